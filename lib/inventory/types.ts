@@ -1,0 +1,160 @@
+// The inventory as a user writes it (Inventory*) and as the rest of lvs-play
+// reads it after validation and defaults (Cluster*). Only lib/inventory/
+// turns the first into the second; renderers, tasks and the lab take a
+// Cluster and never look at raw JSON.
+
+import type { Secret } from '../secret.js';
+
+// ---------------------------------------------------------------- raw JSON
+
+export interface InventorySsh {
+  user?: string;            // default "root"; non-root users escalate with sudo -n
+  port?: number;            // default 22
+  identityFile?: string;    // private key path; "~" and relative paths resolve against the inventory's folder
+  passphraseEnv?: string;   // environment variable holding the key's passphrase
+  knownHosts?: string;      // OpenSSH known_hosts file; default ~/.ssh/known_hosts
+  jumpHost?: string;        // "user@host:port" or the name of an inventory host
+}
+
+export interface InventoryHost {
+  name: string;
+  address: string;
+  ssh?: InventorySsh;       // overrides the inventory-wide ssh settings
+}
+
+export interface InventoryHealthCheck {
+  type: 'TCP_CHECK' | 'HTTP_GET';
+  port?: number;            // default: the real server's port
+  connectTimeout?: number;  // seconds, default 10
+  retry?: number;           // default 3
+  delayBeforeRetry?: number;// seconds, default 3
+  path?: string;            // HTTP_GET only, default "/"
+  status?: number;          // HTTP_GET only, default 200
+}
+
+export interface InventoryRealServer {
+  host: string;             // name of an inventory host
+  port?: number;            // default: the service's port
+  weight?: number;          // default 1
+}
+
+export interface InventoryService {
+  port: number;
+  protocol?: 'TCP' | 'UDP';           // default TCP
+  scheduler?: string;                 // default "rr"
+  forwarding?: 'DR' | 'NAT' | 'TUN';  // default DR
+  persistence?: number;               // seconds; 0 or absent = none
+  delayLoop?: number;                 // seconds between checks, default 3
+  realServers?: InventoryRealServer[];// default: every host of group "realservers"
+  healthCheck?: InventoryHealthCheck; // default TCP_CHECK
+}
+
+export interface InventoryVip {
+  address: string;
+  instance?: string;        // vrrp_instance name, default "vi_<index+1>"
+  routerId: number;         // virtual_router_id, 1-255
+  master?: string;          // director that is MASTER; default: spread evenly over directors
+  priority?: number;        // MASTER's priority, default vrrp.priority.master
+  interface?: string;       // default vrrp.interface
+  services: InventoryService[];
+}
+
+export interface InventoryAuth {
+  type: 'PASS' | 'AH';
+  password?: string;        // at most 8 characters; prefer passwordEnv or passwordFile
+  passwordEnv?: string;
+  passwordFile?: string;
+}
+
+export interface InventoryVrrp {
+  interface?: string;       // default "eth0"
+  advertInterval?: number;  // seconds, default 1
+  priority?: { master?: number; backup?: number; step?: number }; // defaults 150, 120, 10
+  authentication?: InventoryAuth;
+  syncDaemon?: boolean;     // lvs_sync_daemon on vrrp.interface, default true
+}
+
+export interface InventoryKeepalived {
+  // "full" runs VRRP and the IPVS health checker; "vrrp-only" for hosts whose
+  // kernel has no IP_VS (the container lab)
+  mode?: 'full' | 'vrrp-only';
+}
+
+export interface Inventory {
+  $schema?: string;
+  name: string;                                   // cluster name
+  ssh?: InventorySsh;
+  hosts: InventoryHost[];
+  groups: Record<string, string[]>;               // "directors" and "realservers" required
+  vrrp?: InventoryVrrp;
+  keepalived?: InventoryKeepalived;
+  vips: InventoryVip[];
+  time?: { servers?: string[] };                  // default ["pool.ntp.org"]
+  packages?: Record<string, string[]>;            // group -> packages; directors default keepalived, ipvsadm
+  sysctl?: Record<string, Record<string, string | number>>; // group -> key -> value
+}
+
+// ----------------------------------------------------- resolved cluster
+
+export interface SshSettings {
+  user: string;
+  port: number;
+  identityFile?: string;    // absolute
+  passphraseEnv?: string;
+  knownHosts: string;       // absolute
+  jumpHost?: string;
+}
+
+export interface Host {
+  name: string;
+  address: string;
+  ssh: SshSettings;
+  groups: string[];         // sorted
+}
+
+export interface HealthCheck {
+  type: 'TCP_CHECK' | 'HTTP_GET';
+  port: number;
+  connectTimeout: number;
+  retry: number;
+  delayBeforeRetry: number;
+  path?: string;            // HTTP_GET only
+  status?: number;          // HTTP_GET only
+}
+
+export interface RealServer { host: string; address: string; port: number; weight: number; healthCheck: HealthCheck }
+
+export interface Service {
+  vip: string;
+  port: number;
+  protocol: 'TCP' | 'UDP';
+  scheduler: string;
+  forwarding: 'DR' | 'NAT' | 'TUN';
+  persistence: number;      // 0 = none
+  delayLoop: number;
+  realServers: RealServer[];
+}
+
+export interface Vip {
+  address: string;
+  family: 4 | 6;
+  instance: string;
+  routerId: number;
+  interface: string;
+  advertInterval: number;
+  master: string;
+  priorities: Record<string, number>; // director name -> priority; master highest, backups distinct
+  services: Service[];
+}
+
+export interface Cluster {
+  name: string;
+  hosts: Host[];                       // in inventory order
+  groups: Record<string, string[]>;
+  vrrp: { interface: string; advertInterval: number; syncDaemon: boolean; auth: { type: 'PASS' | 'AH'; password: Secret } | null };
+  keepalived: { mode: 'full' | 'vrrp-only' };
+  vips: Vip[];
+  time: { servers: string[] };
+  packages: Record<string, string[]>;
+  sysctl: Record<string, Record<string, string>>;
+}

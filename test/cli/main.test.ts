@@ -1,0 +1,22 @@
+import { strict as assert } from 'node:assert';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const bin = new URL('../../dist/lib/cli/main.js', import.meta.url).pathname;
+
+describe('lvs-play binary', () => {
+  it('prints help listing the commands and exits 0', async () => {
+    const { stdout } = await run(process.execPath, [bin, '--help']);
+    assert.match(stdout, /Usage: lvs-play COMMAND/);
+    assert.match(stdout, /Exit codes: 0/);
+  });
+
+  it('rejects an unknown command with exit 1', async () => {
+    await assert.rejects(run(process.execPath, [bin, 'frobnicate']), (e: { code: number; stderr: string }) => {
+      assert.equal(e.code, 1);
+      assert.match(e.stderr, /unknown command "frobnicate"/);
+      return true;
+    });
+  });
+});
