@@ -1,0 +1,149 @@
+// Raw Inventory -> Cluster: fills every default (see defaults.ts) so the rest
+// of lvs-play never guesses. Pure apart from the injected env and readFile
+// (for passwordEnv / passwordFile): the same inventory gives the same Cluster.
+// It expects an inventory that passed validateInventory(); a password that
+// cannot be read is reported as an InventoryError with its JSON path.
+
+import { isIP } from 'node:net';
+import { InventoryError } from '../errors.js';
+import { DEFAULTS, DIRECTORS, REALSERVERS } from './defaults.js';
+import { readPassword } from './password.js';
+import { resolvePath } from './paths.js';
+import { spreadMaster, vipPriorities, type PrioritySettings } from './priorities.js';
+import type {
+  Cluster, HealthCheck, Host, Inventory, InventoryHealthCheck, InventoryRealServer, InventoryService,
+  InventorySsh, InventoryVip, RealServer, Service, SshSettings, Vip,
+} from './types.js';
+
+export interface ResolveOptions {
+  baseDir: string;                        // the inventory's folder: relative paths start here
+  env?: NodeJS.ProcessEnv;                // for passwordEnv and "~"; default process.env
+  readFile?: (path: string) => string;    // for passwordFile; default fs.readFileSync(path, 'utf8')
+  file?: string;                          // names the inventory in an InventoryError
+}
+
+export function resolveInventory(inv: Inventory, opts: ResolveOptions): Cluster {
+  const env = opts.env ?? process.env;
+  const groups = copyGroups(inv.groups);
+  const hosts = inv.hosts.map((h): Host => ({
+    name: h.name,
+    address: h.address,
+    ssh: resolveSsh({ ...inv.ssh, ...h.ssh }, opts.baseDir, env),
+    groups: Object.keys(groups).filter((g) => groups[g].includes(h.name)).sort(),
+  }));
+  const addressOf = new Map(hosts.map((h) => [h.name, h.address]));
+
+  const vrrp = inv.vrrp ?? {};
+  const priority: PrioritySettings = { ...DEFAULTS.vrrp.priority, ...vrrp.priority };
+  const vrrpInterface = vrrp.interface ?? DEFAULTS.vrrp.interface;
+  const advertInterval = vrrp.advertInterval ?? DEFAULTS.vrrp.advertInterval;
+  const directors = groups[DIRECTORS] ?? [];
+  const realservers = groups[REALSERVERS] ?? [];
+
+  const vips = inv.vips.map((v, i): Vip => {
+    const master = v.master ?? spreadMaster(directors, i);
+    return {
+      address: v.address,
+      family: isIP(v.address) === 6 ? 6 : 4,
+      instance: v.instance ?? `vi_${i + 1}`,
+      routerId: v.routerId,
+      interface: v.interface ?? vrrpInterface,
+      advertInterval,
+      master,
+      priorities: vipPriorities(directors, master, v.priority ?? priority.master, priority),
+      services: v.services.map((s) => resolveService(v, s, realservers, addressOf)),
+    };
+  });
+
+  let auth: Cluster['vrrp']['auth'] = null;
+  if (vrrp.authentication) {
+    const got = readPassword(vrrp.authentication, { baseDir: opts.baseDir, env, readFile: opts.readFile });
+    if ('problem' in got) throw new InventoryError(opts.file ?? 'inventory', [got.problem]);
+    auth = { type: vrrp.authentication.type, password: got.secret };
+  }
+
+  return {
+    name: inv.name,
+    hosts,
+    groups,
+    vrrp: { interface: vrrpInterface, advertInterval, syncDaemon: vrrp.syncDaemon ?? DEFAULTS.vrrp.syncDaemon, auth },
+    keepalived: { mode: inv.keepalived?.mode ?? DEFAULTS.keepalived.mode },
+    vips,
+    time: { servers: [...(inv.time?.servers ?? DEFAULTS.time.servers)] },
+    packages: resolvePackages(inv.packages),
+    sysctl: resolveSysctl(inv.sysctl),
+  };
+}
+
+function copyGroups(groups: Record<string, string[]>): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [g, members] of Object.entries(groups)) out[g] = [...members];
+  return out;
+}
+
+function resolveSsh(s: InventorySsh, baseDir: string, env: NodeJS.ProcessEnv): SshSettings {
+  const out: SshSettings = {
+    user: s.user ?? DEFAULTS.ssh.user,
+    port: s.port ?? DEFAULTS.ssh.port,
+    knownHosts: resolvePath(s.knownHosts ?? DEFAULTS.ssh.knownHosts, baseDir, env),
+  };
+  if (s.identityFile !== undefined) out.identityFile = resolvePath(s.identityFile, baseDir, env);
+  if (s.passphraseEnv !== undefined) out.passphraseEnv = s.passphraseEnv;
+  if (s.jumpHost !== undefined) out.jumpHost = s.jumpHost;
+  return out;
+}
+
+function resolveService(
+  v: InventoryVip, s: InventoryService, realservers: string[], addressOf: Map<string, string>,
+): Service {
+  const d = DEFAULTS.service;
+  const wanted: InventoryRealServer[] = s.realServers ?? realservers.map((host) => ({ host }));
+  const realServers = wanted.map((r): RealServer => {
+    const port = r.port ?? s.port;
+    const address = addressOf.get(r.host);
+    if (address === undefined) throw new Error(`resolveInventory: real server ${r.host} is not a host (validate first)`);
+    return { host: r.host, address, port, weight: r.weight ?? DEFAULTS.realServer.weight, healthCheck: resolveHealthCheck(s.healthCheck, port) };
+  });
+  return {
+    vip: v.address,
+    port: s.port,
+    protocol: s.protocol ?? d.protocol,
+    scheduler: s.scheduler ?? d.scheduler,
+    forwarding: s.forwarding ?? d.forwarding,
+    persistence: s.persistence ?? d.persistence,
+    delayLoop: s.delayLoop ?? d.delayLoop,
+    realServers,
+  };
+}
+
+function resolveHealthCheck(h: InventoryHealthCheck | undefined, realServerPort: number): HealthCheck {
+  const d = DEFAULTS.healthCheck;
+  const type = h?.type ?? d.type;
+  const out: HealthCheck = {
+    type,
+    port: h?.port ?? realServerPort,
+    connectTimeout: h?.connectTimeout ?? d.connectTimeout,
+    retry: h?.retry ?? d.retry,
+    delayBeforeRetry: h?.delayBeforeRetry ?? d.delayBeforeRetry,
+  };
+  if (type === 'HTTP_GET') {
+    out.path = h?.path ?? d.path;
+    out.status = h?.status ?? d.status;
+  }
+  return out;
+}
+
+function resolvePackages(p: Inventory['packages']): Record<string, string[]> {
+  const out: Record<string, string[]> = { [DIRECTORS]: [...DEFAULTS.packages.directors] };
+  for (const [g, list] of Object.entries(p ?? {})) out[g] = [...list];
+  return out;
+}
+
+function resolveSysctl(s: Inventory['sysctl']): Record<string, Record<string, string>> {
+  const out: Record<string, Record<string, string>> = {};
+  for (const [g, kv] of Object.entries(s ?? {})) {
+    out[g] = {};
+    for (const [k, val] of Object.entries(kv)) out[g][k] = String(val);
+  }
+  return out;
+}
