@@ -1,0 +1,94 @@
+// keepalived.conf for one director, in keepalived 2.x keywords (checked with
+// Debian 12's keepalived 2.2.7: `keepalived -t -l -e -f FILE` exits 0 with no
+// output). Layout follows the seed article: global_defs, one vrrp_instance per
+// VIP, then one virtual_server per VIP and service.
+
+import { UserError } from '../errors.js';
+import { DIRECTORS } from '../inventory/defaults.js';
+import type { Cluster, HealthCheck, RealServer, Service, Vip } from '../inventory/types.js';
+import { REDACTED } from '../secret.js';
+import { managedHeader } from './header.js';
+
+type Lines = string[];
+
+function block(head: string, body: Lines): Lines {
+  return [`${head} {`, ...body.map((l) => `    ${l}`), '}'];
+}
+
+export function renderKeepalivedConf(cluster: Cluster, director: string): string {
+  if (!(cluster.groups[DIRECTORS] ?? []).includes(director)) {
+    throw new UserError(`${director}: not in group "${DIRECTORS}", so it gets no keepalived.conf`);
+  }
+  const out: Lines = [
+    ...globalDefs(cluster, director),
+    ...cluster.vips.flatMap((v) => ['', ...vrrpInstance(cluster, v, director)]),
+    ...cluster.vips.flatMap((v) => v.services.flatMap((s) => ['', ...virtualServer(s)])),
+  ];
+  return managedHeader(cluster.name, `keepalived.conf of ${director}`) + out.join('\n') + '\n';
+}
+
+function globalDefs(cluster: Cluster, director: string): Lines {
+  const body = [`router_id ${director}`];
+  // Without an instance name the sync daemon runs as master AND backup on
+  // every director, which dual-master needs (each is master for one VIP).
+  // Not in vrrp-only mode: that mode is for kernels without IP_VS, where the
+  // VRRP process treats a failing IPVS sync daemon start as fatal.
+  if (cluster.vrrp.syncDaemon && cluster.keepalived.mode === 'full') body.push(`lvs_sync_daemon ${cluster.vrrp.interface}`);
+  return block('global_defs', body);
+}
+
+function vrrpInstance(cluster: Cluster, vip: Vip, director: string): Lines {
+  const priority = vip.priorities[director];
+  if (priority === undefined) throw new Error(`renderKeepalivedConf: no priority for ${director} on VIP ${vip.address}`);
+  // keepalived refuses an initial MASTER state with AH authentication ("incompatible
+  // with AH authentication - clearing"); every node then starts as BACKUP and
+  // the priorities elect the same master a moment later.
+  const master = vip.master === director && cluster.vrrp.auth?.type !== 'AH';
+  const body = [
+    `state ${master ? 'MASTER' : 'BACKUP'}`,
+    `interface ${vip.interface}`,
+    `virtual_router_id ${vip.routerId}`,
+    `priority ${priority}`,
+    `advert_int ${vip.advertInterval}`,
+  ];
+  // IPv6 VIPs use VRRPv3, which has no authentication (keepalived warns and
+  // ignores it), so it is only written for IPv4 instances.
+  const auth = cluster.vrrp.auth;
+  if (auth && vip.family === 4) {
+    body.push(...block('authentication', [`auth_type ${auth.type}`, `auth_pass ${auth.password.reveal()}`]));
+  }
+  body.push(...block('virtual_ipaddress', [`${vip.address}/${vip.family === 6 ? 128 : 32}`]));
+  return block(`vrrp_instance ${vip.instance}`, body);
+}
+
+function virtualServer(s: Service): Lines {
+  const body = [`delay_loop ${s.delayLoop}`, `lb_algo ${s.scheduler}`, `lvs_method ${s.forwarding}`];
+  if (s.persistence > 0) body.push(`persistence_timeout ${s.persistence}`);
+  body.push(`protocol ${s.protocol}`);
+  for (const rs of s.realServers) body.push(...realServer(rs));
+  return block(`virtual_server ${s.vip} ${s.port}`, body);
+}
+
+function realServer(rs: RealServer): Lines {
+  // inhibit_on_failure: a failed check sets weight 0 instead of removing the
+  // server, so established connections survive and draining can work the same way.
+  return block(`real_server ${rs.address} ${rs.port}`, [`weight ${rs.weight}`, 'inhibit_on_failure', ...healthCheck(rs.healthCheck)]);
+}
+
+function healthCheck(h: HealthCheck): Lines {
+  const common = [
+    `connect_timeout ${h.connectTimeout}`,
+    `retry ${h.retry}`,
+    `delay_before_retry ${h.delayBeforeRetry}`,
+    `connect_port ${h.port}`,
+  ];
+  if (h.type === 'TCP_CHECK') return block('TCP_CHECK', common);
+  const url = block('url', [`path ${h.path ?? '/'}`, `status_code ${h.status ?? 200}`]);
+  return block('HTTP_GET', [...url, ...common]);
+}
+
+/** The same text with every auth_pass value replaced, for diffs and terminals. */
+export function redactKeepalivedConf(text: string): string {
+  // Also matches a one-line `authentication { auth_pass x }` and quoted values.
+  return text.replace(/(\bauth_pass\s+)("[^"\n]*"|[^\s}]+)/g, `$1${REDACTED}`);
+}

@@ -1,0 +1,53 @@
+// Every keepalived.conf the render tests produce passes Debian 12's
+// keepalived 2.2.7 checker with exit 0 and no output at all (no warning).
+
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import type { Cluster } from '../../lib/inventory/types.js';
+import { renderKeepalivedConf } from '../../lib/render/keepalived-conf.js';
+import { KeepalivedChecker } from '../support/keepalived-check.js';
+import { directorsOf, interfacesOf, loadCluster } from './clusters.js';
+import { ahAuth, noAuth, noSyncDaemon, vrrpOnly } from './variants.js';
+
+const cases: Array<[string, () => Cluster]> = [
+  ['the example (seed)', () => loadCluster('example')],
+  ['the example in vrrp-only mode', () => vrrpOnly(loadCluster('example'))],
+  ['the example without authentication', () => noAuth(loadCluster('example'))],
+  ['the example without sync daemon', () => noSyncDaemon(loadCluster('example'))],
+  ['the example with AH authentication', () => ahAuth(loadCluster('example'))],
+  ['3 directors, 5 VIPs, TCP_CHECK/HTTP_GET, UDP, NAT, TUN, two interfaces', () => loadCluster('threeDirectors')],
+  ['IPv6 VIPs and real servers', () => loadCluster('ipv6')],
+];
+
+describe('keepalived -t on rendered configs', function () {
+  this.timeout(60_000);
+  const checker = new KeepalivedChecker();
+  before(() => checker.setup());
+  after(() => checker.teardown());
+
+  for (const [title, make] of cases) {
+    it(`${title}: every director's config exits 0 with no output`, async () => {
+      const cluster = make();
+      for (const director of directorsOf(cluster)) {
+        const result = await checker.check(renderKeepalivedConf(cluster, director), interfacesOf(cluster));
+        assert.deepEqual(result, { code: 0, output: '' }, `${director}`);
+      }
+    });
+  }
+
+  // The check must be able to fail, or the cases above prove nothing.
+  it('rejects the seed as printed (1.x keywords), naming nb_get_retry', async () => {
+    const seed = readFileSync(new URL('../fixtures/seed/hostA.conf', import.meta.url), 'utf8');
+    const result = await checker.check(seed, ['eth0']);
+    assert.equal(result.code, 5);
+    assert.match(result.output, /Unknown keyword 'nb_get_retry'/);
+    assert.match(result.output, /lvs_sync_daemon_interface/);
+  });
+
+  it('warns about an interface the namespace lacks, so interface names are really checked', async () => {
+    const text = renderKeepalivedConf(loadCluster('example'), 'lvs-dr').replace(/interface eth0/g, 'interface eth7');
+    const result = await checker.check(text, []);
+    assert.equal(result.code, 5);
+    assert.match(result.output, /interface eth7 for vrrp_instance bl_one doesn't exist/);
+  });
+});

@@ -1,0 +1,9 @@
+// Variations of a loaded cluster for settings no fixture inventory covers.
+
+import type { Cluster } from '../../lib/inventory/types.js';
+import { Secret } from '../../lib/secret.js';
+
+export const vrrpOnly = (c: Cluster): Cluster => ({ ...c, keepalived: { mode: 'vrrp-only' } });
+export const noAuth = (c: Cluster): Cluster => ({ ...c, vrrp: { ...c.vrrp, auth: null } });
+export const noSyncDaemon = (c: Cluster): Cluster => ({ ...c, vrrp: { ...c.vrrp, syncDaemon: false } });
+export const ahAuth = (c: Cluster): Cluster => ({ ...c, vrrp: { ...c.vrrp, auth: { type: 'AH', password: new Secret('ah-key') } } });

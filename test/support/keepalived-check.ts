@@ -1,0 +1,58 @@
+// Runs Debian's keepalived config checker on a rendered config:
+//   keepalived -t -l -e -f FILE
+// -t only parses (checked with strace: one process, netlink GET dumps only,
+// no fork, nothing written). -e makes a missing file an error (rc 4) instead
+// of a silent 0. -l prints warnings to the console.
+//
+// -t warns about interfaces missing on the machine it runs on, so the check
+// runs inside a throwaway network namespace holding exactly the interfaces the
+// config names (bridges: this kernel has no dummy module). The result then
+// depends on the config only, not on the machine's NICs.
+
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+export const KEEPALIVED = '/usr/sbin/keepalived';
+
+export interface CheckResult { code: number; output: string }
+
+export class KeepalivedChecker {
+  readonly ns = `lvsplay-kt-${process.pid}`;
+  readonly #dir = mkdtempSync(join(tmpdir(), 'lvsplay-kt-'));
+  readonly #links = new Set<string>();
+  #count = 0;
+
+  async setup(): Promise<void> {
+    await run('ip', ['netns', 'add', this.ns]);
+  }
+
+  async teardown(): Promise<void> {
+    rmSync(this.#dir, { recursive: true, force: true });
+    await run('ip', ['netns', 'del', this.ns]).catch(() => undefined);
+  }
+
+  async check(text: string, interfaces: Iterable<string>): Promise<CheckResult> {
+    for (const name of interfaces) await this.#link(name);
+    const file = join(this.#dir, `keepalived-${++this.#count}.conf`);
+    writeFileSync(file, text);
+    try {
+      const { stdout, stderr } = await run('ip', ['netns', 'exec', this.ns, KEEPALIVED, '-t', '-l', '-e', '-f', file]);
+      return { code: 0, output: stdout + stderr };
+    } catch (e) {
+      const err = e as { code?: number; stdout?: string; stderr?: string };
+      if (typeof err.code !== 'number') throw e;
+      return { code: err.code, output: (err.stdout ?? '') + (err.stderr ?? '') };
+    }
+  }
+
+  async #link(name: string): Promise<void> {
+    if (this.#links.has(name)) return;
+    await run('ip', ['-n', this.ns, 'link', 'add', name, 'type', 'bridge']);
+    await run('ip', ['-n', this.ns, 'link', 'set', name, 'up']);
+    this.#links.add(name);
+  }
+}
