@@ -1,0 +1,118 @@
+// renderKeepalivedConf beyond the seed: N directors, IPv6, modes, redaction.
+
+import { strict as assert } from 'node:assert';
+import { UserError } from '../../lib/errors.js';
+import type { Cluster } from '../../lib/inventory/types.js';
+import { redactKeepalivedConf, renderKeepalivedConf } from '../../lib/render/keepalived-conf.js';
+import { parseKeepalivedConf, type KaNode } from '../support/keepalived-parse.js';
+import { directorsOf, loadCluster } from './clusters.js';
+import { ahAuth, noSyncDaemon, vrrpOnly } from './variants.js';
+
+const parsed = (c: Cluster, d: string) => parseKeepalivedConf(renderKeepalivedConf(c, d));
+const blocks = (nodes: KaNode[], keyword: string) => nodes.filter((n) => n.keyword === keyword);
+const value = (n: KaNode, keyword: string) => n.children?.find((c) => c.keyword === keyword)?.values.join(' ');
+const has = (n: KaNode, keyword: string) => (n.children ?? []).some((c) => c.keyword === keyword);
+
+describe('renderKeepalivedConf', () => {
+  describe('3 directors, 5 VIPs', () => {
+    const cluster = loadCluster('threeDirectors');
+    const byDirector = new Map(directorsOf(cluster).map((d) => [d, parsed(cluster, d)]));
+
+    it('makes each VIP MASTER on exactly its master, BACKUP on the others, with the resolved priorities', () => {
+      for (const vip of cluster.vips) {
+        const states: Record<string, string | undefined> = {};
+        const priorities: Record<string, number> = {};
+        for (const [d, conf] of byDirector) {
+          const inst = blocks(conf, 'vrrp_instance').find((n) => n.values[0] === vip.instance)!;
+          states[d] = value(inst, 'state');
+          priorities[d] = Number(value(inst, 'priority'));
+          assert.equal(value(inst, 'virtual_router_id'), String(vip.routerId));
+          assert.equal(value(inst, 'interface'), vip.interface);
+        }
+        const expected = Object.fromEntries(directorsOf(cluster).map((d) => [d, d === vip.master ? 'MASTER' : 'BACKUP']));
+        assert.deepEqual(states, expected, vip.address);
+        assert.deepEqual(priorities, vip.priorities, vip.address);
+        assert.equal(new Set(Object.values(priorities)).size, 3, `${vip.address}: distinct priorities`);
+      }
+    });
+
+    it('spreads masters over the directors and honours an explicit master and priority', () => {
+      const masters = cluster.vips.map((v) => v.master);
+      assert.deepEqual(new Set(masters), new Set(['dir1', 'dir2', 'dir3']));
+      const explicit = blocks(byDirector.get('dir1')!, 'vrrp_instance').find((n) => n.values[0] === 'vi_4')!;
+      assert.equal(value(explicit, 'state'), 'MASTER');
+      assert.equal(value(explicit, 'priority'), '200');
+    });
+
+    it('renders one virtual_server per VIP and service with its method, protocol and persistence', () => {
+      const vs = blocks(byDirector.get('dir2')!, 'virtual_server');
+      assert.deepEqual(vs.map((n) => n.values.join(':')), [
+        '198.18.10.1:80', '198.18.10.1:443', '198.18.10.2:53', '198.18.10.3:8080', '198.18.10.4:25', '198.18.10.5:587',
+      ]);
+      assert.deepEqual(vs.map((n) => value(n, 'lvs_method')), ['DR', 'DR', 'DR', 'NAT', 'DR', 'TUN']);
+      assert.deepEqual(vs.map((n) => value(n, 'protocol')), ['TCP', 'TCP', 'UDP', 'TCP', 'TCP', 'TCP']);
+      assert.deepEqual(vs.map((n) => value(n, 'persistence_timeout')), [undefined, '300', undefined, undefined, undefined, undefined]);
+      assert.deepEqual(vs.map((n) => value(n, 'lb_algo')), ['rr', 'wlc', 'rr', 'rr', 'sh', 'rr']);
+    });
+
+    it('renders weights, inhibit_on_failure and both kinds of health check', () => {
+      const web = blocks(byDirector.get('dir1')!, 'virtual_server')[0];
+      const rs = blocks(web.children!, 'real_server');
+      assert.deepEqual(rs.map((n) => value(n, 'weight')), ['1', '1', '3']);
+      assert.ok(rs.every((n) => has(n, 'inhibit_on_failure')));
+      const http = rs[0].children!.find((c) => c.keyword === 'HTTP_GET')!;
+      const url = http.children!.find((c) => c.keyword === 'url')!;
+      assert.deepEqual([value(url, 'path'), value(url, 'status_code'), value(http, 'connect_port')], ['/healthz', '204', '80']);
+      const dns = blocks(blocks(byDirector.get('dir1')!, 'virtual_server')[2].children!, 'real_server')[0];
+      const tcp = dns.children!.find((c) => c.keyword === 'TCP_CHECK')!;
+      assert.deepEqual(tcp.children!.map((c) => `${c.keyword} ${c.values.join(' ')}`),
+        ['connect_timeout 2', 'retry 2', 'delay_before_retry 1', 'connect_port 53']);
+    });
+  });
+
+  it('writes IPv6 VIPs as /128 and leaves out authentication, which VRRPv3 lacks', () => {
+    const conf = parsed(loadCluster('ipv6'), 'lb-a');
+    for (const inst of blocks(conf, 'vrrp_instance')) {
+      assert.equal(has(inst, 'authentication'), false);
+      assert.match(inst.children!.find((c) => c.keyword === 'virtual_ipaddress')!.children![0].keyword, /^2001:db8:10::\d\/128$/);
+    }
+    assert.deepEqual(blocks(conf, 'virtual_server').map((n) => n.values.join(' ')), ['2001:db8:10::1 80', '2001:db8:10::2 443']);
+  });
+
+  it('keeps the virtual servers in vrrp-only mode but drops the IPVS sync daemon', () => {
+    const conf = parsed(vrrpOnly(loadCluster('example')), 'lvs-dr');
+    assert.equal(has(conf[0], 'lvs_sync_daemon'), false);
+    assert.equal(blocks(conf, 'virtual_server').length, 2);
+  });
+
+  it('writes the sync daemon without an instance name, and none when syncDaemon is false', () => {
+    assert.equal(value(parsed(loadCluster('example'), 'lvs-dr')[0], 'lvs_sync_daemon'), 'eth0');
+    assert.equal(has(parsed(noSyncDaemon(loadCluster('example')), 'lvs-dr')[0], 'lvs_sync_daemon'), false);
+  });
+
+  it('starts every node as BACKUP with AH authentication, which keepalived requires', () => {
+    const conf = parsed(ahAuth(loadCluster('example')), 'lvs-dr');
+    assert.deepEqual(blocks(conf, 'vrrp_instance').map((n) => value(n, 'state')), ['BACKUP', 'BACKUP']);
+    assert.deepEqual(blocks(conf, 'vrrp_instance').map((n) => value(n, 'priority')), ['150', '120']);
+  });
+
+  it('refuses a host that is not a director, naming it', () => {
+    assert.throws(() => renderKeepalivedConf(loadCluster('example'), 'lvs01'), (e: Error) => e instanceof UserError && /lvs01/.test(e.message));
+  });
+});
+
+describe('redactKeepalivedConf', () => {
+  it('replaces every auth_pass value and nothing else', () => {
+    const text = renderKeepalivedConf(loadCluster('example'), 'lvs-dr');
+    const redacted = redactKeepalivedConf(text);
+    assert.equal((text.match(/auth_pass 1111$/gm) ?? []).length, 2);
+    assert.doesNotMatch(redacted, /auth_pass 1111/);
+    assert.equal((redacted.match(/auth_pass <redacted>$/gm) ?? []).length, 2);
+    assert.equal(redacted.replace(/<redacted>/g, '1111'), text);
+  });
+
+  it('handles one-line blocks and quoted values', () => {
+    assert.equal(redactKeepalivedConf('authentication { auth_type PASS auth_pass s3cr }\n  auth_pass "a b"\n'),
+      'authentication { auth_type PASS auth_pass <redacted> }\n  auth_pass <redacted>\n');
+  });
+});
