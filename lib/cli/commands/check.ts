@@ -1,0 +1,23 @@
+// `lvs-play check INVENTORY`: read-only drift detection with Terraform's codes.
+
+import { parseArgs } from 'node:util';
+import type { Command } from '../command.js';
+import { RUN_OPTIONS, RUN_USAGE, runFromArgs } from '../run-command.js';
+
+export const checkCommand: Command = {
+  name: 'check',
+  summary: 'report where the hosts differ from the inventory (0 in sync, 2 drift, 1 error)',
+  usage: `Usage: lvs-play check INVENTORY [options]
+
+Reads every host's state (one round trip per host) and computes, with the same
+code deploy uses, what deploy would change. Nothing is changed.
+
+Options:
+${RUN_USAGE}
+
+Exit codes: 0 every host matches; 2 something drifted (each drift listed: host, task, what differs); 1 a host could not be checked.`,
+  async run(args) {
+    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: RUN_OPTIONS });
+    return runFromArgs(positionals[0], 'check', values, { rollback: false, predictive: true });
+  },
+};

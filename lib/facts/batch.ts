@@ -1,0 +1,41 @@
+// Many facts in one remote script. Each fact runs in its own subshell; its
+// stdout is framed by markers carrying a random nonce, so no file content can
+// forge a frame, and its exit code is printed in the closing marker.
+
+import { randomBytes } from 'node:crypto';
+import type { Fact, FactOutput } from './fact.js';
+import { FactValues } from './fact.js';
+
+export interface Batch {
+  script: string;
+  parse(stdout: string): FactValues;
+}
+
+export function batchFacts(facts: Fact<unknown>[]): Batch {
+  const unique = [...new Map(facts.map((f) => [f.id, f])).values()];
+  const nonce = randomBytes(8).toString('hex');
+  const lines = ['exec 2>/dev/null'];
+  unique.forEach((fact, i) => {
+    lines.push(`printf '%s\\n' '${nonce} ${i} begin'`);
+    lines.push(`( ${fact.command}\n)`);
+    // "\n" first: the fact's output may not end with a newline
+    lines.push(`printf '\\n%s %s\\n' '${nonce} ${i} end' "$?"`);
+  });
+  return {
+    script: lines.join('\n') + '\n',
+    parse(stdout: string): FactValues {
+      const values = new FactValues();
+      unique.forEach((fact, i) => {
+        const begin = `${nonce} ${i} begin\n`;
+        const endRe = new RegExp(`\\n${nonce} ${i} end (\\d+)\\n`);
+        const start = stdout.indexOf(begin);
+        const rest = start < 0 ? '' : stdout.slice(start + begin.length);
+        const end = endRe.exec(rest);
+        if (start < 0 || !end) throw new Error(`fact ${fact.id}: its output is missing from the host's answer`);
+        const output: FactOutput = { stdout: rest.slice(0, end.index), code: Number(end[1]) };
+        values.set(fact.id, fact.parse(output));
+      });
+      return values;
+    },
+  };
+}

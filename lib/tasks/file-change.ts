@@ -1,0 +1,35 @@
+// The change that puts a rendered file in place, or null when the host's
+// copy already has the same bytes, mode and owner.
+
+import type { FileState } from '../facts/file.js';
+import type { RenderedFile } from '../render/host-files.js';
+import type { Change } from './task.js';
+
+/** keepalived checks the candidate file itself before it is moved into place. */
+const VALIDATORS: Record<NonNullable<RenderedFile['validate']>, string> = {
+  keepalived: 'keepalived -t -l -f {file}',
+};
+
+export function fileChange(file: RenderedFile, state: FileState): Change | null {
+  const reasons: string[] = [];
+  if (!state.exists) reasons.push('missing');
+  else {
+    if (state.content !== file.content) reasons.push('content differs');
+    if (state.mode !== file.mode) reasons.push(`mode ${state.mode.toString(8)}, want ${file.mode.toString(8)}`);
+    if (state.owner !== file.owner || state.group !== file.owner) reasons.push(`owner ${state.owner}:${state.group}, want ${file.owner}:${file.owner}`);
+  }
+  if (reasons.length === 0) return null;
+  return {
+    summary: `${file.path}: ${reasons.join(', ')}`,
+    diff: { label: file.path, before: state.exists ? state.content : null, after: file.content, secret: file.secret },
+    steps: [{ kind: 'write', path: file.path, content: file.content, mode: file.mode, owner: file.owner, group: file.owner, secret: file.secret,
+      ...(file.validate ? { validate: VALIDATORS[file.validate] } : {}) }],
+  };
+}
+
+/** The rendered file at `path` among a host's files; a missing one is a bug in the playbook. */
+export function renderedFile(files: RenderedFile[], path: string): RenderedFile {
+  const f = files.find((x) => x.path === path);
+  if (!f) throw new Error(`no rendered file ${path} for this host`);
+  return f;
+}

@@ -1,0 +1,28 @@
+// keepalived on a director: its config checked by `keepalived -t` on the host
+// before it replaces the old one, its options file, and the daemon enabled
+// and running. A changed config is taken by a reload (SIGHUP), never a
+// restart, so VIPs stay where they are; changed daemon options need a restart.
+
+import { fileFact } from '../facts/file.js';
+import { serviceFact } from '../facts/service.js';
+import { hostFiles, KEEPALIVED_CONF_PATH } from '../render/host-files.js';
+import { KEEPALIVED_DEFAULTS_PATH } from '../render/keepalived-defaults.js';
+import { fileChange, renderedFile } from './file-change.js';
+import { serviceChanges } from './service-change.js';
+import type { Change, Task } from './task.js';
+
+const UNIT = 'keepalived.service';
+
+export const keepalivedTask: Task = {
+  name: 'keepalived',
+  facts: () => [fileFact(KEEPALIVED_CONF_PATH), fileFact(KEEPALIVED_DEFAULTS_PATH), serviceFact(UNIT)],
+  diff({ cluster, host }, facts) {
+    const files = hostFiles(cluster, host.name);
+    const conf = fileChange(renderedFile(files, KEEPALIVED_CONF_PATH), facts.get(fileFact(KEEPALIVED_CONF_PATH)));
+    const defaults = fileChange(renderedFile(files, KEEPALIVED_DEFAULTS_PATH), facts.get(fileFact(KEEPALIVED_DEFAULTS_PATH)));
+    const changes: Change[] = [conf, defaults].filter((c): c is Change => c !== null);
+    const refresh = defaults ? 'restart' : conf ? 'reload' : 'none';
+    changes.push(...serviceChanges(facts.get(serviceFact(UNIT)), { running: true, refresh, because: defaults ? 'daemon options changed' : 'keepalived.conf changed' }));
+    return { changes, notes: [] };
+  },
+};

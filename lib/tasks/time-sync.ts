@@ -1,0 +1,41 @@
+// Time first, as the seed says: chrony installed, configured with the
+// inventory's servers, enabled and running. A host that may not set its
+// clock (a container without CAP_SYS_TIME, where chrony's unit is skipped by
+// ConditionCapability) gets chrony configured and enabled, a note saying so,
+// and no "not running" drift on every run.
+
+import { capabilitiesFact } from '../facts/capabilities.js';
+import { fileFact } from '../facts/file.js';
+import { osReleaseFact } from '../facts/os-release.js';
+import { packagesFact } from '../facts/packages.js';
+import { serviceFact } from '../facts/service.js';
+import { CHRONY_CONF_PATH } from '../render/chrony.js';
+import { hostFiles } from '../render/host-files.js';
+import { fileChange, renderedFile } from './file-change.js';
+import { installChange } from './packages.js';
+import { serviceChanges } from './service-change.js';
+import type { Change, Task } from './task.js';
+
+const UNIT = 'chrony.service';
+const PACKAGE = 'chrony';
+/** bounded wait for the first sync: 30 tries, 1 s apart */
+const WAIT_SYNC = 'chronyc waitsync 30 0 0 1';
+
+export const timeSyncTask: Task = {
+  name: 'time-sync',
+  facts: () => [osReleaseFact, packagesFact([PACKAGE]), fileFact(CHRONY_CONF_PATH), serviceFact(UNIT), capabilitiesFact],
+  diff(ctx, facts) {
+    const changes: Change[] = [];
+    const install = installChange(ctx, facts, [PACKAGE]);
+    if (install) changes.push(install);
+    const conf = fileChange(renderedFile(hostFiles(ctx.cluster, ctx.host.name), CHRONY_CONF_PATH), facts.get(fileFact(CHRONY_CONF_PATH)));
+    if (conf) changes.push(conf);
+    const { canSetClock } = facts.get(capabilitiesFact);
+    changes.push(...serviceChanges(facts.get(serviceFact(UNIT)), { running: canSetClock, refresh: conf ? 'restart' : 'none', because: 'chrony.conf changed' }));
+    if (canSetClock && changes.length > 0) {
+      changes.push({ summary: 'wait until chrony reports the clock synchronised', steps: [{ kind: 'wait', command: WAIT_SYNC, description: 'chronyc waitsync (30 s at most)', timeoutMs: 45_000 }] });
+    }
+    const notes = canSetClock ? [] : [{ message: 'this host may not set its clock (no CAP_SYS_TIME, e.g. a container): chrony is configured and enabled but not started; its clock is its container host\'s' }];
+    return { changes, notes };
+  },
+};

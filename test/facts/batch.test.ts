@@ -1,0 +1,59 @@
+import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, chmodSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { batchFacts } from '../../lib/facts/batch.js';
+import { fileFact } from '../../lib/facts/file.js';
+import { sysctlFact } from '../../lib/facts/sysctl.js';
+import type { Fact } from '../../lib/facts/fact.js';
+
+// The batch script is run by a real /bin/sh here, as it is on a host.
+const runLocally = (script: string) => execFileSync('/bin/sh', ['-s'], { input: script }).toString();
+
+describe('facts/batch', () => {
+  let dir: string;
+  before(() => { dir = mkdtempSync(join(tmpdir(), 'lvsp-batch-')); });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reads several facts in one script, each with its own output and exit code', () => {
+    const path = join(dir, 'a b.conf');
+    writeFileSync(path, 'line one\nno newline at end');
+    chmodSync(path, 0o640);
+    const exitFact: Fact<number> = { id: 'exit', command: 'echo partial; exit 7', parse: (o) => o.code };
+    const facts = [fileFact(path), fileFact(join(dir, 'absent')), exitFact];
+    const batch = batchFacts(facts);
+    const values = batch.parse(runLocally(batch.script));
+    const f = values.get(fileFact(path));
+    assert.equal(f.exists, true);
+    assert.equal(f.content, 'line one\nno newline at end');
+    assert.equal(f.mode, 0o640);
+    assert.equal(values.get(fileFact(join(dir, 'absent'))).exists, false);
+    assert.equal(values.get(exitFact), 7);
+  });
+
+  it('cannot be confused by a file that contains marker-like lines', () => {
+    const path = join(dir, 'evil');
+    writeFileSync(path, 'x 0 end 0\n0 begin\n');
+    const batch = batchFacts([fileFact(path)]);
+    assert.equal(batch.parse(runLocally(batch.script)).get(fileFact(path)).content, 'x 0 end 0\n0 begin\n');
+  });
+
+  it('asks for a fact once even when two tasks declare it', () => {
+    const batch = batchFacts([fileFact('/etc/hostname'), fileFact('/etc/hostname')]);
+    assert.equal(batch.script.split('/etc/hostname').length - 1, 3); // one read: [ -f ], stat, base64
+  });
+
+  it('reads sysctl values and marks missing keys as null', () => {
+    const fact = sysctlFact(['net.ipv4.conf.lo.arp_ignore', 'net.nonexistent.key']);
+    const batch = batchFacts([fact]);
+    const v = batch.parse(runLocally(batch.script)).get(fact);
+    assert.match(v['net.ipv4.conf.lo.arp_ignore'] ?? '', /^\d+$/);
+    assert.equal(v['net.nonexistent.key'], null);
+  });
+
+  it('says which fact is missing from a truncated answer', () => {
+    const batch = batchFacts([fileFact('/etc/hostname')]);
+    assert.throws(() => batch.parse('garbage'), /fact file:\/etc\/hostname: its output is missing/);
+  });
+});

@@ -1,0 +1,40 @@
+import { strict as assert } from 'node:assert';
+import { parseOsRelease } from '../../lib/facts/os-release.js';
+import { parseServiceShow } from '../../lib/facts/service.js';
+import { packagesFact } from '../../lib/facts/packages.js';
+import { capabilitiesFact } from '../../lib/facts/capabilities.js';
+import { parseIpJsonAddr } from '../../lib/facts/addresses.js';
+
+describe('facts/parsers', () => {
+  it('detects the package manager from os-release', () => {
+    assert.equal(parseOsRelease('ID=debian\nVERSION_ID="12"\n').packageManager, 'apt');
+    assert.equal(parseOsRelease('ID=ubuntu\nID_LIKE=debian\n').packageManager, 'apt');
+    assert.equal(parseOsRelease('ID="rocky"\nID_LIKE="rhel centos fedora"\nVERSION_ID="9.3"\n').packageManager, 'dnf');
+    assert.equal(parseOsRelease('ID="centos"\nID_LIKE="rhel fedora"\nVERSION_ID="7"\n').packageManager, 'yum');
+    assert.equal(parseOsRelease('ID=alpine\n').packageManager, null);
+  });
+
+  it('reads systemctl show: missing unit, enabled and running, skipped by a condition', () => {
+    assert.deepEqual(parseServiceShow('x.service', 'LoadState=not-found\nUnitFileState=\nActiveState=inactive\nConditionResult=no\n'),
+      { unit: 'x.service', exists: false, enabled: false, active: false, conditionFailed: true });
+    assert.deepEqual(parseServiceShow('k.service', 'LoadState=loaded\nUnitFileState=enabled\nActiveState=active\nConditionResult=yes\n'),
+      { unit: 'k.service', exists: true, enabled: true, active: true, conditionFailed: false });
+  });
+
+  it('reads dpkg-query lines, absent packages and apt lists', () => {
+    const fact = packagesFact(['keepalived', 'ipvsadm']);
+    const v = fact.parse({ code: 0, stdout: 'ipvsadm - -\nkeepalived ii  1:2.2.7-1+b2\nlists no\n' });
+    assert.deepEqual(v, { installed: { ipvsadm: null, keepalived: '1:2.2.7-1+b2' }, aptListsPresent: false });
+  });
+
+  it('tells whether CAP_SYS_TIME is in the bounding set', () => {
+    assert.equal(capabilitiesFact.parse({ code: 0, stdout: 'CapBnd:\t000001ffffffffff\n' }).canSetClock, true);
+    // a systemd-nspawn container's set: no bit 25
+    assert.equal(capabilitiesFact.parse({ code: 0, stdout: 'CapBnd:\t00000000fdecbfff\n' }).canSetClock, false);
+  });
+
+  it('reads ip -j addr', () => {
+    const text = JSON.stringify([{ ifname: 'lo', addr_info: [{ local: '127.0.0.1', prefixlen: 8, label: 'lo' }, { local: '198.18.0.100', prefixlen: 32 }] }]);
+    assert.deepEqual(parseIpJsonAddr(text).map((a) => `${a.address}/${a.prefix}`), ['127.0.0.1/8', '198.18.0.100/32']);
+  });
+});

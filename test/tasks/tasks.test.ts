@@ -1,0 +1,126 @@
+import { strict as assert } from 'node:assert';
+import { hostFiles, KEEPALIVED_CONF_PATH } from '../../lib/render/host-files.js';
+import { KEEPALIVED_DEFAULTS_PATH } from '../../lib/render/keepalived-defaults.js';
+import { CHRONY_CONF_PATH } from '../../lib/render/chrony.js';
+import { DR_CLIENT_PATHS } from '../../lib/render/dr-client.js';
+import { SYSCTL_CONF_PATH } from '../../lib/render/sysctl.js';
+import { keepalivedTask } from '../../lib/tasks/keepalived.js';
+import { timeSyncTask } from '../../lib/tasks/time-sync.js';
+import { sysctlTask } from '../../lib/tasks/sysctl.js';
+import { drClientTask } from '../../lib/tasks/dr-client.js';
+import { packagesTask } from '../../lib/tasks/packages.js';
+import { changeReport } from '../../lib/run/change-report.js';
+import { secretsRedactor } from '../../lib/run/redactor.js';
+import type { TaskContext } from '../../lib/tasks/task.js';
+import { clusterOf } from '../support/clusters.js';
+import { absentFile, fixtureFacts, missingService, presentFile, service } from '../support/task-facts.js';
+
+const cluster = clusterOf('lab');
+const ctxOf = (name: string): TaskContext => ({ cluster, host: cluster.hosts.find((h) => h.name === name)! });
+const fileOf = (host: string, path: string) => hostFiles(cluster, host).find((f) => f.path === path)!;
+const inSync = (host: string, path: string) => { const f = fileOf(host, path); return presentFile(path, f.content, f.mode); };
+const debian = { id: 'debian', idLike: [], versionId: '12', packageManager: 'apt' };
+const summaries = (d: { changes: { summary: string }[] }) => d.changes.map((c) => c.summary);
+
+describe('tasks: diff from fixture facts', () => {
+  const dr = ctxOf('lvs-dr');
+  const rs = ctxOf('lvs01');
+
+  it('keepalived on a bare director: both files, then enable and start (the chain is predicted)', () => {
+    const d = keepalivedTask.diff(dr, fixtureFacts(keepalivedTask, dr, {
+      [`file:${KEEPALIVED_CONF_PATH}`]: absentFile(KEEPALIVED_CONF_PATH),
+      [`file:${KEEPALIVED_DEFAULTS_PATH}`]: absentFile(KEEPALIVED_DEFAULTS_PATH),
+      'service:keepalived.service': missingService('keepalived.service'),
+    }));
+    assert.deepEqual(summaries(d), [`${KEEPALIVED_CONF_PATH}: missing`, `${KEEPALIVED_DEFAULTS_PATH}: missing`, 'keepalived.service not enabled', 'keepalived.service not running']);
+    const write = d.changes[0].steps[0];
+    assert.ok(write.kind === 'write' && write.validate === 'keepalived -t -l -f {file}' && write.secret);
+  });
+
+  it('keepalived in sync: no change', () => {
+    const d = keepalivedTask.diff(dr, fixtureFacts(keepalivedTask, dr, {
+      [`file:${KEEPALIVED_CONF_PATH}`]: inSync('lvs-dr', KEEPALIVED_CONF_PATH),
+      [`file:${KEEPALIVED_DEFAULTS_PATH}`]: inSync('lvs-dr', KEEPALIVED_DEFAULTS_PATH),
+      'service:keepalived.service': service('keepalived.service'),
+    }));
+    assert.deepEqual(d.changes, []);
+  });
+
+  it('keepalived with a changed config byte while running: write and reload, never restart', () => {
+    const f = fileOf('lvs-dr', KEEPALIVED_CONF_PATH);
+    const d = keepalivedTask.diff(dr, fixtureFacts(keepalivedTask, dr, {
+      [`file:${KEEPALIVED_CONF_PATH}`]: presentFile(KEEPALIVED_CONF_PATH, f.content.replace('advert_int 3', 'advert_int 4'), f.mode),
+      [`file:${KEEPALIVED_DEFAULTS_PATH}`]: inSync('lvs-dr', KEEPALIVED_DEFAULTS_PATH),
+      'service:keepalived.service': service('keepalived.service'),
+    }));
+    assert.deepEqual(d.changes.flatMap((c) => c.steps.map((s) => s.kind === 'service' ? s.action : s.kind)), ['write', 'reload']);
+  });
+
+  it('the --diff of keepalived.conf never shows the VRRP password', () => {
+    const d = keepalivedTask.diff(dr, fixtureFacts(keepalivedTask, dr, {
+      [`file:${KEEPALIVED_CONF_PATH}`]: presentFile(KEEPALIVED_CONF_PATH, 'old\n'),
+      [`file:${KEEPALIVED_DEFAULTS_PATH}`]: inSync('lvs-dr', KEEPALIVED_DEFAULTS_PATH),
+      'service:keepalived.service': service('keepalived.service'),
+    }));
+    const r = changeReport(d.changes[0], true, secretsRedactor(cluster));
+    assert.match(r.diff ?? '', /auth_pass/);
+    assert.doesNotMatch(r.diff ?? '', /s3cr3tpw/);
+    assert.match(r.diff ?? '', /<redacted>/);
+  });
+
+  it('time-sync where the host cannot set its clock: a note, and no drift once configured and enabled', () => {
+    const d = timeSyncTask.diff(dr, fixtureFacts(timeSyncTask, dr, {
+      'os-release': debian,
+      'packages:chrony': { installed: { chrony: '4.3-2' }, aptListsPresent: true },
+      [`file:${CHRONY_CONF_PATH}`]: inSync('lvs-dr', CHRONY_CONF_PATH),
+      'service:chrony.service': service('chrony.service', { active: false, conditionFailed: true }),
+      capabilities: { canSetClock: false },
+    }));
+    assert.deepEqual(d.changes, []);
+    assert.match(d.notes[0].message, /may not set its clock/);
+  });
+
+  it('time-sync on a bare host that can set its clock: install, configure, enable, start, wait for sync', () => {
+    const d = timeSyncTask.diff(dr, fixtureFacts(timeSyncTask, dr, {
+      'os-release': debian,
+      'packages:chrony': { installed: { chrony: null }, aptListsPresent: false },
+      [`file:${CHRONY_CONF_PATH}`]: absentFile(CHRONY_CONF_PATH),
+      'service:chrony.service': missingService('chrony.service'),
+      capabilities: { canSetClock: true },
+    }));
+    assert.deepEqual(summaries(d), ['not installed: chrony', `${CHRONY_CONF_PATH}: missing`, 'chrony.service not enabled', 'chrony.service not running', 'wait until chrony reports the clock synchronised']);
+    const install = d.changes[0].steps[0];
+    assert.ok(install.kind === 'install' && install.refresh === true && install.manager === 'apt');
+  });
+
+  it('packages: only the missing ones, with the detected package manager', () => {
+    const d = packagesTask.diff(dr, fixtureFacts(packagesTask, dr, {
+      'os-release': { ...debian, id: 'rocky', packageManager: 'dnf' },
+      'packages:ipvsadm,keepalived': { installed: { keepalived: '2.2.7', ipvsadm: null }, aptListsPresent: false },
+    }));
+    assert.deepEqual(d.changes[0].steps, [{ kind: 'install', packages: ['ipvsadm'], manager: 'dnf', refresh: false }]);
+  });
+
+  it('sysctl: a value changed by hand is drift even when the file is right', () => {
+    const keys = 'net.ipv4.conf.all.arp_announce,net.ipv4.conf.all.arp_ignore,net.ipv4.conf.lo.arp_announce,net.ipv4.conf.lo.arp_ignore';
+    const d = sysctlTask.diff(rs, fixtureFacts(sysctlTask, rs, {
+      [`file:${SYSCTL_CONF_PATH}`]: inSync('lvs01', SYSCTL_CONF_PATH),
+      [`sysctl:${keys}`]: { 'net.ipv4.conf.all.arp_announce': '2', 'net.ipv4.conf.all.arp_ignore': '0', 'net.ipv4.conf.lo.arp_announce': '2', 'net.ipv4.conf.lo.arp_ignore': '1' },
+    }));
+    assert.deepEqual(summaries(d), ['net.ipv4.conf.all.arp_ignore is 0, want 1']);
+    assert.deepEqual(d.changes[0].steps, [{ kind: 'sysctl', key: 'net.ipv4.conf.all.arp_ignore', value: '1', previous: '0' }]);
+  });
+
+  it('dr-client: a VIP removed from lo by hand is repaired by a reload', () => {
+    const keys = 'net.ipv4.conf.all.arp_announce,net.ipv4.conf.all.arp_ignore,net.ipv4.conf.lo.arp_announce,net.ipv4.conf.lo.arp_ignore';
+    const d = drClientTask.diff(rs, fixtureFacts(drClientTask, rs, {
+      [`file:${DR_CLIENT_PATHS.script}`]: inSync('lvs01', DR_CLIENT_PATHS.script),
+      [`file:${DR_CLIENT_PATHS.vips}`]: inSync('lvs01', DR_CLIENT_PATHS.vips),
+      [`file:${DR_CLIENT_PATHS.unit}`]: inSync('lvs01', DR_CLIENT_PATHS.unit),
+      'service:lvs-play-dr-client.service': service('lvs-play-dr-client.service'),
+      'addresses:lo': [{ address: '127.0.0.1', prefix: 8 }, { address: '198.18.0.100', prefix: 32 }],
+      [`sysctl:${keys}`]: { 'net.ipv4.conf.all.arp_announce': '2', 'net.ipv4.conf.all.arp_ignore': '1', 'net.ipv4.conf.lo.arp_announce': '2', 'net.ipv4.conf.lo.arp_ignore': '1' },
+    }));
+    assert.deepEqual(summaries(d), ['lvs-play-dr-client.service must reload (VIP 198.18.0.110 missing on lo)']);
+  });
+});
