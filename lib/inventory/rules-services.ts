@@ -1,0 +1,74 @@
+// Cluster rules about virtual services: one service per (port, protocol) on
+// a VIP, real servers that are inventory hosts in group "realservers" (only
+// they get the VIP on lo), of the VIP's address family, listed once, and on
+// the service's own port when forwarding cannot rewrite it (DR, TUN).
+
+import type { InventoryProblem } from '../errors.js';
+import { ipFamily } from './address.js';
+import { DEFAULTS, REALSERVERS } from './defaults.js';
+import { pointer } from './pointer.js';
+import { arr, int, listOf, members, obj, str, type Obj } from './view.js';
+
+export function serviceRules(inv: Obj): InventoryProblem[] {
+  const problems: InventoryProblem[] = [];
+  const addressOf = new Map<string, string>();
+  for (const h of arr(inv.hosts).map(obj)) {
+    const name = str(h?.name);
+    const address = str(h?.address);
+    if (name !== undefined && address !== undefined && !addressOf.has(name)) addressOf.set(name, address);
+  }
+  const realservers = members(obj(inv.groups), REALSERVERS);
+
+  arr(inv.vips).forEach((rawVip, i) => {
+    const vip = obj(rawVip);
+    const vipFamily = ipFamily(str(vip?.address) ?? '');
+    const seen = new Map<string, number>();
+    arr(vip?.services).forEach((rawService, j) => {
+      const service = obj(rawService);
+      if (!service) return;
+      const at = (...rest: (string | number)[]) => pointer('vips', i, 'services', j, ...rest);
+      const port = int(service.port);
+      const protocol = str(service.protocol) ?? DEFAULTS.service.protocol;
+      if (port !== undefined) {
+        const key = `${protocol} ${port}`;
+        const k = seen.get(key);
+        if (k !== undefined) {
+          problems.push({ path: at('port'), message: `${protocol} port ${port} is already /vips/${i}/services/${k}; merge the two or use another port` });
+        } else seen.set(key, j);
+      }
+      const forwarding = str(service.forwarding) ?? DEFAULTS.service.forwarding;
+
+      const explicit = service.realServers !== undefined;
+      const list = explicit ? arr(service.realServers).map(obj) : realservers.map((host) => ({ host }) as Obj);
+      const listed = new Map<string, number>();
+      list.forEach((rs, k) => {
+        const host = str(rs?.host);
+        if (host === undefined) return;
+        const where = explicit ? at('realServers', k, 'host') : at();
+        const what = explicit ? `"${host}"` : `default real server "${host}" (group realservers)`;
+        const address = addressOf.get(host);
+        if (address === undefined) {
+          if (explicit) problems.push({ path: where, message: `"${host}" is not an inventory host; use one of: ${listOf(realservers)}` });
+          return;
+        }
+        if (explicit && !realservers.includes(host)) {
+          problems.push({ path: where, message: `"${host}" is not in group "realservers", so it would not get the VIP on lo and would drop the traffic; add it to groups.realservers` });
+        }
+        const family = ipFamily(address);
+        if (vipFamily !== null && family !== null && family !== vipFamily) {
+          problems.push({ path: where, message: `${what} has the IPv${family} address ${address} but the VIP is IPv${vipFamily}; IPVS forwards to real servers of the VIP's family only` });
+        }
+        const rsPort = int(rs?.port) ?? port;
+        const key = `${host} ${rsPort}`;
+        const first = listed.get(key);
+        if (first !== undefined) {
+          problems.push({ path: where, message: `"${host}" port ${rsPort} is already real server ${first} of this service; list it once` });
+        } else listed.set(key, k);
+        if (explicit && rs?.port !== undefined && port !== undefined && rsPort !== port && (forwarding === 'DR' || forwarding === 'TUN')) {
+          problems.push({ path: at('realServers', k, 'port'), message: `${forwarding} forwarding cannot change the port: the real server receives VIP:${port}, so its port must be ${port} (or use "forwarding": "NAT")` });
+        }
+      });
+    });
+  });
+  return problems;
+}

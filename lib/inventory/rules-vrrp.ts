@@ -1,0 +1,112 @@
+// Cluster rules about VIPs and VRRP: each VIP has one MASTER that is a
+// director, router ids and instance names do not collide, MASTER and BACKUP
+// priorities are distinct and in range, VIPs are unicast, unique and never a
+// host's address, and authentication is something keepalived will keep.
+
+import type { InventoryProblem } from '../errors.js';
+import { canonicalIp, ipFamily, notUnicastReason } from './address.js';
+import { DEFAULTS, DIRECTORS } from './defaults.js';
+import { pointer } from './pointer.js';
+import { arr, int, listOf, members, obj, str, type Obj } from './view.js';
+
+export function vrrpRules(inv: Obj): InventoryProblem[] {
+  const problems: InventoryProblem[] = [];
+  const vrrp = obj(inv.vrrp);
+  const directors = members(obj(inv.groups), DIRECTORS);
+  const defaultInterface = str(vrrp?.interface) ?? DEFAULTS.vrrp.interface;
+  const hostAddresses = new Map<string, string>();
+  for (const h of arr(inv.hosts).map(obj)) {
+    const a = canonicalIp(str(h?.address) ?? '');
+    if (a !== null) hostAddresses.set(a, str(h?.name) ?? '?');
+  }
+  const auth = obj(vrrp?.authentication);
+
+  const routerIds = new Map<string, number>();   // "interface routerId" -> VIP index
+  const instances = new Map<string, number>();
+  const addresses = new Map<string, number>();
+  arr(inv.vips).forEach((raw, i) => {
+    const vip = obj(raw);
+    if (!vip) return;
+    const at = (...rest: (string | number)[]) => pointer('vips', i, ...rest);
+
+    const master = str(vip.master);
+    if (master !== undefined && directors.length > 0 && !directors.includes(master)) {
+      problems.push({ path: at('master'), message: `"${master}" is not a director; the MASTER must be one of: ${listOf(directors)}` });
+    }
+
+    const instance = str(vip.instance) ?? `vi_${i + 1}`;
+    const sameName = instances.get(instance);
+    if (sameName !== undefined) {
+      problems.push({ path: at(vip.instance === undefined ? 'address' : 'instance'), message: `vrrp_instance "${instance}" is already /vips/${sameName}'s; give this VIP its own "instance" name` });
+    } else instances.set(instance, i);
+
+    const routerId = int(vip.routerId);
+    const iface = str(vip.interface) ?? defaultInterface;
+    if (routerId !== undefined) {
+      const key = `${iface} ${routerId}`;
+      const j = routerIds.get(key);
+      if (j !== undefined) {
+        problems.push({ path: at('routerId'), message: `${routerId} is already the router id of /vips/${j} on ${iface}; router ids must be unique per interface, e.g. ${freeRouterId(inv, iface, defaultInterface)}` });
+      } else routerIds.set(key, i);
+    }
+
+    const address = str(vip.address) ?? '';
+    const canonical = canonicalIp(address);
+    if (canonical === null) return;
+    const reason = notUnicastReason(address);
+    if (reason) problems.push({ path: at('address'), message: `${address} ${reason}; a VIP must be a unicast address` });
+    const owner = hostAddresses.get(canonical);
+    if (owner !== undefined) {
+      problems.push({ path: at('address'), message: `${address} is the address of host ${owner}; a VIP must be an extra address no host owns` });
+    }
+    const j = addresses.get(canonical);
+    if (j !== undefined) problems.push({ path: at('address'), message: `${address} is already /vips/${j}; list each VIP once (one VIP can carry several services)` });
+    else addresses.set(canonical, i);
+    if (ipFamily(address) === 6 && auth) {
+      problems.push({ path: at('address'), message: 'is IPv6, which keepalived runs with VRRP version 3, which has no authentication; remove vrrp.authentication or use IPv4 VIPs only' });
+    }
+  });
+
+  problems.push(...priorityRules(inv, directors.length));
+  if (str(auth?.type) === 'AH') {
+    problems.push({ path: '/vrrp/authentication/type', message: 'AH cannot be used: keepalived clears AH authentication on an instance that starts as MASTER, and every director is MASTER of some VIP; use PASS' });
+  }
+  return problems;
+}
+
+/** MASTER above the first BACKUP, and the last of N-1 backups still at least 1. */
+function priorityRules(inv: Obj, directorCount: number): InventoryProblem[] {
+  if (directorCount < 2) return [];
+  const problems: InventoryProblem[] = [];
+  const given = obj(obj(inv.vrrp)?.priority);
+  const d = DEFAULTS.vrrp.priority;
+  const master = int(given?.master) ?? d.master;
+  const backup = int(given?.backup) ?? d.backup;
+  const step = int(given?.step) ?? d.step;
+  if (backup >= master) {
+    const where = given?.backup !== undefined ? '/vrrp/priority/backup' : '/vrrp/priority/master';
+    problems.push({ path: where, message: `the MASTER priority (${master}) must be above the BACKUP priority (${backup}), e.g. master 150 and backup 120` });
+  }
+  arr(inv.vips).forEach((raw, i) => {
+    const own = int(obj(raw)?.priority);
+    if (own !== undefined && own <= backup) {
+      problems.push({ path: pointer('vips', i, 'priority'), message: `MASTER priority ${own} must be above the BACKUP priority ${backup} (vrrp.priority.backup); use ${backup + 1}-254` });
+    }
+  });
+  const lowest = backup - step * (directorCount - 2);
+  if (lowest < 1) {
+    const where = given?.step !== undefined ? '/vrrp/priority/step' : '/vrrp/priority/backup';
+    problems.push({ path: where, message: `with ${directorCount} directors the backups get ${backup}, ${backup - step}, ... down to ${lowest}, below 1; lower vrrp.priority.step or raise vrrp.priority.backup` });
+  }
+  return problems;
+}
+
+/** The smallest router id not used on an interface, for the message. */
+function freeRouterId(inv: Obj, iface: string, defaultInterface: string): number {
+  const used = new Set(arr(inv.vips).map(obj)
+    .filter((v) => (str(v?.interface) ?? defaultInterface) === iface)
+    .map((v) => int(v?.routerId)));
+  let id = 1;
+  while (used.has(id) && id < 255) id++;
+  return id;
+}
