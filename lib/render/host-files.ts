@@ -1,0 +1,47 @@
+// Every file lvs-play writes on a host, chosen by the host's groups: what the
+// deploy tasks upload and what check compares. Paths are Debian 12's.
+
+import { UserError } from '../errors.js';
+import { DIRECTORS, REALSERVERS } from '../inventory/defaults.js';
+import type { Cluster } from '../inventory/types.js';
+import { CHRONY_CONF_PATH, renderChronyConf } from './chrony.js';
+import { DR_CLIENT_PATHS, renderDrClientScript, renderDrClientUnit, renderDrClientVips } from './dr-client.js';
+import { KEEPALIVED_DEFAULTS_PATH, renderKeepalivedDefaults } from './keepalived-defaults.js';
+import { renderKeepalivedConf } from './keepalived-conf.js';
+import { SYSCTL_CONF_PATH, renderSysctlConf } from './sysctl.js';
+
+export const KEEPALIVED_CONF_PATH = '/etc/keepalived/keepalived.conf';
+
+export interface RenderedFile {
+  path: string;
+  content: string;
+  mode: number;              // e.g. 0o644
+  owner: 'root';
+  secret: boolean;           // holds a secret: never print or diff it unredacted
+  validate?: 'keepalived';   // check the candidate with `keepalived -t` before moving it into place
+}
+
+function file(path: string, content: string, mode = 0o644): RenderedFile {
+  return { path, content, mode, owner: 'root', secret: false };
+}
+
+/** The host's files, in a fixed order: sysctl and chrony first, then the role files. */
+export function hostFiles(cluster: Cluster, host: string): RenderedFile[] {
+  const h = cluster.hosts.find((x) => x.name === host);
+  if (!h) throw new UserError(`unknown host "${host}"`, { hint: `hosts: ${cluster.hosts.map((x) => x.name).join(', ')}` });
+  const out = [file(SYSCTL_CONF_PATH, renderSysctlConf(cluster, host)), file(CHRONY_CONF_PATH, renderChronyConf(cluster, host))];
+  if (h.groups.includes(DIRECTORS)) {
+    out.push({
+      ...file(KEEPALIVED_CONF_PATH, renderKeepalivedConf(cluster, host), 0o640),
+      secret: cluster.vrrp.auth !== null,
+      validate: 'keepalived',
+    });
+    out.push(file(KEEPALIVED_DEFAULTS_PATH, renderKeepalivedDefaults(cluster, host)));
+  }
+  if (h.groups.includes(REALSERVERS)) {
+    out.push(file(DR_CLIENT_PATHS.script, renderDrClientScript(), 0o755));
+    out.push(file(DR_CLIENT_PATHS.vips, renderDrClientVips(cluster, host)));
+    out.push(file(DR_CLIENT_PATHS.unit, renderDrClientUnit(cluster, host)));
+  }
+  return out;
+}

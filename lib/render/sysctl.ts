@@ -1,0 +1,37 @@
+// /etc/sysctl.d/90-lvs-play.conf. Every host gets it (possibly with no keys),
+// so removing a key from the inventory removes it from the host.
+//
+// Precedence, lowest first: the inventory's `sysctl` groups in the order they
+// are written there (a later group overrides an earlier one, as later files
+// do in sysctl.d), then, for real servers, the four ARP keys LVS-DR needs,
+// which nothing overrides. Keys are printed sorted.
+
+import { REALSERVERS } from '../inventory/defaults.js';
+import type { Cluster } from '../inventory/types.js';
+import { managedHeader } from './header.js';
+
+export const SYSCTL_CONF_PATH = '/etc/sysctl.d/90-lvs-play.conf';
+
+/** A real server must neither answer ARP for nor announce the VIPs it holds on lo. */
+export const REALSERVER_SYSCTLS: Readonly<Record<string, string>> = {
+  'net.ipv4.conf.all.arp_announce': '2',
+  'net.ipv4.conf.all.arp_ignore': '1',
+  'net.ipv4.conf.lo.arp_announce': '2',
+  'net.ipv4.conf.lo.arp_ignore': '1',
+};
+
+export function hostSysctls(cluster: Cluster, host: string): Record<string, string> {
+  const groups = cluster.hosts.find((h) => h.name === host)?.groups ?? [];
+  const merged: Record<string, string> = {};
+  for (const [group, values] of Object.entries(cluster.sysctl)) {
+    if (groups.includes(group)) Object.assign(merged, values);
+  }
+  if (groups.includes(REALSERVERS)) Object.assign(merged, REALSERVER_SYSCTLS);
+  return merged;
+}
+
+export function renderSysctlConf(cluster: Cluster, host: string): string {
+  const values = hostSysctls(cluster, host);
+  const keys = Object.keys(values).sort();
+  return managedHeader(cluster.name, `sysctl settings of ${host}`) + keys.map((k) => `${k} = ${values[k]}\n`).join('');
+}

@@ -1,0 +1,39 @@
+// Golden files: every file every host of the example gets, byte for byte, and
+// the sysctl/chrony files of the 3-director fixture (group precedence).
+// After an intended change: UPDATE_GOLDEN=1 npx mocha test/render/golden.test.ts,
+// then read the diff of test/fixtures/render/golden before committing it.
+
+import { strict as assert } from 'node:assert';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { hostFiles } from '../../lib/render/host-files.js';
+import { loadCluster, type INVENTORIES } from './clusters.js';
+
+const goldenDir = new URL('../fixtures/render/golden/', import.meta.url).pathname;
+const update = process.env.UPDATE_GOLDEN === '1';
+
+function compare(file: string, actual: string): void {
+  if (update) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, actual);
+  }
+  assert.ok(existsSync(file), `missing golden file ${file} (UPDATE_GOLDEN=1 creates it)`);
+  assert.equal(actual, readFileSync(file, 'utf8'), file);
+}
+
+const cases: Array<{ cluster: keyof typeof INVENTORIES; hosts: string[]; paths?: string[] }> = [
+  { cluster: 'example', hosts: ['lvs-dr', 'lvs-dr2', 'lvs01', 'lvs02'] },
+  { cluster: 'threeDirectors', hosts: ['dir1', 'web1', 'dns1'], paths: ['/etc/sysctl.d/90-lvs-play.conf', '/etc/chrony/chrony.conf'] },
+];
+
+describe('rendered files match the golden files', () => {
+  for (const { cluster, hosts, paths } of cases) {
+    for (const host of hosts) {
+      it(`${cluster} ${host}`, () => {
+        const files = hostFiles(loadCluster(cluster), host).filter((f) => !paths || paths.includes(f.path));
+        assert.ok(files.length >= (paths?.length ?? 4));
+        for (const f of files) compare(`${goldenDir}${cluster}/${host}${f.path}`, f.content);
+      });
+    }
+  }
+});

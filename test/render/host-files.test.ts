@@ -1,0 +1,64 @@
+// Which files each host gets, with which mode and flags; determinism.
+
+import { strict as assert } from 'node:assert';
+import { UserError } from '../../lib/errors.js';
+import { hostFiles } from '../../lib/render/host-files.js';
+import { loadCluster } from './clusters.js';
+import { noAuth } from './variants.js';
+
+const list = (files: ReturnType<typeof hostFiles>) =>
+  files.map((f) => `${f.mode.toString(8).padStart(4, '0')} ${f.path}${f.secret ? ' secret' : ''}${f.validate ? ` validate=${f.validate}` : ''}`);
+
+describe('hostFiles', () => {
+  const example = loadCluster('example');
+
+  it('gives a director sysctl, chrony, keepalived.conf (secret, validated) and /etc/default/keepalived', () => {
+    assert.deepEqual(list(hostFiles(example, 'lvs-dr')), [
+      '0644 /etc/sysctl.d/90-lvs-play.conf',
+      '0644 /etc/chrony/chrony.conf',
+      '0640 /etc/keepalived/keepalived.conf secret validate=keepalived',
+      '0644 /etc/default/keepalived',
+    ]);
+  });
+
+  it('gives a real server sysctl, chrony and the dr-client script, VIP list and unit', () => {
+    assert.deepEqual(list(hostFiles(example, 'lvs01')), [
+      '0644 /etc/sysctl.d/90-lvs-play.conf',
+      '0644 /etc/chrony/chrony.conf',
+      '0755 /usr/local/sbin/lvs-play-dr-client',
+      '0644 /etc/lvs-play/dr-client.vips',
+      '0644 /etc/systemd/system/lvs-play-dr-client.service',
+    ]);
+  });
+
+  it('gives a host of another group only sysctl and chrony', () => {
+    const c = loadCluster('example');
+    const extra = { ...c, hosts: [...c.hosts, { ...c.hosts[2], name: 'client1', address: '192.168.122.50', groups: ['clients'] }] };
+    assert.deepEqual(list(hostFiles(extra, 'client1')), ['0644 /etc/sysctl.d/90-lvs-play.conf', '0644 /etc/chrony/chrony.conf']);
+  });
+
+  it('marks keepalived.conf secret only when it holds a password, and no other file is secret', () => {
+    assert.equal(hostFiles(noAuth(example), 'lvs-dr').some((f) => f.secret), false);
+    for (const host of ['lvs01', 'lvs02']) assert.equal(hostFiles(example, host).some((f) => f.secret), false);
+    for (const f of [...hostFiles(example, 'lvs01'), ...hostFiles(example, 'lvs-dr')]) {
+      if (!f.secret) assert.doesNotMatch(f.content, /1111/, f.path);
+    }
+  });
+
+  it('throws a UserError listing the hosts for an unknown host', () => {
+    assert.throws(() => hostFiles(example, 'lvs03'), (e: UserError) =>
+      e instanceof UserError && /lvs03/.test(e.message) && e.hint === 'hosts: lvs-dr, lvs-dr2, lvs01, lvs02');
+  });
+
+  it('is deterministic: the same inventory gives the same bytes, loaded once or twice', () => {
+    for (const which of ['example', 'threeDirectors', 'ipv6'] as const) {
+      const a = loadCluster(which);
+      const b = loadCluster(which);
+      for (const h of a.hosts) {
+        const first = JSON.stringify(hostFiles(a, h.name));
+        assert.equal(JSON.stringify(hostFiles(a, h.name)), first, `${which} ${h.name} twice`);
+        assert.equal(JSON.stringify(hostFiles(b, h.name)), first, `${which} ${h.name} reloaded`);
+      }
+    }
+  });
+});
