@@ -28,7 +28,7 @@ export function resolveInventory(inv: Inventory, opts: ResolveOptions): Cluster 
   const hosts = inv.hosts.map((h): Host => ({
     name: h.name,
     address: h.address,
-    ssh: resolveSsh({ ...inv.ssh, ...h.ssh }, opts.baseDir, env),
+    ssh: resolveSsh(hostSsh(inv.ssh, h.name, h.ssh), opts.baseDir, env),
     groups: Object.keys(groups).filter((g) => groups[g].includes(h.name)).sort(),
   }));
   const addressOf = new Map(hosts.map((h) => [h.name, h.address]));
@@ -79,6 +79,13 @@ function copyGroups(groups: Record<string, string[]>): Record<string, string[]> 
   const out: Record<string, string[]> = {};
   for (const [g, members] of Object.entries(groups)) out[g] = [...members];
   return out;
+}
+
+/** Host settings over inventory-wide ones; the inventory-wide jump host itself is reached directly. */
+function hostSsh(common: InventorySsh | undefined, name: string, own: InventorySsh | undefined): InventorySsh {
+  const merged = { ...common, ...own };
+  if (own?.jumpHost === undefined && merged.jumpHost === name) delete merged.jumpHost;
+  return merged;
 }
 
 function resolveSsh(s: InventorySsh, baseDir: string, env: NodeJS.ProcessEnv): SshSettings {

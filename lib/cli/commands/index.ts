@@ -1,4 +1,5 @@
 // The list of subcommands, in the order `lvs-play --help` shows them.
 import type { Command } from '../command.js';
+import { validateCommand } from './validate.js';
 
-export const commands: Command[] = [];
+export const commands: Command[] = [validateCommand];
