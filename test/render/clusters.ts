@@ -1,10 +1,9 @@
-// The clusters the render tests use, loaded from inventory files so they are
-// real, validated inventories rather than hand-made Cluster objects.
+// The clusters the render tests use, loaded the way the CLI loads them
+// (loadInventory: schema, cluster rules, defaults), so every fixture is a
+// valid inventory and no test depends on a hand-made Cluster.
 
-import { readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { resolveInventory } from '../../lib/inventory/resolve.js';
-import type { Cluster, Inventory } from '../../lib/inventory/types.js';
+import { loadInventory } from '../../lib/inventory/load.js';
+import type { Cluster } from '../../lib/inventory/types.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 
@@ -14,10 +13,10 @@ export const INVENTORIES = {
   ipv6: `${root}test/fixtures/render/ipv6.json`,
 } as const;
 
-export function loadCluster(which: keyof typeof INVENTORIES): Cluster {
-  const file = INVENTORIES[which];
-  const inv = JSON.parse(readFileSync(file, 'utf8')) as Inventory;
-  return resolveInventory(inv, { baseDir: dirname(file), env: {} });
+export type InventoryName = keyof typeof INVENTORIES;
+
+export async function loadCluster(which: InventoryName): Promise<Cluster> {
+  return (await loadInventory(INVENTORIES[which], { env: {} })).cluster;
 }
 
 /** Every interface a cluster's keepalived.conf names. */

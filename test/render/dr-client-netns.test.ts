@@ -61,7 +61,7 @@ describe('lvs-play-dr-client in a network namespace', function () {
   });
 
   it('start sets the four ARP sysctls and puts every VIP on lo as /32', async () => {
-    useVips(loadCluster('example'), 'lvs01');
+    useVips(await loadCluster('example'), 'lvs01');
     const r = await run('start');
     assert.equal(r.code, 0, r.stderr);
     assert.deepEqual(await nsSysctls(), ['1', '2', '1', '2']);
@@ -82,7 +82,7 @@ describe('lvs-play-dr-client in a network namespace', function () {
   });
 
   it('a start with a changed VIP list removes the VIP no longer listed', async () => {
-    const base = loadCluster('example');
+    const base = await loadCluster('example');
     useVips({ ...base, vips: base.vips.slice(1) }, 'lvs01');
     const r = await run('start');
     assert.equal(r.code, 0, r.stderr);
@@ -91,7 +91,7 @@ describe('lvs-play-dr-client in a network namespace', function () {
   });
 
   it('status exits 3 naming a VIP that is missing from lo', async () => {
-    useVips(loadCluster('example'), 'lvs01');
+    useVips(await loadCluster('example'), 'lvs01');
     const r = await run('status');
     assert.equal(r.code, 3);
     assert.match(r.stdout, /missing +192\.168\.122\.100\/32 on lo/);
@@ -106,7 +106,7 @@ describe('lvs-play-dr-client in a network namespace', function () {
   });
 
   it('handles IPv6 VIPs as /128', async () => {
-    useVips(loadCluster('ipv6'), 'rs-1');
+    useVips(await loadCluster('ipv6'), 'rs-1');
     assert.equal((await run('start')).code, 0);
     assert.deepEqual(await loAddresses(), ['2001:db8:10::1/128', '2001:db8:10::2/128']);
     assert.equal((await run('stop')).code, 0);

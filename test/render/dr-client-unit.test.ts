@@ -8,7 +8,7 @@ import { chmodSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import { hostFiles } from '../../lib/render/host-files.js';
+import { hostFiles, type RenderedFile } from '../../lib/render/host-files.js';
 import { DR_CLIENT_PATHS } from '../../lib/render/dr-client.js';
 import { loadCluster } from './clusters.js';
 
@@ -23,8 +23,11 @@ describe('lvs-play-dr-client.service', function () {
   });
   after(() => rmSync(root, { recursive: true, force: true }));
 
+  let files: RenderedFile[];
+  before(async () => { files = hostFiles(await loadCluster('example'), 'lvs01'); });
+
   async function verify(unitText: string): Promise<string> {
-    for (const f of hostFiles(loadCluster('example'), 'lvs01')) {
+    for (const f of files) {
       const path = join(root, f.path);
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, f.path === DR_CLIENT_PATHS.unit ? unitText : f.content);
@@ -34,7 +37,7 @@ describe('lvs-play-dr-client.service', function () {
     return stdout + stderr;
   }
 
-  const unit = () => hostFiles(loadCluster('example'), 'lvs01').find((f) => f.path === DR_CLIENT_PATHS.unit)!.content;
+  const unit = () => files.find((f) => f.path === DR_CLIENT_PATHS.unit)!.content;
 
   it('passes systemd-analyze verify with no output', async () => {
     assert.equal(await verify(unit()), '');

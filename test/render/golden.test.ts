@@ -7,7 +7,7 @@ import { strict as assert } from 'node:assert';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { hostFiles } from '../../lib/render/host-files.js';
-import { loadCluster, type INVENTORIES } from './clusters.js';
+import { loadCluster, type InventoryName } from './clusters.js';
 
 const goldenDir = new URL('../fixtures/render/golden/', import.meta.url).pathname;
 const update = process.env.UPDATE_GOLDEN === '1';
@@ -21,7 +21,7 @@ function compare(file: string, actual: string): void {
   assert.equal(actual, readFileSync(file, 'utf8'), file);
 }
 
-const cases: Array<{ cluster: keyof typeof INVENTORIES; hosts: string[]; paths?: string[] }> = [
+const cases: Array<{ cluster: InventoryName; hosts: string[]; paths?: string[] }> = [
   { cluster: 'example', hosts: ['lvs-dr', 'lvs-dr2', 'lvs01', 'lvs02'] },
   { cluster: 'threeDirectors', hosts: ['dir1', 'web1', 'dns1'], paths: ['/etc/sysctl.d/90-lvs-play.conf', '/etc/chrony/chrony.conf'] },
 ];
@@ -29,8 +29,8 @@ const cases: Array<{ cluster: keyof typeof INVENTORIES; hosts: string[]; paths?:
 describe('rendered files match the golden files', () => {
   for (const { cluster, hosts, paths } of cases) {
     for (const host of hosts) {
-      it(`${cluster} ${host}`, () => {
-        const files = hostFiles(loadCluster(cluster), host).filter((f) => !paths || paths.includes(f.path));
+      it(`${cluster} ${host}`, async () => {
+        const files = hostFiles(await loadCluster(cluster), host).filter((f) => !paths || paths.includes(f.path));
         assert.ok(files.length >= (paths?.length ?? 4));
         for (const f of files) compare(`${goldenDir}${cluster}/${host}${f.path}`, f.content);
       });

@@ -2,6 +2,7 @@
 
 import { strict as assert } from 'node:assert';
 import { UserError } from '../../lib/errors.js';
+import type { Cluster } from '../../lib/inventory/types.js';
 import { hostFiles } from '../../lib/render/host-files.js';
 import { loadCluster } from './clusters.js';
 import { noAuth } from './variants.js';
@@ -10,7 +11,8 @@ const list = (files: ReturnType<typeof hostFiles>) =>
   files.map((f) => `${f.mode.toString(8).padStart(4, '0')} ${f.path}${f.secret ? ' secret' : ''}${f.validate ? ` validate=${f.validate}` : ''}`);
 
 describe('hostFiles', () => {
-  const example = loadCluster('example');
+  let example: Cluster;
+  before(async () => { example = await loadCluster('example'); });
 
   it('gives a director sysctl, chrony, keepalived.conf (secret, validated) and /etc/default/keepalived', () => {
     assert.deepEqual(list(hostFiles(example, 'lvs-dr')), [
@@ -32,7 +34,7 @@ describe('hostFiles', () => {
   });
 
   it('gives a host of another group only sysctl and chrony', () => {
-    const c = loadCluster('example');
+    const c = example;
     const extra = { ...c, hosts: [...c.hosts, { ...c.hosts[2], name: 'client1', address: '192.168.122.50', groups: ['clients'] }] };
     assert.deepEqual(list(hostFiles(extra, 'client1')), ['0644 /etc/sysctl.d/90-lvs-play.conf', '0644 /etc/chrony/chrony.conf']);
   });
@@ -50,10 +52,10 @@ describe('hostFiles', () => {
       e instanceof UserError && /lvs03/.test(e.message) && e.hint === 'hosts: lvs-dr, lvs-dr2, lvs01, lvs02');
   });
 
-  it('is deterministic: the same inventory gives the same bytes, loaded once or twice', () => {
+  it('is deterministic: the same inventory gives the same bytes, loaded once or twice', async () => {
     for (const which of ['example', 'threeDirectors', 'ipv6'] as const) {
-      const a = loadCluster(which);
-      const b = loadCluster(which);
+      const a = await loadCluster(which);
+      const b = await loadCluster(which);
       for (const h of a.hosts) {
         const first = JSON.stringify(hostFiles(a, h.name));
         assert.equal(JSON.stringify(hostFiles(a, h.name)), first, `${which} ${h.name} twice`);

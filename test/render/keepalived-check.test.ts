@@ -7,16 +7,17 @@ import type { Cluster } from '../../lib/inventory/types.js';
 import { renderKeepalivedConf } from '../../lib/render/keepalived-conf.js';
 import { KeepalivedChecker } from '../support/keepalived-check.js';
 import { directorsOf, interfacesOf, loadCluster } from './clusters.js';
-import { ahAuth, noAuth, noSyncDaemon, vrrpOnly } from './variants.js';
+import { ahAuth, noAuth, noSyncDaemon, passAuth, vrrpOnly } from './variants.js';
 
-const cases: Array<[string, () => Cluster]> = [
+const cases: Array<[string, () => Promise<Cluster>]> = [
   ['the example (seed)', () => loadCluster('example')],
-  ['the example in vrrp-only mode', () => vrrpOnly(loadCluster('example'))],
-  ['the example without authentication', () => noAuth(loadCluster('example'))],
-  ['the example without sync daemon', () => noSyncDaemon(loadCluster('example'))],
-  ['the example with AH authentication', () => ahAuth(loadCluster('example'))],
+  ['the example in vrrp-only mode', async () => vrrpOnly(await loadCluster('example'))],
+  ['the example without authentication', async () => noAuth(await loadCluster('example'))],
+  ['the example without sync daemon', async () => noSyncDaemon(await loadCluster('example'))],
+  ['the example with AH authentication', async () => ahAuth(await loadCluster('example'))],
   ['3 directors, 5 VIPs, TCP_CHECK/HTTP_GET, UDP, NAT, TUN, two interfaces', () => loadCluster('threeDirectors')],
   ['IPv6 VIPs and real servers', () => loadCluster('ipv6')],
+  ['IPv6 VIPs with a password the renderer must leave out', async () => passAuth(await loadCluster('ipv6'))],
 ];
 
 describe('keepalived -t on rendered configs', function () {
@@ -27,7 +28,7 @@ describe('keepalived -t on rendered configs', function () {
 
   for (const [title, make] of cases) {
     it(`${title}: every director's config exits 0 with no output`, async () => {
-      const cluster = make();
+      const cluster = await make();
       for (const director of directorsOf(cluster)) {
         const result = await checker.check(renderKeepalivedConf(cluster, director), interfacesOf(cluster));
         assert.deepEqual(result, { code: 0, output: '' }, `${director}`);
@@ -45,7 +46,7 @@ describe('keepalived -t on rendered configs', function () {
   });
 
   it('warns about an interface the namespace lacks, so interface names are really checked', async () => {
-    const text = renderKeepalivedConf(loadCluster('example'), 'lvs-dr').replace(/interface eth0/g, 'interface eth7');
+    const text = renderKeepalivedConf(await loadCluster('example'), 'lvs-dr').replace(/interface eth0/g, 'interface eth7');
     const result = await checker.check(text, []);
     assert.equal(result.code, 5);
     assert.match(result.output, /interface eth7 for vrrp_instance bl_one doesn't exist/);

@@ -6,7 +6,7 @@ import type { Cluster } from '../../lib/inventory/types.js';
 import { redactKeepalivedConf, renderKeepalivedConf } from '../../lib/render/keepalived-conf.js';
 import { parseKeepalivedConf, type KaNode } from '../support/keepalived-parse.js';
 import { directorsOf, loadCluster } from './clusters.js';
-import { ahAuth, noSyncDaemon, vrrpOnly } from './variants.js';
+import { ahAuth, noSyncDaemon, passAuth, vrrpOnly } from './variants.js';
 
 const parsed = (c: Cluster, d: string) => parseKeepalivedConf(renderKeepalivedConf(c, d));
 const blocks = (nodes: KaNode[], keyword: string) => nodes.filter((n) => n.keyword === keyword);
@@ -14,9 +14,16 @@ const value = (n: KaNode, keyword: string) => n.children?.find((c) => c.keyword 
 const has = (n: KaNode, keyword: string) => (n.children ?? []).some((c) => c.keyword === keyword);
 
 describe('renderKeepalivedConf', () => {
+  let example: Cluster;
+  before(async () => { example = await loadCluster('example'); });
+
   describe('3 directors, 5 VIPs', () => {
-    const cluster = loadCluster('threeDirectors');
-    const byDirector = new Map(directorsOf(cluster).map((d) => [d, parsed(cluster, d)]));
+    let cluster: Cluster;
+    let byDirector: Map<string, KaNode[]>;
+    before(async () => {
+      cluster = await loadCluster('threeDirectors');
+      byDirector = new Map(directorsOf(cluster).map((d) => [d, parsed(cluster, d)]));
+    });
 
     it('makes each VIP MASTER on exactly its master, BACKUP on the others, with the resolved priorities', () => {
       for (const vip of cluster.vips) {
@@ -70,8 +77,8 @@ describe('renderKeepalivedConf', () => {
     });
   });
 
-  it('writes IPv6 VIPs as /128 and leaves out authentication, which VRRPv3 lacks', () => {
-    const conf = parsed(loadCluster('ipv6'), 'lb-a');
+  it('writes IPv6 VIPs as /128 and leaves out authentication, which VRRPv3 lacks', async () => {
+    const conf = parsed(passAuth(await loadCluster('ipv6')), 'lb-a');
     for (const inst of blocks(conf, 'vrrp_instance')) {
       assert.equal(has(inst, 'authentication'), false);
       assert.match(inst.children!.find((c) => c.keyword === 'virtual_ipaddress')!.children![0].keyword, /^2001:db8:10::\d\/128$/);
@@ -80,30 +87,30 @@ describe('renderKeepalivedConf', () => {
   });
 
   it('keeps the virtual servers in vrrp-only mode but drops the IPVS sync daemon', () => {
-    const conf = parsed(vrrpOnly(loadCluster('example')), 'lvs-dr');
+    const conf = parsed(vrrpOnly(example), 'lvs-dr');
     assert.equal(has(conf[0], 'lvs_sync_daemon'), false);
     assert.equal(blocks(conf, 'virtual_server').length, 2);
   });
 
   it('writes the sync daemon without an instance name, and none when syncDaemon is false', () => {
-    assert.equal(value(parsed(loadCluster('example'), 'lvs-dr')[0], 'lvs_sync_daemon'), 'eth0');
-    assert.equal(has(parsed(noSyncDaemon(loadCluster('example')), 'lvs-dr')[0], 'lvs_sync_daemon'), false);
+    assert.equal(value(parsed(example, 'lvs-dr')[0], 'lvs_sync_daemon'), 'eth0');
+    assert.equal(has(parsed(noSyncDaemon(example), 'lvs-dr')[0], 'lvs_sync_daemon'), false);
   });
 
   it('starts every node as BACKUP with AH authentication, which keepalived requires', () => {
-    const conf = parsed(ahAuth(loadCluster('example')), 'lvs-dr');
+    const conf = parsed(ahAuth(example), 'lvs-dr');
     assert.deepEqual(blocks(conf, 'vrrp_instance').map((n) => value(n, 'state')), ['BACKUP', 'BACKUP']);
     assert.deepEqual(blocks(conf, 'vrrp_instance').map((n) => value(n, 'priority')), ['150', '120']);
   });
 
   it('refuses a host that is not a director, naming it', () => {
-    assert.throws(() => renderKeepalivedConf(loadCluster('example'), 'lvs01'), (e: Error) => e instanceof UserError && /lvs01/.test(e.message));
+    assert.throws(() => renderKeepalivedConf(example, 'lvs01'), (e: Error) => e instanceof UserError && /lvs01/.test(e.message));
   });
 });
 
 describe('redactKeepalivedConf', () => {
-  it('replaces every auth_pass value and nothing else', () => {
-    const text = renderKeepalivedConf(loadCluster('example'), 'lvs-dr');
+  it('replaces every auth_pass value and nothing else', async () => {
+    const text = renderKeepalivedConf(await loadCluster('example'), 'lvs-dr');
     const redacted = redactKeepalivedConf(text);
     assert.equal((text.match(/auth_pass 1111$/gm) ?? []).length, 2);
     assert.doesNotMatch(redacted, /auth_pass 1111/);

@@ -47,8 +47,9 @@ function withoutExtras(nodes: KaNode[]): { nodes: KaNode[]; removed: string[] } 
 
 for (const [director, file] of [['lvs-dr', 'hostA.conf'], ['lvs-dr2', 'hostB.conf']] as const) {
   describe(`keepalived.conf of ${director} (seed ${file})`, () => {
-    const rendered = parseKeepalivedConf(renderKeepalivedConf(loadCluster('example'), director));
     const seed = parseKeepalivedConf(fixture(file));
+    let rendered: KaNode[];
+    before(async () => { rendered = parseKeepalivedConf(renderKeepalivedConf(await loadCluster('example'), director)); });
 
     it('equals the seed after renaming 1.x keywords and removing the documented extras', () => {
       assert.deepEqual(withoutExtras(rendered).nodes, modernise(seed));

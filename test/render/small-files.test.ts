@@ -2,6 +2,7 @@
 // rules behind their golden files.
 
 import { strict as assert } from 'node:assert';
+import type { Cluster } from '../../lib/inventory/types.js';
 import { renderChronyConf } from '../../lib/render/chrony.js';
 import { drClientVips } from '../../lib/render/dr-client.js';
 import { renderKeepalivedDefaults } from '../../lib/render/keepalived-defaults.js';
@@ -10,8 +11,8 @@ import { loadCluster } from './clusters.js';
 import { vrrpOnly } from './variants.js';
 
 describe('renderChronyConf', () => {
-  it('lists the inventory servers with iburst, in order, and uses Debian paths', () => {
-    const text = renderChronyConf(loadCluster('threeDirectors'), 'web1');
+  it('lists the inventory servers with iburst, in order, and uses Debian paths', async () => {
+    const text = renderChronyConf(await loadCluster('threeDirectors'), 'web1');
     assert.deepEqual(text.split('\n').filter((l) => /^(server|pool) /.test(l)), ['server 198.18.0.123 iburst', 'server ntp.example.net iburst']);
     assert.match(text, /^driftfile \/var\/lib\/chrony\/chrony\.drift$/m);
     assert.match(text, /^keyfile \/etc\/chrony\/chrony\.keys$/m);
@@ -22,7 +23,8 @@ describe('renderChronyConf', () => {
 });
 
 describe('renderSysctlConf', () => {
-  const cluster = loadCluster('threeDirectors');
+  let cluster: Cluster;
+  before(async () => { cluster = await loadCluster('threeDirectors'); });
 
   it('lets a later group of the inventory override an earlier one', () => {
     assert.equal(hostSysctls(cluster, 'web1')['net.core.somaxconn'], '8192');   // realservers 4096, then web 8192
@@ -43,20 +45,20 @@ describe('renderSysctlConf', () => {
 });
 
 describe('renderKeepalivedDefaults', () => {
-  it('passes --vrrp in vrrp-only mode and nothing in full mode', () => {
-    const example = loadCluster('example');
+  it('passes --vrrp in vrrp-only mode and nothing in full mode', async () => {
+    const example = await loadCluster('example');
     assert.match(renderKeepalivedDefaults(example, 'lvs-dr'), /^DAEMON_ARGS=""$/m);
     assert.match(renderKeepalivedDefaults(vrrpOnly(example), 'lvs-dr'), /^DAEMON_ARGS="--vrrp"$/m);
   });
 });
 
 describe('drClientVips', () => {
-  it('lists the VIPs of the DR services a host serves, once each, in inventory order', () => {
-    const c = loadCluster('threeDirectors');
+  it('lists the VIPs of the DR services a host serves, once each, in inventory order', async () => {
+    const c = await loadCluster('threeDirectors');
     assert.deepEqual(drClientVips(c, 'web1'), ['198.18.10.1', '198.18.10.4']);  // 10.3 is NAT
     assert.deepEqual(drClientVips(c, 'web3'), ['198.18.10.1', '198.18.10.4']);  // 10.5 is TUN
     assert.deepEqual(drClientVips(c, 'dns1'), ['198.18.10.2', '198.18.10.4']);
     assert.deepEqual(drClientVips(c, 'dir1'), []);
-    assert.deepEqual(drClientVips(loadCluster('example'), 'lvs02'), ['192.168.122.100', '192.168.122.110']);
+    assert.deepEqual(drClientVips(await loadCluster('example'), 'lvs02'), ['192.168.122.100', '192.168.122.110']);
   });
 });

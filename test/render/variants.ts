@@ -7,3 +7,6 @@ export const vrrpOnly = (c: Cluster): Cluster => ({ ...c, keepalived: { mode: 'v
 export const noAuth = (c: Cluster): Cluster => ({ ...c, vrrp: { ...c.vrrp, auth: null } });
 export const noSyncDaemon = (c: Cluster): Cluster => ({ ...c, vrrp: { ...c.vrrp, syncDaemon: false } });
 export const ahAuth = (c: Cluster): Cluster => ({ ...c, vrrp: { ...c.vrrp, auth: { type: 'AH', password: new Secret('ah-key') } } });
+// Not a valid inventory (the rules refuse authentication with IPv6 VIPs), but
+// the renderer must still never write what keepalived would warn about.
+export const passAuth = (c: Cluster): Cluster => ({ ...c, vrrp: { ...c.vrrp, auth: { type: 'PASS', password: new Secret('pw') } } });
