@@ -1,5 +1,6 @@
 // The list of subcommands, in the order `lvs-play --help` shows them.
 import type { Command } from '../command.js';
+import { renderCommand } from './render.js';
 import { validateCommand } from './validate.js';
 
-export const commands: Command[] = [validateCommand];
+export const commands: Command[] = [validateCommand, renderCommand];
