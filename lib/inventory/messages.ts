@@ -75,7 +75,10 @@ function translate(e: ErrorObject): InventoryProblem | null {
       return { path, message: `must be ${lengthWords(parent)}${sensitive ? '' : `, got ${String(e.data).length} characters`}` };
     case 'anyOf': {
       const formats = ((e.schema as Schema[]) ?? []).map((s) => FORMAT_WORDS[String(s.format)]);
-      if (formats.length > 0 && formats.every(Boolean)) return { path, message: `must be ${formats.join(' or ')}${value}` };
+      if (formats.length > 0 && formats.every(Boolean)) {
+        const prefix = typeof e.data === 'string' && e.data.includes('/') ? '; write it without a prefix length' : '';
+        return { path, message: `must be ${joinOr(formats)}${value}${prefix}` };
+      }
       return { path, message: `${describe(parent) ?? 'does not match any allowed form'}${value}` };
     }
     case 'oneOf':
@@ -97,6 +100,10 @@ function translate(e: ErrorObject): InventoryProblem | null {
     default:
       return { path, message: `${e.message ?? 'is invalid'}` };
   }
+}
+
+function joinOr(words: string[]): string {
+  return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
 }
 
 /** "must be ..." for a number or a type mismatch, using the schema's bounds. */
@@ -136,7 +143,7 @@ function oneOfRequiredMessage(branches: Schema[], data: unknown): string | null 
   const keys = branches.map((b) => (Array.isArray(b.required) && b.required.length === 1 ? String(b.required[0]) : null));
   if (keys.some((k) => k === null)) return null;
   const present = keys.filter((k) => data !== null && typeof data === 'object' && k! in data);
-  const choice = `${keys.slice(0, -1).join(', ')} or ${keys[keys.length - 1]}`;
+  const choice = joinOr(keys as string[]);
   return present.length === 0
     ? `needs exactly one of ${choice}, got none`
     : `needs exactly one of ${choice}, got ${present.join(' and ')}; keep one`;
