@@ -2,8 +2,12 @@
 // (loadInventory: schema, cluster rules, defaults), so every fixture is a
 // valid inventory and no test depends on a hand-made Cluster.
 
+import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { loadInventory } from '../../lib/inventory/load.js';
-import type { Cluster } from '../../lib/inventory/types.js';
+import { resolveInventory } from '../../lib/inventory/resolve.js';
+import type { Cluster, Inventory } from '../../lib/inventory/types.js';
+import { formatProblems, validateInventory } from '../../lib/inventory/validate.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 
@@ -17,6 +21,19 @@ export type InventoryName = keyof typeof INVENTORIES;
 
 export async function loadCluster(which: InventoryName): Promise<Cluster> {
   return (await loadInventory(INVENTORIES[which], { env: {} })).cluster;
+}
+
+/**
+ * inventory/lab.json, what the lab deploys. Its VRRP password lives in a file
+ * the lab creates, so this reads a stand-in instead; everything else goes
+ * through the same validation and resolution as loadInventory.
+ */
+export function loadLabCluster(): Cluster {
+  const file = `${root}inventory/lab.json`;
+  const inv: unknown = JSON.parse(readFileSync(file, 'utf8'));
+  const problems = validateInventory(inv);
+  if (problems.length > 0) throw new Error(formatProblems(problems));
+  return resolveInventory(inv as Inventory, { baseDir: dirname(file), env: {}, readFile: () => 'labpass1\n' });
 }
 
 /** Every interface a cluster's keepalived.conf names. */

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { Cluster } from '../../lib/inventory/types.js';
 import { renderKeepalivedConf } from '../../lib/render/keepalived-conf.js';
 import { KeepalivedChecker } from '../support/keepalived-check.js';
-import { directorsOf, interfacesOf, loadCluster } from './clusters.js';
+import { directorsOf, interfacesOf, loadCluster, loadLabCluster } from './clusters.js';
 import { ahAuth, noAuth, noSyncDaemon, passAuth, vrrpOnly } from './variants.js';
 
 const cases: Array<[string, () => Promise<Cluster>]> = [
@@ -17,6 +17,7 @@ const cases: Array<[string, () => Promise<Cluster>]> = [
   ['the example with AH authentication', async () => ahAuth(await loadCluster('example'))],
   ['3 directors, 5 VIPs, TCP_CHECK/HTTP_GET, UDP, NAT, TUN, two interfaces', () => loadCluster('threeDirectors')],
   ['IPv6 VIPs and real servers', () => loadCluster('ipv6')],
+  ['the lab inventory (vrrp-only, password from a file)', async () => loadLabCluster()],
   ['IPv6 VIPs with a password the renderer must leave out', async () => passAuth(await loadCluster('ipv6'))],
 ];
 
