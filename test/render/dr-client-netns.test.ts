@@ -20,10 +20,10 @@ const hostSysctls = () => SYSCTLS.map((k) => readFileSync(`/proc/sys/net/ipv4/co
 
 describe('lvs-play-dr-client in a network namespace', function () {
   this.timeout(30_000);
-  const dir = mkdtempSync(join(tmpdir(), 'lvsplay-drc-'));
-  const script = join(dir, 'lvs-play-dr-client');
-  const vipsFile = join(dir, 'dr-client.vips');
-  const env = { ...process.env, LVS_PLAY_DR_CLIENT_VIPS: vipsFile, LVS_PLAY_RUN_DIR: join(dir, 'run') };
+  let dir: string;
+  let script: string;
+  let vipsFile: string;
+  let env: NodeJS.ProcessEnv;
   let hostBefore: string[];
   let nsBefore: string[];
 
@@ -48,6 +48,10 @@ describe('lvs-play-dr-client in a network namespace', function () {
   const useVips = (cluster: Cluster, host: string) => writeFileSync(vipsFile, renderDrClientVips(cluster, host));
 
   before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'lvsplay-drc-'));
+    script = join(dir, 'lvs-play-dr-client');
+    vipsFile = join(dir, 'dr-client.vips');
+    env = { ...process.env, LVS_PLAY_DR_CLIENT_VIPS: vipsFile, LVS_PLAY_RUN_DIR: join(dir, 'run') };
     hostBefore = hostSysctls();
     writeFileSync(script, renderDrClientScript());
     await exec('ip', ['netns', 'add', ns]);
@@ -57,7 +61,7 @@ describe('lvs-play-dr-client in a network namespace', function () {
   });
   after(async () => {
     await exec('ip', ['netns', 'del', ns]).catch(() => undefined);
-    rmSync(dir, { recursive: true, force: true });
+    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('start sets the four ARP sysctls and puts every VIP on lo as /32', async () => {

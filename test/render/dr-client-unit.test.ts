@@ -16,12 +16,13 @@ const exec = promisify(execFile);
 
 describe('lvs-play-dr-client.service', function () {
   this.timeout(30_000);
-  const root = mkdtempSync(join(tmpdir(), 'lvsplay-unit-'));
+  let root = '';
   before(() => {
+    root = mkdtempSync(join(tmpdir(), 'lvsplay-unit-'));
     mkdirSync(join(root, 'usr/lib/systemd'), { recursive: true });
     cpSync('/usr/lib/systemd/system', join(root, 'usr/lib/systemd/system'), { recursive: true });
   });
-  after(() => rmSync(root, { recursive: true, force: true }));
+  after(() => { if (root) rmSync(root, { recursive: true, force: true }); });
 
   let files: RenderedFile[];
   before(async () => { files = hostFiles(await loadCluster('example'), 'lvs01'); });

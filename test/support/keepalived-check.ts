@@ -22,16 +22,17 @@ export interface CheckResult { code: number; output: string }
 
 export class KeepalivedChecker {
   readonly ns = `lvsplay-kt-${process.pid}`;
-  readonly #dir = mkdtempSync(join(tmpdir(), 'lvsplay-kt-'));
+  #dir = '';
   readonly #links = new Set<string>();
   #count = 0;
 
   async setup(): Promise<void> {
+    this.#dir = mkdtempSync(join(tmpdir(), 'lvsplay-kt-'));
     await run('ip', ['netns', 'add', this.ns]);
   }
 
   async teardown(): Promise<void> {
-    rmSync(this.#dir, { recursive: true, force: true });
+    if (this.#dir) rmSync(this.#dir, { recursive: true, force: true });
     await run('ip', ['netns', 'del', this.ns]).catch(() => undefined);
   }
 
