@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { InventoryError, UserError } from '../errors.js';
+import { jsonErrorOffset, lineColumn } from './json-position.js';
 import { resolveInventory } from './resolve.js';
 import type { Cluster, Inventory } from './types.js';
 import { validateInventory } from './validate.js';
@@ -33,23 +34,19 @@ async function readText(file: string, path: string): Promise<string> {
   }
 }
 
-/** JSON.parse with the error's position turned into "line L, column C". */
+/** JSON.parse with the error's place as "line L, column C". */
 export function parseJson(text: string, file: string): unknown {
+  const body = text.replace(/^\uFEFF/, '');
   try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
+    return JSON.parse(body);
   } catch (err) {
-    const message = (err as Error).message;
-    const at = /at position (\d+)/.exec(message);
+    const offset = jsonErrorOffset(body);
     let where = '';
-    if (at) {
-      const before = text.slice(0, Number(at[1]));
-      const line = before.split('\n').length;
-      const column = Number(at[1]) - before.lastIndexOf('\n');
-      where = ` at line ${line}, column ${column}`;
-    } else if (/Unexpected end of JSON input/.test(message)) {
-      const lines = text.split('\n');
-      where = ` at line ${lines.length}, column ${lines[lines.length - 1].length + 1} (the file ends too early)`;
+    if (offset !== null) {
+      const { line, column } = lineColumn(body, offset);
+      where = ` at line ${line}, column ${column}${offset >= body.length ? ' (the file ends too early)' : ''}`;
     }
-    throw new UserError(`inventory ${file} is not valid JSON${where}: ${message.replace(/ in JSON at position \d+.*$/s, '')}`, { cause: err });
+    const reason = (err as Error).message.replace(/,? ".*$/s, '').replace(/( in JSON)? at position \d+.*$/s, '');
+    throw new UserError(`inventory ${file} is not valid JSON${where}: ${reason}`, { cause: err });
   }
 }
