@@ -7,7 +7,7 @@ import type { Change } from './task.js';
 
 /** keepalived checks the candidate file itself before it is moved into place. */
 const VALIDATORS: Record<NonNullable<RenderedFile['validate']>, string> = {
-  keepalived: 'keepalived -t -l -f {file}',
+  keepalived: 'keepalived -t -l -e -f {file}',
 };
 
 export function fileChange(file: RenderedFile, state: FileState): Change | null {

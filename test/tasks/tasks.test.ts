@@ -34,7 +34,7 @@ describe('tasks: diff from fixture facts', () => {
     }));
     assert.deepEqual(summaries(d), [`${KEEPALIVED_CONF_PATH}: missing`, `${KEEPALIVED_DEFAULTS_PATH}: missing`, 'keepalived.service not enabled', 'keepalived.service not running']);
     const write = d.changes[0].steps[0];
-    assert.ok(write.kind === 'write' && write.validate === 'keepalived -t -l -f {file}' && write.secret);
+    assert.ok(write.kind === 'write' && write.validate === 'keepalived -t -l -e -f {file}' && write.secret);
   });
 
   it('keepalived in sync: no change', () => {
