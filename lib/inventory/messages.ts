@@ -46,7 +46,7 @@ function translate(e: ErrorObject): InventoryProblem | null {
     case 'required': {
       const key = String(p.missingProperty);
       const desc = describe((parent.properties as Record<string, Schema> | undefined)?.[key]);
-      return { path: path + pointer(key), message: `is required${desc ? `: ${desc}` : ''}` };
+      return { path: path + pointer(key), message: `is required${desc ? ` (${desc.replace(/\.$/, '')})` : ''}` };
     }
     case 'additionalProperties': {
       const key = String(p.additionalProperty);
