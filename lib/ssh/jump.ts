@@ -1,0 +1,42 @@
+// Which host a "jumpHost" setting means: the name of an inventory host (with
+// that host's own ssh settings), or "user@host:port" (user and port optional;
+// IPv6 as [addr]:port), which borrows the target's key and known_hosts.
+
+import type { Host } from '../inventory/types.js';
+import { HostError } from '../errors.js';
+
+export interface JumpSpec { user?: string; address: string; port?: number }
+
+/** Parse "user@host:port", "host:port", "user@host", "host", "[v6]:port"; null if malformed. */
+export function parseJumpSpec(spec: string): JumpSpec | null {
+  const m = /^(?:([^@\s]+)@)?(?:\[([0-9A-Fa-f:.]+)\]|([^@\s:[\]]+))(?::(\d{1,5}))?$/.exec(spec);
+  if (!m) return null;
+  const port = m[4] === undefined ? undefined : Number(m[4]);
+  if (port !== undefined && (port < 1 || port > 65535)) return null;
+  return { ...(m[1] ? { user: m[1] } : {}), address: (m[2] ?? m[3])!, ...(port ? { port } : {}) };
+}
+
+/** The Host to connect through for target, or null when it has no jump host. */
+export function resolveJumpHost(target: Host, hosts: readonly Host[]): Host | null {
+  const spec = target.ssh.jumpHost;
+  if (!spec) return null;
+  const named = hosts.find((h) => h.name === spec);
+  if (named) return named;
+  const parsed = parseJumpSpec(spec);
+  if (!parsed) {
+    throw new HostError(target.name, `ssh.jumpHost "${spec}" is neither an inventory host nor user@host:port`,
+      { hint: 'name a host of the inventory, or write it as user@address:port' });
+  }
+  return {
+    name: spec,
+    address: parsed.address,
+    groups: [],
+    ssh: {
+      user: parsed.user ?? target.ssh.user,
+      port: parsed.port ?? 22,
+      knownHosts: target.ssh.knownHosts,
+      ...(target.ssh.identityFile ? { identityFile: target.ssh.identityFile } : {}),
+      ...(target.ssh.passphraseEnv ? { passphraseEnv: target.ssh.passphraseEnv } : {}),
+    },
+  };
+}
