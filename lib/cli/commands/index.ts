@@ -1,6 +1,7 @@
 // The list of subcommands, in the order `lvs-play --help` shows them.
 import type { Command } from '../command.js';
+import { lab } from './lab.js';
 import { renderCommand } from './render.js';
 import { validateCommand } from './validate.js';
 
-export const commands: Command[] = [validateCommand, renderCommand];
+export const commands: Command[] = [validateCommand, renderCommand, lab];

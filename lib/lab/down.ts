@@ -1,0 +1,48 @@
+// `lvs-play lab down`: removes every container, process, namespace, link,
+// mount and cgroup the lab made, found from its state file and by the lab's
+// names, and nothing else. Keys, host keys and caches stay for the next `up`.
+
+import { existsSync, readdirSync } from 'node:fs';
+import { rmdir } from 'node:fs/promises';
+import { tearDownHost } from './host.js';
+import { readLabSpec } from './inventory.js';
+import { unmountUnder } from './mounts.js';
+import { NETNS_DIR, deleteLink, labLinks, removeBridge } from './network.js';
+import { LAB_CACHE_DIR, isLabVeth, labFiles } from './paths.js';
+import { assertCanRunLab } from './prerequisites.js';
+import { silentProgress, type Progress } from './progress.js';
+import { readState, withLabLock, writeState } from './state.js';
+import { knownLabHosts } from './sweep.js';
+
+export interface LabDownOptions {
+  inventory?: string;   // optional: its host names are swept too
+  progress?: Progress;
+}
+
+export interface LabDownResult { removedHosts: string[] }
+
+export async function labDown(opts: LabDownOptions = {}): Promise<LabDownResult> {
+  const progress = opts.progress ?? silentProgress;
+  assertCanRunLab();
+  const extra = opts.inventory ? (await readLabSpec(opts.inventory)).hosts.map((h) => h.name) : [];
+  return withLabLock(async () => {
+    const state = await readState();
+    const hosts = knownLabHosts(state, extra);
+    if (hosts.length) {
+      await progress.step(`stopping ${hosts.map((n) => n.host).join(' ')}`, () =>
+        Promise.all(hosts.map((n) => tearDownHost(n, state.hosts[n.host]?.nspawn ?? null))));
+    }
+    await progress.step('removing the lab network', async () => {
+      await removeBridge();
+      for (const link of (await labLinks()).filter(isLabVeth)) await deleteLink(link); // strays of a lost state file
+      await unmountUnder(labFiles.hostsDir);
+      await unmountUnder(LAB_CACHE_DIR); // e.g. a debootstrap cut short
+      if (state.createdNetnsDir && existsSync(NETNS_DIR) && readdirSync(NETNS_DIR).length === 0) {
+        await unmountUnder(NETNS_DIR);
+        await rmdir(NETNS_DIR);
+      }
+    });
+    await writeState({ version: 1, inventory: null, bridge: null, createdNetnsDir: false, hosts: {} });
+    return { removedHosts: hosts.map((n) => n.host) };
+  });
+}
