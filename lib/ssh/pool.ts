@@ -1,0 +1,100 @@
+// One SSH connection per host for a whole run, opened on first use and
+// shared by every task. Handshakes in flight are capped (sshd's MaxStartups
+// 10:30:100 starts dropping new connections beyond 10 unauthenticated ones),
+// and jump hosts are connected first, once, and shared by their targets.
+
+import type { Host } from '../inventory/types.js';
+import { HostError } from '../errors.js';
+import { resolveJumpHost } from './jump.js';
+import { Semaphore } from './semaphore.js';
+import { connect, SshTransport, type ConnectOptions, type Transport } from './transport.js';
+
+export interface PoolOptions extends Omit<ConnectOptions, 'jump'> {
+  /** SSH handshakes in flight at once; default 8, below OpenSSH's MaxStartups 10 */
+  maxHandshakes?: number;
+}
+
+export const DEFAULT_MAX_HANDSHAKES = 8;
+
+interface Entry {
+  promise: Promise<Transport>;
+  transport: Transport | null;   // once connected
+  jumpKey: string | null;        // the entry this one connects through
+}
+
+export class ConnectionPool {
+  readonly #hosts: readonly Host[];
+  readonly #options: PoolOptions;
+  readonly #handshakes: Semaphore;
+  readonly #entries = new Map<string, Entry>();
+  #closed = false;
+
+  /** hosts: the cluster's hosts, where a jumpHost naming an inventory host is found */
+  constructor(hosts: readonly Host[] = [], options: PoolOptions = {}) {
+    this.#hosts = hosts;
+    this.#options = options;
+    this.#handshakes = new Semaphore(options.maxHandshakes ?? DEFAULT_MAX_HANDSHAKES);
+  }
+
+  /** The host's connection, opened on first use. A host that failed to
+   * connect fails again at once for the rest of the run; a connection that
+   * was lost is opened again. */
+  get(host: Host): Promise<Transport> {
+    return this.#get(host, []);
+  }
+
+  #get(host: Host, via: string[]): Promise<Transport> {
+    const key = keyOf(host);
+    if (this.#closed) return Promise.reject(new HostError(host.name, 'the connection pool is closed'));
+    if (via.includes(key)) {
+      const names = [...via, key].map((k) => k.split('\0')[0]).join(' -> ');
+      return Promise.reject(new HostError(host.name, `ssh.jumpHost goes round in a circle: ${names}`, { hint: 'one of these hosts must be reachable without a jump host' }));
+    }
+    const existing = this.#entries.get(key);
+    if (existing && !(existing.transport instanceof SshTransport && existing.transport.closed)) return existing.promise;
+
+    const entry = { transport: null, jumpKey: null } as Entry;
+    entry.promise = (async () => {
+      const jumpHost = resolveJumpHost(host, this.#hosts);
+      let jump: Transport | null = null;
+      if (jumpHost) {
+        entry.jumpKey = keyOf(jumpHost);
+        try {
+          jump = await this.#get(jumpHost, [...via, key]);
+        } catch (err) {
+          const reason = err instanceof HostError && err.host === jumpHost.name ? err.message.slice(jumpHost.name.length + 2) : (err as Error).message;
+          throw new HostError(host.name, `cannot connect to ${host.name} through jump host ${jumpHost.name}: ${reason}`,
+            { hint: (err as HostError).hint, cause: err });
+        }
+      }
+      const transport = await this.#handshakes.run(() => connect(host, { ...this.#options, jump }));
+      entry.transport = transport;
+      return transport;
+    })();
+    this.#entries.set(key, entry);
+    return entry.promise;
+  }
+
+  /** Close every connection: targets first, then the jump hosts they went through. */
+  async closeAll(): Promise<void> {
+    this.#closed = true;
+    const entries = new Map(this.#entries);
+    this.#entries.clear();
+    await Promise.allSettled([...entries.values()].map((e) => e.promise));
+    while (entries.size > 0) {
+      const inUse = new Set([...entries.values()].map((e) => e.jumpKey));
+      const leaves = [...entries].filter(([key]) => !inUse.has(key));
+      if (leaves.length === 0) break; // impossible: circles never connect
+      await Promise.all(leaves.map(async ([key, e]) => {
+        entries.delete(key);
+        await e.transport?.close();
+      }));
+    }
+    await Promise.all([...entries.values()].map((e) => e.transport?.close()));
+  }
+}
+
+/** Two Host objects for the same login share one connection. */
+function keyOf(host: Host): string {
+  return [host.name, host.ssh.user, host.address, host.ssh.port].join('\0');
+}

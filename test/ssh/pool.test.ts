@@ -1,0 +1,107 @@
+import { strict as assert } from 'node:assert';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { HostError } from '../../lib/errors.js';
+import type { Host } from '../../lib/inventory/types.js';
+import { ConnectionPool, type PoolOptions } from '../../lib/ssh/pool.js';
+import { startSshd, type TestSshd } from '../support/sshd.js';
+
+describe('connection pool against a real sshd', function () {
+  this.timeout(30_000);
+  let sshd: TestSshd;
+  let inner: TestSshd;         // reachable only through sshd
+  let opts: PoolOptions;
+  const pools: ConnectionPool[] = [];
+  const pool = (hosts: Host[], o: PoolOptions = {}) => { const p = new ConnectionPool(hosts, { ...opts, ...o }); pools.push(p); return p; };
+
+  before(async () => {
+    sshd = await startSshd();
+    inner = await startSshd({ behind: sshd });
+    opts = { labDevices: [sshd.device!], env: {} };
+  });
+  afterEach(async () => { await Promise.all(pools.splice(0).map((p) => p.closeAll())); });
+  after(async () => { await inner?.stop(); await sshd?.stop(); });
+
+  it('opens one connection per host, shared by every caller', async () => {
+    const a = sshd.host({ name: 'a' });
+    const b = sshd.host({ name: 'b' });
+    const p = pool([a, b]);
+    const got = await Promise.all([p.get(a), p.get(a), p.get({ ...a }), p.get(b)]);
+    assert.equal(got[0], got[1]);
+    assert.equal(got[0], got[2], 'another object for the same host');
+    assert.notEqual(got[0], got[3]);
+    // on the server: one TCP connection each for a and b, none more
+    const connections = await got[0]!.exec("ss -Htn state established '( sport = :22 )' | wc -l");
+    assert.equal(connections.stdout.trim(), '2');
+  });
+
+  it('caps the handshakes in flight, so a MaxStartups-limited sshd takes every host', async () => {
+    // beyond 3 unauthenticated connections sshd drops new ones; a cap of 2 leaves it
+    // the margin our default 8 leaves OpenSSH's 10 (sshd counts a connection as
+    // authenticated a moment after the client does)
+    const strict = await startSshd({ config: ['MaxStartups 3'] });
+    try {
+      const hosts = Array.from({ length: 12 }, (_, i) => strict.host({ name: `h${i}` }));
+      const capped = pool(hosts, { labDevices: [strict.device!], maxHandshakes: 2 });
+      const transports = await Promise.all(hosts.map((h) => capped.get(h)));
+      const out = await Promise.all(transports.map((t) => t.exec('echo ok')));
+      assert.ok(out.every((r) => r.stdout === 'ok\n'));
+
+      // the control: with no cap, the same burst loses hosts to MaxStartups
+      const uncapped = pool(hosts, { labDevices: [strict.device!], maxHandshakes: 12 });
+      const results = await Promise.allSettled(hosts.map((h) => uncapped.get(h)));
+      const failed = results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason as Error);
+      assert.ok(failed.length > 0, 'sshd dropped none of 12 simultaneous handshakes');
+      assert.ok(failed.every((e) => e instanceof HostError && /^h\d+: cannot connect to h\d+ /.test(e.message)), failed[0]?.message);
+    } finally {
+      await Promise.all(pools.splice(0).map((p) => p.closeAll()));
+      await strict.stop();
+    }
+  });
+
+  it('connects through a jump host named in the inventory, sharing its connection', async () => {
+    const bastion = sshd.host({ name: 'bastion' });
+    const rs = inner.host({ name: 'rs1', ssh: { jumpHost: 'bastion' } });
+    const p = pool([bastion, rs]);
+    const t = await p.get(rs);
+    assert.match((await t.exec('ip -4 -o addr show dev eth0')).stdout, new RegExp(`inet ${inner.address.replaceAll('.', '\\.')}/`));
+    const b = await p.get(bastion);
+    assert.equal((await b.exec('echo b')).stdout, 'b\n');
+    await p.closeAll();
+    await assert.rejects(t.exec('true'), HostError);
+    await assert.rejects(b.exec('true'), HostError);
+    await assert.rejects(p.get(rs), /the connection pool is closed/);
+  });
+
+  it('connects through a jump host written as user@host:port, with the target\'s key and known_hosts', async () => {
+    const knownHosts = join(inner.dir, 'kh-both');
+    await writeFile(knownHosts, `${sshd.knownHostsLine()}\n${inner.knownHostsLine()}\n`);
+    await sshd.authorize(inner.clientKey.publicLine);
+    const rs = inner.host({ name: 'rs2', ssh: { knownHosts, jumpHost: `root@${sshd.address}:22` } });
+    const t = await pool([rs]).get(rs);
+    assert.equal((await t.exec('echo through')).stdout, 'through\n');
+  });
+
+  it('names the target and its jump host when the jump host is unreachable', async () => {
+    const bastion = { ...sshd.host({ name: 'bastion' }), ssh: { ...sshd.host().ssh, port: 23 } };
+    const rs = inner.host({ name: 'rs3', ssh: { jumpHost: 'bastion' } });
+    await assert.rejects(pool([bastion, rs]).get(rs), (e: unknown) => e instanceof HostError && e.host === 'rs3'
+      && /^rs3: cannot connect to rs3 through jump host bastion: cannot connect to bastion \(198\.19\.\d+\.2:23\): connection refused/.test(e.message));
+  });
+
+  it('refuses jump hosts that go round in a circle', async () => {
+    const a = sshd.host({ name: 'a', ssh: { jumpHost: 'b' } });
+    const b = sshd.host({ name: 'b', ssh: { jumpHost: 'a' } });
+    await assert.rejects(pool([a, b]).get(a), /a -> b -> a/);
+  });
+
+  it('opens a lost connection again on the next get()', async () => {
+    const h = sshd.host({ name: 'c' });
+    const p = pool([h]);
+    const first = await p.get(h);
+    await assert.rejects(first.exec('kill -9 $PPID; sleep 5'), HostError);
+    const second = await p.get(h);
+    assert.notEqual(second, first);
+    assert.equal((await second.exec('echo back')).stdout, 'back\n');
+  });
+});
