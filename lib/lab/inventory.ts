@@ -1,14 +1,16 @@
 // What the lab needs from an inventory: host names, addresses and groups,
 // the VIPs (to check they stay in the lab range) and the packages a deploy
-// will install. Read with JSON.parse for now because the lab must create the
-// files the inventory points at (vrrp-pass, keys) before the full loader can
-// resolve it; switch to lib/inventory/load.ts once it lands.
+// will install. The inventory is parsed and validated by lib/inventory, but
+// not resolved: resolving reads the VRRP password file, which the lab itself
+// creates (and `lab status`/`down` must work before it exists).
 
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { UserError } from '../errors.js';
+import { InventoryError, UserError } from '../errors.js';
+import { parseJson } from '../inventory/load.js';
+import { validateInventory } from '../inventory/validate.js';
 import { LAB_RANGE, inLabRange } from './addressing.js';
 import { hostNames } from './paths.js';
 
@@ -35,16 +37,19 @@ export function defaultLabInventory(): string {
 
 export async function readLabSpec(file: string = defaultLabInventory()): Promise<LabSpec> {
   const path = resolve(file);
-  let raw: unknown;
+  let text: string;
   try {
-    raw = JSON.parse(await readFile(path, 'utf8'));
+    text = await readFile(path, 'utf8');
   } catch (err) {
-    throw new UserError(`${path}: cannot read the inventory: ${(err as Error).message}`, { cause: err });
+    throw new UserError(`cannot read inventory ${file}: ${(err as Error).message}`, { cause: err });
   }
+  const raw = parseJson(text, file);
+  const problems = validateInventory(raw);
+  if (problems.length > 0) throw new InventoryError(file, problems);
   return labSpecOf(path, raw);
 }
 
-/** Checks the parts the lab relies on; the full validation belongs to lib/inventory. */
+/** The lab's own checks on a valid inventory: lab-range addresses, names that can name a container. */
 export function labSpecOf(path: string, raw: unknown): LabSpec {
   const inv = raw as { hosts?: unknown; groups?: unknown; vips?: unknown; packages?: unknown };
   if (!Array.isArray(inv?.hosts)) throw new UserError(`${path}: /hosts must be a list of hosts`);
