@@ -1,4 +1,6 @@
 import { strict as assert } from 'node:assert';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { HostError } from '../../lib/errors.js';
@@ -209,6 +211,23 @@ describe('ssh transport against a real sshd', function () {
       await rejectsHostError(t.exec('kill -9 $PPID; sleep 5'), 'web6', /web6/);
       await rejectsHostError(long, 'web6', /^web6: connection to web6 lost.* while a command was running$/);
       await rejectsHostError(t.exec('echo late'), 'web6', /^web6: connection to web6 lost/);
+    });
+  });
+
+  describe('keepalive', () => {
+    it('notices a host that stopped answering and fails its command, naming the host', async () => {
+      const lonely = await startSshd();
+      try {
+        const t = await connect(lonely.host({ name: 'web7' }), { ...opts, labDevices: [lonely.device!], keepaliveMs: 200 });
+        const pending = t.exec('sleep 30');
+        await t.exec('true');
+        // cut the wire inside the namespace: no RST, no FIN, just silence
+        await promisify(execFile)('ip', ['-n', lonely.netns, 'link', 'set', 'eth0', 'down']);
+        await rejectsHostError(pending, 'web7', /^web7: connection to web7 lost: Keepalive timeout while a command was running$/);
+        await t.close();
+      } finally {
+        await lonely.stop();
+      }
     });
   });
 
