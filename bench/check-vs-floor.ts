@@ -1,0 +1,73 @@
+// How close is a no-op `check` (and a no-op `deploy`) to the floor: one
+// plain OpenSSH connection per host running one command that reads the same
+// state, all hosts in parallel? Run on a deployed lab:
+//   npx tsx bench/check-vs-floor.ts [INVENTORY] [--runs 7]
+// Prints medians and ratios. The floor script is the very batch of facts
+// check sends, so both read exactly the same state.
+
+import { spawn } from 'node:child_process';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { batchFacts } from '../lib/facts/batch.js';
+import { loadInventory } from '../lib/inventory/load.js';
+import type { Host } from '../lib/inventory/types.js';
+import { hostsOf, tasksFor } from '../lib/playbook.js';
+import { seedPlaybook } from '../playbooks/seed.js';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string', default: '7' } } });
+const inventoryFile = positionals[0] ?? `${root}inventory/lab.json`;
+const runs = Number(values.runs);
+
+function run(cmd: string, args: string[], stdin = ''): Promise<{ code: number; stdout: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
+    let stdout = '';
+    child.stdout.on('data', (d) => { stdout += d; });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout }));
+    child.stdin.end(stdin);
+  });
+}
+
+async function timed(fn: () => Promise<unknown>): Promise<number> {
+  const t = process.hrtime.bigint();
+  await fn();
+  return Number(process.hrtime.bigint() - t) / 1e6;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const { cluster } = await loadInventory(inventoryFile);
+const hosts = hostsOf(seedPlaybook, cluster);
+const scripts = new Map<string, string>(hosts.map((h) => {
+  const ctx = { cluster, host: h };
+  return [h.name, batchFacts(tasksFor(seedPlaybook, h).flatMap((t) => t.facts(ctx))).script];
+}));
+
+const floorOnce = () => Promise.all(hosts.map(async (h: Host) => {
+  const r = await run('ssh', ['-i', h.ssh.identityFile ?? '', '-o', `UserKnownHostsFile=${h.ssh.knownHosts}`, '-o', 'StrictHostKeyChecking=yes',
+    '-o', 'BatchMode=yes', '-o', 'ControlMaster=no', '-o', 'ControlPath=none', '-p', String(h.ssh.port), `${h.ssh.user}@${h.address}`, 'sh -s'], scripts.get(h.name));
+  if (r.code !== 0) throw new Error(`floor: ssh to ${h.name} exited ${r.code}`);
+}));
+const cli = (args: string[], ok: number[]) => async () => {
+  const r = await run(process.execPath, [`${root}dist/lib/cli/main.js`, ...args, inventoryFile, '--json']);
+  if (!ok.includes(r.code)) throw new Error(`lvs-play ${args.join(' ')} exited ${r.code}`);
+};
+const nodeStartup = async () => { await run(process.execPath, ['-e', '0']); };
+
+const figures: Record<string, number[]> = { floor: [], check: [], 'deploy (no-op)': [], 'node startup': [] };
+await floorOnce(); // warm caches on both sides
+for (let i = 0; i < runs; i++) {
+  figures.floor.push(await timed(floorOnce));
+  figures.check.push(await timed(cli(['check'], [0])));
+  figures['deploy (no-op)'].push(await timed(cli(['deploy'], [0])));
+  figures['node startup'].push(await timed(nodeStartup));
+}
+
+const floor = median(figures.floor);
+console.log(`lvs-play check vs the OpenSSH floor: ${hosts.length} hosts, ${runs} runs each, medians (inventory ${inventoryFile})`);
+for (const [name, xs] of Object.entries(figures)) {
+  const m = median(xs);
+  console.log(`  ${name.padEnd(16)} ${m.toFixed(0).padStart(6)} ms   ${(m / floor).toFixed(2)}x floor   ${(m / hosts.length).toFixed(1)} ms/host   (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)})`);
+}
