@@ -1,0 +1,47 @@
+// evaluateCluster: every verify rule over what was read, in a fixed order
+// (hosts, VIPs, keepalived, real servers, IPVS, probe), and the exit code.
+//
+// Exit codes: 1 when any row fails (something is down, wrong, or a host
+// could not be read), else 2 when any row is degraded (serving with less
+// redundancy or capacity than the inventory says), else 0. A not-checkable
+// row (the platform cannot show it, e.g. no IP_VS in the container lab, or
+// --limit left a director out) does not change the code by itself, but it is
+// counted in the verdict and listed, never reported as a pass.
+
+import type { Cluster } from '../inventory/types.js';
+import { checkIpvsTables } from './ipvs-table.js';
+import { checkKeepalived } from './keepalived.js';
+import { checkProbe } from './probe.js';
+import { checkRealServers } from './realserver.js';
+import { CHECK_STATUSES, type CheckResult, type CheckStatus, type ExitCode, type Observations, type VerifyReport } from './types.js';
+import { checkVipPlacement } from './vip-placement.js';
+
+function checkHosts(obs: Observations): CheckResult[] {
+  return obs.hosts.map((h): CheckResult => (h.reachable
+    ? { check: 'host', target: h.host, host: h.host, status: 'pass', detail: `read in one round trip (${h.durationMs} ms)` }
+    : { check: 'host', target: h.host, host: h.host, status: 'fail', detail: `could not be read: ${h.error}` }));
+}
+
+export function exitCodeOf(counts: Record<CheckStatus, number>): ExitCode {
+  if (counts.fail > 0) return 1;
+  if (counts.degraded > 0) return 2;
+  return 0;
+}
+
+function verdictOf(code: ExitCode): string {
+  return code === 1 ? 'something is down or could not be checked' : code === 2 ? 'degraded but serving' : 'healthy';
+}
+
+export function evaluateCluster(cluster: Cluster, obs: Observations): VerifyReport {
+  const checks = [
+    ...checkHosts(obs),
+    ...checkVipPlacement(cluster, obs),
+    ...checkKeepalived(cluster, obs),
+    ...checkRealServers(cluster, obs),
+    ...checkIpvsTables(cluster, obs),
+    ...checkProbe(obs),
+  ];
+  const counts = Object.fromEntries(CHECK_STATUSES.map((s) => [s, checks.filter((c) => c.status === s).length])) as Record<CheckStatus, number>;
+  const exitCode = exitCodeOf(counts);
+  return { cluster: cluster.name, checks, counts, exitCode, verdict: verdictOf(exitCode) };
+}

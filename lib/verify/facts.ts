@@ -1,0 +1,52 @@
+// Which facts verify reads from each host (by its groups), and how a host's
+// answers become its observation. Only reads: nothing here changes a host.
+
+import type { Fact, FactValues } from '../facts/fact.js';
+import { fileFact } from '../facts/file.js';
+import { interfacesFact } from '../facts/interfaces.js';
+import { ipvsFact } from '../facts/ipvs.js';
+import { serviceFact } from '../facts/service.js';
+import { sysctlFact } from '../facts/sysctl.js';
+import { DIRECTORS, REALSERVERS } from '../inventory/defaults.js';
+import type { Cluster } from '../inventory/types.js';
+import { KEEPALIVED_CONF_PATH } from '../render/host-files.js';
+import { KEEPALIVED_DEFAULTS_PATH } from '../render/keepalived-defaults.js';
+import { REALSERVER_SYSCTLS } from '../render/sysctl.js';
+import type { ReachedHost } from './types.js';
+
+export const KEEPALIVED_UNIT = 'keepalived.service';
+/** The files whose content decides how keepalived runs: its config and its options (--vrrp). */
+export const KEEPALIVED_FILES = [KEEPALIVED_CONF_PATH, KEEPALIVED_DEFAULTS_PATH] as const;
+
+const keepalivedFact = serviceFact(KEEPALIVED_UNIT);
+const fileFacts = KEEPALIVED_FILES.map((p) => fileFact(p));
+const arpFact = sysctlFact(Object.keys(REALSERVER_SYSCTLS));
+
+function groupsOf(cluster: Cluster, host: string): { director: boolean; realServer: boolean } {
+  return {
+    director: (cluster.groups[DIRECTORS] ?? []).includes(host),
+    realServer: (cluster.groups[REALSERVERS] ?? []).includes(host),
+  };
+}
+
+/** The facts verify needs from a host; empty for a host with no role to check (a client). */
+export function verifyFacts(cluster: Cluster, host: string): Fact<unknown>[] {
+  const { director, realServer } = groupsOf(cluster, host);
+  if (!director && !realServer) return [];
+  const facts: Fact<unknown>[] = [interfacesFact];
+  if (director) facts.push(keepalivedFact, ...fileFacts, ipvsFact);
+  if (realServer) facts.push(arpFact);
+  return facts;
+}
+
+export function hostObservation(cluster: Cluster, host: string, values: FactValues, durationMs: number): ReachedHost {
+  const { director, realServer } = groupsOf(cluster, host);
+  return {
+    host,
+    reachable: true,
+    durationMs,
+    interfaces: values.get(interfacesFact),
+    ...(director ? { director: { keepalived: values.get(keepalivedFact), files: fileFacts.map((f) => values.get(f)), ipvs: values.get(ipvsFact) } } : {}),
+    ...(realServer ? { realServer: { sysctls: values.get(arpFact) } } : {}),
+  };
+}
