@@ -6,7 +6,7 @@
 
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { openSync, closeSync, readlinkSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readlinkSync } from 'node:fs';
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { REALSERVERS } from '../inventory/defaults.js';
@@ -14,8 +14,7 @@ import { run } from './exec.js';
 import { createCgroups } from './cgroups.js';
 import type { LabHost } from './inventory.js';
 import { isMountPoint } from './mounts.js';
-import { netnsPids } from './network.js';
-import { NETNS_DIR } from './network.js';
+import { NETNS_DIR, netnsPids } from './network.js';
 import { REPO_MOUNT, type HostNames } from './paths.js';
 import { processId, stopProcesses, type ProcessId } from './processes.js';
 
@@ -113,11 +112,37 @@ export async function containerProcesses(names: HostNames): Promise<ProcessId[]>
 }
 
 /**
+ * The host's systemd-nspawn when the state file lost it: the parent of a
+ * container process whose command line names this host's machine.
+ */
+export async function findNspawn(names: HostNames): Promise<ProcessId | null> {
+  for (const p of await containerProcesses(names)) {
+    const ppid = parentPid(p.pid);
+    if (ppid === null) continue;
+    try {
+      const argv = readFileSync(`/proc/${ppid}/cmdline`, 'utf8').split('\0');
+      if (/(^|\/)systemd-nspawn$/.test(argv[0]) && argv.includes(`--machine=${names.machine}`)) return processId(ppid);
+    } catch { /* gone */ }
+  }
+  return null;
+}
+
+function parentPid(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Stops the container: SIGTERM to nspawn (it shuts the container down
  * cleanly), SIGKILL after a grace period; then kills whatever of the
  * container is left (a container whose nspawn was killed keeps running).
  */
 export async function stopContainer(names: HostNames, nspawn: ProcessId | null): Promise<void> {
+  nspawn ??= await findNspawn(names);
   if (nspawn) await stopProcesses([nspawn], 'SIGTERM', 20_000);
   const left = await containerProcesses(names);
   if (left.length) await stopProcesses(left, 'SIGKILL', 10_000);

@@ -171,11 +171,24 @@ describe('lab lifecycle: lvs-play lab up / down on this machine', function () {
     assert.notEqual((await labSsh(address('client'), 'dpkg -s keepalived')).code, 0, 'a recreated host starts bare');
   });
 
-  it('lab down leaves no process, namespace, link, mount or cgroup behind', async () => {
+  it('lab down finds and removes a lab whose state file was lost', async () => {
+    const procs = await labProcesses();
+    assert.ok(procs.length > spec.hosts.length);
+    await rm(labFiles.stateFile);
+    await timed('lab down without a state file', () => labDown({ progress: labProgress }));
+    await assertNothingLeft(procs);
+  });
+
+  it('lab down after a normal lab up leaves no process, namespace, link, mount or cgroup behind', async () => {
+    await labUp({ progress: labProgress });
     const procs = await labProcesses();
     assert.ok(procs.length > spec.hosts.length);
     await timed('lab down', () => labDown({ progress: labProgress }));
-    assert.deepEqual(procs.filter(isRunning).map((p) => p.pid), []);
+    await assertNothingLeft(procs);
+  });
+
+  async function assertNothingLeft(procs: ProcessId[]): Promise<void> {
+    assert.deepEqual(procs.filter(isRunning).map((p) => p.pid), [], 'processes left');
     const netns = existsSync('/run/netns') ? readdirSync('/run/netns') : [];
     for (const h of spec.hosts) {
       const n = hostNames(h.name);
@@ -185,12 +198,12 @@ describe('lab lifecycle: lvs-play lab up / down on this machine', function () {
     }
     const links = JSON.parse((await tryRun('ip', ['-j', 'link', 'show'])).stdout) as { ifname: string }[];
     const lab = links.map((l) => l.ifname).filter((n) => n === LAB_BRIDGE || spec.hosts.some((h) => hostNames(h.name).veth === n));
-    assert.deepEqual(lab, []);
+    assert.deepEqual(lab, [], 'links left');
     const mounts = readFileSync('/proc/self/mounts', 'utf8').split('\n')
       .filter((l) => l.includes(LAB_STATE_DIR) || l.includes(LAB_CACHE_DIR) || spec.hosts.some((h) => l.includes(`/run/netns/${hostNames(h.name).netns} `)));
-    assert.deepEqual(mounts, []);
+    assert.deepEqual(mounts, [], 'mounts left');
     assert.deepEqual((await readState()).hosts, {});
-  });
+  }
 
   it('after down, lab addresses are refused and lab status exits 1', async () => {
     await assert.rejects(assertLabRoute(address('lvs01')), /lab is not up/);
