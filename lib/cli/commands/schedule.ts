@@ -1,0 +1,159 @@
+// `lvs-play schedule`: drift checks run by a systemd timer, with their reports
+// kept and their metrics written for node_exporter. The work is in
+// lib/schedule/; this file reads arguments and prints.
+
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UserError } from '../../errors.js';
+import { loadInventory } from '../../inventory/load.js';
+import { currentEntry } from '../../schedule/entry.js';
+import { installUnits, installedMeta, removeUnits } from '../../schedule/install.js';
+import { parseEvery } from '../../schedule/interval.js';
+import { checkOnFailure, checkPath, checkUnitName, clusterNameOf, defaultStateDir, defaultUnitName, readClusterName, DEFAULT_KEEP, NODE_EXPORTER_TEXTFILE_DIR } from '../../schedule/names.js';
+import { runScheduledCheck } from '../../schedule/run.js';
+import { formatStatus, recordLines, scheduleStatus, statusExitCode } from '../../schedule/status.js';
+import { SYSTEM_UNIT_DIR, assertSystemdRunning, systemdRunning } from '../../schedule/systemctl.js';
+import { renderUnits, scheduledRunArgv } from '../../schedule/units.js';
+import type { Command } from '../command.js';
+import { positiveInt } from '../run-command.js';
+
+const USAGE = `Usage:
+  lvs-play schedule INVENTORY --every 15m [options]   write (and start) the timer
+  lvs-play schedule run INVENTORY [options]           one check, as the timer runs it
+  lvs-play schedule status INVENTORY [options]        timer state and the last result
+  lvs-play schedule remove INVENTORY [--purge]        stop and remove the timer
+
+A systemd service and timer (lvs-play-check-CLUSTER.service/.timer) run
+\`schedule run\`: the check \`lvs-play check --json\` makes, its report kept in
+the state directory (reports/check-TIME.json, the last --keep of them, and
+latest.json) and Prometheus metrics written to NAME.prom for node_exporter's
+textfile collector. It exits with check's codes, so drift (2) and errors (1)
+leave the service failed: \`systemctl --failed\` lists it, OnFailure= fires.
+
+The service runs this node and this lvs-play by absolute path (systemd's PATH
+has neither when they come from nvm or a clone): schedule again after moving
+them. npx's cache is refused: npm may clean it.
+
+Options:
+  --every DURATION|hourly|daily|weekly   how often (15m, 90s, 1h30m, 2d; at least 1m)
+  --state-dir DIR      reports and latest.json (default ${defaultStateDir('CLUSTER', defaultUnitName('CLUSTER'))})
+  --textfile-dir DIR   where NAME.prom goes (default the state dir; node_exporter
+                       on Debian reads ${NODE_EXPORTER_TEXTFILE_DIR})
+  --keep N             reports kept (default ${DEFAULT_KEEP})
+  --unit-dir DIR       where the units go (default ${SYSTEM_UNIT_DIR}); elsewhere
+                       they are only written, systemctl is not run
+  --name NAME          unit base name (default lvs-play-check-CLUSTER)
+  --env-file FILE      EnvironmentFile= for the service (e.g. a VRRP password variable)
+  --on-failure UNIT    OnFailure= unit, started on drift or error
+  --playbook FILE      the playbook the check uses (as for check)
+  --limit HOST|GROUP   (run) check only these hosts
+  --no-enable          write the units without daemon-reload/enable/start
+  --dry-run            print the units, write nothing
+  --purge              (remove) also delete the kept reports
+  --json               (status) print the status as JSON
+
+Exit codes: schedule/remove 0 done, 1 error; run 0 in sync, 2 drift, 1 error;
+status the last run's code (1 when there was none).`;
+
+const OPTIONS = {
+  every: { type: 'string' }, 'state-dir': { type: 'string' }, 'textfile-dir': { type: 'string' }, keep: { type: 'string' },
+  'unit-dir': { type: 'string' }, name: { type: 'string' }, 'env-file': { type: 'string' }, 'on-failure': { type: 'string' },
+  playbook: { type: 'string' }, limit: { type: 'string' }, 'no-enable': { type: 'boolean', default: false },
+  'dry-run': { type: 'boolean', default: false }, purge: { type: 'boolean', default: false }, json: { type: 'boolean', default: false },
+} satisfies ParseArgsConfig['options'];
+
+type Values = ReturnType<typeof parse>['values'];
+
+function parse(args: string[]) {
+  try {
+    return parseArgs({ args, allowPositionals: true, options: OPTIONS });
+  } catch (err) {
+    throw new UserError(`schedule: ${(err as Error).message}`, { hint: 'lvs-play schedule --help' });
+  }
+}
+
+const out = (text: string) => process.stdout.write(text.endsWith('\n') ? text : text + '\n');
+
+export const scheduleCommand: Command = {
+  name: 'schedule',
+  summary: 'run check from a systemd timer, keep its reports, write Prometheus metrics',
+  usage: USAGE,
+  async run(args) {
+    const sub = ['run', 'status', 'remove'].includes(args[0] ?? '') ? args[0] : 'install';
+    const { values, positionals } = parse(sub === 'install' ? args : args.slice(1));
+    if (positionals.length !== 1) throw new UserError(`schedule ${sub === 'install' ? '' : sub + ' '}takes exactly one INVENTORY file`, { hint: 'lvs-play schedule inventory.json --every 15m' });
+    const inventory = checkPath(positionals[0], 'INVENTORY');
+    if (sub === 'run') return runOnce(inventory, values);
+    if (sub === 'status') return status(inventory, values);
+    if (sub === 'remove') return remove(inventory, values);
+    return install(inventory, values);
+  },
+};
+
+async function install(inventory: string, v: Values): Promise<number> {
+  if (v.every === undefined) throw new UserError('schedule needs --every', { hint: 'e.g. --every 15m, or --every daily' });
+  const schedule = parseEvery(v.every);
+  const { cluster } = await loadInventory(inventory); // a broken inventory fails now, not at 3 am
+  const name = checkUnitName(v.name ?? defaultUnitName(cluster.name));
+  const stateDir = checkPath(v['state-dir'] ?? defaultStateDir(cluster.name, name), '--state-dir');
+  const textfileDir = checkPath(v['textfile-dir'] ?? stateDir, '--textfile-dir');
+  const unitDir = checkPath(v['unit-dir'] ?? SYSTEM_UNIT_DIR, '--unit-dir');
+  const keep = positiveInt(v.keep ?? String(DEFAULT_KEEP), '--keep');
+  const playbook = v.playbook === undefined ? undefined : checkPath(v.playbook, '--playbook');
+  const entry = currentEntry();
+  const units = renderUnits({
+    cluster: cluster.name, name, schedule, inventory, stateDir, textfileDir,
+    command: scheduledRunArgv({ node: entry.node, entry: entry.script, inventory, stateDir, textfileDir, keep, name, playbook }),
+    envFile: v['env-file'] === undefined ? undefined : checkPath(v['env-file'], '--env-file'),
+    onFailure: v['on-failure'] === undefined ? undefined : checkOnFailure(v['on-failure']),
+  });
+  if (v['dry-run']) {
+    out(`# ${unitDir}/${units.service.name}\n${units.service.content}\n# ${unitDir}/${units.timer.name}\n${units.timer.content}`);
+    return 0;
+  }
+  const activate = unitDir === SYSTEM_UNIT_DIR && !v['no-enable'];
+  if (activate) assertSystemdRunning(`start ${units.timer.name}`);
+  const r = await installUnits({ units, unitDir, stateDir, textfileDir, activate });
+  out(r.written.map((p) => `wrote ${p}`).join('\n'));
+  if (activate) out(`started ${units.timer.name}; see lvs-play schedule status ${inventory}`);
+  else out(`not started; to start it: ${r.commands.map((c) => `systemctl ${c.join(' ')}`).join(' && ')}`);
+  return 0;
+}
+
+async function runOnce(inventory: string, v: Values): Promise<number> {
+  const cluster = await clusterNameOf(inventory);
+  const name = checkUnitName(v.name ?? defaultUnitName(cluster));
+  const stateDir = checkPath(v['state-dir'] ?? defaultStateDir(cluster, name), '--state-dir');
+  const r = await runScheduledCheck({
+    inventory, stateDir, textfileDir: v['textfile-dir'] === undefined ? undefined : checkPath(v['textfile-dir'], '--textfile-dir'),
+    keep: positiveInt(v.keep ?? String(DEFAULT_KEEP), '--keep'), name, playbook: v.playbook, limit: v.limit,
+  });
+  out([...recordLines(r.record, `check of ${r.record.cluster}`), `report: ${r.saved.report}`, `metrics: ${r.metricsFile}`].join('\n'));
+  return r.record.exitCode;
+}
+
+/** Names and directories of an existing schedule: flags, else what its service records, else the defaults. */
+async function located(inventory: string, v: Values) {
+  const unitDir = checkPath(v['unit-dir'] ?? SYSTEM_UNIT_DIR, '--unit-dir');
+  const cluster = v.name === undefined ? await readClusterName(inventory) : undefined;
+  const name = checkUnitName(v.name ?? defaultUnitName(cluster!));
+  const meta = (await installedMeta(unitDir, name)) ?? {};
+  const stateDir = checkPath(v['state-dir'] ?? meta.stateDir ?? defaultStateDir(meta.cluster ?? cluster ?? name, name), '--state-dir');
+  const textfileDir = checkPath(v['textfile-dir'] ?? meta.textfileDir ?? stateDir, '--textfile-dir');
+  // systemctl only for the system's units on a machine where systemd runs
+  return { unitDir, name, stateDir, textfileDir, askSystemd: unitDir === SYSTEM_UNIT_DIR && systemdRunning() };
+}
+
+async function status(inventory: string, v: Values): Promise<number> {
+  const l = await located(inventory, v);
+  const s = await scheduleStatus({ name: l.name, unitDir: l.unitDir, stateDir: l.stateDir, askSystemd: l.askSystemd });
+  out(v.json ? JSON.stringify(s, null, 2) : formatStatus(s));
+  return statusExitCode(s);
+}
+
+async function remove(inventory: string, v: Values): Promise<number> {
+  const l = await located(inventory, v);
+  const r = await removeUnits({ name: l.name, unitDir: l.unitDir, stateDir: l.stateDir, textfileDir: l.textfileDir, purge: v.purge, activate: l.askSystemd });
+  const lines = [...r.commands.map((c) => `systemctl ${c.join(' ')}`), ...r.removed.map((p) => `removed ${p}`), ...r.kept.map((p) => `kept ${p}${v.purge ? ' (holds other files)' : ' (--purge deletes the reports)'}`)];
+  out(lines.length ? lines.join('\n') : `nothing to remove: no ${l.name} units in ${l.unitDir}`);
+  return 0;
+}

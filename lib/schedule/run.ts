@@ -1,0 +1,63 @@
+// `lvs-play schedule run`: what the service runs. One `check` (the same
+// playbook run `lvs-play check --json` makes, in this process), its report
+// kept in the state directory, its metrics written for node_exporter, and
+// check's exit status returned. Whatever goes wrong before a host is checked
+// still leaves a record and metrics that say so (exit 1).
+
+import { join, resolve } from 'node:path';
+import { UserError } from '../errors.js';
+import { loadInventory } from '../inventory/load.js';
+import { selectHosts } from '../inventory/select.js';
+import { tasksFor } from '../playbook.js';
+import { loadPlaybook } from '../cli/run-command.js';
+import { silentObserver } from '../run/observer.js';
+import { runPlaybook } from '../run/runner.js';
+import { ensureDir, saveRecord, writeAtomic, type SavedRecord } from './history.js';
+import { renderMetrics } from './metrics.js';
+import { failedRecord, recordOf, type CheckRecord } from './record.js';
+import { clusterNameOf, defaultUnitName } from './names.js';
+
+export interface ScheduledRunOptions {
+  inventory: string;
+  stateDir: string;
+  /** where <name>.prom goes; default the state directory */
+  textfileDir?: string;
+  keep: number;
+  /** base name of the metrics file; default lvs-play-check-<cluster> */
+  name?: string;
+  playbook?: string;
+  limit?: string;
+  forks?: number;
+  diff?: boolean;
+}
+
+export interface ScheduledRunResult { record: CheckRecord; saved: SavedRecord; metricsFile: string }
+
+export async function runScheduledCheck(o: ScheduledRunOptions): Promise<ScheduledRunResult> {
+  const inventory = resolve(o.inventory);
+  const started = new Date();
+  let record: CheckRecord;
+  try {
+    const { cluster, file } = await loadInventory(inventory);
+    const playbook = await loadPlaybook(o.playbook);
+    const hosts = selectHosts(cluster, o.limit).filter((h) => tasksFor(playbook, h).length > 0);
+    const report = await runPlaybook({
+      cluster, inventoryFile: file, playbook, hosts, mode: 'check', forks: o.forks ?? 16,
+      rollback: false, diff: o.diff ?? false, acceptNewHostKeys: false, observer: silentObserver,
+    });
+    record = recordOf(report);
+  } catch (err) {
+    // not a UserError: a bug, recorded all the same; the stack goes to the journal
+    if (!(err instanceof UserError)) process.stderr.write(`lvs-play: internal error during the check:\n${(err as Error)?.stack ?? String(err)}\n`);
+    record = failedRecord({
+      inventory, cluster: await clusterNameOf(inventory), startedAt: started, durationMs: Date.now() - started.getTime(),
+      error: (err as Error)?.message ?? String(err),
+    });
+  }
+  const saved = await saveRecord(o.stateDir, record, o.keep);
+  const textfileDir = o.textfileDir ?? o.stateDir;
+  await ensureDir(textfileDir);
+  const metricsFile = join(textfileDir, `${o.name ?? defaultUnitName(record.cluster)}.prom`);
+  await writeAtomic(metricsFile, renderMetrics(record));
+  return { record, saved, metricsFile };
+}
