@@ -3,5 +3,6 @@ import type { Command } from '../command.js';
 import { lab } from './lab.js';
 import { renderCommand } from './render.js';
 import { validateCommand } from './validate.js';
+import { scheduleCommand } from './schedule.js';
 
-export const commands: Command[] = [validateCommand, renderCommand, lab];
+export const commands: Command[] = [validateCommand, renderCommand, lab, scheduleCommand];
