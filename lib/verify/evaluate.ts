@@ -39,7 +39,7 @@ export function evaluateCluster(cluster: Cluster, obs: Observations): VerifyRepo
     ...checkKeepalived(cluster, obs),
     ...checkRealServers(cluster, obs),
     ...checkIpvsTables(cluster, obs),
-    ...checkProbe(obs),
+    ...checkProbe(cluster, obs),
   ];
   const counts = Object.fromEntries(CHECK_STATUSES.map((s) => [s, checks.filter((c) => c.status === s).length])) as Record<CheckStatus, number>;
   const exitCode = exitCodeOf(counts);

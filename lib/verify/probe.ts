@@ -30,8 +30,10 @@ function excerpt(body: string): string {
   return line.length > 60 ? `${line.slice(0, 57)}...` : line;
 }
 
-export function checkProbe(obs: Observations): CheckResult[] {
+export function checkProbe(cluster: Cluster, obs: Observations): CheckResult[] {
   const probe = obs.probe;
+  // where no director forwards, an answer can only come from the director itself
+  const why = cluster.keepalived.mode === 'vrrp-only' ? ' (keepalived.mode is "vrrp-only": no director forwards to the real servers)' : '';
   if (!probe) return [];
   if (probe.error !== null) {
     return [{ check: 'probe', target: probe.from, host: probe.from, status: 'fail', detail: `cannot probe from ${probe.from}: ${probe.error}` }];
@@ -40,7 +42,7 @@ export function checkProbe(obs: Observations): CheckResult[] {
     const where = `${target.vip.includes(':') ? `[${target.vip}]` : target.vip}:${target.port}`;
     const row = { check: 'probe' as const, target: `${where} from ${probe.from}`, host: probe.from, vip: target.vip, port: target.port };
     if (target.protocol !== 'TCP' || result === null) return { ...row, status: 'not-checkable', detail: `not checkable: ${target.protocol} (the probe speaks HTTP over TCP)` };
-    if (result.status === null) return { ...row, status: 'fail', detail: `no answer to GET ${target.path} (${result.tool}): ${result.error ?? 'unknown error'}` };
+    if (result.status === null) return { ...row, status: 'fail', detail: `no answer to GET ${target.path} (${result.tool}): ${result.error ?? 'unknown error'}${why}` };
     const by = answeringHost(result.body, target.realServers);
     const who = by ? `answered by ${by}` : `answered, page names no real server${excerpt(result.body) ? ` ("${excerpt(result.body)}")` : ''}`;
     const status = result.status < 400 ? 'pass' : 'degraded';

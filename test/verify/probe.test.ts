@@ -21,7 +21,7 @@ describe('verify/probe', () => {
   });
 
   it('names the real server whose page answered', () => {
-    const rows = checkProbe(probed([ok('<h1>lvs02</h1>\n'), ok('lvs01\n')]));
+    const rows = checkProbe(lab, probed([ok('<h1>lvs02</h1>\n'), ok('lvs01\n')]));
     assert.deepEqual(rows.map((r) => [r.target, r.status, r.answeredBy]), [
       ['198.18.0.100:80 from client', 'pass', 'lvs02'], ['198.18.0.110:80 from client', 'pass', 'lvs01'],
     ]);
@@ -29,24 +29,26 @@ describe('verify/probe', () => {
   });
 
   it('a page that names no real server still passes, quoting the page', () => {
-    const [r] = checkProbe(probed([ok('<html><title>Welcome to nginx!</title>\n')]));
+    const [r] = checkProbe(lab, probed([ok('<html><title>Welcome to nginx!</title>\n')]));
     assert.equal(r!.status, 'pass');
     assert.equal(r!.answeredBy, undefined);
     assert.match(r!.detail, /answered, page names no real server \("<html><title>Welcome to nginx!<\/title>"\)/);
   });
 
   it('an error status is degraded; no answer is a fail; an unreachable probe host is a fail', () => {
-    const rows = checkProbe(probed([ok('lvs01 is overloaded', 503), { tool: 'bash', status: null, body: '', error: 'no answer within 5 s' }]));
+    const rows = checkProbe(lab, probed([ok('lvs01 is overloaded', 503), { tool: 'bash', status: null, body: '', error: 'no answer within 5 s' }]));
     assert.deepEqual(rows.map((r) => r.status), ['degraded', 'fail']);
     assert.match(rows[0]!.detail, /HTTP 503 .* answered by lvs01/);
-    assert.equal(rows[1]!.detail, 'no answer to GET /index.html (bash): no answer within 5 s');
-    const down = checkProbe({ hosts: [], probe: { from: 'client', error: 'cannot connect: refused', results: [] } });
+    assert.equal(rows[1]!.detail, 'no answer to GET /index.html (bash): no answer within 5 s (keepalived.mode is "vrrp-only": no director forwards to the real servers)');
+    const full = clusterOf('lab', (inv) => { inv.keepalived = { mode: 'full' }; });
+    assert.equal(checkProbe(full, probed([null, { tool: 'curl', status: null, body: '', error: 'refused' }]))[1]!.detail, 'no answer to GET /index.html (curl): refused');
+    const down = checkProbe(lab, { hosts: [], probe: { from: 'client', error: 'cannot connect: refused', results: [] } });
     assert.deepEqual(down.map((r) => [r.target, r.status, r.detail]), [['client', 'fail', 'cannot probe from client: cannot connect: refused']]);
   });
 
   it('UDP services are not checkable by an HTTP probe', async () => {
     const wide = await loadCluster('threeDirectors');
-    const rows = checkProbe(probed(probeTargets(wide).map((t) => (t.protocol === 'TCP' ? ok('web1') : null)), wide));
+    const rows = checkProbe(wide, probed(probeTargets(wide).map((t) => (t.protocol === 'TCP' ? ok('web1') : null)), wide));
     const udp = rows.filter((r) => r.status === 'not-checkable');
     assert.ok(udp.length > 0);
     assert.ok(udp.every((r) => /not checkable: UDP/.test(r.detail)));
@@ -61,6 +63,6 @@ describe('verify/probe', () => {
   });
 
   it('says nothing without --probe-from', () => {
-    assert.deepEqual(checkProbe({ hosts: [] }), []);
+    assert.deepEqual(checkProbe(lab, { hosts: [] }), []);
   });
 });

@@ -3,6 +3,7 @@ import type { Command } from '../command.js';
 import { lab } from './lab.js';
 import { renderCommand } from './render.js';
 import { validateCommand } from './validate.js';
+import { verifyCommand } from './verify.js';
 import { scheduleCommand } from './schedule.js';
 
-export const commands: Command[] = [validateCommand, renderCommand, lab, scheduleCommand];
+export const commands: Command[] = [validateCommand, renderCommand, lab, scheduleCommand, verifyCommand];
