@@ -4,6 +4,7 @@
 // to or read becomes an UnreachedHost with the reason; it never stops the
 // others. The connection comes from the caller (the CLI's ConnectionPool).
 
+import { UserError } from '../errors.js';
 import { batchFacts } from '../facts/batch.js';
 import type { Fact, FactValues } from '../facts/fact.js';
 import { httpProbeFact, PROBE_TIMEOUT_SECONDS, type HttpProbeResult } from '../facts/http-probe.js';
@@ -69,7 +70,8 @@ export async function gatherObservations(o: GatherOptions): Promise<Observations
       answers.set(host.name, { values, durationMs: Date.now() - started });
     } catch (err) {
       // HostError messages start with the host's name, which the row already shows
-      answers.set(host.name, { error: redact((err as Error).message.replace(`${host.name}: `, '')) });
+      const hint = err instanceof UserError && err.hint ? ` (${err.hint})` : '';
+      answers.set(host.name, { error: redact(`${(err as Error).message.replace(`${host.name}: `, '')}${hint}`) });
     }
   }));
 

@@ -1,0 +1,65 @@
+// `lvs-play verify` through the built binary where no host answers: usage,
+// refused arguments, and hosts that cannot be reached. The hosts' addresses
+// are lab addresses with no route through the lab bridge, so the transport
+// refuses them before sending anything.
+
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { VerifyReport } from '../../lib/verify/types.js';
+import { lvsPlay } from '../support/cli.js';
+import { inventoryJson } from '../support/clusters.js';
+
+describe('cli: verify', function () {
+  this.timeout(60_000);
+  let dir: string;
+  let file: string;
+
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'lvsplay-verify-cli-'));
+    const inv = inventoryJson('lab');
+    inv.name = 'nowhere';
+    inv.hosts.forEach((h, i) => { h.address = `198.19.250.${10 + i}`; });
+    inv.vips.forEach((v, i) => { v.address = `198.19.251.${100 + i}`; });
+    inv.vrrp!.authentication = { type: 'PASS', password: 'pw123456' };
+    inv.ssh = { ...inv.ssh, identityFile: join(dir, 'no-such-key'), knownHosts: join(dir, 'known_hosts') };
+    file = join(dir, 'nowhere.json');
+    writeFileSync(file, JSON.stringify(inv));
+  });
+  after(() => { if (dir) rmSync(dir, { recursive: true, force: true }); });
+
+  it('prints its usage with the exit codes', async () => {
+    const r = await lvsPlay(['verify', '--help']);
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /^Usage: lvs-play verify INVENTORY \[--json\] \[--probe-from HOST\]/);
+    assert.match(r.stdout, /Exit codes:\n {2}0 {2}every check passed/);
+    assert.match((await lvsPlay(['--help'])).stdout, /^ {2}verify +check the running cluster/m);
+  });
+
+  it('refuses a missing inventory, an unknown probe host and an unknown --limit, naming the valid ones', async () => {
+    const none = await lvsPlay(['verify']);
+    assert.deepEqual([none.code, none.stderr.split('\n')[0]], [1, 'error: missing INVENTORY']);
+    const probe = await lvsPlay(['verify', file, '--probe-from', 'nobody']);
+    assert.equal(probe.code, 1);
+    assert.match(probe.stderr, /--probe-from: "nobody" is not a host of cluster nowhere\nhint: hosts: lvs-dr, lvs-dr2, lvs01, lvs02, client/);
+    const limit = await lvsPlay(['verify', file, '--limit', 'nobody']);
+    assert.equal(limit.code, 1);
+    assert.match(limit.stderr, /--limit: "nobody" is neither a host nor a group/);
+  });
+
+  it('hosts that cannot be reached: exit 1, each named with the reason, VIP placement not checkable, no secret printed', async () => {
+    const r = await lvsPlay(['verify', file, '--json']);
+    assert.equal(r.code, 1, r.stderr);
+    const report = JSON.parse(r.stdout) as VerifyReport;
+    const hosts = report.checks.filter((c) => c.check === 'host');
+    assert.deepEqual(hosts.map((c) => `${c.target} ${c.status}`), ['lvs-dr fail', 'lvs-dr2 fail', 'lvs01 fail', 'lvs02 fail']);
+    assert.ok(hosts.every((c) => c.detail.startsWith('could not be read: ')), JSON.stringify(hosts));
+    assert.deepEqual(report.checks.filter((c) => c.check === 'vip').map((c) => c.status), ['not-checkable', 'not-checkable']);
+    assert.doesNotMatch(r.stdout + r.stderr, /pw123456/);
+    const table = await lvsPlay(['verify', file, '--limit', 'lvs01']);
+    assert.equal(table.code, 1);
+    assert.match(table.stdout, /^host\s+lvs01\s+fail\s+could not be read: /m);
+    assert.match(table.stdout, /^nowhere: 0 pass, 0 degraded, 1 fail, 0 not checkable: exit 1, something is down or could not be checked$/m);
+  });
+});
