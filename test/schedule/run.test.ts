@@ -163,9 +163,11 @@ describe('lvs-play schedule, units in a temp dir, hosts unreachable', function (
       [[inventory, '--every', '1h', '--frobnicate'], /schedule: Unknown option '--frobnicate'/],
       [[join(dir, 'none.json'), '--every', '1h'], /inventory .*none\.json does not exist/],
       [['run', inventory, 'extra'], /schedule run takes exactly one INVENTORY/],
+      [['run', inventory, '--every', '1h'], /schedule run does not take --every/],
+      [[inventory, '--every', '1h', '--purge'], /schedule does not take --purge/],
     ];
     for (const [args, message] of cases) {
-      const r = await lvsPlay(['schedule', ...args, '--unit-dir', join(dir, 'never')]);
+      const r = await lvsPlay(['schedule', ...args, ...(args[0] === 'run' ? ['--state-dir'] : ['--unit-dir']), join(dir, 'never')]);
       assert.equal(r.code, 1, args.join(' '));
       assert.match(r.stderr, message);
       assert.doesNotMatch(r.stderr, /internal error/);

@@ -62,6 +62,15 @@ const OPTIONS = {
 } satisfies ParseArgsConfig['options'];
 
 type Values = ReturnType<typeof parse>['values'];
+type Sub = 'install' | 'run' | 'status' | 'remove';
+
+// a flag another subcommand takes would be silently ignored here: refuse it
+const ACCEPTS: Record<Sub, (keyof typeof OPTIONS)[]> = {
+  install: ['every', 'state-dir', 'textfile-dir', 'keep', 'unit-dir', 'name', 'env-file', 'on-failure', 'playbook', 'no-enable', 'dry-run'],
+  run: ['state-dir', 'textfile-dir', 'keep', 'name', 'playbook', 'limit'],
+  status: ['unit-dir', 'name', 'state-dir', 'json'],
+  remove: ['unit-dir', 'name', 'state-dir', 'textfile-dir', 'purge'],
+};
 
 function parse(args: string[]) {
   try {
@@ -78,8 +87,10 @@ export const scheduleCommand: Command = {
   summary: 'run check from a systemd timer, keep its reports, write Prometheus metrics',
   usage: USAGE,
   async run(args) {
-    const sub = ['run', 'status', 'remove'].includes(args[0] ?? '') ? args[0] : 'install';
+    const sub: Sub = args[0] === 'run' || args[0] === 'status' || args[0] === 'remove' ? args[0] : 'install';
     const { values, positionals } = parse(sub === 'install' ? args : args.slice(1));
+    const stray = (Object.keys(values) as (keyof typeof OPTIONS)[]).filter((k) => values[k] !== (OPTIONS[k] as { default?: unknown }).default && !ACCEPTS[sub].includes(k));
+    if (stray.length) throw new UserError(`schedule${sub === 'install' ? '' : ` ${sub}`} does not take --${stray[0]}`, { hint: 'lvs-play schedule --help' });
     if (positionals.length !== 1) throw new UserError(`schedule ${sub === 'install' ? '' : sub + ' '}takes exactly one INVENTORY file`, { hint: 'lvs-play schedule inventory.json --every 15m' });
     const inventory = checkPath(positionals[0], 'INVENTORY');
     if (sub === 'run') return runOnce(inventory, values);
