@@ -12,6 +12,7 @@ import { basename, join } from 'node:path';
 import { UserError } from '../errors.js';
 import { DEFAULTS } from '../inventory/defaults.js';
 import { run, tail, tryRun } from './exec.js';
+import { aptUpdate } from './prerequisites.js';
 import { labFiles } from './paths.js';
 import type { Progress } from './progress.js';
 import { writeFileAtomic } from './state.js';
@@ -33,7 +34,7 @@ export async function ensureAptRepo(rootfs: string, packages: string[], progress
   if (existsSync(join(dir, 'Packages')) && existsSync(stampFile) && (await readFile(stampFile, 'utf8')).trim() === key) return dir;
 
   await progress.step(`building the local apt repository (${packages.join(' ')} and their dependencies)`, async () => {
-    await run('apt-get', ['update', '-qq'], { env: { DEBIAN_FRONTEND: 'noninteractive' } });
+    await aptUpdate(progress);
     const wanted = await installSet(rootfs, packages);
     const download = `${dir}.download`;
     await rm(download, { recursive: true, force: true });

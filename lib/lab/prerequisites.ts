@@ -6,7 +6,7 @@
 import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import { UserError } from '../errors.js';
-import { run } from './exec.js';
+import { run, tail, tryRun } from './exec.js';
 import type { Progress } from './progress.js';
 
 /** command -> Debian package that provides it */
@@ -63,18 +63,28 @@ export async function ensurePrerequisites(progress: Progress): Promise<void> {
   if (!findCommand('apt-get')) {
     throw new UserError(`the lab needs ${missing.join(', ')} and can only install them with apt-get (Debian, Ubuntu); install them and retry`);
   }
-  await progress.step(`installing lab prerequisites: ${missing.join(' ')}`, () => aptInstall(missing));
+  await progress.step(`installing lab prerequisites: ${missing.join(' ')}`, () => aptInstall(missing, progress));
 }
 
 /** apt-get update + install, with a policy-rc.d that stops any daemon from starting meanwhile. */
-export async function aptInstall(packages: string[]): Promise<void> {
+export async function aptInstall(packages: string[], progress: Progress): Promise<void> {
   const ownPolicy = !existsSync(POLICY_RC_D);
   if (ownPolicy) await writeFile(POLICY_RC_D, '#!/bin/sh\n# lvs-play lab: no daemon starts while it installs packages\nexit 101\n', { mode: 0o755 });
   try {
-    const env = { DEBIAN_FRONTEND: 'noninteractive' };
-    await run('apt-get', ['update', '-qq'], { env });
-    await run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], { env });
+    await aptUpdate(progress);
+    await run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], { env: { DEBIAN_FRONTEND: 'noninteractive' } });
   } finally {
     if (ownPolicy) await rm(POLICY_RC_D, { force: true });
   }
+}
+
+/**
+ * apt-get update on the control machine. A source that cannot be reached
+ * (a third-party repository behind a firewall) is only a warning here: what
+ * the lab needs comes from Debian, and the install or download that follows
+ * fails clearly if it is really missing.
+ */
+export async function aptUpdate(progress: Progress): Promise<void> {
+  const r = await tryRun('apt-get', ['update', '-qq'], { env: { DEBIAN_FRONTEND: 'noninteractive' } });
+  if (r.code !== 0) progress.note(`apt-get update reported problems (continuing)${tail(r.stderr || r.stdout, 5)}`);
 }
