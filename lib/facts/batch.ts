@@ -17,7 +17,9 @@ export function batchFacts(facts: Fact<unknown>[]): Batch {
   const lines = ['exec 2>/dev/null'];
   unique.forEach((fact, i) => {
     lines.push(`printf '%s\\n' '${nonce} ${i} begin'`);
-    lines.push(`( ${fact.command}\n)`);
+    // an empty subshell "( )" is a syntax error that would sink the whole script
+    // (sysctlFact([]) on a director without sysctls): run ':' instead
+    lines.push(`( ${fact.command.trim() === '' ? ':' : fact.command}\n)`);
     // "\n" first: the fact's output may not end with a newline
     lines.push(`printf '\\n%s %s\\n' '${nonce} ${i} end' "$?"`);
   });

@@ -52,6 +52,14 @@ describe('facts/batch', () => {
     assert.equal(v['net.nonexistent.key'], null);
   });
 
+  it('reads a fact with nothing to read (no sysctl keys, as on a director without sysctls) next to others', () => {
+    const none = sysctlFact([]);
+    const batch = batchFacts([none, fileFact('/etc/hostname')]);
+    const values = batch.parse(runLocally(batch.script));
+    assert.deepEqual(values.get(none), {});
+    assert.equal(values.get(fileFact('/etc/hostname')).exists, true);
+  });
+
   it('says which fact is missing from a truncated answer', () => {
     const batch = batchFacts([fileFact('/etc/hostname')]);
     assert.throws(() => batch.parse('garbage'), /fact file:\/etc\/hostname: its output is missing/);
