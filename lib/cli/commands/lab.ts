@@ -34,6 +34,8 @@ export const labCommand: Command = {
   summary: 'bring a local lab of containers up or down, or show its status',
   usage,
   async run(args) {
+    // a closed pipe (`lab up | head`) must not kill a bring-up halfway
+    process.stdout.on('error', (err: NodeJS.ErrnoException) => { if (err.code !== 'EPIPE') throw err; });
     const { values, positionals } = parseArgs({
       args, allowPositionals: true, options: { json: { type: 'boolean', default: false } },
     });
