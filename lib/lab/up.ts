@@ -67,12 +67,9 @@ export async function labUp(opts: LabUpOptions = {}): Promise<LabUpResult> {
     state.inventory = spec.file;
     await writeState(state);
 
-    const hostKeys = new Map<string, string>();
-    for (const h of spec.hosts) hostKeys.set(h.name, (await ensureHostKey(hostNames(h.name).hostKeyDir, h.name)).privateKey);
-    await writeKnownHosts(await Promise.all(spec.hosts.map(async (h) => ({
-      address: h.address,
-      publicKey: (await ensureHostKey(hostNames(h.name).hostKeyDir, h.name)).publicKey,
-    }))));
+    const hostKeys = new Map<string, { privateKey: string; publicKey: string }>();
+    for (const h of spec.hosts) hostKeys.set(h.name, await ensureHostKey(hostNames(h.name).hostKeyDir, h.name));
+    await writeKnownHosts(spec.hosts.map((h) => ({ address: h.address, publicKey: hostKeys.get(h.name)!.publicKey })));
 
     const reused = new Set<string>();
     for (const h of spec.hosts) if (await healthy(state.hosts[h.name], h, rootfs)) reused.add(h.name);
@@ -88,7 +85,7 @@ export async function labUp(opts: LabUpOptions = {}): Promise<LabUpResult> {
           const names = hostNames(h.name);
           const made = await createHost({
             names, host: h, allHosts: spec.hosts, rootfs, repo,
-            authorizedKey: keys.publicKey, hostKeyFile: hostKeys.get(h.name)!,
+            authorizedKey: keys.publicKey, hostKeyFile: hostKeys.get(h.name)!.privateKey,
           }, net);
           state.createdNetnsDir ||= made.createdNetnsDir;
           state.hosts[h.name] = { name: h.name, address: h.address, rootfs, nspawn: made.nspawn, startedAt: new Date().toISOString() };
