@@ -6,6 +6,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UserError } from '../../errors.js';
 import { loadInventory } from '../../inventory/load.js';
 import { currentEntry } from '../../schedule/entry.js';
+import { serviceEnvironmentWarnings } from '../../schedule/environment.js';
 import { installUnits, installedMeta, removeUnits } from '../../schedule/install.js';
 import { parseEvery } from '../../schedule/interval.js';
 import { checkOnFailure, checkPath, checkUnitName, clusterNameOf, defaultStateDir, defaultUnitName, readClusterName, DEFAULT_KEEP, NODE_EXPORTER_TEXTFILE_DIR } from '../../schedule/names.js';
@@ -103,7 +104,7 @@ export const scheduleCommand: Command = {
 async function install(inventory: string, v: Values): Promise<number> {
   if (v.every === undefined) throw new UserError('schedule needs --every', { hint: 'e.g. --every 15m, or --every daily' });
   const schedule = parseEvery(v.every);
-  const { cluster } = await loadInventory(inventory); // a broken inventory fails now, not at 3 am
+  const { cluster, inventory: raw } = await loadInventory(inventory); // a broken inventory fails now, not at 3 am
   const name = checkUnitName(v.name ?? defaultUnitName(cluster.name));
   const stateDir = checkPath(v['state-dir'] ?? defaultStateDir(cluster.name, name), '--state-dir');
   const textfileDir = checkPath(v['textfile-dir'] ?? stateDir, '--textfile-dir');
@@ -117,6 +118,7 @@ async function install(inventory: string, v: Values): Promise<number> {
     envFile: v['env-file'] === undefined ? undefined : checkPath(v['env-file'], '--env-file'),
     onFailure: v['on-failure'] === undefined ? undefined : checkOnFailure(v['on-failure']),
   });
+  for (const w of serviceEnvironmentWarnings(raw, cluster, v['env-file'])) process.stderr.write(`warning: ${w}\n`);
   if (v['dry-run']) {
     out(`# ${unitDir}/${units.service.name}\n${units.service.content}\n# ${unitDir}/${units.timer.name}\n${units.timer.content}`);
     return 0;
