@@ -59,7 +59,7 @@ export async function runFromArgs(inventoryFile: string | undefined, mode: RunMo
   let progressDone: Promise<void> = Promise.resolve();
   if (!values.json) {
     if (process.stdout.isTTY) {
-      const l = listrObserver(hosts.map((h) => ({ host: h, tasks: tasksFor(playbook, h).map((t) => t.name) })));
+      const l = listrObserver(hosts.map((h) => ({ host: h, tasks: tasksFor(playbook, h).map((t) => t.name) })), mode);
       observer = l.observer;
       progressDone = l.done;
     } else {

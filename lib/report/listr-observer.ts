@@ -5,39 +5,34 @@
 import { Listr, type ListrTask } from 'listr2';
 import type { Host } from '../inventory/types.js';
 import type { RunObserver } from '../run/observer.js';
-import type { HostReport, TaskReport } from '../run/report.js';
+import type { RunMode, TaskReport } from '../run/report.js';
 
 class Deferred<T> {
   resolve!: (v: T) => void;
   readonly promise = new Promise<T>((r) => { this.resolve = r; });
 }
 
-export function listrObserver(hosts: { host: Host; tasks: string[] }[]): { observer: RunObserver; done: Promise<void> } {
+export function listrObserver(hosts: { host: Host; tasks: string[] }[], mode: RunMode): { observer: RunObserver; done: Promise<void> } {
+  const changed = mode === 'check' ? 'drift' : 'changed';
   const taskDone = new Map<string, Deferred<TaskReport>>();
-  const hostDone = new Map<string, Deferred<HostReport>>();
+  const hostTitle = new Map<string, (title: string) => void>();
   const key = (h: string, t: string) => `${h}\u0000${t}`;
-  for (const { host, tasks } of hosts) {
-    hostDone.set(host.name, new Deferred());
-    for (const t of tasks) taskDone.set(key(host.name, t), new Deferred());
-  }
+  for (const { host, tasks } of hosts) for (const t of tasks) taskDone.set(key(host.name, t), new Deferred());
 
+  // subtasks are returned (not run) so listr2 draws them under their host
   const listrTasks: ListrTask[] = hosts.map(({ host, tasks }) => ({
     title: host.name,
-    task: async (_ctx, hostTask) => {
-      const sub = hostTask.newListr(tasks.map((name) => ({
+    task: (_ctx, hostTask) => {
+      hostTitle.set(host.name, (title) => { hostTask.title = title; });
+      return hostTask.newListr(tasks.map((name) => ({
         title: name,
         task: async (_c, t) => {
           const r = await taskDone.get(key(host.name, name))!.promise;
-          if (r.status === 'failed') throw new Error(`${name}: ${r.error ?? 'failed'}`);
-          if (r.status === 'skipped' || r.status === 'unreachable') { t.skip(`${name}: ${r.status}`); return; }
-          t.title = r.status === 'changed' ? `${name}: changed (${r.changes.map((c) => c.summary).join('; ')})` : `${name}: ok`;
+          if (r.status === 'failed' || r.status === 'unreachable') throw new Error(`${name}: ${r.error ?? r.status}`);
+          if (r.status === 'skipped') { t.skip(`${name}: skipped`); return; }
+          t.title = r.status === 'changed' ? `${name}: ${changed} (${r.changes.map((c) => c.summary).join('; ')})` : `${name}: ok`;
         },
       })), { concurrent: false, exitOnError: true });
-      const report = hostDone.get(host.name)!.promise;
-      const [r] = await Promise.all([report, sub.run().catch(() => undefined)]);
-      if (r.status === 'unreachable') throw new Error(`unreachable: ${r.error}`);
-      if (r.rolledBack) hostTask.title = `${host.name}: rolled back ${r.rolledBack.length} change(s)`;
-      if (r.status === 'failed') throw new Error(r.error ?? 'failed');
     },
   }));
 
@@ -48,11 +43,11 @@ export function listrObserver(hosts: { host: Host; tasks: string[] }[]): { obser
     hostStarted() {},
     taskStarted() {},
     taskEnded(host, r) { taskDone.get(key(host, r.task))?.resolve(r); },
-    rollbackStarted() {},
+    rollbackStarted(host) { hostTitle.get(host)?.(`${host}: rolling back`); },
     hostEnded(r) {
-      // tasks never reached (unreachable host) end with the host
-      for (const t of r.tasks) taskDone.get(key(r.host, t.task))?.resolve(t);
-      hostDone.get(r.host)?.resolve(r);
+      // tasks never reached (unreachable host) end with the host, carrying its error
+      for (const t of r.tasks) taskDone.get(key(r.host, t.task))?.resolve(r.status === 'unreachable' ? { ...t, error: r.error } : t);
+      if (r.rolledBack) hostTitle.get(r.host)?.(`${r.host}: failed, rolled back ${r.rolledBack.length} change(s)`);
     },
   };
   return { observer, done };
