@@ -63,7 +63,7 @@ export async function runFromArgs(inventoryFile: string | undefined, mode: RunMo
       observer = l.observer;
       progressDone = l.done;
     } else {
-      observer = plainObserver((line) => process.stdout.write(line + '\n'));
+      observer = plainObserver((line) => process.stdout.write(line + '\n'), mode);
     }
   }
   const report = await runPlaybook({
