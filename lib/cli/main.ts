@@ -19,6 +19,11 @@ function help(list: Command[]): string {
   ].join('\n');
 }
 
+/** node:util parseArgs rejects unknown or malformed options with these codes. */
+function isArgumentError(err: unknown): boolean {
+  return typeof (err as { code?: unknown })?.code === 'string' && (err as { code: string }).code.startsWith('ERR_PARSE_ARGS_');
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
@@ -43,7 +48,9 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await command.run(args);
   } catch (err) {
-    if (err instanceof UserError) {
+    if (isArgumentError(err)) {
+      process.stderr.write(`error: ${(err as Error).message}\nhint: lvs-play ${name} --help\n`);
+    } else if (err instanceof UserError) {
       process.stderr.write(`error: ${err.message}\n`);
       if (err.hint) process.stderr.write(`hint: ${err.hint}\n`);
     } else {

@@ -59,8 +59,13 @@ export async function runHost(o: HostRunOptions): Promise<HostReport> {
   if (o.mode === 'check') {
     for (const task of o.tasks) {
       o.observer.taskStarted(host, task.name);
-      const d = task.diff(o.ctx, facts);
-      report(task, d, d.changes.length ? 'changed' : 'ok');
+      try {
+        const d = task.diff(o.ctx, facts);
+        report(task, d, d.changes.length ? 'changed' : 'ok');
+      } catch (err) {
+        // e.g. an OS whose package manager lvs-play does not know: this task cannot be checked
+        report(task, { changes: [], notes: [] }, 'failed', o.redact((err as Error).message));
+      }
     }
     return finish();
   }
