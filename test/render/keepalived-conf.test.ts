@@ -4,7 +4,7 @@ import { strict as assert } from 'node:assert';
 import { UserError } from '../../lib/errors.js';
 import type { Cluster } from '../../lib/inventory/types.js';
 import { redactKeepalivedConf, renderKeepalivedConf } from '../../lib/render/keepalived-conf.js';
-import { parseKeepalivedConf, type KaNode } from '../support/keepalived-parse.js';
+import { parseKeepalivedConf, type KaNode } from '../../lib/keepalived/parse.js';
 import { directorsOf, loadCluster } from './clusters.js';
 import { ahAuth, noSyncDaemon, passAuth, vrrpOnly } from './variants.js';
 

@@ -5,7 +5,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { renderKeepalivedConf } from '../../lib/render/keepalived-conf.js';
-import { parseKeepalivedConf, walk, type KaNode } from '../support/keepalived-parse.js';
+import { parseKeepalivedConf, walk, type KaNode } from '../../lib/keepalived/parse.js';
 import { loadCluster } from './clusters.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/seed/${name}`, import.meta.url), 'utf8');
@@ -34,6 +34,10 @@ function modernise(seed: KaNode[]): KaNode[] {
 const EXTRAS: Array<{ parent: string; keyword: string }> = [
   { parent: 'global_defs', keyword: 'router_id' },          // names the director in logs and SNMP
   { parent: 'real_server', keyword: 'inhibit_on_failure' }, // weight 0 instead of removal: drains keep connections
+  // lvs-play's switches (lib/render/switches.ts), files keepalived watches:
+  { parent: '', keyword: 'track_file' },                    // their definitions: handover, drain-<host> per real server
+  { parent: 'vrrp_instance', keyword: 'track_file' },       // handover: priority 1 (the peer takes the VIPs) or FAULT during a rollout
+  { parent: 'real_server', keyword: 'FILE_CHECK' },         // drain: the check fails, inhibit_on_failure sets weight 0
 ];
 
 function withoutExtras(nodes: KaNode[]): { nodes: KaNode[]; removed: string[] } {
@@ -55,11 +59,15 @@ for (const [director, file] of [['lvs-dr', 'hostA.conf'], ['lvs-dr2', 'hostB.con
       assert.deepEqual(withoutExtras(rendered).nodes, modernise(seed));
     });
 
-    it('adds exactly the documented extras: router_id once, inhibit_on_failure on each real server', () => {
+    it('adds exactly the documented extras: router_id once, the switches, inhibit_on_failure and a drain check on each real server', () => {
       const realServers = rendered.flatMap((n) => n.children ?? []).filter((n) => n.keyword === 'real_server').length;
       assert.equal(realServers, 4);
       assert.deepEqual(withoutExtras(rendered).removed.sort(), [
-        'global_defs/router_id', ...Array(realServers).fill('real_server/inhibit_on_failure'),
+        'global_defs/router_id',
+        ...Array(3).fill('/track_file'),                   // handover, drain-lvs01, drain-lvs02
+        ...Array(2).fill('vrrp_instance/track_file'),
+        ...Array(realServers).fill('real_server/inhibit_on_failure'),
+        ...Array(realServers).fill('real_server/FILE_CHECK'),
       ].sort());
     });
 
