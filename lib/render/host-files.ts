@@ -9,6 +9,7 @@ import { DR_CLIENT_PATHS, renderDrClientScript, renderDrClientUnit, renderDrClie
 import { KEEPALIVED_DEFAULTS_PATH, renderKeepalivedDefaults } from './keepalived-defaults.js';
 import { renderKeepalivedConf } from './keepalived-conf.js';
 import { SYSCTL_CONF_PATH, renderSysctlConf } from './sysctl.js';
+import { SWITCHES_README, renderSwitchesReadme } from './switches.js';
 
 export const KEEPALIVED_CONF_PATH = '/etc/keepalived/keepalived.conf';
 
@@ -37,6 +38,8 @@ export function hostFiles(cluster: Cluster, host: string): RenderedFile[] {
       validate: 'keepalived',
     });
     out.push(file(KEEPALIVED_DEFAULTS_PATH, renderKeepalivedDefaults(cluster, host)));
+    // creates the folder keepalived watches for its switches (track_file)
+    out.push(file(SWITCHES_README, renderSwitchesReadme(cluster, host)));
   }
   if (h.groups.includes(REALSERVERS)) {
     out.push(file(DR_CLIENT_PATHS.script, renderDrClientScript(), 0o755));

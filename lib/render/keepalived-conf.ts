@@ -1,13 +1,16 @@
 // keepalived.conf for one director, in keepalived 2.x keywords (checked with
 // Debian 12's keepalived 2.2.7: `keepalived -t -l -e -f FILE` exits 0 with no
 // output). Layout follows the seed article: global_defs, one vrrp_instance per
-// VIP, then one virtual_server per VIP and service.
+// VIP, then one virtual_server per VIP and service. lvs-play adds its
+// switches (see switches.ts): the handover file every instance tracks and a
+// drain file per real server, each real_server checking its own.
 
 import { UserError } from '../errors.js';
 import { DIRECTORS } from '../inventory/defaults.js';
 import type { Cluster, HealthCheck, RealServer, Service, Vip } from '../inventory/types.js';
 import { REDACTED } from '../secret.js';
 import { managedHeader } from './header.js';
+import { balancedHosts, drainFile, drainTrack, HANDOVER_FILE, HANDOVER_TRACK } from './switches.js';
 
 type Lines = string[];
 
@@ -21,6 +24,7 @@ export function renderKeepalivedConf(cluster: Cluster, director: string): string
   }
   const out: Lines = [
     ...globalDefs(cluster, director),
+    ...switchFiles(cluster),
     ...cluster.vips.flatMap((v) => ['', ...vrrpInstance(cluster, v, director)]),
     ...cluster.vips.flatMap((v) => v.services.flatMap((s) => ['', ...virtualServer(s)])),
   ];
@@ -37,6 +41,13 @@ function globalDefs(cluster: Cluster, director: string): Lines {
   return block('global_defs', body);
 }
 
+function switchFiles(cluster: Cluster): Lines {
+  const out = ['', ...block(`track_file ${HANDOVER_TRACK}`, [`file ${HANDOVER_FILE}`, 'weight 1'])];
+  // weight 0: any non-zero value fails the real server's check
+  for (const host of balancedHosts(cluster)) out.push('', ...block(`track_file ${drainTrack(host)}`, [`file ${drainFile(host)}`, 'weight 0']));
+  return out;
+}
+
 function vrrpInstance(cluster: Cluster, vip: Vip, director: string): Lines {
   const priority = vip.priorities[director];
   if (priority === undefined) throw new Error(`renderKeepalivedConf: no priority for ${director} on VIP ${vip.address}`);
@@ -50,6 +61,7 @@ function vrrpInstance(cluster: Cluster, vip: Vip, director: string): Lines {
     `virtual_router_id ${vip.routerId}`,
     `priority ${priority}`,
     `advert_int ${vip.advertInterval}`,
+    ...block('track_file', [HANDOVER_TRACK]),
   ];
   // IPv6 VIPs use VRRPv3, which has no authentication (keepalived warns and
   // ignores it), so it is only written for IPv4 instances.
@@ -72,7 +84,10 @@ function virtualServer(s: Service): Lines {
 function realServer(rs: RealServer): Lines {
   // inhibit_on_failure: a failed check sets weight 0 instead of removing the
   // server, so established connections survive and draining can work the same way.
-  return block(`real_server ${rs.address} ${rs.port}`, [`weight ${rs.weight}`, 'inhibit_on_failure', ...healthCheck(rs.healthCheck)]);
+  // FILE_CHECK: the drain switch; the real server is up only while every check passes
+  return block(`real_server ${rs.address} ${rs.port}`, [
+    `weight ${rs.weight}`, 'inhibit_on_failure', ...block('FILE_CHECK', [`track_file ${drainTrack(rs.host)}`]), ...healthCheck(rs.healthCheck),
+  ]);
 }
 
 function healthCheck(h: HealthCheck): Lines {

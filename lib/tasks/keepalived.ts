@@ -7,6 +7,7 @@ import { fileFact } from '../facts/file.js';
 import { serviceFact } from '../facts/service.js';
 import { hostFiles, KEEPALIVED_CONF_PATH } from '../render/host-files.js';
 import { KEEPALIVED_DEFAULTS_PATH } from '../render/keepalived-defaults.js';
+import { SWITCHES_README } from '../render/switches.js';
 import { fileChange, renderedFile } from './file-change.js';
 import { serviceChanges } from './service-change.js';
 import type { Change, Task } from './task.js';
@@ -15,12 +16,13 @@ const UNIT = 'keepalived.service';
 
 export const keepalivedTask: Task = {
   name: 'keepalived',
-  facts: () => [fileFact(KEEPALIVED_CONF_PATH), fileFact(KEEPALIVED_DEFAULTS_PATH), serviceFact(UNIT)],
+  facts: () => [fileFact(SWITCHES_README), fileFact(KEEPALIVED_CONF_PATH), fileFact(KEEPALIVED_DEFAULTS_PATH), serviceFact(UNIT)],
   diff({ cluster, host }, facts) {
     const files = hostFiles(cluster, host.name);
+    const switches = fileChange(renderedFile(files, SWITCHES_README), facts.get(fileFact(SWITCHES_README)));
     const conf = fileChange(renderedFile(files, KEEPALIVED_CONF_PATH), facts.get(fileFact(KEEPALIVED_CONF_PATH)));
     const defaults = fileChange(renderedFile(files, KEEPALIVED_DEFAULTS_PATH), facts.get(fileFact(KEEPALIVED_DEFAULTS_PATH)));
-    const changes: Change[] = [conf, defaults].filter((c): c is Change => c !== null);
+    const changes: Change[] = [switches, conf, defaults].filter((c): c is Change => c !== null);
     const refresh = defaults ? 'restart' : conf ? 'reload' : 'none';
     changes.push(...serviceChanges(facts.get(serviceFact(UNIT)), { running: true, refresh, because: defaults ? 'daemon options changed' : 'keepalived.conf changed' }));
     return { changes, notes: [] };

@@ -56,6 +56,7 @@ describe('lvs-play render', function () {
       '0644  /etc/chrony/chrony.conf',
       '0640  /etc/keepalived/keepalived.conf  (secret, validated by keepalived -t)',
       '0644  /etc/default/keepalived',
+      '0644  /var/lib/lvs-play/switches/README',
       '',
     ].join('\n'));
   });

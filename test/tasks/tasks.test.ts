@@ -4,6 +4,7 @@ import { KEEPALIVED_DEFAULTS_PATH } from '../../lib/render/keepalived-defaults.j
 import { CHRONY_CONF_PATH } from '../../lib/render/chrony.js';
 import { DR_CLIENT_PATHS } from '../../lib/render/dr-client.js';
 import { SYSCTL_CONF_PATH } from '../../lib/render/sysctl.js';
+import { SWITCHES_README } from '../../lib/render/switches.js';
 import { keepalivedTask } from '../../lib/tasks/keepalived.js';
 import { timeSyncTask } from '../../lib/tasks/time-sync.js';
 import { sysctlTask } from '../../lib/tasks/sysctl.js';
@@ -26,19 +27,21 @@ describe('tasks: diff from fixture facts', () => {
   const dr = ctxOf('lvs-dr');
   const rs = ctxOf('lvs01');
 
-  it('keepalived on a bare director: both files, then enable and start (the chain is predicted)', () => {
+  it('keepalived on a bare director: the switches folder, both files, then enable and start (the chain is predicted)', () => {
     const d = keepalivedTask.diff(dr, fixtureFacts(keepalivedTask, dr, {
+      [`file:${SWITCHES_README}`]: absentFile(SWITCHES_README),
       [`file:${KEEPALIVED_CONF_PATH}`]: absentFile(KEEPALIVED_CONF_PATH),
       [`file:${KEEPALIVED_DEFAULTS_PATH}`]: absentFile(KEEPALIVED_DEFAULTS_PATH),
       'service:keepalived.service': missingService('keepalived.service'),
     }));
-    assert.deepEqual(summaries(d), [`${KEEPALIVED_CONF_PATH}: missing`, `${KEEPALIVED_DEFAULTS_PATH}: missing`, 'keepalived.service not enabled', 'keepalived.service not running']);
-    const write = d.changes[0].steps[0];
+    assert.deepEqual(summaries(d), [`${SWITCHES_README}: missing`, `${KEEPALIVED_CONF_PATH}: missing`, `${KEEPALIVED_DEFAULTS_PATH}: missing`, 'keepalived.service not enabled', 'keepalived.service not running']);
+    const write = d.changes[1].steps[0];
     assert.ok(write.kind === 'write' && write.validate === 'keepalived -t -l -e -f {file}' && write.secret);
   });
 
   it('keepalived in sync: no change', () => {
     const d = keepalivedTask.diff(dr, fixtureFacts(keepalivedTask, dr, {
+      [`file:${SWITCHES_README}`]: inSync('lvs-dr', SWITCHES_README),
       [`file:${KEEPALIVED_CONF_PATH}`]: inSync('lvs-dr', KEEPALIVED_CONF_PATH),
       [`file:${KEEPALIVED_DEFAULTS_PATH}`]: inSync('lvs-dr', KEEPALIVED_DEFAULTS_PATH),
       'service:keepalived.service': service('keepalived.service'),
@@ -49,6 +52,7 @@ describe('tasks: diff from fixture facts', () => {
   it('keepalived with a changed config byte while running: write and reload, never restart', () => {
     const f = fileOf('lvs-dr', KEEPALIVED_CONF_PATH);
     const d = keepalivedTask.diff(dr, fixtureFacts(keepalivedTask, dr, {
+      [`file:${SWITCHES_README}`]: inSync('lvs-dr', SWITCHES_README),
       [`file:${KEEPALIVED_CONF_PATH}`]: presentFile(KEEPALIVED_CONF_PATH, f.content.replace('advert_int 3', 'advert_int 4'), f.mode),
       [`file:${KEEPALIVED_DEFAULTS_PATH}`]: inSync('lvs-dr', KEEPALIVED_DEFAULTS_PATH),
       'service:keepalived.service': service('keepalived.service'),
@@ -58,6 +62,7 @@ describe('tasks: diff from fixture facts', () => {
 
   it('the --diff of keepalived.conf never shows the VRRP password', () => {
     const d = keepalivedTask.diff(dr, fixtureFacts(keepalivedTask, dr, {
+      [`file:${SWITCHES_README}`]: inSync('lvs-dr', SWITCHES_README),
       [`file:${KEEPALIVED_CONF_PATH}`]: presentFile(KEEPALIVED_CONF_PATH, 'old\n'),
       [`file:${KEEPALIVED_DEFAULTS_PATH}`]: inSync('lvs-dr', KEEPALIVED_DEFAULTS_PATH),
       'service:keepalived.service': service('keepalived.service'),

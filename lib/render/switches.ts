@@ -1,0 +1,55 @@
+// The switches lvs-play flips on a director while keepalived runs: files that
+// keepalived's own track_file watches (inotify), so a change takes effect at
+// once, survives reloads and restarts, and needs no temporary config.
+//
+//   handover      every vrrp_instance tracks it with weight 1: absent or 0 is
+//                 normal; -253 drops the director to priority 1 so its peer
+//                 preempts its VIPs (no gap: the peer takes over only when it
+//                 wins the election); -254 puts every instance in FAULT, out
+//                 of the election (for changes both directors must agree on).
+//   drain-<host>  each real_server of <host> has a FILE_CHECK on it (weight
+//                 0): a non-zero value fails the check, and inhibit_on_failure
+//                 sets the weight to 0, so existing connections finish.
+//
+// A missing file reads as 0 (keepalived's process_track_file), so "no file"
+// means "normal". keepalived watches the folder, which must exist before it
+// starts: the keepalived task writes SWITCHES_README there first.
+
+import type { Cluster } from '../inventory/types.js';
+import { managedHeader } from './header.js';
+
+export const SWITCHES_DIR = '/var/lib/lvs-play/switches';
+export const SWITCHES_README = `${SWITCHES_DIR}/README`;
+export const HANDOVER_FILE = `${SWITCHES_DIR}/handover`;
+export const HANDOVER_TRACK = 'lvsp_handover';
+
+/** What the handover file says: a value keepalived adds to each instance's priority. */
+export type HandoverLevel = 'normal' | 'yield' | 'out';
+export const HANDOVER_VALUES: Record<HandoverLevel, number> = { normal: 0, yield: -253, out: -254 };
+
+/** Real-server host names are [a-z0-9-] (the inventory schema), safe in keepalived names and paths. */
+export function drainTrack(realServerHost: string): string {
+  return `lvsp_drain_${realServerHost}`;
+}
+
+export function drainFile(realServerHost: string): string {
+  return `${SWITCHES_DIR}/drain-${realServerHost}`;
+}
+
+/** Every real-server host a director balances, in inventory order. */
+export function balancedHosts(cluster: Cluster): string[] {
+  const out: string[] = [];
+  for (const s of cluster.vips.flatMap((v) => v.services)) for (const rs of s.realServers) if (!out.includes(rs.host)) out.push(rs.host);
+  return out;
+}
+
+export function renderSwitchesReadme(cluster: Cluster, host: string): string {
+  return managedHeader(cluster.name, `switches folder of ${host}, watched by keepalived (track_file)`) + [
+    '# handover       absent or 0: normal; -253: priority 1 (the peer takes the VIPs);',
+    '#                -254: every VRRP instance in FAULT (out of the election).',
+    '# drain-<host>   absent or 0: serving; 1: the real server <host> is drained',
+    '#                (weight 0 through inhibit_on_failure, connections finish).',
+    '# Written by lvs-play rollouts and `lvs-play drain`; a run that was killed',
+    '# leaves a record on the control machine, and the next deploy clears them.',
+  ].join('\n') + '\n';
+}
