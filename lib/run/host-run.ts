@@ -24,6 +24,9 @@ export interface HostRunOptions {
   diff: boolean;
   redact: (s: string) => string;
   observer: RunObserver;
+  /** a journal the caller keeps, to roll the host back later (a rollout whose
+   * next gate fails); its folder then stays on the host for the caller to remove */
+  journal?: Journal;
 }
 
 export async function runHost(o: HostRunOptions): Promise<HostReport> {
@@ -70,7 +73,7 @@ export async function runHost(o: HostRunOptions): Promise<HostReport> {
     return finish();
   }
 
-  const journal = new Journal(o.runId);
+  const journal = o.journal ?? new Journal(o.runId);
   let dirty = false;
   for (const [i, task] of o.tasks.entries()) {
     o.observer.taskStarted(host, task.name);
@@ -99,6 +102,6 @@ export async function runHost(o: HostRunOptions): Promise<HostReport> {
       return finish(extra);
     }
   }
-  await removeJournal(transport, journal).catch(() => undefined);
+  if (!o.journal) await removeJournal(transport, journal).catch(() => undefined);
   return finish({ packagesInstalled: journal.installedPackages });
 }

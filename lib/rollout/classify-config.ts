@@ -1,0 +1,82 @@
+// What a new keepalived.conf does to a running director, found by comparing
+// the config on the host (parsed) with the rendered one, instance by
+// instance (keepalived matches instances across a reload by name):
+//
+//   disruptive  virtual_router_id, interface or unicast_src_ip changed:
+//               keepalived deletes the instance and creates it again, so the
+//               VIP drops on reload;
+//   must-agree  advert_int, authentication, the VIP list, the VRRP version,
+//               the unicast peers: a peer rejects adverts that differ, so if
+//               the directors disagree for longer than Master_Down_Interval
+//               each one takes the VIP (split brain). A changed router id or
+//               interface also makes two different routers: both kinds.
+//   reload-safe everything else (priorities, virtual servers, new or removed
+//               instances, global settings).
+//
+// Reasons never quote authentication values.
+
+import { child, nodeText, parseKeepalivedConf, type KaNode } from '../keepalived/parse.js';
+import type { Classified } from './types.js';
+
+const RECREATES = ['virtual_router_id', 'interface', 'unicast_src_ip'];
+const MUST_AGREE = ['advert_int', 'authentication', 'virtual_ipaddress', 'virtual_ipaddress_excluded', 'version', 'unicast_peer'];
+/** keywords that are both: a different router id or interface is a different virtual router */
+const BOTH = ['virtual_router_id', 'interface'];
+
+const instances = (conf: KaNode[]) => new Map(conf.filter((n) => n.keyword === 'vrrp_instance').map((n) => [n.values[0] ?? '', n]));
+const text = (n: KaNode | undefined) => (n ? nodeText(n) : '(none)');
+const shown = (keyword: string, n: KaNode | undefined) => (keyword === 'authentication' ? (n ? 'set' : 'none') : n ? (n.children ? n.children.map(nodeText).join(', ') || 'empty' : n.values.join(' ')) : 'unset');
+
+/** Parses, or says why it cannot: a config that cannot be read is treated as disruptive. */
+export function parseOrWhy(conf: string): KaNode[] | string {
+  try { return parseKeepalivedConf(conf); } catch (e) { return (e as Error).message; }
+}
+
+export function classifyConfigChange(current: string, next: string): Classified[] {
+  const before = parseOrWhy(current);
+  const after = parseOrWhy(next);
+  if (typeof before === 'string') return [{ class: 'disruptive', reason: `the keepalived.conf on the host cannot be read (${before}): treated as a restart` }];
+  if (typeof after === 'string') throw new Error(`rendered keepalived.conf cannot be parsed: ${after}`);
+  const out: Classified[] = [];
+  const old = instances(before);
+  for (const [name, inst] of instances(after)) {
+    const was = old.get(name);
+    if (!was) { out.push({ class: 'reload-safe', reason: `vrrp_instance ${name} is new` }); continue; }
+    for (const keyword of [...RECREATES, ...MUST_AGREE]) {
+      const a = child(was, keyword);
+      const b = child(inst, keyword);
+      if (text(a) === text(b)) continue;
+      const what = `vrrp_instance ${name}: ${keyword} ${shown(keyword, a)} -> ${shown(keyword, b)}`;
+      if (RECREATES.includes(keyword)) out.push({ class: 'disruptive', reason: `${what} (keepalived deletes and recreates the instance: the VIP drops)` });
+      if (MUST_AGREE.includes(keyword) || BOTH.includes(keyword)) out.push({ class: 'must-agree', reason: `${what} (peers reject adverts that differ)` });
+    }
+    const rest = (n: KaNode) => (n.children ?? []).filter((c) => !RECREATES.includes(c.keyword) && !MUST_AGREE.includes(c.keyword)).map(nodeText).join('; ');
+    if (rest(was) !== rest(inst)) out.push({ class: 'reload-safe', reason: `vrrp_instance ${name}: ${changedKeywords(was, inst).join(', ')} changed` });
+  }
+  for (const name of old.keys()) if (!instances(after).has(name)) out.push({ class: 'reload-safe', reason: `vrrp_instance ${name} is removed` });
+  const others = (conf: KaNode[]) => conf.filter((n) => n.keyword !== 'vrrp_instance');
+  const changedBlocks = blockChanges(others(before), others(after));
+  if (changedBlocks.length) out.push({ class: 'reload-safe', reason: `${changedBlocks.join(', ')} changed` });
+  return out;
+}
+
+/** The keywords of two blocks whose lines differ, in order, each once. */
+function changedKeywords(a: KaNode, b: KaNode): string[] {
+  const lines = (n: KaNode) => (n.children ?? []).map((c) => ({ k: c.keyword, t: nodeText(c) }));
+  const la = lines(a);
+  const lb = lines(b);
+  const seen = new Set<string>();
+  for (const x of [...la.filter((l) => !lb.some((m) => m.t === l.t)), ...lb.filter((l) => !la.some((m) => m.t === l.t))]) seen.add(x.k);
+  return [...seen];
+}
+
+/** Top-level blocks (by keyword and values) that were added, removed or changed. */
+function blockChanges(before: KaNode[], after: KaNode[]): string[] {
+  const key = (n: KaNode) => [n.keyword, ...n.values].join(' ');
+  const a = new Map(before.map((n) => [key(n), nodeText(n)]));
+  const b = new Map(after.map((n) => [key(n), nodeText(n)]));
+  const out: string[] = [];
+  for (const [k, t] of b) if (a.get(k) !== t) out.push(a.has(k) ? k : `${k} (new)`);
+  for (const k of a.keys()) if (!b.has(k)) out.push(`${k} (removed)`);
+  return out;
+}

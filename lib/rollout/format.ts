@@ -1,0 +1,35 @@
+// The rollout plan as text (`deploy --rolling --check`): the order, each
+// stage's hosts with what changes there and how each director takes it, the
+// notes, and every gate and wait with its bound. Plain lines: the same on a
+// terminal and in a CI log.
+
+import { describeAction } from './describe.js';
+import type { PendingChange, RolloutPlan, Stage } from './types.js';
+import { DIRECTOR_CLASSES } from './types.js';
+
+const STAGE_TITLE: Record<Stage['kind'], string> = {
+  director: 'director',
+  'directors-agree': 'directors together (must agree)',
+  realservers: 'real servers',
+  other: 'host',
+};
+
+export function formatPlan(plan: RolloutPlan, changes: Map<string, PendingChange[]>, source: string): string {
+  const lines = [`ROLLOUT PLAN ${plan.cluster} (${source}): ${plan.stages.length ? `${plan.stages.length} stage(s)` : 'nothing to change'}`];
+  for (const p of plan.problems) lines.push(`CANNOT PLAN ${p.host}: ${p.error}`);
+  plan.stages.forEach((stage, i) => {
+    const flags = stage.hosts.flatMap((h) => [...new Set((stage.classes[h] ?? []).map((c) => c.class))]);
+    const shown = DIRECTOR_CLASSES.filter((c) => flags.includes(c));
+    lines.push('', `Stage ${i + 1}: ${STAGE_TITLE[stage.kind]} ${stage.hosts.join(', ')}${shown.length ? ` [${shown.join(', ')}]` : ''}`);
+    for (const host of stage.hosts) {
+      lines.push(`  ${host} changes:`);
+      for (const c of changes.get(host) ?? []) lines.push(`    ${c.task}: ${c.summary}`);
+      for (const c of stage.classes[host] ?? []) lines.push(`    ${c.class.toUpperCase()}: ${c.reason}`);
+    }
+    for (const n of stage.notes) lines.push(`  note: ${n}`);
+    lines.push('  steps:');
+    stage.actions.forEach((a, j) => lines.push(`    ${j + 1}. ${describeAction(a)}`));
+  });
+  if (plan.unchanged.length) lines.push('', `In sync: ${plan.unchanged.join(', ')}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,70 @@
+// `lvs-play drain` and `lvs-play undrain`: the rollout's drain switch by
+// hand, e.g. to take a real server out for maintenance or to watch a drain
+// under traffic. A drain is recorded (switch-record.ts) like a rollout's, so
+// every command warns about it until `undrain` (or a deploy) clears it.
+
+import { UserError } from '../errors.js';
+import { DIRECTORS, REALSERVERS } from '../inventory/defaults.js';
+import type { Cluster } from '../inventory/types.js';
+import { secretsRedactor } from '../run/redactor.js';
+import { newRunId } from '../run/runner.js';
+import { ConnectionPool } from '../ssh/pool.js';
+import { viewAll, type DirectorsAccess } from './director-checks.js';
+import { connectionsProbe, tablesUnreadable, weightsProbe } from './realserver-checks.js';
+import { Switchboard } from './switchboard.js';
+import { WaitTimeout, waitUntil } from './wait-until.js';
+
+export interface ManualDrainOptions {
+  cluster: Cluster;
+  inventoryFile: string;
+  /** real-server host names; undrain: empty means every recorded one */
+  hosts: string[];
+  undrain: boolean;
+  waitMs: number;
+  acceptNewHostKeys: boolean;
+  command: string;
+  log(line: string): void;
+}
+
+export function checkRealServers(cluster: Cluster, hosts: string[]): void {
+  const members = cluster.groups[REALSERVERS] ?? [];
+  const bad = hosts.filter((h) => !members.includes(h));
+  if (bad.length) throw new UserError(`not a real server of cluster ${cluster.name}: ${bad.join(', ')}`, { hint: `real servers: ${members.join(', ')}` });
+}
+
+/** Returns the exit code: 0 done (including "not observable here"), 1 a director failed or the weights did not come back. */
+export async function manualDrain(o: ManualDrainOptions): Promise<number> {
+  const pool = new ConnectionPool(o.cluster.hosts, { acceptNewHostKeys: o.acceptNewHostKeys });
+  try {
+    const directors = o.cluster.groups[DIRECTORS] ?? [];
+    const access: DirectorsAccess = {
+      cluster: o.cluster, directors: o.cluster.hosts.filter((h) => directors.includes(h.name)), connect: (h) => pool.get(h), redact: secretsRedactor(o.cluster),
+    };
+    const board = await Switchboard.open({ cluster: o.cluster, inventoryFile: o.inventoryFile, runId: newRunId(), command: o.command, connect: (h) => pool.get(h) });
+    const hosts = o.undrain && o.hosts.length === 0 ? board.drained : o.hosts;
+    if (hosts.length === 0) { o.log('nothing is recorded as drained'); return 0; }
+    checkRealServers(o.cluster, hosts);
+    const views = () => viewAll(access, true);
+    if (o.undrain) {
+      await board.undrain(hosts, directors);
+      o.log(`undrained ${hosts.join(', ')} on ${directors.join(', ')}`);
+    } else {
+      await board.drain(hosts, directors);
+      o.log(`drained ${hosts.join(', ')} on ${directors.join(', ')} (recorded; lvs-play undrain ${o.inventoryFile} ${hosts.join(' ')} puts ${hosts.length === 1 ? 'it' : 'them'} back)`);
+    }
+    const unreadable = tablesUnreadable(o.cluster, await views());
+    if (unreadable) { o.log(`${o.undrain ? 'weights' : 'connections'} not observable: ${unreadable}`); return 0; }
+    if (o.waitMs === 0) return 0;
+    const probe = o.undrain ? weightsProbe(o.cluster, views, hosts, directors) : connectionsProbe(o.cluster, views, hosts);
+    try {
+      await waitUntil({ what: o.undrain ? 'for the inventory\'s weights' : 'for active connections to reach zero', timeoutMs: o.waitMs, log: o.log, intervalMs: 500 }, probe);
+    } catch (err) {
+      if (!(err instanceof WaitTimeout)) throw err;
+      o.log(err.message);
+      return o.undrain ? 1 : 0; // a drain still finishing is not an error: the switch is set
+    }
+    return 0;
+  } finally {
+    await pool.closeAll();
+  }
+}

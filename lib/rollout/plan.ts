@@ -1,0 +1,92 @@
+// The rollout plan, from the cluster and what each host's tasks would change
+// (the same diffs `check` computes). Pure: no host is contacted here.
+//
+// Directors first, one at a time: each hands its VIPs to its peers through
+// the handover switch, is changed, proves it agrees with them, and takes its
+// VIPs back (director-stage.ts). When a change must agree on every director
+// at once (advert_int, authentication, a VIP list), the directors are
+// sequenced so that one of them holds every VIP while the others are changed
+// out of the election (agree-stage.ts). Then the real servers, one batch at
+// a time, drained on every director around their change. Other hosts last.
+
+import { DIRECTORS, REALSERVERS } from '../inventory/defaults.js';
+import type { Cluster } from '../inventory/types.js';
+import { batches, type BatchSpec } from './batches.js';
+import { classesOf, classifyDirector } from './classify-director.js';
+import { agreeStage, directorStage } from './director-stage.js';
+import type { HostState, RolloutPlan, Stage } from './types.js';
+
+export interface PlanInput {
+  cluster: Cluster;
+  /** every host read: the selected ones and every director (the gates read them all) */
+  states: HostState[];
+  /** the hosts the user selected (--limit); only these are changed */
+  selected: string[];
+  batch: BatchSpec;
+  /** how long to wait for a drained real server's connections to finish */
+  drainTimeoutMs: number;
+}
+
+export function planRollout(input: PlanInput): RolloutPlan {
+  const { cluster } = input;
+  const directors = cluster.groups[DIRECTORS] ?? [];
+  const realServers = cluster.groups[REALSERVERS] ?? [];
+  const byHost = new Map(input.states.map((s) => [s.host, s]));
+  const problems = input.states.filter((s) => s.error !== undefined).map((s) => ({ host: s.host, error: s.error! }));
+  const changed = (h: string) => input.selected.includes(h) && (byHost.get(h)?.changes.length ?? 0) > 0 && !byHost.get(h)?.error;
+  const inOrder = cluster.hosts.map((h) => h.name);
+  const stages: Stage[] = [];
+
+  const changedDirectors = inOrder.filter((h) => directors.includes(h) && changed(h));
+  const classes = Object.fromEntries(changedDirectors.map((d) => [d, classifyDirector(byHost.get(d)!)]));
+  const confOf = (d: string) => byHost.get(d)?.keepalivedConf?.current ?? null;
+  if (changedDirectors.some((d) => classesOf(classes[d]!).has('must-agree'))) {
+    stages.push(agreeStage(cluster, changedDirectors, classes, confOf));
+  } else {
+    for (const d of changedDirectors) stages.push(directorStage(cluster, d, classes[d]!, confOf, changedDirectors.slice(0, changedDirectors.indexOf(d))));
+  }
+
+  const changedReal = inOrder.filter((h) => realServers.includes(h) && !directors.includes(h) && changed(h));
+  for (const batch of batches(changedReal, input.batch, realServers.length)) stages.push(realServerStage(cluster, batch, directors, input.drainTimeoutMs));
+
+  for (const h of inOrder.filter((x) => !directors.includes(x) && !realServers.includes(x) && changed(x))) {
+    stages.push({ kind: 'other', hosts: [h], actions: [{ kind: 'change', hosts: [h] }], classes: {}, notes: [] });
+  }
+
+  const inStages = new Set(stages.flatMap((s) => s.hosts));
+  return {
+    cluster: cluster.name,
+    stages,
+    unchanged: inOrder.filter((h) => byHost.has(h) && input.selected.includes(h) && !inStages.has(h) && !byHost.get(h)!.error),
+    problems,
+    ipvs: cluster.keepalived.mode === 'full',
+  };
+}
+
+function realServerStage(cluster: Cluster, hosts: string[], directors: string[], drainTimeoutMs: number): Stage {
+  // after an undrain keepalived's checker runs its checks again: one delay_loop, a connect, the retries
+  let confirm = 10_000;
+  for (const s of cluster.vips.flatMap((v) => v.services)) {
+    for (const rs of s.realServers.filter((r) => hosts.includes(r.host))) {
+      const h = rs.healthCheck;
+      confirm = Math.max(confirm, (s.delayLoop + h.connectTimeout + h.retry * h.delayBeforeRetry) * 1000 + 10_000);
+    }
+  }
+  const notes = cluster.keepalived.mode === 'full' ? [] : [
+    'keepalived runs VRRP-only (keepalived.mode "vrrp-only"): the drain switch is set and cleared, but there is no IPVS table to show connections or weights',
+  ];
+  return {
+    kind: 'realservers',
+    hosts,
+    classes: {},
+    notes,
+    actions: [
+      { kind: 'drain', realServers: hosts, directors },
+      { kind: 'wait-connections', realServers: hosts, directors, timeoutMs: drainTimeoutMs },
+      { kind: 'change', hosts },
+      { kind: 'check-serving', realServers: hosts },
+      { kind: 'undrain', realServers: hosts, directors },
+      { kind: 'confirm-weights', realServers: hosts, directors, timeoutMs: confirm },
+    ],
+  };
+}

@@ -1,0 +1,61 @@
+// Reads what the planner needs, one round trip per host (as `check` does):
+// every fact the host's tasks declare, plus the keepalived.conf a director
+// runs, and the same tasks' diff() over them. Directors are always read,
+// even outside --limit: the gates and handovers involve them all.
+
+import { fileFact, type FileState } from '../facts/file.js';
+import { DIRECTORS, REALSERVERS } from '../inventory/defaults.js';
+import type { Cluster, Host } from '../inventory/types.js';
+import { tasksFor, type Playbook } from '../playbook.js';
+import { KEEPALIVED_CONF_PATH } from '../render/host-files.js';
+import { renderKeepalivedConf } from '../render/keepalived-conf.js';
+import { gatherFacts } from '../run/gather.js';
+import type { Transport } from '../ssh/transport.js';
+import type { Step } from '../tasks/step.js';
+import type { HostRole, HostState, PendingChange } from './types.js';
+
+const KEEPALIVED_UNIT = 'keepalived.service';
+
+export function roleOf(cluster: Cluster, host: string): HostRole {
+  if ((cluster.groups[DIRECTORS] ?? []).includes(host)) return 'director';
+  if ((cluster.groups[REALSERVERS] ?? []).includes(host)) return 'realserver';
+  return 'other';
+}
+
+export async function readHost(cluster: Cluster, playbook: Playbook, host: Host, connect: () => Promise<Transport>, redact: (s: string) => string): Promise<HostState> {
+  const role = roleOf(cluster, host.name);
+  const base: HostState = { host: host.name, role, changes: [], installs: [], restartsKeepalived: false, startsKeepalived: false };
+  const tasks = tasksFor(playbook, host);
+  const confFact = fileFact(KEEPALIVED_CONF_PATH);
+  let values;
+  try {
+    const transport = await connect();
+    values = await gatherFacts(transport, [...tasks.flatMap((t) => t.facts({ cluster, host })), ...(role === 'director' ? [confFact] : [])]);
+  } catch (err) {
+    return { ...base, error: redact(`could not be read: ${(err as Error).message}`) };
+  }
+  const changes: PendingChange[] = [];
+  const steps: Step[] = [];
+  for (const task of tasks) {
+    try {
+      for (const c of task.diff({ cluster, host }, values).changes) {
+        changes.push({ task: task.name, summary: redact(c.summary) });
+        steps.push(...c.steps);
+      }
+    } catch (err) {
+      return { ...base, changes, error: redact(`${task.name}: ${(err as Error).message}`) };
+    }
+  }
+  const state: HostState = {
+    ...base,
+    changes,
+    installs: steps.flatMap((s) => (s.kind === 'install' ? s.packages : [])),
+    restartsKeepalived: steps.some((s) => s.kind === 'service' && s.unit === KEEPALIVED_UNIT && s.action === 'restart'),
+    startsKeepalived: steps.some((s) => s.kind === 'service' && s.unit === KEEPALIVED_UNIT && s.action === 'start'),
+  };
+  if (role === 'director') {
+    const file: FileState = values.get(confFact);
+    state.keepalivedConf = { current: file.exists ? file.content : null, next: renderKeepalivedConf(cluster, host.name) };
+  }
+  return state;
+}

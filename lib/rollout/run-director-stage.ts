@@ -1,0 +1,139 @@
+// Carries out a director stage (director-stage.ts made its actions). When a
+// gate, a wait or a change fails (or Ctrl-C), it stops there: the directors
+// this stage changed are rolled back (newest first, while their switches
+// still keep them out of the way), then their switches are undone: a
+// director taken out comes back in at priority 1 and proves it agrees, then
+// each is handed its VIPs back. No other stage's host is touched.
+
+import type { HandoverLevel } from '../render/switches.js';
+import { serviceCommand } from '../run/step-commands.js';
+import { changeHosts, failed, forgetChanged, rollBackChanged, type Changed } from './change-hosts.js';
+import { checkSignal, directorsAccess, hostOf, type RolloutContext } from './context.js';
+import { describeAction } from './describe.js';
+import { allHome, awayFrom, gate, homeOn, settledAlone, settledAway, vipProbe } from './director-checks.js';
+import type { StageOutcome } from './report.js';
+import type { Action, Stage } from './types.js';
+import { holdFor, waitUntil } from './wait-until.js';
+
+const KEEPALIVED = 'keepalived.service';
+/** a director coming back in proves it agrees over this long (it runs at priority 1: 3 x advert + ~advert) */
+const CONFIRM_MS = 10_000;
+
+interface State { changed: Changed[]; levels: Map<string, HandoverLevel>; stopped: Set<string>; observe: Map<string, number> }
+
+export async function runDirectorStage(ctx: RolloutContext, stage: Stage, outcome: StageOutcome): Promise<void> {
+  const state: State = { changed: [], levels: new Map(), stopped: new Set(), observe: new Map() };
+  for (const a of stage.actions) if (a.kind === 'settle' && !a.alone) state.observe.set(a.director, a.observeMs);
+  try {
+    for (const a of stage.actions) {
+      checkSignal(ctx, describeAction(a));
+      ctx.log(`${who(a)}: ${describeAction(a)}`);
+      await runAction(ctx, a, state, outcome);
+    }
+    for (const c of state.changed) await forgetChanged(ctx, c);
+  } catch (err) {
+    outcome.error = ctx.redact((err as Error).message);
+    ctx.log(`FAILED: ${outcome.error}`);
+    await restore(ctx, state, outcome);
+    throw err;
+  }
+}
+
+function who(a: Action): string {
+  if ('director' in a) return a.director;
+  if (a.kind === 'change') return a.hosts.join(', ');
+  return 'directors';
+}
+
+async function runAction(ctx: RolloutContext, a: Action, state: State, outcome: StageOutcome): Promise<void> {
+  const access = directorsAccess(ctx);
+  const wait = (what: string, timeoutMs: number) => ({ what, timeoutMs, log: (l: string) => ctx.log(`  ${l}`), signal: ctx.signal });
+  switch (a.kind) {
+    case 'gate':
+      ctx.log(`  gate passed: ${await gate(access, a.director, a.changedPeers)}`);
+      return;
+    case 'switch':
+      await setSwitch(ctx, state, a.director, a.level, a.stop === true);
+      return;
+    case 'wait-vips-away': {
+      const ms = await waitUntil(wait(`for ${a.director}'s VIPs to move to its peers`, a.timeoutMs), vipProbe(access, awayFrom(a.director)));
+      ctx.log(`  ${a.director} holds no VIP after ${(ms / 1000).toFixed(1)} s`);
+      return;
+    }
+    case 'change': {
+      const changed = await changeHosts(ctx, a.hosts.map((h) => hostOf(ctx.cluster, h)));
+      state.changed.push(...changed);
+      outcome.hostReports.push(...changed.map((c) => c.report));
+      const bad = changed.filter(failed);
+      if (bad.length) throw new Error(bad.map((c) => `${c.host.name}: ${c.report.error ?? c.report.status}${c.report.rolledBack ? ' (rolled back)' : ''}`).join('; '));
+      return;
+    }
+    case 'settle':
+      if (a.alone) {
+        await waitUntil(wait(`for keepalived on ${a.director}, alone in the election, to hold every VIP`, a.timeoutMs), vipProbe(access, settledAlone(a.director)));
+        return;
+      }
+      await waitUntil(wait(`for keepalived to run on ${a.director}, holding no VIP`, a.timeoutMs - a.observeMs), vipProbe(access, settledAway(a.director)));
+      await holdFor({ ...wait(`${a.director} claiming no VIP (its adverts agree with its peers')`, a.observeMs), observeMs: a.observeMs }, vipProbe(access, settledAway(a.director)));
+      return;
+    case 'wait-vips-home': {
+      const ms = await waitUntil(wait(`for ${a.director} to take back ${a.vips.join(', ') || 'its VIPs'}`, a.timeoutMs), vipProbe(access, homeOn(ctx.cluster, a.director)));
+      ctx.log(`  ${a.director} holds its VIPs after ${(ms / 1000).toFixed(1)} s`);
+      return;
+    }
+    case 'confirm-vips':
+      await waitUntil(wait('for every VIP on its MASTER', CONFIRM_MS), vipProbe(access, allHome(ctx.cluster)));
+      return;
+    default:
+      throw new Error(`a director stage cannot run "${a.kind}"`);
+  }
+}
+
+async function setSwitch(ctx: RolloutContext, state: State, director: string, level: HandoverLevel, stop: boolean): Promise<void> {
+  await ctx.switchboard.handover(director, level);
+  const transport = await ctx.connect(hostOf(ctx.cluster, director));
+  if (level !== 'normal') state.levels.set(director, level);
+  if (stop) {
+    // its running config has no switch: stopping keepalived is its handover (priority-0 adverts)
+    const r = await transport.exec(serviceCommand(KEEPALIVED, 'stop'), { timeoutMs: 60_000 });
+    if (r.code !== 0) throw new Error(`${director}: systemctl stop keepalived failed: ${r.stderr.trim()}`);
+    state.stopped.add(director);
+  }
+  if (level === 'normal') {
+    state.levels.delete(director);
+    // a director stopped for its handover whose change was rolled back runs its old config again
+    const r = await transport.exec(`systemctl is-active -q ${KEEPALIVED} || ${serviceCommand(KEEPALIVED, 'start')}`, { timeoutMs: 60_000 });
+    if (r.code !== 0) throw new Error(`${director}: keepalived does not start: ${r.stderr.trim()}`);
+    state.stopped.delete(director);
+  }
+}
+
+/** After a failure: roll back, then undo the switches; each step goes on when another fails, and says so. */
+async function restore(ctx: RolloutContext, state: State, outcome: StageOutcome): Promise<void> {
+  const access = directorsAccess(ctx);
+  const note = (what: string, err: unknown) => { const m = `${what} did not complete: ${ctx.redact((err as Error).message)}`; outcome.notes.push(m); ctx.log(`  ${m}`); };
+  const quiet = { log: (l: string) => ctx.log(`  ${l}`) };
+  for (const c of [...state.changed].reverse()) {
+    try {
+      const r = await rollBackChanged(ctx, c);
+      if (r.undone.length || r.failed.length) {
+        outcome.rolledBack.push({ host: c.host.name, ...r });
+        ctx.log(`${c.host.name}: rolled back ${r.undone.length} change(s)${r.failed.length ? `; FAILED: ${r.failed.join('; ')}` : ''}`);
+      }
+    } catch (err) { note(`rolling back ${c.host.name}`, err); }
+  }
+  for (const [director, level] of [...state.levels]) {
+    try {
+      if (level === 'out') {
+        ctx.log(`${director}: back in the election at priority 1, to show it agrees with its peers`);
+        await setSwitch(ctx, state, director, 'yield', false);
+        const observe = state.observe.get(director) ?? 12_000;
+        await waitUntil({ ...quiet, what: `for keepalived on ${director}, holding no VIP`, timeoutMs: 60_000 }, vipProbe(access, settledAway(director)));
+        await holdFor({ ...quiet, what: `${director} claiming no VIP`, timeoutMs: observe, observeMs: observe }, vipProbe(access, settledAway(director)));
+      }
+      ctx.log(`${director}: handing its VIPs back`);
+      await setSwitch(ctx, state, director, 'normal', false);
+      await waitUntil({ ...quiet, what: `for ${director} to take back its VIPs`, timeoutMs: 60_000 }, vipProbe(access, homeOn(ctx.cluster, director)));
+    } catch (err) { note(`handing ${director} its VIPs back`, err); }
+  }
+}

@@ -1,0 +1,105 @@
+// Carries out a real-server stage: drain on every director (recorded on the
+// control machine first), wait for connections to finish, change, check the
+// health check sees them serving, undrain, confirm the weights. The undrain
+// is in a finally: a failed change (rolled back), a failed check (the hosts
+// are rolled back), a timeout or Ctrl-C all end with the real servers
+// undrained. Only a run killed outright skips it, and the record says so.
+
+import { changeHosts, failed, forgetChanged, rollBackChanged, type Changed } from './change-hosts.js';
+import { checkSignal, directorsAccess, hostOf, type RolloutContext } from './context.js';
+import { describeAction } from './describe.js';
+import { viewAll } from './director-checks.js';
+import { checkServing, connectionsProbe, tablesUnreadable, weightsProbe } from './realserver-checks.js';
+import type { StageOutcome } from './report.js';
+import type { Action, Stage } from './types.js';
+import { WaitTimeout, waitUntil } from './wait-until.js';
+
+type Of<K extends Action['kind']> = Extract<Action, { kind: K }>;
+
+export async function runRealServerStage(ctx: RolloutContext, stage: Stage, outcome: StageOutcome): Promise<void> {
+  const find = <K extends Action['kind']>(k: K) => stage.actions.find((a): a is Of<K> => a.kind === k)!;
+  const drain = find('drain');
+  const access = directorsAccess(ctx);
+  const views = () => viewAll(access, true);
+  const log = (a: Action) => ctx.log(`${stage.hosts.join(', ')}: ${describeAction(a)}`);
+  const sub = (l: string) => ctx.log(`  ${l}`);
+  let changed: Changed[] = [];
+  let drained = false;
+  try {
+    log(drain);
+    drained = true; // from here on the finally undrains: the switch may be half set
+    await ctx.switchboard.drain(drain.realServers, drain.directors);
+
+    const conns = find('wait-connections');
+    checkSignal(ctx, describeAction(conns));
+    log(conns);
+    const unreadable = tablesUnreadable(ctx.cluster, await views());
+    if (unreadable) outcome.notes.push(note(sub, `connections not observable: ${unreadable}`));
+    else {
+      try {
+        await waitUntil({ what: 'for connections to finish', timeoutMs: conns.timeoutMs, log: sub, signal: ctx.signal }, connectionsProbe(ctx.cluster, views, conns.realServers));
+      } catch (err) {
+        if (!(err instanceof WaitTimeout)) throw err;
+        outcome.notes.push(note(sub, `connections still active after ${conns.timeoutMs / 1000} s, going on: ${err.lastState}`));
+      }
+    }
+
+    const change = find('change');
+    checkSignal(ctx, describeAction(change));
+    log(change);
+    changed = await changeHosts(ctx, change.hosts.map((h) => hostOf(ctx.cluster, h)));
+    outcome.hostReports.push(...changed.map((c) => c.report));
+    const bad = changed.filter(failed);
+    if (bad.length) throw new Error(bad.map((c) => `${c.host.name}: ${c.report.error ?? c.report.status}${c.report.rolledBack ? ' (rolled back)' : ''}`).join('; '));
+
+    const serving = find('check-serving');
+    checkSignal(ctx, describeAction(serving));
+    log(serving);
+    const from = access.directors[0]!;
+    sub(`answered from ${from.name}: ${(await checkServing(ctx.cluster, await ctx.connect(from), serving.realServers)).join('; ')}`);
+    for (const c of changed) await forgetChanged(ctx, c);
+    changed = [];
+  } catch (err) {
+    outcome.error = ctx.redact((err as Error).message);
+    ctx.log(`FAILED: ${outcome.error}`);
+    for (const c of changed.filter((x) => !failed(x))) {
+      const r = await rollBackChanged(ctx, c).catch((e: Error) => ({ undone: [], failed: [e.message] }));
+      outcome.rolledBack.push({ host: c.host.name, ...r });
+      ctx.log(`${c.host.name}: rolled back ${r.undone.length} change(s)${r.failed.length ? `; FAILED: ${r.failed.join('; ')}` : ''}`);
+    }
+    throw err;
+  } finally {
+    if (drained) await undrain(ctx, stage, outcome, find, views, sub);
+  }
+}
+
+async function undrain(ctx: RolloutContext, stage: Stage, outcome: StageOutcome, find: <K extends Action['kind']>(k: K) => Of<K>,
+  views: () => Promise<import('./director-view.js').DirectorView[]>, sub: (l: string) => void): Promise<void> {
+  const u = find('undrain');
+  ctx.log(`${stage.hosts.join(', ')}: ${describeAction(u)}`);
+  try {
+    await ctx.switchboard.undrain(u.realServers, u.directors);
+  } catch (err) {
+    const m = `UNDRAIN INCOMPLETE (still recorded; lvs-play deploy or lvs-play undrain clears it): ${(err as Error).message}`;
+    outcome.notes.push(note(sub, m));
+    outcome.error ??= m;
+    return;
+  }
+  const confirm = find('confirm-weights');
+  ctx.log(`${stage.hosts.join(', ')}: ${describeAction(confirm)}`);
+  const unreadable = tablesUnreadable(ctx.cluster, await views());
+  if (unreadable) { outcome.notes.push(note(sub, `weights not checkable: ${unreadable}`)); return; }
+  try {
+    // not aborted by Ctrl-C: an undrain is always confirmed or reported
+    await waitUntil({ what: 'for the inventory\'s weights', timeoutMs: confirm.timeoutMs, log: sub }, weightsProbe(ctx.cluster, views, confirm.realServers, confirm.directors));
+  } catch (err) {
+    const m = `weights not back: ${(err as Error).message}`;
+    outcome.notes.push(note(sub, m));
+    outcome.error ??= m;
+  }
+}
+
+function note(sub: (l: string) => void, m: string): string {
+  sub(m);
+  return m;
+}

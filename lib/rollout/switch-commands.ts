@@ -1,0 +1,22 @@
+// The shell commands that flip a director's switches (lib/render/switches.ts).
+// A value is written to a temp file in the same folder and renamed over the
+// switch, so keepalived's inotify watch never reads a half-written file;
+// "normal" removes the file (a missing file reads as 0).
+
+import { posix } from 'node:path';
+import { drainFile, HANDOVER_FILE, HANDOVER_VALUES, SWITCHES_DIR, type HandoverLevel } from '../render/switches.js';
+import { quote } from '../shell/quote.js';
+
+function writeValue(path: string, value: number): string {
+  const tmp = posix.join(posix.dirname(path), `.${posix.basename(path)}.tmp`);
+  return `mkdir -p ${quote(SWITCHES_DIR)} && printf '%s\\n' ${quote(String(value))} > ${quote(tmp)} && mv -f ${quote(tmp)} ${quote(path)}`;
+}
+
+export function handoverCommand(level: HandoverLevel): string {
+  return level === 'normal' ? `rm -f ${quote(HANDOVER_FILE)}` : writeValue(HANDOVER_FILE, HANDOVER_VALUES[level]);
+}
+
+/** Drain (1) or undrain (file removed) each real server on one director. */
+export function drainCommand(realServers: string[], drained: boolean): string {
+  return realServers.map((h) => (drained ? writeValue(drainFile(h), 1) : `rm -f ${quote(drainFile(h))}`)).join(' && ');
+}

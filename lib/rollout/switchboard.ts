@@ -1,0 +1,98 @@
+// Sets and clears the switches on directors, keeping the control machine's
+// record (switch-record.ts) ahead of them: an entry is written before its
+// switch is set and removed only once the switch is cleared on every
+// director, so whatever kills the run, the record never says less than what
+// is set on the hosts.
+
+import type { Cluster, Host } from '../inventory/types.js';
+import type { HandoverLevel } from '../render/switches.js';
+import type { Transport } from '../ssh/transport.js';
+import { drainCommand, handoverCommand } from './switch-commands.js';
+import { drainsDir, readRecord, saveRecord, type SwitchRecordData } from './switch-record.js';
+
+export interface SwitchboardOptions {
+  cluster: Cluster;
+  inventoryFile: string;
+  runId: string;
+  command: string;
+  connect(host: Host): Promise<Transport>;
+  dir?: string;
+}
+
+export class Switchboard {
+  readonly #o: SwitchboardOptions;
+  readonly #dir: string;
+  #record: SwitchRecordData;
+
+  private constructor(o: SwitchboardOptions, record: SwitchRecordData) {
+    this.#o = o;
+    this.#dir = o.dir ?? drainsDir();
+    this.#record = record;
+  }
+
+  /** Takes over an earlier record of this cluster, if any, so its entries are kept until undone. */
+  static async open(o: SwitchboardOptions): Promise<Switchboard> {
+    const dir = o.dir ?? drainsDir();
+    const old = await readRecord(o.cluster.name, dir);
+    const record: SwitchRecordData = {
+      cluster: o.cluster.name, inventory: o.inventoryFile, runId: o.runId, pid: process.pid, command: o.command,
+      drains: old?.drains ?? [], handovers: old?.handovers ?? [],
+    };
+    return new Switchboard({ ...o, dir }, record);
+  }
+
+  get record(): SwitchRecordData { return structuredClone(this.#record); }
+
+  /** Real servers drained by this record (this run's or an earlier one's). */
+  get drained(): string[] { return this.#record.drains.map((d) => d.realServer); }
+
+  async drain(realServers: string[], directors: string[]): Promise<void> {
+    const since = new Date().toISOString();
+    for (const rs of realServers) {
+      const entry = this.#record.drains.find((d) => d.realServer === rs);
+      if (entry) entry.directors = [...new Set([...entry.directors, ...directors])];
+      else this.#record.drains.push({ realServer: rs, directors: [...directors], since });
+    }
+    await saveRecord(this.#record, this.#dir);
+    await this.#onEach(directors, drainCommand(realServers, true), 'drain');
+  }
+
+  /** Clears the drains on every director; what failed stays recorded and is thrown. */
+  async undrain(realServers: string[], directors: string[]): Promise<void> {
+    const failed = await this.#onEach(directors, drainCommand(realServers, false), 'undrain', false);
+    const bad = new Set(failed.map((f) => f.director));
+    for (const entry of this.#record.drains.filter((d) => realServers.includes(d.realServer))) entry.directors = entry.directors.filter((d) => bad.has(d) || !directors.includes(d));
+    this.#record.drains = this.#record.drains.filter((d) => d.directors.length > 0);
+    await saveRecord(this.#record, this.#dir);
+    if (failed.length) throw new Error(failed.map((f) => `undrain on ${f.director} failed: ${f.error}`).join('; '));
+  }
+
+  async handover(director: string, level: HandoverLevel): Promise<void> {
+    if (level !== 'normal') {
+      const since = new Date().toISOString();
+      this.#record.handovers = [...this.#record.handovers.filter((h) => h.director !== director), { director, level, since }];
+      await saveRecord(this.#record, this.#dir);
+    }
+    await this.#onEach([director], handoverCommand(level), `handover ${level}`);
+    if (level === 'normal') {
+      this.#record.handovers = this.#record.handovers.filter((h) => h.director !== director);
+      await saveRecord(this.#record, this.#dir);
+    }
+  }
+
+  async #onEach(directors: string[], command: string, what: string, throwFirst = true): Promise<{ director: string; error: string }[]> {
+    const failed: { director: string; error: string }[] = [];
+    await Promise.all(directors.map(async (name) => {
+      const host = this.#o.cluster.hosts.find((h) => h.name === name);
+      try {
+        if (!host) throw new Error('not a host of the cluster');
+        const r = await (await this.#o.connect(host)).exec(command, { timeoutMs: 30_000 });
+        if (r.code !== 0) throw new Error(r.stderr.trim() || `exit ${r.code}`);
+      } catch (err) {
+        failed.push({ director: name, error: (err as Error).message });
+      }
+    }));
+    if (throwFirst && failed.length) throw new Error(failed.map((f) => `${what} on ${f.director} failed: ${f.error}`).join('; '));
+    return failed;
+  }
+}

@@ -1,0 +1,56 @@
+// VRRP's clocks (RFC 3768 section 6.1), which bound every wait of a
+// director rollout. A BACKUP takes a VIP when it has heard no acceptable
+// advert for Master_Down_Interval = 3 x advert_int + Skew_Time, where
+// Skew_Time = (256 - priority) x advert_int / 256. keepalived 2.2.7 discards
+// a lower-priority advert and lets that timer run out (vrrp.c,
+// vrrp_state_backup: "received lower priority advert - discarding"), so a
+// lowered priority moves a VIP after at most one Master_Down_Interval.
+
+import type { Cluster, Vip } from '../inventory/types.js';
+
+export function skewMs(advertSeconds: number, priority: number): number {
+  return ((256 - priority) * advertSeconds * 1000) / 256;
+}
+
+export function masterDownMs(advertSeconds: number, priority: number): number {
+  return 3 * advertSeconds * 1000 + skewMs(advertSeconds, priority);
+}
+
+/** Slack over a VRRP bound: two more adverts and the time to read the hosts. */
+export function slackMs(advertSeconds: number): number {
+  return 2 * advertSeconds * 1000 + 3000;
+}
+
+/** The advert interval to plan with: the larger of the inventory's and the one the director runs now. */
+export function advertOf(vip: Vip, running: Map<string, number>): number {
+  return Math.max(vip.advertInterval, running.get(vip.instance) ?? 0);
+}
+
+/** The highest priority among the directors other than `director` (the one that takes over). */
+export function peerPriority(vip: Vip, director: string): number {
+  return Math.max(1, ...Object.entries(vip.priorities).filter(([d]) => d !== director).map(([, p]) => p));
+}
+
+export interface DirectorBounds {
+  /** the peers take the director's VIPs once it yields */
+  awayMs: number;
+  /** how long a yielded director must claim nothing to show its adverts agree with its peers' */
+  observeMs: number;
+  /** the director takes its VIPs back once handed back */
+  homeMs: number;
+}
+
+export function directorBounds(cluster: Cluster, director: string, running: Map<string, number>): DirectorBounds {
+  let away = 0;
+  let observe = 0;
+  let home = 0;
+  for (const vip of cluster.vips) {
+    const adv = advertOf(vip, running);
+    away = Math.max(away, masterDownMs(adv, peerPriority(vip, director)) + slackMs(adv));
+    // yielded, the director runs at priority 1
+    observe = Math.max(observe, masterDownMs(adv, 1) + 1000);
+    const own = vip.priorities[director];
+    if (vip.master === director && own !== undefined) home = Math.max(home, masterDownMs(adv, own) + slackMs(adv));
+  }
+  return { awayMs: Math.ceil(away), observeMs: Math.ceil(observe), homeMs: Math.ceil(home || observe) };
+}
