@@ -3,6 +3,7 @@
 // turns errors into messages and exit codes. User errors print no stack.
 
 import { UserError } from '../errors.js';
+import { recordWarnings } from '../rollout/switch-record.js';
 import type { Command } from './command.js';
 import { commands } from './commands/index.js';
 
@@ -46,6 +47,8 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   try {
+    // switches an interrupted rollout or `lvs-play drain` left set: said before anything else
+    for (const line of await recordWarnings().catch(() => [])) process.stderr.write(line + '\n');
     return await command.run(args);
   } catch (err) {
     if (isArgumentError(err)) {

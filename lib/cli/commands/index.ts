@@ -7,5 +7,8 @@ import { renderCommand } from './render.js';
 import { validateCommand } from './validate.js';
 import { verifyCommand } from './verify.js';
 import { scheduleCommand } from './schedule.js';
+import { rolloutCommand } from './rollout.js';
+import { drainCommand } from './drain.js';
+import { undrainCommand } from './undrain.js';
 
-export const commands: Command[] = [deployCommand, checkCommand, verifyCommand, validateCommand, renderCommand, lab, scheduleCommand];
+export const commands: Command[] = [deployCommand, rolloutCommand, checkCommand, verifyCommand, drainCommand, undrainCommand, validateCommand, renderCommand, lab, scheduleCommand];
