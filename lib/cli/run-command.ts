@@ -22,6 +22,7 @@ export const RUN_OPTIONS = {
   diff: { type: 'boolean', default: false },
   playbook: { type: 'string' },
   'accept-new-host-keys': { type: 'boolean', default: false },
+  'max-fail': { type: 'string' },
 } as const;
 
 export const RUN_USAGE = `  --limit HOST|GROUP[,..]  only these hosts or groups
@@ -29,7 +30,8 @@ export const RUN_USAGE = `  --limit HOST|GROUP[,..]  only these hosts or groups
   --diff                   show unified diffs of files and values (secrets redacted)
   --json                   print a machine-readable report of every task on stdout
   --playbook FILE          a JavaScript module whose default export is a playbook (default: the seed's cluster)
-  --accept-new-host-keys   trust and record host keys not yet in known_hosts (a changed key is always refused)`;
+  --accept-new-host-keys   trust and record host keys not yet in known_hosts (a changed key is always refused)
+  --max-fail N             start no more hosts once N hosts failed or were unreachable`;
 
 export async function loadPlaybook(file: string | undefined): Promise<Playbook> {
   if (!file) return seedPlaybook;
@@ -47,10 +49,10 @@ export function positiveInt(value: string, flag: string): number {
   return n;
 }
 
-export interface RunValues { limit?: string; forks: string; json: boolean; diff: boolean; playbook?: string; 'accept-new-host-keys': boolean }
+export interface RunValues { limit?: string; forks: string; json: boolean; diff: boolean; playbook?: string; 'accept-new-host-keys': boolean; 'max-fail'?: string }
 
 /** Runs the playbook in `mode` and returns the exit code; `predictive` runs exit 2 when changes are pending. */
-export async function runFromArgs(inventoryFile: string | undefined, mode: RunMode, values: RunValues, extra: { rollback: boolean; maxFail?: number; predictive: boolean }): Promise<number> {
+export async function runFromArgs(inventoryFile: string | undefined, mode: RunMode, values: RunValues, extra: { rollback: boolean; predictive: boolean }): Promise<number> {
   if (!inventoryFile) throw new UserError('missing INVENTORY', { hint: `lvs-play ${mode} inventory.json` });
   const { cluster, file } = await loadInventory(inventoryFile);
   const playbook = await loadPlaybook(values.playbook);
@@ -68,7 +70,8 @@ export async function runFromArgs(inventoryFile: string | undefined, mode: RunMo
   }
   const report = await runPlaybook({
     cluster, inventoryFile: file, playbook, hosts, mode, forks: positiveInt(values.forks, '--forks'),
-    rollback: extra.rollback, diff: values.diff, acceptNewHostKeys: values['accept-new-host-keys'], maxFail: extra.maxFail, observer,
+    rollback: extra.rollback, diff: values.diff, acceptNewHostKeys: values['accept-new-host-keys'], observer,
+    maxFail: values['max-fail'] === undefined ? undefined : positiveInt(values['max-fail'], '--max-fail'),
   });
   await progressDone;
   if (values.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');

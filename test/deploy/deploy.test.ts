@@ -3,8 +3,11 @@
 // of a failed host. Commands run through the built binary, as a user runs them.
 
 import { strict as assert } from 'node:assert';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { loadInventory } from '../../lib/inventory/load.js';
-import type { Cluster } from '../../lib/inventory/types.js';
+import type { Cluster, Inventory } from '../../lib/inventory/types.js';
 import { hostFiles, KEEPALIVED_CONF_PATH } from '../../lib/render/host-files.js';
 import type { RunReport } from '../../lib/run/report.js';
 import { lvsPlay, repoRoot } from '../support/cli.js';
@@ -79,7 +82,7 @@ describe('deploy and check on the lab (issue 4)', function () {
 
   it('finds a sysctl, a config byte and a stopped service changed by hand (exit 2, naming host and task), and deploy repairs them', async () => {
     await lab.run('lvs01', 'sysctl -q -w net.ipv4.conf.all.arp_announce=0');
-    await lab.run('lvs-dr2', `sed -i 's/advert_int 3/advert_int 4/' ${KEEPALIVED_CONF_PATH}`);
+    await lab.run('lvs-dr2', `sed -i -e 's/advert_int 3/advert_int 4/' -e 's/auth_pass .*/auth_pass hacked1/' ${KEEPALIVED_CONF_PATH}`);
     await lab.run('lvs02', 'systemctl stop lvs-play-dr-client');
     const c = await lvsPlay(['check', INVENTORY, '--json']);
     assert.equal(c.code, 2, c.stderr);
@@ -89,9 +92,40 @@ describe('deploy and check on the lab (issue 4)', function () {
     const plain = await lvsPlay(['check', INVENTORY]);
     assert.match(plain.stdout, /DRIFT lvs01 sysctl: net\.ipv4\.conf\.all\.arp_announce is 0, want 2/);
     assert.match(plain.stdout, /DRIFT lvs-dr2 keepalived: \/etc\/keepalived\/keepalived\.conf: content differs/);
+    // deploy --check --diff: the same drift as a unified diff, exit 2, the VRRP password never shown
+    const preview = await lvsPlay(['deploy', INVENTORY, '--check', '--diff', '--limit', 'lvs-dr2']);
+    assert.equal(preview.code, 2, preview.stderr);
+    assert.match(preview.stdout, /^-\s*advert_int 4$/m);
+    assert.match(preview.stdout, /^\+\s*advert_int 3$/m);
+    assert.match(preview.stdout, /^-\s*auth_pass <redacted: differs>$/m);
+    assert.match(preview.stdout, /^\+\s*auth_pass <redacted>$/m);
+    // neither the real password nor the one on the host is shown
+    const password = cluster.vrrp.auth!.password.reveal();
+    assert.ok(!(preview.stdout + preview.stderr).includes(password), 'the VRRP password leaked into --diff');
+    assert.ok(!(preview.stdout + preview.stderr).includes('hacked1'), 'the host\'s auth_pass leaked into --diff');
     const d = await lvsPlay(['deploy', INVENTORY]);
     assert.equal(d.code, 0, d.stdout + d.stderr);
     assert.equal((await lvsPlay(['check', INVENTORY])).code, 0);
+  });
+
+  it('applies a changed VIP list to a real server: the VIP it no longer serves leaves lo', async () => {
+    const inv = JSON.parse(readFileSync(`${repoRoot}${INVENTORY}`, 'utf8')) as Inventory;
+    inv.vips[1].services[0].realServers = [{ host: 'lvs01', weight: 1 }];
+    const dir = mkdtempSync(join(tmpdir(), 'lvsp-viplist-'));
+    try {
+      const file = join(dir, 'lab-one-rs.json');
+      writeFileSync(file, JSON.stringify(inv));
+      const r = await lvsPlay(['deploy', file]);
+      assert.equal(r.code, 0, r.stdout + r.stderr);
+      assert.doesNotMatch(await lab.run('lvs02', 'ip -o addr show dev lo'), /198\.18\.0\.110/);
+      assert.match(await lab.run('lvs02', 'ip -o addr show dev lo'), /198\.18\.0\.100\/32/);
+      assert.match(await lab.run('lvs01', 'ip -o addr show dev lo'), /198\.18\.0\.110\/32/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const back = await lvsPlay(['deploy', INVENTORY]);
+    assert.equal(back.code, 0, back.stdout + back.stderr);
+    assert.match(await lab.run('lvs02', 'ip -o addr show dev lo'), /198\.18\.0\.110\/32/);
   });
 
   it('moves a VIP to the BACKUP when keepalived stops on its MASTER, and back when it starts (the seed\'s failover)', async () => {

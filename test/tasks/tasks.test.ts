@@ -129,3 +129,22 @@ describe('tasks: diff from fixture facts', () => {
     assert.deepEqual(summaries(d), ['lvs-play-dr-client.service must reload (VIP 198.18.0.110 missing on lo)']);
   });
 });
+
+describe('tasks: secrets in diffs', () => {
+  it('marks a changed auth_pass in the diff without showing either value', () => {
+    const cluster = clusterOf('lab');
+    const ctx: TaskContext = { cluster, host: cluster.hosts.find((h) => h.name === 'lvs-dr')! };
+    const f = hostFiles(cluster, 'lvs-dr').find((x) => x.path === KEEPALIVED_CONF_PATH)!;
+    const onHost = f.content.replace(/auth_pass \S+/g, 'auth_pass oldpass1');
+    const d = keepalivedTask.diff(ctx, fixtureFacts(keepalivedTask, ctx, {
+      [`file:${SWITCHES_README}`]: presentFile(SWITCHES_README, hostFiles(cluster, 'lvs-dr').find((x) => x.path === SWITCHES_README)!.content),
+      [`file:${KEEPALIVED_CONF_PATH}`]: presentFile(KEEPALIVED_CONF_PATH, onHost, f.mode),
+      [`file:${KEEPALIVED_DEFAULTS_PATH}`]: presentFile(KEEPALIVED_DEFAULTS_PATH, hostFiles(cluster, 'lvs-dr').find((x) => x.path === KEEPALIVED_DEFAULTS_PATH)!.content),
+      'service:keepalived.service': service('keepalived.service'),
+    }));
+    const r = changeReport(d.changes.find((c) => c.diff?.label === KEEPALIVED_CONF_PATH)!, true, secretsRedactor(cluster));
+    assert.match(r.diff ?? '', /^-\s*auth_pass <redacted: differs>$/m);
+    assert.match(r.diff ?? '', /^\+\s*auth_pass <redacted>$/m);
+    assert.doesNotMatch(r.diff ?? '', /oldpass1|s3cr3tpw/);
+  });
+});

@@ -2,7 +2,7 @@
 
 import { parseArgs } from 'node:util';
 import type { Command } from '../command.js';
-import { positiveInt, RUN_OPTIONS, RUN_USAGE, runFromArgs } from '../run-command.js';
+import { RUN_OPTIONS, RUN_USAGE, runFromArgs } from '../run-command.js';
 
 export const deployCommand: Command = {
   name: 'deploy',
@@ -17,14 +17,12 @@ Options:
 ${RUN_USAGE}
   --check                  change nothing; report what would change (exit 2 if anything would)
   --no-rollback            leave a failed host as the failure left it
-  --max-fail N             start no more hosts once N hosts failed or were unreachable
 
 Exit codes: 0 success; 1 a host failed or was unreachable; with --check: 0 nothing to change, 2 changes pending, 1 error.`,
   async run(args) {
     const { values, positionals } = parseArgs({ args, allowPositionals: true, options: {
-      ...RUN_OPTIONS, check: { type: 'boolean', default: false }, 'no-rollback': { type: 'boolean', default: false }, 'max-fail': { type: 'string' },
+      ...RUN_OPTIONS, check: { type: 'boolean', default: false }, 'no-rollback': { type: 'boolean', default: false },
     } });
-    const maxFail = values['max-fail'] === undefined ? undefined : positiveInt(values['max-fail'], '--max-fail');
-    return runFromArgs(positionals[0], values.check ? 'check' : 'deploy', values, { rollback: !values['no-rollback'], maxFail, predictive: values.check });
+    return runFromArgs(positionals[0], values.check ? 'check' : 'deploy', values, { rollback: !values['no-rollback'], predictive: values.check });
   },
 };
