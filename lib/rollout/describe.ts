@@ -9,7 +9,7 @@ const list = (xs: string[]) => xs.join(', ') || '(none)';
 
 export function describeAction(a: Action): string {
   switch (a.kind) {
-    case 'gate': return `gate: ${list(a.peers)} reachable with keepalived running, every VIP held by exactly one director and each peer's own VIPs on it${a.changedPeers.length ? `; ${list(a.changedPeers)} already running the new config` : ''}`;
+    case 'gate': return `gate: ${list(a.peers)} reachable with keepalived running, every VIP held by exactly one director and each peer's own VIPs on it${a.changedPeers.length ? `; ${list(a.changedPeers)} already running the new config` : ''} (waits at most ${s(a.timeoutMs)})`;
     case 'switch':
       if (a.level === 'yield') return `yield: ${a.director}'s handover switch ${HANDOVER_VALUES.yield} (priority 1${a.stop ? '; its running config has no switch, so keepalived is stopped too' : ''})`;
       if (a.level === 'out') return `take out: ${a.director}'s handover switch ${HANDOVER_VALUES.out} (every instance in FAULT, out of the election)`;

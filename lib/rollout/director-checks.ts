@@ -10,7 +10,7 @@ import { evaluateCluster } from '../verify/evaluate.js';
 import { gatherObservations } from '../verify/gather.js';
 import type { CheckResult } from '../verify/types.js';
 import { describeHolders, holders, viewDirector, type DirectorView } from './director-view.js';
-import type { Probe } from './wait-until.js';
+import { WaitTimeout, waitUntil, type Probe, type WaitOptions } from './wait-until.js';
 
 export class GateError extends Error {}
 /** Two directors hold one VIP: stop at once. */
@@ -42,14 +42,24 @@ export function gateVerdict(cluster: Cluster, checks: CheckResult[], director: s
   return { blocking, passed };
 }
 
-export async function gate(a: DirectorsAccess, director: string, changedPeers: string[]): Promise<string> {
-  const obs = await gatherObservations({ cluster: a.cluster, hosts: a.directors, connect: a.connect, redact: a.redact });
-  const report = evaluateCluster(a.cluster, obs);
-  const { blocking, passed } = gateVerdict(a.cluster, report.checks, director, changedPeers);
-  if (blocking.length) {
-    throw new GateError(`gate before ${director} failed: ${blocking.map((c) => `${c.check} ${c.target}: ${c.status}: ${c.detail}`).join('; ')}`);
+/** Waits (bounded) until verify's rows let the director be touched; throws GateError with the rows that did not. */
+export async function gate(a: DirectorsAccess, director: string, changedPeers: string[], wait: Omit<WaitOptions, 'what'>): Promise<string> {
+  let last: CheckResult[] = [];
+  let summary = '';
+  try {
+    await waitUntil({ ...wait, what: `for the gate before ${director}`, intervalMs: 1000 }, async () => {
+      const obs = await gatherObservations({ cluster: a.cluster, hosts: a.directors, connect: a.connect, redact: a.redact });
+      const report = evaluateCluster(a.cluster, obs);
+      const { blocking, passed } = gateVerdict(a.cluster, report.checks, director, changedPeers);
+      last = blocking;
+      summary = `${passed} checks pass (${report.checks.filter((c) => c.check === 'vip').map((c) => c.detail).join('; ')})`;
+      return { done: blocking.length === 0, state: blocking.length ? blocking.map((c) => `${c.check} ${c.target}: ${c.status}`).join('; ') : 'clear' };
+    });
+  } catch (err) {
+    if (!(err instanceof WaitTimeout)) throw err;
+    throw new GateError(`gate before ${director} failed: ${last.map((c) => `${c.check} ${c.target}: ${c.status}: ${c.detail}`).join('; ')}`);
   }
-  return `${passed} checks pass (${report.checks.filter((c) => c.check === 'vip').map((c) => c.detail).join('; ')})`;
+  return summary;
 }
 
 function splitBrain(cluster: Cluster, views: DirectorView[]): string | null {

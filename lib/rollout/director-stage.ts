@@ -48,6 +48,11 @@ function handBack(cluster: Cluster, d: string, confOf: ConfOf): Action[] {
   ];
 }
 
+/** a cluster that just (re)started elects within one Master_Down_Interval: the gate waits that long */
+function gateBound(cluster: Cluster, d: string, confOf: ConfOf): number {
+  return directorBounds(cluster, d, runningAdverts(confOf(d))).awayMs;
+}
+
 function settle(cluster: Cluster, d: string, confOf: ConfOf): Action {
   const b = directorBounds(cluster, d, runningAdverts(confOf(d)));
   return { kind: 'settle', director: d, observeMs: b.observeMs, timeoutMs: START_MS + b.observeMs };
@@ -63,7 +68,7 @@ export function directorStage(cluster: Cluster, d: string, classes: Classified[]
     classes: { [d]: classes },
     notes,
     actions: [
-      { kind: 'gate', director: d, peers, changedPeers: changedBefore.filter((p) => peers.includes(p)) },
+      { kind: 'gate', director: d, peers, changedPeers: changedBefore.filter((p) => peers.includes(p)), timeoutMs: gateBound(cluster, d, confOf) },
       ...handOver(cluster, d, confOf),
       { kind: 'change', hosts: [d] },
       settle(cluster, d, confOf),
@@ -87,7 +92,7 @@ export function agreeStage(cluster: Cluster, changed: string[], classes: Record<
   if (alone && classesOf(classes[alone] ?? []).has('disruptive')) {
     notes.push(`${alone} is changed while it holds every VIP and its change is disruptive: expect the VIPs to drop while keepalived recreates its instances`);
   }
-  const actions: Action[] = [{ kind: 'gate', director: changed[0]!, peers: peersOf(cluster, changed[0]!), changedPeers: [] }];
+  const actions: Action[] = [{ kind: 'gate', director: changed[0]!, peers: peersOf(cluster, changed[0]!), changedPeers: [], timeoutMs: gateBound(cluster, changed[0]!, confOf) }];
   for (const d of out) {
     actions.push(...handOver(cluster, d, confOf), { kind: 'switch', director: d, level: 'out' }, { kind: 'change', hosts: [d] });
   }

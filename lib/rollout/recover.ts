@@ -8,7 +8,13 @@ import type { Cluster, Host } from '../inventory/types.js';
 import type { Transport } from '../ssh/transport.js';
 import { homeOn, vipProbe, type DirectorsAccess } from './director-checks.js';
 import { DIRECTORS } from '../inventory/defaults.js';
-import type { Switchboard } from './switchboard.js';
+import { Switchboard } from './switchboard.js';
+import { UserError } from '../errors.js';
+import { loadInventory } from '../inventory/load.js';
+import { secretsRedactor } from '../run/redactor.js';
+import { newRunId } from '../run/runner.js';
+import { ConnectionPool } from '../ssh/pool.js';
+import { readRecord, type SwitchRecordData } from './switch-record.js';
 import { waitUntil } from './wait-until.js';
 
 export async function undrainRecorded(board: Switchboard, log: (line: string) => void): Promise<void> {
@@ -26,4 +32,40 @@ export async function clearRecordedHandovers(board: Switchboard, access: { clust
     await board.handover(h.director, 'normal');
     await waitUntil({ what: `for ${h.director} to take back its VIPs`, timeoutMs: 60_000, log: (l) => log(`  ${l}`) }, vipProbe(a, homeOn(access.cluster, h.director)));
   }
+}
+
+/**
+ * Plain `deploy`: switches an interrupted run left set are undone around it
+ * (drains before, handovers after a successful run). With no record this
+ * reads one file and runs the deploy as it is.
+ */
+export async function deployUndoingLeftSwitches(o: {
+  inventory: string | undefined; acceptNewHostKeys: boolean; command: string; log(line: string): void; run(): Promise<number>;
+}): Promise<number> {
+  if (!o.inventory) return o.run();
+  const { cluster, file } = await loadInventory(o.inventory);
+  const old = await readRecord(cluster.name);
+  if (!old) return o.run();
+  assertNotRunning(old, cluster.name);
+  const pool = new ConnectionPool(cluster.hosts, { acceptNewHostKeys: o.acceptNewHostKeys });
+  try {
+    const board = await Switchboard.open({ cluster, inventoryFile: file, runId: newRunId(), command: o.command, connect: (h) => pool.get(h) });
+    await undrainRecorded(board, o.log);
+    const code = await o.run();
+    if (code === 0 && board.record.handovers.length) await clearRecordedHandovers(board, { cluster, connect: (h) => pool.get(h), redact: secretsRedactor(cluster) }, o.log);
+    return code;
+  } finally {
+    await pool.closeAll();
+  }
+}
+
+/** A record whose process still runs is that run's, not a leftover. */
+export function assertNotRunning(record: SwitchRecordData, cluster: string): void {
+  if (record.pid === process.pid || !alive(record.pid)) return;
+  throw new UserError(`another lvs-play run (pid ${record.pid}, ${record.command}) has switches set on cluster ${cluster}`,
+    { hint: 'wait for it to finish; if that process is not lvs-play, remove the record named in the warning above' });
+}
+
+function alive(pid: number): boolean {
+  try { process.kill(pid, 0); return true; } catch (e) { return (e as NodeJS.ErrnoException).code === 'EPERM'; }
 }

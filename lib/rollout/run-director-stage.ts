@@ -50,7 +50,7 @@ async function runAction(ctx: RolloutContext, a: Action, state: State, outcome: 
   const wait = (what: string, timeoutMs: number) => ({ what, timeoutMs, log: (l: string) => ctx.log(`  ${l}`), signal: ctx.signal });
   switch (a.kind) {
     case 'gate':
-      ctx.log(`  gate passed: ${await gate(access, a.director, a.changedPeers)}`);
+      ctx.log(`  gate passed: ${await gate(access, a.director, a.changedPeers, wait('', a.timeoutMs))}`);
       return;
     case 'switch':
       await setSwitch(ctx, state, a.director, a.level, a.stop === true);

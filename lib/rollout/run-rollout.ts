@@ -19,7 +19,7 @@ import { formatPlan } from './format.js';
 import { onInterrupt } from './interrupt.js';
 import { planRollout } from './plan.js';
 import { readHost, roleOf } from './read-hosts.js';
-import { clearRecordedHandovers, undrainRecorded } from './recover.js';
+import { assertNotRunning, clearRecordedHandovers, undrainRecorded } from './recover.js';
 import { formatRolloutReport, type RolloutReport } from './report.js';
 import { readRecord } from './switch-record.js';
 import { Switchboard } from './switchboard.js';
@@ -63,9 +63,7 @@ export async function runRollout(o: RolloutOptions): Promise<number> {
     if (plan.problems.length) throw new UserError(`rollout not started: ${plan.problems.map((p) => `${p.host}: ${p.error}`).join('; ')}`, { hint: 'every host the rollout touches, and every director, must be readable' });
 
     const old = await readRecord(o.cluster.name);
-    if (old && old.pid !== process.pid && alive(old.pid)) {
-      throw new UserError(`another lvs-play run (pid ${old.pid}, ${old.command}) has switches set on cluster ${o.cluster.name}`, { hint: 'wait for it to finish; if that process is not lvs-play, remove the record named in the warning above' });
-    }
+    if (old) assertNotRunning(old, o.cluster.name);
     const switchboard = await Switchboard.open({ cluster: o.cluster, inventoryFile: o.inventoryFile, runId, command: o.command, connect: (h) => pool.get(h) });
     const controller = new AbortController();
     const ctx: RolloutContext = {
@@ -89,10 +87,6 @@ export async function runRollout(o: RolloutOptions): Promise<number> {
   } finally {
     await pool.closeAll();
   }
-}
-
-function alive(pid: number): boolean {
-  try { process.kill(pid, 0); return true; } catch (e) { return (e as NodeJS.ErrnoException).code === 'EPERM'; }
 }
 
 function planJson(plan: RolloutPlan, changes: Map<string, { task: string; summary: string }[]>, inventory: string) {

@@ -32,8 +32,8 @@ export interface HostState {
 
 /** One thing the executor does; each says what it waits on and for how long at most. */
 export type Action =
-  /** the other directors are healthy and every VIP is held exactly once */
-  | { kind: 'gate'; director: string; peers: string[]; changedPeers: string[] }
+  /** the other directors are healthy and every VIP is held exactly once (waited for: a cluster may still be electing) */
+  | { kind: 'gate'; director: string; peers: string[]; changedPeers: string[]; timeoutMs: number }
   /** write the director's handover switch; `stop`: its running config has no switch, so stop keepalived */
   | { kind: 'switch'; director: string; level: HandoverLevel; stop?: boolean }
   /** until no VIP is on the director, each held by exactly one other director */

@@ -36,7 +36,7 @@ describe('planRollout', () => {
       ]);
     }
     // the second director's gate also asks that the first runs the new config
-    assert.deepEqual(p.stages[1]!.actions[0], { kind: 'gate', director: 'lvs-dr2', peers: ['lvs-dr'], changedPeers: ['lvs-dr'] });
+    assert.deepEqual(p.stages[1]!.actions[0], { kind: 'gate', director: 'lvs-dr2', peers: ['lvs-dr'], changedPeers: ['lvs-dr'], timeoutMs: 19_594 });
     assert.deepEqual(p.unchanged, ['lvs01', 'lvs02']);
     assert.deepEqual(p.problems, []);
     assert.equal(p.ipvs, false);
@@ -129,7 +129,7 @@ describe('planRollout', () => {
   it('--limit: only the selected hosts change; every director is still a peer of the gates', () => {
     const p = plan(weight3, labStates(before, weight3, { lvs01: drClientChange }), { selected: ['lvs-dr2', 'lvs01'] });
     assert.deepEqual(p.stages.map((s) => s.hosts.join()), ['lvs-dr2', 'lvs01']);
-    assert.deepEqual(p.stages[0]!.actions[0], { kind: 'gate', director: 'lvs-dr2', peers: ['lvs-dr'], changedPeers: [] });
+    assert.deepEqual(p.stages[0]!.actions[0], { kind: 'gate', director: 'lvs-dr2', peers: ['lvs-dr'], changedPeers: [], timeoutMs: 19_594 });
   });
 
   it('nothing to change: no stage; a host that cannot be read is a problem', () => {

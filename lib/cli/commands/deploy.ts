@@ -1,8 +1,11 @@
 // `lvs-play deploy INVENTORY`: bring every host to the inventory's state.
 
 import { parseArgs } from 'node:util';
+import { UserError } from '../../errors.js';
+import { deployUndoingLeftSwitches } from '../../rollout/recover.js';
 import type { Command } from '../command.js';
 import { RUN_OPTIONS, RUN_USAGE, runFromArgs } from '../run-command.js';
+import { rolloutFromArgs } from './rollout.js';
 
 export const deployCommand: Command = {
   name: 'deploy',
@@ -17,12 +20,32 @@ Options:
 ${RUN_USAGE}
   --check                  change nothing; report what would change (exit 2 if anything would)
   --no-rollback            leave a failed host as the failure left it
+  --rolling                one host at a time, every VIP held throughout: the same as
+                           lvs-play rollout (see lvs-play rollout --help), with its
+                           --batch N|P% and --drain-timeout SECONDS
+
+Real servers a killed rollout or \`lvs-play drain\` left drained are undrained
+first, and directors it left handed over get their VIPs back after a
+successful run (the record in /var/lib/lvs-play/drains says which).
 
 Exit codes: 0 success; 1 a host failed or was unreachable; with --check: 0 nothing to change, 2 changes pending, 1 error.`,
   async run(args) {
     const { values, positionals } = parseArgs({ args, allowPositionals: true, options: {
       ...RUN_OPTIONS, check: { type: 'boolean', default: false }, 'no-rollback': { type: 'boolean', default: false },
+      rolling: { type: 'boolean', default: false }, batch: { type: 'string' }, 'drain-timeout': { type: 'string' },
     } });
+    if (values.rolling) {
+      if (values.diff || values['max-fail'] !== undefined) throw new UserError('--rolling takes no --diff or --max-fail: a rollout stops at the first failure', { hint: 'lvs-play rollout --help' });
+      return rolloutFromArgs(positionals[0], values, `lvs-play deploy ${args.join(' ')}`);
+    }
+    if (values.batch !== undefined || values['drain-timeout'] !== undefined) throw new UserError('--batch and --drain-timeout go with --rolling', { hint: 'lvs-play deploy INVENTORY --rolling --batch 2' });
+    if (!values.check) {
+      const progress = (l: string) => (values.json ? process.stderr : process.stdout).write(l + '\n');
+      return deployUndoingLeftSwitches({
+        inventory: positionals[0], acceptNewHostKeys: values['accept-new-host-keys'], command: `lvs-play deploy ${args.join(' ')}`, log: progress,
+        run: () => runFromArgs(positionals[0], 'deploy', values, { rollback: !values['no-rollback'], predictive: false }),
+      });
+    }
     return runFromArgs(positionals[0], values.check ? 'check' : 'deploy', values, { rollback: !values['no-rollback'], predictive: values.check });
   },
 };
