@@ -31,7 +31,12 @@ export const timeSyncTask: Task = {
     const conf = fileChange(renderedFile(hostFiles(ctx.cluster, ctx.host.name), CHRONY_CONF_PATH), facts.get(fileFact(CHRONY_CONF_PATH)));
     if (conf) changes.push(conf);
     const { canSetClock } = facts.get(capabilitiesFact);
-    changes.push(...serviceChanges(facts.get(serviceFact(UNIT)), { running: canSetClock, refresh: conf ? 'restart' : 'none', because: 'chrony.conf changed' }));
+    const service = serviceChanges(facts.get(serviceFact(UNIT)), { running: canSetClock, refresh: conf ? 'restart' : 'none', because: 'chrony.conf changed' });
+    // Debian's postinst starts chrony as soon as it is installed, with the
+    // package's own chrony.conf: a plain "start" afterwards would be a no-op
+    // and leave that config running (seen on the datapath lab's VMs)
+    if (install) for (const c of service) for (const s of c.steps) if (s.kind === 'service' && s.action === 'start') s.action = 'restart';
+    changes.push(...service);
     if (canSetClock && changes.length > 0) {
       changes.push({ summary: 'wait until chrony reports the clock synchronised', steps: [{ kind: 'wait', command: WAIT_SYNC, description: 'chronyc waitsync (30 s at most)', timeoutMs: 45_000 }] });
     }

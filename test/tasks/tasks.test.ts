@@ -96,6 +96,8 @@ describe('tasks: diff from fixture facts', () => {
     assert.deepEqual(summaries(d), ['not installed: chrony', `${CHRONY_CONF_PATH}: missing`, 'chrony.service not enabled', 'chrony.service not running', 'wait until chrony reports the clock synchronised']);
     const install = d.changes[0].steps[0];
     assert.ok(install.kind === 'install' && install.refresh === true && install.manager === 'apt');
+    // the package's postinst already started chrony with its own config: restart, not start
+    assert.deepEqual(d.changes[3].steps, [{ kind: 'service', unit: 'chrony.service', action: 'restart' }]);
   });
 
   it('packages: only the missing ones, with the detected package manager', () => {
