@@ -1,6 +1,6 @@
-// `lvs-play lab down`: removes every container, process, namespace, link,
-// mount and cgroup the lab made, found from its state file and by the lab's
-// names, and nothing else. Keys, host keys and caches stay for the next `up`.
+// `lvs-play lab down`: removes every container, VM, process, namespace,
+// link, mount and cgroup the lab made, found from its state file and by the
+// lab's names, and nothing else. Keys, host keys and caches stay for the next `up`.
 
 import { existsSync, readdirSync } from 'node:fs';
 import { rmdir } from 'node:fs/promises';
@@ -11,8 +11,10 @@ import { NETNS_DIR, deleteLink, labLinks, removeBridge } from './network.js';
 import { LAB_CACHE_DIR, isLabVeth, labFiles } from './paths.js';
 import { assertCanRunLab } from './prerequisites.js';
 import { silentProgress, type Progress } from './progress.js';
-import { readState, withLabLock, writeState } from './state.js';
+import { EMPTY_STATE, readState, withLabLock, writeState } from './state.js';
 import { knownLabHosts } from './sweep.js';
+import { isLabTap } from './vm/tap.js';
+import { stopTimeServer } from './vm/time-server.js';
 
 export interface LabDownOptions {
   inventory?: string;   // optional: its host names are swept too
@@ -30,11 +32,12 @@ export async function labDown(opts: LabDownOptions = {}): Promise<LabDownResult>
     const hosts = knownLabHosts(state, extra);
     if (hosts.length) {
       await progress.step(`stopping ${hosts.map((n) => n.host).join(' ')}`, () =>
-        Promise.all(hosts.map((n) => tearDownHost(n, state.hosts[n.host]?.nspawn ?? null))));
+        Promise.all(hosts.map((n) => tearDownHost(n, state.hosts[n.host]?.nspawn ?? null, state.vms[n.host]?.qemu ?? null))));
     }
+    await stopTimeServer(state.timeServer);
     await progress.step('removing the lab network', async () => {
       await removeBridge();
-      for (const link of (await labLinks()).filter(isLabVeth)) await deleteLink(link); // strays of a lost state file
+      for (const link of (await labLinks()).filter((l) => isLabVeth(l) || isLabTap(l))) await deleteLink(link); // strays of a lost state file
       await unmountUnder(labFiles.hostsDir);
       await unmountUnder(LAB_CACHE_DIR); // e.g. a debootstrap cut short
       if (state.createdNetnsDir && existsSync(NETNS_DIR) && readdirSync(NETNS_DIR).length === 0) {
@@ -42,7 +45,7 @@ export async function labDown(opts: LabDownOptions = {}): Promise<LabDownResult>
         await rmdir(NETNS_DIR);
       }
     });
-    await writeState({ version: 1, inventory: null, bridge: null, createdNetnsDir: false, hosts: {} });
+    await writeState(structuredClone(EMPTY_STATE));
     return { removedHosts: hosts.map((n) => n.host) };
   });
 }

@@ -13,12 +13,14 @@ import { createHostNetwork, removeHostNetwork } from './network.js';
 import type { HostNames } from './paths.js';
 import { isRunning, type ProcessId } from './processes.js';
 import { labSsh } from './ssh.js';
+import { stopVm } from './vm/vm-host.js';
 
 const PROPAGATE_DIR = '/run/systemd/nspawn/propagate';
 
-/** Removes everything the lab made for this host: container, namespace, veth, overlay, cgroups, files. */
-export async function tearDownHost(names: HostNames, nspawn: ProcessId | null): Promise<void> {
+/** Removes everything the lab made for this host: container or VM, namespace, veth or tap, overlay, cgroups, files. */
+export async function tearDownHost(names: HostNames, nspawn: ProcessId | null, qemu: ProcessId | null = null): Promise<void> {
   await stopContainer(names, nspawn);
+  await stopVm(names, qemu);
   await removeHostNetwork(names);
   await removeCgroups(names.cgroup);
   // nspawn's per-machine directory; it cannot remove it itself when /run is not a tmpfs
@@ -58,13 +60,16 @@ export async function probeHost(address: string, opts: { wait?: boolean } = {}):
   return { ssh: true, state: state.trim() || null, failedUnits: failed.split('\n').filter(Boolean), error: null };
 }
 
-/** Waits until the host answers over SSH and has finished booting (running or degraded). */
-export async function waitBooted(names: HostNames, address: string, nspawn: ProcessId, timeoutMs = 120_000): Promise<HostProbe> {
+/**
+ * Waits until the host answers over SSH and has finished booting (running or
+ * degraded). proc is the host's systemd-nspawn, or its qemu for a VM.
+ */
+export async function waitBooted(names: HostNames, address: string, proc: ProcessId, timeoutMs = 120_000, what = 'container'): Promise<HostProbe> {
   const deadline = Date.now() + timeoutMs;
   let last: HostProbe | null = null;
   while (Date.now() < deadline) {
-    if (!isRunning(nspawn)) {
-      throw new UserError(`${names.host}: the container stopped while booting${consoleTail(names)}`);
+    if (!isRunning(proc)) {
+      throw new UserError(`${names.host}: the ${what} stopped while booting${consoleTail(names)}`);
     }
     last = await probeHost(address, { wait: true });
     if (last.ssh && (last.state === 'running' || last.state === 'degraded')) return last;

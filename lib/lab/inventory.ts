@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InventoryError, UserError } from '../errors.js';
+import { DEFAULTS } from '../inventory/defaults.js';
 import { parseJson } from '../inventory/load.js';
 import { validateInventory } from '../inventory/validate.js';
 import { LAB_RANGE, inLabRange } from './addressing.js';
@@ -21,6 +22,7 @@ export interface LabSpec {
   hosts: LabHost[];             // inventory order
   vips: string[];
   packages: string[];           // every package named in the inventory's "packages"
+  keepalivedMode: 'full' | 'vrrp-only';
 }
 
 /** The package's own inventory/lab.json, found from this file in lib/ or dist/lib/. */
@@ -51,7 +53,7 @@ export async function readLabSpec(file: string = defaultLabInventory()): Promise
 
 /** The lab's own checks on a valid inventory: lab-range addresses, names that can name a container. */
 export function labSpecOf(path: string, raw: unknown): LabSpec {
-  const inv = raw as { hosts?: unknown; groups?: unknown; vips?: unknown; packages?: unknown };
+  const inv = raw as { hosts?: unknown; groups?: unknown; vips?: unknown; packages?: unknown; keepalived?: { mode?: unknown } };
   if (!Array.isArray(inv?.hosts)) throw new UserError(`${path}: /hosts must be a list of hosts`);
   const groups = (inv.groups && typeof inv.groups === 'object' ? inv.groups : {}) as Record<string, unknown>;
   const seen = new Map<string, string>();
@@ -78,5 +80,6 @@ export function labSpecOf(path: string, raw: unknown): LabSpec {
   });
   const pk = (inv.packages && typeof inv.packages === 'object' ? inv.packages : {}) as Record<string, unknown>;
   const packages = Object.values(pk).flatMap((list) => (Array.isArray(list) ? list.map(String) : []));
-  return { file: path, hosts, vips, packages: [...new Set(packages)].sort() };
+  const keepalivedMode = inv.keepalived?.mode === 'vrrp-only' ? 'vrrp-only' : DEFAULTS.keepalived.mode;
+  return { file: path, hosts, vips, packages: [...new Set(packages)].sort(), keepalivedMode };
 }

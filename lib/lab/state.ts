@@ -17,23 +17,39 @@ export interface HostRecord {
   startedAt: string;
 }
 
+/** A director run as a qemu VM (lab up --datapath): see lib/lab/vm/. */
+export interface VmRecord {
+  name: string;
+  address: string;
+  base: string;            // the cached VM base (root, kernel, initrd) its disk was made from
+  qemu: ProcessId;         // qemu-system-x86_64: SIGTERM stops the VM
+  accel: 'kvm' | 'tcg';
+  tap: string;             // its tap device, a port of the lab bridge
+  startedAt: string;
+}
+
 export interface LabState {
   version: 1;
   inventory: string | null;
+  /** lab up --datapath: the directors are VMs (vms), the other hosts containers (hosts) */
+  datapath: { accel: 'kvm' | 'tcg'; reason: string; kernelRelease: string } | null;
   bridge: { name: string; cidr: string } | null;
   /** true when /run/netns did not exist before the lab: down then removes it once empty */
   createdNetnsDir: boolean;
   hosts: Record<string, HostRecord>;
+  vms: Record<string, VmRecord>;
+  /** the lab's NTP responder on the bridge address, which the VMs' chrony needs (containers cannot set a clock) */
+  timeServer: ProcessId | null;
 }
 
-const EMPTY: LabState = { version: 1, inventory: null, bridge: null, createdNetnsDir: false, hosts: {} };
+export const EMPTY_STATE: LabState = { version: 1, inventory: null, datapath: null, bridge: null, createdNetnsDir: false, hosts: {}, vms: {}, timeServer: null };
 
 export async function readState(): Promise<LabState> {
   try {
     const s = JSON.parse(await readFile(labFiles.stateFile, 'utf8')) as LabState;
-    return s.version === 1 ? { ...EMPTY, ...s, hosts: { ...s.hosts } } : structuredClone(EMPTY);
+    return s.version === 1 ? { ...EMPTY_STATE, ...s, hosts: { ...s.hosts }, vms: { ...s.vms } } : structuredClone(EMPTY_STATE);
   } catch {
-    return structuredClone(EMPTY);
+    return structuredClone(EMPTY_STATE);
   }
 }
 

@@ -1,6 +1,7 @@
 // `lvs-play lab status`: per host whether its container runs, whether it
 // answers SSH with the lab's key and strict host-key checking, and its
-// systemd state (with failed units); plus whether the kernel has IP_VS.
+// systemd state (with failed units); plus whether the kernel has IP_VS, and
+// for a datapath lab which hosts are VMs, with which accelerator and kernel.
 
 import { existsSync } from 'node:fs';
 import { probeHost } from './host.js';
@@ -11,12 +12,15 @@ import { LAB_BRIDGE, labFiles } from './paths.js';
 import { assertCanRunLab } from './prerequisites.js';
 import { isRunning } from './processes.js';
 import { readState } from './state.js';
+import { findTimeServer } from './vm/time-server.js';
 
 export interface LabHostStatus {
   name: string;
   address: string;
   groups: string[];
-  pid: number | null;          // systemd-nspawn, when running
+  pid: number | null;          // systemd-nspawn (qemu for a VM), when running
+  kind: 'container' | 'vm';
+  accel: 'kvm' | 'tcg' | null; // VMs only
   ssh: boolean;
   state: string | null;        // systemctl is-system-running
   failedUnits: string[];
@@ -29,39 +33,48 @@ export interface LabStatus {
   bridge: { name: string; present: boolean; address: string | null };
   hosts: LabHostStatus[];
   ipvs: IpvsSupport;
+  /** set when directors run as VMs (lab up --datapath) */
+  datapath: { accel: 'kvm' | 'tcg'; reason: string; kernelRelease: string; timeServer: number | null } | null;
 }
 
 export async function labStatus(opts: { inventory?: string } = {}): Promise<LabStatus> {
   assertCanRunLab();
-  const spec = await readLabSpec(opts.inventory);
   const state = await readState();
+  // by default the inventory the lab was brought up with (lab.json or lab-datapath.json)
+  const spec = await readLabSpec(opts.inventory ?? (state.inventory && existsSync(state.inventory) ? state.inventory : undefined));
   const present = (await labLinks()).includes(LAB_BRIDGE);
   const canSsh = existsSync(labFiles.sshKey) && existsSync(labFiles.knownHosts);
   const hosts = await Promise.all(spec.hosts.map(async (h): Promise<LabHostStatus> => {
-    const rec = state.hosts[h.name];
-    const pid = rec && rec.address === h.address && isRunning(rec.nspawn) ? rec.nspawn.pid : null;
+    const vm = state.vms[h.name];
+    const rec = vm ? { address: vm.address, proc: vm.qemu } : state.hosts[h.name] ? { address: state.hosts[h.name].address, proc: state.hosts[h.name].nspawn } : null;
+    const pid = rec && rec.address === h.address && isRunning(rec.proc) ? rec.proc.pid : null;
     const probe = pid !== null && canSsh ? await probeHost(h.address) : null;
     return {
-      name: h.name, address: h.address, groups: h.groups, pid,
+      name: h.name, address: h.address, groups: h.groups, pid, kind: vm ? 'vm' : 'container', accel: vm?.accel ?? null,
       ssh: probe?.ssh ?? false, state: probe?.state ?? null, failedUnits: probe?.failedUnits ?? [],
-      error: pid === null ? 'container not running' : probe?.error ?? null,
+      error: pid === null ? `${vm ? 'VM' : 'container'} not running` : probe?.error ?? null,
     };
   }));
+  const datapath = state.datapath && Object.keys(state.vms).length
+    ? { ...state.datapath, timeServer: findTimeServer(state.timeServer)?.pid ?? null }
+    : null;
   return {
     inventory: spec.file,
-    up: hosts.every((h) => h.pid !== null && h.ssh && (h.state === 'running' || h.state === 'degraded')),
+    // the VMs' time server too: without it a deploy cannot synchronise their clocks
+    up: hosts.every((h) => h.pid !== null && h.ssh && (h.state === 'running' || h.state === 'degraded')) && (datapath === null || datapath.timeServer !== null),
     bridge: { name: LAB_BRIDGE, present, address: present ? state.bridge?.cidr ?? null : null },
     hosts,
     ipvs: ipvsSupport(),
+    datapath,
   };
 }
 
 export function formatLabStatus(s: LabStatus): string {
   const rows = s.hosts.map((h) => [
     h.name, h.address, h.pid === null ? 'stopped' : `running (pid ${h.pid})`,
-    h.ssh ? 'ssh ok' : 'ssh -', h.state ?? '-',
+    h.ssh ? 'ssh ok' : 'ssh -', h.state ?? '-', h.kind === 'vm' ? `vm (${h.accel ?? '?'})` : 'container',
   ]);
-  const head = ['HOST', 'ADDRESS', 'CONTAINER', 'SSH', 'STATE'];
+  const head = ['HOST', 'ADDRESS', 'PROCESS', 'SSH', 'STATE', 'KIND'];
   const widths = head.map((_, i) => Math.max(head[i].length, ...rows.map((r) => r[i].length)));
   const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
   const out = [
@@ -73,6 +86,12 @@ export function formatLabStatus(s: LabStatus): string {
     if (h.state === 'degraded') out.push(`${h.name}: degraded, failed units: ${h.failedUnits.join(' ') || 'none listed'}`);
     else if (h.pid !== null && h.error) out.push(`${h.name}: ${h.error}`);
   }
-  out.push(s.ipvs.line, s.up ? 'lab is up' : 'lab is not up: run lvs-play lab up');
+  out.push(s.ipvs.line);
+  if (s.datapath) {
+    const d = s.datapath;
+    out.push(`datapath: directors are qemu VMs with ${d.accel.toUpperCase()} (${d.reason}), Debian kernel ${d.kernelRelease} with ip_vs`,
+      `time server for the VMs: ${d.timeServer === null ? 'not running' : `pid ${d.timeServer}`} on ${s.bridge.address?.split('/')[0] ?? 'the bridge'}:123`);
+  }
+  out.push(s.up ? 'lab is up' : 'lab is not up: run lvs-play lab up');
   return out.join('\n');
 }

@@ -10,7 +10,7 @@ import { LAB_PREFIX, hostNames, labFiles, type HostNames } from './paths.js';
 import type { LabState } from './state.js';
 
 export function knownLabHosts(state: LabState, extra: string[] = []): HostNames[] {
-  const names = new Set<string>([...Object.keys(state.hosts), ...extra]);
+  const names = new Set<string>([...Object.keys(state.hosts), ...Object.keys(state.vms), ...extra]);
   for (const n of labCgroups()) names.add(n.slice(LAB_PREFIX.length));
   if (existsSync(labFiles.hostsDir)) for (const d of readdirSync(labFiles.hostsDir)) names.add(d);
   const out: HostNames[] = [];

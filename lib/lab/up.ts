@@ -1,5 +1,7 @@
 // `lvs-play lab up`: brings the inventory's hosts up as booted containers,
 // reusing what already runs and rebuilding what a killed run left half-made.
+// With `datapath`, the directors are qemu VMs on Debian's kernel instead
+// (lib/lab/vm/), so keepalived can run in full with a real IPVS table.
 
 import { planNetwork } from './addressing.js';
 import { ensureAptRepo, repoPackages } from './apt-repo.js';
@@ -13,18 +15,30 @@ import { isRunning } from './processes.js';
 import { silentProgress, type Progress } from './progress.js';
 import { ensureRootfs, pruneRootfs } from './rootfs.js';
 import { ensureHostKey, ensureLabKeyPair, ensureVrrpPassword, writeKnownHosts } from './ssh-keys.js';
-import { readState, withLabLock, writeState, type HostRecord } from './state.js';
+import { readState, withLabLock, writeState, type HostRecord, type LabState } from './state.js';
 import { knownLabHosts } from './sweep.js';
+import { chooseAccel, type AccelChoice } from './vm/accel.js';
+import { ensureVmBase, pruneVmBases, type VmBase } from './vm/base.js';
+import { assertDatapathSpec, defaultDatapathInventory, vmHosts } from './vm/datapath.js';
+import { ensureVmPrerequisites } from './vm/prerequisites.js';
+import { findTimeServer, startTimeServer, stopTimeServer } from './vm/time-server.js';
+import { createVmHost, vmHealthy } from './vm/vm-host.js';
 
 export interface LabUpOptions {
-  inventory?: string;     // default: the package's inventory/lab.json
+  inventory?: string;     // default: the package's inventory/lab.json (inventory/lab-datapath.json with datapath)
+  datapath?: boolean;     // directors as qemu VMs with Debian's kernel (IP_VS)
   progress?: Progress;
 }
+
+/** A VM boots in ~25 s under TCG; several at once on a small machine take longer. */
+const VM_BOOT_TIMEOUT_MS = 300_000;
 
 export interface LabUpHost {
   name: string;
   address: string;
-  pid: number;            // systemd-nspawn
+  pid: number;            // systemd-nspawn, or qemu for a VM
+  kind: 'container' | 'vm';
+  accel: 'kvm' | 'tcg' | null;   // VMs only
   reused: boolean;        // was already running
   state: string;          // running | degraded
   failedUnits: string[];
@@ -41,9 +55,13 @@ export interface LabUpResult {
 export async function labUp(opts: LabUpOptions = {}): Promise<LabUpResult> {
   const progress = opts.progress ?? silentProgress;
   assertCanRunLab();
-  const spec = await readLabSpec(opts.inventory);
+  const datapath = opts.datapath === true;
+  const spec = await readLabSpec(opts.inventory ?? (datapath ? defaultDatapathInventory() : undefined));
+  if (datapath) assertDatapathSpec(spec);
+  const vms = vmHosts(spec, datapath);
   const net = planNetwork(spec.hosts.map((h) => h.address), spec.vips);
   await ensurePrerequisites(progress);
+  if (datapath) await ensureVmPrerequisites(progress);
 
   return withLabLock(async () => {
     const state = await readState();
@@ -51,13 +69,14 @@ export async function labUp(opts: LabUpOptions = {}): Promise<LabUpResult> {
     await ensureVrrpPassword();
     const rootfs = await ensureRootfs(progress);
     const repo = await ensureAptRepo(rootfs, repoPackages(spec.packages), progress);
+    const base = datapath ? await ensureVmBase(rootfs, progress) : null;
 
     const wanted = new Set(spec.hosts.map((h) => h.name));
     const strays = knownLabHosts(state).filter((n) => !wanted.has(n.host));
     if (strays.length) {
       await progress.step(`removing lab hosts not in ${spec.file}: ${strays.map((n) => n.host).join(' ')}`, async () => {
-        await Promise.all(strays.map((n) => tearDownHost(n, state.hosts[n.host]?.nspawn ?? null)));
-        for (const n of strays) delete state.hosts[n.host];
+        await Promise.all(strays.map((n) => tearDownHost(n, state.hosts[n.host]?.nspawn ?? null, state.vms[n.host]?.qemu ?? null)));
+        for (const n of strays) { delete state.hosts[n.host]; delete state.vms[n.host]; }
         await writeState(state);
       });
     }
@@ -72,39 +91,63 @@ export async function labUp(opts: LabUpOptions = {}): Promise<LabUpResult> {
     await writeKnownHosts(spec.hosts.map((h) => ({ address: h.address, publicKey: hostKeys.get(h.name)!.publicKey })));
 
     const reused = new Set<string>();
-    for (const h of spec.hosts) if (await healthy(state.hosts[h.name], h, rootfs)) reused.add(h.name);
+    for (const h of spec.hosts) {
+      const ok = vms.has(h.name)
+        ? !state.hosts[h.name] && await vmHealthy(state.vms[h.name], h, base!)
+        : !state.vms[h.name] && await healthy(state.hosts[h.name], h, rootfs);
+      if (ok) reused.add(h.name);
+    }
     const fresh = spec.hosts.filter((h) => !reused.has(h.name));
+    const switched = fresh.filter((h) => (vms.has(h.name) ? state.hosts[h.name] : state.vms[h.name]));
+    if (switched.length) progress.note(`now ${datapath ? 'VMs' : 'containers'}: ${switched.map((h) => h.name).join(' ')}`);
     if (fresh.length) {
-      await progress.step(`starting ${fresh.map((h) => h.name).join(' ')}`, async () => {
+      await progress.step(`starting ${fresh.map((h) => `${h.name}${vms.has(h.name) ? ' (VM)' : ''}`).join(' ')}`, async () => {
         // leftovers of a killed run first (in parallel: each may wait for a container to stop)
-        await Promise.all(fresh.map((h) => tearDownHost(hostNames(h.name), state.hosts[h.name]?.nspawn ?? null)));
-        for (const h of fresh) delete state.hosts[h.name];
+        await Promise.all(fresh.map((h) => tearDownHost(hostNames(h.name), state.hosts[h.name]?.nspawn ?? null, state.vms[h.name]?.qemu ?? null)));
+        for (const h of fresh) { delete state.hosts[h.name]; delete state.vms[h.name]; }
         await writeState(state);
+        const accel = fresh.some((h) => vms.has(h.name)) ? await chooseAccel(base!.vmlinuz, base!.initrd) : null;
+        if (accel) state.datapath = { accel: accel.accel, reason: accel.reason, kernelRelease: base!.kernelRelease };
         // one after the other: quick, and `ip netns add` must not race creating /run/netns
         for (const h of fresh) {
           const names = hostNames(h.name);
-          const made = await createHost({
+          const spec1 = {
             names, host: h, allHosts: spec.hosts, rootfs, repo,
             authorizedKey: keys.publicKey, hostKeyFile: hostKeys.get(h.name)!.privateKey,
-          }, net);
-          state.createdNetnsDir ||= made.createdNetnsDir;
-          state.hosts[h.name] = { name: h.name, address: h.address, rootfs, nspawn: made.nspawn, startedAt: new Date().toISOString() };
+          };
+          if (vms.has(h.name)) {
+            state.vms[h.name] = await createVmHost(spec1, base!, net, (accel as AccelChoice).accel);
+          } else {
+            const made = await createHost(spec1, net);
+            state.createdNetnsDir ||= made.createdNetnsDir;
+            state.hosts[h.name] = { name: h.name, address: h.address, rootfs, nspawn: made.nspawn, startedAt: new Date().toISOString() };
+          }
           await writeState(state);
         }
+        if (accel) progress.note(`VMs run with ${accel.accel.toUpperCase()} (${accel.reason})`);
       });
     }
     if (reused.size) progress.note(`already running: ${[...reused].join(' ')}`);
+    await ensureTimeSource(state, vms.size > 0, net.bridgeAddress, base);
 
     const booted = await progress.step(`waiting for ${spec.hosts.length} hosts to boot and answer SSH`, () =>
       Promise.all(spec.hosts.map(async (h): Promise<LabUpHost> => {
-        const rec = state.hosts[h.name];
-        const probe = await waitBooted(hostNames(h.name), h.address, rec.nspawn);
-        return { name: h.name, address: h.address, pid: rec.nspawn.pid, reused: reused.has(h.name), state: probe.state!, failedUnits: probe.failedUnits };
+        const names = hostNames(h.name);
+        const vm = state.vms[h.name];
+        const proc = vm ? vm.qemu : state.hosts[h.name].nspawn;
+        const probe = vm
+          ? await waitBooted(names, h.address, proc, VM_BOOT_TIMEOUT_MS, 'VM')
+          : await waitBooted(names, h.address, proc);
+        return {
+          name: h.name, address: h.address, pid: proc.pid, kind: vm ? 'vm' : 'container', accel: vm?.accel ?? null,
+          reused: reused.has(h.name), state: probe.state!, failedUnits: probe.failedUnits,
+        };
       })));
     for (const b of booted) {
       if (b.state !== 'running') progress.note(`${b.name}: ${b.state}, failed units: ${b.failedUnits.join(' ') || 'none listed'}`);
     }
     await pruneRootfs([rootfs]);
+    await pruneVmBases(base ? [base.dir] : Object.values(state.vms).map((v) => v.base));
     return {
       inventory: spec.file,
       bridge: { name: LAB_BRIDGE, address: `${net.bridgeAddress}/${net.prefix}` },
@@ -113,6 +156,16 @@ export async function labUp(opts: LabUpOptions = {}): Promise<LabUpResult> {
       hosts: booted,
     };
   });
+}
+
+/** The NTP responder on the bridge address while VMs run (they set their own clocks); none otherwise. */
+async function ensureTimeSource(state: LabState, wanted: boolean, address: string, base: VmBase | null): Promise<void> {
+  const running = findTimeServer(state.timeServer);
+  if (wanted && !running) state.timeServer = await startTimeServer(address);
+  else if (wanted) state.timeServer = running;
+  else if (running || state.timeServer) { await stopTimeServer(state.timeServer); state.timeServer = null; }
+  if (!base) state.datapath = null;
+  await writeState(state);
 }
 
 /** A recorded host that runs, as this inventory wants it, on the current root. */

@@ -9,7 +9,7 @@ import { formatLabStatus, labStatus } from '../../lab/status.js';
 import { labUp } from '../../lab/up.js';
 import type { Command } from '../command.js';
 
-const usage = `Usage: lvs-play lab up|status|down [INVENTORY] [--json]
+const usage = `Usage: lvs-play lab up|status|down [INVENTORY] [--datapath] [--json]
 
 A local cluster of booted systemd containers (systemd-nspawn) for the hosts
 of INVENTORY (default: the package's inventory/lab.json), each with its own
@@ -19,13 +19,19 @@ apt repository as its only package source. Every host address must be in
 dpkg-dev and openssh-client when missing.
 
   up      bring the lab up (idempotent; repairs a lab left half-up)
-  status  per host: container, SSH, systemd state; IP_VS support
+          --datapath: the directors run as qemu VMs on Debian's kernel,
+          which has IP_VS, so keepalived runs in full and traffic flows
+          through LVS (default inventory: inventory/lab-datapath.json;
+          installs qemu-system-x86; KVM when it works, TCG otherwise)
+  status  per host: container or VM, SSH, systemd state; IP_VS support
           (exit 0 when every host is up, 1 otherwise)
   down    remove every container, namespace, bridge, mount and process
           the lab made (keys and caches stay)
 
 Options:
-  --json  (status) print the status as JSON
+  --json      (status) print the status as JSON
+  --datapath  (up) directors as VMs, see above; a later up without it
+              turns them back into containers
 
 State: /var/lib/lvs-play/lab   Caches: /var/cache/lvs-play`;
 
@@ -37,17 +43,18 @@ export const labCommand: Command = {
     // a closed pipe (`lab up | head`) must not kill a bring-up halfway
     process.stdout.on('error', (err: NodeJS.ErrnoException) => { if (err.code !== 'EPIPE') throw err; });
     const { values, positionals } = parseArgs({
-      args, allowPositionals: true, options: { json: { type: 'boolean', default: false } },
+      args, allowPositionals: true, options: { json: { type: 'boolean', default: false }, datapath: { type: 'boolean', default: false } },
     });
     const [action, inventory, ...rest] = positionals;
     if (rest.length) throw new UserError(`lab: unexpected arguments: ${rest.join(' ')}`, { hint: 'lvs-play lab --help' });
+    if (values.datapath && action !== 'up') throw new UserError(`lab ${action ?? ''}: --datapath is an option of lab up`, { hint: 'status and down find the VMs by themselves' });
     switch (action) {
       case 'up': {
         const t0 = Date.now();
-        const r = await labUp({ inventory, progress: lineProgress() });
+        const r = await labUp({ inventory, datapath: values.datapath, progress: lineProgress() });
         const reused = r.hosts.filter((h) => h.reused).length;
         process.stdout.write(`lab is up: ${r.hosts.length} hosts (${reused} already running) in ${((Date.now() - t0) / 1000).toFixed(1)} s\n` +
-          r.hosts.map((h) => `  ${h.name.padEnd(12)} ${h.address.padEnd(15)} ${h.state}`).join('\n') + '\n' +
+          r.hosts.map((h) => `  ${h.name.padEnd(12)} ${h.address.padEnd(15)} ${h.state}${h.kind === 'vm' ? ` (VM, ${h.accel})` : ''}`).join('\n') + '\n' +
           `ssh -i ${r.identityFile} -o UserKnownHostsFile=${r.knownHosts} root@${r.hosts[0]?.address}\n`);
         return 0;
       }

@@ -1,0 +1,57 @@
+// One director as a VM, from nothing to booting and back to nothing: its
+// disk (from the VM base), its tap on the lab bridge, its qemu. The files
+// live in the host's lab directory (hosts/<host>/), like a container's, so
+// `lab down` and recovery find them the same way.
+
+import { join } from 'node:path';
+import { mkdir, rm } from 'node:fs/promises';
+import type { LabNetwork } from '../addressing.js';
+import { consoleLog, type ContainerSpec } from '../container.js';
+import type { HostNames } from '../paths.js';
+import { isRunning, type ProcessId } from '../processes.js';
+import type { VmRecord } from '../state.js';
+import type { LabHost } from '../inventory.js';
+import type { VmBase } from './base.js';
+import { buildDisk } from './disk.js';
+import { findQemu, startQemu, stopQemu, type Accel } from './qemu.js';
+import { createTap, deleteTap, macAddress, tapAttached, tapName } from './tap.js';
+
+/** Memory and vCPUs per VM: bounded, and settable for a bigger machine. */
+export function vmSize(): { memoryMb: number; cpus: number } {
+  const memoryMb = Number(process.env.LVS_PLAY_LAB_VM_MEMORY_MB ?? 512);
+  const cpus = Number(process.env.LVS_PLAY_LAB_VM_CPUS ?? 1);
+  return { memoryMb: Number.isInteger(memoryMb) && memoryMb >= 256 ? memoryMb : 512, cpus: Number.isInteger(cpus) && cpus >= 1 ? cpus : 1 };
+}
+
+export function qemuPidfile(names: HostNames): string {
+  return join(names.dir, 'qemu.pid');
+}
+
+/** Builds the disk, makes the tap and starts qemu; the VM then boots on its own (wait with waitBooted). */
+export async function createVmHost(spec: ContainerSpec, base: VmBase, net: LabNetwork, accel: Accel): Promise<VmRecord> {
+  const { names, host } = spec;
+  await mkdir(names.dir, { recursive: true });
+  const disk = await buildDisk({ ...spec, rootfs: base.root }, net.prefix);
+  const tap = tapName(host.name);
+  await deleteTap(tap);
+  await createTap(tap);
+  const qemu = startQemu({
+    host: host.name, disk, tap, mac: macAddress(host.address),
+    vmlinuz: base.vmlinuz, initrd: base.initrd, repo: spec.repo,
+    console: consoleLog(names), pidfile: qemuPidfile(names), accel, ...vmSize(),
+  }, join(names.dir, 'qemu.log'));
+  return { name: host.name, address: host.address, base: base.dir, qemu, accel, tap, startedAt: new Date().toISOString() };
+}
+
+/** Stops the host's VM (the recorded qemu, else the one its pidfile names) and removes its tap. */
+export async function stopVm(names: HostNames, recorded: ProcessId | null): Promise<void> {
+  const qemu = recorded && isRunning(recorded) ? recorded : findQemu(names.host, qemuPidfile(names));
+  if (qemu) await stopQemu(qemu);
+  await deleteTap(tapName(names.host));
+  await rm(qemuPidfile(names), { force: true });
+}
+
+/** A recorded VM that runs, as this inventory wants it, from the current base, on the bridge. */
+export async function vmHealthy(rec: VmRecord | undefined, host: LabHost, base: VmBase): Promise<boolean> {
+  return !!rec && rec.address === host.address && rec.base === base.dir && isRunning(rec.qemu) && await tapAttached(rec.tap);
+}
