@@ -5,12 +5,11 @@
 // lvs01 named in the metrics and in latest.json), and after deploy repaired it.
 
 import { strict as assert } from 'node:assert';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CheckRecord } from '../../lib/schedule/record.js';
-import { lvsPlay, repoRoot, type CliResult } from '../support/cli.js';
+import { lvsPlay, repoRoot, runProcess } from '../support/cli.js';
 import { useLab } from '../support/lab.js';
 import { execStartArgv } from '../schedule/exec-start.js';
 import { samples } from '../schedule/prom-samples.js';
@@ -19,17 +18,7 @@ const INVENTORY = 'inventory/lab.json';
 const HOSTS = ['lvs-dr', 'lvs-dr2', 'lvs01', 'lvs02']; // the client runs no task
 const SYSCTL = 'net.ipv4.conf.lo.arp_ignore';
 
-function run(argv: string[]): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(argv[0], argv.slice(1), { cwd: '/', stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
+const run = (argv: string[]) => runProcess(argv, { cwd: '/' });
 
 describe('scheduled drift checks on the lab (issue 6)', function () {
   this.timeout(20 * 60_000);

@@ -6,28 +6,18 @@
 // is in. Runs the built CLI (npm run build first).
 
 import { strict as assert } from 'node:assert';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CheckRecord } from '../../lib/schedule/record.js';
-import { lvsPlay, repoRoot, type CliResult } from '../support/cli.js';
+import { lvsPlay, repoRoot, runProcess } from '../support/cli.js';
 import { execStartArgv } from './exec-start.js';
 import { samples } from './prom-samples.js';
 
 const HOSTS = ['lvs-dr', 'lvs-dr2', 'lvs01', 'lvs02'];
 
-function run(argv: string[]): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(argv[0], argv.slice(1), { cwd: '/', stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
+const run = (argv: string[]) => runProcess(argv, { cwd: '/' });
 
 /** What the directory holds, temp files included (none may be left). */
 const ls = (dir: string) => readdirSync(dir).sort();

@@ -1,4 +1,5 @@
-// Runs the built lvs-play binary as a user would, capturing output and code.
+// Runs the built lvs-play binary (or any program) as a user would, capturing
+// output and exit code.
 
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -8,9 +9,10 @@ const bin = `${repoRoot}dist/lib/cli/main.js`;
 
 export interface CliResult { code: number; stdout: string; stderr: string }
 
-export function lvsPlay(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+/** argv[0] with the rest as its arguments, no shell, stdin closed. */
+export function runProcess(argv: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(argv[0], argv.slice(1), { cwd: options.cwd ?? repoRoot, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => { stdout += d; });
@@ -18,4 +20,8 @@ export function lvsPlay(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Cl
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
   });
+}
+
+export function lvsPlay(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+  return runProcess([process.execPath, bin, ...args], { env });
 }
