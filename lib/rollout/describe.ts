@@ -21,6 +21,7 @@ export function describeAction(a: Action): string {
       : `settle: keepalived running on ${a.director}, which claims no VIP for ${s(a.observeMs)} (one Master_Down_Interval: its adverts agree with its peers') (at most ${s(a.timeoutMs)})`;
     case 'wait-vips-home': return `wait until ${a.director} holds ${list(a.vips)}, each VIP held once (at most ${s(a.timeoutMs)})`;
     case 'confirm-vips': return 'confirm: every VIP on its MASTER, held by exactly one director';
+    case 'capacity': return `gate: every service of ${list(a.realServers)} keeps another real server answering its health check's request, sent from a director`;
     case 'drain': return `drain ${list(a.realServers)} on ${list(a.directors)} (recorded on this machine first; undrained whatever happens)`;
     case 'wait-connections': return `wait until no active connection to ${list(a.realServers)} on any director (at most ${s(a.timeoutMs)}, then go on)`;
     case 'check-serving': return `check: ${list(a.realServers)} ${a.realServers.length === 1 ? 'answers its' : 'answer their'} health check's request, sent from a director`;

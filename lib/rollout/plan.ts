@@ -81,6 +81,7 @@ function realServerStage(cluster: Cluster, hosts: string[], directors: string[],
     classes: {},
     notes,
     actions: [
+      { kind: 'capacity', realServers: hosts },
       { kind: 'drain', realServers: hosts, directors },
       { kind: 'wait-connections', realServers: hosts, directors, timeoutMs: drainTimeoutMs },
       { kind: 'change', hosts },

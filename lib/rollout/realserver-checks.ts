@@ -63,28 +63,62 @@ export function weightsProbe(cluster: Cluster, views: () => Promise<DirectorView
   };
 }
 
-type ServingFact = { what: string; fact: Fact<HttpProbeResult> | Fact<TcpConnectResult>; expect: number | null };
+interface HealthRequest { service: string; host: string; what: string; fact: Fact<HttpProbeResult> | Fact<TcpConnectResult>; expect: number | null }
 
-/** Each real server's health check, as keepalived would send it, from one director. */
-export async function checkServing(cluster: Cluster, from: Transport, realServers: string[]): Promise<string[]> {
-  const checks: ServingFact[] = [];
-  for (const w of wanted(cluster, realServers)) {
+/** The request each real server's health check sends, once per host and check. */
+function healthRequests(cluster: Cluster, realServers: string[]): HealthRequest[] {
+  return wanted(cluster, realServers).map((w) => {
     const h = w.rs.healthCheck;
     const what = `${w.rs.host} ${h.type} ${w.rs.address}:${h.port}${h.type === 'HTTP_GET' ? h.path ?? '/' : ''}`;
-    if (checks.some((c) => c.what === what)) continue;
-    checks.push(h.type === 'HTTP_GET'
-      ? { what, fact: httpProbeFact({ address: w.rs.address, port: h.port, path: h.path ?? '/' }), expect: h.status ?? 200 }
-      : { what, fact: tcpConnectFact(w.rs.address, h.port), expect: null });
-  }
-  const batch = batchFacts(checks.map((c) => c.fact as Fact<unknown>));
-  const r = await from.exec('sh -s', { stdin: batch.script, timeoutMs: 30_000 + checks.length * 6000 });
+    const service = `${w.vip}:${w.port}`;
+    return h.type === 'HTTP_GET'
+      ? { service, host: w.rs.host, what, fact: httpProbeFact({ address: w.rs.address, port: h.port, path: h.path ?? '/' }), expect: h.status ?? 200 }
+      : { service, host: w.rs.host, what, fact: tcpConnectFact(w.rs.address, h.port), expect: null };
+  });
+}
+
+/** Sends the requests from one director in one round trip: each one's problem, or null when it answered as the check wants. */
+async function sendRequests(from: Transport, requests: HealthRequest[]): Promise<Map<HealthRequest, string | null>> {
+  const batch = batchFacts(requests.map((c) => c.fact as Fact<unknown>));
+  const r = await from.exec('sh -s', { stdin: batch.script, timeoutMs: 30_000 + requests.length * 6000 });
   const values = batch.parse(r.stdout);
-  const problems: string[] = [];
-  for (const c of checks) {
+  return new Map(requests.map((c) => {
     const v = values.get(c.fact as Fact<unknown>) as HttpProbeResult | TcpConnectResult;
-    if ('connected' in v) { if (!v.connected) problems.push(`${c.what}: no connection (${v.error})`); }
-    else if (v.status !== c.expect) problems.push(`${c.what}: ${v.status === null ? `no answer (${v.error})` : `HTTP ${v.status}, want ${c.expect}`}`);
-  }
+    if ('connected' in v) return [c, v.connected ? null : `${c.what}: no connection (${v.error})`];
+    return [c, v.status === c.expect ? null : `${c.what}: ${v.status === null ? `no answer (${v.error})` : `HTTP ${v.status}, want ${c.expect}`}`];
+  }));
+}
+
+/** Each real server's health check, as keepalived would send it, from one director: every one must answer. */
+export async function checkServing(cluster: Cluster, from: Transport, realServers: string[]): Promise<string[]> {
+  const requests = uniqueByWhat(healthRequests(cluster, realServers));
+  const problems = [...(await sendRequests(from, requests)).values()].filter((p): p is string => p !== null);
   if (problems.length) throw new Error(`the health check does not see it serving, from ${from.host.name}: ${problems.join('; ')}`);
-  return checks.map((c) => c.what);
+  return requests.map((c) => c.what);
+}
+
+/**
+ * Before a batch is drained: every service it serves keeps at least one
+ * other real server answering its health check, or draining would leave
+ * that service with nothing to send requests to.
+ */
+export async function checkCapacity(cluster: Cluster, from: Transport, batch: string[]): Promise<string[]> {
+  const services = new Set(healthRequests(cluster, batch).map((r) => r.service));
+  const others = cluster.vips.flatMap((v) => v.services).flatMap((s) => s.realServers.map((r) => r.host)).filter((h) => !batch.includes(h));
+  const requests = healthRequests(cluster, [...new Set(others)]).filter((r) => services.has(r.service));
+  const results = await sendRequests(from, requests);
+  const out: string[] = [];
+  const empty: string[] = [];
+  for (const service of services) {
+    const mine = requests.filter((r) => r.service === service);
+    const serving = mine.filter((r) => results.get(r) === null).map((r) => r.host);
+    if (serving.length) out.push(`${service} keeps ${serving.join(', ')}`);
+    else empty.push(`${service}: ${mine.length ? mine.map((r) => results.get(r)).join('; ') : 'no other real server'}`);
+  }
+  if (empty.length) throw new Error(`draining ${batch.join(', ')} would leave no real server answering its health check (from ${from.host.name}): ${empty.join('; ')}`);
+  return out;
+}
+
+function uniqueByWhat(requests: HealthRequest[]): HealthRequest[] {
+  return requests.filter((r, i) => requests.findIndex((x) => x.what === r.what) === i);
 }

@@ -1,4 +1,5 @@
-// Carries out a real-server stage: drain on every director (recorded on the
+// Carries out a real-server stage: a gate (every service keeps another real
+// server answering), drain on every director (recorded on the
 // control machine first), wait for connections to finish, change, check the
 // health check sees them serving, undrain, confirm the weights. The undrain
 // is in a finally: a failed change (rolled back), a failed check (the hosts
@@ -9,7 +10,7 @@ import { changeHosts, failed, forgetChanged, rollBackChanged, type Changed } fro
 import { checkSignal, directorsAccess, hostOf, type RolloutContext } from './context.js';
 import { describeAction } from './describe.js';
 import { viewAll } from './director-checks.js';
-import { checkServing, connectionsProbe, tablesUnreadable, weightsProbe } from './realserver-checks.js';
+import { checkCapacity, checkServing, connectionsProbe, tablesUnreadable, weightsProbe } from './realserver-checks.js';
 import type { StageOutcome } from './report.js';
 import type { Action, Stage } from './types.js';
 import { WaitTimeout, waitUntil } from './wait-until.js';
@@ -26,6 +27,11 @@ export async function runRealServerStage(ctx: RolloutContext, stage: Stage, outc
   let changed: Changed[] = [];
   let drained = false;
   try {
+    const capacity = find('capacity');
+    log(capacity);
+    const from = access.directors[0]!;
+    sub(`${(await checkCapacity(ctx.cluster, await ctx.connect(from), capacity.realServers)).join('; ')} (asked from ${from.name})`);
+    checkSignal(ctx, describeAction(drain));
     log(drain);
     drained = true; // from here on the finally undrains: the switch may be half set
     await ctx.switchboard.drain(drain.realServers, drain.directors);
@@ -55,7 +61,6 @@ export async function runRealServerStage(ctx: RolloutContext, stage: Stage, outc
     const serving = find('check-serving');
     checkSignal(ctx, describeAction(serving));
     log(serving);
-    const from = access.directors[0]!;
     sub(`answered from ${from.name}: ${(await checkServing(ctx.cluster, await ctx.connect(from), serving.realServers)).join('; ')}`);
     for (const c of changed) await forgetChanged(ctx, c);
     changed = [];

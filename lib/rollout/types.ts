@@ -46,6 +46,8 @@ export type Action =
   | { kind: 'wait-vips-home'; director: string; vips: string[]; timeoutMs: number }
   /** verify's VIP rows: every VIP on its MASTER, once */
   | { kind: 'confirm-vips' }
+  /** every service of these real servers keeps another one answering its health check */
+  | { kind: 'capacity'; realServers: string[] }
   /** drain switch on every director, recorded on the control machine first */
   | { kind: 'drain'; realServers: string[]; directors: string[] }
   /** until IPVS shows no active connection to them, or the timeout (then go on) */

@@ -160,6 +160,7 @@ describe('rolling updates on the lab (issue 6)', function () {
     assert.equal(r.code, 0, r.stdout + r.stderr);
     assert.deepEqual([...seen].sort(), ['lvs-dr2:drain-lvs01=1', 'lvs-dr:drain-lvs01=1']);
     assert.ok(recorded, 'the drain was recorded on this machine while it was set');
+    assert.match(r.stdout, /198\.18\.0\.100:80 keeps lvs02; 198\.18\.0\.110:80 keeps lvs02 \(asked from lvs-dr\)/);
     assert.match(r.stdout, /connections not observable: keepalived runs VRRP-only/);
     assert.match(r.stdout, /answered from lvs-dr: lvs01 TCP_CHECK 198\.18\.0\.10:80; lvs01 HTTP_GET 198\.18\.0\.10:80\/index\.html/);
     assert.match(r.stdout, /weights not checkable/);
@@ -179,6 +180,21 @@ describe('rolling updates on the lab (issue 6)', function () {
     assert.deepEqual(await drainFiles(), []);
     assert.equal(existsSync(record()), false);
     assert.equal((await lab.ssh('lvs01', `test -e ${MARKER}`)).code, 1, 'the failed change was rolled back');
+  });
+
+  it('refuses to drain a real server when no other one answers for its services: nothing drained, nothing changed', async () => {
+    await lab.run('lvs01', `rm -f ${MARKER}`);
+    await lab.run('lvs02', 'systemctl stop nginx');
+    try {
+      const r = await lvsPlay(['rollout', INVENTORY, '--limit', 'lvs01', '--playbook', SLOW], { ...env(), LVS_PLAY_TEST_STEP: 'ok' });
+      assert.equal(r.code, 1, r.stdout + r.stderr);
+      assert.match(r.stdout, /draining lvs01 would leave no real server answering its health check \(from lvs-dr\): 198\.18\.0\.100:80: lvs02 TCP_CHECK 198\.18\.0\.20:80: no connection/);
+      assert.deepEqual(await drainFiles(), []);
+      assert.equal(existsSync(record()), false);
+      assert.equal((await lab.ssh('lvs01', `test -e ${MARKER}`)).code, 1, 'lvs01 was not changed');
+    } finally {
+      await lab.run('lvs02', 'systemctl start nginx');
+    }
   });
 
   it('Ctrl-C during a drained change still undrains, and says it was interrupted', async () => {

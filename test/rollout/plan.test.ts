@@ -104,13 +104,13 @@ describe('planRollout', () => {
   it('real servers after the directors, one at a time: drain, connections, change, check, undrain, weights', () => {
     const p = plan(weight3, labStates(before, weight3, { lvs01: drClientChange, lvs02: drClientChange }));
     assert.deepEqual(p.stages.map((s) => `${s.kind} ${s.hosts.join()}`), ['director lvs-dr', 'director lvs-dr2', 'realservers lvs01', 'realservers lvs02']);
-    assert.deepEqual(p.stages[2]!.actions.map(step), ['drain', 'wait-connections', 'change lvs01', 'check-serving', 'undrain', 'confirm-weights']);
-    const drain = p.stages[2]!.actions[0]!;
+    assert.deepEqual(p.stages[2]!.actions.map(step), ['capacity', 'drain', 'wait-connections', 'change lvs01', 'check-serving', 'undrain', 'confirm-weights']);
+    const drain = p.stages[2]!.actions[1]!;
     assert.deepEqual(drain, { kind: 'drain', realServers: ['lvs01'], directors: ['lvs-dr', 'lvs-dr2'] });
     // vrrp-only: said in the plan
     assert.match(p.stages[2]!.notes[0]!, /no IPVS table to show connections or weights/);
     // confirm bound: delay_loop 3 + connect_timeout 10 + 3 x 3 s retries, + 10 s
-    assert.deepEqual(p.stages[2]!.actions[5], { kind: 'confirm-weights', realServers: ['lvs01'], directors: ['lvs-dr', 'lvs-dr2'], timeoutMs: 32_000 });
+    assert.deepEqual(p.stages[2]!.actions[6], { kind: 'confirm-weights', realServers: ['lvs01'], directors: ['lvs-dr', 'lvs-dr2'], timeoutMs: 32_000 });
   });
 
   it('batches real servers by count or by percentage of all real servers', () => {
