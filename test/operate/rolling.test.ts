@@ -148,6 +148,29 @@ describe('rolling updates on the lab (issue 6)', function () {
     assert.equal(existsSync(record()), false);
   });
 
+  it('a must-agree change whose second director fails rolls both back (the first out of the election), then hands the VIPs back', async () => {
+    // where the previous test left the lab: lvs-dr at weight 3, lvs-dr2 at weight 2, both at advert_int 2
+    const drNow = write('dr-now.json', (inv) => { inv.vips[0]!.services[0]!.realServers![0]!.weight = 3; inv.vrrp!.advertInterval = 2; });
+    const dr2Now = write('dr2-now.json', (inv) => { inv.vips[0]!.services[0]!.realServers![0]!.weight = 2; inv.vrrp!.advertInterval = 2; });
+    const to = write('to-advert3.json', (inv) => { inv.vips[0]!.services[0]!.realServers![0]!.weight = 3; });
+    const { r, summary } = await sampled(['rollout', to, '--json', '--playbook', 'test/fixtures/playbooks/fail-on-lvs-dr2.mjs']);
+    assert.equal(r.code, 1, r.stdout + r.stderr);
+    const report = JSON.parse(r.stdout) as RolloutReport;
+    assert.deepEqual(report.stages.map((s) => `${s.kind} ${s.status}`), ['directors-agree failed']);
+    const stage = report.stages[0]!;
+    assert.match(stage.error ?? '', /lvs-dr2: inject-failure/);
+    // lvs-dr2 rolled back by its own run, lvs-dr by the stage
+    assert.ok(stage.hostReports.find((h) => h.host === 'lvs-dr2')!.rolledBack?.length);
+    assert.ok(stage.rolledBack.find((b) => b.host === 'lvs-dr')?.undone.includes('restore /etc/keepalived/keepalived.conf'), JSON.stringify(stage.rolledBack));
+    assert.match(r.stderr, /lvs-dr: back in the election at priority 1/);
+    assert.equal(report.vips, '198.18.0.100 on lvs-dr; 198.18.0.110 on lvs-dr2');
+    for (const s of summary) assert.equal(s.twoHolders, 0, `${s.vip} was on two directors`);
+    assert.equal((await lvsPlay(['check', drNow, '--limit', 'lvs-dr'], env())).code, 0);
+    assert.equal((await lvsPlay(['check', dr2Now, '--limit', 'lvs-dr2'], env())).code, 0);
+    assert.deepEqual(await drainFiles(), []);
+    assert.equal(existsSync(record()), false);
+  });
+
   it('drains a real server on every director around its change, and undrains it after', async () => {
     const seen = new Set<string>();
     let recorded = false;
