@@ -20,7 +20,7 @@ import { fetchKernel, type VmKernel } from './kernel.js';
 import { NETWORK_UNIT, VM_NETWORK_FILE, renderFstab, renderNetworkUnit } from './guest-files.js';
 
 /** Bump when the recipe below changes, so cached bases are rebuilt. */
-const VM_RECIPE = 1;
+const VM_RECIPE = 2;
 /** Packages a VM needs beyond the lab root: modprobe (keepalived and the kernel load ip_vs with it). */
 const VM_PACKAGES = ['kmod'];
 /** Module trees kept in the VM (the rest: graphics, sound, wireless, USB... ~300 MB no VM uses). */
@@ -113,7 +113,7 @@ async function installPackages(rootfs: string, root: string, debs: string): Prom
   }
 }
 
-/** What differs from a container: eth0 from a per-host file, the repository over 9p, no serial getty. */
+/** What differs from a container: eth0 from a per-host file, the repository over 9p, ip_vs loaded, no serial getty. */
 async function customise(root: string): Promise<void> {
   const at = (p: string) => join(root, p);
   await writeFile(at(`etc/systemd/system/${NETWORK_UNIT}`), renderNetworkUnit());
@@ -121,6 +121,9 @@ async function customise(root: string): Promise<void> {
   await symlink(`/etc/systemd/system/${NETWORK_UNIT}`, at(`etc/systemd/system/multi-user.target.wants/${NETWORK_UNIT}`));
   await mkdir(dirname(at(VM_NETWORK_FILE)), { recursive: true });
   await writeFile(at('etc/fstab'), renderFstab());
+  // ip_vs at boot, before systemd-sysctl: net.ipv4.vs.* sysctls (inventory/lab-datapath.json sets
+  // expire_quiescent_template on the directors) exist on the first deploy and after a reboot
+  await writeFile(at('etc/modules-load.d/lvs-play-ip_vs.conf'), '# lvs-play lab VM: IP_VS is what a director is for\nip_vs\n');
   // no udev in the VM: a getty on ttyS0 would wait for a device unit that never appears
   await symlink('/dev/null', at('etc/systemd/system/serial-getty@ttyS0.service'));
 }

@@ -1,0 +1,104 @@
+// The datapath lab for mocha suites (test/datapath/): the directors as VMs
+// with IP_VS (`lab up --datapath`), the seed's cluster deployed from
+// inventory/lab-datapath.json (keepalived in full), verify clean, and the
+// client given extra source addresses. Brought up once per run and shared by
+// every datapath suite; the lab is taken down at the end of the run (by the
+// root hook of test/support/lab.ts), since this run changed its shape.
+
+import { parseIpvsadmList, type IpvsVirtualService } from '../../lib/facts/ipvs.js';
+import { labSsh } from '../../lib/lab/ssh.js';
+import { labStatus } from '../../lib/lab/status.js';
+import { labUp, type LabUpHost } from '../../lib/lab/up.js';
+import type { RunResult } from '../../lib/lab/exec.js';
+import { lvsPlay } from './cli.js';
+import { addSourcesCommand } from './client-traffic.js';
+import { LAB_TIMEOUT_MS, forgetLab, labProgress } from './lab.js';
+import { waitFor } from './wait.js';
+
+export const DATAPATH_INVENTORY = 'inventory/lab-datapath.json';
+export const DIRECTORS = ['lvs-dr', 'lvs-dr2'];
+export const REAL_SERVERS = ['lvs01', 'lvs02'];
+export const VIPS = ['198.18.0.100', '198.18.0.110'];
+/** inventory/lab-datapath.json's advert_int */
+export const ADVERT_INT_S = 3;
+
+export interface DatapathLab {
+  readonly hosts: LabUpHost[];
+  address(name: string): string;
+  ssh(name: string, command: string): Promise<RunResult>;
+  run(name: string, command: string): Promise<string>;
+  /** the director's IPVS table, from `ipvsadm -Ln` */
+  ipvs(director: string): Promise<IpvsVirtualService[]>;
+  /** weight of a real server (by address) in a VIP's service on a director; null when absent */
+  weight(director: string, vip: string, realServer: string): Promise<number | null>;
+}
+
+let pending: Promise<LabUpHost[]> | null = null;
+
+/** Registers a before() hook that brings the datapath lab up and deployed (once per run). */
+export function useDatapathLab(): DatapathLab {
+  let hosts: LabUpHost[] | null = null;
+  before(async function () {
+    this.timeout(LAB_TIMEOUT_MS + 10 * 60_000);
+    hosts = await ensureDatapathLab();
+  });
+  const lab: DatapathLab = {
+    get hosts() {
+      if (!hosts) throw new Error('the datapath lab is not up yet: use it inside tests');
+      return hosts;
+    },
+    address(name) {
+      const h = lab.hosts.find((x) => x.name === name);
+      if (!h) throw new Error(`no lab host ${name}`);
+      return h.address;
+    },
+    ssh: (name, command) => labSsh(lab.address(name), command),
+    async run(name, command) {
+      const r = await lab.ssh(name, command);
+      if (r.code !== 0) throw new Error(`${name}: "${command}" exited ${r.code}: ${r.stderr.trim()}`);
+      return r.stdout;
+    },
+    async ipvs(director) {
+      return parseIpvsadmList(await lab.run(director, 'ipvsadm -Ln'));
+    },
+    async weight(director, vip, realServer) {
+      const service = (await lab.ipvs(director)).find((s) => s.address === vip && s.port === 80);
+      return service?.realServers.find((r) => r.address === realServer)?.weight ?? null;
+    },
+  };
+  return lab;
+}
+
+export async function ensureDatapathLab(): Promise<LabUpHost[]> {
+  if (pending) {
+    const hosts = await pending.catch(() => null);
+    const s = hosts ? await labStatus() : null;
+    if (hosts && s?.up && s.datapath) return hosts;
+    pending = null;
+  }
+  pending = (async () => {
+    // the shape changes (directors become VMs): take the lab down at the end of the run
+    forgetLab();
+    const t0 = Date.now();
+    const up = await labUp({ datapath: true, progress: labProgress });
+    const t1 = Date.now();
+    const d = await lvsPlay(['deploy', DATAPATH_INVENTORY]);
+    if (d.code !== 0) throw new Error(`deploy ${DATAPATH_INVENTORY} exited ${d.code}:\n${d.stdout}\n${d.stderr}`);
+    const t2 = Date.now();
+    // keepalived just started: the VIPs come up after VRRP's election (advert_int 3)
+    let last = '';
+    await waitFor('verify to pass on the freshly deployed datapath lab', async () => {
+      const v = await lvsPlay(['verify', DATAPATH_INVENTORY]);
+      last = v.stdout + v.stderr;
+      return v.code === 0;
+    }, 90_000, 2000).catch((err: Error) => { throw new Error(`${err.message}\n${last}`); });
+    const client = up.hosts.find((h) => h.name === 'client')!;
+    const r = await labSsh(client.address, addSourcesCommand());
+    if (r.code !== 0) throw new Error(`client: adding source addresses failed: ${r.stderr}`);
+    process.stderr.write(`      [datapath] lab up ${s(t1 - t0)}, deploy ${s(t2 - t1)}, VRRP settled ${s(Date.now() - t2)}\n`);
+    return up.hosts;
+  })();
+  return pending;
+}
+
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
