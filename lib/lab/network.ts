@@ -86,3 +86,12 @@ export async function removeHostNetwork(names: HostNames): Promise<void> {
   // the veth dies with its namespace (asynchronously); delete it in case something still holds the namespace
   if ((await labLinks()).includes(names.veth)) await deleteLink(names.veth);
 }
+
+/**
+ * Drops the control side's neighbour (ARP) entries for these lab addresses
+ * on the bridge: a host brought up again has a new MAC, and a stale entry
+ * would delay reaching it by up to half a minute. Lab bridge entries only.
+ */
+export async function forgetNeighbours(addresses: string[]): Promise<void> {
+  for (const a of addresses) await tryRun('ip', ['neigh', 'flush', 'dev', LAB_BRIDGE, 'to', a]);
+}

@@ -8,7 +8,7 @@ import { ensureAptRepo, repoPackages } from './apt-repo.js';
 import { createHost, tearDownHost, waitBooted } from './host.js';
 import { readLabSpec, type LabHost } from './inventory.js';
 import { isMountPoint } from './mounts.js';
-import { ensureBridge, labNetns, vethAttached } from './network.js';
+import { ensureBridge, forgetNeighbours, labNetns, vethAttached } from './network.js';
 import { LAB_BRIDGE, hostNames, labFiles } from './paths.js';
 import { ensurePrerequisites, assertCanRunLab } from './prerequisites.js';
 import { isRunning } from './processes.js';
@@ -18,7 +18,7 @@ import { ensureHostKey, ensureLabKeyPair, ensureVrrpPassword, writeKnownHosts } 
 import { readState, withLabLock, writeState, type HostRecord, type LabState } from './state.js';
 import { knownLabHosts } from './sweep.js';
 import { chooseAccel, type AccelChoice } from './vm/accel.js';
-import { ensureVmBase, pruneVmBases, type VmBase } from './vm/base.js';
+import { ensureVmBase, pruneVmBases, vmBaseDir, type VmBase } from './vm/base.js';
 import { assertDatapathSpec, defaultDatapathInventory, vmHosts } from './vm/datapath.js';
 import { ensureVmPrerequisites } from './vm/prerequisites.js';
 import { findTimeServer, startTimeServer, stopTimeServer } from './vm/time-server.js';
@@ -124,6 +124,8 @@ export async function labUp(opts: LabUpOptions = {}): Promise<LabUpResult> {
           }
           await writeState(state);
         }
+        // the control side may still have the address on the MAC of the host's previous self (a VM, a container)
+        await forgetNeighbours(fresh.map((h) => h.address));
         if (accel) progress.note(`VMs run with ${accel.accel.toUpperCase()} (${accel.reason})`);
       });
     }
@@ -147,7 +149,7 @@ export async function labUp(opts: LabUpOptions = {}): Promise<LabUpResult> {
       if (b.state !== 'running') progress.note(`${b.name}: ${b.state}, failed units: ${b.failedUnits.join(' ') || 'none listed'}`);
     }
     await pruneRootfs([rootfs]);
-    await pruneVmBases(base ? [base.dir] : Object.values(state.vms).map((v) => v.base));
+    await pruneVmBases([vmBaseDir(rootfs)]); // the current root's VM base stays, for the next --datapath
     return {
       inventory: spec.file,
       bridge: { name: LAB_BRIDGE, address: `${net.bridgeAddress}/${net.prefix}` },

@@ -102,3 +102,8 @@ export async function ensureDatapathLab(): Promise<LabUpHost[]> {
 }
 
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/** For a suite that changes the lab's shape itself: the next useDatapathLab() brings it up and deploys again. */
+export function forgetDatapathLab(): void {
+  pending = null;
+}

@@ -49,7 +49,7 @@ export function qemuArgs(l: VmLaunch): string[] {
     '-append', `console=ttyS0 net.ifnames=0 panic=-1 lvsp.host=${l.host}`,
     '-drive', `file=${l.disk},format=raw,if=virtio,cache=unsafe`,
     '-netdev', `tap,id=net0,ifname=${l.tap},script=no,downscript=no`,
-    '-device', `virtio-net-pci,netdev=net0,mac=${l.mac}`,
+    '-device', `virtio-net-pci,netdev=net0,mac=${l.mac},romfile=`, // no PXE ROM: the kernel is loaded directly
     '-fsdev', `local,id=repo,path=${l.repo},security_model=none,readonly=on`,
     '-device', `virtio-9p-pci,fsdev=repo,mount_tag=${REPO_TAG}`,
     '-serial', `file:${l.console}`,

@@ -20,11 +20,11 @@ export const NTP_PORT = 123;
 const PID_FILE = join(LAB_STATE_DIR, 'time-server.pid');
 const LOG_FILE = join(LAB_STATE_DIR, 'time-server.log');
 
-/** The responder's source: CommonJS for `node -e`, argv [address, mark]. */
+/** The responder's source: CommonJS for `node -e`, argv [address, port, mark]. */
 export const TIME_SERVER_SCRIPT = `
 const dgram = require('node:dgram');
 const { performance } = require('node:perf_hooks');
-const address = process.argv[1];
+const [address, port] = [process.argv[1], Number(process.argv[2])];
 const NTP_EPOCH = 2208988800;
 const now = () => performance.timeOrigin + performance.now();
 function put(buf, at, ms) {
@@ -50,7 +50,7 @@ sock.on('message', (q, peer) => {
   sock.send(r, peer.port, peer.address);
 });
 sock.on('error', (e) => { console.error(e.message); process.exit(1); });
-sock.bind(${NTP_PORT}, address, () => process.stdout.write('listening\\n'));
+sock.bind(port, address, () => process.stdout.write('listening\\n'));
 `;
 
 /** The running responder: the recorded one, else the pidfile's (if that PID runs the responder). */
@@ -64,10 +64,10 @@ export function findTimeServer(recorded: ProcessId | null): ProcessId | null {
 }
 
 /** Starts the responder on address:123 and waits until it listens. */
-export async function startTimeServer(address: string): Promise<ProcessId> {
+export async function startTimeServer(address: string, port = NTP_PORT): Promise<ProcessId> {
   const log = openSync(LOG_FILE, 'w');
   try {
-    const child = spawn(process.execPath, ['-e', TIME_SERVER_SCRIPT, address, TIME_SERVER_MARK], { detached: true, stdio: ['ignore', 'pipe', log] });
+    const child = spawn(process.execPath, ['-e', TIME_SERVER_SCRIPT, address, String(port), TIME_SERVER_MARK], { detached: true, stdio: ['ignore', 'pipe', log] });
     const ready = await new Promise<boolean>((resolve) => {
       const timer = setTimeout(() => resolve(false), 10_000);
       child.stdout!.on('data', (d: Buffer) => { if (d.toString().includes('listening')) { clearTimeout(timer); resolve(true); } });
@@ -80,8 +80,8 @@ export async function startTimeServer(address: string): Promise<ProcessId> {
       if (id) await stopProcesses([id], 'SIGKILL', 1000);
       let why = '';
       try { why = tail(readFileSync(LOG_FILE, 'utf8'), 5); } catch { /* none */ }
-      throw new UserError(`the lab's time server could not listen on ${address}:${NTP_PORT}${why}`, {
-        hint: `the director VMs synchronise their clocks with it; is something else bound to UDP port ${NTP_PORT} on ${address}?`,
+      throw new UserError(`the lab's time server could not listen on ${address}:${port}${why}`, {
+        hint: `the director VMs synchronise their clocks with it; is something else bound to UDP port ${port} on ${address}?`,
       });
     }
     await writeFile(PID_FILE, `${id.pid}\n`);
