@@ -86,10 +86,11 @@ export function formatLabStatus(s: LabStatus): string {
     if (h.state === 'degraded') out.push(`${h.name}: degraded, failed units: ${h.failedUnits.join(' ') || 'none listed'}`);
     else if (h.pid !== null && h.error) out.push(`${h.name}: ${h.error}`);
   }
-  out.push(s.ipvs.line);
-  if (s.datapath) {
+  if (!s.datapath) out.push(s.ipvs.line);
+  else {
     const d = s.datapath;
-    out.push(`datapath: directors are qemu VMs with ${d.accel.toUpperCase()} (${d.reason}), Debian kernel ${d.kernelRelease} with ip_vs`,
+    out.push(s.ipvs.available ? s.ipvs.line : `IP_VS: absent in the containers' kernel ${s.ipvs.kernel}; the directors run their own`,
+      `datapath: directors are qemu VMs with ${d.accel.toUpperCase()} (${d.reason}), Debian kernel ${d.kernelRelease} with ip_vs`,
       `time server for the VMs: ${d.timeServer === null ? 'not running' : `pid ${d.timeServer}`} on ${s.bridge.address?.split('/')[0] ?? 'the bridge'}:123`);
   }
   out.push(s.up ? 'lab is up' : 'lab is not up: run lvs-play lab up');

@@ -6,6 +6,7 @@
 
 import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { labDown } from '../../lib/lab/down.js';
 import { tryRun } from '../../lib/lab/exec.js';
@@ -75,12 +76,13 @@ describe('datapath lab: VMs recovered, turned back into containers, and removed 
     for (const d of DIRECTORS) assert.equal(existsSync(join(labFiles.hostsDir, d, 'disk.img')), false);
   });
 
-  it('lab down after lab up --datapath leaves no qemu, tap, disk image, time server, bridge or namespace; the VM base stays cached', async () => {
+  it('lab down after lab up --datapath, even with the state file lost, leaves no qemu, tap, disk image, time server, bridge or namespace; the VM base stays cached', async () => {
     await labUp({ datapath: true, progress: labProgress });
     const state = await readState();
     const procs: ProcessId[] = [...Object.values(state.vms).map((v) => v.qemu), state.timeServer!];
     assert.equal(procs.length, DIRECTORS.length + 1);
     assert.ok(procs.every(isRunning));
+    await rm(labFiles.stateFile); // down finds the VMs by their pidfiles and the taps by name
     await labDown({ progress: labProgress });
     assert.ok(procs.every((p) => !isRunning(p)), 'every recorded VM and the time server stopped');
     assert.deepEqual(await labQemus(), []);
