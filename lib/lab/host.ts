@@ -80,7 +80,7 @@ export async function waitBooted(names: HostNames, address: string, proc: Proces
 
 function consoleTail(names: HostNames): string {
   try {
-    return `\nlast lines of ${consoleLog(names)}${tail(readFileSync(consoleLog(names), 'utf8').replace(/\x1b\[[0-9;]*m/g, ''), 20)}`;
+    return `\nlast lines of ${consoleLog(names)}${tail(readFileSync(consoleLog(names), 'utf8').replace(/\x1b\[[0-9;]*m|\r/g, ''), 20)}`;
   } catch {
     return '';
   }

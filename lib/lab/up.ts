@@ -17,7 +17,7 @@ import { ensureRootfs, pruneRootfs } from './rootfs.js';
 import { ensureHostKey, ensureLabKeyPair, ensureVrrpPassword, writeKnownHosts } from './ssh-keys.js';
 import { readState, withLabLock, writeState, type HostRecord, type LabState } from './state.js';
 import { knownLabHosts } from './sweep.js';
-import { chooseAccel, type AccelChoice } from './vm/accel.js';
+import { chooseAccel } from './vm/accel.js';
 import { ensureVmBase, pruneVmBases, vmBaseDir, type VmBase } from './vm/base.js';
 import { assertDatapathSpec, defaultDatapathInventory, vmHosts } from './vm/datapath.js';
 import { ensureVmPrerequisites } from './vm/prerequisites.js';
@@ -111,14 +111,14 @@ export async function labUp(opts: LabUpOptions = {}): Promise<LabUpResult> {
         // one after the other: quick, and `ip netns add` must not race creating /run/netns
         for (const h of fresh) {
           const names = hostNames(h.name);
-          const spec1 = {
+          const hostSpec = {
             names, host: h, allHosts: spec.hosts, rootfs, repo,
             authorizedKey: keys.publicKey, hostKeyFile: hostKeys.get(h.name)!.privateKey,
           };
           if (vms.has(h.name)) {
-            state.vms[h.name] = await createVmHost(spec1, base!, net, (accel as AccelChoice).accel);
+            state.vms[h.name] = await createVmHost(hostSpec, base!, net, accel!.accel);
           } else {
-            const made = await createHost(spec1, net);
+            const made = await createHost(hostSpec, net);
             state.createdNetnsDir ||= made.createdNetnsDir;
             state.hosts[h.name] = { name: h.name, address: h.address, rootfs, nspawn: made.nspawn, startedAt: new Date().toISOString() };
           }

@@ -76,6 +76,20 @@ describe('datapath lab: VMs recovered, turned back into containers, and removed 
     for (const d of DIRECTORS) assert.equal(existsSync(join(labFiles.hostsDir, d, 'disk.img')), false);
   });
 
+  it('a VM that does not come up: lab up fails naming it, with the last lines of its serial console', async () => {
+    process.env.LVS_PLAY_LAB_VM_APPEND = 'init=/bin/false'; // the kernel panics when its init exits; qemu ends (-no-reboot)
+    try {
+      await assert.rejects(labUp({ datapath: true, progress: labProgress }), (err: Error) => {
+        assert.match(err.message, /^lvs-dr2?: the VM stopped while booting\nlast lines of \/var\/lib\/lvs-play\/lab\/hosts\/lvs-dr2?\/console\.log:\n/);
+        // the end of a kernel panic: its backtrace, then the kernel offset line
+        assert.match(err.message, /\[\s*\d+\.\d+\] Kernel Offset: /);
+        return true;
+      });
+    } finally {
+      delete process.env.LVS_PLAY_LAB_VM_APPEND;
+    }
+  });
+
   it('lab down after lab up --datapath, even with the state file lost, leaves no qemu, tap, disk image, time server, bridge or namespace; the VM base stays cached', async () => {
     await labUp({ datapath: true, progress: labProgress });
     const state = await readState();

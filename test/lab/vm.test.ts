@@ -13,6 +13,7 @@ import { isLabTap, macAddress, tapName } from '../../lib/lab/vm/tap.js';
 import { REPO_TAG, renderFstab, renderNetworkFile, renderNetworkUnit } from '../../lib/lab/vm/guest-files.js';
 import { TIME_SERVER_SCRIPT } from '../../lib/lab/vm/time-server.js';
 import { assertDatapathSpec } from '../../lib/lab/vm/datapath.js';
+import { vmSettings } from '../../lib/lab/vm/vm-host.js';
 import { labSpecOf } from '../../lib/lab/inventory.js';
 import { inventoryJson } from '../support/clusters.js';
 
@@ -36,7 +37,8 @@ describe('lab VMs (datapath mode), pure parts', () => {
     assert.match(init, /^#!\/bin\/busybox sh\n/);
     assert.match(init, /insmod "\$m"/);
     assert.match(init, new RegExp(`lvsp\\.probe.*echo "${PROBE_MARK}"; poweroff -f`));
-    assert.match(init, /exec switch_root \/newroot \/sbin\/init\n$/);
+    assert.match(init, /init=\/sbin\/init\n.*init=\*\) init="\$\{arg#init=\}"/);
+    assert.match(init, /exec switch_root \/newroot "\$init"\n$/);
   });
 
   it('qemu: TCG or KVM, bounded memory, the tap, the disk, the repository read-only over 9p, the console in a file', () => {
@@ -52,6 +54,13 @@ describe('lab VMs (datapath mode), pure parts', () => {
     assert.match(args, /console=ttyS0 net\.ifnames=0/);
     assert.ok(qemuArgs(l).includes('guest=lvsp-lvs-dr'));
     assert.deepEqual(accelArgs('kvm'), ['-accel', 'kvm', '-cpu', 'host']);
+    assert.match(qemuArgs({ ...l, append: 'init=/bin/false' }).join(' '), /lvsp\.host=lvs-dr init=\/bin\/false -drive/);
+  });
+
+  it('VM size: 512 MB and one vCPU by default, settable within bounds', () => {
+    assert.deepEqual(vmSettings({}), { memoryMb: 512, cpus: 1, append: '' });
+    assert.deepEqual(vmSettings({ LVS_PLAY_LAB_VM_MEMORY_MB: '1024', LVS_PLAY_LAB_VM_CPUS: '2' }), { memoryMb: 1024, cpus: 2, append: '' });
+    assert.deepEqual(vmSettings({ LVS_PLAY_LAB_VM_MEMORY_MB: '64', LVS_PLAY_LAB_VM_CPUS: 'many' }), { memoryMb: 512, cpus: 1, append: '' });
   });
 
   it('tap names carry the lab prefix and fit 15 characters; MACs come from the address', () => {

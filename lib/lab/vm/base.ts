@@ -20,7 +20,7 @@ import { fetchKernel, type VmKernel } from './kernel.js';
 import { NETWORK_UNIT, VM_NETWORK_FILE, renderFstab, renderNetworkUnit } from './guest-files.js';
 
 /** Bump when the recipe below changes, so cached bases are rebuilt. */
-const VM_RECIPE = 2;
+const VM_RECIPE = 3;
 /** Packages a VM needs beyond the lab root: modprobe (keepalived and the kernel load ip_vs with it). */
 const VM_PACKAGES = ['kmod'];
 /** Module trees kept in the VM (the rest: graphics, sound, wireless, USB... ~300 MB no VM uses). */

@@ -1,6 +1,7 @@
 // The VMs' initrd: Debian's kernel has virtio, ext4 and 9p as modules, so a
 // tiny initramfs (static busybox, those modules, and /init) loads them,
-// mounts the root disk and switches to its systemd. The module list and its
+// mounts the root disk and switches to its systemd (or the kernel command
+// line's init=). The module list and its
 // order come from the VM root's own `modprobe --show-depends` (dependencies
 // and softdeps resolved by kmod). With `lvsp.probe` on the kernel command
 // line /init only prints PROBE_MARK and powers off: the accelerator probe.
@@ -41,9 +42,11 @@ while [ ! -b ${ROOT_DEVICE} ] && [ $i -lt 300 ]; do sleep 0.1; i=$((i+1)); done
 if ! mount -t ext4 -o rw ${ROOT_DEVICE} /newroot; then
   echo "lvs-play initrd: cannot mount ${ROOT_DEVICE}"; sleep 1; poweroff -f
 fi
+init=/sbin/init
+for arg in $(cat /proc/cmdline); do case "$arg" in init=*) init="\${arg#init=}";; esac; done
 umount /proc /sys
 mount --move /dev /newroot/dev
-exec switch_root /newroot /sbin/init
+exec switch_root /newroot "$init"
 `;
 }
 

@@ -27,6 +27,7 @@ export interface VmLaunch {
   accel: Accel;
   memoryMb: number;
   cpus: number;
+  append?: string;       // more kernel command line (debugging: e.g. systemd.unit=rescue.target)
 }
 
 /** What identifies the lab's qemu for a host on its command line. */
@@ -46,7 +47,7 @@ export function qemuArgs(l: VmLaunch): string[] {
     '-nodefaults', '-no-user-config', '-display', 'none', '-no-reboot',
     '-kernel', l.vmlinuz, '-initrd', l.initrd,
     // eth0, not ens3 (the unit configures eth0); panic=-1 with -no-reboot: a panicking VM ends qemu
-    '-append', `console=ttyS0 net.ifnames=0 panic=-1 lvsp.host=${l.host}`,
+    '-append', `console=ttyS0 net.ifnames=0 panic=-1 lvsp.host=${l.host}${l.append ? ` ${l.append}` : ''}`,
     '-drive', `file=${l.disk},format=raw,if=virtio,cache=unsafe`,
     '-netdev', `tap,id=net0,ifname=${l.tap},script=no,downscript=no`,
     '-device', `virtio-net-pci,netdev=net0,mac=${l.mac},romfile=`, // no PXE ROM: the kernel is loaded directly

@@ -16,11 +16,22 @@ import { buildDisk } from './disk.js';
 import { findQemu, startQemu, stopQemu, type Accel } from './qemu.js';
 import { createTap, deleteTap, macAddress, tapAttached, tapName } from './tap.js';
 
-/** Memory and vCPUs per VM: bounded, and settable for a bigger machine. */
-export function vmSize(): { memoryMb: number; cpus: number } {
-  const memoryMb = Number(process.env.LVS_PLAY_LAB_VM_MEMORY_MB ?? 512);
-  const cpus = Number(process.env.LVS_PLAY_LAB_VM_CPUS ?? 1);
-  return { memoryMb: Number.isInteger(memoryMb) && memoryMb >= 256 ? memoryMb : 512, cpus: Number.isInteger(cpus) && cpus >= 1 ? cpus : 1 };
+/**
+ * Memory and vCPUs per VM, bounded, settable for a bigger machine
+ * (LVS_PLAY_LAB_VM_MEMORY_MB, 256-8192, default 512; LVS_PLAY_LAB_VM_CPUS,
+ * 1-8, default 1), and extra kernel command line for debugging a boot
+ * (LVS_PLAY_LAB_VM_APPEND).
+ */
+export function vmSettings(env: NodeJS.ProcessEnv = process.env): { memoryMb: number; cpus: number; append: string } {
+  const within = (v: string | undefined, min: number, max: number, dflt: number) => {
+    const n = Number(v ?? dflt);
+    return Number.isInteger(n) && n >= min && n <= max ? n : dflt;
+  };
+  return {
+    memoryMb: within(env.LVS_PLAY_LAB_VM_MEMORY_MB, 256, 8192, 512),
+    cpus: within(env.LVS_PLAY_LAB_VM_CPUS, 1, 8, 1),
+    append: env.LVS_PLAY_LAB_VM_APPEND ?? '',
+  };
 }
 
 export function qemuPidfile(names: HostNames): string {
@@ -38,7 +49,7 @@ export async function createVmHost(spec: ContainerSpec, base: VmBase, net: LabNe
   const qemu = startQemu({
     host: host.name, disk, tap, mac: macAddress(host.address),
     vmlinuz: base.vmlinuz, initrd: base.initrd, repo: spec.repo,
-    console: consoleLog(names), pidfile: qemuPidfile(names), accel, ...vmSize(),
+    console: consoleLog(names), pidfile: qemuPidfile(names), accel, ...vmSettings(),
   }, join(names.dir, 'qemu.log'));
   return { name: host.name, address: host.address, base: base.dir, qemu, accel, tap, startedAt: new Date().toISOString() };
 }
