@@ -4,22 +4,12 @@
 // then read the diff of test/fixtures/render/golden before committing it.
 
 import { strict as assert } from 'node:assert';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { hostFiles } from '../../lib/render/host-files.js';
 import { loadCluster, type InventoryName } from './clusters.js';
+import { compareGolden } from '../support/golden.js';
 
 const goldenDir = new URL('../fixtures/render/golden/', import.meta.url).pathname;
-const update = process.env.UPDATE_GOLDEN === '1';
-
-function compare(file: string, actual: string): void {
-  if (update) {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, actual);
-  }
-  assert.ok(existsSync(file), `missing golden file ${file} (UPDATE_GOLDEN=1 creates it)`);
-  assert.equal(actual, readFileSync(file, 'utf8'), file);
-}
+const compare = compareGolden;
 
 const cases: Array<{ cluster: InventoryName; hosts: string[]; paths?: string[] }> = [
   { cluster: 'example', hosts: ['lvs-dr', 'lvs-dr2', 'lvs01', 'lvs02'] },

@@ -5,23 +5,13 @@
 // then read the diff of test/fixtures/schedule/golden before committing it.
 
 import { strict as assert } from 'node:assert';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { parseEvery } from '../../lib/schedule/interval.js';
 import { readUnitMeta, renderUnits, scheduledRunArgv, unitWord } from '../../lib/schedule/units.js';
 import { unitVariants } from './unit-variants.js';
+import { compareGolden } from '../support/golden.js';
 
 const goldenDir = new URL('../fixtures/schedule/golden/', import.meta.url).pathname;
-const update = process.env.UPDATE_GOLDEN === '1';
-
-function compare(file: string, actual: string): void {
-  if (update) {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, actual);
-  }
-  assert.ok(existsSync(file), `missing golden file ${file} (UPDATE_GOLDEN=1 creates it)`);
-  assert.equal(actual, readFileSync(file, 'utf8'), file);
-}
+const compare = compareGolden;
 
 describe('schedule units', () => {
   for (const [variant, options] of Object.entries(unitVariants('/usr/bin/node'))) {
