@@ -1,15 +1,17 @@
 // Golden files: every file every host of the example gets, byte for byte, and
 // the sysctl/chrony files of the 3-director fixture (group precedence).
-// After an intended change: UPDATE_GOLDEN=1 npx mocha test/render/golden.test.ts,
-// then read the diff of test/fixtures/render/golden before committing it.
+// After an intended change: UPDATE_GOLDEN=1 npx mocha --no-config --import=tsx test/render/golden.test.ts
+// rewrites the files that differ and fails naming them; read the diff of
+// test/fixtures/render/golden, then run again without UPDATE_GOLDEN.
 
 import { strict as assert } from 'node:assert';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { hostFiles } from '../../lib/render/host-files.js';
 import { loadCluster, type InventoryName } from './clusters.js';
-import { compareGolden } from '../support/golden.js';
+import { compareGoldenFiles } from '../support/golden.js';
 
 const goldenDir = new URL('../fixtures/render/golden/', import.meta.url).pathname;
-const compare = compareGolden;
 
 const cases: Array<{ cluster: InventoryName; hosts: string[]; paths?: string[] }> = [
   { cluster: 'example', hosts: ['lvs-dr', 'lvs-dr2', 'lvs01', 'lvs02'] },
@@ -22,7 +24,11 @@ describe('rendered files match the golden files', () => {
       it(`${cluster} ${host}`, async () => {
         const files = hostFiles(await loadCluster(cluster), host).filter((f) => !paths || paths.includes(f.path));
         assert.ok(files.length >= (paths?.length ?? 4));
-        for (const f of files) compare(`${goldenDir}${cluster}/${host}${f.path}`, f.content);
+        compareGoldenFiles(files.map((f) => ({ file: `${goldenDir}${cluster}/${host}${f.path}`, actual: f.content })));
+        // every golden file of the host is still rendered: a file the host no longer gets fails here
+        const kept = readdirSync(`${goldenDir}${cluster}/${host}`, { recursive: true, withFileTypes: true })
+          .filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(`${goldenDir}${cluster}/${host}`.length)).sort();
+        assert.deepEqual(kept, (paths ?? files.map((f) => f.path)).slice().sort(), 'golden files of the host vs files it gets');
       });
     }
   }

@@ -1,13 +1,14 @@
 // The plan as `rollout --check` prints it, compared with golden files.
-// After an intended change: UPDATE_GOLDEN=1 npx mocha test/rollout/format.test.ts,
-// then read the diff of test/fixtures/rollout before committing it.
+// After an intended change: UPDATE_GOLDEN=1 npx mocha --no-config --import=tsx test/rollout/format.test.ts
+// rewrites the plans that differ and fails naming them; read the diff of
+// test/fixtures/rollout, then run again without UPDATE_GOLDEN.
 
 import { strict as assert } from 'node:assert';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Inventory } from '../../lib/inventory/types.js';
 import { formatPlan } from '../../lib/rollout/format.js';
 import { planRollout } from '../../lib/rollout/plan.js';
 import { clusterOf } from '../support/clusters.js';
+import { compareGolden } from '../support/golden.js';
 import { drClientChange, labStates } from './states.js';
 
 const dir = new URL('../fixtures/rollout/', import.meta.url).pathname;
@@ -28,11 +29,7 @@ const cases: Record<string, (inv: Inventory) => void> = {
 describe('formatPlan', () => {
   for (const [name, edit] of Object.entries(cases)) {
     it(`prints the ${name} plan: order, classification, notes, every step with its bound`, () => {
-      const file = `${dir}${name}.txt`;
-      const actual = text(edit);
-      if (process.env.UPDATE_GOLDEN === '1') { mkdirSync(dir, { recursive: true }); writeFileSync(file, actual); }
-      assert.ok(existsSync(file), `missing golden file ${file} (UPDATE_GOLDEN=1 creates it)`);
-      assert.equal(actual, readFileSync(file, 'utf8'));
+      compareGolden(`${dir}${name}.txt`, text(edit));
     });
   }
 

@@ -1,17 +1,17 @@
 // The rendered service and timer, byte for byte (golden files), and the rules
 // behind them: check's exit codes fail the unit, the ExecStart= words survive
 // systemd's unquoting, the recorded directories can be read back.
-// After an intended change: UPDATE_GOLDEN=1 npx mocha --no-config --import=tsx test/schedule/units.test.ts,
-// then read the diff of test/fixtures/schedule/golden before committing it.
+// After an intended change: UPDATE_GOLDEN=1 npx mocha --no-config --import=tsx test/schedule/units.test.ts
+// rewrites the files that differ and fails naming them; read the diff of
+// test/fixtures/schedule/golden, then run again without UPDATE_GOLDEN.
 
 import { strict as assert } from 'node:assert';
 import { parseEvery } from '../../lib/schedule/interval.js';
 import { readUnitMeta, renderUnits, scheduledRunArgv, unitWord } from '../../lib/schedule/units.js';
 import { unitVariants } from './unit-variants.js';
-import { compareGolden } from '../support/golden.js';
+import { compareGoldenFiles } from '../support/golden.js';
 
 const goldenDir = new URL('../fixtures/schedule/golden/', import.meta.url).pathname;
-const compare = compareGolden;
 
 describe('schedule units', () => {
   for (const [variant, options] of Object.entries(unitVariants('/usr/bin/node'))) {
@@ -19,8 +19,10 @@ describe('schedule units', () => {
       const u = renderUnits(options);
       assert.equal(u.service.name, `${options.name}.service`);
       assert.equal(u.timer.name, `${options.name}.timer`);
-      compare(`${goldenDir}${variant}/${u.service.name}`, u.service.content);
-      compare(`${goldenDir}${variant}/${u.timer.name}`, u.timer.content);
+      compareGoldenFiles([
+        { file: `${goldenDir}${variant}/${u.service.name}`, actual: u.service.content },
+        { file: `${goldenDir}${variant}/${u.timer.name}`, actual: u.timer.content },
+      ]);
     });
   }
 
