@@ -79,6 +79,7 @@ describe('renderKeepalivedConf', () => {
 
   it('writes IPv6 VIPs as /128 and leaves out authentication, which VRRPv3 lacks', async () => {
     const conf = parsed(passAuth(await loadCluster('ipv6')), 'lb-a');
+    assert.equal(blocks(conf, 'vrrp_instance').length, 2, 'the loop below has instances to check');
     for (const inst of blocks(conf, 'vrrp_instance')) {
       assert.equal(has(inst, 'authentication'), false);
       assert.match(inst.children!.find((c) => c.keyword === 'virtual_ipaddress')!.children![0].keyword, /^2001:db8:10::\d\/128$/);

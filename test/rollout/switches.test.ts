@@ -2,7 +2,7 @@
 // machine, what a running config says about them, --batch parsing.
 
 import { strict as assert } from 'node:assert';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from '../../lib/errors.js';
@@ -50,9 +50,26 @@ describe('switch record', () => {
     assert.equal(await readRecord('lab', join(dir, 'none')), null);
   });
 
-  it('is written whole (temp file and rename): valid JSON after every save', async () => {
+  it('is written whole (temp file and rename): a reader of the old file keeps it whole, no temp file is left', async () => {
+    const file = join(dir, 'lab.json');
     await saveRecord(record(), dir);
-    assert.equal(JSON.parse(readFileSync(join(dir, 'lab.json'), 'utf8')).drains.length, 1);
+    const first = readFileSync(file, 'utf8');
+    const reader = openSync(file, 'r');
+    try {
+      const inode = statSync(file).ino;
+      await saveRecord(record({ drains: [...record().drains, { realServer: 'lvs02', directors: ['lvs-dr'], since: '2026-01-01T00:00:02.000Z' }] }), dir);
+      // a rename puts a new file in place; writing in place would keep the inode and truncate what the reader sees
+      assert.notEqual(statSync(file).ino, inode, 'the record was rewritten in place, not renamed into place');
+      assert.equal(readFileSync(reader, 'utf8'), first, 'the old record, whole, for whoever had it open');
+      assert.equal(JSON.parse(readFileSync(file, 'utf8')).drains.length, 2);
+      assert.deepEqual(readdirSync(dir), ['lab.json']);
+      // (the control) an in-place write keeps the inode, so the check above can fail
+      const same = statSync(file).ino;
+      writeFileSync(file, first);
+      assert.equal(statSync(file).ino, same);
+    } finally {
+      closeSync(reader);
+    }
   });
 });
 

@@ -2,7 +2,7 @@
 // writes that leave either the old file or the new one, never a temp file.
 
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from '../../lib/errors.js';
@@ -48,7 +48,16 @@ describe('schedule history', () => {
   it('writeAtomic replaces the file whole and leaves no temp file, also when it fails', async () => {
     const file = join(dir, 'm.prom');
     writeFileSync(file, 'old\n');
-    await writeAtomic(file, 'new\n');
+    const inode = statSync(file).ino;
+    const reader = openSync(file, 'r');
+    try {
+      await writeAtomic(file, 'new\n');
+      // renamed into place: a new inode, and whoever had the old file open still reads it whole
+      assert.notEqual(statSync(file).ino, inode, 'written in place, not renamed into place');
+      assert.equal(readFileSync(reader, 'utf8'), 'old\n');
+    } finally {
+      closeSync(reader);
+    }
     assert.equal(readFileSync(file, 'utf8'), 'new\n');
     assert.deepEqual(readdirSync(dir), ['m.prom']);
     await assert.rejects(writeAtomic(join(dir, 'missing', 'm.prom'), 'x'), (e: unknown) => e instanceof UserError && /cannot write .*missing\/m\.prom/.test(e.message));
