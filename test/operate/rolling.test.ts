@@ -1,7 +1,9 @@
 // Issue 6, rolling updates on the lab, through the built binary (`npm run
-// build` first). While each rollout runs, a sampler reads both directors
-// ten times a second (test/support/vip-sampler.ts): no VIP may ever be on two
-// directors, and the worst time a VIP was on none is printed. The lab has no
+// build` first). While each rollout runs, a sampler follows both directors'
+// address events on one clock (test/support/vip-sampler.ts): no VIP may be on
+// two directors at once for as long as an advert interval (split brain; a
+// takeover's own overlap is a few ms, printed), and the worst time a VIP was
+// on none is printed and bounded. The lab has no
 // IP_VS (keepalived VRRP-only): drains are seen as the switch files on the
 // directors and the record on this machine, never as IPVS weights.
 // The lab is left as inventory/lab.json says.
@@ -18,13 +20,15 @@ import { ConnectionPool } from '../../lib/ssh/pool.js';
 import { lvsPlay, repoRoot } from '../support/cli.js';
 import { inventoryJson } from '../support/clusters.js';
 import { useLab } from '../support/lab.js';
-import { describeSummary, summarise, VipSampler } from '../support/vip-sampler.js';
+import { describeSummary, VipSampler, type VipSummary } from '../support/vip-sampler.js';
 import { waitFor } from '../support/wait.js';
 
 const INVENTORY = 'inventory/lab.json';
 const DIRECTORS = ['lvs-dr', 'lvs-dr2'];
 const VIPS = ['198.18.0.100', '198.18.0.110'];
 const ADVERT_INT_MS = 3000;
+/** advert_int 2: the third test runs with it before and after its change */
+const ADVERT_INT_2_MS = 2000;
 const MARKER = '/var/tmp/lvs-play-test-marker';
 const SLOW = 'test/fixtures/playbooks/slow-change-on-lvs01.mjs';
 const SWITCHES = '/var/lib/lvs-play/switches';
@@ -56,20 +60,26 @@ describe('rolling updates on the lab (issue 6)', function () {
     return r.stdout.trim().split('\n').filter(Boolean).map((l) => `${d}:${l}`);
   }))).flat();
 
-  /** runs a rollout while sampling VIP holders; prints and returns the summary */
+  /**
+   * Runs a rollout while following which director holds each VIP; prints and returns the summary.
+   * stop() throws if the sampler's monitors died or missed events (checked against direct reads).
+   */
   async function sampled(args: string[], extraEnv: NodeJS.ProcessEnv = {}) {
     const sampler = new VipSampler(DIRECTORS, VIPS);
-    const started = Date.now();
-    sampler.start();
+    await sampler.start();
     const r = await lvsPlay(args, { ...env(), ...extraEnv });
-    const samples = await sampler.stop();
-    const seconds = (Date.now() - started) / 1000;
-    const summary = summarise(samples, VIPS);
-    for (const s of summary) console.log(`      ${describeSummary(s, seconds)}`);
-    // honest sampling: about ten samples a second for the whole run
-    assert.ok(samples.length >= seconds * 8, `only ${samples.length} samples in ${seconds} s`);
-    return { r, summary };
+    const report = await sampler.stop();
+    for (const s of report.vips) console.log(`      ${describeSummary(s)}`);
+    console.log(`      (${report.events} address events, checked by ${report.polls} direct reads)`);
+    return { r, summary: report.vips };
   }
+  /**
+   * Split brain: a VIP on two directors at once for an advert interval or more. A takeover's own
+   * overlap (the new MASTER adds the VIP, the old one drops it on the new one's first advert) is
+   * a few ms; an advert interval is the longest a healthy one can last (that first advert lost).
+   */
+  const noSplitBrain = (s: VipSummary, advertMs: number) =>
+    assert.ok(s.maxOverlapMs < advertMs, `${s.vip} was on two directors at once for ${s.maxOverlapMs.toFixed(1)} ms (split brain: an advert interval is ${advertMs} ms)`);
 
   before(async function () {
     dir = mkdtempSync(join(tmpdir(), 'lvsp-rolling-'));
@@ -105,8 +115,8 @@ describe('rolling updates on the lab (issue 6)', function () {
     // the progress says which host and what the gates wait on
     assert.match(r.stderr, /\[rollout\] lvs-dr2: gate: .*\n\[rollout\] {3}waiting for the gate before lvs-dr2/);
     for (const s of summary) {
-      assert.equal(s.twoHolders, 0, `${s.vip} was on two directors`);
-      assert.ok(s.worstNoHolderMs < ADVERT_INT_MS, `${s.vip} was on no director for up to ${s.worstNoHolderMs} ms`);
+      noSplitBrain(s, ADVERT_INT_MS);
+      assert.ok(s.worstNoHolderMs < ADVERT_INT_MS, `${s.vip} was on no director for ${s.worstNoHolderMs.toFixed(1)} ms`);
       assert.deepEqual(s.heldBy, DIRECTORS, `${s.vip} was handed over and back`);
     }
     assert.equal((await lvsPlay(['check', weight], env())).code, 0);
@@ -120,8 +130,8 @@ describe('rolling updates on the lab (issue 6)', function () {
     assert.deepEqual(report.stages.map((s) => `${s.kind} ${s.hosts.join()} ${s.status}`), ['directors-agree lvs-dr,lvs-dr2 done']);
     assert.match(r.stderr, /take out: lvs-dr's handover switch -254/);
     for (const s of summary) {
-      assert.equal(s.twoHolders, 0, `${s.vip} was on two directors`);
-      assert.ok(s.worstNoHolderMs < ADVERT_INT_MS, `${s.vip} was on no director for up to ${s.worstNoHolderMs} ms`);
+      noSplitBrain(s, ADVERT_INT_MS); // the slower of the two advert intervals in effect during the run
+      assert.ok(s.worstNoHolderMs < ADVERT_INT_MS, `${s.vip} was on no director for ${s.worstNoHolderMs.toFixed(1)} ms`);
     }
     assert.equal((await lvsPlay(['check', advert], env())).code, 0);
     assert.equal((await lvsPlay(['verify', advert], env())).code, 0);
@@ -140,7 +150,7 @@ describe('rolling updates on the lab (issue 6)', function () {
     assert.ok(failed.hostReports[0]!.rolledBack?.some((u) => u.includes('restore /etc/keepalived/keepalived.conf')), JSON.stringify(failed.hostReports[0]));
     // where each VIP is, said at the end: each on its MASTER again
     assert.equal(report.vips, '198.18.0.100 on lvs-dr; 198.18.0.110 on lvs-dr2');
-    for (const s of summary) assert.equal(s.twoHolders, 0, `${s.vip} was on two directors`);
+    for (const s of summary) noSplitBrain(s, ADVERT_INT_2_MS);
     // lvs-dr2 runs its old config, lvs-dr the new one; no switch is left set
     assert.equal((await lvsPlay(['check', from, '--limit', 'lvs-dr2'], env())).code, 0);
     assert.equal((await lvsPlay(['check', to, '--limit', 'lvs-dr'], env())).code, 0);
@@ -164,7 +174,7 @@ describe('rolling updates on the lab (issue 6)', function () {
     assert.ok(stage.rolledBack.find((b) => b.host === 'lvs-dr')?.undone.includes('restore /etc/keepalived/keepalived.conf'), JSON.stringify(stage.rolledBack));
     assert.match(r.stderr, /lvs-dr: back in the election at priority 1/);
     assert.equal(report.vips, '198.18.0.100 on lvs-dr; 198.18.0.110 on lvs-dr2');
-    for (const s of summary) assert.equal(s.twoHolders, 0, `${s.vip} was on two directors`);
+    for (const s of summary) noSplitBrain(s, ADVERT_INT_MS); // from advert_int 2 to 3: the slower one
     assert.equal((await lvsPlay(['check', drNow, '--limit', 'lvs-dr'], env())).code, 0);
     assert.equal((await lvsPlay(['check', dr2Now, '--limit', 'lvs-dr2'], env())).code, 0);
     assert.deepEqual(await drainFiles(), []);
