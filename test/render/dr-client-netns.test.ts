@@ -134,7 +134,9 @@ describe('lvs-play-dr-client in a network namespace', function () {
     assert.match(r.stderr, /Usage: lvs-play-dr-client \{start\|stop\|status\}/);
   });
 
-  it('left the control machine\'s own ARP sysctls untouched', () => {
+  it('left the control machine\'s own ARP sysctls untouched', function () {
+    // a machine already at the values start sets could not show a leak out of the namespace
+    if (hostBefore.join() === '1,2,1,2') this.skip();
     assert.deepEqual(hostSysctls(), hostBefore);
   });
 });
