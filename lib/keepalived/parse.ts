@@ -6,7 +6,10 @@
 //
 // A director's current file may have been edited by hand, so one-line blocks
 // (`authentication { auth_type PASS auth_pass x }`) and quoted values with
-// spaces are read too; only unbalanced braces are an error.
+// spaces are read too; only unbalanced braces are an error. An error quotes
+// its line redacted (redact.ts): a hand-edited line may hold auth_pass.
+
+import { redactKeepalivedText } from './redact.js';
 
 export interface KaNode {
   keyword: string;
@@ -40,7 +43,7 @@ export function parseKeepalivedConf(text: string): KaNode[] {
     let pending: string[] = [];
     const flush = (opens: boolean) => {
       if (pending.length === 0) {
-        if (opens) throw new Error(`line ${i + 1}: "{" without a keyword: ${raw.trim()}`);
+        if (opens) throw new Error(`line ${i + 1}: "{" without a keyword: ${redactKeepalivedText(raw.trim())}`);
         return;
       }
       const node: KaNode = { keyword: pending[0]!, values: pending.slice(1) };

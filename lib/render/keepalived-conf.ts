@@ -8,7 +8,7 @@
 import { UserError } from '../errors.js';
 import { DIRECTORS } from '../inventory/defaults.js';
 import type { Cluster, HealthCheck, RealServer, Service, Vip } from '../inventory/types.js';
-import { REDACTED } from '../secret.js';
+import { redactKeepalivedText } from '../keepalived/redact.js';
 import { managedHeader } from './header.js';
 import { balancedHosts, drainFile, drainTrack, HANDOVER_FILE, HANDOVER_TRACK } from './switches.js';
 
@@ -102,8 +102,7 @@ function healthCheck(h: HealthCheck): Lines {
   return block('HTTP_GET', [...url, ...common]);
 }
 
-/** The same text with every auth_pass value replaced, for diffs and terminals. */
+/** The same text with every auth_pass value replaced, for diffs and terminals (by structure: see lib/keepalived/redact.ts). */
 export function redactKeepalivedConf(text: string): string {
-  // Also matches a one-line `authentication { auth_pass x }` and quoted values.
-  return text.replace(/(\bauth_pass\s+)("[^"\n]*"|[^\s}]+)/g, `$1${REDACTED}`);
+  return redactKeepalivedText(text);
 }

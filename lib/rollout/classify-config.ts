@@ -13,9 +13,12 @@
 //   reload-safe everything else (priorities, virtual servers, new or removed
 //               instances, global settings).
 //
-// Reasons never quote authentication values.
+// Reasons never quote authentication values: configs are compared as they
+// are, but printed through redactNode (an auth_pass a hand-edited config puts
+// anywhere shows as <redacted>), and a parse error quotes its line redacted.
 
 import { child, nodeText, parseKeepalivedConf, type KaNode } from '../keepalived/parse.js';
+import { redactNode } from '../keepalived/redact.js';
 import type { Classified } from './types.js';
 
 const RECREATES = ['virtual_router_id', 'interface', 'unicast_src_ip'];
@@ -25,7 +28,13 @@ const BOTH = ['virtual_router_id', 'interface'];
 
 const instances = (conf: KaNode[]) => new Map(conf.filter((n) => n.keyword === 'vrrp_instance').map((n) => [n.values[0] ?? '', n]));
 const text = (n: KaNode | undefined) => (n ? nodeText(n) : '(none)');
-const shown = (keyword: string, n: KaNode | undefined) => (keyword === 'authentication' ? (n ? 'set' : 'none') : n ? (n.children ? n.children.map(nodeText).join(', ') || 'empty' : n.values.join(' ')) : 'unset');
+/** a node's value(s) in a reason, redacted; authentication only as set or none */
+const shown = (keyword: string, n: KaNode | undefined) => {
+  if (keyword === 'authentication') return n ? 'set' : 'none';
+  if (!n) return 'unset';
+  const r = redactNode(n);
+  return r.children ? r.children.map(nodeText).join(', ') || 'empty' : r.values.join(' ');
+};
 
 /** Parses, or says why it cannot: a config that cannot be read is treated as disruptive. */
 export function parseOrWhy(conf: string): KaNode[] | string {
@@ -73,10 +82,11 @@ function changedKeywords(a: KaNode, b: KaNode): string[] {
 /** Top-level blocks (by keyword and values) that were added, removed or changed. */
 function blockChanges(before: KaNode[], after: KaNode[]): string[] {
   const key = (n: KaNode) => [n.keyword, ...n.values].join(' ');
-  const a = new Map(before.map((n) => [key(n), nodeText(n)]));
-  const b = new Map(after.map((n) => [key(n), nodeText(n)]));
+  const name = (n: KaNode) => key(redactNode(n));
+  const a = new Map(before.map((n) => [key(n), { text: nodeText(n), name: name(n) }]));
+  const b = new Map(after.map((n) => [key(n), { text: nodeText(n), name: name(n) }]));
   const out: string[] = [];
-  for (const [k, t] of b) if (a.get(k) !== t) out.push(a.has(k) ? k : `${k} (new)`);
-  for (const k of a.keys()) if (!b.has(k)) out.push(`${k} (removed)`);
+  for (const [k, x] of b) if (a.get(k)?.text !== x.text) out.push(a.has(k) ? x.name : `${x.name} (new)`);
+  for (const [k, x] of a) if (!b.has(k)) out.push(`${x.name} (removed)`);
   return out;
 }

@@ -3,7 +3,8 @@
 
 import type { FileState } from '../facts/file.js';
 import type { RenderedFile } from '../render/host-files.js';
-import { redactKeepalivedConf } from '../render/keepalived-conf.js';
+import { authPassValues, REDACTED_DIFFERS, redactKeepalivedText } from '../keepalived/redact.js';
+import { REDACTED } from '../secret.js';
 import type { Change } from './task.js';
 
 /** keepalived checks the candidate file itself before it is moved into place. */
@@ -23,25 +24,28 @@ export function fileChange(file: RenderedFile, state: FileState): Change | null 
   return {
     summary: `${file.path}: ${reasons.join(', ')}`,
     // a secret file's diff is redacted here, so the secret never even reaches the report code
-    diff: { label: file.path, before: state.exists ? shownBefore(file, state.content) : null, after: shown(file, file.content), secret: file.secret },
+    diff: { label: file.path, before: state.exists ? shownBefore(file, state.content) : null, after: shown(file, file.content), secret: carriesSecret(file) },
     steps: [{ kind: 'write', path: file.path, content: file.content, mode: file.mode, owner: file.owner, group: file.owner, secret: file.secret,
       ...(file.validate ? { validate: VALIDATORS[file.validate] } : {}) }],
   };
 }
 
-/** The only secret lvs-play writes is keepalived's auth_pass: redacted by keyword, whatever its value. */
+/**
+ * The only secret lvs-play writes is keepalived's auth_pass: redacted by
+ * keyword, whatever its value. A keepalived.conf rendered without one (no
+ * authentication) is redacted all the same: the host's copy may still have one.
+ */
+const carriesSecret = (file: RenderedFile) => file.secret || file.validate === 'keepalived';
+
 function shown(file: RenderedFile, content: string): string {
-  return file.secret ? redactKeepalivedConf(content) : content;
+  return carriesSecret(file) ? redactKeepalivedText(content) : content;
 }
 
-/** The host's copy, redacted; a secret line that differs from the rendered one is marked, so the diff still shows it changed. */
+/** The host's copy, redacted; an auth_pass value that is none of the rendered file's is marked, so the diff still shows it changed. */
 function shownBefore(file: RenderedFile, content: string): string {
-  if (!file.secret) return content;
-  const wanted = new Set(file.content.split('\n'));
-  return content.split('\n').map((line) => {
-    const redacted = redactKeepalivedConf(line);
-    return redacted !== line && !wanted.has(line) ? redacted.replace('<redacted>', '<redacted: differs>') : redacted;
-  }).join('\n');
+  if (!carriesSecret(file)) return content;
+  const wanted = new Set(authPassValues(file.content));
+  return redactKeepalivedText(content, (value) => (wanted.has(value) ? REDACTED : REDACTED_DIFFERS));
 }
 
 /** The rendered file at `path` among a host's files; a missing one is a bug in the playbook. */

@@ -8,8 +8,7 @@ import type { FileState } from '../facts/file.js';
 import { DIRECTORS } from '../inventory/defaults.js';
 import type { Cluster } from '../inventory/types.js';
 import { hostFiles } from '../render/host-files.js';
-import { redactKeepalivedConf } from '../render/keepalived-conf.js';
-import { secretsRedactor } from '../run/redactor.js';
+import { redactKeepalivedText } from '../keepalived/redact.js';
 import { KEEPALIVED_FILES, KEEPALIVED_UNIT } from './facts.js';
 import { firstDifference } from './text-difference.js';
 import type { CheckResult, Observations, ReachedHost } from './types.js';
@@ -36,8 +35,8 @@ function serviceRow(h: ReachedHost): CheckResult {
 function configRow(cluster: Cluster, h: ReachedHost): CheckResult {
   const row = (status: CheckResult['status'], detail: string): CheckResult => ({ check: 'keepalived-config', target: h.host, host: h.host, status, detail });
   const rendered = new Map(hostFiles(cluster, h.host).map((f) => [f.path, f.content]));
-  const clean = secretsRedactor(cluster);
-  const show = (line: string | null) => (line === null ? '(end of file)' : JSON.stringify(clean(redactKeepalivedConf(line.trim()))));
+  // a quoted line of keepalived.conf: its auth_pass value redacted before it is quoted
+  const show = (line: string | null) => (line === null ? '(end of file)' : JSON.stringify(redactKeepalivedText(line.trim())));
   const problems: string[] = [];
   for (const path of KEEPALIVED_FILES) {
     const expected = rendered.get(path);

@@ -17,3 +17,11 @@ export function clusterOf(name: 'example' | 'lab', edit: (inv: Inventory) => voi
   edit(inv);
   return resolveInventory(inv, { baseDir: `${root}inventory`, env: {}, readFile: () => 's3cr3tpw\n' });
 }
+
+/** A cluster whose VRRP password is `password`, given in the inventory itself (PASS). */
+export function clusterWithPassword(name: 'example' | 'lab', password: string, edit: (inv: Inventory) => void = () => {}): Cluster {
+  return clusterOf(name, (inv) => {
+    inv.vrrp = { ...inv.vrrp, authentication: { type: 'PASS', password } };
+    edit(inv);
+  });
+}
