@@ -4,6 +4,7 @@
 import type { Transport } from '../ssh/transport.js';
 import type { Change } from '../tasks/task.js';
 import { describeStep, type Step } from '../tasks/step.js';
+import { redactStepOutput } from './redactor.js';
 import { applyCommand } from './step-commands.js';
 import type { Journal } from './journal.js';
 
@@ -27,7 +28,7 @@ export async function applyChange(transport: Transport, journal: Journal, task: 
     const result = await transport.exec(command, { stdin, timeoutMs: step.kind === 'wait' ? step.timeoutMs : STEP_TIMEOUT_MS[step.kind] });
     if (result.code !== 0) {
       const why = lastLines(result.stderr || result.stdout, 12) || `exit ${result.code}`;
-      throw new StepError(step, redact(why));
+      throw new StepError(step, redact(redactStepOutput(step, why)));
     }
     if (step.kind !== 'service') journal.record(task, step, index);
   }
