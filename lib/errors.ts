@@ -2,6 +2,8 @@
 // an unreachable host, a refused host key): the CLI prints its message and no
 // stack. Anything else is a bug in lvs-play and is printed with its stack.
 
+import { safeText } from './terminal-text.js';
+
 export class UserError extends Error {
   /** what to do next, printed after the message */
   readonly hint?: string;
@@ -18,12 +20,17 @@ export interface InventoryProblem {
   message: string;   // what is wrong and what would be right
 }
 
+/** A problem as one line, "PATH: MESSAGE": control characters from the input (in a key, a value) are escaped, so it stays one line. */
+export function problemLine(p: InventoryProblem): string {
+  return `${safeText(p.path) || '/'}: ${safeText(p.message)}`;
+}
+
+/** Several lines by design: "FILE: N problems", then one line per problem. */
 export class InventoryError extends UserError {
   readonly problems: InventoryProblem[];
   constructor(file: string, problems: InventoryProblem[]) {
-    super(`${file}: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n` +
-      problems.map((p) => `${p.path || '/'}: ${p.message}`).join('\n'));
-    this.problems = problems;
+    super(`${safeText(file)}: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n` + problems.map(problemLine).join('\n'));
+    this.problems = problems.map((p) => ({ path: safeText(p.path), message: safeText(p.message) }));
   }
 }
 

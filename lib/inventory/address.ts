@@ -18,6 +18,20 @@ export function canonicalIp(address: string): string | null {
   return null;
 }
 
+/**
+ * The address a packet would really go to, for comparisons: the canonical
+ * form, and an IPv4-mapped IPv6 address (::ffff:198.18.0.10) as the IPv4
+ * address it stands for. Null if it is not an IP address.
+ */
+export function hostIp(address: string): string | null {
+  const canonical = canonicalIp(address);
+  if (canonical === null || ipFamily(address) !== 6) return canonical;
+  const m = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(canonical);
+  if (!m) return canonical;
+  const [hi, lo] = [parseInt(m[1], 16), parseInt(m[2], 16)];
+  return `${hi >> 8}.${hi & 0xff}.${lo >> 8}.${lo & 0xff}`;
+}
+
 /** Why an address cannot be a VIP (not a unicast address a host can own), or null. */
 export function notUnicastReason(address: string): string | null {
   const family = ipFamily(address);

@@ -8,6 +8,7 @@ import type { InventoryProblem } from '../errors.js';
 import { passwordValueProblem } from './password.js';
 import { PATTERN_HINTS } from './patterns.js';
 import { got, isSensitivePath, pointer } from './pointer.js';
+import { quoted } from '../terminal-text.js';
 
 type Schema = Record<string, unknown>;
 
@@ -54,7 +55,7 @@ function translate(e: ErrorObject): InventoryProblem | null {
       const guess = closest(key, allowed);
       return {
         path: path + pointer(key),
-        message: `unknown key ${JSON.stringify(key)}${guess ? ` (did you mean ${JSON.stringify(guess)}?)` : ''}; allowed keys: ${allowed.join(', ')}`,
+        message: `unknown key ${quoted(key)}${guess ? ` (did you mean ${quoted(guess)}?)` : ''}; allowed keys: ${allowed.join(', ')}`,
       };
     }
     case 'type':

@@ -2,8 +2,8 @@
 // or a file. Whatever its source, it is checked the same way and wrapped in a
 // Secret at once, so it can never reach a message.
 
-import { readFileSync } from 'node:fs';
 import type { InventoryProblem } from '../errors.js';
+import { FileReadError, formatBytes, readRegularFile } from '../regular-file.js';
 import { Secret } from '../secret.js';
 import { resolvePath } from './paths.js';
 import type { InventoryAuth } from './types.js';
@@ -12,6 +12,8 @@ import type { InventoryAuth } from './types.js';
 export const MAX_PASSWORD_LENGTH = 8;
 /** Characters keepalived's parser reads as one word: no blanks, quotes, braces, "#" or "!" (comments), no "$" (keepalived variables). */
 export const PASSWORD_PATTERN = /^[A-Za-z0-9_.,:;@%+=^~*&?/|<>()[\]-]+$/;
+/** A password file holds one short line; a larger file is the wrong file (and is not read). */
+export const MAX_PASSWORD_FILE_BYTES = 4096;
 
 export interface PasswordSources {
   baseDir: string;
@@ -53,11 +55,12 @@ export function readPassword(auth: InventoryAuth, opts: PasswordSources): Passwo
     where = `${base}/passwordFile`;
     const file = resolvePath(auth.passwordFile, opts.baseDir, env);
     try {
-      value = (opts.readFile ?? ((p) => readFileSync(p, 'utf8')))(file).replace(/\r?\n$/, '');
+      value = (opts.readFile ?? ((p) => readRegularFile(p, MAX_PASSWORD_FILE_BYTES)))(file).replace(/\r?\n$/, '');
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      const why = code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? (err as Error).message})`;
-      return { problem: { path: where, message: `password file ${file} ${why}; create it with the VRRP password on one line, or use password or passwordEnv` } };
+      const why = err instanceof FileReadError ? err.reason : code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? (err as Error).message})`;
+      const size = err instanceof FileReadError && err.code === 'EFBIG' ? ` (at most ${formatBytes(MAX_PASSWORD_FILE_BYTES)})` : '';
+      return { problem: { path: where, message: `password file ${file} ${why}; create it${size} with the VRRP password on one line, or use password or passwordEnv` } };
     }
     source = `the content of ${file}`;
   } else {

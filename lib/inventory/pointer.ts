@@ -1,6 +1,8 @@
 // JSON pointers (RFC 6901) for problem paths, and a short, safe rendering of
 // a value for "got ..." in messages.
 
+import { quoted } from '../terminal-text.js';
+
 export function pointer(...segments: (string | number)[]): string {
   return segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
 }
@@ -10,12 +12,13 @@ export function isSensitivePath(path: string): boolean {
   return path === '/vrrp/authentication' || path.startsWith('/vrrp/authentication/');
 }
 
-/** `got "x"` text for a value: JSON, control characters escaped, at most 60 characters. */
+/** `got "x"` text for a value: JSON-like, control characters escaped (as everywhere, see terminal-text.ts), at most 60 characters. */
 export function got(value: unknown): string {
   let text: string;
   if (value === undefined) text = 'nothing';
   else if (Array.isArray(value)) text = 'an array';
   else if (value !== null && typeof value === 'object') text = 'an object';
+  else if (typeof value === 'string') text = quoted(value);
   else text = JSON.stringify(value);
   return text.length > 60 ? text.slice(0, 57) + '...' : text;
 }

@@ -75,8 +75,16 @@ export function resolveInventory(inv: Inventory, opts: ResolveOptions): Cluster 
   };
 }
 
+// Group names are the user's: a group may be called "constructor" or
+// "tostring". The Cluster's maps keyed by group name have no prototype, so
+// looking up a group that does not exist gives undefined, never one of
+// Object.prototype's members.
+function byName<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
 function copyGroups(groups: Record<string, string[]>): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
+  const out = byName<string[]>();
   for (const [g, members] of Object.entries(groups)) out[g] = [...members];
   return out;
 }
@@ -141,15 +149,16 @@ function resolveHealthCheck(h: InventoryHealthCheck | undefined, realServerPort:
 }
 
 function resolvePackages(p: Inventory['packages']): Record<string, string[]> {
-  const out: Record<string, string[]> = { [DIRECTORS]: [...DEFAULTS.packages.directors] };
+  const out = byName<string[]>();
+  out[DIRECTORS] = [...DEFAULTS.packages.directors];
   for (const [g, list] of Object.entries(p ?? {})) out[g] = [...list];
   return out;
 }
 
 function resolveSysctl(s: Inventory['sysctl']): Record<string, Record<string, string>> {
-  const out: Record<string, Record<string, string>> = {};
+  const out = byName<Record<string, string>>();
   for (const [g, kv] of Object.entries(s ?? {})) {
-    out[g] = {};
+    out[g] = {}; // sysctl keys are dotted (net.ipv4.x): never a prototype member
     for (const [k, val] of Object.entries(kv)) out[g][k] = String(val);
   }
   return out;

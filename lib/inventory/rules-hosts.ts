@@ -3,7 +3,7 @@
 // jump hosts that lead somewhere.
 
 import type { InventoryProblem } from '../errors.js';
-import { canonicalIp } from './address.js';
+import { hostIp } from './address.js';
 import { DIRECTORS, REALSERVERS } from './defaults.js';
 import { pointer } from './pointer.js';
 import { arr, listOf, members, obj, str, type Obj } from './view.js';
@@ -23,11 +23,14 @@ export function hostRules(inv: Obj): InventoryProblem[] {
       if (j !== undefined) problems.push({ path: pointer('hosts', i, 'name'), message: `"${name}" is already the name of /hosts/${j}; host names must be unique` });
       else firstByName.set(name, i);
     }
-    const address = canonicalIp(str(h?.address) ?? '');
+    // ::ffff:198.18.0.10 is 198.18.0.10: the same host
+    const raw = str(h?.address) ?? '';
+    const address = hostIp(raw);
     if (address !== null) {
       const j = firstByAddress.get(address);
       if (j !== undefined) {
-        problems.push({ path: pointer('hosts', i, 'address'), message: `${address} is already the address of ${names[j] ?? `/hosts/${j}`} (/hosts/${j}); every host needs its own address` });
+        const same = address === raw ? address : `${raw} (that is ${address})`;
+        problems.push({ path: pointer('hosts', i, 'address'), message: `${same} is already the address of ${names[j] ?? `/hosts/${j}`} (/hosts/${j}); every host needs its own address` });
       } else firstByAddress.set(address, i);
     }
   });
@@ -53,7 +56,7 @@ export function hostRules(inv: Obj): InventoryProblem[] {
   const groupNames = Object.keys(groups ?? {});
   for (const section of ['packages', 'sysctl'] as const) {
     for (const group of Object.keys(obj(inv[section]) ?? {})) {
-      if (groups && !(group in groups)) {
+      if (groups && !Object.hasOwn(groups, group)) {
         problems.push({ path: pointer(section, group), message: `group "${group}" does not exist; use one of: ${listOf(groupNames)}` });
       }
     }

@@ -4,7 +4,7 @@
 // host's address, and authentication is something keepalived will keep.
 
 import type { InventoryProblem } from '../errors.js';
-import { canonicalIp, ipFamily, notUnicastReason } from './address.js';
+import { hostIp, ipFamily, notUnicastReason } from './address.js';
 import { DEFAULTS, DIRECTORS } from './defaults.js';
 import { pointer } from './pointer.js';
 import { arr, int, listOf, members, obj, str, type Obj } from './view.js';
@@ -16,7 +16,7 @@ export function vrrpRules(inv: Obj): InventoryProblem[] {
   const defaultInterface = str(vrrp?.interface) ?? DEFAULTS.vrrp.interface;
   const hostAddresses = new Map<string, string>();
   for (const h of arr(inv.hosts).map(obj)) {
-    const a = canonicalIp(str(h?.address) ?? '');
+    const a = hostIp(str(h?.address) ?? '');
     if (a !== null) hostAddresses.set(a, str(h?.name) ?? '?');
   }
   const auth = obj(vrrp?.authentication);
@@ -51,7 +51,7 @@ export function vrrpRules(inv: Obj): InventoryProblem[] {
     }
 
     const address = str(vip.address) ?? '';
-    const canonical = canonicalIp(address);
+    const canonical = hostIp(address); // ::ffff:a.b.c.d is a.b.c.d
     if (canonical === null) return;
     const reason = notUnicastReason(address);
     if (reason) problems.push({ path: at('address'), message: `${address} ${reason}; a VIP must be a unicast address` });

@@ -2,7 +2,7 @@
 // together, each at its JSON path, sorted by path, never quoting a secret.
 // An empty list means the inventory can be resolved into a Cluster.
 
-import type { InventoryProblem } from '../errors.js';
+import { problemLine, type InventoryProblem } from '../errors.js';
 import { problemsFromSchemaErrors } from './messages.js';
 import { comparePaths } from './pointer.js';
 import { clusterRules } from './rules.js';
@@ -26,7 +26,7 @@ export function isValidInventory(data: unknown): data is Inventory {
   return validateInventory(data).length === 0;
 }
 
-/** Problems as the CLI prints them: one per line, each starting with its path. */
+/** Problems as the CLI prints them: one per line, each starting with its path (control characters escaped). */
 export function formatProblems(problems: InventoryProblem[]): string {
-  return problems.map((p) => `${p.path || '/'}: ${p.message}`).join('\n');
+  return problems.map(problemLine).join('\n');
 }

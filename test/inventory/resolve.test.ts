@@ -46,9 +46,9 @@ describe('resolveInventory', () => {
 
     it('carries time servers, packages and the default keepalived mode', () => {
       assert.deepEqual(c.time.servers, ['0.pool.ntp.org', '1.pool.ntp.org']);
-      assert.deepEqual(c.packages, { directors: ['keepalived', 'ipvsadm'], realservers: ['httpd'] });
+      assert.deepEqual({ ...c.packages }, { directors: ['keepalived', 'ipvsadm'], realservers: ['httpd'] });
       assert.deepEqual(c.keepalived, { mode: 'full' });
-      assert.deepEqual(c.sysctl, {});
+      assert.deepEqual({ ...c.sysctl }, {});
     });
 
     it('never shows the password when printed or serialised', () => {
@@ -78,9 +78,11 @@ describe('resolveInventory', () => {
     assert.deepEqual(web.realServers, [{ host: 'w', address: '198.18.0.3', port: 443, weight: 1, healthCheck: { type: 'HTTP_GET', port: 443, connectTimeout: 10, retry: 3, delayBeforeRetry: 3, path: '/', status: 200 } }]);
     assert.deepEqual(c.vips[1].services[0].realServers[0].healthCheck, { type: 'TCP_CHECK', port: 53, connectTimeout: 10, retry: 3, delayBeforeRetry: 3 });
     assert.deepEqual(c.time.servers, ['pool.ntp.org']);
-    assert.deepEqual(c.packages, { directors: ['keepalived', 'ipvsadm'] });
+    assert.deepEqual({ ...c.packages }, { directors: ['keepalived', 'ipvsadm'] });
     assert.deepEqual(c.keepalived.mode, 'full');
-    assert.deepEqual(c.sysctl, { realservers: { 'net.core.somaxconn': '4096', 'net.ipv4.ip_local_port_range': '32768 60999' } });
+    assert.deepEqual({ ...c.sysctl }, { realservers: { 'net.core.somaxconn': '4096', 'net.ipv4.ip_local_port_range': '32768 60999' } });
+    assert.equal(Object.getPrototypeOf(c.sysctl), null, 'keyed by group names: no prototype, so a group called "constructor" is just a name');
+    assert.equal(Object.getPrototypeOf(c.groups), null);
   });
 
   it('spreads 5 VIPs over 3 directors: one MASTER each, distinct lower backups, next director first', () => {
