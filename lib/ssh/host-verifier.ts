@@ -6,6 +6,8 @@
 import type { Host } from '../inventory/types.js';
 import { HostError } from '../errors.js';
 import { quote } from '../shell/quote.js';
+import { FileReadError } from '../regular-file.js';
+import { safeText } from '../terminal-text.js';
 import {
   appendKnownHost, fingerprint, keyTypeOf, knownHostsName, loadKnownHosts, lookupHostKey, type KnownHosts,
 } from './known-hosts.js';
@@ -36,7 +38,13 @@ export async function checkHostKey(host: Host, key: Buffer, policy: HostKeyPolic
   try {
     knownHosts = await loadKnownHosts(file);
   } catch (err) {
-    return refuse(host, `cannot read known_hosts file ${file}: ${(err as Error).message}`, 'fix its permissions, or set ssh.knownHosts in the inventory', err);
+    const why = err instanceof FileReadError ? `known_hosts file ${file} ${err.reason}` : `cannot read known_hosts file ${file}: ${(err as Error).message}`;
+    return refuse(host, why, 'fix it (a regular file, readable), or set ssh.knownHosts in the inventory', err);
+  }
+  const bad = knownHosts.errors?.[0];
+  if (bad) {
+    return refuse(host, `known_hosts ${safeText(file)}:${bad.line}: ${bad.message}`,
+      'fix the marker (e.g. @revoked) or remove the line; until then no key in that file is trusted or recorded');
   }
   const lookup = lookupHostKey(knownHosts.entries, address, port, key);
   const notes = lookup.notes?.length ? ` (${lookup.notes.map((n) => `${file} ${n}`).join('; ')})` : '';

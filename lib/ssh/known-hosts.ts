@@ -6,6 +6,8 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { FileReadError, readRegularFile } from '../regular-file.js';
+import { quoted } from '../terminal-text.js';
 
 export type Marker = 'revoked' | 'cert-authority';
 
@@ -26,6 +28,13 @@ export interface KnownHosts {
   entries: KnownHostEntry[];
   /** lines that were skipped, with why ("line 4: ...") */
   problems: string[];
+  /**
+   * lines that must not be skipped: a marker other than @revoked and
+   * @cert-authority. Skipping a misspelt "@revokd" line would make a revoked
+   * key merely unknown, which --accept-new-host-keys would then accept; so
+   * a file with such a line is refused as a whole.
+   */
+  errors?: { line: number; message: string }[];
 }
 
 export type HostKeyStatus = 'match' | 'unknown' | 'changed' | 'revoked';
@@ -49,15 +58,21 @@ const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 export function parseKnownHosts(text: string): KnownHosts {
   const entries: KnownHostEntry[] = [];
   const problems: string[] = [];
+  const errors: { line: number; message: string }[] = [];
   text.split('\n').forEach((raw, i) => {
     const line = i + 1;
     const content = raw.replace(/\r$/, '').trim();
     if (content === '' || content.startsWith('#')) return;
+    const marker = /^@\S*/.exec(content)?.[0];
+    if (marker !== undefined && marker !== '@revoked' && marker !== '@cert-authority') {
+      errors.push({ line, message: `unknown marker ${quoted(marker)}; OpenSSH knows only @revoked and @cert-authority` });
+      return;
+    }
     const parsed = parseLine(content, line);
     if (typeof parsed === 'string') problems.push(`line ${line}: ${parsed}`);
     else entries.push(parsed);
   });
-  return { entries, problems };
+  return { entries, problems, ...(errors.length ? { errors } : {}) };
 }
 
 function parseLine(content: string, line: number): KnownHostEntry | string {
@@ -67,7 +82,7 @@ function parseLine(content: string, line: number): KnownHostEntry | string {
     const m = fields.shift()!;
     if (m === '@revoked') marker = 'revoked';
     else if (m === '@cert-authority') marker = 'cert-authority';
-    else return `unknown marker ${m}`;
+    else return `unknown marker ${quoted(m)}`;
   }
   const [hostField, keyType, keyText] = fields;
   if (!hostField || !keyType || !keyText) return 'expected "HOSTS KEYTYPE BASE64-KEY"';
@@ -196,12 +211,15 @@ export function formatKnownHostLine(host: string, port: number, keyType: string,
 
 // ------------------------------------------------------------------ edges
 
-/** Read and parse a known_hosts file; a missing file is an empty one. */
+/** Larger than any real known_hosts (a line is about 100 bytes). */
+export const MAX_KNOWN_HOSTS_BYTES = 64 * 1024 * 1024;
+
+/** Read and parse a known_hosts file (a regular file: never blocks on a FIFO); a missing file is an empty one. */
 export async function loadKnownHosts(file: string): Promise<KnownHosts> {
   try {
-    return parseKnownHosts(await readFile(file, 'utf8'));
+    return parseKnownHosts(readRegularFile(file, MAX_KNOWN_HOSTS_BYTES));
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], problems: [] };
+    if (err instanceof FileReadError && err.code === 'ENOENT') return { entries: [], problems: [] };
     throw err;
   }
 }

@@ -116,7 +116,37 @@ describe('host key verifier', () => {
   it('refuses when the known_hosts file cannot be read (a folder where the file should be)', async () => {
     const d = await checkHostKey(host(dir), known.blob, { acceptNew: true });
     assert.equal(d.accept, false);
-    assert.match((d as { error: HostError }).error.message, /cannot read known_hosts file .*EISDIR/);
+    assert.equal((d as { error: HostError }).error.message, `dir1: known_hosts file ${dir} is a directory, not a regular file`);
+  });
+
+  it('refuses a known_hosts FIFO at once instead of waiting for a writer', async () => {
+    const fifo = join(dir, 'known_hosts.fifo');
+    await run('mkfifo', [fifo]);
+    try {
+      const d = await checkHostKey(host(fifo), known.blob, { acceptNew: true });
+      assert.equal((d as { error: HostError }).error.message, `dir1: known_hosts file ${fifo} is a FIFO (named pipe), not a regular file`);
+    } finally {
+      await rm(fifo, { force: true });
+    }
+  });
+
+  it('refuses every key while the file has a marker it does not know (a misspelt @revoked), naming file:line; records nothing', async () => {
+    const lines = [`198.18.0.99 ${other.publicLine}`, `@revokd 198.18.0.10 ${known.publicLine}`];
+    const file = await knownHostsWith('bad-marker', lines);
+    for (const policy of [{}, { acceptNew: true }]) {
+      const d = await checkHostKey(host(file), known.blob, policy);
+      assert.equal(d.accept, false);
+      const e = (d as { error: HostError }).error;
+      assert.equal(e.message, `dir1: known_hosts ${file}:2: unknown marker "@revokd"; OpenSSH knows only @revoked and @cert-authority`);
+      assert.equal(e.hint, 'fix the marker (e.g. @revoked) or remove the line; until then no key in that file is trusted or recorded');
+    }
+    assert.equal(await readFile(file, 'utf8'), lines.join('\n') + '\n', 'nothing recorded');
+  });
+
+  it('shows a marker with control characters escaped', async () => {
+    const file = await knownHostsWith('ansi-marker', [`@\x1b[31mrevoked 198.18.0.10 ${known.publicLine}`]);
+    const d = await checkHostKey(host(file), known.blob);
+    assert.equal((d as { error: HostError }).error.message, `dir1: known_hosts ${file}:1: unknown marker "@\\x1b[31mrevoked"; OpenSSH knows only @revoked and @cert-authority`);
   });
 
   it('gives ssh2 a (key, done) verifier that remembers why it refused', async () => {

@@ -91,10 +91,10 @@ describe('known_hosts', () => {
       assert.deepEqual(matchingEntries(entries, name, 22).map((e) => e.line), await keygenFind(plainFile, name), name);
   });
 
-  it('reports every line it skipped, and why', () => {
-    const { problems } = parseKnownHosts(readFileSync(plainFile, 'utf8'));
+  it('reports every line it skipped, and why; an unknown marker is an error, not a skipped line', () => {
+    const { problems, errors } = parseKnownHosts(readFileSync(plainFile, 'utf8'));
+    assert.deepEqual(errors, [{ line: 13, message: 'unknown marker "@bogus"; OpenSSH knows only @revoked and @cert-authority' }]);
     assert.deepEqual(problems, [
-      'line 13: unknown marker @bogus',
       'line 14: key is not base64',
       'line 15: key type ssh-rsa does not match the key (ssh-ed25519)',
       'line 16: SSH protocol 1 key, not supported',
