@@ -4,9 +4,19 @@
 // undone, so a run killed outright (kill -9, a lost machine) leaves it
 // behind: every later command reports it, and `deploy` undoes it.
 
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+//
+// The record is read as untrusted input: a regular file of at most 1 MiB,
+// valid JSON of the expected shape, host names that are host names (they end
+// up in commands on the directors). A record that is none of that is
+// "damaged": a clear error naming the file and what to do, never a crash.
+
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { UserError } from '../errors.js';
+import { lineColumn, scanJson } from '../inventory/json-position.js';
+import { FileReadError, readRegularFile } from '../regular-file.js';
 import type { HandoverLevel } from '../render/switches.js';
+import { safeText } from '../terminal-text.js';
 
 export const DEFAULT_DRAINS_DIR = '/var/lib/lvs-play/drains';
 
@@ -30,24 +40,109 @@ export interface SwitchRecordData {
 
 const fileOf = (dir: string, cluster: string) => join(dir, `${cluster}.json`);
 
-export async function readRecord(cluster: string, dir = drainsDir()): Promise<SwitchRecordData | null> {
-  try {
-    return JSON.parse(await readFile(fileOf(dir, cluster), 'utf8')) as SwitchRecordData;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw err;
+export const MAX_RECORD_BYTES = 1024 * 1024;
+
+/** A record file that cannot be used: what is wrong with it, and what to do. */
+export class DamagedRecordError extends UserError {
+  readonly file: string;
+  constructor(file: string, why: string) {
+    super(`switch record ${safeText(file)} is damaged: ${why}`, {
+      hint: `it lists the switches (drains, handovers) an interrupted run left set; move it away (mv ${safeText(file)} ${safeText(file)}.damaged), ` +
+        'then check the directors\' /var/lib/lvs-play/switches by hand (lvs-play undrain INVENTORY HOST... clears a drain)',
+    });
+    this.file = file;
   }
 }
 
-/** Every record in the folder (one per cluster), for the warning any command prints. */
-export async function listRecords(dir = drainsDir()): Promise<SwitchRecordData[]> {
-  let names: string[];
-  try { names = (await readdir(dir)).filter((n) => n.endsWith('.json')).sort(); } catch { return []; }
-  const out: SwitchRecordData[] = [];
-  for (const n of names) {
-    try { out.push(JSON.parse(await readFile(join(dir, n), 'utf8')) as SwitchRecordData); } catch { /* a half-written file is never left: rename is atomic */ }
+/** The record of a cluster, null if there is none; a DamagedRecordError if it cannot be used. */
+export async function readRecord(cluster: string, dir = drainsDir()): Promise<SwitchRecordData | null> {
+  return readRecordFile(fileOf(dir, cluster));
+}
+
+async function readRecordFile(file: string): Promise<SwitchRecordData | null> {
+  let text: string;
+  try {
+    text = readRegularFile(file, MAX_RECORD_BYTES);
+  } catch (err) {
+    if (!(err instanceof FileReadError)) throw err;
+    if (err.code === 'ENOENT') return null;
+    throw new DamagedRecordError(file, `it ${err.reason}`);
   }
-  return out;
+  return parseRecord(file, text);
+}
+
+const HOST = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
+const LEVELS: readonly string[] = ['yield', 'out'];
+
+/** The record in a file's text, checked field by field. */
+export function parseRecord(file: string, text: string): SwitchRecordData {
+  const scan = scanJson(text);
+  if (scan.error) {
+    const { line, column } = lineColumn(text, scan.error.offset);
+    const end = scan.error.offset >= text.length ? ' (the file ends too early)' : '';
+    throw new DamagedRecordError(file, `not valid JSON at line ${line}, column ${column}${end}: ${scan.error.reason}`);
+  }
+  const data = JSON.parse(text) as unknown;
+  const wrong = (what: string): never => { throw new DamagedRecordError(file, what); };
+  const isObject = (x: unknown): x is Record<string, unknown> => x !== null && typeof x === 'object' && !Array.isArray(x);
+  const field = (o: Record<string, unknown>, key: string, where: string): string => {
+    const v = o[key];
+    if (typeof v !== 'string') wrong(`${where}${key} is not a string`);
+    return safeText(v as string); // shown in warnings and errors: one line, nothing the terminal acts on
+  };
+  const host = (v: unknown, where: string): string => {
+    if (typeof v !== 'string' || !HOST.test(v)) wrong(`${where} is not a host name`);
+    return v as string;
+  };
+  if (!isObject(data)) return wrong('it is not a JSON object');
+  const r = data as Record<string, unknown>;
+  if (typeof r.cluster !== 'string' || !/^[a-z0-9][a-z0-9_-]{0,62}$/.test(r.cluster)) wrong('"cluster" is not a cluster name');
+  if (!Number.isSafeInteger(r.pid) || (r.pid as number) < 1) wrong('"pid" is not a process id');
+  if (!Array.isArray(r.drains)) wrong('"drains" is not a list');
+  if (!Array.isArray(r.handovers)) wrong('"handovers" is not a list');
+  const drains = (r.drains as unknown[]).map((d, i): DrainEntry => {
+    const where = `drains[${i}]`;
+    if (!isObject(d)) return wrong(`${where} is not an object`);
+    if (!Array.isArray(d.directors)) wrong(`${where}.directors is not a list`);
+    return {
+      realServer: host(d.realServer, `${where}.realServer`),
+      directors: (d.directors as unknown[]).map((x, k) => host(x, `${where}.directors[${k}]`)),
+      since: field(d, 'since', `${where}.`),
+    };
+  });
+  const handovers = (r.handovers as unknown[]).map((h, i): HandoverEntry => {
+    const where = `handovers[${i}]`;
+    if (!isObject(h)) return wrong(`${where} is not an object`);
+    if (typeof h.level !== 'string' || !LEVELS.includes(h.level)) wrong(`${where}.level is not "yield" or "out"`);
+    return { director: host(h.director, `${where}.director`), level: h.level as HandoverEntry['level'], since: field(h, 'since', `${where}.`) };
+  });
+  return {
+    cluster: r.cluster as string, inventory: field(r, 'inventory', ''), runId: field(r, 'runId', ''), pid: r.pid as number,
+    command: field(r, 'command', ''), drains, handovers,
+  };
+}
+
+/** Every record in the folder (one per cluster), and the files that are damaged. */
+async function scanRecords(dir: string): Promise<{ records: SwitchRecordData[]; damaged: DamagedRecordError[] }> {
+  let names: string[];
+  try { names = (await readdir(dir)).filter((n) => n.endsWith('.json')).sort(); } catch { return { records: [], damaged: [] }; }
+  const records: SwitchRecordData[] = [];
+  const damaged: DamagedRecordError[] = [];
+  for (const n of names) {
+    try {
+      const r = await readRecordFile(join(dir, n));
+      if (r) records.push(r);
+    } catch (err) {
+      if (!(err instanceof DamagedRecordError)) throw err;
+      damaged.push(err);
+    }
+  }
+  return { records, damaged };
+}
+
+/** Every usable record in the folder (one per cluster); damaged ones are left to recordWarnings. */
+export async function listRecords(dir = drainsDir()): Promise<SwitchRecordData[]> {
+  return (await scanRecords(dir)).records;
 }
 
 /** Writes the record atomically, or removes it when nothing is set any more. */
@@ -72,8 +167,12 @@ export function describeRecord(r: SwitchRecordData): string[] {
   ];
 }
 
-/** The warning every command prints first while a record exists. */
+/** The warning every command prints first while a record exists (or a damaged one is there). */
 export async function recordWarnings(dir = drainsDir()): Promise<string[]> {
-  return (await listRecords(dir)).flatMap((r) => describeRecord(r).map((line) =>
-    `warning: cluster ${r.cluster}: ${line}; lvs-play deploy ${r.inventory} (or lvs-play undrain for drains) clears it [record ${fileOf(dir, r.cluster)}]`));
+  const { records, damaged } = await scanRecords(dir);
+  return [
+    ...records.flatMap((r) => describeRecord(r).map((line) =>
+      `warning: cluster ${r.cluster}: ${line}; lvs-play deploy ${r.inventory} (or lvs-play undrain for drains) clears it [record ${safeText(fileOf(dir, r.cluster))}]`)),
+    ...damaged.map((e) => `warning: ${e.message}; deploy, rollout, drain and undrain stop on it (each says what to do)`),
+  ];
 }

@@ -2,6 +2,7 @@
 // machine, what a running config says about them, --batch parsing.
 
 import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +11,7 @@ import { renderKeepalivedConf } from '../../lib/render/keepalived-conf.js';
 import { batchSize, parseBatch } from '../../lib/rollout/batches.js';
 import { hasHandoverSwitch, runningAdverts } from '../../lib/rollout/running-config.js';
 import { drainCommand, handoverCommand } from '../../lib/rollout/switch-commands.js';
-import { listRecords, readRecord, recordWarnings, saveRecord, type SwitchRecordData } from '../../lib/rollout/switch-record.js';
+import { DamagedRecordError, listRecords, readRecord, recordWarnings, saveRecord, type SwitchRecordData } from '../../lib/rollout/switch-record.js';
 import { clusterOf } from '../support/clusters.js';
 
 describe('switch commands', () => {
@@ -70,6 +71,64 @@ describe('switch record', () => {
     } finally {
       closeSync(reader);
     }
+  });
+});
+
+describe('switch record: damaged', () => {
+  let dir: string;
+  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'lvsp-drains-')); });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const hint = (file: string) => `it lists the switches (drains, handovers) an interrupted run left set; move it away (mv ${file} ${file}.damaged), ` +
+    'then check the directors\' /var/lib/lvs-play/switches by hand (lvs-play undrain INVENTORY HOST... clears a drain)';
+  const good = {
+    cluster: 'lab', inventory: '/x/lab.json', runId: 'r1', pid: 4242, command: 'lvs-play rollout lab.json',
+    drains: [{ realServer: 'lvs01', directors: ['lvs-dr'], since: '2026-01-01T00:00:00.000Z' }], handovers: [],
+  };
+
+  const cases: [string, string, string][] = [
+    ['cut short', '{"cluster": "lab", "drains": [', 'not valid JSON at line 1, column 31 (the file ends too early): expected a value, found the end of the file'],
+    ['not an object', '[]', 'it is not a JSON object'],
+    ['no drains list', JSON.stringify({ ...good, drains: {} }), '"drains" is not a list'],
+    ['a real server that is no host name (it would reach a shell on the directors)', JSON.stringify({ ...good, drains: [{ ...good.drains[0], realServer: 'lvs01; reboot' }] }), 'drains[0].realServer is not a host name'],
+    ['an unknown handover level', JSON.stringify({ ...good, handovers: [{ director: 'lvs-dr', level: 'sideways', since: 't' }] }), 'handovers[0].level is not "yield" or "out"'],
+    ['no pid', JSON.stringify({ ...good, pid: 'x' }), '"pid" is not a process id'],
+  ];
+  for (const [what, text, why] of cases) {
+    it(`${what}: readRecord throws a UserError naming the file, what is wrong and what to do`, async () => {
+      const file = join(dir, 'lab.json');
+      writeFileSync(file, text);
+      await assert.rejects(readRecord('lab', dir), (e: DamagedRecordError) => {
+        assert.ok(e instanceof DamagedRecordError && e instanceof UserError);
+        assert.equal(e.message, `switch record ${file} is damaged: ${why}`);
+        assert.equal(e.hint, hint(file));
+        return true;
+      });
+    });
+  }
+
+  it('a FIFO in the records folder is damaged, not a read that never ends', async () => {
+    const file = join(dir, 'lab.json');
+    execFileSync('mkfifo', [file]);
+    await assert.rejects(readRecord('lab', dir), new RegExp(`^DamagedRecordError: switch record ${file} is damaged: it is a FIFO \\(named pipe\\), not a regular file$`));
+    assert.deepEqual(await listRecords(dir), []);
+  });
+
+  it('listRecords skips it and recordWarnings says so on one line, beside the usable records', async () => {
+    writeFileSync(join(dir, 'bad.json'), '{');
+    await saveRecord({ ...good, handovers: [] } as SwitchRecordData, dir);
+    assert.deepEqual((await listRecords(dir)).map((r) => r.cluster), ['lab']);
+    const w = await recordWarnings(dir);
+    assert.equal(w.length, 2);
+    assert.match(w[0]!, /^warning: cluster lab: lvs01 is drained/);
+    assert.equal(w[1], `warning: switch record ${join(dir, 'bad.json')} is damaged: not valid JSON at line 1, column 2 (the file ends too early): expected a key in double quotes, found the end of the file; deploy, rollout, drain and undrain stop on it (each says what to do)`);
+  });
+
+  it('control characters in its text fields are shown escaped in warnings', async () => {
+    writeFileSync(join(dir, 'lab.json'), JSON.stringify({ ...good, command: 'lvs-play rollout\nwarning: forged \u001b[2J' }));
+    const w = await recordWarnings(dir);
+    assert.equal(w.length, 1);
+    assert.match(w[0]!, /\(pid 4242, lvs-play rollout\\nwarning: forged \\x1b\[2J\)/);
+    assert.doesNotMatch(w[0]!, /[\n\x1b]/);
   });
 });
 
