@@ -1,9 +1,18 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --
 // Entry point of the `lvs-play` binary: picks the subcommand, runs it, and
 // turns errors into messages and exit codes. User errors print no stack.
+// Whatever is printed passes through safeLines/safeText: a control character
+// from the input (an ESC, a stray newline) is shown escaped, never obeyed.
+//
+// The "--" in the #! line ends node's own options: Node 20 and 22 otherwise
+// take `--env-file FILE` anywhere on the command line as theirs (nodejs/node
+// #54232), load FILE into the environment, or exit 9 "not found" before
+// lvs-play runs, and `lvs-play schedule` has an --env-file option.
 
 import { UserError } from '../errors.js';
 import { recordWarnings } from '../rollout/switch-record.js';
+import { quoted, safeLines } from '../terminal-text.js';
+import { isArgumentError } from './args.js';
 import type { Command } from './command.js';
 import { commands } from './commands/index.js';
 
@@ -20,11 +29,6 @@ function help(list: Command[]): string {
   ].join('\n');
 }
 
-/** node:util parseArgs rejects unknown or malformed options with these codes. */
-function isArgumentError(err: unknown): boolean {
-  return typeof (err as { code?: unknown })?.code === 'string' && (err as { code: string }).code.startsWith('ERR_PARSE_ARGS_');
-}
-
 export async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
@@ -39,7 +43,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const command = commands.find((c) => c.name === name);
   if (!command) {
-    process.stderr.write(`lvs-play: unknown command "${name}"\n\n${help(commands)}\n`);
+    process.stderr.write(`lvs-play: unknown command ${quoted(name)}\n\n${help(commands)}\n`);
     return 1;
   }
   if (args.includes('--help') || args.includes('-h')) {
@@ -48,16 +52,17 @@ export async function main(argv: string[]): Promise<number> {
   }
   try {
     // switches an interrupted rollout or `lvs-play drain` left set: said before anything else
-    for (const line of await recordWarnings().catch(() => [])) process.stderr.write(line + '\n');
+    for (const line of await recordWarnings().catch(() => [])) process.stderr.write(safeLines(line) + '\n');
     return await command.run(args);
   } catch (err) {
     if (isArgumentError(err)) {
-      process.stderr.write(`error: ${(err as Error).message}\nhint: lvs-play ${name} --help\n`);
+      process.stderr.write(safeLines(`error: ${name}: ${(err as Error).message}\nhint: lvs-play ${name} --help\n`));
     } else if (err instanceof UserError) {
-      process.stderr.write(`error: ${err.message}\n`);
-      if (err.hint) process.stderr.write(`hint: ${err.hint}\n`);
+      // messages that are several lines by design (an inventory's problems) stay so; each line's values are escaped where quoted
+      process.stderr.write(safeLines(`error: ${err.message}\n`));
+      if (err.hint) process.stderr.write(safeLines(`hint: ${err.hint}\n`));
     } else {
-      process.stderr.write(`lvs-play: internal error (please report):\n${(err as Error)?.stack ?? String(err)}\n`);
+      process.stderr.write(safeLines(`lvs-play: internal error (please report):\n${(err as Error)?.stack ?? String(err)}\n`));
     }
     return 1;
   }

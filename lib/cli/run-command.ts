@@ -1,11 +1,13 @@
 // What `deploy` and `check` share: options, inventory and playbook loading,
 // choosing the progress display, printing the recap or the JSON report.
 
+import { statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import { loadInventory } from '../inventory/load.js';
-import { selectHosts } from '../inventory/select.js';
+import { limitNames, selectHosts } from '../inventory/select.js';
+import type { Cluster, Host } from '../inventory/types.js';
 import { tasksFor, type Playbook } from '../playbook.js';
 import { seedPlaybook } from '../../playbooks/seed.js';
 import { listrObserver } from '../report/listr-observer.js';
@@ -14,6 +16,8 @@ import { recap } from '../report/recap.js';
 import { silentObserver, type RunObserver } from '../run/observer.js';
 import { exitCode, type RunMode } from '../run/report.js';
 import { runPlaybook } from '../run/runner.js';
+import { safeText } from '../terminal-text.js';
+import { intOption } from './args.js';
 
 export const RUN_OPTIONS = {
   limit: { type: 'string' },
@@ -26,40 +30,70 @@ export const RUN_OPTIONS = {
 } as const;
 
 export const RUN_USAGE = `  --limit HOST|GROUP[,..]  only these hosts or groups
-  --forks N                hosts worked on at once (default 16)
+  --forks N                hosts worked on at once, 1 to 1024 (default 16)
   --diff                   show unified diffs of files and values (secrets redacted)
   --json                   print a machine-readable report of every task on stdout
   --playbook FILE          a JavaScript module whose default export is a playbook (default: the seed's cluster)
   --accept-new-host-keys   trust and record host keys not yet in known_hosts (a changed key is always refused)
   --max-fail N             start no more hosts once N hosts failed or were unreachable`;
 
+/** Hosts worked on at once: each is an SSH connection and a few processes. */
+export const MAX_FORKS = 1024;
+/** --max-fail: any count above the number of hosts means "never stop"; this is far above. */
+export const MAX_FAIL = 100_000;
+
 export async function loadPlaybook(file: string | undefined): Promise<Playbook> {
   if (!file) return seedPlaybook;
-  const mod = await import(pathToFileURL(resolve(file)).href).catch((e: Error) => {
-    throw new UserError(`cannot load playbook ${file}: ${e.message}`);
+  const path = resolve(file);
+  // import() of a FIFO would wait for a writer forever; of a directory, fail obscurely
+  let st;
+  try { st = statSync(path); } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UserError(`--playbook ${safeText(file)} ${code === 'ENOENT' ? 'does not exist' : `cannot be read (${code})`}`, { hint: 'give the path of a JavaScript module whose default export is a playbook' });
+  }
+  if (!st.isFile()) throw new UserError(`--playbook ${safeText(file)} is not a regular file`, { hint: 'give the path of a JavaScript module whose default export is a playbook' });
+  const mod = await import(pathToFileURL(path).href).catch((e: Error) => {
+    throw new UserError(`cannot load playbook ${safeText(file)}: ${e.message}`);
   });
   const pb = mod.default as Playbook | undefined;
-  if (!pb || !Array.isArray(pb.plays)) throw new UserError(`playbook ${file} has no default export with "plays"`, { hint: 'export default { name, description, plays: [{ hosts, tasks }] }' });
+  if (!pb || !Array.isArray(pb.plays)) throw new UserError(`playbook ${safeText(file)} has no default export with "plays"`, { hint: 'export default { name, description, plays: [{ hosts, tasks }] }' });
   return pb;
-}
-
-export function positiveInt(value: string, flag: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UserError(`${flag} must be a whole number of 1 or more, got "${value}"`);
-  return n;
 }
 
 export interface RunValues { limit?: string; forks: string; json: boolean; diff: boolean; playbook?: string; 'accept-new-host-keys': boolean; 'max-fail'?: string }
 
-/** Runs the playbook in `mode` and returns the exit code; `predictive` runs exit 2 when changes are pending. */
-export async function runFromArgs(inventoryFile: string | undefined, mode: RunMode, values: RunValues, extra: { rollback: boolean; predictive: boolean }): Promise<number> {
+/** The run options, checked: nothing is read or contacted yet. */
+export interface RunSettings {
+  limit?: string; forks: number; maxFail?: number; json: boolean; diff: boolean; playbook?: string; acceptNewHostKeys: boolean;
+}
+
+export function runSettings(values: RunValues): RunSettings {
+  if (values.limit !== undefined) limitNames(values.limit);
+  return {
+    limit: values.limit,
+    forks: intOption(values.forks, '--forks', 1, MAX_FORKS),
+    maxFail: values['max-fail'] === undefined ? undefined : intOption(values['max-fail'], '--max-fail', 1, MAX_FAIL),
+    json: values.json, diff: values.diff, playbook: values.playbook, acceptNewHostKeys: values['accept-new-host-keys'],
+  };
+}
+
+/** Everything a run needs, read and checked (inventory, playbook, --limit); no host contacted yet. */
+export interface PreparedRun { cluster: Cluster; file: string; playbook: Playbook; hosts: Host[]; settings: RunSettings }
+
+export async function prepareRun(inventoryFile: string | undefined, mode: RunMode, settings: RunSettings): Promise<PreparedRun> {
   if (!inventoryFile) throw new UserError('missing INVENTORY', { hint: `lvs-play ${mode} inventory.json` });
   const { cluster, file } = await loadInventory(inventoryFile);
-  const playbook = await loadPlaybook(values.playbook);
-  const hosts = selectHosts(cluster, values.limit).filter((h) => tasksFor(playbook, h).length > 0);
+  const playbook = await loadPlaybook(settings.playbook);
+  const hosts = selectHosts(cluster, settings.limit).filter((h) => tasksFor(playbook, h).length > 0);
+  return { cluster, file, playbook, hosts, settings };
+}
+
+/** Runs the playbook in `mode` and returns the exit code; `predictive` runs exit 2 when changes are pending. */
+export async function executeRun(p: PreparedRun, mode: RunMode, extra: { rollback: boolean; predictive: boolean }): Promise<number> {
+  const { cluster, file, playbook, hosts, settings } = p;
   let observer: RunObserver = silentObserver;
   let progressDone: Promise<void> = Promise.resolve();
-  if (!values.json) {
+  if (!settings.json) {
     if (process.stdout.isTTY) {
       const l = listrObserver(hosts.map((h) => ({ host: h, tasks: tasksFor(playbook, h).map((t) => t.name) })), mode);
       observer = l.observer;
@@ -69,13 +103,18 @@ export async function runFromArgs(inventoryFile: string | undefined, mode: RunMo
     }
   }
   const report = await runPlaybook({
-    cluster, inventoryFile: file, playbook, hosts, mode, forks: positiveInt(values.forks, '--forks'),
-    rollback: extra.rollback, diff: values.diff, acceptNewHostKeys: values['accept-new-host-keys'], observer,
-    maxFail: values['max-fail'] === undefined ? undefined : positiveInt(values['max-fail'], '--max-fail'),
+    cluster, inventoryFile: file, playbook, hosts, mode, forks: settings.forks,
+    rollback: extra.rollback, diff: settings.diff, acceptNewHostKeys: settings.acceptNewHostKeys, observer,
+    maxFail: settings.maxFail,
   });
   await progressDone;
-  if (values.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+  if (settings.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
   else process.stdout.write(recap(report) + '\n');
   return exitCode(report, extra.predictive);
 }
 
+/** Options checked, then inventory and playbook read, then the run. */
+export async function runFromArgs(inventoryFile: string | undefined, mode: RunMode, values: RunValues, extra: { rollback: boolean; predictive: boolean }): Promise<number> {
+  const settings = runSettings(values);
+  return executeRun(await prepareRun(inventoryFile, mode, settings), mode, extra);
+}

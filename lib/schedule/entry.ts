@@ -4,7 +4,7 @@
 // Why not `lvs-play` from PATH: systemd gives services a fixed PATH
 // (/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:...), which misses
 // node and lvs-play when they come from nvm, a clone or a local tarball
-// install, and the script's `#!/usr/bin/env node` needs node on that PATH
+// install, and the script's `#!/usr/bin/env -S node --` needs node on that PATH
 // too. Absolute paths work the same for a clone run with npx (the clone's
 // dist/), a global install (<prefix>/lib/node_modules/lvs-play/dist/) and a
 // tarball installed globally or into a project. They name what was used at

@@ -7,6 +7,7 @@
 // at the next boot (Persistent= only applies to OnCalendar=).
 
 import { UserError } from '../errors.js';
+import { quoted } from '../terminal-text.js';
 
 export type Calendar = 'hourly' | 'daily' | 'weekly';
 
@@ -26,25 +27,25 @@ export function parseEvery(value: string): Schedule {
   const text = value.trim().toLowerCase();
   if (text === '') throw new UserError('--every is empty', { hint: `give how often to check, ${EXAMPLES}` });
   if (Object.hasOwn(CALENDARS, text)) return { kind: 'calendar', calendar: text as Calendar, seconds: CALENDARS[text as Calendar] };
-  if (/^\d+$/.test(text)) throw new UserError(`--every "${value}" has no unit`, { hint: `write ${text}s or ${text}m (units: s, m, h, d)` });
+  if (/^\d+$/.test(text)) throw new UserError(`--every ${quoted(value)} has no unit`, { hint: `write ${text}s or ${text}m (units: s, m, h, d)` });
   // one or more <number><unit> parts, each unit at most once, largest first
   const parts = [...text.matchAll(/(\d+)([a-z]+)/g)];
   if (parts.length === 0 || parts.map((p) => p[0]).join('') !== text) {
-    throw new UserError(`--every "${value}" is not a duration`, { hint: EXAMPLES });
+    throw new UserError(`--every ${quoted(value)} is not a duration`, { hint: EXAMPLES });
   }
   let seconds = 0;
   let previous = Infinity;
   for (const [, digits, unit] of parts) {
-    const size = UNIT_SECONDS[unit];
-    if (size === undefined) throw new UserError(`--every "${value}": unknown unit "${unit}"`, { hint: `units are s, m, h and d; ${EXAMPLES}` });
-    if (size >= previous) throw new UserError(`--every "${value}": write the units largest first, each once`, { hint: 'e.g. 1h30m' });
+    const size = Object.hasOwn(UNIT_SECONDS, unit) ? UNIT_SECONDS[unit] : undefined; // "5constructor" is an unknown unit
+    if (size === undefined) throw new UserError(`--every ${quoted(value)}: unknown unit ${quoted(unit)}`, { hint: `units are s, m, h and d; ${EXAMPLES}` });
+    if (size >= previous) throw new UserError(`--every ${quoted(value)}: write the units largest first, each once`, { hint: 'e.g. 1h30m' });
     previous = size;
     seconds += Number(digits) * size;
   }
   if (seconds < MIN_INTERVAL_SECONDS) {
-    throw new UserError(`--every "${value}" is too short: a check connects to every host, run it at most once a minute`, { hint: 'use 1m or more' });
+    throw new UserError(`--every ${quoted(value)} is too short: a check connects to every host, run it at most once a minute`, { hint: 'use 1m or more' });
   }
-  if (seconds > MAX_INTERVAL_SECONDS) throw new UserError(`--every "${value}" is longer than a year`, { hint: 'use 365d or less' });
+  if (seconds > MAX_INTERVAL_SECONDS) throw new UserError(`--every ${quoted(value)} is longer than a year`, { hint: 'use 365d or less' });
   return { kind: 'interval', seconds };
 }
 

@@ -25,7 +25,7 @@ describe('lvs-play binary: argument errors', () => {
   it('names an unknown option and points at --help, without a stack', async () => {
     await assert.rejects(run(process.execPath, [bin, 'check', 'inventory/lab.json', '--frobnicate']), (e: { code: number; stderr: string }) => {
       assert.equal(e.code, 1);
-      assert.match(e.stderr, /^error: Unknown option '--frobnicate'/);
+      assert.match(e.stderr, /^error: check: Unknown option '--frobnicate'/);
       assert.match(e.stderr, /hint: lvs-play check --help/);
       assert.doesNotMatch(e.stderr, /internal error|at .*\.js/);
       return true;

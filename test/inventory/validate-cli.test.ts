@@ -87,6 +87,9 @@ describe('lvs-play validate', () => {
   it('needs exactly one INVENTORY', async () => {
     const r = await lvsPlay(['validate']);
     assert.equal(r.code, 1);
-    assert.match(r.stderr, /validate takes exactly one INVENTORY file/);
+    assert.equal(r.stderr, 'error: missing INVENTORY\nhint: lvs-play validate inventory/example.json\n');
+    const two = await lvsPlay(['validate', exampleFile, exampleFile]);
+    assert.equal(two.code, 1);
+    assert.equal(two.stderr, `error: validate: unexpected argument "${exampleFile}"\nhint: lvs-play validate --help\n`);
   });
 });

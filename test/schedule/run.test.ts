@@ -148,11 +148,11 @@ describe('lvs-play schedule, units in a temp dir, hosts unreachable', function (
       [[inventory, '--every', '15'], /--every "15" has no unit[^]*hint: write 15s or 15m/],
       [[inventory, '--every', '10s'], /too short/],
       [[inventory, '--every', '1h', '--name', 'x.timer'], /without \.service or \.timer/],
-      [[inventory, '--every', '1h', '--keep', '0'], /--keep must be a whole number of 1 or more/],
+      [[inventory, '--every', '1h', '--keep', '0'], /--keep must be a whole number from 1 to 10000, got "0"/],
       [[inventory, '--every', '1h', '--on-failure', 'mail me'], /--on-failure "mail me" is not a service or target/],
       [[inventory, '--every', '1h', '--frobnicate'], /schedule: Unknown option '--frobnicate'/],
       [[join(dir, 'none.json'), '--every', '1h'], /inventory .*none\.json does not exist/],
-      [['run', inventory, 'extra'], /schedule run takes exactly one INVENTORY/],
+      [['run', inventory, 'extra'], /schedule run: unexpected argument "extra"\nhint: lvs-play schedule --help/],
       [['run', inventory, '--every', '1h'], /schedule run does not take --every/],
       [[inventory, '--every', '1h', '--purge'], /schedule does not take --purge/],
     ];

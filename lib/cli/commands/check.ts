@@ -1,6 +1,6 @@
 // `lvs-play check INVENTORY`: read-only drift detection with Terraform's codes.
 
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from '../args.js';
 import type { Command } from '../command.js';
 import { RUN_OPTIONS, RUN_USAGE, runFromArgs } from '../run-command.js';
 
@@ -17,7 +17,7 @@ ${RUN_USAGE}
 
 Exit codes: 0 every host matches; 2 something drifted (each drift listed: host, task, what differs); 1 a host could not be checked.`,
   async run(args) {
-    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: RUN_OPTIONS });
+    const { values, positionals } = parseCommandArgs('check', args, RUN_OPTIONS, 1);
     return runFromArgs(positionals[0], 'check', values, { rollback: false, predictive: true });
   },
 };

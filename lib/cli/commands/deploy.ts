@@ -1,11 +1,16 @@
 // `lvs-play deploy INVENTORY`: bring every host to the inventory's state.
 
-import { parseArgs } from 'node:util';
 import { UserError } from '../../errors.js';
 import { deployUndoingLeftSwitches } from '../../rollout/recover.js';
+import { commandLine, parseCommandArgs } from '../args.js';
 import type { Command } from '../command.js';
-import { RUN_OPTIONS, RUN_USAGE, runFromArgs } from '../run-command.js';
+import { executeRun, prepareRun, RUN_OPTIONS, RUN_USAGE, runSettings } from '../run-command.js';
 import { rolloutFromArgs } from './rollout.js';
+
+const DEPLOY_OPTIONS = {
+  ...RUN_OPTIONS, check: { type: 'boolean', default: false }, 'no-rollback': { type: 'boolean', default: false },
+  rolling: { type: 'boolean', default: false }, batch: { type: 'string' }, 'drain-timeout': { type: 'string' },
+} as const;
 
 export const deployCommand: Command = {
   name: 'deploy',
@@ -30,22 +35,24 @@ successful run (the record in /var/lib/lvs-play/drains says which).
 
 Exit codes: 0 success; 1 a host failed or was unreachable; with --check: 0 nothing to change, 2 changes pending, 1 error.`,
   async run(args) {
-    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: {
-      ...RUN_OPTIONS, check: { type: 'boolean', default: false }, 'no-rollback': { type: 'boolean', default: false },
-      rolling: { type: 'boolean', default: false }, batch: { type: 'string' }, 'drain-timeout': { type: 'string' },
-    } });
+    // every argument is checked before anything is read or contacted: a plain
+    // deploy contacts the directors to undo switches a killed run left set
+    const { values, positionals } = parseCommandArgs('deploy', args, DEPLOY_OPTIONS, 1);
+    const command = commandLine('deploy', args);
+    const settings = runSettings(values);
     if (values.rolling) {
       if (values.diff || values['max-fail'] !== undefined) throw new UserError('--rolling takes no --diff or --max-fail: a rollout stops at the first failure', { hint: 'lvs-play rollout --help' });
-      return rolloutFromArgs(positionals[0], values, `lvs-play deploy ${args.join(' ')}`);
+      return rolloutFromArgs(positionals[0], values, command);
     }
     if (values.batch !== undefined || values['drain-timeout'] !== undefined) throw new UserError('--batch and --drain-timeout go with --rolling', { hint: 'lvs-play deploy INVENTORY --rolling --batch 2' });
-    if (!values.check) {
-      const progress = (l: string) => (values.json ? process.stderr : process.stdout).write(l + '\n');
-      return deployUndoingLeftSwitches({
-        inventory: positionals[0], acceptNewHostKeys: values['accept-new-host-keys'], command: `lvs-play deploy ${args.join(' ')}`, log: progress,
-        run: () => runFromArgs(positionals[0], 'deploy', values, { rollback: !values['no-rollback'], predictive: false }),
-      });
-    }
-    return runFromArgs(positionals[0], values.check ? 'check' : 'deploy', values, { rollback: !values['no-rollback'], predictive: values.check });
+    const mode = values.check ? 'check' : 'deploy';
+    const prepared = await prepareRun(positionals[0], mode, settings);
+    const extra = { rollback: !values['no-rollback'], predictive: values.check };
+    if (values.check) return executeRun(prepared, mode, extra);
+    const progress = (l: string) => (values.json ? process.stderr : process.stdout).write(l + '\n');
+    return deployUndoingLeftSwitches({
+      inventory: positionals[0], acceptNewHostKeys: settings.acceptNewHostKeys, command, log: progress,
+      run: () => executeRun(prepared, mode, extra),
+    });
   },
 };

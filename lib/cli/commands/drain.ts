@@ -2,11 +2,15 @@
 // keepalived's own drain switch, on every director. The work is in
 // lib/rollout/manual-drain.ts.
 
-import { parseArgs } from 'node:util';
 import { UserError } from '../../errors.js';
 import { loadInventory } from '../../inventory/load.js';
-import { manualDrain } from '../../rollout/manual-drain.js';
+import { checkRealServers, manualDrain } from '../../rollout/manual-drain.js';
+import { safeText } from '../../terminal-text.js';
+import { commandLine, intOption, parseCommandArgs } from '../args.js';
 import type { Command } from '../command.js';
+
+/** --wait: at most a day. */
+export const MAX_WAIT_SECONDS = 86_400;
 
 export function drainUsage(undrain: boolean): string {
   return undrain ? `Usage: lvs-play undrain INVENTORY [HOST...] [--wait SECONDS]
@@ -14,7 +18,7 @@ export function drainUsage(undrain: boolean): string {
 Clears the drain switch of the real servers (default: every one recorded as
 drained for this cluster) on every director, removes them from the record,
 and where the directors keep an IPVS table waits until every director has them
-at the inventory's weight again (--wait, default 60; 0: do not wait).
+at the inventory's weight again (--wait, 0 to 86400, default 60; 0: do not wait).
 
 Exit codes: 0 undrained (weights confirmed, or not observable here: said so); 1 a
 director could not be reached (still recorded) or the weights did not come back.`
@@ -26,7 +30,7 @@ connections go elsewhere and existing ones finish. Recorded on this machine
 first (/var/lib/lvs-play/drains/CLUSTER.json, LVS_PLAY_DRAINS_DIR): every
 lvs-play command warns about it until \`lvs-play undrain\` or a deploy clears it.
 Where the directors keep an IPVS table, waits until no active connection to
-the hosts is left (--wait, default 60; 0: do not wait).
+the hosts is left (--wait, 0 to 86400, default 60; 0: do not wait).
 
 Exit codes: 0 drained (connections done, still finishing, or not observable
 here: said so); 1 a director could not be reached.`;
@@ -39,18 +43,21 @@ export function drainCommandOf(undrain: boolean): Command {
     summary: undrain ? 'put drained real servers back at their weight on every director' : 'take real servers out of the pool on every director (connections finish)',
     usage: drainUsage(undrain),
     async run(args) {
-      const { values, positionals } = parseArgs({ args, allowPositionals: true, options: {
+      const { values, positionals } = parseCommandArgs(name, args, {
         wait: { type: 'string', default: '60' }, 'accept-new-host-keys': { type: 'boolean', default: false },
-      } });
-      const [inventory, ...hosts] = positionals;
+      });
+      const [inventory, ...rest] = positionals;
+      const hosts = rest.flatMap((h) => h.split(',')).map((h) => h.trim()).filter(Boolean);
+      const wait = intOption(values.wait, '--wait', 0, MAX_WAIT_SECONDS);
       if (!inventory) throw new UserError('missing INVENTORY', { hint: `lvs-play ${name} inventory.json${undrain ? '' : ' HOST'}` });
       if (!undrain && hosts.length === 0) throw new UserError('drain: name the real servers to drain', { hint: 'lvs-play drain inventory.json lvs01' });
-      const wait = Number(values.wait);
-      if (!Number.isInteger(wait) || wait < 0) throw new UserError(`--wait must be a whole number of seconds, got "${values.wait}"`);
+      if (undrain && rest.length > 0 && hosts.length === 0) throw new UserError('undrain: the HOST arguments name no host', { hint: 'name real servers, or give none to undrain every one recorded as drained' });
       const { cluster, file } = await loadInventory(inventory);
+      // before the record is read or a director contacted; names shown escaped
+      checkRealServers(cluster, hosts.map(safeText));
       return manualDrain({
-        cluster, inventoryFile: file, hosts: hosts.flatMap((h) => h.split(',')).filter(Boolean), undrain, waitMs: wait * 1000,
-        acceptNewHostKeys: values['accept-new-host-keys'], command: `lvs-play ${name} ${args.join(' ')}`,
+        cluster, inventoryFile: file, hosts, undrain, waitMs: wait * 1000,
+        acceptNewHostKeys: values['accept-new-host-keys'], command: commandLine(name, args),
         log: (l) => process.stdout.write(l + '\n'),
       });
     },

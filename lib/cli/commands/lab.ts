@@ -1,12 +1,13 @@
 // `lvs-play lab up|status|down [INVENTORY]`: the local lab of booted
 // containers that lvs-play deploys to exactly as to real servers.
 
-import { parseArgs } from 'node:util';
 import { UserError } from '../../errors.js';
 import { labDown } from '../../lab/down.js';
 import { lineProgress } from '../../lab/progress.js';
 import { formatLabStatus, labStatus } from '../../lab/status.js';
 import { labUp } from '../../lab/up.js';
+import { quoted } from '../../terminal-text.js';
+import { parseCommandArgs } from '../args.js';
 import type { Command } from '../command.js';
 
 const usage = `Usage: lvs-play lab up|status|down [INVENTORY] [--datapath] [--json]
@@ -42,12 +43,10 @@ export const labCommand: Command = {
   async run(args) {
     // a closed pipe (`lab up | head`) must not kill a bring-up halfway
     process.stdout.on('error', (err: NodeJS.ErrnoException) => { if (err.code !== 'EPIPE') throw err; });
-    const { values, positionals } = parseArgs({
-      args, allowPositionals: true, options: { json: { type: 'boolean', default: false }, datapath: { type: 'boolean', default: false } },
-    });
-    const [action, inventory, ...rest] = positionals;
-    if (rest.length) throw new UserError(`lab: unexpected arguments: ${rest.join(' ')}`, { hint: 'lvs-play lab --help' });
-    if (values.datapath && action !== 'up') throw new UserError(`lab ${action ?? ''}: --datapath is an option of lab up`, { hint: 'status and down find the VMs by themselves' });
+    const { values, positionals } = parseCommandArgs('lab', args, { json: { type: 'boolean', default: false }, datapath: { type: 'boolean', default: false } }, 2);
+    const [action, inventory] = positionals;
+    if (action !== undefined && !['up', 'status', 'down'].includes(action)) throw new UserError(`lab: unknown action ${quoted(action)}`, { hint: 'lvs-play lab up|status|down [INVENTORY]' });
+    if (values.datapath && action !== 'up') throw new UserError(`lab${action ? ` ${action}` : ''}: --datapath is an option of lab up`, { hint: 'status and down find the VMs by themselves' });
     switch (action) {
       case 'up': {
         const t0 = Date.now();
@@ -69,7 +68,7 @@ export const labCommand: Command = {
         return 0;
       }
       default:
-        throw new UserError(action ? `lab: unknown action "${action}"` : 'lab: missing action', { hint: 'lvs-play lab up|status|down [INVENTORY]' });
+        throw new UserError('lab: missing action', { hint: 'lvs-play lab up|status|down [INVENTORY]' });
     }
   },
 };

@@ -4,7 +4,6 @@
 // render output ends up in logs and tickets.
 
 import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
 import { UserError } from '../../errors.js';
 import { DIRECTORS, REALSERVERS } from '../../inventory/defaults.js';
 import { loadInventory } from '../../inventory/load.js';
@@ -14,6 +13,8 @@ import { DR_CLIENT_PATHS } from '../../render/dr-client.js';
 import { hostFiles, KEEPALIVED_CONF_PATH, type RenderedFile } from '../../render/host-files.js';
 import { redactKeepalivedConf } from '../../render/keepalived-conf.js';
 import { redact } from '../../secret.js';
+import { quoted, safeText } from '../../terminal-text.js';
+import { parseCommandArgs } from '../args.js';
 import type { Command } from '../command.js';
 
 export const renderCommand: Command = {
@@ -34,23 +35,19 @@ for any other host.
 
 Exit codes: 0 printed; 1 unreadable or invalid inventory, unknown host or file.`,
   async run(args) {
-    const { values, positionals } = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        host: { type: 'string' },
-        file: { type: 'string' },
-        list: { type: 'boolean', default: false },
-        'show-secrets': { type: 'boolean', default: false },
-      },
-    });
-    if (positionals.length !== 1) throw new UserError('render takes exactly one INVENTORY file', { hint: 'lvs-play render inventory/example.json --host lvs-dr' });
+    const { values, positionals } = parseCommandArgs('render', args, {
+      host: { type: 'string' },
+      file: { type: 'string' },
+      list: { type: 'boolean', default: false },
+      'show-secrets': { type: 'boolean', default: false },
+    }, 1);
+    if (positionals.length !== 1) throw new UserError('missing INVENTORY', { hint: 'lvs-play render inventory/example.json --host lvs-dr' });
     if (values.host === undefined) throw new UserError('render needs --host NAME', { hint: 'lvs-play render inventory/example.json --host lvs-dr' });
     if (values.list && values.file !== undefined) throw new UserError('use either --list or --file, not both');
     const { cluster } = await loadInventory(positionals[0]);
     const host = values.host;
     if (!cluster.hosts.some((h) => h.name === host)) {
-      throw new UserError(`host "${host}" is not in ${positionals[0]}`, { hint: `hosts: ${cluster.hosts.map((h) => h.name).join(', ')}` });
+      throw new UserError(`host ${quoted(host)} is not in ${safeText(positionals[0])}`, { hint: `hosts: ${cluster.hosts.map((h) => h.name).join(', ')}` });
     }
     const files = hostFiles(cluster, host);
     if (values.list) {
@@ -60,7 +57,7 @@ Exit codes: 0 printed; 1 unreadable or invalid inventory, unknown host or file.`
     const wanted = values.file ?? defaultFile(cluster, host);
     const file = files.find((f) => f.path === wanted || basename(f.path) === wanted);
     if (!file) {
-      throw new UserError(`${host} gets no file "${wanted}"`, { hint: `its files: ${files.map((f) => basename(f.path)).join(', ')} (or their full paths)` });
+      throw new UserError(`${host} gets no file ${quoted(wanted)}`, { hint: `its files: ${files.map((f) => basename(f.path)).join(', ')} (or their full paths)` });
     }
     process.stdout.write(values['show-secrets'] ? file.content : redacted(file, cluster));
     return 0;

@@ -2,15 +2,18 @@
 // time so that every VIP keeps answering. The work is in lib/rollout/; this
 // file reads arguments. `deploy --rolling` is the same command.
 
-import { parseArgs } from 'node:util';
 import { UserError } from '../../errors.js';
 import { loadInventory } from '../../inventory/load.js';
-import { selectHosts } from '../../inventory/select.js';
+import { limitNames, selectHosts } from '../../inventory/select.js';
 import { tasksFor } from '../../playbook.js';
 import { parseBatch } from '../../rollout/batches.js';
 import { runRollout } from '../../rollout/run-rollout.js';
+import { commandLine, intOption, parseCommandArgs } from '../args.js';
 import type { Command } from '../command.js';
-import { loadPlaybook, positiveInt } from '../run-command.js';
+import { loadPlaybook } from '../run-command.js';
+
+/** --drain-timeout: at most a day. */
+export const MAX_DRAIN_TIMEOUT_SECONDS = 86_400;
 
 export const ROLLOUT_USAGE = `Usage: lvs-play rollout INVENTORY [options]     (also: lvs-play deploy INVENTORY --rolling)
 
@@ -45,7 +48,7 @@ Options:
   --batch N|P%             real servers changed at once (default 1); P% of the
                            cluster's real servers, at least one
   --drain-timeout SECONDS  how long to wait for a drained real server's active
-                           connections to reach zero before going on (default 60)
+                           connections to reach zero before going on (1 to 86400, default 60)
   --limit HOST|GROUP[,..]  only change these hosts (every director is still read and gated on)
   --playbook FILE          a JavaScript module whose default export is a playbook
   --no-rollback            leave a failed host as the failure left it
@@ -72,9 +75,11 @@ export interface RolloutValues {
 }
 
 export async function rolloutFromArgs(inventory: string | undefined, values: RolloutValues, command: string): Promise<number> {
-  if (!inventory) throw new UserError('missing INVENTORY', { hint: 'lvs-play rollout inventory.json' });
+  // every argument checked before the inventory is read and before any host is contacted
   const batch = parseBatch(values.batch ?? '1');
-  const drainTimeoutMs = positiveInt(values['drain-timeout'] ?? '60', '--drain-timeout') * 1000;
+  const drainTimeoutMs = intOption(values['drain-timeout'] ?? '60', '--drain-timeout', 1, MAX_DRAIN_TIMEOUT_SECONDS) * 1000;
+  if (values.limit !== undefined) limitNames(values.limit);
+  if (!inventory) throw new UserError('missing INVENTORY', { hint: 'lvs-play rollout inventory.json' });
   const { cluster, file } = await loadInventory(inventory);
   const playbook = await loadPlaybook(values.playbook);
   const hosts = selectHosts(cluster, values.limit).filter((h) => tasksFor(playbook, h).length > 0);
@@ -92,8 +97,7 @@ export const rolloutCommand: Command = {
   summary: 'roll a changed inventory out one host at a time, every VIP held throughout (same as deploy --rolling)',
   usage: ROLLOUT_USAGE,
   async run(args) {
-    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: ROLLOUT_OPTIONS });
-    if (positionals.length > 1) throw new UserError(`rollout: unexpected arguments: ${positionals.slice(1).join(' ')}`, { hint: 'lvs-play rollout --help' });
-    return rolloutFromArgs(positionals[0], values, `lvs-play rollout ${args.join(' ')}`);
+    const { values, positionals } = parseCommandArgs('rollout', args, ROLLOUT_OPTIONS, 1);
+    return rolloutFromArgs(positionals[0], values, commandLine('rollout', args));
   },
 };

@@ -2,9 +2,11 @@
 // kept and their metrics written for node_exporter. The work is in
 // lib/schedule/; this file reads arguments and prints.
 
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { statSync } from 'node:fs';
+import { type ParseArgsConfig } from 'node:util';
 import { UserError } from '../../errors.js';
 import { loadInventory } from '../../inventory/load.js';
+import { limitNames } from '../../inventory/select.js';
 import { currentEntry } from '../../schedule/entry.js';
 import { serviceEnvironmentWarnings } from '../../schedule/environment.js';
 import { installUnits, installedMeta, removeUnits } from '../../schedule/install.js';
@@ -14,8 +16,12 @@ import { runScheduledCheck } from '../../schedule/run.js';
 import { formatStatus, recordLines, scheduleStatus, statusExitCode } from '../../schedule/status.js';
 import { SYSTEM_UNIT_DIR, assertSystemdRunning, systemdRunning } from '../../schedule/systemctl.js';
 import { renderUnits, scheduledRunArgv } from '../../schedule/units.js';
+import { safeText } from '../../terminal-text.js';
+import { intOption, parseCommandArgs } from '../args.js';
 import type { Command } from '../command.js';
-import { positiveInt } from '../run-command.js';
+
+/** --keep: reports are a few KiB each; this many is years of runs. */
+export const MAX_KEEP = 10_000;
 
 const USAGE = `Usage:
   lvs-play schedule INVENTORY --every 15m [options]   write (and start) the timer
@@ -39,7 +45,7 @@ Options:
   --state-dir DIR      reports and latest.json (default ${defaultStateDir('CLUSTER', defaultUnitName('CLUSTER'))})
   --textfile-dir DIR   where NAME.prom goes (default the state dir; node_exporter
                        on Debian reads ${NODE_EXPORTER_TEXTFILE_DIR})
-  --keep N             reports kept (default ${DEFAULT_KEEP})
+  --keep N             reports kept, 1 to ${MAX_KEEP} (default ${DEFAULT_KEEP})
   --unit-dir DIR       where the units go (default ${SYSTEM_UNIT_DIR}); elsewhere
                        they are only written, systemctl is not run
   --name NAME          unit base name (default lvs-play-check-CLUSTER)
@@ -73,12 +79,22 @@ const ACCEPTS: Record<Sub, (keyof typeof OPTIONS)[]> = {
   remove: ['unit-dir', 'name', 'state-dir', 'textfile-dir', 'purge'],
 };
 
-function parse(args: string[]) {
-  try {
-    return parseArgs({ args, allowPositionals: true, options: OPTIONS });
-  } catch (err) {
-    throw new UserError(`schedule: ${(err as Error).message}`, { hint: 'lvs-play schedule --help' });
+function parse(sub: Sub, args: string[]) {
+  return parseCommandArgs(sub === 'install' ? 'schedule' : `schedule ${sub}`, args, OPTIONS, 1);
+}
+
+/** --env-file: systemd refuses to start a service whose EnvironmentFile= is missing; say so now. */
+function checkEnvFile(file: string): string {
+  const path = checkPath(file, '--env-file');
+  let st;
+  try { st = statSync(path); } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UserError(`--env-file ${safeText(path)} ${code === 'ENOENT' ? 'does not exist' : `cannot be read (${code})`}`, {
+      hint: 'create it (mode 0600) with the variables the check reads, one NAME=value per line, e.g. the passwordEnv variable',
+    });
   }
+  if (!st.isFile()) throw new UserError(`--env-file ${safeText(path)} is not a regular file`, { hint: 'give a file of NAME=value lines (mode 0600)' });
+  return path;
 }
 
 const out = (text: string) => process.stdout.write(text.endsWith('\n') ? text : text + '\n');
@@ -89,10 +105,10 @@ export const scheduleCommand: Command = {
   usage: USAGE,
   async run(args) {
     const sub: Sub = args[0] === 'run' || args[0] === 'status' || args[0] === 'remove' ? args[0] : 'install';
-    const { values, positionals } = parse(sub === 'install' ? args : args.slice(1));
+    const { values, positionals } = parse(sub, sub === 'install' ? args : args.slice(1));
     const stray = (Object.keys(values) as (keyof typeof OPTIONS)[]).filter((k) => values[k] !== (OPTIONS[k] as { default?: unknown }).default && !ACCEPTS[sub].includes(k));
     if (stray.length) throw new UserError(`schedule${sub === 'install' ? '' : ` ${sub}`} does not take --${stray[0]}`, { hint: 'lvs-play schedule --help' });
-    if (positionals.length !== 1) throw new UserError(`schedule ${sub === 'install' ? '' : sub + ' '}takes exactly one INVENTORY file`, { hint: 'lvs-play schedule inventory.json --every 15m' });
+    if (positionals.length !== 1) throw new UserError(`schedule${sub === 'install' ? '' : ` ${sub}`}: missing INVENTORY`, { hint: `lvs-play schedule ${sub === 'install' ? '' : `${sub} `}inventory.json${sub === 'install' ? ' --every 15m' : ''}` });
     const inventory = checkPath(positionals[0], 'INVENTORY');
     if (sub === 'run') return runOnce(inventory, values);
     if (sub === 'status') return status(inventory, values);
@@ -103,20 +119,23 @@ export const scheduleCommand: Command = {
 
 async function install(inventory: string, v: Values): Promise<number> {
   if (v.every === undefined) throw new UserError('schedule needs --every', { hint: 'e.g. --every 15m, or --every daily' });
+  // the arguments first, then the inventory (a broken one fails now, not at 3 am)
   const schedule = parseEvery(v.every);
-  const { cluster, inventory: raw } = await loadInventory(inventory); // a broken inventory fails now, not at 3 am
+  const keep = intOption(v.keep ?? String(DEFAULT_KEEP), '--keep', 1, MAX_KEEP);
+  const envFile = v['env-file'] === undefined ? undefined : checkEnvFile(v['env-file']);
+  const onFailure = v['on-failure'] === undefined ? undefined : checkOnFailure(v['on-failure']);
+  if (v.name !== undefined) checkUnitName(v.name);
+  const { cluster, inventory: raw } = await loadInventory(inventory);
   const name = checkUnitName(v.name ?? defaultUnitName(cluster.name));
   const stateDir = checkPath(v['state-dir'] ?? defaultStateDir(cluster.name, name), '--state-dir');
   const textfileDir = checkPath(v['textfile-dir'] ?? stateDir, '--textfile-dir');
   const unitDir = checkPath(v['unit-dir'] ?? SYSTEM_UNIT_DIR, '--unit-dir');
-  const keep = positiveInt(v.keep ?? String(DEFAULT_KEEP), '--keep');
   const playbook = v.playbook === undefined ? undefined : checkPath(v.playbook, '--playbook');
   const entry = currentEntry();
   const units = renderUnits({
     cluster: cluster.name, name, schedule, inventory, stateDir, textfileDir,
     command: scheduledRunArgv({ node: entry.node, entry: entry.script, inventory, stateDir, textfileDir, keep, name, playbook }),
-    envFile: v['env-file'] === undefined ? undefined : checkPath(v['env-file'], '--env-file'),
-    onFailure: v['on-failure'] === undefined ? undefined : checkOnFailure(v['on-failure']),
+    envFile, onFailure,
   });
   for (const w of serviceEnvironmentWarnings(raw, cluster, v['env-file'])) process.stderr.write(`warning: ${w}\n`);
   if (v['dry-run']) {
@@ -133,12 +152,14 @@ async function install(inventory: string, v: Values): Promise<number> {
 }
 
 async function runOnce(inventory: string, v: Values): Promise<number> {
+  const keep = intOption(v.keep ?? String(DEFAULT_KEEP), '--keep', 1, MAX_KEEP);
+  if (v.limit !== undefined) limitNames(v.limit);
   const cluster = await clusterNameOf(inventory);
   const name = checkUnitName(v.name ?? defaultUnitName(cluster));
   const stateDir = checkPath(v['state-dir'] ?? defaultStateDir(cluster, name), '--state-dir');
   const r = await runScheduledCheck({
     inventory, stateDir, textfileDir: v['textfile-dir'] === undefined ? undefined : checkPath(v['textfile-dir'], '--textfile-dir'),
-    keep: positiveInt(v.keep ?? String(DEFAULT_KEEP), '--keep'), name, playbook: v.playbook, limit: v.limit,
+    keep, name, playbook: v.playbook, limit: v.limit,
   });
   out([...recordLines(r.record, `check of ${r.record.cluster}`), `report: ${r.saved.report}`, `metrics: ${r.metricsFile}`].join('\n'));
   return r.record.exitCode;

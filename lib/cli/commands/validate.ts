@@ -1,11 +1,11 @@
 // `lvs-play validate INVENTORY`: schema and cluster rules, every problem at
 // once on stderr (one per line, starting with its JSON path), exit 0 or 1.
 
-import { parseArgs } from 'node:util';
 import { InventoryError, UserError } from '../../errors.js';
 import { loadInventory } from '../../inventory/load.js';
 import type { Cluster } from '../../inventory/types.js';
 import { formatProblems } from '../../inventory/validate.js';
+import { parseCommandArgs } from '../args.js';
 import type { Command } from '../command.js';
 
 export const validateCommand: Command = {
@@ -25,8 +25,8 @@ every problem on stderr, one per line, starting with its JSON path:
 
 Exit codes: 0 valid; 1 invalid or unreadable.`,
   async run(args) {
-    const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
-    if (positionals.length !== 1) throw new UserError('validate takes exactly one INVENTORY file', { hint: 'lvs-play validate inventory/example.json' });
+    const { positionals } = parseCommandArgs('validate', args, {}, 1);
+    if (positionals.length !== 1) throw new UserError('missing INVENTORY', { hint: 'lvs-play validate inventory/example.json' });
     try {
       const { cluster } = await loadInventory(positionals[0]);
       process.stdout.write(`ok: ${summary(cluster)}\n`);

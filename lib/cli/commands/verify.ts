@@ -3,15 +3,16 @@
 // the real servers' lo and ARP settings, the IPVS tables, and optionally an
 // HTTP probe of every VIP from a host the user names.
 
-import { parseArgs } from 'node:util';
 import { UserError } from '../../errors.js';
 import { loadInventory } from '../../inventory/load.js';
-import { selectHosts } from '../../inventory/select.js';
+import { limitNames, selectHosts } from '../../inventory/select.js';
 import { secretsRedactor } from '../../run/redactor.js';
 import { ConnectionPool } from '../../ssh/pool.js';
 import { evaluateCluster } from '../../verify/evaluate.js';
 import { formatReport } from '../../verify/format.js';
 import { gatherObservations } from '../../verify/gather.js';
+import { quoted } from '../../terminal-text.js';
+import { parseCommandArgs } from '../args.js';
 import type { Command } from '../command.js';
 
 const usage = `Usage: lvs-play verify INVENTORY [--json] [--probe-from HOST] [--limit HOST|GROUP[,..]]
@@ -55,24 +56,21 @@ export const verifyCommand: Command = {
   summary: 'check the running cluster: VIPs, keepalived, real servers, IPVS, HTTP (0 healthy, 2 degraded, 1 down)',
   usage,
   async run(args) {
-    const { values, positionals } = parseArgs({
-      args, allowPositionals: true,
-      options: {
-        json: { type: 'boolean', default: false },
-        'probe-from': { type: 'string' },
-        limit: { type: 'string' },
-        'accept-new-host-keys': { type: 'boolean', default: false },
-      },
-    });
-    const [file, ...rest] = positionals;
+    const { values, positionals } = parseCommandArgs('verify', args, {
+      json: { type: 'boolean', default: false },
+      'probe-from': { type: 'string' },
+      limit: { type: 'string' },
+      'accept-new-host-keys': { type: 'boolean', default: false },
+    }, 1);
+    const [file] = positionals;
+    if (values.limit !== undefined) limitNames(values.limit);
     if (!file) throw new UserError('missing INVENTORY', { hint: 'lvs-play verify inventory.json' });
-    if (rest.length) throw new UserError(`verify: unexpected arguments: ${rest.join(' ')}`, { hint: 'lvs-play verify --help' });
     const { cluster, file: path } = await loadInventory(file);
     const hosts = selectHosts(cluster, values.limit);
     const probeName = values['probe-from'];
     const probeFrom = probeName === undefined ? undefined : cluster.hosts.find((h) => h.name === probeName);
     if (probeName !== undefined && !probeFrom) {
-      throw new UserError(`--probe-from: "${probeName}" is not a host of cluster ${cluster.name}`, { hint: `hosts: ${cluster.hosts.map((h) => h.name).join(', ')}` });
+      throw new UserError(`--probe-from: ${quoted(probeName)} is not a host of cluster ${cluster.name}`, { hint: `hosts: ${cluster.hosts.map((h) => h.name).join(', ')}` });
     }
     const redact = secretsRedactor(cluster);
     const pool = new ConnectionPool(cluster.hosts, { acceptNewHostKeys: values['accept-new-host-keys'] });
