@@ -29,10 +29,25 @@ export interface ExecOptions {
   sudo?: boolean;
 }
 
+/** A command kept running after its first line of output (a lock's keeper). */
+export interface Held {
+  /** its first line of output */
+  line: string;
+  /** settles when the command has ended: released, killed, or its connection lost */
+  ended: Promise<void>;
+  /** ends its stdin, which ends the command, and waits for that */
+  release(): Promise<void>;
+}
+
+/** Either the command printed its first line and runs on, or it ended before that. */
+export type HoldResult = { held: Held } | { exited: ExecResult };
+
 export interface Transport {
   readonly host: Host;
   /** command is a complete shell string, built with sh`` */
   exec(command: string, options?: ExecOptions): Promise<ExecResult>;
+  /** runs command with its stdin left open, until release() (see Held); timeoutMs bounds the wait for the first line */
+  hold(command: string, options?: { timeoutMs?: number }): Promise<HoldResult>;
   close(): Promise<void>;
 }
 
@@ -43,6 +58,7 @@ export interface ConnectOptions {
   connectTimeoutMs?: number;   // default 10000: TCP connect, handshake and authentication
   keepaliveMs?: number;        // default 15000; the connection is dropped after 3 unanswered
   maxChannels?: number;        // default 8, below OpenSSH's MaxSessions 10
+  sessionOpenRetries?: number; // default 6: a session refused while sshd still counts a closed one
   agent?: string;              // default SSH_AUTH_SOCK
   env?: NodeJS.ProcessEnv;     // for SSH_AUTH_SOCK and ssh.passphraseEnv; default process.env
   jump?: Transport | null;     // connect through this host (a bastion)
@@ -53,6 +69,8 @@ export interface ConnectOptions {
 export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 export const DEFAULT_KEEPALIVE_MS = 15_000;
 export const DEFAULT_MAX_CHANNELS = 8;
+/** a refused session open is tried again this many times (50, 100, 200, 400, 800, 800 ms apart) */
+export const DEFAULT_SESSION_OPEN_RETRIES = 6;
 
 type ClientInstance = InstanceType<typeof Client>;
 
@@ -65,10 +83,13 @@ export class SshTransport implements Transport {
   readonly #onLost = new Set<(err: HostError) => void>();
   readonly #closed: Promise<void>;
 
-  constructor(host: Host, client: ClientInstance, maxChannels: number) {
+  readonly #openRetries: number;
+
+  constructor(host: Host, client: ClientInstance, maxChannels: number, openRetries = DEFAULT_SESSION_OPEN_RETRIES) {
     this.host = host;
     this.#client = client;
     this.#channels = new Semaphore(maxChannels);
+    this.#openRetries = openRetries;
     this.#closed = new Promise((resolve) => client.once('close', () => {
       this.#markLost(new HostError(host.name, `connection to ${host.name} lost`));
       resolve();
@@ -123,7 +144,7 @@ export class SshTransport implements Transport {
         }, options.timeoutMs);
       }
       try {
-        this.#client.exec(command, (err, stream) => {
+        this.#openSession(command, (err, stream) => {
           if (err) return finish(new HostError(name, `cannot open a session on ${name}: ${err.message}`, { cause: err }));
           channel = stream;
           if (settled) return stream.destroy();
@@ -135,6 +156,77 @@ export class SshTransport implements Transport {
       } catch (err) {
         finish(new HostError(name, `cannot run a command on ${name}: ${(err as Error).message}`, { cause: err }));
       }
+    });
+  }
+
+  /**
+   * A new session channel running command. sshd counts a session until it has
+   * cleaned it up, a moment after the client saw it close, so a channel
+   * opened at once in a freed slot can be refused ("open failed") although we
+   * stay below MaxSessions: such a refusal is tried again, a few times over
+   * about 2 s, before it counts. Nothing has run on the host then.
+   */
+  #openSession(command: string, done: (err: Error | undefined, stream: ClientChannel) => void, attempt = 0): void {
+    this.#client.exec(command, (err, stream) => {
+      if (err && /open failed/i.test(err.message) && attempt < this.#openRetries && !this.#lost) {
+        setTimeout(() => this.#openSession(command, done, attempt + 1), 50 * 2 ** Math.min(attempt, 4));
+        return;
+      }
+      done(err, stream);
+    });
+  }
+
+  async hold(command: string, options: { timeoutMs?: number } = {}): Promise<HoldResult> {
+    const name = this.host.name;
+    const full = this.host.ssh.user !== 'root' ? wrapSudo(command) : command;
+    // the channel stays open while held: its slot is given back only when it closes
+    const releaseSlot = await this.#channels.acquire();
+    return new Promise<HoldResult>((resolve, reject) => {
+      if (this.#lost) { releaseSlot(); return reject(this.#lost); }
+      let settled = false;
+      let timer: NodeJS.Timeout | undefined;
+      const fail = (err: HostError) => { if (!settled) { settled = true; clearTimeout(timer); reject(err); } };
+      const onLost = (err: HostError) => fail(new HostError(name, `${err.message.replace(`${name}: `, '')} while taking a lock`, { cause: err }));
+      this.#onLost.add(onLost);
+      this.#openSession(full, (err, stream) => {
+        if (err) { this.#onLost.delete(onLost); releaseSlot(); return fail(new HostError(name, `cannot open a session on ${name}: ${err.message}`, { cause: err })); }
+        if (options.timeoutMs !== undefined) {
+          timer = setTimeout(() => { stream.destroy(); fail(new HostError(name, `a command on ${name} printed nothing within ${formatSeconds(options.timeoutMs!)}`)); }, options.timeoutMs);
+        }
+        const out: Buffer[] = [];
+        const errOut: Buffer[] = [];
+        let exit: number | null = null;
+        const ended = new Promise<void>((done) => stream.on('close', () => {
+          this.#onLost.delete(onLost);
+          releaseSlot();
+          done();
+          if (!settled) {
+            settled = true;
+            clearTimeout(timer);
+            if (exit === null) reject(new HostError(name, `the session on ${name} closed without an exit status (connection lost?)`));
+            else resolve({ exited: { code: exit, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(errOut).toString('utf8') } });
+          }
+        }));
+        stream.on('exit', (code: number | null) => { exit = typeof code === 'number' ? code : 255; });
+        stream.stderr.on('data', (d: Buffer) => errOut.push(d));
+        stream.on('error', () => { /* the close that follows reports it */ });
+        stream.on('data', (d: Buffer) => {
+          out.push(d);
+          const text = Buffer.concat(out).toString('utf8');
+          const nl = text.indexOf('\n');
+          if (nl < 0 || settled) return;
+          settled = true;
+          clearTimeout(timer);
+          const release = async () => {
+            stream.end();
+            // a keeper that does not end on EOF within 10 s is cut off: its channel closes, and with it its stdin
+            const cut = setTimeout(() => stream.destroy(), 10_000);
+            await ended;
+            clearTimeout(cut);
+          };
+          resolve({ held: { line: text.slice(0, nl), ended, release } });
+        });
+      });
     });
   }
 
@@ -288,7 +380,7 @@ export async function connect(host: Host, options: ConnectOptions = {}): Promise
   const client = new Client();
   // the transport listens for 'error' and 'close' from the start, so no event
   // between the handshake and the first command goes unheard
-  const transport = new SshTransport(host, client, options.maxChannels ?? DEFAULT_MAX_CHANNELS);
+  const transport = new SshTransport(host, client, options.maxChannels ?? DEFAULT_MAX_CHANNELS, options.sessionOpenRetries);
   const config: ConnectConfig = {
     ...socket,
     port,

@@ -73,8 +73,14 @@ describe('ssh transport against a real sshd', function () {
       assert.deepEqual(results.map((r) => r.stdout), Array.from({ length: 30 }, (_, i) => `${i}\n`));
     });
 
+    it('opens a session sshd refused for a moment on a retry (12 channels against MaxSessions 10, each freed within 0.2 s)', async () => {
+      const over = await track(connect(sshd.host({ name: 'web1' }), { ...opts, maxChannels: 12 }));
+      const results = await Promise.all(Array.from({ length: 24 }, (_, i) => over.exec(`sleep 0.2; echo ${i}`)));
+      assert.deepEqual(results.map((r) => r.stdout), Array.from({ length: 24 }, (_, i) => `${i}\n`));
+    });
+
     it('(the control) without that bound, sshd refuses sessions beyond its MaxSessions 10', async () => {
-      const unbounded = await track(connect(sshd.host({ name: 'web1' }), { ...opts, maxChannels: 30 }));
+      const unbounded = await track(connect(sshd.host({ name: 'web1' }), { ...opts, maxChannels: 30, sessionOpenRetries: 0 }));
       const results = await Promise.allSettled(Array.from({ length: 30 }, () => unbounded.exec('sleep 0.5')));
       const failed = results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason as Error);
       assert.ok(failed.length >= 20, `only ${failed.length} of 30 were refused`);

@@ -161,7 +161,11 @@ async function writeAccounts(dir: string, keys: string[]): Promise<void> {
   await mkdir(join(dir, 'etc'));
   await mkdir(join(dir, 'run'), { mode: 0o755 });
   await mkdir(join(dir, 'authorized_keys'));
-  const passwd = await readFile('/etc/passwd', 'utf8');
+  // root logs in to a home and shell of the fixture's own: sshd runs the
+  // command through the login shell, and bash would read the machine's
+  // /root/.bashrc (here it runs `pyenv rehash`, which waits up to a minute on
+  // a lock another session holds or left behind)
+  const passwd = (await readFile('/etc/passwd', 'utf8')).replace(/^root:([^:]*):0:0:([^:]*):[^:]*:[^:\n]*$/m, `root:$1:0:0:$2:${dir}/home/root:/bin/sh`);
   const group = await readFile('/etc/group', 'utf8');
   const extraPasswd = TEST_USERS.map((u) => `${u.name}:x:${u.uid}:${u.uid}:lvs-play test:${dir}/home/${u.name}:/bin/sh\n`).join('');
   const extraGroup = TEST_USERS.map((u) => `${u.name}:x:${u.uid}:\n`).join('');
@@ -182,6 +186,7 @@ async function writeAccounts(dir: string, keys: string[]): Promise<void> {
   for (const u of ['root', ...TEST_USERS.map((t) => t.name)]) {
     await writeFile(join(dir, 'authorized_keys', u), keys.join('\n') + '\n');
   }
+  await mkdir(join(dir, 'home', 'root'), { recursive: true });
   for (const u of TEST_USERS) {
     await mkdir(join(dir, 'home', u.name), { recursive: true });
     await run('chown', [`${u.uid}:${u.uid}`, join(dir, 'home', u.name)]);
