@@ -16,6 +16,7 @@ import { recap } from '../report/recap.js';
 import { silentObserver, type RunObserver } from '../run/observer.js';
 import { exitCode, type RunMode } from '../run/report.js';
 import { runPlaybook } from '../run/runner.js';
+import type { WriteSession } from '../lock/write-session.js';
 import { safeText } from '../terminal-text.js';
 import { intOption } from './args.js';
 
@@ -89,7 +90,7 @@ export async function prepareRun(inventoryFile: string | undefined, mode: RunMod
 }
 
 /** Runs the playbook in `mode` and returns the exit code; `predictive` runs exit 2 when changes are pending. */
-export async function executeRun(p: PreparedRun, mode: RunMode, extra: { rollback: boolean; predictive: boolean }): Promise<number> {
+export async function executeRun(p: PreparedRun, mode: RunMode, extra: { rollback: boolean; predictive: boolean }, session?: WriteSession): Promise<number> {
   const { cluster, file, playbook, hosts, settings } = p;
   let observer: RunObserver = silentObserver;
   let progressDone: Promise<void> = Promise.resolve();
@@ -105,7 +106,7 @@ export async function executeRun(p: PreparedRun, mode: RunMode, extra: { rollbac
   const report = await runPlaybook({
     cluster, inventoryFile: file, playbook, hosts, mode, forks: settings.forks,
     rollback: extra.rollback, diff: settings.diff, acceptNewHostKeys: settings.acceptNewHostKeys, observer,
-    maxFail: settings.maxFail,
+    maxFail: settings.maxFail, session,
   });
   await progressDone;
   if (settings.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');

@@ -44,6 +44,7 @@ export function listrObserver(hosts: { host: Host; tasks: string[] }[], mode: Ru
     taskStarted() {},
     taskEnded(host, r) { taskDone.get(key(host, r.task))?.resolve(r); },
     rollbackStarted(host) { hostTitle.get(host)?.(`${host}: rolling back`); },
+    note(host, line) { hostTitle.get(host)?.(`${host}: ${line}`); },
     hostEnded(r) {
       // tasks never reached (unreachable host) end with the host, carrying its error
       for (const t of r.tasks) taskDone.get(key(r.host, t.task))?.resolve(r.status === 'unreachable' ? { ...t, error: r.error } : t);

@@ -15,6 +15,7 @@ export function plainObserver(write: (line: string) => void, mode: RunMode = 'de
       for (const c of r.changes) if (c.diff) write(c.diff.trimEnd());
     },
     rollbackStarted(host) { write(`${host}: rolling back this run's changes`); },
+    note(host, line) { write(`${host}: ${line}`); },
     hostEnded(r: HostReport) {
       if (r.status === 'unreachable') write(`${r.host}: unreachable: ${r.error}`);
       if (r.rolledBack) write(`${r.host}: rolled back: ${r.rolledBack.join('; ') || 'nothing to undo'}`);

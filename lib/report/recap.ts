@@ -1,6 +1,7 @@
 // The end-of-run summary: one line per host with counts, then what drifted
 // (check) or failed (deploy), naming host, task and what differs.
 
+import { describeInterrupted } from '../run/interrupted.js';
 import type { RunReport, TaskStatus } from '../run/report.js';
 
 const COUNTED: TaskStatus[] = ['ok', 'changed', 'failed', 'skipped', 'unreachable'];
@@ -20,6 +21,11 @@ export function recap(report: RunReport): string {
       if (t.status === 'failed') lines.push(`FAILED ${h.host} ${t.task}: ${t.error ?? ''}`);
     }
     if (h.status === 'unreachable') lines.push(`UNREACHABLE ${h.host}: ${h.error ?? ''}`);
+    for (const r of h.interrupted ?? []) {
+      lines.push(r.rolledBack ? `RECOVERED ${h.host}: ${describeInterrupted(r, 'recovered')}`
+        : `INTERRUPTED ${h.host}: ${describeInterrupted(r, 'found')}; lvs-play deploy (or lvs-play recover) rolls it back first`);
+    }
+    if (h.runInProgress) lines.push(`IN PROGRESS ${h.host}: another run holds this host: ${h.runInProgress}`);
     if (h.rolledBack) lines.push(`ROLLED BACK ${h.host}: ${h.rolledBack.length} change(s) undone${h.rolledBack.length ? ': ' + h.rolledBack.join('; ') : ''}`);
     if (h.rollbackFailed) lines.push(`ROLLBACK INCOMPLETE ${h.host}: ${h.rollbackFailed.join('; ')}`);
     if (h.packagesInstalled?.length) lines.push(`INSTALLED ${h.host}: ${h.packagesInstalled.join(' ')}${h.rolledBack ? ' (packages stay installed after a rollback)' : ''}`);

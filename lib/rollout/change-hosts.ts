@@ -9,13 +9,16 @@ import { runHost } from '../run/host-run.js';
 import { Journal } from '../run/journal.js';
 import type { RunObserver } from '../run/observer.js';
 import type { HostReport } from '../run/report.js';
-import { removeJournal, rollback } from '../run/rollback.js';
+import { removeJournal, rollbackRun } from '../run/rollback.js';
+import type { LockHolder } from '../lock/holder.js';
 import type { Transport } from '../ssh/transport.js';
 
 export interface ChangeContext {
   cluster: Cluster;
   playbook: Playbook;
   runId: string;
+  /** the run (its write session's holder): each host's journal records it */
+  holder: LockHolder;
   connect(h: Host): Promise<Transport>;
   redact(s: string): string;
   observer: RunObserver;
@@ -28,10 +31,10 @@ export interface Changed { host: Host; report: HostReport; journal: Journal }
 
 export async function changeHosts(ctx: ChangeContext, hosts: Host[]): Promise<Changed[]> {
   return Promise.all(hosts.map(async (host) => {
-    const journal = new Journal(ctx.runId);
+    const journal = new Journal(ctx.holder);
     const report = await runHost({
       ctx: { cluster: ctx.cluster, host }, tasks: tasksFor(ctx.playbook, host), connect: () => ctx.connect(host), mode: 'deploy',
-      runId: ctx.runId, rollback: ctx.rollback, diff: false, redact: ctx.redact, observer: ctx.observer, journal,
+      rollback: ctx.rollback, diff: false, redact: ctx.redact, observer: ctx.observer, journal, keepJournal: true,
     });
     return { host, report, journal };
   }));
@@ -46,8 +49,7 @@ export async function rollBackChanged(ctx: ChangeContext, c: Changed): Promise<{
   if (settledByRunHost(c) || c.journal.entries.length === 0) return { undone: [], failed: [] };
   const transport = await ctx.connect(c.host);
   ctx.observer.rollbackStarted(c.host.name);
-  const r = await rollback(transport, c.journal);
-  await removeJournal(transport, c.journal).catch(() => undefined);
+  const r = await rollbackRun(transport, c.journal.runId);
   c.journal.entries.length = 0;
   return r;
 }
@@ -55,5 +57,5 @@ export async function rollBackChanged(ctx: ChangeContext, c: Changed): Promise<{
 /** The journal's folder on the host, once the host's change is final. */
 export async function forgetChanged(ctx: ChangeContext, c: Changed): Promise<void> {
   if (settledByRunHost(c) || c.journal.entries.length === 0) return;
-  await removeJournal(await ctx.connect(c.host), c.journal).catch(() => undefined);
+  await removeJournal(await ctx.connect(c.host), c.journal.runId).catch(() => undefined);
 }

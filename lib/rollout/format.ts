@@ -3,6 +3,7 @@
 // notes, and every gate and wait with its bound. Plain lines: the same on a
 // terminal and in a CI log.
 
+import { describeInterrupted } from '../run/interrupted.js';
 import { describeAction } from './describe.js';
 import type { PendingChange, RolloutPlan, Stage } from './types.js';
 import { DIRECTOR_CLASSES } from './types.js';
@@ -17,6 +18,7 @@ const STAGE_TITLE: Record<Stage['kind'], string> = {
 export function formatPlan(plan: RolloutPlan, changes: Map<string, PendingChange[]>, source: string): string {
   const lines = [`ROLLOUT PLAN ${plan.cluster} (${source}): ${plan.stages.length ? `${plan.stages.length} stage(s)` : 'nothing to change'}`];
   for (const p of plan.problems) lines.push(`CANNOT PLAN ${p.host}: ${p.error}`);
+  for (const i of plan.interrupted) for (const r of i.runs) lines.push(`INTERRUPTED ${i.host}: ${describeInterrupted(r, 'found')}; the rollout rolls it back before anything else`);
   plan.stages.forEach((stage, i) => {
     const flags = stage.hosts.flatMap((h) => [...new Set((stage.classes[h] ?? []).map((c) => c.class))]);
     const shown = DIRECTOR_CLASSES.filter((c) => flags.includes(c));

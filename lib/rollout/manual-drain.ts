@@ -5,10 +5,9 @@
 
 import { UserError } from '../errors.js';
 import { DIRECTORS, REALSERVERS } from '../inventory/defaults.js';
-import type { Cluster } from '../inventory/types.js';
+import type { Cluster, Host } from '../inventory/types.js';
+import { WriteSession } from '../lock/write-session.js';
 import { secretsRedactor } from '../run/redactor.js';
-import { newRunId } from '../run/runner.js';
-import { ConnectionPool } from '../ssh/pool.js';
 import { viewAll, type DirectorsAccess } from './director-checks.js';
 import { connectionsProbe, tablesUnreadable, weightsProbe } from './realserver-checks.js';
 import { Switchboard } from './switchboard.js';
@@ -34,13 +33,14 @@ export function checkRealServers(cluster: Cluster, hosts: string[]): void {
 
 /** Returns the exit code: 0 done (including "not observable here"), 1 a director failed or the weights did not come back. */
 export async function manualDrain(o: ManualDrainOptions): Promise<number> {
-  const pool = new ConnectionPool(o.cluster.hosts, { acceptNewHostKeys: o.acceptNewHostKeys });
+  const directors = o.cluster.groups[DIRECTORS] ?? [];
+  const directorHosts = o.cluster.hosts.filter((h) => directors.includes(h.name));
+  // the switches live on the directors: those are the hosts this run changes, and locks
+  const session = await WriteSession.open({ cluster: o.cluster, command: o.command, acceptNewHostKeys: o.acceptNewHostKeys, hosts: directorHosts });
   try {
-    const directors = o.cluster.groups[DIRECTORS] ?? [];
-    const access: DirectorsAccess = {
-      cluster: o.cluster, directors: o.cluster.hosts.filter((h) => directors.includes(h.name)), connect: (h) => pool.get(h), redact: secretsRedactor(o.cluster),
-    };
-    const board = await Switchboard.open({ cluster: o.cluster, inventoryFile: o.inventoryFile, runId: newRunId(), command: o.command, connect: (h) => pool.get(h) });
+    const connect = (h: Host) => session.connect(h);
+    const access: DirectorsAccess = { cluster: o.cluster, directors: directorHosts, connect, redact: secretsRedactor(o.cluster) };
+    const board = await Switchboard.open({ cluster: o.cluster, inventoryFile: o.inventoryFile, runId: session.runId, command: o.command, connect });
     const hosts = o.undrain && o.hosts.length === 0 ? board.drained : o.hosts;
     if (hosts.length === 0) { o.log('nothing is recorded as drained'); return 0; }
     checkRealServers(o.cluster, hosts);
@@ -65,6 +65,6 @@ export async function manualDrain(o: ManualDrainOptions): Promise<number> {
     }
     return 0;
   } finally {
-    await pool.closeAll();
+    await session.close();
   }
 }

@@ -9,6 +9,7 @@
 // out of the election (agree-stage.ts). Then the real servers, one batch at
 // a time, drained on every director around their change. Other hosts last.
 
+import { interruptedReport } from '../run/interrupted.js';
 import { DIRECTORS, REALSERVERS } from '../inventory/defaults.js';
 import type { Cluster } from '../inventory/types.js';
 import { batches, type BatchSpec } from './batches.js';
@@ -59,6 +60,7 @@ export function planRollout(input: PlanInput): RolloutPlan {
     stages,
     unchanged: inOrder.filter((h) => byHost.has(h) && input.selected.includes(h) && !inStages.has(h) && !byHost.get(h)!.error),
     problems,
+    interrupted: input.states.filter((s) => s.interrupted?.length).map((s) => ({ host: s.host, runs: s.interrupted!.map(interruptedReport) })),
     ipvs: cluster.keepalived.mode === 'full',
   };
 }

@@ -4,6 +4,8 @@
 // even outside --limit: the gates and handovers involve them all.
 
 import { fileFact, type FileState } from '../facts/file.js';
+import { hostRunsFact, othersInterrupted } from '../facts/journals.js';
+import { describeHolder } from '../lock/holder.js';
 import { DIRECTORS, REALSERVERS } from '../inventory/defaults.js';
 import type { Cluster, Host } from '../inventory/types.js';
 import { tasksFor, type Playbook } from '../playbook.js';
@@ -22,7 +24,8 @@ export function roleOf(cluster: Cluster, host: string): HostRole {
   return 'other';
 }
 
-export async function readHost(cluster: Cluster, playbook: Playbook, host: Host, connect: () => Promise<Transport>, redact: (s: string) => string): Promise<HostState> {
+/** A host's state, and the journals of runs interrupted there (not `ownRunId`'s). */
+export async function readHost(cluster: Cluster, playbook: Playbook, host: Host, connect: () => Promise<Transport>, redact: (s: string) => string, ownRunId: string | null = null): Promise<HostState> {
   const role = roleOf(cluster, host.name);
   const base: HostState = { host: host.name, role, changes: [], installs: [], restartsKeepalived: false, startsKeepalived: false };
   const tasks = tasksFor(playbook, host);
@@ -30,10 +33,14 @@ export async function readHost(cluster: Cluster, playbook: Playbook, host: Host,
   let values;
   try {
     const transport = await connect();
-    values = await gatherFacts(transport, [...tasks.flatMap((t) => t.facts({ cluster, host })), ...(role === 'director' ? [confFact] : [])]);
+    values = await gatherFacts(transport, [hostRunsFact, ...tasks.flatMap((t) => t.facts({ cluster, host })), ...(role === 'director' ? [confFact] : [])]);
   } catch (err) {
     return { ...base, error: redact(`could not be read: ${(err as Error).message}`) };
   }
+  const runs = values.get(hostRunsFact);
+  const leftovers = othersInterrupted(runs, ownRunId);
+  if (leftovers.length) base.interrupted = leftovers;
+  if (runs.lockedBy && runs.lockedBy.runId !== ownRunId) base.runInProgress = describeHolder(runs.lockedBy);
   const changes: PendingChange[] = [];
   const steps: Step[] = [];
   for (const task of tasks) {

@@ -10,10 +10,8 @@ import { homeOn, vipProbe, type DirectorsAccess } from './director-checks.js';
 import { DIRECTORS } from '../inventory/defaults.js';
 import { Switchboard } from './switchboard.js';
 import { UserError } from '../errors.js';
-import { loadInventory } from '../inventory/load.js';
+import { WriteSession } from '../lock/write-session.js';
 import { secretsRedactor } from '../run/redactor.js';
-import { newRunId } from '../run/runner.js';
-import { ConnectionPool } from '../ssh/pool.js';
 import { readRecord, type SwitchRecordData } from './switch-record.js';
 import { waitUntil } from './wait-until.js';
 
@@ -35,27 +33,30 @@ export async function clearRecordedHandovers(board: Switchboard, access: { clust
 }
 
 /**
- * Plain `deploy`: switches an interrupted run left set are undone around it
- * (drains before, handovers after a successful run). With no record this
- * reads one file and runs the deploy as it is.
+ * Plain `deploy`, inside its write session (the run locks on the hosts it
+ * changes and on the directors): switches an interrupted run left set are
+ * undone around it (drains before, handovers after a successful run). With
+ * no record this reads one file and runs the deploy as it is.
  */
-export async function deployUndoingLeftSwitches(o: {
-  inventory: string | undefined; acceptNewHostKeys: boolean; command: string; log(line: string): void; run(): Promise<number>;
+export async function deployWithSession(o: {
+  cluster: Cluster; inventoryFile: string; hosts: Host[]; acceptNewHostKeys: boolean; command: string; log(line: string): void;
+  run(session: WriteSession): Promise<number>;
 }): Promise<number> {
-  if (!o.inventory) return o.run();
-  const { cluster, file } = await loadInventory(o.inventory);
-  const old = await readRecord(cluster.name);
-  if (!old) return o.run();
-  assertNotRunning(old, cluster.name);
-  const pool = new ConnectionPool(cluster.hosts, { acceptNewHostKeys: o.acceptNewHostKeys });
+  const old = await readRecord(o.cluster.name);
+  if (old) assertNotRunning(old, o.cluster.name);
+  const recorded = old ? [...old.drains.flatMap((d) => d.directors), ...old.handovers.map((h) => h.director)] : [];
+  const lockHosts = o.cluster.hosts.filter((h) => o.hosts.includes(h) || recorded.includes(h.name));
+  const session = await WriteSession.open({ cluster: o.cluster, command: o.command, acceptNewHostKeys: o.acceptNewHostKeys, hosts: lockHosts });
   try {
-    const board = await Switchboard.open({ cluster, inventoryFile: file, runId: newRunId(), command: o.command, connect: (h) => pool.get(h) });
+    if (!old) return await o.run(session);
+    const connect = (h: Host) => session.connect(h);
+    const board = await Switchboard.open({ cluster: o.cluster, inventoryFile: o.inventoryFile, runId: session.runId, command: o.command, connect });
     await undrainRecorded(board, o.log);
-    const code = await o.run();
-    if (code === 0 && board.record.handovers.length) await clearRecordedHandovers(board, { cluster, connect: (h) => pool.get(h), redact: secretsRedactor(cluster) }, o.log);
+    const code = await o.run(session);
+    if (code === 0 && board.record.handovers.length) await clearRecordedHandovers(board, { cluster: o.cluster, connect, redact: secretsRedactor(o.cluster) }, o.log);
     return code;
   } finally {
-    await pool.closeAll();
+    await session.close();
   }
 }
 

@@ -10,7 +10,8 @@ import type { Cluster, Host } from '../inventory/types.js';
 import type { Playbook } from '../playbook.js';
 import { plainObserver } from '../report/plain-observer.js';
 import { secretsRedactor } from '../run/redactor.js';
-import { newRunId } from '../run/runner.js';
+import { WriteSession } from '../lock/write-session.js';
+import { describeInterrupted, rollBackInterrupted } from '../run/interrupted.js';
 import { ConnectionPool } from '../ssh/pool.js';
 import type { BatchSpec } from './batches.js';
 import { directorsAccess, type RolloutContext } from './context.js';
@@ -23,7 +24,7 @@ import { assertNotRunning, clearRecordedHandovers, undrainRecorded } from './rec
 import { formatRolloutReport, type RolloutReport } from './report.js';
 import { readRecord } from './switch-record.js';
 import { Switchboard } from './switchboard.js';
-import type { RolloutPlan } from './types.js';
+import type { HostState, RolloutPlan } from './types.js';
 
 export interface RolloutOptions {
   cluster: Cluster;
@@ -45,29 +46,52 @@ export interface RolloutOptions {
 
 export async function runRollout(o: RolloutOptions): Promise<number> {
   const redact = secretsRedactor(o.cluster);
-  const pool = new ConnectionPool(o.cluster.hosts, { acceptNewHostKeys: o.acceptNewHostKeys });
-  const runId = newRunId();
-  try {
-    const directors = o.cluster.groups[DIRECTORS] ?? [];
-    const toRead = o.cluster.hosts.filter((h) => o.hosts.includes(h) || directors.includes(h.name));
-    const states = await Promise.all(toRead.filter((h) => o.hosts.includes(h) || roleOf(o.cluster, h.name) === 'director')
-      .map((h) => readHost(o.cluster, o.playbook, h, () => pool.get(h), redact)));
-    const plan = planRollout({ cluster: o.cluster, states, selected: o.hosts.map((h) => h.name), batch: o.batch, drainTimeoutMs: o.drainTimeoutMs });
-    const changes = new Map(states.map((s) => [s.host, s.changes]));
-    const text = formatPlan(plan, changes, o.inventoryFile);
-    if (o.check) {
-      o.out(o.json ? JSON.stringify(planJson(plan, changes, o.inventoryFile), null, 2) : text);
-      return plan.problems.length ? 1 : plan.stages.length ? 2 : 0;
+  const directors = o.cluster.groups[DIRECTORS] ?? [];
+  const toRead = o.cluster.hosts.filter((h) => o.hosts.includes(h) || roleOf(o.cluster, h.name) === 'director');
+  if (o.check) {
+    // read-only: no lock taken; a run in progress is said, not waited for
+    const pool = new ConnectionPool(o.cluster.hosts, { acceptNewHostKeys: o.acceptNewHostKeys });
+    try {
+      const states = await Promise.all(toRead.map((h) => readHost(o.cluster, o.playbook, h, () => pool.get(h), redact)));
+      for (const s of states) if (s.runInProgress) o.progress(`note: ${s.host}: a write run is in progress: ${s.runInProgress}`);
+      const plan = planFrom(o, states);
+      const changes = new Map(states.map((s) => [s.host, s.changes]));
+      o.out(o.json ? JSON.stringify(planJson(plan, changes, o.inventoryFile), null, 2) : formatPlan(plan, changes, o.inventoryFile));
+      return plan.problems.length ? 1 : plan.stages.length || plan.interrupted.length ? 2 : 0;
+    } finally {
+      await pool.closeAll();
     }
-    o.progress(text);
+  }
+
+  const session = await WriteSession.open({ cluster: o.cluster, command: o.command, acceptNewHostKeys: o.acceptNewHostKeys, hosts: toRead });
+  const runId = session.runId;
+  const connect = (h: Host) => session.connect(h);
+  try {
+    const read = () => Promise.all(toRead.map((h) => readHost(o.cluster, o.playbook, h, () => connect(h), redact, runId)));
+    let states = await read();
+    // runs interrupted on these hosts are rolled back before anything is planned
+    const left = states.filter((s) => s.interrupted?.length);
+    if (left.length) {
+      for (const s of left) {
+        const host = toRead.find((h) => h.name === s.host)!;
+        for (const r of await rollBackInterrupted(await connect(host), s.interrupted!)) {
+          o.progress(redact(`[rollout] ${s.host}: ${describeInterrupted(r, 'recovered')}`));
+          if (r.rolledBack!.failed.length) throw new UserError(`rollout not started: ${s.host}: an interrupted run could not be rolled back`, { hint: `lvs-play recover ${o.inventoryFile} --limit ${s.host} shows what is left` });
+        }
+      }
+      states = await read();
+    }
+    const plan = planFrom(o, states);
+    const changes = new Map(states.map((s) => [s.host, s.changes]));
+    o.progress(formatPlan(plan, changes, o.inventoryFile));
     if (plan.problems.length) throw new UserError(`rollout not started: ${plan.problems.map((p) => `${p.host}: ${p.error}`).join('; ')}`, { hint: 'every host the rollout touches, and every director, must be readable' });
 
     const old = await readRecord(o.cluster.name);
     if (old) assertNotRunning(old, o.cluster.name);
-    const switchboard = await Switchboard.open({ cluster: o.cluster, inventoryFile: o.inventoryFile, runId, command: o.command, connect: (h) => pool.get(h) });
+    const switchboard = await Switchboard.open({ cluster: o.cluster, inventoryFile: o.inventoryFile, runId, command: o.command, connect });
     const controller = new AbortController();
     const ctx: RolloutContext = {
-      cluster: o.cluster, playbook: o.playbook, runId, inventoryFile: o.inventoryFile, connect: (h) => pool.get(h), redact,
+      cluster: o.cluster, playbook: o.playbook, runId, holder: session.holder, inventoryFile: o.inventoryFile, connect, redact,
       rollback: o.rollback, switchboard, signal: controller.signal,
       log: (line) => o.progress(redact(`[rollout] ${line}`)),
       observer: plainObserver((line) => o.progress(redact(`[rollout]   ${line}`)), 'deploy'),
@@ -85,8 +109,12 @@ export async function runRollout(o: RolloutOptions): Promise<number> {
     o.out(o.json ? JSON.stringify(report, null, 2) : formatRolloutReport(report));
     return report.status === 'ok' ? 0 : 1;
   } finally {
-    await pool.closeAll();
+    await session.close();
   }
+}
+
+function planFrom(o: RolloutOptions, states: HostState[]): RolloutPlan {
+  return planRollout({ cluster: o.cluster, states, selected: o.hosts.map((h) => h.name), batch: o.batch, drainTimeoutMs: o.drainTimeoutMs });
 }
 
 function planJson(plan: RolloutPlan, changes: Map<string, { task: string; summary: string }[]>, inventory: string) {

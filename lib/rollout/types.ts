@@ -3,6 +3,8 @@
 // format.ts prints it (`deploy --rolling --check`), execute.ts carries it out.
 
 import type { HandoverLevel } from '../render/switches.js';
+import type { InterruptedRunReport } from '../run/interrupted.js';
+import type { JournalRun } from '../run/host-journal.js';
 
 /** How a director takes its changes (see classify-config.ts). */
 export type DirectorClass = 'reload-safe' | 'disruptive' | 'must-agree';
@@ -28,6 +30,10 @@ export interface HostState {
   keepalivedConf?: { current: string | null; next: string };
   /** a task whose diff could not be computed, or the host could not be read */
   error?: string;
+  /** runs interrupted on this host (their journals): rolled back before the rollout plans */
+  interrupted?: JournalRun[];
+  /** another write run holds this host's lock (a read-only plan says so) */
+  runInProgress?: string;
 }
 
 /** One thing the executor does; each says what it waits on and for how long at most. */
@@ -78,6 +84,8 @@ export interface RolloutPlan {
   unchanged: string[];
   /** hosts that could not be read or diffed: the rollout refuses to start */
   problems: { host: string; error: string }[];
+  /** runs interrupted on a host: the rollout rolls them back before anything else */
+  interrupted: { host: string; runs: InterruptedRunReport[] }[];
   /** whether directors keep an IPVS table (false: keepalived runs VRRP-only) */
   ipvs: boolean;
 }

@@ -1,32 +1,40 @@
 // One host's run: read its state in one round trip, diff every task, and in
 // deploy mode apply task by task, re-reading a task's facts when an earlier
 // task changed the host, and proving each change by diffing again. A failure
-// rolls back everything this run changed on the host.
+// rolls back everything this run changed on the host, from the host's own
+// journal, over a new connection if the old one was cut.
+//
+// The same first read finds runs that were interrupted on this host (their
+// journals): check reports them; deploy rolls them back before anything else.
 
 import type { Transport } from '../ssh/transport.js';
 import type { Task, TaskContext, TaskDiff } from '../tasks/task.js';
 import type { FactValues } from '../facts/fact.js';
+import { hostRunsFact, othersInterrupted } from '../facts/journals.js';
+import { describeHolder } from '../lock/holder.js';
 import { applyChange } from './apply.js';
 import { changeReport } from './change-report.js';
 import { gatherFacts } from './gather.js';
-import { Journal } from './journal.js';
+import { describeInterrupted, interruptedReport, rollBackInterrupted } from './interrupted.js';
+import type { Journal } from './journal.js';
 import type { RunObserver } from './observer.js';
 import { hostStatus, type HostReport, type RunMode, type TaskReport } from './report.js';
-import { removeJournal, rollback } from './rollback.js';
+import { removeJournal, rollbackRun, type RollbackResult } from './rollback.js';
 
 export interface HostRunOptions {
   ctx: TaskContext;
   tasks: Task[];
+  /** the host's connection; called again to roll back if the first was lost */
   connect: () => Promise<Transport>;
   mode: RunMode;
-  runId: string;
+  /** deploy: where this run's steps are entered (one per host) */
+  journal?: Journal;
+  /** deploy: keep the host's journal after success, for the caller to roll back or remove (a rollout) */
+  keepJournal?: boolean;
   rollback: boolean;
   diff: boolean;
   redact: (s: string) => string;
   observer: RunObserver;
-  /** a journal the caller keeps, to roll the host back later (a rollout whose
-   * next gate fails); its folder then stays on the host for the caller to remove */
-  journal?: Journal;
 }
 
 export async function runHost(o: HostRunOptions): Promise<HostReport> {
@@ -36,21 +44,24 @@ export async function runHost(o: HostRunOptions): Promise<HostReport> {
   o.observer.hostStarted(host, names);
   const reports: TaskReport[] = [];
   const finish = (extra: Partial<HostReport> = {}): HostReport => {
-    const report: HostReport = { host, status: hostStatus(reports, extra.error), tasks: reports, durationMs: Date.now() - started, ...extra };
+    const report: HostReport = { host, status: hostStatus(reports, extra.error, o.mode, extra.interrupted), tasks: reports, durationMs: Date.now() - started, ...extra };
     o.observer.hostEnded(report);
     return report;
   };
+  const skipAll = (from = 0) => { for (const name of names.slice(from)) reports.push({ task: name, status: 'skipped', changes: [], notes: [] }); };
 
   let transport: Transport;
   let facts: FactValues;
   try {
     transport = await o.connect();
-    facts = await gatherFacts(transport, o.tasks.flatMap((t) => t.facts(o.ctx)));
+    facts = await gatherFacts(transport, [hostRunsFact, ...o.tasks.flatMap((t) => t.facts(o.ctx))]);
   } catch (err) {
     const error = (err as Error).message;
     for (const name of names) reports.push({ task: name, status: 'unreachable', changes: [], notes: [] });
     return finish({ error });
   }
+  const runs = facts.get(hostRunsFact);
+  const leftovers = othersInterrupted(runs, o.journal?.runId ?? null);
 
   const report = (task: Task, diff: TaskDiff, status: TaskReport['status'], error?: string): TaskReport => {
     const r: TaskReport = { task: task.name, status, changes: diff.changes.map((c) => changeReport(c, o.diff, o.redact)), notes: diff.notes.map((n) => n.message), ...(error ? { error } : {}) };
@@ -60,6 +71,9 @@ export async function runHost(o: HostRunOptions): Promise<HostReport> {
   };
 
   if (o.mode === 'check') {
+    const extra: Partial<HostReport> = {};
+    if (leftovers.length) extra.interrupted = leftovers.map(interruptedReport);
+    if (runs.lockedBy) extra.runInProgress = describeHolder(runs.lockedBy);
     for (const task of o.tasks) {
       o.observer.taskStarted(host, task.name);
       try {
@@ -70,10 +84,28 @@ export async function runHost(o: HostRunOptions): Promise<HostReport> {
         report(task, { changes: [], notes: [] }, 'failed', o.redact((err as Error).message));
       }
     }
-    return finish();
+    return finish(extra);
   }
 
-  const journal = o.journal ?? new Journal(o.runId);
+  const journal = o.journal;
+  if (!journal) throw new Error('runHost: deploy needs a journal');
+  let interrupted: HostReport['interrupted'];
+  if (leftovers.length) {
+    interrupted = await rollBackInterrupted(transport, leftovers);
+    for (const r of interrupted) o.observer.note(host, o.redact(describeInterrupted(r, 'recovered')));
+    const failed = interrupted.filter((r) => r.rolledBack!.failed.length);
+    if (failed.length) {
+      skipAll();
+      return finish({ interrupted, error: `an interrupted run could not be rolled back, so nothing else was done: ${failed.map((r) => describeInterrupted(r, 'recovered')).join('; ')}` });
+    }
+    try {
+      facts = await gatherFacts(transport, o.tasks.flatMap((t) => t.facts(o.ctx)));
+    } catch (err) {
+      skipAll();
+      return finish({ interrupted, error: (err as Error).message });
+    }
+  }
+
   let dirty = false;
   for (const [i, task] of o.tasks.entries()) {
     o.observer.taskStarted(host, task.name);
@@ -90,18 +122,32 @@ export async function runHost(o: HostRunOptions): Promise<HostReport> {
       report(task, d, 'changed');
     } catch (err) {
       report(task, d, 'failed', o.redact((err as Error).message));
-      for (const rest of o.tasks.slice(i + 1)) reports.push({ task: rest.name, status: 'skipped', changes: [], notes: [] });
-      const extra: Partial<HostReport> = { error: `${task.name}: ${o.redact((err as Error).message)}`, packagesInstalled: journal.installedPackages };
+      skipAll(i + 1);
+      const extra: Partial<HostReport> = { interrupted, error: `${task.name}: ${o.redact((err as Error).message)}`, packagesInstalled: journal.installedPackages };
+      if (journal.entries.length === 0) return finish(extra);
       if (o.rollback) {
         o.observer.rollbackStarted(host);
-        const rb = await rollback(transport, journal);
+        const rb = await rollBackOwn(o.connect, journal.runId, host);
         extra.rolledBack = rb.undone;
-        if (rb.failed.length) extra.rollbackFailed = rb.failed;
-        await removeJournal(transport, journal).catch(() => undefined);
+        if (rb.failed.length) extra.rollbackFailed = rb.failed.map(o.redact);
+      } else {
+        // --no-rollback: the state the failure left is accepted; the next deploy goes on from it
+        await o.connect().then((t) => removeJournal(t, journal.runId)).catch(() => undefined);
       }
       return finish(extra);
     }
   }
-  if (!o.journal) await removeJournal(transport, journal).catch(() => undefined);
-  return finish({ packagesInstalled: journal.installedPackages });
+  if (!o.keepJournal && journal.entries.length) await removeJournal(transport, journal.runId).catch(() => undefined);
+  return finish({ interrupted, packagesInstalled: journal.installedPackages });
+}
+
+/** This run's rollback on the host, reconnecting (and re-taking the host's lock) if the connection was cut. */
+async function rollBackOwn(connect: () => Promise<Transport>, runId: string, host: string): Promise<RollbackResult> {
+  let transport: Transport;
+  try {
+    transport = await connect();
+  } catch (err) {
+    return { undone: [], failed: [`cannot reach ${host} again to undo this run (${(err as Error).message}); the host keeps its journal of run ${runId}: lvs-play deploy or lvs-play recover undoes it`] };
+  }
+  return rollbackRun(transport, runId).catch((err: Error) => ({ undone: [], failed: [`${err.message}; the host keeps its journal of run ${runId}: lvs-play deploy or lvs-play recover undoes it`] }));
 }

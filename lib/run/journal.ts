@@ -1,30 +1,33 @@
-// What a run changed on one host, in order, with the undo of each change
-// computed before it ran. Replaced files are kept on the host itself (see
-// step-commands.ts), so even a run whose control process dies leaves them.
+// What a run changes on one host, in the control process: each step is
+// entered here BEFORE it runs (so a step whose outcome is unknown, its exit
+// status lost with the connection, counts as done), and the host itself keeps
+// the same entries on disk (host-journal.ts) for the rollback and for any
+// later run. The rollback reads the host's entries, not these.
 
+import type { LockHolder } from '../lock/holder.js';
 import type { Step } from '../tasks/step.js';
 import { describeStep } from '../tasks/step.js';
-import { undoCommand, type UndoCommand } from './step-commands.js';
+import type { StepRecord } from './host-journal.js';
+import type { UndoCommand } from './step-commands.js';
 
-export interface JournalEntry {
-  index: number;
-  task: string;
-  step: Step;
-  undo: UndoCommand | null;
-}
+export interface JournalEntry { index: number; task: string; step: Step }
 
 export class Journal {
   readonly runId: string;
+  readonly holder: LockHolder;
   readonly entries: JournalEntry[] = [];
   #next = 0;
 
-  constructor(runId: string) { this.runId = runId; }
+  constructor(holder: LockHolder) {
+    this.runId = holder.runId;
+    this.holder = holder;
+  }
 
-  /** The index a step's backup file will carry; call before running the step. */
+  /** The index of the next step; its journal entry and backup carry it. */
   reserve(): number { return this.#next++; }
 
   record(task: string, step: Step, index: number): void {
-    this.entries.push({ index, task, step, undo: undoCommand(step, this.runId, index) });
+    this.entries.push({ index, task, step });
   }
 
   get installedPackages(): string[] {
@@ -40,8 +43,8 @@ export class Journal {
  * units reloaded, services restarted and re-enabled against the restored
  * files (daemon-reload before anything else, each command once).
  */
-export function rollbackPlan(journal: Journal): UndoCommand[] {
-  const undos = [...journal.entries].reverse().map((e) => e.undo).filter((u): u is UndoCommand => u !== null);
+export function rollbackPlan(steps: readonly StepRecord[]): UndoCommand[] {
+  const undos = [...steps].sort((a, b) => b.index - a.index).map((s) => s.undo).filter((u): u is UndoCommand => u !== null);
   const before = undos.filter((u) => u.phase === 'before-restore');
   const restore = undos.filter((u) => u.phase === 'restore');
   const after = undos.filter((u) => u.phase === 'after-restore');

@@ -8,9 +8,11 @@ export interface RunObserver {
   taskStarted(host: string, task: string): void;
   taskEnded(host: string, report: TaskReport): void;
   rollbackStarted(host: string): void;
+  /** a line about the host outside its tasks (an interrupted run rolled back first) */
+  note(host: string, line: string): void;
   hostEnded(report: HostReport): void;
 }
 
 export const silentObserver: RunObserver = {
-  hostStarted() {}, taskStarted() {}, taskEnded() {}, rollbackStarted() {}, hostEnded() {},
+  hostStarted() {}, taskStarted() {}, taskEnded() {}, rollbackStarted() {}, note() {}, hostEnded() {},
 };

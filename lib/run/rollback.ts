@@ -1,25 +1,57 @@
-// Undoes a host's journaled changes (see journal.ts for the order) and
-// removes the run's journal folder from the host when it is no longer needed.
+// Undoes a run's changes on a host from the HOST's journal (host-journal.ts),
+// newest first in the order rollbackPlan gives: what the host recorded is
+// what is undone, whether the run that made it is this process, a process
+// that was killed, or a connection that was cut. The folder is removed only
+// when every undo succeeded; otherwise it stays for the next command to see.
 
 import type { Transport } from '../ssh/transport.js';
-import { quote } from '../shell/quote.js';
-import { rollbackPlan, type Journal } from './journal.js';
-import { journalDir } from './step-commands.js';
+import { parseJournals, readJournalCommand, removeJournalCommand, type JournalRun } from './host-journal.js';
+import { rollbackPlan } from './journal.js';
+import { NOT_APPLIED } from './step-commands.js';
 
-export interface RollbackResult { undone: string[]; failed: string[] }
+export interface RollbackResult {
+  /** what was undone, in the order it ran */
+  undone: string[];
+  /** what could not be undone, with the host's words; the journal stays on the host */
+  failed: string[];
+}
 
-export async function rollback(transport: Transport, journal: Journal): Promise<RollbackResult> {
+const UNDO_TIMEOUT_MS = 120_000;
+
+/** Reads the run's journal on the host and undoes it. */
+export async function rollbackRun(transport: Transport, runId: string): Promise<RollbackResult> {
+  const r = await transport.exec(readJournalCommand(runId), { timeoutMs: 30_000 });
+  if (r.code !== 0) return { undone: [], failed: [`reading the journal of run ${runId} failed: ${lastLine(r.stderr || r.stdout)}`] };
+  const run = parseJournals(r.stdout)[0];
+  if (!run) return { undone: [], failed: [] };
+  return undoRun(transport, run);
+}
+
+/** Undoes a run already read (a leftover found by the first read of a host). */
+export async function undoRun(transport: Transport, run: JournalRun): Promise<RollbackResult> {
+  if (run.damaged.length) {
+    return { undone: [], failed: [`the journal of run ${run.runId} is damaged (${run.damaged.join('; ')}): nothing undone; it is kept in /var/lib/lvs-play/journal/${run.runId} for you to inspect`] };
+  }
   const undone: string[] = [];
   const failed: string[] = [];
-  for (const undo of rollbackPlan(journal)) {
+  for (const undo of rollbackPlan(run.steps)) {
     // keep going: a failed undo must not stop the others
-    const r = await transport.exec(undo.command, { timeoutMs: 120_000 }).catch((e: Error) => ({ code: -1, stderr: e.message, stdout: '' }));
-    (r.code === 0 ? undone : failed).push(r.code === 0 ? undo.description : `${undo.description}: ${r.stderr.trim().split('\n').pop() ?? ''}`);
+    const res = await transport.exec(undo.command, { timeoutMs: UNDO_TIMEOUT_MS }).catch((e: Error) => ({ code: -1, stderr: e.message, stdout: '' }));
+    if (res.code !== 0) failed.push(`${undo.description}: ${lastLine(res.stderr || res.stdout) || `exit ${res.code}`}`);
+    else undone.push(res.stdout.includes(NOT_APPLIED) ? `${undo.description}: nothing to undo (the step never replaced it)` : undo.description);
+  }
+  if (failed.length === 0) {
+    const rm = await transport.exec(removeJournalCommand(run.runId), { timeoutMs: 30_000 }).catch((e: Error) => ({ code: -1, stderr: e.message, stdout: '' }));
+    if (rm.code !== 0) failed.push(`removing the journal of run ${run.runId}: ${lastLine(rm.stderr)}`);
   }
   return { undone, failed };
 }
 
-export async function removeJournal(transport: Transport, journal: Journal): Promise<void> {
-  if (journal.entries.length === 0) return;
-  await transport.exec(`rm -rf ${quote(journalDir(journal.runId))}`, { timeoutMs: 30_000 });
+/** Removes a run's journal once its changes are final (a run that ended well). */
+export async function removeJournal(transport: Transport, runId: string): Promise<void> {
+  await transport.exec(removeJournalCommand(runId), { timeoutMs: 30_000 });
+}
+
+function lastLine(text: string): string {
+  return text.trim().split('\n').pop() ?? '';
 }

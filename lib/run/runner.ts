@@ -1,14 +1,17 @@
 // Runs a playbook over the selected hosts: up to `forks` hosts at once, each
 // host's tasks in order, one SSH connection per host. An unreachable or
-// failing host does not stop the others unless maxFail is reached.
+// failing host does not stop the others unless maxFail is reached. A deploy
+// runs inside a WriteSession (lib/lock/write-session.ts): its connections
+// hold the run locks, and its run id names each host's journal.
 
-import { randomBytes } from 'node:crypto';
 import type { Cluster, Host } from '../inventory/types.js';
+import type { WriteSession } from '../lock/write-session.js';
 import { tasksFor, type Playbook } from '../playbook.js';
-import { secretsRedactor } from './redactor.js';
 import { ConnectionPool } from '../ssh/pool.js';
 import { runHost } from './host-run.js';
+import { Journal } from './journal.js';
 import type { RunObserver } from './observer.js';
+import { secretsRedactor } from './redactor.js';
 import type { HostReport, RunMode, RunReport } from './report.js';
 
 export interface RunOptions {
@@ -24,18 +27,18 @@ export interface RunOptions {
   /** stop starting new hosts once this many have failed or were unreachable */
   maxFail?: number;
   observer: RunObserver;
-}
-
-export function newRunId(now = new Date()): string {
-  return now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z') + '-' + randomBytes(3).toString('hex');
+  /** deploy: the session whose locks the run holds (the caller opens and closes it) */
+  session?: WriteSession;
 }
 
 export async function runPlaybook(o: RunOptions): Promise<RunReport> {
   const started = new Date();
-  const runId = newRunId(started);
-  const pool = new ConnectionPool(o.cluster.hosts, { acceptNewHostKeys: o.acceptNewHostKeys });
+  if (o.mode === 'deploy' && !o.session) throw new Error('runPlaybook: deploy needs a write session');
+  const pool = o.session ? null : new ConnectionPool(o.cluster.hosts, { acceptNewHostKeys: o.acceptNewHostKeys });
+  const connect = (h: Host) => (o.session ? o.session.connect(h) : pool!.get(h));
   const queue = o.hosts.filter((h) => tasksFor(o.playbook, h).length > 0);
   const reports = new Map<string, HostReport>();
+  const redact = secretsRedactor(o.cluster);
   let failures = 0;
 
   const worker = async () => {
@@ -48,9 +51,11 @@ export async function runPlaybook(o: RunOptions): Promise<RunReport> {
         reports.set(host.name, skipped);
         continue;
       }
+      const h = host;
       const report = await runHost({
-        ctx: { cluster: o.cluster, host }, tasks, connect: () => pool.get(host), mode: o.mode, runId,
-        rollback: o.rollback, diff: o.diff, redact: secretsRedactor(o.cluster), observer: o.observer,
+        ctx: { cluster: o.cluster, host: h }, tasks, connect: () => connect(h), mode: o.mode,
+        journal: o.session ? new Journal(o.session.holder) : undefined,
+        rollback: o.rollback, diff: o.diff, redact, observer: o.observer,
       });
       if (report.status === 'failed' || report.status === 'unreachable') failures++;
       reports.set(host.name, report);
@@ -59,10 +64,11 @@ export async function runPlaybook(o: RunOptions): Promise<RunReport> {
   try {
     await Promise.all(Array.from({ length: Math.max(1, o.forks) }, worker));
   } finally {
-    await pool.closeAll();
+    await pool?.closeAll();
   }
   return {
     mode: o.mode, inventory: o.inventoryFile, cluster: o.cluster.name, startedAt: started.toISOString(),
+    ...(o.session ? { runId: o.session.runId } : {}),
     durationMs: Date.now() - started.getTime(),
     // inventory order, whatever order the hosts finished in
     hosts: o.hosts.map((h) => reports.get(h.name)).filter((r): r is HostReport => r !== undefined),

@@ -2,7 +2,8 @@
 // node_exporter's textfile collector. Pure: the record in, the file's text out.
 //
 // Alert on lvs_play_check_success == 0 (the check could not see every host),
-// lvs_play_check_hosts_drifted > 0 (drift), and on the file going stale with
+// lvs_play_check_hosts_drifted > 0 (drift), lvs_play_check_interrupted_runs > 0
+// (a run was cut off and left a host half-changed), and on the file going stale with
 // node_exporter's own node_textfile_mtime_seconds.
 
 import { driftedTasks, type CheckRecord } from './record.js';
@@ -17,6 +18,7 @@ export function renderMetrics(record: CheckRecord): string {
   const families: Family[] = [
     { name: 'lvs_play_check_drifted_tasks', help: 'Tasks whose state on the host differs from the inventory.', samples: perHost((h) => driftedTasks(h).length) },
     { name: 'lvs_play_check_failed_tasks', help: 'Tasks that could not be checked on the host (reachable host).', samples: perHost((h) => h.tasks.filter((t) => t.status === 'failed').length) },
+    { name: 'lvs_play_check_interrupted_runs', help: 'lvs-play runs interrupted on the host (their journals left behind): lvs-play deploy or recover rolls them back.', samples: perHost((h) => h.interrupted?.length ?? 0) },
     { name: 'lvs_play_check_host_unreachable', help: '1 when the host could not be reached or refused the connection.', samples: perHost((h) => (h.status === 'unreachable' ? 1 : 0)) },
     { name: 'lvs_play_check_hosts', help: 'Hosts the check covered.', samples: [{ labels: c, value: record.hosts.length }] },
     { name: 'lvs_play_check_hosts_drifted', help: 'Hosts with at least one drifted task.', samples: [{ labels: c, value: record.hosts.filter((h) => driftedTasks(h).length > 0).length }] },

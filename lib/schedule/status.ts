@@ -58,6 +58,7 @@ export function recordLines(r: CheckRecord, label = 'last run'): string[] {
   for (const h of r.hosts) {
     if (h.status === 'unreachable') { lines.push(`  ${h.host}: unreachable${h.error ? `: ${h.error}` : ''}`); continue; }
     for (const t of h.tasks.filter((x) => x.status === 'changed')) lines.push(`  ${h.host}: drifted: ${t.task}${t.changes.length ? ` (${t.changes.map((c) => c.summary).join('; ')})` : ''}`);
+    for (const r of h.interrupted ?? []) lines.push(`  ${h.host}: interrupted: run ${r.runId}${r.by ? ` (${r.by})` : ''}, ${r.steps.length} step(s) left: lvs-play deploy or recover rolls it back`);
     for (const t of h.tasks.filter((x) => x.status === 'failed')) lines.push(`  ${h.host}: failed: ${t.task}${t.error ? `: ${t.error}` : ''}`);
     if (h.status === 'failed' && h.error && !h.tasks.some((t) => t.status === 'failed')) lines.push(`  ${h.host}: failed: ${h.error}`);
   }

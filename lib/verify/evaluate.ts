@@ -9,6 +9,7 @@
 // counted in the verdict and listed, never reported as a pass.
 
 import type { Cluster } from '../inventory/types.js';
+import { describeInterrupted } from '../run/interrupted.js';
 import { checkIpvsTables } from './ipvs-table.js';
 import { checkKeepalived } from './keepalived.js';
 import { checkProbe } from './probe.js';
@@ -20,6 +21,22 @@ function checkHosts(obs: Observations): CheckResult[] {
   return obs.hosts.map((h): CheckResult => (h.reachable
     ? { check: 'host', target: h.host, host: h.host, status: 'pass', detail: `read in one round trip (${h.durationMs} ms)` }
     : { check: 'host', target: h.host, host: h.host, status: 'fail', detail: `could not be read: ${h.error}` }));
+}
+
+/**
+ * An interrupted run left changes on the host that nothing finished or
+ * undid: it may serve, but it is not the inventory's state (degraded). A
+ * write run in progress is said: what verify saw may change under it.
+ */
+function checkRuns(obs: Observations): CheckResult[] {
+  return obs.hosts.flatMap((h): CheckResult[] => {
+    if (!h.reachable || !h.runs) return [];
+    return [
+      ...h.runs.interrupted.map((r): CheckResult => ({ check: 'run', target: h.host, host: h.host, status: 'degraded',
+        detail: `${describeInterrupted(r, 'found')}; lvs-play deploy (or lvs-play recover) rolls it back` })),
+      ...(h.runs.inProgress ? [{ check: 'run', target: h.host, host: h.host, status: 'not-checkable', detail: `a write run is in progress: ${h.runs.inProgress}; what verify saw may change under it` } as CheckResult] : []),
+    ];
+  });
 }
 
 export function exitCodeOf(counts: Record<CheckStatus, number>): ExitCode {
@@ -35,6 +52,7 @@ function verdictOf(code: ExitCode): string {
 export function evaluateCluster(cluster: Cluster, obs: Observations): VerifyReport {
   const checks = [
     ...checkHosts(obs),
+    ...checkRuns(obs),
     ...checkVipPlacement(cluster, obs),
     ...checkKeepalived(cluster, obs),
     ...checkRealServers(cluster, obs),

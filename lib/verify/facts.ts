@@ -4,6 +4,9 @@
 import type { Fact, FactValues } from '../facts/fact.js';
 import { fileFact } from '../facts/file.js';
 import { interfacesFact } from '../facts/interfaces.js';
+import { hostRunsFact } from '../facts/journals.js';
+import { describeHolder } from '../lock/holder.js';
+import { interruptedReport } from '../run/interrupted.js';
 import { ipvsFact } from '../facts/ipvs.js';
 import { serviceFact } from '../facts/service.js';
 import { sysctlFact } from '../facts/sysctl.js';
@@ -33,7 +36,7 @@ function groupsOf(cluster: Cluster, host: string): { director: boolean; realServ
 export function verifyFacts(cluster: Cluster, host: string): Fact<unknown>[] {
   const { director, realServer } = groupsOf(cluster, host);
   if (!director && !realServer) return [];
-  const facts: Fact<unknown>[] = [interfacesFact];
+  const facts: Fact<unknown>[] = [interfacesFact, hostRunsFact];
   if (director) facts.push(keepalivedFact, ...fileFacts, ipvsFact);
   if (realServer) facts.push(arpFact);
   return facts;
@@ -46,7 +49,13 @@ export function hostObservation(cluster: Cluster, host: string, values: FactValu
     reachable: true,
     durationMs,
     interfaces: values.get(interfacesFact),
+    runs: runsObservation(values),
     ...(director ? { director: { keepalived: values.get(keepalivedFact), files: fileFacts.map((f) => values.get(f)), ipvs: values.get(ipvsFact) } } : {}),
     ...(realServer ? { realServer: { sysctls: values.get(arpFact) } } : {}),
   };
+}
+
+function runsObservation(values: FactValues): ReachedHost['runs'] {
+  const runs = values.get(hostRunsFact);
+  return { interrupted: runs.interrupted.map(interruptedReport), inProgress: runs.lockedBy ? describeHolder(runs.lockedBy) : null };
 }

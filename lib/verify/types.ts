@@ -8,6 +8,7 @@ import type { InterfaceAddresses } from '../facts/interfaces.js';
 import type { IpvsState } from '../facts/ipvs.js';
 import type { ServiceState } from '../facts/service.js';
 import type { SysctlValues } from '../facts/sysctl.js';
+import type { InterruptedRunReport } from '../run/interrupted.js';
 
 // ------------------------------------------------------------ observations
 
@@ -27,6 +28,8 @@ export interface ReachedHost {
   reachable: true;
   durationMs: number;             // connect + the one round trip
   interfaces: InterfaceAddresses[];
+  /** lvs-play's own runs on the host: interrupted ones (journals left behind), and the write run holding its lock now */
+  runs?: { interrupted: InterruptedRunReport[]; inProgress: string | null };
   director?: DirectorObservation;       // present for members of "directors"
   realServer?: RealServerObservation;   // present for members of "realservers"
 }
@@ -72,6 +75,7 @@ export const CHECK_STATUSES: readonly CheckStatus[] = ['pass', 'degraded', 'fail
 
 export type CheckName =
   | 'host'              // reachable, read in one round trip
+  | 'run'               // no interrupted lvs-play run left on the host; a write run in progress
   | 'vip'               // held by exactly one director, its MASTER
   | 'keepalived'        // the service runs
   | 'keepalived-config' // the files on the director are the rendered ones

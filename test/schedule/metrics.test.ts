@@ -20,6 +20,12 @@ lvs_play_check_failed_tasks{cluster="lab",host="lvs-dr"} 0
 lvs_play_check_failed_tasks{cluster="lab",host="lvs-dr2"} 0
 lvs_play_check_failed_tasks{cluster="lab",host="lvs01"} 0
 lvs_play_check_failed_tasks{cluster="lab",host="lvs02"} 0
+# HELP lvs_play_check_interrupted_runs lvs-play runs interrupted on the host (their journals left behind): lvs-play deploy or recover rolls them back.
+# TYPE lvs_play_check_interrupted_runs gauge
+lvs_play_check_interrupted_runs{cluster="lab",host="lvs-dr"} 0
+lvs_play_check_interrupted_runs{cluster="lab",host="lvs-dr2"} 0
+lvs_play_check_interrupted_runs{cluster="lab",host="lvs01"} 0
+lvs_play_check_interrupted_runs{cluster="lab",host="lvs02"} 0
 # HELP lvs_play_check_host_unreachable 1 when the host could not be reached or refused the connection.
 # TYPE lvs_play_check_host_unreachable gauge
 lvs_play_check_host_unreachable{cluster="lab",host="lvs-dr"} 0

@@ -1,7 +1,7 @@
 // `lvs-play deploy INVENTORY`: bring every host to the inventory's state.
 
 import { UserError } from '../../errors.js';
-import { deployUndoingLeftSwitches } from '../../rollout/recover.js';
+import { deployWithSession } from '../../rollout/recover.js';
 import { commandLine, parseCommandArgs } from '../args.js';
 import type { Command } from '../command.js';
 import { executeRun, prepareRun, RUN_OPTIONS, RUN_USAGE, runSettings } from '../run-command.js';
@@ -50,9 +50,9 @@ Exit codes: 0 success; 1 a host failed or was unreachable; with --check: 0 nothi
     const extra = { rollback: !values['no-rollback'], predictive: values.check };
     if (values.check) return executeRun(prepared, mode, extra);
     const progress = (l: string) => (values.json ? process.stderr : process.stdout).write(l + '\n');
-    return deployUndoingLeftSwitches({
-      inventory: positionals[0], acceptNewHostKeys: settings.acceptNewHostKeys, command, log: progress,
-      run: () => executeRun(prepared, mode, extra),
+    return deployWithSession({
+      cluster: prepared.cluster, inventoryFile: prepared.file, hosts: prepared.hosts, acceptNewHostKeys: settings.acceptNewHostKeys, command, log: progress,
+      run: (session) => executeRun(prepared, mode, extra, session),
     });
   },
 };

@@ -10,5 +10,6 @@ import { scheduleCommand } from './schedule.js';
 import { rolloutCommand } from './rollout.js';
 import { drainCommand } from './drain.js';
 import { undrainCommand } from './undrain.js';
+import { recoverCommand } from './recover.js';
 
-export const commands: Command[] = [deployCommand, rolloutCommand, checkCommand, verifyCommand, drainCommand, undrainCommand, validateCommand, renderCommand, lab, scheduleCommand];
+export const commands: Command[] = [deployCommand, rolloutCommand, checkCommand, verifyCommand, drainCommand, undrainCommand, recoverCommand, validateCommand, renderCommand, lab, scheduleCommand];
