@@ -5,6 +5,7 @@
 import { UserError } from '../../errors.js';
 import { loadInventory } from '../../inventory/load.js';
 import { checkRealServers, manualDrain } from '../../rollout/manual-drain.js';
+import { readRecord } from '../../rollout/switch-record.js';
 import { safeText } from '../../terminal-text.js';
 import { commandLine, intOption, parseCommandArgs } from '../args.js';
 import type { Command } from '../command.js';
@@ -53,8 +54,9 @@ export function drainCommandOf(undrain: boolean): Command {
       if (!undrain && hosts.length === 0) throw new UserError('drain: name the real servers to drain', { hint: 'lvs-play drain inventory.json lvs01' });
       if (undrain && rest.length > 0 && hosts.length === 0) throw new UserError('undrain: the HOST arguments name no host', { hint: 'name real servers, or give none to undrain every one recorded as drained' });
       const { cluster, file } = await loadInventory(inventory);
-      // before the record is read or a director contacted; names shown escaped
+      // before any director is contacted (to take the run's locks): names shown escaped, a damaged record refused
       checkRealServers(cluster, hosts.map(safeText));
+      await readRecord(cluster.name);
       return manualDrain({
         cluster, inventoryFile: file, hosts, undrain, waitMs: wait * 1000,
         acceptNewHostKeys: values['accept-new-host-keys'], command: commandLine(name, args),
