@@ -5,6 +5,7 @@ import { statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import { UserError } from '../errors.js';
+import { quoted, safeText } from '../terminal-text.js';
 import { loadInventory } from '../inventory/load.js';
 import { limitNames, selectHosts } from '../inventory/select.js';
 import type { Cluster, Host } from '../inventory/types.js';
@@ -17,7 +18,6 @@ import { silentObserver, type RunObserver } from '../run/observer.js';
 import { exitCode, type RunMode } from '../run/report.js';
 import { runPlaybook } from '../run/runner.js';
 import type { WriteSession } from '../lock/write-session.js';
-import { safeText } from '../terminal-text.js';
 import { intOption } from './args.js';
 
 export const RUN_OPTIONS = {
@@ -85,8 +85,16 @@ export async function prepareRun(inventoryFile: string | undefined, mode: RunMod
   if (!inventoryFile) throw new UserError('missing INVENTORY', { hint: `lvs-play ${mode} inventory.json` });
   const { cluster, file } = await loadInventory(inventoryFile);
   const playbook = await loadPlaybook(settings.playbook);
-  const hosts = selectHosts(cluster, settings.limit).filter((h) => tasksFor(playbook, h).length > 0);
+  const selected = selectHosts(cluster, settings.limit);
+  const hosts = selected.filter((h) => tasksFor(playbook, h).length > 0);
+  if (hosts.length === 0) throw nothingToRun(selected.map((h) => h.name), settings.limit);
   return { cluster, file, playbook, hosts, settings };
+}
+
+/** A selection of hosts none of which the playbook has a task for: nothing would be checked or changed, which is not "in sync". */
+export function nothingToRun(selected: string[], limit: string | undefined): UserError {
+  return new UserError(`${limit === undefined ? 'the inventory' : `--limit ${quoted(limit)}`} selects no host the playbook has a task for (${selected.map((h) => safeText(h)).join(', ') || 'none'})`,
+    { hint: 'select directors or real servers, e.g. --limit directors' });
 }
 
 /** Runs the playbook in `mode` and returns the exit code; `predictive` runs exit 2 when changes are pending. */

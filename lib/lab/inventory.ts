@@ -5,12 +5,11 @@
 // creates (and `lab status`/`down` must work before it exists).
 
 import { existsSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InventoryError, UserError } from '../errors.js';
 import { DEFAULTS } from '../inventory/defaults.js';
-import { parseJson } from '../inventory/load.js';
+import { parseJson, readInventoryText } from '../inventory/load.js';
 import { validateInventory } from '../inventory/validate.js';
 import { LAB_RANGE, inLabRange } from './addressing.js';
 import { hostNames } from './paths.js';
@@ -39,13 +38,8 @@ export function defaultLabInventory(): string {
 
 export async function readLabSpec(file: string = defaultLabInventory()): Promise<LabSpec> {
   const path = resolve(file);
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (err) {
-    throw new UserError(`cannot read inventory ${file}: ${(err as Error).message}`, { cause: err });
-  }
-  const raw = parseJson(text, file);
+  // the same reading as every other command's: a regular file, capped, never blocking on a FIFO
+  const raw = parseJson(readInventoryText(file), file);
   const problems = validateInventory(raw);
   if (problems.length > 0) throw new InventoryError(file, problems);
   return labSpecOf(path, raw);

@@ -142,6 +142,15 @@ describe('cli: hostile input', function () {
     }
   });
 
+  it('--limit naming only hosts the playbook has no task for (the lab\'s client) is an error, not "in sync"', async () => {
+    const lab = new URL('../../inventory/lab.json', import.meta.url).pathname;
+    for (const command of ['check', 'deploy', 'rollout']) {
+      refused(await run([command, lab, '--limit', 'client']),
+        'error: --limit "client" selects no host the playbook has a task for (client)',
+        'hint: select directors or real servers, e.g. --limit directors');
+    }
+  });
+
   it('numeric options: digits in range only, one line naming the option', async () => {
     const cases: [string[], string][] = [
       [['check', exampleFile, '--forks', '1e10'], '--forks must be a whole number from 1 to 1024, got "1e10"'],

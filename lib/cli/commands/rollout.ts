@@ -8,9 +8,10 @@ import { limitNames, selectHosts } from '../../inventory/select.js';
 import { tasksFor } from '../../playbook.js';
 import { parseBatch } from '../../rollout/batches.js';
 import { runRollout } from '../../rollout/run-rollout.js';
+import { readRecord } from '../../rollout/switch-record.js';
 import { commandLine, intOption, parseCommandArgs } from '../args.js';
 import type { Command } from '../command.js';
-import { loadPlaybook } from '../run-command.js';
+import { nothingToRun, loadPlaybook } from '../run-command.js';
 
 /** --drain-timeout: at most a day. */
 export const MAX_DRAIN_TIMEOUT_SECONDS = 86_400;
@@ -82,7 +83,11 @@ export async function rolloutFromArgs(inventory: string | undefined, values: Rol
   if (!inventory) throw new UserError('missing INVENTORY', { hint: 'lvs-play rollout inventory.json' });
   const { cluster, file } = await loadInventory(inventory);
   const playbook = await loadPlaybook(values.playbook);
-  const hosts = selectHosts(cluster, values.limit).filter((h) => tasksFor(playbook, h).length > 0);
+  const selected = selectHosts(cluster, values.limit);
+  const hosts = selected.filter((h) => tasksFor(playbook, h).length > 0);
+  if (hosts.length === 0) throw nothingToRun(selected.map((h) => h.name), values.limit);
+  // a damaged switch record is said before any host is read
+  await readRecord(cluster.name);
   const json = values.json === true;
   return runRollout({
     cluster, inventoryFile: file, playbook, hosts, batch, drainTimeoutMs, check: values.check === true, rollback: !values['no-rollback'],
