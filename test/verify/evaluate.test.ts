@@ -51,6 +51,22 @@ describe('verify/evaluate', () => {
       [['host', 'lvs02', 'could not be read: cannot connect to lvs02 (198.18.0.20:22): connection refused']]);
   });
 
+  it('an interrupted lvs-play run on a host: degraded (exit 2), naming the run and its steps; a run in progress is said, not counted', () => {
+    const obs = healthy(lab);
+    host(obs, 'lvs-dr').runs = {
+      interrupted: [{ runId: '20261201T100000Z-abcdef', by: 'lvs-play deploy lab.json (run 20261201T100000Z-abcdef, pid 7 on ctl, since t)', steps: ['keepalived: write /etc/keepalived/keepalived.conf'] }],
+      inProgress: null,
+    };
+    host(obs, 'lvs01').runs = { interrupted: [], inProgress: 'lvs-play rollout lab.json (run R, pid 9 on ctl, since t)' };
+    const report = evaluateCluster(lab, obs);
+    assert.equal(report.exitCode, 2);
+    const rows = report.checks.filter((c) => c.check === 'run').map((c) => [c.target, c.status, c.detail]);
+    assert.deepEqual(rows, [
+      ['lvs-dr', 'degraded', 'run 20261201T100000Z-abcdef (lvs-play deploy lab.json (run 20261201T100000Z-abcdef, pid 7 on ctl, since t)) was interrupted and left 1 recorded step(s): keepalived: write /etc/keepalived/keepalived.conf; lvs-play deploy (or lvs-play recover) rolls it back'],
+      ['lvs01', 'not-checkable', 'a write run is in progress: lvs-play rollout lab.json (run R, pid 9 on ctl, since t); what verify saw may change under it'],
+    ]);
+  });
+
   it('exit codes: fail beats degraded beats pass; not-checkable alone is 0', () => {
     assert.equal(exitCodeOf({ pass: 3, degraded: 1, fail: 1, 'not-checkable': 0 }), 1);
     assert.equal(exitCodeOf({ pass: 3, degraded: 1, fail: 0, 'not-checkable': 5 }), 2);
