@@ -8,6 +8,8 @@
 // transport only while this run holds the host's lock on it, taking it again
 // after a reconnect (a rollback after the connection was cut).
 
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { DIRECTORS } from '../inventory/defaults.js';
 import type { Cluster, Host } from '../inventory/types.js';
 import { newRunId } from '../run/run-id.js';
@@ -29,9 +31,17 @@ export interface WriteSessionOptions {
   controlDir?: string;
 }
 
-/** The control machine's lock folder: /run/lvs-play/control (a tmpfs: a reboot leaves no lock), or LVS_PLAY_LOCK_DIR. */
-export function controlLockDir(env: NodeJS.ProcessEnv = process.env): string {
-  return env.LVS_PLAY_LOCK_DIR || '/run/lvs-play/control';
+/**
+ * The control machine's lock folder: LVS_PLAY_LOCK_DIR if set; for root
+ * /run/lvs-play/control; for another user (lvs-play run with sudo on the
+ * hosts) a folder of their own, $XDG_RUNTIME_DIR/lvs-play/control or
+ * ~/.cache/lvs-play/control: it keeps that user's runs apart, and the hosts'
+ * locks keep every user's runs apart.
+ */
+export function controlLockDir(env: NodeJS.ProcessEnv = process.env, uid = process.getuid?.() ?? 0): string {
+  if (env.LVS_PLAY_LOCK_DIR) return env.LVS_PLAY_LOCK_DIR;
+  if (uid === 0) return '/run/lvs-play/control';
+  return env.XDG_RUNTIME_DIR ? join(env.XDG_RUNTIME_DIR, 'lvs-play/control') : join(homedir(), '.cache/lvs-play/control');
 }
 
 interface HostLock { transport: Transport; held: Promise<Held>; lost: boolean }

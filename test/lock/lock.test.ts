@@ -116,3 +116,13 @@ describe('lock: the run lock (flock held by a keeper)', () => {
     }
   });
 });
+
+describe('lock: where the control machine keeps its locks', () => {
+  it('LVS_PLAY_LOCK_DIR, else /run for root, else a folder of the user\'s own', async () => {
+    const { controlLockDir } = await import('../../lib/lock/write-session.js');
+    assert.equal(controlLockDir({ LVS_PLAY_LOCK_DIR: '/x' }, 1000), '/x');
+    assert.equal(controlLockDir({}, 0), '/run/lvs-play/control');
+    assert.equal(controlLockDir({ XDG_RUNTIME_DIR: '/run/user/1000' }, 1000), '/run/user/1000/lvs-play/control');
+    assert.match(controlLockDir({}, 1000), /\/\.cache\/lvs-play\/control$/);
+  });
+});
