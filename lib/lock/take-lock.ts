@@ -34,6 +34,8 @@ export class LockHeld extends UserError {
 const TAKE_TIMEOUT_MS = 30_000;
 /** our own earlier keeper (a connection just lost) may take a moment to end */
 const OWN_KEEPER_RETRIES = 20;
+/** a lock just taken by another run whose holder file is not written yet */
+const UNWRITTEN_HOLDER_RETRIES = 20;
 
 export async function takeLock(target: LockTarget, paths: LockPaths, holder: LockHolder, where: string): Promise<Held> {
   const here = { host: hostname(), bootId: bootId(), alive: processAlive };
@@ -57,6 +59,11 @@ export async function takeLock(target: LockTarget, paths: LockPaths, holder: Loc
     }
     const taken = parseTakenLine(refusal);
     const other = taken ? parseHolder(taken.line) : null;
+    if (!other && attempt < UNWRITTEN_HOLDER_RETRIES) {
+      // the holder writes its file just after it took the lock: read it again in a moment
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      continue;
+    }
     if (other && taken && other.runId === holder.runId && attempt < OWN_KEEPER_RETRIES) {
       await new Promise((resolve) => setTimeout(resolve, 250));
       continue;

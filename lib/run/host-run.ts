@@ -91,6 +91,7 @@ export async function runHost(o: HostRunOptions): Promise<HostReport> {
   if (!journal) throw new Error('runHost: deploy needs a journal');
   let interrupted: HostReport['interrupted'];
   if (leftovers.length) {
+    for (const r of leftovers) o.observer.note(host, o.redact(`rolling back interrupted run ${r.runId} first (after any of its steps still running on the host ends)`));
     interrupted = await rollBackInterrupted(transport, leftovers);
     for (const r of interrupted) o.observer.note(host, o.redact(describeInterrupted(r, 'recovered')));
     const failed = interrupted.filter((r) => r.rolledBack!.failed.length);

@@ -5,7 +5,7 @@
 // when every undo succeeded; otherwise it stays for the next command to see.
 
 import type { Transport } from '../ssh/transport.js';
-import { parseJournals, readJournalCommand, removeJournalCommand, type JournalRun } from './host-journal.js';
+import { parseJournals, readJournalCommand, removeJournalCommand, STEP_LOCK_WAIT_SECONDS, type JournalRun } from './host-journal.js';
 import { rollbackPlan } from './journal.js';
 import { NOT_APPLIED } from './step-commands.js';
 
@@ -18,10 +18,14 @@ export interface RollbackResult {
 
 const UNDO_TIMEOUT_MS = 120_000;
 
-/** Reads the run's journal on the host and undoes it. */
+/** the read waits (on the step lock) for a step of that run still running on the host */
+const READ_TIMEOUT_MS = (STEP_LOCK_WAIT_SECONDS + 30) * 1000;
+
+/** Reads the run's journal on the host, once none of its steps runs any more, and undoes it. Never throws. */
 export async function rollbackRun(transport: Transport, runId: string): Promise<RollbackResult> {
-  const r = await transport.exec(readJournalCommand(runId), { timeoutMs: 30_000 });
-  if (r.code !== 0) return { undone: [], failed: [`reading the journal of run ${runId} failed: ${lastLine(r.stderr || r.stdout)}`] };
+  const keep = `; the journal of run ${runId} stays on ${transport.host.name}: lvs-play deploy or lvs-play recover undoes it`;
+  const r = await transport.exec(readJournalCommand(runId), { timeoutMs: READ_TIMEOUT_MS }).catch((e: Error) => ({ code: -1, stderr: e.message, stdout: '' }));
+  if (r.code !== 0) return { undone: [], failed: [`reading the journal of run ${runId} failed: ${lastLine(r.stderr || r.stdout)}${keep}`] };
   const run = parseJournals(r.stdout)[0];
   if (!run) return { undone: [], failed: [] };
   return undoRun(transport, run);

@@ -52,10 +52,15 @@ export async function runPlaybook(o: RunOptions): Promise<RunReport> {
         continue;
       }
       const h = host;
+      // one host's unexpected error fails that host, never the others' runs
       const report = await runHost({
         ctx: { cluster: o.cluster, host: h }, tasks, connect: () => connect(h), mode: o.mode,
         journal: o.session ? new Journal(o.session.holder) : undefined,
         rollback: o.rollback, diff: o.diff, redact, observer: o.observer,
+      }).catch((err: Error): HostReport => {
+        const failed: HostReport = { host: h.name, status: 'failed', error: redact(err.message), durationMs: 0, tasks: tasks.map((t) => ({ task: t.name, status: 'skipped', changes: [], notes: [] })) };
+        o.observer.hostEnded(failed);
+        return failed;
       });
       if (report.status === 'failed' || report.status === 'unreachable') failures++;
       reports.set(host.name, report);
