@@ -254,14 +254,21 @@ describe('rolling updates on the lab (issue 6)', function () {
     assert.match(warned.stderr, /warning: cluster lab: lvs01 is drained on lvs-dr, lvs-dr2 since .* lvs-play deploy/);
     const check = await lvsPlay(['check', INVENTORY], env());
     assert.match(check.stderr, /warning: cluster lab: lvs01 is drained/);
+    // the host's journal of the killed run: check reports lvs01 as interrupted, naming its steps
+    assert.equal(check.code, 2, check.stdout + check.stderr);
+    assert.match(check.stdout, /INTERRUPTED lvs01: run \S+ \(lvs-play rollout .*\) was interrupted and left 2 recorded step\(s\): slow-change: write \/var\/tmp\/lvs-play-test-marker; slow-change: a hang step \(test\)/);
     const d = await lvsPlay(['deploy', INVENTORY], env());
     assert.equal(d.code, 0, d.stdout + d.stderr);
     assert.match(d.stdout, /lvs01: undraining on lvs-dr, lvs-dr2/);
+    // and deploy rolled the killed run's half-done change back first, from lvs01's own journal
+    assert.match(d.stdout, /lvs01: rolled back interrupted run \S+ .*restore \/var\/tmp\/lvs-play-test-marker/);
+    assert.equal((await lab.ssh('lvs01', `test -e ${MARKER}`)).code, 1, 'the marker the killed run wrote is gone');
+    assert.equal((await lab.run('lvs01', 'ls -A /var/lib/lvs-play/journal | wc -l')).trim(), '0');
     assert.deepEqual(await drainFiles(), []);
     assert.equal(existsSync(record()), false);
-    assert.doesNotMatch((await lvsPlay(['check', INVENTORY], env())).stderr, /warning/);
-    // the killed run's half-done change: its marker and journal, cleaned here (the seed playbook does not know them)
-    await lab.run('lvs01', `rm -f ${MARKER}; rm -rf /var/lib/lvs-play/journal/*`);
+    const after = await lvsPlay(['check', INVENTORY], env());
+    assert.equal(after.code, 0, after.stdout + after.stderr);
+    assert.doesNotMatch(after.stderr, /warning/);
   });
 
   it('drain and undrain by hand: recorded, warned about, cleared', async () => {
