@@ -9,7 +9,7 @@ import { constants, accessSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { UserError } from '../../errors.js';
 import { PROBE_MARK } from './initrd.js';
-import { QEMU, accelArgs, type Accel } from './qemu.js';
+import { KERNEL_COMMAND_LINE, QEMU, accelArgs, type Accel } from './qemu.js';
 
 export interface AccelChoice { accel: Accel; reason: string }
 
@@ -31,7 +31,7 @@ export async function chooseAccel(vmlinuz: string, initrd: string): Promise<Acce
 async function probeKvm(vmlinuz: string, initrd: string): Promise<{ ok: boolean; why: string }> {
   const args = [
     ...accelArgs('kvm'), '-m', '128M', '-nodefaults', '-no-user-config', '-display', 'none', '-no-reboot',
-    '-kernel', vmlinuz, '-initrd', initrd, '-append', 'console=ttyS0 panic=-1 quiet lvsp.probe', '-serial', 'stdio',
+    '-kernel', vmlinuz, '-initrd', initrd, '-append', `${KERNEL_COMMAND_LINE} quiet lvsp.probe`, '-serial', 'stdio',
   ];
   return new Promise((resolve) => {
     const child = spawn(QEMU, args, { stdio: ['ignore', 'pipe', 'pipe'] });
