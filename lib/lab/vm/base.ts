@@ -15,7 +15,7 @@ import type { Progress } from '../progress.js';
 import { removeTree } from '../mounts.js';
 import { installSet } from '../apt-repo.js';
 import { writeFileAtomic } from '../state.js';
-import { buildInitrd } from './initrd.js';
+import { buildInitrd, renderInit } from './initrd.js';
 import { fetchKernel, type VmKernel } from './kernel.js';
 import { NETWORK_UNIT, VM_NETWORK_FILE, renderFstab, renderNetworkUnit } from './guest-files.js';
 
@@ -36,7 +36,9 @@ export interface VmBase {
 }
 
 export function vmBaseDir(rootfs: string): string {
-  const key = createHash('sha256').update(JSON.stringify({ rootfs: basename(rootfs), VM_RECIPE, VM_PACKAGES, KEEP_MODULES })).digest('hex').slice(0, 12);
+  // the initrd's /init is part of the recipe: a changed script builds a new base
+  const init = createHash('sha256').update(renderInit()).digest('hex');
+  const key = createHash('sha256').update(JSON.stringify({ rootfs: basename(rootfs), VM_RECIPE, VM_PACKAGES, KEEP_MODULES, init })).digest('hex').slice(0, 12);
   return join(LAB_CACHE_DIR, `vm-${key}`);
 }
 
