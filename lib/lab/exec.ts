@@ -9,6 +9,7 @@ export interface RunOptions {
   cwd?: string;
   input?: string;
   timeoutMs?: number;
+  signal?: AbortSignal;        // aborting kills the command (SIGTERM); tryRun then rejects
 }
 
 export interface RunResult { code: number; stdout: string; stderr: string }
@@ -20,11 +21,13 @@ export function tryRun(cmd: string, args: string[], opts: RunOptions = {}): Prom
       env: { ...process.env, ...opts.env },
       cwd: opts.cwd,
       timeout: opts.timeoutMs ?? 0,
+      signal: opts.signal,
       maxBuffer: 64 * 1024 * 1024,
       encoding: 'utf8',
     }, (err, stdout, stderr) => {
       if (err && typeof err.code !== 'number') {
-        if (err.killed) reject(new UserError(`${describe(cmd, args)} did not finish within ${opts.timeoutMs} ms`));
+        if (err.name === 'AbortError') reject(new UserError(`${describe(cmd, args)} was cancelled`));
+        else if (err.killed) reject(new UserError(`${describe(cmd, args)} did not finish within ${opts.timeoutMs} ms`));
         else if (err.code === 'ENOENT') reject(new UserError(`${cmd}: command not found`));
         else reject(err);
         return;

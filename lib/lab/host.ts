@@ -3,17 +3,17 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { UserError } from '../errors.js';
-import { run, tail } from './exec.js';
+import { bootFailure, initrdFailed } from './boot-failure.js';
+import { run } from './exec.js';
 import { removeCgroups } from './cgroups.js';
 import { consoleLog, prepareRoot, startContainer, stopContainer, type ContainerSpec } from './container.js';
 import type { LabNetwork } from './addressing.js';
 import { removeTree } from './mounts.js';
 import { createHostNetwork, removeHostNetwork } from './network.js';
-import type { HostNames } from './paths.js';
+import { LAB_LOG_DIR, type HostNames } from './paths.js';
 import { isRunning, type ProcessId } from './processes.js';
 import { labSsh } from './ssh.js';
-import { stopVm } from './vm/vm-host.js';
+import { qemuLog, stopVm } from './vm/vm-host.js';
 
 const PROPAGATE_DIR = '/run/systemd/nspawn/propagate';
 
@@ -46,12 +46,12 @@ export interface HostProbe {
 
 const PROBE = 'systemctl is-system-running; echo ---; systemctl list-units --state=failed --no-legend --plain | cut -d" " -f1';
 
-/** One SSH round trip: is the host reachable, booted, and which units failed. */
-export async function probeHost(address: string, opts: { wait?: boolean } = {}): Promise<HostProbe> {
+/** One SSH round trip: is the host reachable, booted, and which units failed. signal cancels it (a failed probe). */
+export async function probeHost(address: string, opts: { wait?: boolean; signal?: AbortSignal } = {}): Promise<HostProbe> {
   const cmd = opts.wait ? PROBE.replace('is-system-running', 'is-system-running --wait') : PROBE;
   let r;
   try {
-    r = await labSsh(address, cmd, { timeoutMs: 120_000 });
+    r = await labSsh(address, cmd, { timeoutMs: 120_000, signal: opts.signal });
   } catch (err) {
     return { ssh: false, state: null, failedUnits: [], error: (err as Error).message };
   }
@@ -60,28 +60,65 @@ export async function probeHost(address: string, opts: { wait?: boolean } = {}):
   return { ssh: true, state: state.trim() || null, failedUnits: failed.split('\n').filter(Boolean), error: null };
 }
 
-/**
- * Waits until the host answers over SSH and has finished booting (running or
- * degraded). proc is the host's systemd-nspawn, or its qemu for a VM.
- */
-export async function waitBooted(names: HostNames, address: string, proc: ProcessId, timeoutMs = 120_000, what = 'container'): Promise<HostProbe> {
-  const deadline = Date.now() + timeoutMs;
-  let last: HostProbe | null = null;
-  while (Date.now() < deadline) {
-    if (!isRunning(proc)) {
-      throw new UserError(`${names.host}: the ${what} stopped while booting${consoleTail(names)}`);
-    }
-    last = await probeHost(address, { wait: true });
-    if (last.ssh && (last.state === 'running' || last.state === 'degraded')) return last;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new UserError(`${names.host}: not up after ${timeoutMs / 1000} s (${last?.error ?? `state ${last?.state}`})${consoleTail(names)}`);
+export interface WaitBootedOptions {
+  timeoutMs?: number;     // default 2 minutes
+  what?: string;          // 'container' (default) or 'VM'
+  logDir?: string;        // where the console of a host that did not boot is kept (LAB_LOG_DIR)
 }
 
-function consoleTail(names: HostNames): string {
+/** How often waitBooted looks at the host's process and console while a probe is under way. */
+const WATCH_MS = 250;
+
+/**
+ * Waits until the host answers over SSH and has finished booting (running or
+ * degraded). proc is the host's systemd-nspawn, or its qemu for a VM. While
+ * an SSH probe is under way (`is-system-running --wait` may take minutes on
+ * a slow VM) the process and the console are watched, so a host that stops,
+ * or whose VM initrd says it failed, is reported at once. A host that does
+ * not boot is reported with the reason its console gives, and its console is
+ * kept in LAB_LOG_DIR (see bootFailure).
+ */
+export async function waitBooted(names: HostNames, address: string, proc: ProcessId, opts: WaitBootedOptions = {}): Promise<HostProbe> {
+  const { timeoutMs = 120_000, what = 'container', logDir = LAB_LOG_DIR } = opts;
+  const deadline = Date.now() + timeoutMs;
+  let last: HostProbe | null = null;
+  const gone = (): string | null => {
+    if (!isRunning(proc)) return `the ${what} stopped while booting`;
+    if (initrdFailed(readConsole(names))) return `the ${what}'s initrd failed`;
+    return null;
+  };
+  while (Date.now() < deadline) {
+    let why = gone();
+    if (why) throw await bootFailure(names, why, extraLog(names, what), logDir);
+    const abort = new AbortController();
+    const watch = setInterval(() => { if (gone()) abort.abort(); }, WATCH_MS);
+    try {
+      last = await probeHost(address, { wait: true, signal: abort.signal });
+    } finally {
+      clearInterval(watch);
+    }
+    if (last.ssh && (last.state === 'running' || last.state === 'degraded')) return last;
+    why = gone();
+    if (why) throw await bootFailure(names, why, extraLog(names, what), logDir);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw await bootFailure(names, `not up after ${timeoutMs / 1000} s (${last?.error ?? `state ${last?.state}`})`, extraLog(names, what), logDir);
+}
+
+function readConsole(names: HostNames): string {
   try {
-    return `\nlast lines of ${consoleLog(names)}${tail(readFileSync(consoleLog(names), 'utf8').replace(/\x1b\[[0-9;]*m|\r/g, ''), 20)}`;
+    return readFileSync(consoleLog(names), 'utf8');
   } catch {
     return '';
+  }
+}
+
+/** A VM's qemu log (qemu's own errors: a tap it could not open, ...), for when the console says nothing. */
+function extraLog(names: HostNames, what: string): { file: string; text: string } | null {
+  if (what !== 'VM') return null;
+  try {
+    return { file: qemuLog(names), text: readFileSync(qemuLog(names), 'utf8') };
+  } catch {
+    return null;
   }
 }

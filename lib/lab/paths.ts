@@ -10,6 +10,8 @@ import { UserError } from '../errors.js';
 export const LAB_STATE_DIR = '/var/lib/lvs-play/lab';
 /** Caches that survive `lab down`: the debootstrap root and the apt repository. */
 export const LAB_CACHE_DIR = '/var/cache/lvs-play';
+/** What the lab keeps for a user to read after `lab down`: the console of each host that failed to boot. */
+export const LAB_LOG_DIR = '/var/log/lvs-play/lab';
 
 /** Prefix of every network namespace, link, cgroup and machine the lab creates. */
 export const LAB_PREFIX = 'lvsp-';

@@ -25,6 +25,7 @@ export interface VmRecord {
   qemu: ProcessId;         // qemu-system-x86_64: SIGTERM stops the VM
   accel: 'kvm' | 'tcg';
   tap: string;             // its tap device, a port of the lab bridge
+  append?: string;         // the extra kernel command line it booted with (LVS_PLAY_LAB_VM_APPEND); absent: none
   startedAt: string;
 }
 

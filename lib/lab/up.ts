@@ -3,6 +3,7 @@
 // With `datapath`, the directors are qemu VMs on Debian's kernel instead
 // (lib/lab/vm/), so keepalived can run in full with a real IPVS table.
 
+import { UserError } from '../errors.js';
 import { planNetwork } from './addressing.js';
 import { ensureAptRepo, repoPackages } from './apt-repo.js';
 import { createHost, tearDownHost, waitBooted } from './host.js';
@@ -22,7 +23,7 @@ import { ensureVmBase, pruneVmBases, vmBaseDir, type VmBase } from './vm/base.js
 import { assertDatapathSpec, defaultDatapathInventory, vmHosts } from './vm/datapath.js';
 import { ensureVmPrerequisites } from './vm/prerequisites.js';
 import { findTimeServer, startTimeServer, stopTimeServer } from './vm/time-server.js';
-import { createVmHost, vmHealthy } from './vm/vm-host.js';
+import { createVmHost, stopVm, vmHealthy } from './vm/vm-host.js';
 
 export interface LabUpOptions {
   inventory?: string;     // default: the package's inventory/lab.json (inventory/lab-datapath.json with datapath)
@@ -30,8 +31,13 @@ export interface LabUpOptions {
   progress?: Progress;
 }
 
-/** A VM boots in ~25 s under TCG; several at once on a small machine take longer. */
-const VM_BOOT_TIMEOUT_MS = 300_000;
+/**
+ * A VM boots in 15-30 s under TCG on an idle machine; on a loaded one (CI,
+ * load 10-20 on 2 cores) two VMs booting at once took 225 s once, so 5
+ * minutes was too close. A VM that fails to boot is seen at once (its qemu
+ * ends, or its initrd prints its failure), so this bounds only a VM that hangs.
+ */
+export const VM_BOOT_TIMEOUT_MS = 600_000;
 
 export interface LabUpHost {
   name: string;
@@ -132,19 +138,28 @@ export async function labUp(opts: LabUpOptions = {}): Promise<LabUpResult> {
     if (reused.size) progress.note(`already running: ${[...reused].join(' ')}`);
     await ensureTimeSource(state, vms.size > 0, net.bridgeAddress, base);
 
-    const booted = await progress.step(`waiting for ${spec.hosts.length} hosts to boot and answer SSH`, () =>
-      Promise.all(spec.hosts.map(async (h): Promise<LabUpHost> => {
+    const booted = await progress.step(`waiting for ${spec.hosts.length} hosts to boot and answer SSH`, async () => {
+      // every host to the end, failed or not: a VM still booting (or still failing) must not outlive this run
+      const settled = await Promise.allSettled(spec.hosts.map(async (h): Promise<LabUpHost> => {
         const names = hostNames(h.name);
         const vm = state.vms[h.name];
         const proc = vm ? vm.qemu : state.hosts[h.name].nspawn;
         const probe = vm
-          ? await waitBooted(names, h.address, proc, VM_BOOT_TIMEOUT_MS, 'VM')
+          ? await waitBooted(names, h.address, proc, { timeoutMs: VM_BOOT_TIMEOUT_MS, what: 'VM' })
           : await waitBooted(names, h.address, proc);
         return {
           name: h.name, address: h.address, pid: proc.pid, kind: vm ? 'vm' : 'container', accel: vm?.accel ?? null,
           reused: reused.has(h.name), state: probe.state!, failedUnits: probe.failedUnits,
         };
-      })));
+      }));
+      const failed = spec.hosts.filter((_, i) => settled[i]!.status === 'rejected');
+      if (failed.length === 0) return settled.map((r) => (r as PromiseFulfilledResult<LabUpHost>).value);
+      // a VM that did not boot is stopped (its console is kept): the next lab up makes it afresh instead of reusing it
+      const stops = await Promise.allSettled(failed.filter((h) => state.vms[h.name]).map((h) => stopVm(hostNames(h.name), state.vms[h.name]!.qemu)));
+      const errors = [...settled, ...stops].filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason as Error);
+      if (errors.length === 1) throw errors[0];
+      throw new UserError(errors.map((e) => e.message).join('\n\n'), { hint: errors.map((e) => (e as UserError).hint).find(Boolean) });
+    });
     for (const b of booted) {
       if (b.state !== 'running') progress.note(`${b.name}: ${b.state}, failed units: ${b.failedUnits.join(' ') || 'none listed'}`);
     }

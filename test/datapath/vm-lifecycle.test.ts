@@ -5,20 +5,23 @@
 // the datapath suites (it takes the lab down).
 
 import { strict as assert } from 'node:assert';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { labDown } from '../../lib/lab/down.js';
 import { tryRun } from '../../lib/lab/exec.js';
 import { labLinks, labNetns } from '../../lib/lab/network.js';
-import { LAB_CACHE_DIR, labFiles } from '../../lib/lab/paths.js';
+import { LAB_BRIDGE, LAB_CACHE_DIR, LAB_LOG_DIR, hostNames, isLabVeth, labFiles } from '../../lib/lab/paths.js';
 import { isRunning, signal, type ProcessId } from '../../lib/lab/processes.js';
 import { readState } from '../../lib/lab/state.js';
 import { labUp } from '../../lib/lab/up.js';
+import { isLabTap } from '../../lib/lab/vm/tap.js';
 import { lvsPlay } from '../support/cli.js';
-import { DIRECTORS, forgetDatapathLab, useDatapathLab } from '../support/datapath.js';
+import { DIRECTORS, REAL_SERVERS, forgetDatapathLab, useDatapathLab } from '../support/datapath.js';
 import { forgetLab, labProgress } from '../support/lab.js';
 import { waitFor } from '../support/wait.js';
+
+const LAB_HOSTS = [...DIRECTORS, ...REAL_SERVERS, 'client'];
 
 /** qemu processes of the lab on this machine (by their -name), whatever the state file says */
 async function labQemus(): Promise<string[]> {
@@ -69,24 +72,58 @@ describe('datapath lab: VMs recovered, turned back into containers, and removed 
     assert.deepEqual(up.hosts.filter((h) => h.kind === 'vm').map((h) => h.name), []);
     assert.ok(qemus.every((q) => !isRunning(q)) && (!timeServer || !isRunning(timeServer)));
     assert.deepEqual(await labQemus(), []);
-    assert.deepEqual((await labLinks()).filter((l) => l.startsWith('lvsp-t')), []);
+    assert.deepEqual((await labLinks()).filter(isLabTap), []); // (lvsp-t<N> test devices of the ssh suites are not taps)
     const now = await readState();
     assert.deepEqual(now.vms, {});
     assert.equal(now.timeServer, null);
     for (const d of DIRECTORS) assert.equal(existsSync(join(labFiles.hostsDir, d, 'disk.img')), false);
   });
 
-  it('a VM that does not come up: lab up fails naming it, with the last lines of its serial console', async () => {
+  it('a VM that does not come up: lab up waits for every host, fails naming each with the reason, keeps each console past lab down, and leaves no VM booting', async () => {
     process.env.LVS_PLAY_LAB_VM_APPEND = 'init=/bin/false'; // the kernel panics when its init exits; qemu ends (-no-reboot)
+    const kept: string[] = [];
     try {
       await assert.rejects(labUp({ datapath: true, progress: labProgress }), (err: Error) => {
-        assert.match(err.message, /^lvs-dr2?: the VM stopped while booting\nlast lines of \/var\/lib\/lvs-play\/lab\/hosts\/lvs-dr2?\/console\.log:\n/);
+        // both directors fail the same way; lab up reports both, each with the kernel's panic line
+        for (const d of DIRECTORS) {
+          const at = new RegExp(`(?:^|\\n\\n)${d}: the VM stopped while booting \\(Kernel panic - not syncing: Attempted to kill init! exitcode=0x00000100\\)\\n` +
+            `console kept in (${LAB_LOG_DIR}/${d}-console-\\d{8}T\\d{6}Z\\.log)\\nlast lines of the console:\\n`).exec(err.message);
+          assert.ok(at, `${d} in:\n${err.message}`);
+          kept.push(at[1]!);
+        }
         // the end of a kernel panic: its backtrace, then the kernel offset line
         assert.match(err.message, /\[\s*\d+\.\d+\] Kernel Offset: /);
         return true;
       });
     } finally {
       delete process.env.LVS_PLAY_LAB_VM_APPEND;
+    }
+    // lab up returned only once both had failed, and stopped what was left of them: nothing boots on
+    assert.deepEqual(await labQemus(), []);
+    await labDown({ progress: labProgress });
+    for (const k of kept) assert.match(readFileSync(k, 'utf8'), /Command line: .* init=\/bin\/false[\s\S]*Attempted to kill init!/, k);
+    for (const k of kept) await rm(k);
+  });
+
+  it('a VM whose init is missing: the initrd says so and powers off (no kernel panic), and lab up reports that line', async () => {
+    process.env.LVS_PLAY_LAB_VM_APPEND = 'init=/sbin/lvsp-no-such-init';
+    let kept: string[] = [];
+    try {
+      await assert.rejects(labUp({ datapath: true, progress: labProgress }), (err: Error) => {
+        assert.match(err.message, /^lvs-dr2?: the VM(?: stopped while booting|'s initrd failed) \(lvs-play initrd: FAILED: \/sbin\/lvsp-no-such-init is not an executable file on \/dev\/vda\)\nconsole kept in /);
+        kept = [...err.message.matchAll(/^console kept in (\S+)$/gm)].map((m) => m[1]!);
+        return true;
+      });
+    } finally {
+      delete process.env.LVS_PLAY_LAB_VM_APPEND;
+    }
+    assert.deepEqual(await labQemus(), []);
+    assert.ok(kept.length >= 1);
+    for (const k of kept) {
+      const text = readFileSync(k, 'utf8');
+      assert.doesNotMatch(text, /Kernel panic/, k);
+      assert.match(text, /lvs-play initrd: FAILED: \/sbin\/lvsp-no-such-init is not an executable file on \/dev\/vda/, k);
+      await rm(k);
     }
   });
 
@@ -100,8 +137,9 @@ describe('datapath lab: VMs recovered, turned back into containers, and removed 
     await labDown({ progress: labProgress });
     assert.ok(procs.every((p) => !isRunning(p)), 'every recorded VM and the time server stopped');
     assert.deepEqual(await labQemus(), []);
-    assert.deepEqual(await labLinks(), [], 'no lvsp- link: taps, veths, bridge');
-    assert.deepEqual(labNetns(), []);
+    // the lab's own links and namespaces (the ssh suites' lvsp-t<N> devices and lvsp-sshtest-* namespaces are not the lab's)
+    assert.deepEqual((await labLinks()).filter((l) => l === LAB_BRIDGE || isLabTap(l) || isLabVeth(l)), [], 'no tap, veth or bridge of the lab');
+    assert.deepEqual(labNetns().filter((n) => LAB_HOSTS.some((h) => hostNames(h).netns === n)), []);
     assert.ok(!existsSync(labFiles.hostsDir) || readdirSync(labFiles.hostsDir).length === 0, 'no per-host directory (disk images, consoles)');
     const udp = await tryRun('ss', ['-Hulnp', 'sport = :123']);
     assert.doesNotMatch(udp.stdout, /198\.18\./, 'nothing listens on the lab bridge address any more');

@@ -38,6 +38,11 @@ export function qemuPidfile(names: HostNames): string {
   return join(names.dir, 'qemu.pid');
 }
 
+/** qemu's own output (its errors, not the guest's console). */
+export function qemuLog(names: HostNames): string {
+  return join(names.dir, 'qemu.log');
+}
+
 /** Builds the disk, makes the tap and starts qemu; the VM then boots on its own (wait with waitBooted). */
 export async function createVmHost(spec: ContainerSpec, base: VmBase, net: LabNetwork, accel: Accel): Promise<VmRecord> {
   const { names, host } = spec;
@@ -46,12 +51,13 @@ export async function createVmHost(spec: ContainerSpec, base: VmBase, net: LabNe
   const tap = tapName(host.name);
   await deleteTap(tap);
   await createTap(tap);
+  const settings = vmSettings();
   const qemu = startQemu({
     host: host.name, disk, tap, mac: macAddress(host.address),
     vmlinuz: base.vmlinuz, initrd: base.initrd, repo: spec.repo,
-    console: consoleLog(names), pidfile: qemuPidfile(names), accel, ...vmSettings(),
-  }, join(names.dir, 'qemu.log'));
-  return { name: host.name, address: host.address, base: base.dir, qemu, accel, tap, startedAt: new Date().toISOString() };
+    console: consoleLog(names), pidfile: qemuPidfile(names), accel, ...settings,
+  }, qemuLog(names));
+  return { name: host.name, address: host.address, base: base.dir, qemu, accel, tap, append: settings.append, startedAt: new Date().toISOString() };
 }
 
 /** Stops the host's VM (the recorded qemu, else the one its pidfile names) and removes its tap. */
@@ -62,7 +68,13 @@ export async function stopVm(names: HostNames, recorded: ProcessId | null): Prom
   await rm(qemuPidfile(names), { force: true });
 }
 
-/** A recorded VM that runs, as this inventory wants it, from the current base, on the bridge. */
-export async function vmHealthy(rec: VmRecord | undefined, host: LabHost, base: VmBase): Promise<boolean> {
-  return !!rec && rec.address === host.address && rec.base === base.dir && isRunning(rec.qemu) && await tapAttached(rec.tap);
+/**
+ * A recorded VM that runs, as this inventory wants it, from the current base,
+ * with the current extra kernel command line (a VM booted with
+ * LVS_PLAY_LAB_VM_APPEND=init=/bin/false is not the one a later lab up
+ * wants, even while it is still on its way to failing), on the bridge.
+ */
+export async function vmHealthy(rec: VmRecord | undefined, host: LabHost, base: VmBase, env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
+  return !!rec && rec.address === host.address && rec.base === base.dir && (rec.append ?? '') === vmSettings(env).append &&
+    isRunning(rec.qemu) && await tapAttached(rec.tap);
 }
