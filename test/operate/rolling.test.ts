@@ -247,6 +247,8 @@ describe('rolling updates on the lab (issue 6)', function () {
     await lab.run('lvs01', `rm -f ${MARKER}`);
     const run = start(['rollout', INVENTORY, '--limit', 'lvs01', '--playbook', SLOW], { ...env(), LVS_PLAY_TEST_STEP: 'hang' });
     await waitFor('the drain to be set on both directors', async () => (await drainFiles()).length === 2, 30_000);
+    // and lvs01's change under way: its hang step recorded in lvs01's journal
+    await waitFor('the hang step on lvs01', async () => (await lab.ssh('lvs01', 'grep -l "a hang step" /var/lib/lvs-play/journal/*/*.step')).code === 0, 30_000, 100);
     run.child.kill('SIGKILL');
     await run.done;
     assert.ok(existsSync(record()));
