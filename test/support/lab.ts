@@ -77,6 +77,11 @@ export function forgetLab(): void {
   broughtUpByThisRun = true;
 }
 
+/** For suites that take the lab down and bring it back up as they found it: forget the memo (its PIDs are stale), nothing else. */
+export function forgetLabHosts(): void {
+  pending = null;
+}
+
 // root hook: registered once, when the first suite imports this module
 after(async function () {
   this.timeout(LAB_TIMEOUT_MS);
