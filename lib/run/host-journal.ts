@@ -62,6 +62,8 @@ export interface StepRecord {
   /** e.g. "write /etc/keepalived/keepalived.conf" */
   description: string;
   kind: 'write' | 'install' | 'sysctl' | 'service' | 'wait';
+  /** a write: the file, and where its old content goes (the backup, or the marker that it did not exist) */
+  file?: { path: string; backup: string; absentMarker: string };
   /** null: nothing to undo (installed packages stay, a wait changes nothing) */
   undo: UndoCommand | null;
 }
@@ -160,5 +162,7 @@ function parseStep(text: string): StepRecord | null {
     if (!u || !PHASES.includes(u.phase as UndoPhase) || typeof u.description !== 'string' || typeof u.command !== 'string') return null;
     undo = { phase: u.phase as UndoPhase, description: u.description, command: u.command };
   }
-  return { index: o.index as number, task: o.task, description: o.description, kind: o.kind as StepRecord['kind'], undo };
+  const f = o.file as Record<string, unknown> | undefined;
+  const file = f && typeof f.path === 'string' && typeof f.backup === 'string' && typeof f.absentMarker === 'string' ? { path: f.path, backup: f.backup, absentMarker: f.absentMarker } : undefined;
+  return { index: o.index as number, task: o.task, description: o.description, kind: o.kind as StepRecord['kind'], ...(file ? { file } : {}), undo };
 }

@@ -25,7 +25,9 @@ export interface StepCommand {
 
 /** The step's command, preceded by its journal entry (host-journal.ts): the host knows the step before it runs. */
 export function applyCommand(step: Step, c: StepContext): StepCommand {
-  const record: StepRecord = { index: c.index, task: c.task, description: describeStep(step), kind: step.kind, undo: undoCommand(step, c.runId, c.index) };
+  const paths = stepPaths(c.runId, c.index);
+  const file = step.kind === 'write' ? { file: { path: step.path, backup: paths.backup, absentMarker: paths.absent } } : {};
+  const record: StepRecord = { index: c.index, task: c.task, description: describeStep(step), kind: step.kind, ...file, undo: undoCommand(step, c.runId, c.index) };
   const prefix = ['set -e', 'umask 077', ...stepLockLines(), ...recordStepLines(c.runId, c.holder, record)];
   switch (step.kind) {
     case 'write': return writeCommand(step, c.runId, c.index, prefix);

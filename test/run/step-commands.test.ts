@@ -60,6 +60,7 @@ describe('run/step-commands', function () {
     assert.deepEqual(run.damaged, []);
     assert.deepEqual(run.steps.map((s) => [s.index, s.task, s.description, s.kind]), [[5, 'keepalived', `write ${path}`, 'write']]);
     assert.deepEqual(run.steps[0]!.undo, undoCommand(step, runId, 5));
+    assert.deepEqual(run.steps[0]!.file, { path, backup: stepPaths(runId, 5).backup, absentMarker: stepPaths(runId, 5).absent });
     // the record carries no file content
     assert.ok(!readFileSync(stepPaths(runId, 5).record, 'utf8').includes('x\\n'));
   });
