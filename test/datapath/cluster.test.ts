@@ -6,11 +6,23 @@
 
 import { strict as assert } from 'node:assert';
 import { lvsPlay } from '../support/cli.js';
-import { DATAPATH_INVENTORY, DIRECTORS, VIPS, useDatapathLab } from '../support/datapath.js';
+import { DATAPATH_INVENTORY, DIRECTORS, VIPS, datapathLabUpOutput, useDatapathLab } from '../support/datapath.js';
 
 describe('datapath: the deployed cluster on directors with IP_VS', function () {
   this.timeout(5 * 60_000);
   const lab = useDatapathLab();
+
+  it('lvs-play lab up --datapath (the bring-up of this run) exited 0 and listed the directors as VMs, the rest as containers', () => {
+    const up = datapathLabUpOutput();
+    assert.equal(up.code, 0, up.stdout + up.stderr);
+    assert.match(up.stdout, /^lab is up: 5 hosts \(\d already running\) in \d+\.\d s$/m);
+    for (const [d, a] of [['lvs-dr', '198.18.0.30'], ['lvs-dr2', '198.18.0.40']]) {
+      assert.match(up.stdout, new RegExp(`^  ${d}\\s+${a!.replace(/\./g, '\\.')}\\s+(running|degraded) \\(VM, (kvm|tcg)\\)$`, 'm'));
+    }
+    for (const [h, a] of [['lvs01', '198.18.0.10'], ['lvs02', '198.18.0.20'], ['client', '198.18.0.50']]) {
+      assert.match(up.stdout, new RegExp(`^  ${h}\\s+${a!.replace(/\./g, '\\.')}\\s+(running|degraded)$`, 'm'));
+    }
+  });
 
   it('lab status shows the directors as VMs (KVM or TCG, and why) and the rest as containers', async () => {
     const r = await lvsPlay(['lab', 'status']);

@@ -19,7 +19,7 @@ export function clientSources(first: number, count = 10): string[] {
  * on its real server for 50 s after its last request, so a suite that moved
  * its clients (health checks, drains) must not leave them pinned for the next.
  */
-export const SOURCE_BLOCKS = { traffic: 60, checkStop: 70, checkHttp: 80, failover: 90, drain: 120, bench: 130 } as const;
+export const SOURCE_BLOCKS = { traffic: 60, checkStop: 70, checkHttp: 80, failover: 90, drain: 120, bench: 130, drainWait: 140 } as const;
 export const ALL_SOURCES = Object.values(SOURCE_BLOCKS).flatMap((first) => clientSources(first));
 
 export interface HttpResult {

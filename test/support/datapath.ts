@@ -1,5 +1,7 @@
 // The datapath lab for mocha suites (test/datapath/): the directors as VMs
-// with IP_VS (`lab up --datapath`), the seed's cluster deployed from
+// with IP_VS (`lvs-play lab up --datapath`, the built CLI as a user runs it:
+// exit 0 and every director reported as a VM, or the bring-up fails with its
+// output), the seed's cluster deployed from
 // inventory/lab-datapath.json (keepalived in full), verify clean, and the
 // client given extra source addresses. Brought up once per run and shared by
 // every datapath suite; the lab is taken down at the end of the run (by the
@@ -8,11 +10,10 @@
 import { parseIpvsadmList, type IpvsVirtualService } from '../../lib/facts/ipvs.js';
 import { labSsh } from '../../lib/lab/ssh.js';
 import { labStatus } from '../../lib/lab/status.js';
-import { labUp, type LabUpHost } from '../../lib/lab/up.js';
 import type { RunResult } from '../../lib/lab/exec.js';
-import { lvsPlay } from './cli.js';
+import { lvsPlay, type CliResult } from './cli.js';
 import { addSourcesCommand } from './client-traffic.js';
-import { LAB_TIMEOUT_MS, forgetLab, labProgress } from './lab.js';
+import { LAB_TIMEOUT_MS, forgetLab } from './lab.js';
 import { waitFor } from './wait.js';
 
 export const DATAPATH_INVENTORY = 'inventory/lab-datapath.json';
@@ -22,8 +23,11 @@ export const VIPS = ['198.18.0.100', '198.18.0.110'];
 /** inventory/lab-datapath.json's advert_int */
 export const ADVERT_INT_S = 3;
 
+/** A host of the datapath lab, as `lab status --json` lists it. */
+export interface DatapathHost { name: string; address: string; kind: 'container' | 'vm' }
+
 export interface DatapathLab {
-  readonly hosts: LabUpHost[];
+  readonly hosts: DatapathHost[];
   address(name: string): string;
   ssh(name: string, command: string): Promise<RunResult>;
   run(name: string, command: string): Promise<string>;
@@ -33,11 +37,18 @@ export interface DatapathLab {
   weight(director: string, vip: string, realServer: string): Promise<number | null>;
 }
 
-let pending: Promise<LabUpHost[]> | null = null;
+let pending: Promise<DatapathHost[]> | null = null;
+let labUpOutput: CliResult | null = null;
+
+/** What the last `lvs-play lab up --datapath` of this run printed and returned. */
+export function datapathLabUpOutput(): CliResult {
+  if (!labUpOutput) throw new Error('the datapath lab was not brought up by this run');
+  return labUpOutput;
+}
 
 /** Registers a before() hook that brings the datapath lab up and deployed (once per run). */
 export function useDatapathLab(): DatapathLab {
-  let hosts: LabUpHost[] | null = null;
+  let hosts: DatapathHost[] | null = null;
   before(async function () {
     this.timeout(LAB_TIMEOUT_MS + 10 * 60_000);
     hosts = await ensureDatapathLab();
@@ -69,7 +80,7 @@ export function useDatapathLab(): DatapathLab {
   return lab;
 }
 
-export async function ensureDatapathLab(): Promise<LabUpHost[]> {
+export async function ensureDatapathLab(): Promise<DatapathHost[]> {
   if (pending) {
     const hosts = await pending.catch(() => null);
     const s = hosts ? await labStatus() : null;
@@ -80,8 +91,17 @@ export async function ensureDatapathLab(): Promise<LabUpHost[]> {
     // the shape changes (directors become VMs): take the lab down at the end of the run
     forgetLab();
     const t0 = Date.now();
-    const up = await labUp({ datapath: true, progress: labProgress });
+    const up = await lvsPlay(['lab', 'up', '--datapath']);
+    labUpOutput = up;
     const t1 = Date.now();
+    const said = `lab up --datapath exited ${up.code}:\n${up.stdout}\n${up.stderr}`;
+    if (up.code !== 0) throw new Error(said);
+    for (const d of DIRECTORS) {
+      if (!new RegExp(`^  ${d}\\s+\\S+\\s+(running|degraded) \\(VM, (kvm|tcg)\\)$`, 'm').test(up.stdout)) throw new Error(`${d} is not reported as a VM: ${said}`);
+    }
+    const status = JSON.parse((await lvsPlay(['lab', 'status', '--json'])).stdout) as { up: boolean; hosts: DatapathHost[] };
+    if (!status.up) throw new Error(`lab status says the lab is not up after ${said}`);
+    const hosts = status.hosts.map(({ name, address, kind }) => ({ name, address, kind }));
     const d = await lvsPlay(['deploy', DATAPATH_INVENTORY]);
     if (d.code !== 0) throw new Error(`deploy ${DATAPATH_INVENTORY} exited ${d.code}:\n${d.stdout}\n${d.stderr}`);
     const t2 = Date.now();
@@ -92,11 +112,11 @@ export async function ensureDatapathLab(): Promise<LabUpHost[]> {
       last = v.stdout + v.stderr;
       return v.code === 0;
     }, 90_000, 2000).catch((err: Error) => { throw new Error(`${err.message}\n${last}`); });
-    const client = up.hosts.find((h) => h.name === 'client')!;
+    const client = hosts.find((h) => h.name === 'client')!;
     const r = await labSsh(client.address, addSourcesCommand());
     if (r.code !== 0) throw new Error(`client: adding source addresses failed: ${r.stderr}`);
     process.stderr.write(`      [datapath] lab up ${s(t1 - t0)}, deploy ${s(t2 - t1)}, VRRP settled ${s(Date.now() - t2)}\n`);
-    return up.hosts;
+    return hosts;
   })();
   return pending;
 }

@@ -1,0 +1,235 @@
+// Issue 12, item 8, on directors that keep an IPVS table (the datapath lab),
+// through the built CLI: `drain --wait` sees the real server's weight go to 0
+// on both directors and waits for its active connections (a real one, held
+// open from the client through a VIP), `--wait 0` does not wait and a short
+// --wait gives up saying so; `undrain HOST` puts the weight back and confirms
+// it from both tables; `rollout --drain-timeout` bounds the rollout's own
+// wait; and last `lab down` (the CLI) takes the datapath lab down, VMs and
+// all (the next datapath suite brings it up again).
+
+import { strict as assert } from 'node:assert';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { tryRun } from '../../lib/lab/exec.js';
+import { labSshArgs } from '../../lib/lab/ssh.js';
+import { quote } from '../../lib/shell/quote.js';
+import { SOURCE_BLOCKS, clientSources } from '../support/client-traffic.js';
+import { lvsPlay, repoRoot } from '../support/cli.js';
+import { DATAPATH_INVENTORY, DIRECTORS, VIPS, forgetDatapathLab, useDatapathLab, type DatapathLab } from '../support/datapath.js';
+import { waitFor } from '../support/wait.js';
+
+const LVS01 = '198.18.0.10';
+const VIP = '198.18.0.100';
+const STOP = '/tmp/lvs-play-held-connection-stop';
+const SLOW = 'test/fixtures/playbooks/slow-change-on-lvs01.mjs';
+const SLOW_MARKER = '/var/tmp/lvs-play-test-marker';
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * On the client: one keep-alive HTTP connection to the VIP from each source
+ * address in turn until the real server named `want` answers; that one is
+ * kept open (IPVS counts it as active) until the stop file appears.
+ */
+const HOLD = String.raw`
+import json, os, socket, sys, time
+vip, sources, want, stop = sys.argv[1], json.loads(sys.argv[2]), sys.argv[3], sys.argv[4]
+def fetch(s):
+    s.sendall(b'GET /index.html HTTP/1.1\r\nHost: lab\r\n\r\n')
+    data = b''
+    while b'\r\n\r\n' not in data:
+        chunk = s.recv(4096)
+        if not chunk: raise EOFError('closed')
+        data += chunk
+    head, body = data.split(b'\r\n\r\n', 1)
+    length = 0
+    for line in head.split(b'\r\n'):
+        if line.lower().startswith(b'content-length:'): length = int(line.split(b':', 1)[1])
+    while len(body) < length:
+        chunk = s.recv(4096)
+        if not chunk: raise EOFError('closed')
+        body += chunk
+    return body.decode(errors='replace').strip()
+for attempt in range(3):
+    for src in sources:
+        s = socket.socket()
+        s.settimeout(5)
+        try:
+            s.bind((src, 0))
+            s.connect((vip, 80))
+            name = fetch(s)
+        except Exception as e:
+            print(json.dumps({'src': src, 'error': str(e)}), flush=True)
+            s.close()
+            continue
+        if name != want:
+            s.close()
+            continue
+        print(json.dumps({'held': src}), flush=True)
+        t0 = time.time()
+        while not os.path.exists(stop) and time.time() - t0 < 300: time.sleep(0.1)
+        s.close()
+        print(json.dumps({'closed': src}), flush=True)
+        sys.exit(0)
+print(json.dumps({'none': True}), flush=True)
+sys.exit(1)
+`;
+
+interface Held { src: string; release(): Promise<void> }
+
+/** A connection from the client through `vip` to the real server `want`, open until release(). */
+async function holdConnection(lab: DatapathLab, vip: string, want: string): Promise<Held> {
+  await lab.run('client', `rm -f ${STOP}`);
+  const sources = clientSources(SOURCE_BLOCKS.drainWait);
+  const child = spawn('ssh', [...labSshArgs(lab.address('client')), '--', `python3 - ${quote(vip)} ${quote(JSON.stringify(sources))} ${quote(want)} ${quote(STOP)}`],
+    { stdio: ['pipe', 'pipe', 'pipe'] });
+  child.stdin.end(HOLD);
+  let out = '';
+  let err = '';
+  const done = new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? -1)));
+  const src = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = /"held": "([^"]+)"/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.stderr.on('data', (d) => { err += d; });
+    void done.then((code) => reject(new Error(`no connection to ${want} through ${vip} held (exit ${code}): ${out}${err}`)));
+  });
+  return {
+    src,
+    async release() {
+      await lab.run('client', `touch ${STOP}`);
+      const code = await done;
+      assert.equal(code, 0, `the held connection's script: ${out}${err}`);
+    },
+  };
+}
+
+/** qemu processes of the lab on this machine (by their -name) */
+async function labQemus(): Promise<string[]> {
+  const r = await tryRun('ps', ['-eo', 'pid=,args=']);
+  return r.stdout.split('\n').filter((l) => /qemu-system-x86_64 .*-name guest=lvsp-/.test(l)).map((l) => l.trim());
+}
+
+describe('datapath: drain --wait and undrain by hand against the IPVS table, rollout --drain-timeout, lab down (the CLI)', function () {
+  this.timeout(15 * 60_000);
+  const lab = useDatapathLab();
+  let drains: string;
+  let held: Held | null = null;
+  const env = () => ({ LVS_PLAY_DRAINS_DIR: drains });
+  const drained = (host: string) => new RegExp(`^drained ${host} on lvs-dr, lvs-dr2 \\(recorded; lvs-play undrain ${esc(`${repoRoot}${DATAPATH_INVENTORY}`)} ${host} puts it back\\)$`, 'm');
+  /** lvs01's weight in both VIPs' services on both directors, as ipvsadm shows it */
+  const weights = async () => (await Promise.all(DIRECTORS.flatMap((d) => VIPS.map(async (v) => `${d} ${v} w${await lab.weight(d, v, LVS01)}`)))).sort();
+  const allAt = (w: number) => DIRECTORS.flatMap((d) => VIPS.map((v) => `${d} ${v} w${w}`)).sort();
+  const activeOnDr = async () => (await lab.ipvs('lvs-dr')).find((s) => s.address === VIP && s.port === 80)?.realServers.find((r) => r.address === LVS01)?.activeConnections ?? 0;
+
+  before(() => { drains = mkdtempSync(join(tmpdir(), 'lvs-play-drains-')); });
+  afterEach(async () => {
+    if (held) await held.release().catch(() => undefined);
+    held = null;
+  });
+  after(async () => {
+    rmSync(drains, { recursive: true, force: true });
+    forgetDatapathLab();
+  });
+
+  it('drain lvs01 --wait 30: weight 0 in both services on both directors, then it waits for the active connection and returns once it is closed', async () => {
+    assert.deepEqual(await weights(), allAt(1));
+    held = await holdConnection(lab, VIP, 'lvs01');
+    await waitFor('lvs-dr to count the held connection as active', async () => (await activeOnDr()) >= 1, 15_000);
+    let finishedAt = 0;
+    const t0 = Date.now();
+    const drain = lvsPlay(['drain', DATAPATH_INVENTORY, 'lvs01', '--wait', '30'], env()).then((r) => { finishedAt = Date.now(); return r; });
+    await waitFor('lvs01 at weight 0 on both directors', async () => JSON.stringify(await weights()) === JSON.stringify(allAt(0)), 30_000);
+    await sleep(3000);
+    assert.equal(finishedAt, 0, 'drain returned while a connection to lvs01 was still active');
+    assert.ok((await activeOnDr()) >= 1, 'the connection stays up while lvs01 is drained');
+    const closedAt = Date.now();
+    await held.release();
+    held = null;
+    const r = await drain;
+    process.stderr.write(`      [datapath] drain --wait 30 returned ${((finishedAt - closedAt) / 1000).toFixed(1)} s after the connection closed (${((finishedAt - t0) / 1000).toFixed(1)} s in all)\n`);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, drained('lvs01'));
+    assert.match(r.stdout, /^waiting for active connections to reach zero: active: (.*, )?lvs01 1 on lvs-dr 198\.18\.0\.100:80(, .*)?$/m);
+    assert.match(r.stdout, /^waiting for active connections to reach zero: no active connection \(weights lvs01=0\)$/m);
+    assert.doesNotMatch(r.stdout, /timed out/);
+    assert.ok(finishedAt >= closedAt && finishedAt - closedAt < 20_000, `returned ${finishedAt - closedAt} ms after the close: it did not follow the connection`);
+  });
+
+  it('undrain lvs01: back at weight 1 in both services on both directors, confirmed from their tables; the record cleared', async () => {
+    const r = await lvsPlay(['undrain', DATAPATH_INVENTORY, 'lvs01'], env());
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /^undrained lvs01 on lvs-dr, lvs-dr2$/m);
+    assert.match(r.stdout, /^waiting for the inventory's weights: every director has them at the inventory's weight$/m);
+    assert.deepEqual(await weights(), allAt(1));
+    assert.equal(existsSync(join(drains, 'lab-datapath.json')), false);
+  });
+
+  it('drain --wait 0 returns without waiting on an active connection; --wait 3 waits 3 s for it, says it timed out, and exits 0 (the drain stands)', async () => {
+    held = await holdConnection(lab, VIP, 'lvs01');
+    await waitFor('lvs-dr to count the held connection as active', async () => (await activeOnDr()) >= 1, 15_000);
+    const r0 = await lvsPlay(['drain', DATAPATH_INVENTORY, 'lvs01', '--wait', '0'], env());
+    assert.equal(r0.code, 0, r0.stdout + r0.stderr);
+    assert.match(r0.stdout, drained('lvs01'));
+    assert.doesNotMatch(r0.stdout, /waiting|not observable/);
+    assert.deepEqual(await weights(), allAt(0));
+    assert.ok((await activeOnDr()) >= 1, 'the connection is still active: --wait 0 did not wait for it');
+
+    const t0 = Date.now();
+    const r3 = await lvsPlay(['drain', DATAPATH_INVENTORY, 'lvs01', '--wait', '3'], env());
+    process.stderr.write(`      [datapath] drain --wait 3 took ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
+    assert.equal(r3.code, 0, r3.stdout + r3.stderr);
+    assert.match(r3.stdout, /^waiting for active connections to reach zero: active: (.*, )?lvs01 1 on lvs-dr 198\.18\.0\.100:80(, .*)?$/m);
+    assert.match(r3.stdout, /^timed out after 3\.0 s waiting for active connections to reach zero \(last seen: active: (.*, )?lvs01 1 on lvs-dr 198\.18\.0\.100:80(, .*)?\)$/m);
+    assert.ok(Date.now() - t0 >= 3000);
+    assert.deepEqual(await weights(), allAt(0));
+
+    await held.release();
+    held = null;
+    const u = await lvsPlay(['undrain', DATAPATH_INVENTORY, 'lvs01'], env());
+    assert.equal(u.code, 0, u.stdout + u.stderr);
+    assert.deepEqual(await weights(), allAt(1));
+  });
+
+  it('rollout --drain-timeout 5: the plan\'s wait is bounded by 5 s; with a connection kept open it goes on after 5 s, says so, changes lvs01 and undrains it', async () => {
+    await lab.run('lvs01', `rm -f ${SLOW_MARKER}`);
+    try {
+      held = await holdConnection(lab, VIP, 'lvs01');
+      await waitFor('lvs-dr to count the held connection as active', async () => (await activeOnDr()) >= 1, 15_000);
+      const r = await lvsPlay(['rollout', DATAPATH_INVENTORY, '--limit', 'lvs01', '--playbook', SLOW, '--drain-timeout', '5'], { ...env(), LVS_PLAY_TEST_STEP: 'ok' });
+      assert.equal(r.code, 0, r.stdout + r.stderr);
+      assert.match(r.stdout, /^ {4}\d+\. wait until no active connection to lvs01 on any director \(at most 5 s, then go on\)$/m);
+      assert.match(r.stdout, /^\[rollout\] {3}waiting for connections to finish: active: (.*, )?lvs01 1 on lvs-dr 198\.18\.0\.100:80/m);
+      assert.match(r.stdout, /^\[rollout\] {3}connections still active after 5 s, going on: active: (.*, )?lvs01 1 on lvs-dr 198\.18\.0\.100:80/m);
+      assert.match(r.stdout, /^\[rollout\] {3}waiting for the inventory's weights: every director has them at the inventory's weight$/m);
+      assert.equal(await lab.run('lvs01', `cat ${SLOW_MARKER}`), 'changed during a drain\n');
+      assert.deepEqual(await weights(), allAt(1));
+      assert.equal(existsSync(join(drains, 'lab-datapath.json')), false);
+    } finally {
+      await lab.run('lvs01', `rm -f ${SLOW_MARKER}`);
+    }
+  });
+
+  it('lab down (the CLI) takes the datapath lab down: exit 0, every host named, no qemu, tap, bridge, namespace or time server left', async () => {
+    assert.ok((await labQemus()).length >= DIRECTORS.length, 'the directors run as VMs before');
+    const r = await lvsPlay(['lab', 'down']);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    const removed = /^lab is down \(removed (.+)\)$/m.exec(r.stdout);
+    assert.ok(removed, r.stdout);
+    assert.deepEqual(removed[1]!.split(' ').sort(), ['client', 'lvs-dr', 'lvs-dr2', 'lvs01', 'lvs02']);
+    assert.deepEqual(await labQemus(), []);
+    const links = JSON.parse((await tryRun('ip', ['-j', 'link', 'show'])).stdout) as { ifname: string }[];
+    assert.deepEqual(links.map((l) => l.ifname).filter((n) => n === 'lvsp-br0' || n.startsWith('lvsp-v-') || n.startsWith('lvsp-t-')), [], 'bridge, veths and taps');
+    const netns = existsSync('/run/netns') ? readdirSync('/run/netns') : [];
+    assert.deepEqual(netns.filter((n) => ['lvs-dr', 'lvs-dr2', 'lvs01', 'lvs02', 'client'].some((h) => n === `lvsp-${h}`)), []);
+    const udp = await tryRun('ss', ['-Hulnp', 'sport = :123']);
+    assert.doesNotMatch(udp.stdout, /198\.18\./, 'the time server on the bridge address');
+    const status = await lvsPlay(['lab', 'status']);
+    assert.equal(status.code, 1, status.stdout);
+    assert.match(status.stdout, /^lab is not up: run lvs-play lab up$/m);
+  });
+});
