@@ -7,7 +7,8 @@ import type { Action } from './types.js';
 const s = (ms: number) => `${Math.round(ms / 100) / 10} s`;
 const list = (xs: string[]) => xs.join(', ') || '(none)';
 
-export function describeAction(a: Action): string {
+/** rollback: false under --no-rollback, where a failed change is left as it failed */
+export function describeAction(a: Action, o: { rollback?: boolean } = {}): string {
   switch (a.kind) {
     case 'gate': return `gate: ${list(a.peers)} reachable with keepalived running, every VIP held by exactly one director and each peer's own VIPs on it${a.changedPeers.length ? `; ${list(a.changedPeers)} already running the new config` : ''} (waits at most ${s(a.timeoutMs)})`;
     case 'switch':
@@ -15,7 +16,7 @@ export function describeAction(a: Action): string {
       if (a.level === 'out') return `take out: ${a.director}'s handover switch ${HANDOVER_VALUES.out} (every instance in FAULT, out of the election)`;
       return `hand back: ${a.director}'s handover switch removed (its own priorities: it preempts its VIPs)`;
     case 'wait-vips-away': return `wait until no VIP is on ${a.director}, each held by exactly one other director (at most ${s(a.timeoutMs)})`;
-    case 'change': return `change ${list(a.hosts)}: the tasks' changes, journaled, rolled back on failure`;
+    case 'change': return `change ${list(a.hosts)}: the tasks' changes, journaled, ${o.rollback === false ? 'left as they fail (--no-rollback)' : 'rolled back on failure'}`;
     case 'settle': return a.alone
       ? `settle: keepalived running on ${a.director}, every VIP held by exactly one director (at most ${s(a.timeoutMs)})`
       : `settle: keepalived running on ${a.director}, which claims no VIP for ${s(a.observeMs)} (one Master_Down_Interval: its adverts agree with its peers') (at most ${s(a.timeoutMs)})`;

@@ -26,8 +26,8 @@ export async function runDirectorStage(ctx: RolloutContext, stage: Stage, outcom
   for (const a of stage.actions) if (a.kind === 'settle' && !a.alone) state.observe.set(a.director, a.observeMs);
   try {
     for (const a of stage.actions) {
-      checkSignal(ctx, describeAction(a));
-      ctx.log(`${who(a)}: ${describeAction(a)}`);
+      checkSignal(ctx, describeAction(a, ctx));
+      ctx.log(`${who(a)}: ${describeAction(a, ctx)}`);
       await runAction(ctx, a, state, outcome);
     }
     for (const c of state.changed) await forgetChanged(ctx, c);

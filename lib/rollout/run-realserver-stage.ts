@@ -22,7 +22,7 @@ export async function runRealServerStage(ctx: RolloutContext, stage: Stage, outc
   const drain = find('drain');
   const access = directorsAccess(ctx);
   const views = () => viewAll(access, true);
-  const log = (a: Action) => ctx.log(`${stage.hosts.join(', ')}: ${describeAction(a)}`);
+  const log = (a: Action) => ctx.log(`${stage.hosts.join(', ')}: ${describeAction(a, ctx)}`);
   const sub = (l: string) => ctx.log(`  ${l}`);
   let changed: Changed[] = [];
   let drained = false;
@@ -31,13 +31,13 @@ export async function runRealServerStage(ctx: RolloutContext, stage: Stage, outc
     log(capacity);
     const from = access.directors[0]!;
     sub(`${(await checkCapacity(ctx.cluster, await ctx.connect(from), capacity.realServers)).join('; ')} (asked from ${from.name})`);
-    checkSignal(ctx, describeAction(drain));
+    checkSignal(ctx, describeAction(drain, ctx));
     log(drain);
     drained = true; // from here on the finally undrains: the switch may be half set
     await ctx.switchboard.drain(drain.realServers, drain.directors);
 
     const conns = find('wait-connections');
-    checkSignal(ctx, describeAction(conns));
+    checkSignal(ctx, describeAction(conns, ctx));
     log(conns);
     const unreadable = tablesUnreadable(ctx.cluster, await views());
     if (unreadable) outcome.notes.push(note(sub, `connections not observable: ${unreadable}`));
@@ -51,7 +51,7 @@ export async function runRealServerStage(ctx: RolloutContext, stage: Stage, outc
     }
 
     const change = find('change');
-    checkSignal(ctx, describeAction(change));
+    checkSignal(ctx, describeAction(change, ctx));
     log(change);
     changed = await changeHosts(ctx, change.hosts.map((h) => hostOf(ctx.cluster, h)));
     outcome.hostReports.push(...changed.map((c) => c.report));
@@ -59,7 +59,7 @@ export async function runRealServerStage(ctx: RolloutContext, stage: Stage, outc
     if (bad.length) throw new Error(bad.map((c) => `${c.host.name}: ${c.report.error ?? c.report.status}${c.report.rolledBack ? ' (rolled back)' : ''}`).join('; '));
 
     const serving = find('check-serving');
-    checkSignal(ctx, describeAction(serving));
+    checkSignal(ctx, describeAction(serving, ctx));
     log(serving);
     sub(`answered from ${from.name}: ${(await checkServing(ctx.cluster, await ctx.connect(from), serving.realServers)).join('; ')}`);
     for (const c of changed) await forgetChanged(ctx, c);
@@ -81,7 +81,7 @@ export async function runRealServerStage(ctx: RolloutContext, stage: Stage, outc
 async function undrain(ctx: RolloutContext, stage: Stage, outcome: StageOutcome, find: <K extends Action['kind']>(k: K) => Of<K>,
   views: () => Promise<import('./director-view.js').DirectorView[]>, sub: (l: string) => void): Promise<void> {
   const u = find('undrain');
-  ctx.log(`${stage.hosts.join(', ')}: ${describeAction(u)}`);
+  ctx.log(`${stage.hosts.join(', ')}: ${describeAction(u, ctx)}`);
   try {
     await ctx.switchboard.undrain(u.realServers, u.directors);
   } catch (err) {
@@ -91,7 +91,7 @@ async function undrain(ctx: RolloutContext, stage: Stage, outcome: StageOutcome,
     return;
   }
   const confirm = find('confirm-weights');
-  ctx.log(`${stage.hosts.join(', ')}: ${describeAction(confirm)}`);
+  ctx.log(`${stage.hosts.join(', ')}: ${describeAction(confirm, ctx)}`);
   const unreadable = tablesUnreadable(ctx.cluster, await views());
   if (unreadable) { outcome.notes.push(note(sub, `weights not checkable: ${unreadable}`)); return; }
   try {

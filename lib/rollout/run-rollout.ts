@@ -56,7 +56,7 @@ export async function runRollout(o: RolloutOptions): Promise<number> {
       for (const s of states) if (s.runInProgress) o.progress(`note: ${s.host}: a write run is in progress: ${s.runInProgress}`);
       const plan = planFrom(o, states);
       const changes = new Map(states.map((s) => [s.host, s.changes]));
-      o.out(o.json ? JSON.stringify(planJson(plan, changes, o.inventoryFile), null, 2) : formatPlan(plan, changes, o.inventoryFile));
+      o.out(o.json ? JSON.stringify(planJson(plan, changes, o.inventoryFile), null, 2) : formatPlan(plan, changes, o.inventoryFile, { rollback: o.rollback }));
       return plan.problems.length ? 1 : plan.stages.length || plan.interrupted.length ? 2 : 0;
     } finally {
       await pool.closeAll();
@@ -83,7 +83,7 @@ export async function runRollout(o: RolloutOptions): Promise<number> {
     }
     const plan = planFrom(o, states);
     const changes = new Map(states.map((s) => [s.host, s.changes]));
-    o.progress(formatPlan(plan, changes, o.inventoryFile));
+    o.progress(formatPlan(plan, changes, o.inventoryFile, { rollback: o.rollback }));
     if (plan.problems.length) throw new UserError(`rollout not started: ${plan.problems.map((p) => `${p.host}: ${p.error}`).join('; ')}`, { hint: 'every host the rollout touches, and every director, must be readable' });
 
     const old = await readRecord(o.cluster.name);

@@ -7,6 +7,7 @@
 // The same first read finds runs that were interrupted on this host (their
 // journals): check reports them; deploy rolls them back before anything else.
 
+import { UserError } from '../errors.js';
 import type { Transport } from '../ssh/transport.js';
 import type { Task, TaskContext, TaskDiff } from '../tasks/task.js';
 import type { FactValues } from '../facts/fact.js';
@@ -56,7 +57,9 @@ export async function runHost(o: HostRunOptions): Promise<HostReport> {
     transport = await o.connect();
     facts = await gatherFacts(transport, [hostRunsFact, ...o.tasks.flatMap((t) => t.facts(o.ctx))]);
   } catch (err) {
-    const error = (err as Error).message;
+    // the hint says what to do (e.g. --accept-new-host-keys for an unknown host key)
+    const hint = err instanceof UserError && err.hint ? ` (${err.hint})` : '';
+    const error = `${(err as Error).message}${hint}`;
     for (const name of names) reports.push({ task: name, status: 'unreachable', changes: [], notes: [] });
     return finish({ error });
   }

@@ -62,6 +62,8 @@ export interface ConnectOptions {
   agent?: string;              // default SSH_AUTH_SOCK
   env?: NodeJS.ProcessEnv;     // for SSH_AUTH_SOCK and ssh.passphraseEnv; default process.env
   jump?: Transport | null;     // connect through this host (a bastion)
+  /** told, in one line, of a host key recorded because acceptNewHostKeys; default: a note on stderr */
+  onHostKeyRecorded?: (line: string) => void;
   /** devices a lab address (198.18.0.0/15) may be routed through; default the lab bridge */
   labDevices?: readonly string[];
 }
@@ -413,5 +415,11 @@ export async function connect(host: Host, options: ConnectOptions = {}): Promise
     throw new HostError(host.name, `cannot connect to ${where}: ${connectFailureReason(err, timeoutMs)}`, { cause: err });
   });
 
+  // accepted with --accept-new-host-keys: never silently (OpenSSH says "Permanently added ...")
+  const accepted = verifier.accepted;
+  if (accepted?.recorded) {
+    const say = options.onHostKeyRecorded ?? ((line: string) => process.stderr.write(`note: ${line}\n`));
+    say(`${host.name}: host key ${accepted.keyType} ${accepted.fingerprint} was not known: recorded in ${knownHosts} (--accept-new-host-keys)`);
+  }
   return transport;
 }

@@ -208,7 +208,9 @@ describe('CLI paths on the lab: rollout options, drain/undrain, check --diff, ho
         assert.equal(host.status, 'failed');
         assert.equal(host.rolledBack, undefined, JSON.stringify(host));
         assert.deepEqual(stage.rolledBack, []);
-        // nothing rolled back (the plan's own step text still says "rolled back on failure": see the report of issue 12)
+        // nothing rolled back, as the plan says
+        assert.match(r.stderr, /change lvs01: the tasks' changes, journaled, left as they fail \(--no-rollback\)/);
+        assert.doesNotMatch(r.stderr, /rolled back on failure/);
         assert.doesNotMatch(r.stderr, /lvs01: rolling back|lvs01: rolled back|ROLLBACK/);
         // undrained all the same
         assert.match(r.stderr, /drain lvs01 on lvs-dr, lvs-dr2[\s\S]*undrain lvs01 on lvs-dr, lvs-dr2/);
@@ -346,7 +348,8 @@ describe('CLI paths on the lab: rollout options, drain/undrain, check --diff, ho
       const r = await lvsPlay(['check', inventory], env());
       assert.equal(r.code, 1, r.stdout + r.stderr);
       const fp = fingerprintOf(lvs02Line);
-      assert.match(r.stdout, new RegExp(`^UNREACHABLE lvs02: lvs02: unknown host key for lvs02 \\(198\\.18\\.0\\.20:22\\), fingerprint ${esc(fp)} \\(ssh-ed25519\\)$`, 'm'));
+      // with what to do about it
+      assert.match(r.stdout, new RegExp(`^UNREACHABLE lvs02: lvs02: unknown host key for lvs02 \\(198\\.18\\.0\\.20:22\\), fingerprint ${esc(fp)} \\(ssh-ed25519\\) \\(verify it, then run again with --accept-new-host-keys \\(records it in ${esc(knownHosts)}\\)\\)$`, 'm'));
       assert.match(r.stdout, /^ {2}lvs02 +ok=0 drift=0 failed=0 skipped=0 unreachable=4$/m);
       // the other hosts were read
       for (const h of ['lvs-dr', 'lvs-dr2', 'lvs01']) assert.match(r.stdout, new RegExp(`^ {2}${h} +ok=4 drift=0 failed=0 skipped=0 unreachable=0$`, 'm'));
@@ -363,6 +366,8 @@ describe('CLI paths on the lab: rollout options, drain/undrain, check --diff, ho
       assert.equal(added.length, 1, now.slice(before.length));
       const [name, type, key] = added[0]!.split(' ');
       assert.deepEqual([name, type, key], lvs02Line.split(' ').slice(0, 3), 'lvs02\'s own key under its address');
+      // never silently: a note names the host, the key and the file
+      assert.match(r.stderr, new RegExp(`^note: lvs02: host key ssh-ed25519 ${esc(fingerprintOf(lvs02Line))} was not known: recorded in ${esc(knownHosts)} \\(--accept-new-host-keys\\)$`, 'm'));
       assert.equal(readFileSync(KNOWN_HOSTS, 'utf8').includes(lvs02Line), true, 'the lab\'s own known_hosts is untouched');
       const again = await lvsPlay(['check', inventory], env());
       assert.equal(again.code, 0, again.stdout + again.stderr);
