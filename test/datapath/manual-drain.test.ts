@@ -4,15 +4,14 @@
 // open from the client through a VIP), `--wait 0` does not wait and a short
 // --wait gives up saying so; `undrain HOST` puts the weight back and confirms
 // it from both tables; `rollout --drain-timeout` bounds the rollout's own
-// wait; and last `lab down` (the CLI) takes the datapath lab down, VMs and
-// all (the next datapath suite brings it up again).
+// wait. (`lab down` through the CLI after `lab up --datapath` is in
+// vm-lifecycle.test.ts, which takes the lab down anyway.)
 
 import { strict as assert } from 'node:assert';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { tryRun } from '../../lib/lab/exec.js';
 import { labSshArgs } from '../../lib/lab/ssh.js';
 import { quote } from '../../lib/shell/quote.js';
 import { SOURCE_BLOCKS, clientSources } from '../support/client-traffic.js';
@@ -108,13 +107,7 @@ async function holdConnection(lab: DatapathLab, vip: string, want: string): Prom
   };
 }
 
-/** qemu processes of the lab on this machine (by their -name) */
-async function labQemus(): Promise<string[]> {
-  const r = await tryRun('ps', ['-eo', 'pid=,args=']);
-  return r.stdout.split('\n').filter((l) => /qemu-system-x86_64 .*-name guest=lvsp-/.test(l)).map((l) => l.trim());
-}
-
-describe('datapath: drain --wait and undrain by hand against the IPVS table, rollout --drain-timeout, lab down (the CLI)', function () {
+describe('datapath: drain --wait and undrain by hand against the IPVS table, rollout --drain-timeout', function () {
   this.timeout(15 * 60_000);
   const lab = useDatapathLab();
   let drains: string;
@@ -212,24 +205,5 @@ describe('datapath: drain --wait and undrain by hand against the IPVS table, rol
     } finally {
       await lab.run('lvs01', `rm -f ${SLOW_MARKER}`);
     }
-  });
-
-  it('lab down (the CLI) takes the datapath lab down: exit 0, every host named, no qemu, tap, bridge, namespace or time server left', async () => {
-    assert.ok((await labQemus()).length >= DIRECTORS.length, 'the directors run as VMs before');
-    const r = await lvsPlay(['lab', 'down']);
-    assert.equal(r.code, 0, r.stdout + r.stderr);
-    const removed = /^lab is down \(removed (.+)\)$/m.exec(r.stdout);
-    assert.ok(removed, r.stdout);
-    assert.deepEqual(removed[1]!.split(' ').sort(), ['client', 'lvs-dr', 'lvs-dr2', 'lvs01', 'lvs02']);
-    assert.deepEqual(await labQemus(), []);
-    const links = JSON.parse((await tryRun('ip', ['-j', 'link', 'show'])).stdout) as { ifname: string }[];
-    assert.deepEqual(links.map((l) => l.ifname).filter((n) => n === 'lvsp-br0' || n.startsWith('lvsp-v-') || n.startsWith('lvsp-t-')), [], 'bridge, veths and taps');
-    const netns = existsSync('/run/netns') ? readdirSync('/run/netns') : [];
-    assert.deepEqual(netns.filter((n) => ['lvs-dr', 'lvs-dr2', 'lvs01', 'lvs02', 'client'].some((h) => n === `lvsp-${h}`)), []);
-    const udp = await tryRun('ss', ['-Hulnp', 'sport = :123']);
-    assert.doesNotMatch(udp.stdout, /198\.18\./, 'the time server on the bridge address');
-    const status = await lvsPlay(['lab', 'status']);
-    assert.equal(status.code, 1, status.stdout);
-    assert.match(status.stdout, /^lab is not up: run lvs-play lab up$/m);
   });
 });

@@ -134,7 +134,10 @@ describe('datapath lab: VMs recovered, turned back into containers, and removed 
     assert.equal(procs.length, DIRECTORS.length + 1);
     assert.ok(procs.every(isRunning));
     await rm(labFiles.stateFile); // down finds the VMs by their pidfiles and the taps by name
-    await labDown({ progress: labProgress });
+    // through the CLI, as a user takes it down
+    const down = await lvsPlay(['lab', 'down']);
+    assert.equal(down.code, 0, down.stdout + down.stderr);
+    assert.match(down.stdout, /^lab is down/m);
     assert.ok(procs.every((p) => !isRunning(p)), 'every recorded VM and the time server stopped');
     assert.deepEqual(await labQemus(), []);
     // the lab's own links and namespaces (the ssh suites' lvsp-t<N> devices and lvsp-sshtest-* namespaces are not the lab's)
@@ -146,5 +149,8 @@ describe('datapath lab: VMs recovered, turned back into containers, and removed 
     const now = await readState();
     assert.deepEqual([now.vms, now.timeServer, now.datapath], [{}, null, null]);
     assert.ok(readdirSync(LAB_CACHE_DIR).some((n) => /^vm-[0-9a-f]+$/.test(n)), 'the VM base stays in the cache');
+    const status = await lvsPlay(['lab', 'status']);
+    assert.equal(status.code, 1, status.stdout);
+    assert.match(status.stdout, /^lab is not up: run lvs-play lab up$/m);
   });
 });
