@@ -37,19 +37,23 @@ const HANG_SECONDS = 45;
  */
 const CUT_WATCHER = `
 touch /run/lvs-play-test-watching
-end=$(( $(date +%s) + 90 ))
+end=$(( $(date +%s) + 50 ))
 while [ "$(date +%s)" -lt "$end" ]; do
   for f in /etc/keepalived/.keepalived.conf.lvs-play-*.tmp; do
     [ -e "$f" ] || continue
-    for c in /proc/[0-9]*/cmdline; do
-      grep -qF "$f" "$c" 2>/dev/null || continue
+    # one grep over every process (a grep per process made a pass longer than the write itself);
+    # a match may be a short-lived child of the step's shell that is gone by the time it is read: go on
+    for c in $(grep -lF "$f" /proc/[0-9]*/cmdline 2>/dev/null); do
       p=\${c#/proc/}; p=\${p%/cmdline}
-      while [ "$p" -gt 1 ]; do
-        if [ "$(cat /proc/$p/comm)" = sshd ]; then
-          kill -9 "$p" && echo "killed sshd $p ($(tr '\\0' ' ' < /proc/$p/cmdline 2>/dev/null)) while $f existed"
+      while [ -n "$p" ] && [ "$p" -gt 1 ]; do
+        comm=$(cat /proc/$p/comm 2>/dev/null) || break
+        # never this watcher's own session (its sshd is its parent)
+        if [ "$comm" = sshd ] && [ "$p" != "$PPID" ]; then
+          cmd=$(tr '\\0' ' ' < /proc/$p/cmdline 2>/dev/null)
+          kill -9 "$p" && echo "killed sshd $p ($cmd) while $f existed"
           rm -f /run/lvs-play-test-watching; exit 0
         fi
-        p=$(awk '/^PPid:/ {print $2}' /proc/$p/status)
+        p=$(awk '/^PPid:/ {print $2}' /proc/$p/status 2>/dev/null)
       done
     done
   done
