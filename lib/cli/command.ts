@@ -3,7 +3,17 @@
 
 export interface Command {
   name: string;
-  summary: string;      // one line for `lvs-play --help`
   usage: string;        // full help for `lvs-play NAME --help`
   run(args: string[]): Promise<number>;
+}
+
+/**
+ * A subcommand as `lvs-play --help` lists it. Its module is imported only
+ * when that command runs: a command pays for the libraries it uses (ssh2,
+ * listr2, ajv, ...), never for every other command's.
+ */
+export interface CommandEntry {
+  name: string;
+  summary: string;      // one line for `lvs-play --help`
+  load(): Promise<Command>;
 }

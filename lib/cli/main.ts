@@ -13,10 +13,10 @@ import { UserError } from '../errors.js';
 import { recordWarnings } from '../rollout/switch-record.js';
 import { quoted, safeLines } from '../terminal-text.js';
 import { isArgumentError } from './args.js';
-import type { Command } from './command.js';
+import type { CommandEntry } from './command.js';
 import { commands } from './commands/index.js';
 
-function help(list: Command[]): string {
+function help(list: CommandEntry[]): string {
   const width = Math.max(...list.map((c) => c.name.length));
   return [
     'lvs-play: deploy and operate LVS-DR load balancers with keepalived (dual-master)',
@@ -41,11 +41,12 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${pkg.version}\n`);
     return 0;
   }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
     process.stderr.write(`lvs-play: unknown command ${quoted(name)}\n\n${help(commands)}\n`);
     return 1;
   }
+  const command = await entry.load();
   if (args.includes('--help') || args.includes('-h')) {
     process.stdout.write(command.usage.trimEnd() + '\n');
     return 0;

@@ -11,7 +11,6 @@ import { limitNames, selectHosts } from '../inventory/select.js';
 import type { Cluster, Host } from '../inventory/types.js';
 import { tasksFor, type Playbook } from '../playbook.js';
 import { seedPlaybook } from '../../playbooks/seed.js';
-import { listrObserver } from '../report/listr-observer.js';
 import { plainObserver } from '../report/plain-observer.js';
 import { recap } from '../report/recap.js';
 import { silentObserver, type RunObserver } from '../run/observer.js';
@@ -104,6 +103,8 @@ export async function executeRun(p: PreparedRun, mode: RunMode, extra: { rollbac
   let progressDone: Promise<void> = Promise.resolve();
   if (!settings.json) {
     if (process.stdout.isTTY) {
+      // listr2 is loaded only to draw on a terminal (a pipe or a timer's run never pays for it)
+      const { listrObserver } = await import('../report/listr-observer.js');
       const l = listrObserver(hosts.map((h) => ({ host: h, tasks: tasksFor(playbook, h).map((t) => t.name) })), mode);
       observer = l.observer;
       progressDone = l.done;

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { PATTERN_HINTS } from '../../lib/inventory/patterns.js';
-import { inventorySchema } from '../../lib/inventory/schema.js';
+import { inventorySchema } from '../../lib/inventory/schema-file.js';
 import { validateInventory } from '../../lib/inventory/validate.js';
 import { exampleFile, ipv6, labFile, wide } from './fixtures.js';
 

@@ -6,7 +6,6 @@ import { RUN_OPTIONS, RUN_USAGE, runFromArgs } from '../run-command.js';
 
 export const checkCommand: Command = {
   name: 'check',
-  summary: 'report where the hosts differ from the inventory (0 in sync, 2 drift, 1 error)',
   usage: `Usage: lvs-play check INVENTORY [options]
 
 Reads every host's state (one round trip per host) and computes, with the same

@@ -14,7 +14,6 @@ const DEPLOY_OPTIONS = {
 
 export const deployCommand: Command = {
   name: 'deploy',
-  summary: 'bring the hosts to the inventory\'s state (idempotent; rolls a failed host back)',
   usage: `Usage: lvs-play deploy INVENTORY [options]
 
 Runs the playbook on every host in parallel: time sync, packages, sysctl,

@@ -41,7 +41,6 @@ export function drainCommandOf(undrain: boolean): Command {
   const name = undrain ? 'undrain' : 'drain';
   return {
     name,
-    summary: undrain ? 'put drained real servers back at their weight on every director' : 'take real servers out of the pool on every director (connections finish)',
     usage: drainUsage(undrain),
     async run(args) {
       const { values, positionals } = parseCommandArgs(name, args, {

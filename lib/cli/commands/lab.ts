@@ -38,7 +38,6 @@ State: /var/lib/lvs-play/lab   Caches: /var/cache/lvs-play`;
 
 export const labCommand: Command = {
   name: 'lab',
-  summary: 'bring a local lab of containers up or down, or show its status',
   usage,
   async run(args) {
     // a closed pipe (`lab up | head`) must not kill a bring-up halfway
@@ -72,6 +71,3 @@ export const labCommand: Command = {
     }
   },
 };
-
-/** Same command under the short name some callers import. */
-export { labCommand as lab };

@@ -17,7 +17,6 @@ const OPTIONS = {
 
 export const recoverCommand: Command = {
   name: 'recover',
-  summary: 'undo what an interrupted run left on the hosts (its journals) and on the directors (its switches)',
   usage: `Usage: lvs-play recover INVENTORY [--check] [--limit HOST|GROUP[,..]] [--json]
 
 A run that was cut off (lvs-play killed, the control machine lost, its SSH

@@ -19,7 +19,6 @@ import type { Command } from '../command.js';
 
 export const renderCommand: Command = {
   name: 'render',
-  summary: 'print a file lvs-play would write on a host, or list them (--list)',
   usage: `Usage: lvs-play render INVENTORY --host NAME [--file PATH|NAME] [--list] [--show-secrets]
 
 Prints a file that lvs-play deploys on host NAME, exactly as it would be

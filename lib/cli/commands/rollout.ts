@@ -99,7 +99,6 @@ export async function rolloutFromArgs(inventory: string | undefined, values: Rol
 
 export const rolloutCommand: Command = {
   name: 'rollout',
-  summary: 'roll a changed inventory out one host at a time, every VIP held throughout (same as deploy --rolling)',
   usage: ROLLOUT_USAGE,
   async run(args) {
     const { values, positionals } = parseCommandArgs('rollout', args, ROLLOUT_OPTIONS, 1);

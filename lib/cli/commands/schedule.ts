@@ -101,7 +101,6 @@ const out = (text: string) => process.stdout.write(text.endsWith('\n') ? text : 
 
 export const scheduleCommand: Command = {
   name: 'schedule',
-  summary: 'run check from a systemd timer, keep its reports, write Prometheus metrics',
   usage: USAGE,
   async run(args) {
     const sub: Sub = args[0] === 'run' || args[0] === 'status' || args[0] === 'remove' ? args[0] : 'install';

@@ -10,7 +10,6 @@ import type { Command } from '../command.js';
 
 export const validateCommand: Command = {
   name: 'validate',
-  summary: 'check an inventory against the schema and the cluster rules (0 valid, 1 problems)',
   usage: `Usage: lvs-play validate INVENTORY
 
 Checks INVENTORY against schema/inventory.schema.json and the cluster rules

@@ -53,7 +53,6 @@ Exit codes:
 
 export const verifyCommand: Command = {
   name: 'verify',
-  summary: 'check the running cluster: VIPs, keepalived, real servers, IPVS, HTTP (0 healthy, 2 degraded, 1 down)',
   usage,
   async run(args) {
     const { values, positionals } = parseCommandArgs('verify', args, {

@@ -1,0 +1,2761 @@
+// @ts-nocheck
+// GENERATED from schema/inventory.schema.json by `npm run generate:schema`: do not edit.
+// Ajv's standalone validator; its two runtime helpers (deep equality, string
+// length in code points) still come from ajv, which it loads with require().
+import { createRequire } from 'node:module';
+const require = createRequire(import.meta.url);
+
+export const validate = validate20;
+export default validate20;
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lvs-play.invalid/schema/inventory.schema.json","title":"lvs-play inventory","description":"One LVS-DR cluster: its hosts, their groups, the VIPs with their virtual services, VRRP settings, time servers, packages and sysctls. Anything that reaches a shell or a file name has a strict pattern.","type":"object","additionalProperties":false,"required":["name","hosts","groups","vips"],"properties":{"$schema":{"description":"Path or URL of this schema, for editors: \"../schema/inventory.schema.json\".","type":"string"},"name":{"description":"Cluster name, used in file names and headers: lowercase letters, digits, '_' and '-', 1-63 characters, starting with a letter or digit.","type":"string","pattern":"^[a-z0-9][a-z0-9_-]{0,62}$"},"ssh":{"description":"SSH settings for every host; a host's own \"ssh\" overrides them key by key.","$ref":"#/$defs/ssh"},"hosts":{"description":"Every machine lvs-play manages, in the order it reports them.","type":"array","minItems":1,"items":{"$ref":"#/$defs/host"}},"groups":{"description":"Group name -> host names. \"directors\" (run keepalived and IPVS) and \"realservers\" (carry the VIPs on lo) are required; more groups are allowed (e.g. \"clients\").","type":"object","required":["directors","realservers"],"propertyNames":{"$ref":"#/$defs/groupName"},"properties":{"directors":{"description":"Hosts that run keepalived: each VIP has one MASTER among them and the others are its BACKUPs. Two for the dual-master pattern.","$ref":"#/$defs/hostList"},"realservers":{"description":"Hosts that serve the VIPs' traffic; they get every VIP on lo and arp_ignore/arp_announce.","$ref":"#/$defs/hostList"}},"additionalProperties":{"$ref":"#/$defs/hostList"}},"vrrp":{"$ref":"#/$defs/vrrp"},"keepalived":{"description":"How keepalived runs on the directors.","type":"object","additionalProperties":false,"properties":{"mode":{"description":"\"full\" (default) runs VRRP and the IPVS health checker; \"vrrp-only\" for hosts whose kernel has no IP_VS (the container lab).","enum":["full","vrrp-only"]}}},"vips":{"description":"The virtual IP addresses. Each gets its own vrrp_instance, one MASTER director and the others BACKUP with lower, distinct priorities.","type":"array","minItems":1,"items":{"$ref":"#/$defs/vip"}},"time":{"description":"Time synchronisation (chrony), done before anything else.","type":"object","additionalProperties":false,"properties":{"servers":{"description":"NTP servers, host names or IP addresses. Default [\"pool.ntp.org\"].","type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/$defs/serverName"}}}},"packages":{"description":"Group name -> packages to install on its hosts. Default for \"directors\": [\"keepalived\", \"ipvsadm\"].","type":"object","propertyNames":{"$ref":"#/$defs/groupName"},"additionalProperties":{"type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/packageName"}}},"sysctl":{"description":"Group name -> extra sysctls for its hosts (key -> value), written to /etc/sysctl.d.","type":"object","propertyNames":{"$ref":"#/$defs/groupName"},"additionalProperties":{"type":"object","propertyNames":{"$ref":"#/$defs/sysctlKey"},"additionalProperties":{"$ref":"#/$defs/sysctlValue"}}}},"$defs":{"hostName":{"description":"Host name: lowercase letters, digits and '-', 1-63 characters, not starting or ending with '-'.","type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},"groupName":{"description":"Group name: lowercase letters, digits, '_' and '-', 1-63 characters, starting with a letter.","type":"string","pattern":"^[a-z][a-z0-9_-]{0,62}$"},"hostList":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/$defs/hostName"}},"ipAddress":{"description":"An IPv4 address (192.0.2.10) or an IPv6 address (2001:db8::10), without prefix length.","type":"string","pattern":"^[0-9A-Fa-f.:]{2,45}$","anyOf":[{"format":"ipv4"},{"format":"ipv6"}]},"serverName":{"description":"A host name (0.pool.ntp.org) or an IP address.","type":"string","pattern":"^[A-Za-z0-9.:-]{1,253}$","anyOf":[{"format":"hostname"},{"format":"ipv4"},{"format":"ipv6"}]},"port":{"description":"A TCP/UDP port, 1-65535.","type":"integer","minimum":1,"maximum":65535},"priority":{"description":"A VRRP priority, 1-254 (255 is reserved for the address owner).","type":"integer","minimum":1,"maximum":254},"interfaceName":{"description":"A network interface name: 1-15 letters, digits, '_', '.' or '-', not starting with '-' or '.' (no '/', ':' or spaces).","type":"string","pattern":"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,14}$"},"envName":{"description":"An environment variable name: letters, digits and '_', not starting with a digit.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,127}$"},"filePath":{"description":"A file path: absolute, relative to the inventory's folder, or starting with \"~/\"; letters, digits and _ . + @ , = / - only (no spaces or shell characters), not starting with '-'.","type":"string","pattern":"^(~/|/)?[A-Za-z0-9_.+@,=][A-Za-z0-9_.+@,=/-]{0,4095}$"},"packageName":{"description":"A Debian or RPM package name: letters, digits and + . _ -, starting with a letter or digit.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9+._-]{0,127}$"},"sysctlKey":{"description":"A sysctl key in dotted form (net.ipv4.ip_forward): lowercase words of letters, digits, '_' and '-' joined by dots; interface names may have capitals.","type":"string","pattern":"^[a-z0-9_]+(\\.[A-Za-z0-9_-]+)+$"},"sysctlValue":{"description":"A sysctl value: an integer, or a string of letters, digits, spaces and . _ : , / + - (e.g. \"32768 60999\").","type":["string","integer"],"pattern":"^[A-Za-z0-9._:,/+ -]{1,256}$"},"ssh":{"description":"How lvs-play reaches a host over SSH.","type":"object","additionalProperties":false,"properties":{"user":{"description":"Login user, default \"root\"; other users escalate with sudo -n.","type":"string","pattern":"^[a-z_][a-z0-9_.-]{0,31}$"},"port":{"description":"SSH port, default 22.","$ref":"#/$defs/port"},"identityFile":{"description":"Private key file; \"~\" and relative paths resolve against the inventory's folder.","$ref":"#/$defs/filePath"},"passphraseEnv":{"description":"Environment variable holding the private key's passphrase.","$ref":"#/$defs/envName"},"knownHosts":{"description":"OpenSSH known_hosts file checked for host keys, default ~/.ssh/known_hosts.","$ref":"#/$defs/filePath"},"jumpHost":{"description":"Reach the host through this one: the name of an inventory host, or \"user@host:port\".","type":"string","pattern":"^([a-z_][a-z0-9_.-]{0,31}@)?([A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]{2,45}\\])(:[0-9]{1,5})?$"}}},"host":{"description":"A machine lvs-play manages.","type":"object","additionalProperties":false,"required":["name","address"],"properties":{"name":{"description":"Unique host name, used by groups, real servers and --limit.","$ref":"#/$defs/hostName"},"address":{"description":"The host's IP address: lvs-play connects to it and real servers are addressed by it.","$ref":"#/$defs/ipAddress"},"ssh":{"description":"Overrides the inventory-wide ssh settings for this host.","$ref":"#/$defs/ssh"}}},"vrrp":{"description":"VRRP settings shared by every VIP's vrrp_instance.","type":"object","additionalProperties":false,"properties":{"interface":{"description":"Interface VRRP runs on and the VIPs are added to, default \"eth0\".","$ref":"#/$defs/interfaceName"},"advertInterval":{"description":"advert_int: seconds between VRRP advertisements, 1-255, default 1.","type":"integer","minimum":1,"maximum":255},"priority":{"description":"Priorities: a VIP's MASTER gets \"master\"; its backups get backup, backup - step, backup - 2*step, ...","type":"object","additionalProperties":false,"properties":{"master":{"description":"MASTER priority, default 150.","$ref":"#/$defs/priority"},"backup":{"description":"First BACKUP's priority, default 120; must be below master.","$ref":"#/$defs/priority"},"step":{"description":"How much lower each further BACKUP is, default 10.","type":"integer","minimum":1,"maximum":100}}},"authentication":{"description":"VRRP authentication (IPv4 VIPs only: IPv6 uses VRRPv3, which has none). Give exactly one of password, passwordEnv or passwordFile.","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"auth_type: PASS. (AH is refused: keepalived clears it on an instance that starts as MASTER, as every dual-master director does.)","enum":["PASS","AH"]},"password":{"description":"auth_pass, 1-8 characters (keepalived silently truncates longer ones); prefer passwordEnv or passwordFile.","type":"string","minLength":1,"maxLength":8,"pattern":"^[A-Za-z0-9_.,:;@%+=^~*&?/|<>()\\[\\]-]+$"},"passwordEnv":{"description":"Environment variable holding the password.","$ref":"#/$defs/envName"},"passwordFile":{"description":"File holding the password (a trailing newline is ignored).","$ref":"#/$defs/filePath"}},"oneOf":[{"required":["password"]},{"required":["passwordEnv"]},{"required":["passwordFile"]}]},"syncDaemon":{"description":"Run the IPVS connection sync daemon (lvs_sync_daemon) on vrrp.interface, default true.","type":"boolean"}}},"vip":{"description":"A virtual IP address, its vrrp_instance and its virtual services.","type":"object","additionalProperties":false,"required":["address","routerId","services"],"properties":{"address":{"description":"The VIP: an IPv4 or IPv6 address, never a host's address.","$ref":"#/$defs/ipAddress"},"instance":{"description":"vrrp_instance name, default \"vi_<index+1>\": letters, digits, '_', '.' and '-', 1-32 characters, starting with a letter.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_.-]{0,31}$"},"routerId":{"description":"virtual_router_id, 1-255, unique per interface.","type":"integer","minimum":1,"maximum":255},"master":{"description":"The director that is MASTER for this VIP; default: VIP i goes to directors[i % N].","$ref":"#/$defs/hostName"},"priority":{"description":"This VIP's MASTER priority, default vrrp.priority.master.","$ref":"#/$defs/priority"},"interface":{"description":"Interface for this VIP's instance, default vrrp.interface.","$ref":"#/$defs/interfaceName"},"services":{"description":"The virtual_server blocks for this VIP.","type":"array","minItems":1,"items":{"$ref":"#/$defs/service"}}}},"service":{"description":"A virtual service: VIP:port balanced over real servers.","type":"object","additionalProperties":false,"required":["port"],"properties":{"port":{"description":"The virtual service's port, 1-65535.","$ref":"#/$defs/port"},"protocol":{"description":"TCP (default) or UDP.","enum":["TCP","UDP"]},"scheduler":{"description":"lb_algo, an ipvsadm scheduler, default \"rr\".","enum":["rr","wrr","lc","wlc","lblc","lblcr","dh","sh","sed","nq","fo","ovf","mh","twos"]},"forwarding":{"description":"lb_kind: DR (default, direct routing), NAT or TUN.","enum":["DR","NAT","TUN"]},"persistence":{"description":"persistence_timeout in seconds, 0 (default) for none.","type":"integer","minimum":0,"maximum":2678400},"delayLoop":{"description":"delay_loop: seconds between health checks, default 3.","type":"integer","minimum":1,"maximum":86400},"realServers":{"description":"Real servers, default every host of group \"realservers\" with weight 1 on the service's port.","type":"array","minItems":1,"items":{"$ref":"#/$defs/realServer"}},"healthCheck":{"$ref":"#/$defs/healthCheck"}}},"realServer":{"description":"A real server of a virtual service.","type":"object","additionalProperties":false,"required":["host"],"properties":{"host":{"description":"Name of an inventory host in group \"realservers\".","$ref":"#/$defs/hostName"},"port":{"description":"Port on the real server, default the service's port (DR forwards to the same port).","$ref":"#/$defs/port"},"weight":{"description":"Scheduler weight 0-65535, default 1 (0 takes no new connections).","type":"integer","minimum":0,"maximum":65535}}},"healthCheck":{"description":"How keepalived checks each real server: TCP_CHECK (default) connects; HTTP_GET requests a path and expects a status.","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"TCP_CHECK or HTTP_GET.","enum":["TCP_CHECK","HTTP_GET"]},"port":{"description":"connect_port, default the real server's port.","$ref":"#/$defs/port"},"connectTimeout":{"description":"connect_timeout in seconds, default 10.","type":"integer","minimum":1,"maximum":3600},"retry":{"description":"retry (formerly nb_get_retry), default 3.","type":"integer","minimum":0,"maximum":100},"delayBeforeRetry":{"description":"delay_before_retry in seconds, default 3.","type":"integer","minimum":0,"maximum":3600},"path":{"description":"HTTP_GET only: the URL path to request, default \"/\"; letters, digits and / . _ ~ % + , : @ = - plus an optional ?query (with &).","type":"string","maxLength":1024,"pattern":"^/[A-Za-z0-9._~%/+,:@=-]*(\\?[A-Za-z0-9._~%/+,:@=&-]*)?$"},"status":{"description":"HTTP_GET only: the expected status code, default 200.","type":"integer","minimum":100,"maximum":599}},"if":{"properties":{"type":{"const":"TCP_CHECK"}}},"then":{"properties":{"path":false,"status":false}}}}};
+const schema40 = {"description":"Group name: lowercase letters, digits, '_' and '-', 1-63 characters, starting with a letter.","type":"string","pattern":"^[a-z][a-z0-9_-]{0,62}$"};
+const schema61 = {"description":"A host name (0.pool.ntp.org) or an IP address.","type":"string","pattern":"^[A-Za-z0-9.:-]{1,253}$","anyOf":[{"format":"hostname"},{"format":"ipv4"},{"format":"ipv6"}]};
+const schema63 = {"description":"A Debian or RPM package name: letters, digits and + . _ -, starting with a letter or digit.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9+._-]{0,127}$"};
+const schema65 = {"description":"A sysctl key in dotted form (net.ipv4.ip_forward): lowercase words of letters, digits, '_' and '-' joined by dots; interface names may have capitals.","type":"string","pattern":"^[a-z0-9_]+(\\.[A-Za-z0-9_-]+)+$"};
+const schema66 = {"description":"A sysctl value: an integer, or a string of letters, digits, spaces and . _ : , / + - (e.g. \"32768 60999\").","type":["string","integer"],"pattern":"^[A-Za-z0-9._:,/+ -]{1,256}$"};
+const func1 = Object.prototype.hasOwnProperty;
+const func0 = require("ajv/dist/runtime/equal").default;
+const pattern4 = new RegExp("^[a-z0-9][a-z0-9_-]{0,62}$", "u");
+const pattern12 = new RegExp("^[a-z][a-z0-9_-]{0,62}$", "u");
+const pattern24 = new RegExp("^[A-Za-z0-9.:-]{1,253}$", "u");
+const pattern26 = new RegExp("^[A-Za-z0-9][A-Za-z0-9+._-]{0,127}$", "u");
+const pattern28 = new RegExp("^[a-z0-9_]+(\\.[A-Za-z0-9_-]+)+$", "u");
+const pattern29 = new RegExp("^[A-Za-z0-9._:,/+ -]{1,256}$", "u");
+const schema32 = {"description":"How lvs-play reaches a host over SSH.","type":"object","additionalProperties":false,"properties":{"user":{"description":"Login user, default \"root\"; other users escalate with sudo -n.","type":"string","pattern":"^[a-z_][a-z0-9_.-]{0,31}$"},"port":{"description":"SSH port, default 22.","$ref":"#/$defs/port"},"identityFile":{"description":"Private key file; \"~\" and relative paths resolve against the inventory's folder.","$ref":"#/$defs/filePath"},"passphraseEnv":{"description":"Environment variable holding the private key's passphrase.","$ref":"#/$defs/envName"},"knownHosts":{"description":"OpenSSH known_hosts file checked for host keys, default ~/.ssh/known_hosts.","$ref":"#/$defs/filePath"},"jumpHost":{"description":"Reach the host through this one: the name of an inventory host, or \"user@host:port\".","type":"string","pattern":"^([a-z_][a-z0-9_.-]{0,31}@)?([A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]{2,45}\\])(:[0-9]{1,5})?$"}}};
+const schema33 = {"description":"A TCP/UDP port, 1-65535.","type":"integer","minimum":1,"maximum":65535};
+const schema34 = {"description":"A file path: absolute, relative to the inventory's folder, or starting with \"~/\"; letters, digits and _ . + @ , = / - only (no spaces or shell characters), not starting with '-'.","type":"string","pattern":"^(~/|/)?[A-Za-z0-9_.+@,=][A-Za-z0-9_.+@,=/-]{0,4095}$"};
+const schema35 = {"description":"An environment variable name: letters, digits and '_', not starting with a digit.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,127}$"};
+const pattern5 = new RegExp("^[a-z_][a-z0-9_.-]{0,31}$", "u");
+const pattern6 = new RegExp("^(~/|/)?[A-Za-z0-9_.+@,=][A-Za-z0-9_.+@,=/-]{0,4095}$", "u");
+const pattern7 = new RegExp("^[A-Za-z_][A-Za-z0-9_]{0,127}$", "u");
+const pattern9 = new RegExp("^([a-z_][a-z0-9_.-]{0,31}@)?([A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]{2,45}\\])(:[0-9]{1,5})?$", "u");
+
+function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate21.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((((((key0 === "user") || (key0 === "port")) || (key0 === "identityFile")) || (key0 === "passphraseEnv")) || (key0 === "knownHosts")) || (key0 === "jumpHost"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.user !== undefined){
+let data0 = data.user;
+if(typeof data0 === "string"){
+if(!pattern5.test(data0)){
+const err1 = {instancePath:instancePath+"/user",schemaPath:"#/properties/user/pattern",keyword:"pattern",params:{pattern: "^[a-z_][a-z0-9_.-]{0,31}$"},message:"must match pattern \""+"^[a-z_][a-z0-9_.-]{0,31}$"+"\"",schema:"^[a-z_][a-z0-9_.-]{0,31}$",parentSchema:schema32.properties.user,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/user",schemaPath:"#/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.user.type,parentSchema:schema32.properties.user,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.port !== undefined){
+let data1 = data.port;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err3 = {instancePath:instancePath+"/port",schemaPath:"#/$defs/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.type,parentSchema:schema33,data:data1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 65535 || isNaN(data1)){
+const err4 = {instancePath:instancePath+"/port",schemaPath:"#/$defs/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema33,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data1 < 1 || isNaN(data1)){
+const err5 = {instancePath:instancePath+"/port",schemaPath:"#/$defs/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema33,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+if(data.identityFile !== undefined){
+let data2 = data.identityFile;
+if(typeof data2 === "string"){
+if(!pattern6.test(data2)){
+const err6 = {instancePath:instancePath+"/identityFile",schemaPath:"#/$defs/filePath/pattern",keyword:"pattern",params:{pattern: "^(~/|/)?[A-Za-z0-9_.+@,=][A-Za-z0-9_.+@,=/-]{0,4095}$"},message:"must match pattern \""+"^(~/|/)?[A-Za-z0-9_.+@,=][A-Za-z0-9_.+@,=/-]{0,4095}$"+"\"",schema:"^(~/|/)?[A-Za-z0-9_.+@,=][A-Za-z0-9_.+@,=/-]{0,4095}$",parentSchema:schema34,data:data2};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/identityFile",schemaPath:"#/$defs/filePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.passphraseEnv !== undefined){
+let data3 = data.passphraseEnv;
+if(typeof data3 === "string"){
+if(!pattern7.test(data3)){
+const err8 = {instancePath:instancePath+"/passphraseEnv",schemaPath:"#/$defs/envName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]{0,127}$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]{0,127}$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]{0,127}$",parentSchema:schema35,data:data3};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/passphraseEnv",schemaPath:"#/$defs/envName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.type,parentSchema:schema35,data:data3};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.knownHosts !== undefined){
+let data4 = data.knownHosts;
+if(typeof data4 === "string"){
+if(!pattern6.test(data4)){
+const err10 = {instancePath:instancePath+"/knownHosts",schemaPath:"#/$defs/filePath/pattern",keyword:"pattern",params:{pattern: "^(~/|/)?[A-Za-z0-9_.+@,=][A-Za-z0-9_.+@,=/-]{0,4095}$"},message:"must match pattern \""+"^(~/|/)?[A-Za-z0-9_.+@,=][A-Za-z0-9_.+@,=/-]{0,4095}$"+"\"",schema:"^(~/|/)?[A-Za-z0-9_.+@,=][A-Za-z0-9_.+@,=/-]{0,4095}$",parentSchema:schema34,data:data4};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/knownHosts",schemaPath:"#/$defs/filePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data4};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.jumpHost !== undefined){
+let data5 = data.jumpHost;
+if(typeof data5 === "string"){
+if(!pattern9.test(data5)){
+const err12 = {instancePath:instancePath+"/jumpHost",schemaPath:"#/properties/jumpHost/pattern",keyword:"pattern",params:{pattern: "^([a-z_][a-z0-9_.-]{0,31}@)?([A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]{2,45}\\])(:[0-9]{1,5})?$"},message:"must match pattern \""+"^([a-z_][a-z0-9_.-]{0,31}@)?([A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]{2,45}\\])(:[0-9]{1,5})?$"+"\"",schema:"^([a-z_][a-z0-9_.-]{0,31}@)?([A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]{2,45}\\])(:[0-9]{1,5})?$",parentSchema:schema32.properties.jumpHost,data:data5};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/jumpHost",schemaPath:"#/properties/jumpHost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.jumpHost.type,parentSchema:schema32.properties.jumpHost,data:data5};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+validate21.errors = vErrors;
+return errors === 0;
+}
+validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema37 = {"description":"A machine lvs-play manages.","type":"object","additionalProperties":false,"required":["name","address"],"properties":{"name":{"description":"Unique host name, used by groups, real servers and --limit.","$ref":"#/$defs/hostName"},"address":{"description":"The host's IP address: lvs-play connects to it and real servers are addressed by it.","$ref":"#/$defs/ipAddress"},"ssh":{"description":"Overrides the inventory-wide ssh settings for this host.","$ref":"#/$defs/ssh"}}};
+const schema38 = {"description":"Host name: lowercase letters, digits and '-', 1-63 characters, not starting or ending with '-'.","type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"};
+const schema39 = {"description":"An IPv4 address (192.0.2.10) or an IPv6 address (2001:db8::10), without prefix length.","type":"string","pattern":"^[0-9A-Fa-f.:]{2,45}$","anyOf":[{"format":"ipv4"},{"format":"ipv6"}]};
+const pattern10 = new RegExp("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$", "u");
+const pattern11 = new RegExp("^[0-9A-Fa-f.:]{2,45}$", "u");
+const formats0 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+const formats2 = /^((([0-9a-f]{1,4}:){7}([0-9a-f]{1,4}|:))|(([0-9a-f]{1,4}:){6}(:[0-9a-f]{1,4}|((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|(([0-9a-f]{1,4}:){5}(((:[0-9a-f]{1,4}){1,2})|:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|(([0-9a-f]{1,4}:){4}(((:[0-9a-f]{1,4}){1,3})|((:[0-9a-f]{1,4})?:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){3}(((:[0-9a-f]{1,4}){1,4})|((:[0-9a-f]{1,4}){0,2}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){2}(((:[0-9a-f]{1,4}){1,5})|((:[0-9a-f]{1,4}){0,3}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){1}(((:[0-9a-f]{1,4}){1,6})|((:[0-9a-f]{1,4}){0,4}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(:(((:[0-9a-f]{1,4}){1,7})|((:[0-9a-f]{1,4}){0,5}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:)))$/i;
+
+function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate23.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.name === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema37.required,parentSchema:schema37,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.address === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "address"},message:"must have required property '"+"address"+"'",schema:schema37.required,parentSchema:schema37,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "name") || (key0 === "address")) || (key0 === "ssh"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema37,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data0 = data.name;
+if(typeof data0 === "string"){
+if(!pattern10.test(data0)){
+const err3 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/hostName/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema38,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/hostName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.type,parentSchema:schema38,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.address !== undefined){
+let data1 = data.address;
+const _errs8 = errors;
+let valid3 = false;
+const _errs9 = errors;
+if(typeof data1 === "string"){
+if(!(formats0.test(data1))){
+const err5 = {instancePath:instancePath+"/address",schemaPath:"#/$defs/ipAddress/anyOf/0/format",keyword:"format",params:{format: "ipv4"},message:"must match format \""+"ipv4"+"\"",schema:"ipv4",parentSchema:schema39.anyOf[0],data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+var _valid0 = _errs9 === errors;
+valid3 = valid3 || _valid0;
+const _errs10 = errors;
+if(typeof data1 === "string"){
+if(!(formats2.test(data1))){
+const err6 = {instancePath:instancePath+"/address",schemaPath:"#/$defs/ipAddress/anyOf/1/format",keyword:"format",params:{format: "ipv6"},message:"must match format \""+"ipv6"+"\"",schema:"ipv6",parentSchema:schema39.anyOf[1],data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+var _valid0 = _errs10 === errors;
+valid3 = valid3 || _valid0;
+if(!valid3){
+const err7 = {instancePath:instancePath+"/address",schemaPath:"#/$defs/ipAddress/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema39.anyOf,parentSchema:schema39,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+else {
+errors = _errs8;
+if(vErrors !== null){
+if(_errs8){
+vErrors.length = _errs8;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(typeof data1 === "string"){
+if(!pattern11.test(data1)){
+const err8 = {instancePath:instancePath+"/address",schemaPath:"#/$defs/ipAddress/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Fa-f.:]{2,45}$"},message:"must match pattern \""+"^[0-9A-Fa-f.:]{2,45}$"+"\"",schema:"^[0-9A-Fa-f.:]{2,45}$",parentSchema:schema39,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/address",schemaPath:"#/$defs/ipAddress/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data1};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.ssh !== undefined){
+if(!(validate21(data.ssh, {instancePath:instancePath+"/ssh",parentData:data,parentDataProperty:"ssh",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.type,parentSchema:schema37,data};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+validate23.errors = vErrors;
+return errors === 0;
+}
+validate23.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema41 = {"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/$defs/hostName"}};
+
+function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate26.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(Array.isArray(data)){
+if(data.length < 1){
+const err0 = {instancePath,schemaPath:"#/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema41,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+let data0 = data[i0];
+if(typeof data0 === "string"){
+if(!pattern10.test(data0)){
+const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/hostName/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema38,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/hostName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.type,parentSchema:schema38,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+let i1 = data.length;
+let j0;
+if(i1 > 1){
+outer0:
+for(;i1--;){
+for(j0 = i1; j0--;){
+if(func0(data[i1], data[j0])){
+const err3 = {instancePath,schemaPath:"#/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema41,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+break outer0;
+}
+}
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema41.type,parentSchema:schema41,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate26.errors = vErrors;
+return errors === 0;
+}
+validate26.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema43 = {"description":"VRRP settings shared by every VIP's vrrp_instance.","type":"object","additionalProperties":false,"properties":{"interface":{"description":"Interface VRRP runs on and the VIPs are added to, default \"eth0\".","$ref":"#/$defs/interfaceName"},"advertInterval":{"description":"advert_int: seconds between VRRP advertisements, 1-255, default 1.","type":"integer","minimum":1,"maximum":255},"priority":{"description":"Priorities: a VIP's MASTER gets \"master\"; its backups get backup, backup - step, backup - 2*step, ...","type":"object","additionalProperties":false,"properties":{"master":{"description":"MASTER priority, default 150.","$ref":"#/$defs/priority"},"backup":{"description":"First BACKUP's priority, default 120; must be below master.","$ref":"#/$defs/priority"},"step":{"description":"How much lower each further BACKUP is, default 10.","type":"integer","minimum":1,"maximum":100}}},"authentication":{"description":"VRRP authentication (IPv4 VIPs only: IPv6 uses VRRPv3, which has none). Give exactly one of password, passwordEnv or passwordFile.","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"auth_type: PASS. (AH is refused: keepalived clears it on an instance that starts as MASTER, as every dual-master director does.)","enum":["PASS","AH"]},"password":{"description":"auth_pass, 1-8 characters (keepalived silently truncates longer ones); prefer passwordEnv or passwordFile.","type":"string","minLength":1,"maxLength":8,"pattern":"^[A-Za-z0-9_.,:;@%+=^~*&?/|<>()\\[\\]-]+$"},"passwordEnv":{"description":"Environment variable holding the password.","$ref":"#/$defs/envName"},"passwordFile":{"description":"File holding the password (a trailing newline is ignored).","$ref":"#/$defs/filePath"}},"oneOf":[{"required":["password"]},{"required":["passwordEnv"]},{"required":["passwordFile"]}]},"syncDaemon":{"description":"Run the IPVS connection sync daemon (lvs_sync_daemon) on vrrp.interface, default true.","type":"boolean"}}};
+const schema44 = {"description":"A network interface name: 1-15 letters, digits, '_', '.' or '-', not starting with '-' or '.' (no '/', ':' or spaces).","type":"string","pattern":"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,14}$"};
+const schema45 = {"description":"A VRRP priority, 1-254 (255 is reserved for the address owner).","type":"integer","minimum":1,"maximum":254};
+const pattern14 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,14}$", "u");
+const pattern15 = new RegExp("^[A-Za-z0-9_.,:;@%+=^~*&?/|<>()\\[\\]-]+$", "u");
+const func3 = require("ajv/dist/runtime/ucs2length").default;
+
+function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate30.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((((key0 === "interface") || (key0 === "advertInterval")) || (key0 === "priority")) || (key0 === "authentication")) || (key0 === "syncDaemon"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema43,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.interface !== undefined){
+let data0 = data.interface;
+if(typeof data0 === "string"){
+if(!pattern14.test(data0)){
+const err1 = {instancePath:instancePath+"/interface",schemaPath:"#/$defs/interfaceName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_][A-Za-z0-9_.-]{0,14}$"},message:"must match pattern \""+"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,14}$"+"\"",schema:"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,14}$",parentSchema:schema44,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/interface",schemaPath:"#/$defs/interfaceName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.advertInterval !== undefined){
+let data1 = data.advertInterval;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err3 = {instancePath:instancePath+"/advertInterval",schemaPath:"#/properties/advertInterval/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema43.properties.advertInterval.type,parentSchema:schema43.properties.advertInterval,data:data1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 255 || isNaN(data1)){
+const err4 = {instancePath:instancePath+"/advertInterval",schemaPath:"#/properties/advertInterval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema43.properties.advertInterval,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data1 < 1 || isNaN(data1)){
+const err5 = {instancePath:instancePath+"/advertInterval",schemaPath:"#/properties/advertInterval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema43.properties.advertInterval,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+if(data.priority !== undefined){
+let data2 = data.priority;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+for(const key1 in data2){
+if(!(((key1 === "master") || (key1 === "backup")) || (key1 === "step"))){
+const err6 = {instancePath:instancePath+"/priority",schemaPath:"#/properties/priority/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema43.properties.priority,data:data2};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data2.master !== undefined){
+let data3 = data2.master;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err7 = {instancePath:instancePath+"/priority/master",schemaPath:"#/$defs/priority/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema45.type,parentSchema:schema45,data:data3};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 > 254 || isNaN(data3)){
+const err8 = {instancePath:instancePath+"/priority/master",schemaPath:"#/$defs/priority/maximum",keyword:"maximum",params:{comparison: "<=", limit: 254},message:"must be <= 254",schema:254,parentSchema:schema45,data:data3};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data3 < 1 || isNaN(data3)){
+const err9 = {instancePath:instancePath+"/priority/master",schemaPath:"#/$defs/priority/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema45,data:data3};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+if(data2.backup !== undefined){
+let data4 = data2.backup;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err10 = {instancePath:instancePath+"/priority/backup",schemaPath:"#/$defs/priority/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema45.type,parentSchema:schema45,data:data4};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 > 254 || isNaN(data4)){
+const err11 = {instancePath:instancePath+"/priority/backup",schemaPath:"#/$defs/priority/maximum",keyword:"maximum",params:{comparison: "<=", limit: 254},message:"must be <= 254",schema:254,parentSchema:schema45,data:data4};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data4 < 1 || isNaN(data4)){
+const err12 = {instancePath:instancePath+"/priority/backup",schemaPath:"#/$defs/priority/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema45,data:data4};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+if(data2.step !== undefined){
+let data5 = data2.step;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err13 = {instancePath:instancePath+"/priority/step",schemaPath:"#/properties/priority/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema43.properties.priority.properties.step.type,parentSchema:schema43.properties.priority.properties.step,data:data5};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 > 100 || isNaN(data5)){
+const err14 = {instancePath:instancePath+"/priority/step",schemaPath:"#/properties/priority/properties/step/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema43.properties.priority.properties.step,data:data5};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data5 < 1 || isNaN(data5)){
+const err15 = {instancePath:instancePath+"/priority/step",schemaPath:"#/properties/priority/properties/step/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema43.properties.priority.properties.step,data:data5};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/priority",schemaPath:"#/properties/priority/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.properties.priority.type,parentSchema:schema43.properties.priority,data:data2};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.authentication !== undefined){
+let data6 = data.authentication;
+const _errs20 = errors;
+let valid5 = false;
+let passing0 = null;
+const _errs21 = errors;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.password === undefined){
+const err17 = {instancePath:instancePath+"/authentication",schemaPath:"#/properties/authentication/oneOf/0/required",keyword:"required",params:{missingProperty: "password"},message:"must have required property '"+"password"+"'",schema:schema43.properties.authentication.oneOf[0].required,parentSchema:schema43.properties.authentication.oneOf[0],data:data6};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+var _valid0 = _errs21 === errors;
+if(_valid0){
+valid5 = true;
+passing0 = 0;
+}
+const _errs22 = errors;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.passwordEnv === undefined){
+const err18 = {instancePath:instancePath+"/authentication",schemaPath:"#/properties/authentication/oneOf/1/required",keyword:"required",params:{missingProperty: "passwordEnv"},message:"must have required property '"+"passwordEnv"+"'",schema:schema43.properties.authentication.oneOf[1].required,parentSchema:schema43.properties.authentication.oneOf[1],data:data6};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+var _valid0 = _errs22 === errors;
+if(_valid0 && valid5){
+valid5 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid5 = true;
+passing0 = 1;
+}
+const _errs23 = errors;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.passwordFile === undefined){
+const err19 = {instancePath:instancePath+"/authentication",schemaPath:"#/properties/authentication/oneOf/2/required",keyword:"required",params:{missingProperty: "passwordFile"},message:"must have required property '"+"passwordFile"+"'",schema:schema43.properties.authentication.oneOf[2].required,parentSchema:schema43.properties.authentication.oneOf[2],data:data6};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+var _valid0 = _errs23 === errors;
+if(_valid0 && valid5){
+valid5 = false;
+passing0 = [passing0, 2];
+}
+else {
+if(_valid0){
+valid5 = true;
+passing0 = 2;
+}
+}
+}
+if(!valid5){
+const err20 = {instancePath:instancePath+"/authentication",schemaPath:"#/properties/authentication/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema43.properties.authentication.oneOf,parentSchema:schema43.properties.authentication,data:data6};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+else {
+errors = _errs20;
+if(vErrors !== null){
+if(_errs20){
+vErrors.length = _errs20;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.type === undefined){
+const err21 = {instancePath:instancePath+"/authentication",schemaPath:"#/properties/authentication/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema43.properties.authentication.required,parentSchema:schema43.properties.authentication,data:data6};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+for(const key2 in data6){
+if(!((((key2 === "type") || (key2 === "password")) || (key2 === "passwordEnv")) || (key2 === "passwordFile"))){
+const err22 = {instancePath:instancePath+"/authentication",schemaPath:"#/properties/authentication/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema43.properties.authentication,data:data6};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data6.type !== undefined){
+let data7 = data6.type;
+if(!((data7 === "PASS") || (data7 === "AH"))){
+const err23 = {instancePath:instancePath+"/authentication/type",schemaPath:"#/properties/authentication/properties/type/enum",keyword:"enum",params:{allowedValues: schema43.properties.authentication.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema43.properties.authentication.properties.type.enum,parentSchema:schema43.properties.authentication.properties.type,data:data7};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data6.password !== undefined){
+let data8 = data6.password;
+if(typeof data8 === "string"){
+if(func3(data8) > 8){
+const err24 = {instancePath:instancePath+"/authentication/password",schemaPath:"#/properties/authentication/properties/password/maxLength",keyword:"maxLength",params:{limit: 8},message:"must NOT have more than 8 characters",schema:8,parentSchema:schema43.properties.authentication.properties.password,data:data8};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(func3(data8) < 1){
+const err25 = {instancePath:instancePath+"/authentication/password",schemaPath:"#/properties/authentication/properties/password/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema43.properties.authentication.properties.password,data:data8};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if(!pattern15.test(data8)){
+const err26 = {instancePath:instancePath+"/authentication/password",schemaPath:"#/properties/authentication/properties/password/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.,:;@%+=^~*&?/|<>()\\[\\]-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_.,:;@%+=^~*&?/|<>()\\[\\]-]+$"+"\"",schema:"^[A-Za-z0-9_.,:;@%+=^~*&?/|<>()\\[\\]-]+$",parentSchema:schema43.properties.authentication.properties.password,data:data8};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/authentication/password",schemaPath:"#/properties/authentication/properties/password/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.authentication.properties.password.type,parentSchema:schema43.properties.authentication.properties.password,data:data8};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data6.passwordEnv !== undefined){
+let data9 = data6.passwordEnv;
+if(typeof data9 === "string"){
+if(!pattern7.test(data9)){
+const err28 = {instancePath:instancePath+"/authentication/passwordEnv",schemaPath:"#/$defs/envName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]{0,127}$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]{0,127}$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]{0,127}$",parentSchema:schema35,data:data9};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/authentication/passwordEnv",schemaPath:"#/$defs/envName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.type,parentSchema:schema35,data:data9};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data6.passwordFile !== undefined){
+let data10 = data6.passwordFile;
+if(typeof data10 === "string"){
+if(!pattern6.test(data10)){
+const err30 = {instancePath:instancePath+"/authentication/passwordFile",schemaPath:"#/$defs/filePath/pattern",keyword:"pattern",params:{pattern: "^(~/|/)?[A-Za-z0-9_.+@,=][A-Za-z0-9_.+@,=/-]{0,4095}$"},message:"must match pattern \""+"^(~/|/)?[A-Za-z0-9_.+@,=][A-Za-z0-9_.+@,=/-]{0,4095}$"+"\"",schema:"^(~/|/)?[A-Za-z0-9_.+@,=][A-Za-z0-9_.+@,=/-]{0,4095}$",parentSchema:schema34,data:data10};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/authentication/passwordFile",schemaPath:"#/$defs/filePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data10};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/authentication",schemaPath:"#/properties/authentication/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.properties.authentication.type,parentSchema:schema43.properties.authentication,data:data6};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+if(data.syncDaemon !== undefined){
+let data11 = data.syncDaemon;
+if(typeof data11 !== "boolean"){
+const err33 = {instancePath:instancePath+"/syncDaemon",schemaPath:"#/properties/syncDaemon/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema43.properties.syncDaemon.type,parentSchema:schema43.properties.syncDaemon,data:data11};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+else {
+const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.type,parentSchema:schema43,data};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+validate30.errors = vErrors;
+return errors === 0;
+}
+validate30.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema49 = {"description":"A virtual IP address, its vrrp_instance and its virtual services.","type":"object","additionalProperties":false,"required":["address","routerId","services"],"properties":{"address":{"description":"The VIP: an IPv4 or IPv6 address, never a host's address.","$ref":"#/$defs/ipAddress"},"instance":{"description":"vrrp_instance name, default \"vi_<index+1>\": letters, digits, '_', '.' and '-', 1-32 characters, starting with a letter.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_.-]{0,31}$"},"routerId":{"description":"virtual_router_id, 1-255, unique per interface.","type":"integer","minimum":1,"maximum":255},"master":{"description":"The director that is MASTER for this VIP; default: VIP i goes to directors[i % N].","$ref":"#/$defs/hostName"},"priority":{"description":"This VIP's MASTER priority, default vrrp.priority.master.","$ref":"#/$defs/priority"},"interface":{"description":"Interface for this VIP's instance, default vrrp.interface.","$ref":"#/$defs/interfaceName"},"services":{"description":"The virtual_server blocks for this VIP.","type":"array","minItems":1,"items":{"$ref":"#/$defs/service"}}}};
+const pattern19 = new RegExp("^[A-Za-z][A-Za-z0-9_.-]{0,31}$", "u");
+const schema54 = {"description":"A virtual service: VIP:port balanced over real servers.","type":"object","additionalProperties":false,"required":["port"],"properties":{"port":{"description":"The virtual service's port, 1-65535.","$ref":"#/$defs/port"},"protocol":{"description":"TCP (default) or UDP.","enum":["TCP","UDP"]},"scheduler":{"description":"lb_algo, an ipvsadm scheduler, default \"rr\".","enum":["rr","wrr","lc","wlc","lblc","lblcr","dh","sh","sed","nq","fo","ovf","mh","twos"]},"forwarding":{"description":"lb_kind: DR (default, direct routing), NAT or TUN.","enum":["DR","NAT","TUN"]},"persistence":{"description":"persistence_timeout in seconds, 0 (default) for none.","type":"integer","minimum":0,"maximum":2678400},"delayLoop":{"description":"delay_loop: seconds between health checks, default 3.","type":"integer","minimum":1,"maximum":86400},"realServers":{"description":"Real servers, default every host of group \"realservers\" with weight 1 on the service's port.","type":"array","minItems":1,"items":{"$ref":"#/$defs/realServer"}},"healthCheck":{"$ref":"#/$defs/healthCheck"}}};
+const schema56 = {"description":"A real server of a virtual service.","type":"object","additionalProperties":false,"required":["host"],"properties":{"host":{"description":"Name of an inventory host in group \"realservers\".","$ref":"#/$defs/hostName"},"port":{"description":"Port on the real server, default the service's port (DR forwards to the same port).","$ref":"#/$defs/port"},"weight":{"description":"Scheduler weight 0-65535, default 1 (0 takes no new connections).","type":"integer","minimum":0,"maximum":65535}}};
+
+function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate34.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.host === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'",schema:schema56.required,parentSchema:schema56,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "host") || (key0 === "port")) || (key0 === "weight"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema56,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.host !== undefined){
+let data0 = data.host;
+if(typeof data0 === "string"){
+if(!pattern10.test(data0)){
+const err2 = {instancePath:instancePath+"/host",schemaPath:"#/$defs/hostName/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema38,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/host",schemaPath:"#/$defs/hostName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.type,parentSchema:schema38,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.port !== undefined){
+let data1 = data.port;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err4 = {instancePath:instancePath+"/port",schemaPath:"#/$defs/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.type,parentSchema:schema33,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 65535 || isNaN(data1)){
+const err5 = {instancePath:instancePath+"/port",schemaPath:"#/$defs/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema33,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data1 < 1 || isNaN(data1)){
+const err6 = {instancePath:instancePath+"/port",schemaPath:"#/$defs/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema33,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+if(data.weight !== undefined){
+let data2 = data.weight;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err7 = {instancePath:instancePath+"/weight",schemaPath:"#/properties/weight/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema56.properties.weight.type,parentSchema:schema56.properties.weight,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 > 65535 || isNaN(data2)){
+const err8 = {instancePath:instancePath+"/weight",schemaPath:"#/properties/weight/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema56.properties.weight,data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data2 < 0 || isNaN(data2)){
+const err9 = {instancePath:instancePath+"/weight",schemaPath:"#/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema56.properties.weight,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.type,parentSchema:schema56,data};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+validate34.errors = vErrors;
+return errors === 0;
+}
+validate34.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema59 = {"description":"How keepalived checks each real server: TCP_CHECK (default) connects; HTTP_GET requests a path and expects a status.","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"TCP_CHECK or HTTP_GET.","enum":["TCP_CHECK","HTTP_GET"]},"port":{"description":"connect_port, default the real server's port.","$ref":"#/$defs/port"},"connectTimeout":{"description":"connect_timeout in seconds, default 10.","type":"integer","minimum":1,"maximum":3600},"retry":{"description":"retry (formerly nb_get_retry), default 3.","type":"integer","minimum":0,"maximum":100},"delayBeforeRetry":{"description":"delay_before_retry in seconds, default 3.","type":"integer","minimum":0,"maximum":3600},"path":{"description":"HTTP_GET only: the URL path to request, default \"/\"; letters, digits and / . _ ~ % + , : @ = - plus an optional ?query (with &).","type":"string","maxLength":1024,"pattern":"^/[A-Za-z0-9._~%/+,:@=-]*(\\?[A-Za-z0-9._~%/+,:@=&-]*)?$"},"status":{"description":"HTTP_GET only: the expected status code, default 200.","type":"integer","minimum":100,"maximum":599}},"if":{"properties":{"type":{"const":"TCP_CHECK"}}},"then":{"properties":{"path":false,"status":false}}};
+const pattern23 = new RegExp("^/[A-Za-z0-9._~%/+,:@=-]*(\\?[A-Za-z0-9._~%/+,:@=&-]*)?$", "u");
+
+function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate36.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs1 = errors;
+let valid0 = true;
+const _errs2 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type !== undefined){
+if("TCP_CHECK" !== data.type){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+}
+var _valid0 = _errs2 === errors;
+errors = _errs1;
+if(vErrors !== null){
+if(_errs1){
+vErrors.length = _errs1;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid0){
+const _errs4 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.path !== undefined){
+const err1 = {instancePath:instancePath+"/path",schemaPath:"#/then/properties/path/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema59.then.properties.path,data:data.path};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.status !== undefined){
+const err2 = {instancePath:instancePath+"/status",schemaPath:"#/then/properties/status/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema59.then.properties.status,data:data.status};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+var _valid0 = _errs4 === errors;
+valid0 = _valid0;
+if(valid0){
+var props0 = {};
+props0.path = true;
+props0.status = true;
+props0.type = true;
+}
+}
+if(!valid0){
+const err3 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema59.if,parentSchema:schema59,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema59.required,parentSchema:schema59,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((((key0 === "type") || (key0 === "port")) || (key0 === "connectTimeout")) || (key0 === "retry")) || (key0 === "delayBeforeRetry")) || (key0 === "path")) || (key0 === "status"))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema59,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.type !== undefined){
+let data3 = data.type;
+if(!((data3 === "TCP_CHECK") || (data3 === "HTTP_GET"))){
+const err6 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema59.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema59.properties.type.enum,parentSchema:schema59.properties.type,data:data3};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.port !== undefined){
+let data4 = data.port;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err7 = {instancePath:instancePath+"/port",schemaPath:"#/$defs/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.type,parentSchema:schema33,data:data4};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 > 65535 || isNaN(data4)){
+const err8 = {instancePath:instancePath+"/port",schemaPath:"#/$defs/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema33,data:data4};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data4 < 1 || isNaN(data4)){
+const err9 = {instancePath:instancePath+"/port",schemaPath:"#/$defs/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema33,data:data4};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+if(data.connectTimeout !== undefined){
+let data5 = data.connectTimeout;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err10 = {instancePath:instancePath+"/connectTimeout",schemaPath:"#/properties/connectTimeout/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema59.properties.connectTimeout.type,parentSchema:schema59.properties.connectTimeout,data:data5};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 > 3600 || isNaN(data5)){
+const err11 = {instancePath:instancePath+"/connectTimeout",schemaPath:"#/properties/connectTimeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema59.properties.connectTimeout,data:data5};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data5 < 1 || isNaN(data5)){
+const err12 = {instancePath:instancePath+"/connectTimeout",schemaPath:"#/properties/connectTimeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema59.properties.connectTimeout,data:data5};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+if(data.retry !== undefined){
+let data6 = data.retry;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err13 = {instancePath:instancePath+"/retry",schemaPath:"#/properties/retry/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema59.properties.retry.type,parentSchema:schema59.properties.retry,data:data6};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 > 100 || isNaN(data6)){
+const err14 = {instancePath:instancePath+"/retry",schemaPath:"#/properties/retry/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema59.properties.retry,data:data6};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data6 < 0 || isNaN(data6)){
+const err15 = {instancePath:instancePath+"/retry",schemaPath:"#/properties/retry/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema59.properties.retry,data:data6};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+if(data.delayBeforeRetry !== undefined){
+let data7 = data.delayBeforeRetry;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err16 = {instancePath:instancePath+"/delayBeforeRetry",schemaPath:"#/properties/delayBeforeRetry/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema59.properties.delayBeforeRetry.type,parentSchema:schema59.properties.delayBeforeRetry,data:data7};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 3600 || isNaN(data7)){
+const err17 = {instancePath:instancePath+"/delayBeforeRetry",schemaPath:"#/properties/delayBeforeRetry/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema59.properties.delayBeforeRetry,data:data7};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(data7 < 0 || isNaN(data7)){
+const err18 = {instancePath:instancePath+"/delayBeforeRetry",schemaPath:"#/properties/delayBeforeRetry/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema59.properties.delayBeforeRetry,data:data7};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+if(data.path !== undefined){
+let data8 = data.path;
+if(typeof data8 === "string"){
+if(func3(data8) > 1024){
+const err19 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters",schema:1024,parentSchema:schema59.properties.path,data:data8};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(!pattern23.test(data8)){
+const err20 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/pattern",keyword:"pattern",params:{pattern: "^/[A-Za-z0-9._~%/+,:@=-]*(\\?[A-Za-z0-9._~%/+,:@=&-]*)?$"},message:"must match pattern \""+"^/[A-Za-z0-9._~%/+,:@=-]*(\\?[A-Za-z0-9._~%/+,:@=&-]*)?$"+"\"",schema:"^/[A-Za-z0-9._~%/+,:@=-]*(\\?[A-Za-z0-9._~%/+,:@=&-]*)?$",parentSchema:schema59.properties.path,data:data8};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema59.properties.path.type,parentSchema:schema59.properties.path,data:data8};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.status !== undefined){
+let data9 = data.status;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err22 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema59.properties.status.type,parentSchema:schema59.properties.status,data:data9};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 > 599 || isNaN(data9)){
+const err23 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema59.properties.status,data:data9};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(data9 < 100 || isNaN(data9)){
+const err24 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema59.properties.status,data:data9};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema59.type,parentSchema:schema59,data};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+validate36.errors = vErrors;
+return errors === 0;
+}
+validate36.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate33.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.port === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "port"},message:"must have required property '"+"port"+"'",schema:schema54.required,parentSchema:schema54,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((((((key0 === "port") || (key0 === "protocol")) || (key0 === "scheduler")) || (key0 === "forwarding")) || (key0 === "persistence")) || (key0 === "delayLoop")) || (key0 === "realServers")) || (key0 === "healthCheck"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema54,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.port !== undefined){
+let data0 = data.port;
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+const err2 = {instancePath:instancePath+"/port",schemaPath:"#/$defs/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.type,parentSchema:schema33,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 > 65535 || isNaN(data0)){
+const err3 = {instancePath:instancePath+"/port",schemaPath:"#/$defs/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema33,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data0 < 1 || isNaN(data0)){
+const err4 = {instancePath:instancePath+"/port",schemaPath:"#/$defs/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema33,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+if(data.protocol !== undefined){
+let data1 = data.protocol;
+if(!((data1 === "TCP") || (data1 === "UDP"))){
+const err5 = {instancePath:instancePath+"/protocol",schemaPath:"#/properties/protocol/enum",keyword:"enum",params:{allowedValues: schema54.properties.protocol.enum},message:"must be equal to one of the allowed values",schema:schema54.properties.protocol.enum,parentSchema:schema54.properties.protocol,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.scheduler !== undefined){
+let data2 = data.scheduler;
+if(!((((((((((((((data2 === "rr") || (data2 === "wrr")) || (data2 === "lc")) || (data2 === "wlc")) || (data2 === "lblc")) || (data2 === "lblcr")) || (data2 === "dh")) || (data2 === "sh")) || (data2 === "sed")) || (data2 === "nq")) || (data2 === "fo")) || (data2 === "ovf")) || (data2 === "mh")) || (data2 === "twos"))){
+const err6 = {instancePath:instancePath+"/scheduler",schemaPath:"#/properties/scheduler/enum",keyword:"enum",params:{allowedValues: schema54.properties.scheduler.enum},message:"must be equal to one of the allowed values",schema:schema54.properties.scheduler.enum,parentSchema:schema54.properties.scheduler,data:data2};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.forwarding !== undefined){
+let data3 = data.forwarding;
+if(!(((data3 === "DR") || (data3 === "NAT")) || (data3 === "TUN"))){
+const err7 = {instancePath:instancePath+"/forwarding",schemaPath:"#/properties/forwarding/enum",keyword:"enum",params:{allowedValues: schema54.properties.forwarding.enum},message:"must be equal to one of the allowed values",schema:schema54.properties.forwarding.enum,parentSchema:schema54.properties.forwarding,data:data3};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.persistence !== undefined){
+let data4 = data.persistence;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err8 = {instancePath:instancePath+"/persistence",schemaPath:"#/properties/persistence/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema54.properties.persistence.type,parentSchema:schema54.properties.persistence,data:data4};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 > 2678400 || isNaN(data4)){
+const err9 = {instancePath:instancePath+"/persistence",schemaPath:"#/properties/persistence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2678400},message:"must be <= 2678400",schema:2678400,parentSchema:schema54.properties.persistence,data:data4};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data4 < 0 || isNaN(data4)){
+const err10 = {instancePath:instancePath+"/persistence",schemaPath:"#/properties/persistence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema54.properties.persistence,data:data4};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+if(data.delayLoop !== undefined){
+let data5 = data.delayLoop;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err11 = {instancePath:instancePath+"/delayLoop",schemaPath:"#/properties/delayLoop/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema54.properties.delayLoop.type,parentSchema:schema54.properties.delayLoop,data:data5};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 > 86400 || isNaN(data5)){
+const err12 = {instancePath:instancePath+"/delayLoop",schemaPath:"#/properties/delayLoop/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema54.properties.delayLoop,data:data5};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data5 < 1 || isNaN(data5)){
+const err13 = {instancePath:instancePath+"/delayLoop",schemaPath:"#/properties/delayLoop/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema54.properties.delayLoop,data:data5};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+if(data.realServers !== undefined){
+let data6 = data.realServers;
+if(Array.isArray(data6)){
+if(data6.length < 1){
+const err14 = {instancePath:instancePath+"/realServers",schemaPath:"#/properties/realServers/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema54.properties.realServers,data:data6};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+const len0 = data6.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate34(data6[i0], {instancePath:instancePath+"/realServers/" + i0,parentData:data6,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/realServers",schemaPath:"#/properties/realServers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema54.properties.realServers.type,parentSchema:schema54.properties.realServers,data:data6};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.healthCheck !== undefined){
+if(!(validate36(data.healthCheck, {instancePath:instancePath+"/healthCheck",parentData:data,parentDataProperty:"healthCheck",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.type,parentSchema:schema54,data};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+validate33.errors = vErrors;
+return errors === 0;
+}
+validate33.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate32.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.address === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "address"},message:"must have required property '"+"address"+"'",schema:schema49.required,parentSchema:schema49,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.routerId === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "routerId"},message:"must have required property '"+"routerId"+"'",schema:schema49.required,parentSchema:schema49,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.services === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "services"},message:"must have required property '"+"services"+"'",schema:schema49.required,parentSchema:schema49,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((((key0 === "address") || (key0 === "instance")) || (key0 === "routerId")) || (key0 === "master")) || (key0 === "priority")) || (key0 === "interface")) || (key0 === "services"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema49,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.address !== undefined){
+let data0 = data.address;
+const _errs5 = errors;
+let valid2 = false;
+const _errs6 = errors;
+if(typeof data0 === "string"){
+if(!(formats0.test(data0))){
+const err4 = {instancePath:instancePath+"/address",schemaPath:"#/$defs/ipAddress/anyOf/0/format",keyword:"format",params:{format: "ipv4"},message:"must match format \""+"ipv4"+"\"",schema:"ipv4",parentSchema:schema39.anyOf[0],data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+var _valid0 = _errs6 === errors;
+valid2 = valid2 || _valid0;
+const _errs7 = errors;
+if(typeof data0 === "string"){
+if(!(formats2.test(data0))){
+const err5 = {instancePath:instancePath+"/address",schemaPath:"#/$defs/ipAddress/anyOf/1/format",keyword:"format",params:{format: "ipv6"},message:"must match format \""+"ipv6"+"\"",schema:"ipv6",parentSchema:schema39.anyOf[1],data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+var _valid0 = _errs7 === errors;
+valid2 = valid2 || _valid0;
+if(!valid2){
+const err6 = {instancePath:instancePath+"/address",schemaPath:"#/$defs/ipAddress/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema39.anyOf,parentSchema:schema39,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+else {
+errors = _errs5;
+if(vErrors !== null){
+if(_errs5){
+vErrors.length = _errs5;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(typeof data0 === "string"){
+if(!pattern11.test(data0)){
+const err7 = {instancePath:instancePath+"/address",schemaPath:"#/$defs/ipAddress/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Fa-f.:]{2,45}$"},message:"must match pattern \""+"^[0-9A-Fa-f.:]{2,45}$"+"\"",schema:"^[0-9A-Fa-f.:]{2,45}$",parentSchema:schema39,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/address",schemaPath:"#/$defs/ipAddress/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data0};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.instance !== undefined){
+let data1 = data.instance;
+if(typeof data1 === "string"){
+if(!pattern19.test(data1)){
+const err9 = {instancePath:instancePath+"/instance",schemaPath:"#/properties/instance/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_.-]{0,31}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_.-]{0,31}$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_.-]{0,31}$",parentSchema:schema49.properties.instance,data:data1};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/instance",schemaPath:"#/properties/instance/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.instance.type,parentSchema:schema49.properties.instance,data:data1};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.routerId !== undefined){
+let data2 = data.routerId;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err11 = {instancePath:instancePath+"/routerId",schemaPath:"#/properties/routerId/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema49.properties.routerId.type,parentSchema:schema49.properties.routerId,data:data2};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 > 255 || isNaN(data2)){
+const err12 = {instancePath:instancePath+"/routerId",schemaPath:"#/properties/routerId/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema49.properties.routerId,data:data2};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data2 < 1 || isNaN(data2)){
+const err13 = {instancePath:instancePath+"/routerId",schemaPath:"#/properties/routerId/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema49.properties.routerId,data:data2};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+if(data.master !== undefined){
+let data3 = data.master;
+if(typeof data3 === "string"){
+if(!pattern10.test(data3)){
+const err14 = {instancePath:instancePath+"/master",schemaPath:"#/$defs/hostName/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema38,data:data3};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/master",schemaPath:"#/$defs/hostName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.type,parentSchema:schema38,data:data3};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.priority !== undefined){
+let data4 = data.priority;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err16 = {instancePath:instancePath+"/priority",schemaPath:"#/$defs/priority/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema45.type,parentSchema:schema45,data:data4};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 > 254 || isNaN(data4)){
+const err17 = {instancePath:instancePath+"/priority",schemaPath:"#/$defs/priority/maximum",keyword:"maximum",params:{comparison: "<=", limit: 254},message:"must be <= 254",schema:254,parentSchema:schema45,data:data4};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(data4 < 1 || isNaN(data4)){
+const err18 = {instancePath:instancePath+"/priority",schemaPath:"#/$defs/priority/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema45,data:data4};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+if(data.interface !== undefined){
+let data5 = data.interface;
+if(typeof data5 === "string"){
+if(!pattern14.test(data5)){
+const err19 = {instancePath:instancePath+"/interface",schemaPath:"#/$defs/interfaceName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_][A-Za-z0-9_.-]{0,14}$"},message:"must match pattern \""+"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,14}$"+"\"",schema:"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,14}$",parentSchema:schema44,data:data5};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/interface",schemaPath:"#/$defs/interfaceName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data5};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.services !== undefined){
+let data6 = data.services;
+if(Array.isArray(data6)){
+if(data6.length < 1){
+const err21 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema49.properties.services,data:data6};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+const len0 = data6.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate33(data6[i0], {instancePath:instancePath+"/services/" + i0,parentData:data6,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema49.properties.services.type,parentSchema:schema49.properties.services,data:data6};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+else {
+const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema49.type,parentSchema:schema49,data};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+validate32.errors = vErrors;
+return errors === 0;
+}
+validate32.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const formats8 = /^(?=.{1,253}\.?$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[-0-9a-z]{0,61}[0-9a-z])?)*\.?$/i;
+
+function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://lvs-play.invalid/schema/inventory.schema.json" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate20.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.name === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.required,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.hosts === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "hosts"},message:"must have required property '"+"hosts"+"'",schema:schema31.required,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.groups === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "groups"},message:"must have required property '"+"groups"+"'",schema:schema31.required,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.vips === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vips"},message:"must have required property '"+"vips"+"'",schema:schema31.required,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func1.call(schema31.properties, key0))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.$schema !== undefined){
+let data0 = data.$schema;
+if(typeof data0 !== "string"){
+const err5 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.$schema.type,parentSchema:schema31.properties.$schema,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data1 = data.name;
+if(typeof data1 === "string"){
+if(!pattern4.test(data1)){
+const err6 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9_-]{0,62}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9_-]{0,62}$"+"\"",schema:"^[a-z0-9][a-z0-9_-]{0,62}$",parentSchema:schema31.properties.name,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.name.type,parentSchema:schema31.properties.name,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.ssh !== undefined){
+if(!(validate21(data.ssh, {instancePath:instancePath+"/ssh",parentData:data,parentDataProperty:"ssh",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+errors = vErrors.length;
+}
+}
+if(data.hosts !== undefined){
+let data3 = data.hosts;
+if(Array.isArray(data3)){
+if(data3.length < 1){
+const err8 = {instancePath:instancePath+"/hosts",schemaPath:"#/properties/hosts/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.hosts,data:data3};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate23(data3[i0], {instancePath:instancePath+"/hosts/" + i0,parentData:data3,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/hosts",schemaPath:"#/properties/hosts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.hosts.type,parentSchema:schema31.properties.hosts,data:data3};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.groups !== undefined){
+let data5 = data.groups;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.directors === undefined){
+const err10 = {instancePath:instancePath+"/groups",schemaPath:"#/properties/groups/required",keyword:"required",params:{missingProperty: "directors"},message:"must have required property '"+"directors"+"'",schema:schema31.properties.groups.required,parentSchema:schema31.properties.groups,data:data5};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data5.realservers === undefined){
+const err11 = {instancePath:instancePath+"/groups",schemaPath:"#/properties/groups/required",keyword:"required",params:{missingProperty: "realservers"},message:"must have required property '"+"realservers"+"'",schema:schema31.properties.groups.required,parentSchema:schema31.properties.groups,data:data5};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+for(const key1 in data5){
+const _errs12 = errors;
+if(typeof key1 === "string"){
+if(!pattern12.test(key1)){
+const err12 = {instancePath:instancePath+"/groups",schemaPath:"#/$defs/groupName/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]{0,62}$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]{0,62}$"+"\"",schema:"^[a-z][a-z0-9_-]{0,62}$",parentSchema:schema40,data:key1,propertyName:key1};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/groups",schemaPath:"#/$defs/groupName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.type,parentSchema:schema40,data:key1,propertyName:key1};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+var valid3 = _errs12 === errors;
+if(!valid3){
+const err14 = {instancePath:instancePath+"/groups",schemaPath:"#/properties/groups/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema31.properties.groups.propertyNames,parentSchema:schema31.properties.groups,data:data5};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+for(const key2 in data5){
+if(!((key2 === "directors") || (key2 === "realservers"))){
+if(!(validate26(data5[key2], {instancePath:instancePath+"/groups/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data5,parentDataProperty:key2,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+errors = vErrors.length;
+}
+}
+}
+if(data5.directors !== undefined){
+if(!(validate26(data5.directors, {instancePath:instancePath+"/groups/directors",parentData:data5,parentDataProperty:"directors",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+errors = vErrors.length;
+}
+}
+if(data5.realservers !== undefined){
+if(!(validate26(data5.realservers, {instancePath:instancePath+"/groups/realservers",parentData:data5,parentDataProperty:"realservers",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/groups",schemaPath:"#/properties/groups/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.groups.type,parentSchema:schema31.properties.groups,data:data5};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.vrrp !== undefined){
+if(!(validate30(data.vrrp, {instancePath:instancePath+"/vrrp",parentData:data,parentDataProperty:"vrrp",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+errors = vErrors.length;
+}
+}
+if(data.keepalived !== undefined){
+let data10 = data.keepalived;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+for(const key3 in data10){
+if(!(key3 === "mode")){
+const err16 = {instancePath:instancePath+"/keepalived",schemaPath:"#/properties/keepalived/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.keepalived,data:data10};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data10.mode !== undefined){
+let data11 = data10.mode;
+if(!((data11 === "full") || (data11 === "vrrp-only"))){
+const err17 = {instancePath:instancePath+"/keepalived/mode",schemaPath:"#/properties/keepalived/properties/mode/enum",keyword:"enum",params:{allowedValues: schema31.properties.keepalived.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.keepalived.properties.mode.enum,parentSchema:schema31.properties.keepalived.properties.mode,data:data11};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/keepalived",schemaPath:"#/properties/keepalived/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.keepalived.type,parentSchema:schema31.properties.keepalived,data:data10};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.vips !== undefined){
+let data12 = data.vips;
+if(Array.isArray(data12)){
+if(data12.length < 1){
+const err19 = {instancePath:instancePath+"/vips",schemaPath:"#/properties/vips/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.vips,data:data12};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+const len1 = data12.length;
+for(let i1=0; i1<len1; i1++){
+if(!(validate32(data12[i1], {instancePath:instancePath+"/vips/" + i1,parentData:data12,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/vips",schemaPath:"#/properties/vips/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.vips.type,parentSchema:schema31.properties.vips,data:data12};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.time !== undefined){
+let data14 = data.time;
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+for(const key4 in data14){
+if(!(key4 === "servers")){
+const err21 = {instancePath:instancePath+"/time",schemaPath:"#/properties/time/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.time,data:data14};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data14.servers !== undefined){
+let data15 = data14.servers;
+if(Array.isArray(data15)){
+if(data15.length < 1){
+const err22 = {instancePath:instancePath+"/time/servers",schemaPath:"#/properties/time/properties/servers/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.time.properties.servers,data:data15};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+const len2 = data15.length;
+for(let i2=0; i2<len2; i2++){
+let data16 = data15[i2];
+const _errs35 = errors;
+let valid14 = false;
+const _errs36 = errors;
+if(typeof data16 === "string"){
+if(!(formats8.test(data16))){
+const err23 = {instancePath:instancePath+"/time/servers/" + i2,schemaPath:"#/$defs/serverName/anyOf/0/format",keyword:"format",params:{format: "hostname"},message:"must match format \""+"hostname"+"\"",schema:"hostname",parentSchema:schema61.anyOf[0],data:data16};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+var _valid0 = _errs36 === errors;
+valid14 = valid14 || _valid0;
+const _errs37 = errors;
+if(typeof data16 === "string"){
+if(!(formats0.test(data16))){
+const err24 = {instancePath:instancePath+"/time/servers/" + i2,schemaPath:"#/$defs/serverName/anyOf/1/format",keyword:"format",params:{format: "ipv4"},message:"must match format \""+"ipv4"+"\"",schema:"ipv4",parentSchema:schema61.anyOf[1],data:data16};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+var _valid0 = _errs37 === errors;
+valid14 = valid14 || _valid0;
+const _errs38 = errors;
+if(typeof data16 === "string"){
+if(!(formats2.test(data16))){
+const err25 = {instancePath:instancePath+"/time/servers/" + i2,schemaPath:"#/$defs/serverName/anyOf/2/format",keyword:"format",params:{format: "ipv6"},message:"must match format \""+"ipv6"+"\"",schema:"ipv6",parentSchema:schema61.anyOf[2],data:data16};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+var _valid0 = _errs38 === errors;
+valid14 = valid14 || _valid0;
+if(!valid14){
+const err26 = {instancePath:instancePath+"/time/servers/" + i2,schemaPath:"#/$defs/serverName/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema61.anyOf,parentSchema:schema61,data:data16};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+else {
+errors = _errs35;
+if(vErrors !== null){
+if(_errs35){
+vErrors.length = _errs35;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(typeof data16 === "string"){
+if(!pattern24.test(data16)){
+const err27 = {instancePath:instancePath+"/time/servers/" + i2,schemaPath:"#/$defs/serverName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9.:-]{1,253}$"},message:"must match pattern \""+"^[A-Za-z0-9.:-]{1,253}$"+"\"",schema:"^[A-Za-z0-9.:-]{1,253}$",parentSchema:schema61,data:data16};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/time/servers/" + i2,schemaPath:"#/$defs/serverName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema61.type,parentSchema:schema61,data:data16};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+let i3 = data15.length;
+let j0;
+if(i3 > 1){
+outer0:
+for(;i3--;){
+for(j0 = i3; j0--;){
+if(func0(data15[i3], data15[j0])){
+const err29 = {instancePath:instancePath+"/time/servers",schemaPath:"#/properties/time/properties/servers/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i3+" are identical)",schema:true,parentSchema:schema31.properties.time.properties.servers,data:data15};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+break outer0;
+}
+}
+}
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/time/servers",schemaPath:"#/properties/time/properties/servers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.time.properties.servers.type,parentSchema:schema31.properties.time.properties.servers,data:data15};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/time",schemaPath:"#/properties/time/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.time.type,parentSchema:schema31.properties.time,data:data14};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data.packages !== undefined){
+let data17 = data.packages;
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+for(const key5 in data17){
+const _errs41 = errors;
+if(typeof key5 === "string"){
+if(!pattern12.test(key5)){
+const err32 = {instancePath:instancePath+"/packages",schemaPath:"#/$defs/groupName/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]{0,62}$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]{0,62}$"+"\"",schema:"^[a-z][a-z0-9_-]{0,62}$",parentSchema:schema40,data:key5,propertyName:key5};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/packages",schemaPath:"#/$defs/groupName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.type,parentSchema:schema40,data:key5,propertyName:key5};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+var valid16 = _errs41 === errors;
+if(!valid16){
+const err34 = {instancePath:instancePath+"/packages",schemaPath:"#/properties/packages/propertyNames",keyword:"propertyNames",params:{propertyName: key5},message:"property name must be valid",schema:schema31.properties.packages.propertyNames,parentSchema:schema31.properties.packages,data:data17};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+for(const key6 in data17){
+let data18 = data17[key6];
+if(Array.isArray(data18)){
+const len3 = data18.length;
+for(let i4=0; i4<len3; i4++){
+let data19 = data18[i4];
+if(typeof data19 === "string"){
+if(!pattern26.test(data19)){
+const err35 = {instancePath:instancePath+"/packages/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i4,schemaPath:"#/$defs/packageName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9+._-]{0,127}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9+._-]{0,127}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9+._-]{0,127}$",parentSchema:schema63,data:data19};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/packages/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i4,schemaPath:"#/$defs/packageName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.type,parentSchema:schema63,data:data19};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+let i5 = data18.length;
+let j1;
+if(i5 > 1){
+outer1:
+for(;i5--;){
+for(j1 = i5; j1--;){
+if(func0(data18[i5], data18[j1])){
+const err37 = {instancePath:instancePath+"/packages/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/packages/additionalProperties/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i5+" are identical)",schema:true,parentSchema:schema31.properties.packages.additionalProperties,data:data18};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+break outer1;
+}
+}
+}
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/packages/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/packages/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.packages.additionalProperties.type,parentSchema:schema31.properties.packages.additionalProperties,data:data18};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+}
+else {
+const err39 = {instancePath:instancePath+"/packages",schemaPath:"#/properties/packages/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.packages.type,parentSchema:schema31.properties.packages,data:data17};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+if(data.sysctl !== undefined){
+let data20 = data.sysctl;
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+for(const key7 in data20){
+const _errs52 = errors;
+if(typeof key7 === "string"){
+if(!pattern12.test(key7)){
+const err40 = {instancePath:instancePath+"/sysctl",schemaPath:"#/$defs/groupName/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]{0,62}$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]{0,62}$"+"\"",schema:"^[a-z][a-z0-9_-]{0,62}$",parentSchema:schema40,data:key7,propertyName:key7};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+else {
+const err41 = {instancePath:instancePath+"/sysctl",schemaPath:"#/$defs/groupName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.type,parentSchema:schema40,data:key7,propertyName:key7};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+var valid23 = _errs52 === errors;
+if(!valid23){
+const err42 = {instancePath:instancePath+"/sysctl",schemaPath:"#/properties/sysctl/propertyNames",keyword:"propertyNames",params:{propertyName: key7},message:"property name must be valid",schema:schema31.properties.sysctl.propertyNames,parentSchema:schema31.properties.sysctl,data:data20};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+for(const key8 in data20){
+let data21 = data20[key8];
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+for(const key9 in data21){
+const _errs58 = errors;
+if(typeof key9 === "string"){
+if(!pattern28.test(key9)){
+const err43 = {instancePath:instancePath+"/sysctl/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/sysctlKey/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9_]+(\\.[A-Za-z0-9_-]+)+$"},message:"must match pattern \""+"^[a-z0-9_]+(\\.[A-Za-z0-9_-]+)+$"+"\"",schema:"^[a-z0-9_]+(\\.[A-Za-z0-9_-]+)+$",parentSchema:schema65,data:key9,propertyName:key9};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+else {
+const err44 = {instancePath:instancePath+"/sysctl/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/sysctlKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.type,parentSchema:schema65,data:key9,propertyName:key9};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+var valid26 = _errs58 === errors;
+if(!valid26){
+const err45 = {instancePath:instancePath+"/sysctl/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sysctl/additionalProperties/propertyNames",keyword:"propertyNames",params:{propertyName: key9},message:"property name must be valid",schema:schema31.properties.sysctl.additionalProperties.propertyNames,parentSchema:schema31.properties.sysctl.additionalProperties,data:data21};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+for(const key10 in data21){
+let data22 = data21[key10];
+if((typeof data22 !== "string") && (!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22))))){
+const err46 = {instancePath:instancePath+"/sysctl/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/sysctlValue/type",keyword:"type",params:{type: schema66.type},message:"must be string,integer",schema:schema66.type,parentSchema:schema66,data:data22};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+if(typeof data22 === "string"){
+if(!pattern29.test(data22)){
+const err47 = {instancePath:instancePath+"/sysctl/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/sysctlValue/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._:,/+ -]{1,256}$"},message:"must match pattern \""+"^[A-Za-z0-9._:,/+ -]{1,256}$"+"\"",schema:"^[A-Za-z0-9._:,/+ -]{1,256}$",parentSchema:schema66,data:data22};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err48 = {instancePath:instancePath+"/sysctl/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sysctl/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.sysctl.additionalProperties.type,parentSchema:schema31.properties.sysctl.additionalProperties,data:data21};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+}
+else {
+const err49 = {instancePath:instancePath+"/sysctl",schemaPath:"#/properties/sysctl/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.sysctl.type,parentSchema:schema31.properties.sysctl,data:data20};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+}
+else {
+const err50 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+validate20.errors = vErrors;
+return errors === 0;
+}
+validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
