@@ -55,19 +55,29 @@ const cli = (args: string[], ok: number[]) => async () => {
   if (!ok.includes(r.code)) throw new Error(`lvs-play ${args.join(' ')} exited ${r.code}`);
 };
 const nodeStartup = async () => { await run(process.execPath, ['-e', '0']); };
+// start-up alone: the CLI with no host to contact (--version), and reading and validating the inventory
+const version = async () => { await run(process.execPath, [`${root}dist/lib/cli/main.js`, '--version']); };
+const validate = async () => {
+  const r = await run(process.execPath, [`${root}dist/lib/cli/main.js`, 'validate', inventoryFile]);
+  if (r.code !== 0) throw new Error(`lvs-play validate exited ${r.code}`);
+};
 
-const figures: Record<string, number[]> = { floor: [], check: [], 'deploy (no-op)': [], 'node startup': [] };
+const figures: Record<string, number[]> = { floor: [], check: [], 'deploy (no-op)': [], 'node startup': [], 'lvs-play --version': [], 'validate': [] };
 await floorOnce(); // warm caches on both sides
 for (let i = 0; i < runs; i++) {
   figures.floor.push(await timed(floorOnce));
   figures.check.push(await timed(cli(['check'], [0])));
   figures['deploy (no-op)'].push(await timed(cli(['deploy'], [0])));
   figures['node startup'].push(await timed(nodeStartup));
+  figures['lvs-play --version'].push(await timed(version));
+  figures.validate.push(await timed(validate));
 }
 
 const floor = median(figures.floor);
 console.log(`lvs-play check vs the OpenSSH floor: ${hosts.length} hosts, ${runs} runs each, medians (inventory ${inventoryFile})`);
 for (const [name, xs] of Object.entries(figures)) {
   const m = median(xs);
-  console.log(`  ${name.padEnd(16)} ${m.toFixed(0).padStart(6)} ms   ${(m / floor).toFixed(2)}x floor   ${(m / hosts.length).toFixed(1)} ms/host   (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)})`);
+  console.log(`  ${name.padEnd(18)} ${m.toFixed(0).padStart(6)} ms   ${(m / floor).toFixed(2)}x floor   ${(m / hosts.length).toFixed(1)} ms/host   (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)})`);
 }
+const node = median(figures['node startup']);
+console.log(`start-up: lvs-play --version ${(median(figures['lvs-play --version']) / node).toFixed(2)}x node -e 0, validate ${(median(figures.validate) / node).toFixed(2)}x node -e 0`);
