@@ -21,7 +21,7 @@ function help(list: CommandEntry[]): string {
   return [
     'lvs-play: deploy and operate LVS-DR load balancers with keepalived (dual-master)',
     '',
-    'Usage: lvs-play COMMAND [ARGS]   (lvs-play COMMAND --help for details)',
+    'Usage: lvs-play COMMAND [ARGS]   (lvs-play COMMAND --help for details; lvs-play --version, -V or version)',
     '',
     ...list.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
@@ -35,7 +35,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(help(commands) + '\n');
     return name === undefined ? 1 : 0;
   }
-  if (name === '--version') {
+  if (name === '--version' || name === '-V' || name === 'version') {
     const { readFileSync } = await import('node:fs');
     const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8'));
     process.stdout.write(`${pkg.version}\n`);

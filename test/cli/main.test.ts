@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -10,6 +11,25 @@ describe('lvs-play binary', () => {
     const { stdout } = await run(process.execPath, [bin, '--help']);
     assert.match(stdout, /Usage: lvs-play COMMAND/);
     assert.match(stdout, /Exit codes: 0/);
+  });
+
+  it('prints its version for --version, -V and version', async () => {
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    for (const flag of ['--version', '-V', 'version']) {
+      const { stdout, stderr } = await run(process.execPath, [bin, flag]);
+      assert.equal(stdout, `${version}\n`, flag);
+      assert.equal(stderr, '', flag);
+    }
+  });
+
+  it('loads each command it lists when that command runs: NAME --help prints its usage', async () => {
+    const { stdout } = await run(process.execPath, [bin, '--help']);
+    const names = [...stdout.matchAll(/^  (\S+)  /gm)].map((m) => m[1]!);
+    assert.deepEqual(names, ['deploy', 'rollout', 'check', 'verify', 'drain', 'undrain', 'recover', 'validate', 'render', 'lab', 'schedule']);
+    await Promise.all(names.map(async (name) => {
+      const r = await run(process.execPath, [bin, name, '--help']);
+      assert.match(r.stdout, new RegExp(`^Usage:\\s+lvs-play ${name} `), name);
+    }));
   });
 
   it('rejects an unknown command with exit 1', async () => {

@@ -31,7 +31,7 @@ describe('lvs-play validate', () => {
     assert.deepEqual(r, { code: 0, stdout: 'ok: seed, 4 hosts, 2 VIPs, 2 services\n', stderr: '' });
   });
 
-  it('exits 1 with every problem on stderr, one per line, each starting with its path', async () => {
+  it('exits 1 with a header and every problem on stderr, one per line, each starting with its path', async () => {
     const inv = example();
     inv.vrrp.authentication.password = 'Hush8chr';
     inv.vips[1].routerId = 300;
@@ -44,7 +44,8 @@ describe('lvs-play validate', () => {
     const r = await lvsPlay(['validate', file]);
     assert.equal(r.code, 1);
     assert.equal(r.stdout, '');
-    const lines = r.stderr.trimEnd().split('\n');
+    const [header, ...lines] = r.stderr.trimEnd().split('\n');
+    assert.equal(header, `error: ${file}: 8 problems`);
     assert.deepEqual(lines.map((l) => l.slice(0, l.indexOf(': '))), [
       '/groups/realservers/0',        // "lvs01" no longer exists
       '/hosts/2/name',
@@ -70,7 +71,7 @@ describe('lvs-play validate', () => {
     delete env.LVS_PLAY_TEST_PASS;
     const missing = await lvsPlay(['validate', file], env);
     assert.equal(missing.code, 1);
-    assert.match(missing.stderr, /^\/vrrp\/authentication\/passwordEnv: environment variable LVS_PLAY_TEST_PASS is not set/);
+    assert.match(missing.stderr, /^error: .*env\.json: 1 problem\n\/vrrp\/authentication\/passwordEnv: environment variable LVS_PLAY_TEST_PASS is not set/);
   });
 
   it('exits 1 with a clear message for a file that is missing or not JSON', async () => {
