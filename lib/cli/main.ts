@@ -25,11 +25,20 @@ function help(list: CommandEntry[]): string {
     '',
     ...list.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
+    'Every command takes --no-color (as does NO_COLOR=1): no colour even on a terminal.',
+    '',
     'Exit codes: 0 success (in sync), 2 drift or degraded, 1 error.',
   ].join('\n');
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // --no-color, anywhere before a "--", is NO_COLOR for this run (https://no-color.org): set before any
+  // module that draws (listr2 reads it when loaded) is imported
+  const end = argv.includes('--') ? argv.indexOf('--') : argv.length;
+  if (argv.slice(0, end).includes('--no-color')) {
+    process.env.NO_COLOR = '1';
+    argv = [...argv.slice(0, end).filter((a) => a !== '--no-color'), ...argv.slice(end)];
+  }
   const [name, ...args] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(help(commands) + '\n');

@@ -4,6 +4,7 @@
 // refuses them before sending anything.
 
 import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -61,5 +62,21 @@ describe('cli: verify', function () {
     assert.equal(table.code, 1);
     assert.match(table.stdout, /^host\s+lvs01\s+fail\s+could not be read: /m);
     assert.match(table.stdout, /^nowhere: 0 pass, 0 degraded, 1 fail, 0 not checkable: exit 1, something is down or could not be checked$/m);
+  });
+
+  it('colours its statuses on a terminal, and not with --no-color or NO_COLOR=1', async () => {
+    const bin = new URL('../../dist/lib/cli/main.js', import.meta.url).pathname;
+    // script(1) runs the command on a pseudo-terminal: stdout is a TTY, as in a user's shell
+    const onTerminal = (args: string[], env: NodeJS.ProcessEnv = {}) => {
+      const r = spawnSync('script', ['-qec', [process.execPath, bin, ...args].map((a) => `'${a}'`).join(' '), '/dev/null'],
+        { encoding: 'utf8', env: { ...process.env, NO_COLOR: '', ...env } });
+      return r.stdout;
+    };
+    const coloured = onTerminal(['verify', file, '--limit', 'lvs01']);
+    assert.match(coloured, /^host\s+lvs01\s+\x1b\[31mfail/m);
+    for (const plain of [onTerminal(['verify', file, '--limit', 'lvs01', '--no-color']), onTerminal(['--no-color', 'verify', file, '--limit', 'lvs01']), onTerminal(['verify', file, '--limit', 'lvs01'], { NO_COLOR: '1' })]) {
+      assert.match(plain, /^host\s+lvs01\s+fail\s+could not be read: /m);
+      assert.doesNotMatch(plain, /\x1b\[/);
+    }
   });
 });
