@@ -6,6 +6,7 @@
 // - openssh-server, sudo: the ssh suites run a throwaway sshd in a netns
 // - prometheus-node-exporter: the metrics suite reads its textfiles back
 // - curl: probes and client traffic in the lab suites
+// - zsh: the completion script is loaded and run in zsh as well as bash
 //
 // The daemons these packages bring must never run on the machine itself:
 // nothing starts during the install (lib/lab/prerequisites.ts's policy-rc.d),
@@ -25,6 +26,7 @@ export const TEST_PACKAGES: Record<string, { file: string; services: string[] }>
   sudo: { file: '/usr/bin/sudo', services: [] },
   'prometheus-node-exporter': { file: '/usr/bin/prometheus-node-exporter', services: ['prometheus-node-exporter'] },
   curl: { file: '/usr/bin/curl', services: [] },
+  zsh: { file: '/usr/bin/zsh', services: [] },
 };
 
 export function missingTestPackages(): string[] {

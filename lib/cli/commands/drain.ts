@@ -14,7 +14,7 @@ import type { Command } from '../command.js';
 export const MAX_WAIT_SECONDS = 86_400;
 
 export function drainUsage(undrain: boolean): string {
-  return undrain ? `Usage: lvs-play undrain INVENTORY [HOST...] [--wait SECONDS]
+  return undrain ? `Usage: lvs-play undrain INVENTORY [HOST...] [--wait SECONDS] [--accept-new-host-keys]
 
 Clears the drain switch of the real servers (default: every one recorded as
 drained for this cluster) on every director, removes them from the record,
@@ -23,7 +23,7 @@ at the inventory's weight again (--wait, 0 to 86400, default 60; 0: do not wait)
 
 Exit codes: 0 undrained (weights confirmed, or not observable here: said so); 1 a
 director could not be reached (still recorded) or the weights did not come back.`
-    : `Usage: lvs-play drain INVENTORY HOST... [--wait SECONDS]
+    : `Usage: lvs-play drain INVENTORY HOST... [--wait SECONDS] [--accept-new-host-keys]
 
 Sets the drain switch of each real server HOST on every director: keepalived's
 FILE_CHECK on it fails, and inhibit_on_failure sets its weight to 0, so new

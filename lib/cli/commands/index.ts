@@ -13,5 +13,6 @@ export const commands: CommandEntry[] = [
   { name: 'validate', summary: 'check an inventory against the schema and the cluster rules (0 valid, 1 problems)', load: async () => (await import('./validate.js')).validateCommand },
   { name: 'render', summary: 'print a file lvs-play would write on a host, or list them (--list)', load: async () => (await import('./render.js')).renderCommand },
   { name: 'lab', summary: 'bring a local lab of containers up or down, or show its status', load: async () => (await import('./lab.js')).labCommand },
+  { name: 'completion', summary: 'print the bash or zsh completion script (commands, options, the inventory\'s host names)', load: async () => (await import('./completion.js')).completionCommand },
   { name: 'schedule', summary: 'run check from a systemd timer, keep its reports, write Prometheus metrics', load: async () => (await import('./schedule.js')).scheduleCommand },
 ];
