@@ -18,6 +18,7 @@ import { exitCode, type RunMode } from '../run/report.js';
 import { runPlaybook } from '../run/runner.js';
 import type { WriteSession } from '../lock/write-session.js';
 import { intOption } from './args.js';
+import { jsonDocument } from '../report/json-format.js';
 
 export const RUN_OPTIONS = {
   limit: { type: 'string' },
@@ -118,7 +119,7 @@ export async function executeRun(p: PreparedRun, mode: RunMode, extra: { rollbac
     maxFail: settings.maxFail, session,
   });
   await progressDone;
-  if (settings.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+  if (settings.json) process.stdout.write(jsonDocument(report));
   else process.stdout.write(recap(report) + '\n');
   return exitCode(report, extra.predictive);
 }

@@ -24,7 +24,8 @@ import { assertNotRunning, clearRecordedHandovers, undrainRecorded } from './rec
 import { formatRolloutReport, type RolloutReport } from './report.js';
 import { readRecord } from './switch-record.js';
 import { Switchboard } from './switchboard.js';
-import type { HostState, RolloutPlan } from './types.js';
+import type { HostState, RolloutPlan, Stage } from './types.js';
+import { versioned } from '../report/json-format.js';
 
 export interface RolloutOptions {
   cluster: Cluster;
@@ -56,7 +57,7 @@ export async function runRollout(o: RolloutOptions): Promise<number> {
       for (const s of states) if (s.runInProgress) o.progress(`note: ${s.host}: a write run is in progress: ${s.runInProgress}`);
       const plan = planFrom(o, states);
       const changes = new Map(states.map((s) => [s.host, s.changes]));
-      o.out(o.json ? JSON.stringify(planJson(plan, changes, o.inventoryFile), null, 2) : formatPlan(plan, changes, o.inventoryFile, { rollback: o.rollback }));
+      o.out(o.json ? JSON.stringify(versioned(planJson(plan, changes, o.inventoryFile)), null, 2) : formatPlan(plan, changes, o.inventoryFile, { rollback: o.rollback }));
       return plan.problems.length ? 1 : plan.stages.length || plan.interrupted.length ? 2 : 0;
     } finally {
       await pool.closeAll();
@@ -106,7 +107,7 @@ export async function runRollout(o: RolloutOptions): Promise<number> {
     } finally {
       off();
     }
-    o.out(o.json ? JSON.stringify(report, null, 2) : formatRolloutReport(report));
+    o.out(o.json ? JSON.stringify(versioned(report), null, 2) : formatRolloutReport(report));
     return report.status === 'ok' ? 0 : 1;
   } finally {
     await session.close();
@@ -117,6 +118,11 @@ function planFrom(o: RolloutOptions, states: HostState[]): RolloutPlan {
   return planRollout({ cluster: o.cluster, states, selected: o.hosts.map((h) => h.name), batch: o.batch, drainTimeoutMs: o.drainTimeoutMs });
 }
 
-function planJson(plan: RolloutPlan, changes: Map<string, { task: string; summary: string }[]>, inventory: string) {
+/** `rollout --check --json`: the plan, each stage with the changes of its hosts */
+export type RolloutPlanReport = { inventory: string } & Omit<RolloutPlan, 'stages'> & {
+  stages: (Stage & { changes: Record<string, { task: string; summary: string }[]> })[];
+};
+
+function planJson(plan: RolloutPlan, changes: Map<string, { task: string; summary: string }[]>, inventory: string): RolloutPlanReport {
   return { inventory, ...plan, stages: plan.stages.map((s) => ({ ...s, changes: Object.fromEntries(s.hosts.map((h) => [h, changes.get(h) ?? []])) })) };
 }

@@ -41,7 +41,9 @@ export async function recover(o: RecoverOptions): Promise<{ code: number; report
   if (o.check) {
     const pool = new ConnectionPool(o.cluster.hosts, { acceptNewHostKeys: o.acceptNewHostKeys });
     try {
-      const hosts = await Promise.all(o.hosts.map((h) => readRuns(h, () => pool.get(h), null)));
+      // the report says what was found, never the journal's own records
+      const hosts: HostRecovery[] = (await Promise.all(o.hosts.map((h) => readRuns(h, () => pool.get(h), null))))
+        .map(({ host, error, runs }) => (error === undefined ? { host, runs } : { host, error, runs }));
       for (const h of hosts) logHost(o, h, 'found', redact);
       for (const s of switches) o.log(`switch record: ${s}`);
       const left = hosts.some((h) => h.runs.length) || switches.length > 0;

@@ -9,6 +9,7 @@ import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
 import type { CheckRecord } from './record.js';
+import { jsonDocument } from '../report/json-format.js';
 
 export const LATEST_FILE = 'latest.json';
 export const REPORTS_DIR = 'reports';
@@ -52,7 +53,7 @@ export async function saveRecord(stateDir: string, record: CheckRecord, keep: nu
   if (!Number.isInteger(keep) || keep < 1) throw new RangeError(`keep must be a whole number of 1 or more, got ${keep}`);
   const reportsDir = join(stateDir, REPORTS_DIR);
   await ensureDir(reportsDir);
-  const text = JSON.stringify(record, null, 2) + '\n';
+  const text = jsonDocument(record);
   const existing = new Set(await listReports(stateDir));
   let name = reportFileName(record.startedAt);
   for (let n = 1; existing.has(name); n++) name = reportFileName(record.startedAt).replace(/\.json$/, `-${n}.json`);

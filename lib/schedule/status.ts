@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { listReports, readLatest } from './history.js';
 import { driftedTasks, resultWord, type CheckRecord } from './record.js';
 import { timerState, type TimerState } from './systemctl.js';
+import type { FormatVersion } from '../report/json-format.js';
 
 export interface ScheduleStatus {
   name: string;
@@ -16,7 +17,8 @@ export interface ScheduleStatus {
   timer: TimerState | null;
   stateDir: string;
   reports: number;
-  latest: CheckRecord | null;
+  /** latest.json as kept (records kept before format 1.0 have no formatVersion) */
+  latest: ({ formatVersion?: FormatVersion } & CheckRecord) | null;
 }
 
 export async function scheduleStatus(o: { name: string; unitDir: string; stateDir: string; askSystemd: boolean }): Promise<ScheduleStatus> {

@@ -14,6 +14,7 @@ import { lvsPlay, repoRoot } from '../support/cli.js';
 import { labDown } from '../../lib/lab/down.js';
 import { ensureLab, forgetLab, LAB_TIMEOUT_MS, labProgress, useLab } from '../support/lab.js';
 import { waitFor } from '../support/wait.js';
+import { assertDocument } from '../support/json-documents.js';
 
 const INVENTORY = 'inventory/lab.json';
 
@@ -28,7 +29,7 @@ describe('deploy and check on the lab (issue 4)', function () {
     }
     return out;
   };
-  const report = (stdout: string) => JSON.parse(stdout) as RunReport;
+  const report = (stdout: string) => assertDocument('run', JSON.parse(stdout) as RunReport);
 
   const lab = useLab();
 

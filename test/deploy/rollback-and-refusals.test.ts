@@ -12,6 +12,7 @@ import type { Cluster, Host, Inventory } from '../../lib/inventory/types.js';
 import type { RunReport } from '../../lib/run/report.js';
 import { lvsPlay, repoRoot } from '../support/cli.js';
 import { useLab } from '../support/lab.js';
+import { assertDocument } from '../support/json-documents.js';
 
 const INVENTORY = 'inventory/lab.json';
 
@@ -55,7 +56,7 @@ describe('rollback and refusals on the lab (issue 4)', function () {
     const before = await lab.run('lvs-dr', SNAPSHOT);
     const r = await lvsPlay(['deploy', file, '--json', '--playbook', 'test/fixtures/playbooks/fail-on-lvs-dr.mjs']);
     assert.equal(r.code, 1, r.stderr);
-    const report = JSON.parse(r.stdout) as RunReport;
+    const report = assertDocument('run', JSON.parse(r.stdout) as RunReport);
     const dr = report.hosts.find((h) => h.host === 'lvs-dr')!;
     assert.equal(dr.status, 'failed');
     assert.match(dr.error ?? '', /inject-failure/);
@@ -73,7 +74,7 @@ describe('rollback and refusals on the lab (issue 4)', function () {
     const file = writeInventory('no-rollback.json', inv);
     const r = await lvsPlay(['deploy', file, '--json', '--no-rollback', '--limit', 'lvs-dr', '--playbook', 'test/fixtures/playbooks/fail-on-lvs-dr.mjs']);
     assert.equal(r.code, 1, r.stderr);
-    const dr = (JSON.parse(r.stdout) as RunReport).hosts[0];
+    const dr = (assertDocument('run', JSON.parse(r.stdout) as RunReport)).hosts[0];
     assert.equal(dr.status, 'failed');
     assert.equal(dr.rolledBack, undefined);
     assert.equal((await lab.run('lvs-dr', 'cat /proc/sys/net/ipv4/ip_forward')).trim(), '1');
@@ -88,7 +89,7 @@ describe('rollback and refusals on the lab (issue 4)', function () {
     inv.groups.realservers.push('ghost');
     const r = await lvsPlay(['check', writeInventory('max-fail.json', inv), '--json', '--forks', '1', '--max-fail', '1']);
     assert.equal(r.code, 1);
-    const statuses = (JSON.parse(r.stdout) as RunReport).hosts.map((h) => `${h.host}:${h.status}`);
+    const statuses = (assertDocument('run', JSON.parse(r.stdout) as RunReport)).hosts.map((h) => `${h.host}:${h.status}`);
     assert.deepEqual(statuses, ['ghost:unreachable', 'lvs-dr:skipped', 'lvs-dr2:skipped', 'lvs01:skipped', 'lvs02:skipped']);
   });
 
@@ -125,7 +126,7 @@ describe('rollback and refusals on the lab (issue 4)', function () {
     inv.groups.realservers.push('ghost');
     const r = await lvsPlay(['check', writeInventory('ghost.json', inv), '--json']);
     assert.equal(r.code, 1);
-    const report = JSON.parse(r.stdout) as RunReport;
+    const report = assertDocument('run', JSON.parse(r.stdout) as RunReport);
     const ghost = report.hosts.find((h) => h.host === 'ghost')!;
     assert.equal(ghost.status, 'unreachable');
     assert.match(ghost.error ?? '', /ghost/);

@@ -19,6 +19,7 @@ import { snapshotDiff, snapshots } from '../support/host-state.js';
 import { useLab } from '../support/lab.js';
 import { describeSummary, VipSampler } from '../support/vip-sampler.js';
 import { waitFor } from '../support/wait.js';
+import { assertDocument } from '../support/json-documents.js';
 
 const INVENTORY = 'inventory/lab.json';
 const HOSTS = ['lvs-dr', 'lvs-dr2', 'lvs01', 'lvs02'];
@@ -114,7 +115,7 @@ describe('faults on the lab: nothing half-applied (issue 12)', function () {
     assert.equal(cut.code, 0, `the watcher did not cut the session: ${cut.stdout}${cut.stderr}`);
     console.log(`      ${cut.stdout.trim()}`);
     assert.equal(r.code, 1, r.stdout + r.stderr);
-    const host = (JSON.parse(r.stdout) as RunReport).hosts[0]!;
+    const host = (assertDocument('run', JSON.parse(r.stdout) as RunReport)).hosts[0]!;
     assert.equal(host.status, 'failed');
     assert.match(host.error ?? '', /^keepalived: .*(connection|session)/);
     assert.deepEqual(host.rollbackFailed, undefined);
@@ -176,7 +177,7 @@ describe('faults on the lab: nothing half-applied (issue 12)', function () {
       const r = await run(['deploy', withCurl, '--json', '--limit', 'lvs01']);
       const took = Date.now() - t0;
       assert.equal(r.code, 1, r.stdout + r.stderr);
-      const host = (JSON.parse(r.stdout) as RunReport).hosts[0]!;
+      const host = (assertDocument('run', JSON.parse(r.stdout) as RunReport)).hosts[0]!;
       assert.equal(host.host, 'lvs01');
       assert.match(host.error ?? '', /^packages: install curl failed: the package manager's lock \/var\/lib\/dpkg\/lock-frontend is held by another process \(apt-get, pid \d+\); waited 30 s for it\. Let that process finish/);
       console.log(`      refused after ${seconds(took)}: ${host.error}`);
@@ -199,7 +200,7 @@ describe('faults on the lab: nothing half-applied (issue 12)', function () {
       try {
         const r = await run(['deploy', changed, '--json', '--limit', 'lvs-dr']);
         assert.equal(r.code, 1, r.stdout + r.stderr);
-        const host = (JSON.parse(r.stdout) as RunReport).hosts[0]!;
+        const host = (assertDocument('run', JSON.parse(r.stdout) as RunReport)).hosts[0]!;
         assert.match(host.error ?? '', /^keepalived: write \/etc\/keepalived\/keepalived.conf failed: .*No space left on device/);
         console.log(`      ${folder} full: ${host.error!.split('\n')[0]}`);
         if (keep) assert.equal((await lab.run('lvs-dr', `ls -A ${folder}`)).trim(), keep, 'no temp file left in the full folder');
@@ -252,7 +253,7 @@ describe('faults on the lab: nothing half-applied (issue 12)', function () {
       const r = await run(['rollout', changed, '--json']);
       const seen = await sampler.stop();
       assert.equal(r.code, 1, r.stdout + r.stderr);
-      report = JSON.parse(r.stdout) as RolloutReport;
+      report = assertDocument('rollout', JSON.parse(r.stdout) as RolloutReport);
       for (const s of seen.vips) {
         console.log(`      ${describeSummary(s)}`);
         assert.ok(s.maxOverlapMs < ADVERT_INT_MS, `${s.vip} was on two directors at once for ${s.maxOverlapMs.toFixed(1)} ms`);

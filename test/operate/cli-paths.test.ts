@@ -21,6 +21,7 @@ import { lvsPlay, repoRoot } from '../support/cli.js';
 import { inventoryJson } from '../support/clusters.js';
 import { useLab } from '../support/lab.js';
 import { waitFor } from '../support/wait.js';
+import { assertDocument } from '../support/json-documents.js';
 
 const INVENTORY = 'inventory/lab.json';
 const DIRECTORS = ['lvs-dr', 'lvs-dr2'];
@@ -199,7 +200,7 @@ describe('CLI paths on the lab: rollout options, drain/undrain, check --diff, ho
       try {
         const r = await lvsPlay(['rollout', INVENTORY, '--limit', 'lvs01', '--playbook', SLOW, '--no-rollback', '--json'], { ...env(), LVS_PLAY_TEST_STEP: 'fail' });
         assert.equal(r.code, 1, r.stdout + r.stderr);
-        const report = JSON.parse(r.stdout) as RolloutReport;
+        const report = assertDocument('rollout', JSON.parse(r.stdout) as RolloutReport);
         assert.equal(report.status, 'failed');
         const stage = report.stages[0]!;
         assert.deepEqual(report.stages.map((s) => `${s.kind} ${s.hosts.join()} ${s.status}`), ['realservers lvs01 failed']);

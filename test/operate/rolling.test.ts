@@ -22,6 +22,7 @@ import { inventoryJson } from '../support/clusters.js';
 import { useLab } from '../support/lab.js';
 import { describeSummary, VipSampler, type VipSummary } from '../support/vip-sampler.js';
 import { waitFor } from '../support/wait.js';
+import { assertDocument } from '../support/json-documents.js';
 
 const INVENTORY = 'inventory/lab.json';
 const DIRECTORS = ['lvs-dr', 'lvs-dr2'];
@@ -109,7 +110,7 @@ describe('rolling updates on the lab (issue 6)', function () {
 
     const { r, summary } = await sampled(['rollout', weight, '--json']);
     assert.equal(r.code, 0, r.stdout + r.stderr);
-    const report = JSON.parse(r.stdout) as RolloutReport;
+    const report = assertDocument('rollout', JSON.parse(r.stdout) as RolloutReport);
     assert.deepEqual(report.stages.map((s) => `${s.hosts.join()} ${s.status}`), ['lvs-dr done', 'lvs-dr2 done']);
     assert.equal(report.vips, '198.18.0.100 on lvs-dr; 198.18.0.110 on lvs-dr2');
     // the progress says which host and what the gates wait on
@@ -126,7 +127,7 @@ describe('rolling updates on the lab (issue 6)', function () {
     const advert = write('advert.json', (inv) => { inv.vips[0]!.services[0]!.realServers![0]!.weight = 2; inv.vrrp!.advertInterval = 2; });
     const { r, summary } = await sampled(['deploy', advert, '--rolling', '--json']);
     assert.equal(r.code, 0, r.stdout + r.stderr);
-    const report = JSON.parse(r.stdout) as RolloutReport;
+    const report = assertDocument('rollout', JSON.parse(r.stdout) as RolloutReport);
     assert.deepEqual(report.stages.map((s) => `${s.kind} ${s.hosts.join()} ${s.status}`), ['directors-agree lvs-dr,lvs-dr2 done']);
     assert.match(r.stderr, /take out: lvs-dr's handover switch -254/);
     for (const s of summary) {
@@ -142,7 +143,7 @@ describe('rolling updates on the lab (issue 6)', function () {
     const to = write('to.json', (inv) => { inv.vips[0]!.services[0]!.realServers![0]!.weight = 3; inv.vrrp!.advertInterval = 2; });
     const { r, summary } = await sampled(['rollout', to, '--json', '--playbook', 'test/fixtures/playbooks/fail-on-lvs-dr2.mjs']);
     assert.equal(r.code, 1, r.stdout + r.stderr);
-    const report = JSON.parse(r.stdout) as RolloutReport;
+    const report = assertDocument('rollout', JSON.parse(r.stdout) as RolloutReport);
     assert.equal(report.status, 'failed');
     assert.deepEqual(report.stages.map((s) => `${s.hosts.join()} ${s.status}`), ['lvs-dr done', 'lvs-dr2 failed']);
     const failed = report.stages[1]!;
@@ -165,7 +166,7 @@ describe('rolling updates on the lab (issue 6)', function () {
     const to = write('to-advert3.json', (inv) => { inv.vips[0]!.services[0]!.realServers![0]!.weight = 3; });
     const { r, summary } = await sampled(['rollout', to, '--json', '--playbook', 'test/fixtures/playbooks/fail-on-lvs-dr2.mjs']);
     assert.equal(r.code, 1, r.stdout + r.stderr);
-    const report = JSON.parse(r.stdout) as RolloutReport;
+    const report = assertDocument('rollout', JSON.parse(r.stdout) as RolloutReport);
     assert.deepEqual(report.stages.map((s) => `${s.kind} ${s.status}`), ['directors-agree failed']);
     const stage = report.stages[0]!;
     assert.match(stage.error ?? '', /lvs-dr2: inject-failure/);
@@ -206,7 +207,7 @@ describe('rolling updates on the lab (issue 6)', function () {
     await lab.run('lvs01', `rm -f ${MARKER}`);
     const r = await lvsPlay(['rollout', INVENTORY, '--limit', 'lvs01', '--playbook', SLOW, '--json'], { ...env(), LVS_PLAY_TEST_STEP: 'fail' });
     assert.equal(r.code, 1, r.stdout + r.stderr);
-    const report = JSON.parse(r.stdout) as RolloutReport;
+    const report = assertDocument('rollout', JSON.parse(r.stdout) as RolloutReport);
     assert.match(report.stages[0]!.error ?? '', /lvs01: slow-change: a fail step \(test\) failed/);
     assert.ok(report.stages[0]!.hostReports[0]!.rolledBack?.includes(`restore ${MARKER}`));
     assert.match(r.stderr, /drain lvs01 on lvs-dr, lvs-dr2[\s\S]*undrain lvs01 on lvs-dr, lvs-dr2/);

@@ -9,6 +9,7 @@ import { labUp } from '../../lab/up.js';
 import { quoted } from '../../terminal-text.js';
 import { parseCommandArgs } from '../args.js';
 import type { Command } from '../command.js';
+import { jsonDocument } from '../../report/json-format.js';
 
 const usage = `Usage: lvs-play lab up|status|down [INVENTORY] [--datapath] [--json]
 
@@ -58,7 +59,7 @@ export const labCommand: Command = {
       }
       case 'status': {
         const s = await labStatus({ inventory });
-        process.stdout.write(values.json ? JSON.stringify(s, null, 2) + '\n' : formatLabStatus(s) + '\n');
+        process.stdout.write(values.json ? jsonDocument(s) : formatLabStatus(s) + '\n');
         return s.up ? 0 : 1;
       }
       case 'down': {

@@ -7,6 +7,7 @@ import { recover } from '../../run/recover-run.js';
 import { commandLine, parseCommandArgs } from '../args.js';
 import type { Command } from '../command.js';
 import { UserError } from '../../errors.js';
+import { jsonDocument } from '../../report/json-format.js';
 
 const OPTIONS = {
   check: { type: 'boolean', default: false },
@@ -44,7 +45,7 @@ stays on the host, and the reason is printed).`,
     const hosts = selectHosts(cluster, values.limit);
     const log = (l: string) => (values.json ? process.stderr : process.stdout).write(l + '\n');
     const { code, report } = await recover({ cluster, inventoryFile: file, hosts, check: values.check, acceptNewHostKeys: values['accept-new-host-keys'], command: commandLine('recover', args), log });
-    if (values.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+    if (values.json) process.stdout.write(jsonDocument(report));
     return code;
   },
 };

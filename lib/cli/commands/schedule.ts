@@ -19,6 +19,7 @@ import { renderUnits, scheduledRunArgv } from '../../schedule/units.js';
 import { safeText } from '../../terminal-text.js';
 import { intOption, parseCommandArgs } from '../args.js';
 import type { Command } from '../command.js';
+import { jsonDocument } from '../../report/json-format.js';
 
 /** --keep: reports are a few KiB each; this many is years of runs. */
 export const MAX_KEEP = 10_000;
@@ -179,7 +180,7 @@ async function located(inventory: string, v: Values) {
 async function status(inventory: string, v: Values): Promise<number> {
   const l = await located(inventory, v);
   const s = await scheduleStatus({ name: l.name, unitDir: l.unitDir, stateDir: l.stateDir, askSystemd: l.askSystemd });
-  out(v.json ? JSON.stringify(s, null, 2) : formatStatus(s));
+  out(v.json ? jsonDocument(s) : formatStatus(s));
   return statusExitCode(s);
 }
 

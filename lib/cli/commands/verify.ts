@@ -14,6 +14,7 @@ import { gatherObservations } from '../../verify/gather.js';
 import { quoted } from '../../terminal-text.js';
 import { parseCommandArgs } from '../args.js';
 import type { Command } from '../command.js';
+import { versioned } from '../../report/json-format.js';
 
 const usage = `Usage: lvs-play verify INVENTORY [--json] [--probe-from HOST] [--limit HOST|GROUP[,..]]
 
@@ -81,7 +82,7 @@ export const verifyCommand: Command = {
     }
     const report = evaluateCluster(cluster, observations);
     const text = values.json
-      ? JSON.stringify({ inventory: path, ...report }, null, 2)
+      ? JSON.stringify(versioned({ inventory: path, ...report }), null, 2)
       : formatReport(report, { colour: process.stdout.isTTY === true && !process.env.NO_COLOR });
     process.stdout.write(redact(text) + '\n');
     return report.exitCode;
