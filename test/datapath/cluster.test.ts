@@ -7,6 +7,7 @@
 import { strict as assert } from 'node:assert';
 import { lvsPlay } from '../support/cli.js';
 import { DATAPATH_INVENTORY, DIRECTORS, VIPS, datapathLabUpOutput, useDatapathLab } from '../support/datapath.js';
+import { assertDocument } from '../support/json-documents.js';
 
 describe('datapath: the deployed cluster on directors with IP_VS', function () {
   this.timeout(5 * 60_000);
@@ -31,7 +32,7 @@ describe('datapath: the deployed cluster on directors with IP_VS', function () {
     for (const h of ['lvs01', 'lvs02', 'client']) assert.match(r.stdout, new RegExp(`^${h}\\s.*\\scontainer$`, 'm'));
     assert.match(r.stdout, /^datapath: directors are qemu VMs with (KVM|TCG) \(.+\), Debian kernel \S+ with ip_vs$/m);
     assert.match(r.stdout, /^time server for the VMs: pid \d+ on 198\.18\.0\.1:123$/m);
-    const json = JSON.parse((await lvsPlay(['lab', 'status', '--json'])).stdout);
+    const json = assertDocument('lab-status', JSON.parse((await lvsPlay(['lab', 'status', '--json'])).stdout));
     assert.deepEqual(json.hosts.filter((h: { kind: string }) => h.kind === 'vm').map((h: { name: string }) => h.name), DIRECTORS);
   });
 

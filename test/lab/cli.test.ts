@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { ipvsSupport } from '../../lib/lab/ipvs.js';
 import { lvsPlay, repoRoot } from '../support/cli.js';
 import { useLab } from '../support/lab.js';
+import { assertDocument } from '../support/json-documents.js';
 
 describe('lvs-play lab (binary)', function () {
   describe('with the lab up', function () {
@@ -25,7 +26,7 @@ describe('lvs-play lab (binary)', function () {
     it('lab status --json gives the same as data', async () => {
       const r = await lvsPlay(['lab', 'status', '--json']);
       assert.equal(r.code, 0, r.stderr);
-      const s = JSON.parse(r.stdout);
+      const s = assertDocument('lab-status', JSON.parse(r.stdout));
       assert.equal(s.up, true);
       assert.deepEqual(s.hosts.map((h: { name: string; ssh: boolean }) => [h.name, h.ssh]), lab.hosts.map((h) => [h.name, true]));
       assert.equal(s.bridge.address, '198.18.0.1/24');
