@@ -1,5 +1,6 @@
 // evaluateCluster: every verify rule over what was read, in a fixed order
-// (hosts, VIPs, keepalived, real servers, IPVS, probe), and the exit code.
+// (hosts, runs, VIPs, keepalived, switches, real servers, IPVS, probe), and
+// the exit code.
 //
 // Exit codes: 1 when any row fails (something is down, wrong, or a host
 // could not be read), else 2 when any row is degraded (serving with less
@@ -14,6 +15,7 @@ import { checkIpvsTables } from './ipvs-table.js';
 import { checkKeepalived } from './keepalived.js';
 import { checkProbe } from './probe.js';
 import { checkRealServers } from './realserver.js';
+import { checkSwitches } from './switches.js';
 import { CHECK_STATUSES, type CheckResult, type CheckStatus, type ExitCode, type Observations, type VerifyReport } from './types.js';
 import { checkVipPlacement } from './vip-placement.js';
 
@@ -49,12 +51,14 @@ function verdictOf(code: ExitCode): string {
   return code === 1 ? 'something is down or could not be checked' : code === 2 ? 'degraded but serving' : 'healthy';
 }
 
-export function evaluateCluster(cluster: Cluster, obs: Observations): VerifyReport {
+/** inventoryFile: named in the commands the rows suggest */
+export function evaluateCluster(cluster: Cluster, obs: Observations, inventoryFile?: string): VerifyReport {
   const checks = [
     ...checkHosts(obs),
     ...checkRuns(obs),
     ...checkVipPlacement(cluster, obs),
     ...checkKeepalived(cluster, obs),
+    ...checkSwitches(cluster, obs, inventoryFile),
     ...checkRealServers(cluster, obs),
     ...checkIpvsTables(cluster, obs),
     ...checkProbe(cluster, obs),

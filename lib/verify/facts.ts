@@ -9,6 +9,7 @@ import { describeHolder } from '../lock/holder.js';
 import { interruptedReport } from '../run/interrupted.js';
 import { ipvsFact } from '../facts/ipvs.js';
 import { serviceFact } from '../facts/service.js';
+import { switchesFact } from '../facts/switches.js';
 import { sysctlFact } from '../facts/sysctl.js';
 import { DIRECTORS, REALSERVERS } from '../inventory/defaults.js';
 import type { Cluster } from '../inventory/types.js';
@@ -37,7 +38,7 @@ export function verifyFacts(cluster: Cluster, host: string): Fact<unknown>[] {
   const { director, realServer } = groupsOf(cluster, host);
   if (!director && !realServer) return [];
   const facts: Fact<unknown>[] = [interfacesFact, hostRunsFact];
-  if (director) facts.push(keepalivedFact, ...fileFacts, ipvsFact);
+  if (director) facts.push(keepalivedFact, ...fileFacts, ipvsFact, switchesFact);
   if (realServer) facts.push(arpFact);
   return facts;
 }
@@ -50,7 +51,7 @@ export function hostObservation(cluster: Cluster, host: string, values: FactValu
     durationMs,
     interfaces: values.get(interfacesFact),
     runs: runsObservation(values),
-    ...(director ? { director: { keepalived: values.get(keepalivedFact), files: fileFacts.map((f) => values.get(f)), ipvs: values.get(ipvsFact) } } : {}),
+    ...(director ? { director: { keepalived: values.get(keepalivedFact), files: fileFacts.map((f) => values.get(f)), ipvs: values.get(ipvsFact), switches: values.get(switchesFact) } } : {}),
     ...(realServer ? { realServer: { sysctls: values.get(arpFact) } } : {}),
   };
 }

@@ -7,6 +7,7 @@ import type { HttpProbeResult } from '../facts/http-probe.js';
 import type { InterfaceAddresses } from '../facts/interfaces.js';
 import type { IpvsState } from '../facts/ipvs.js';
 import type { ServiceState } from '../facts/service.js';
+import type { SwitchValues } from '../facts/switches.js';
 import type { SysctlValues } from '../facts/sysctl.js';
 import type { InterruptedRunReport } from '../run/interrupted.js';
 
@@ -17,6 +18,8 @@ export interface DirectorObservation {
   /** keepalived.conf and /etc/default/keepalived as they are on the host */
   files: FileState[];
   ipvs: IpvsState;
+  /** lvs-play's switches (handover, drain-<host>) and their values */
+  switches: SwitchValues;
 }
 
 export interface RealServerObservation {
@@ -79,6 +82,7 @@ export type CheckName =
   | 'vip'               // held by exactly one director, its MASTER
   | 'keepalived'        // the service runs
   | 'keepalived-config' // the files on the director are the rendered ones
+  | 'switches'          // no real server drained and no handover set by lvs-play on the director
   | 'realserver-vips'   // every VIP on lo as /32 (/128)
   | 'realserver-arp'    // the four ARP sysctls
   | 'ipvs'              // the IPVS table against the inventory

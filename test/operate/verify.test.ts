@@ -58,7 +58,7 @@ describe('verify on the lab (issue 6)', function () {
     const table = await lvsPlay(['verify', INVENTORY]);
     assert.equal(table.code, 0, table.stdout + table.stderr);
     assert.match(table.stdout, /^ipvs\s+lvs-dr\s+not-checkable\s+not checkable: keepalived runs VRRP-only/m);
-    assert.match(table.stdout, /^lab: 14 pass, 0 degraded, 0 fail, 2 not checkable \(not counted as passed\): exit 0, healthy$/m);
+    assert.match(table.stdout, /^lab: 16 pass, 0 degraded, 0 fail, 2 not checkable \(not counted as passed\): exit 0, healthy$/m);
     assert.doesNotMatch(table.stdout, /\x1b\[/);
   });
 

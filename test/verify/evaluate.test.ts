@@ -13,11 +13,11 @@ describe('verify/evaluate', () => {
   it('a freshly deployed lab: exit 0, with the IPVS part listed as not checkable, not passed', () => {
     const report = evaluateCluster(lab, healthy(lab));
     assert.equal(report.exitCode, 0);
-    assert.deepEqual(report.counts, { pass: 14, degraded: 0, fail: 0, 'not-checkable': 2 });
+    assert.deepEqual(report.counts, { pass: 16, degraded: 0, fail: 0, 'not-checkable': 2 });
     assert.equal(report.verdict, 'healthy');
     assert.deepEqual(report.checks.map((c) => c.check), [
       'host', 'host', 'host', 'host', 'vip', 'vip', 'keepalived', 'keepalived-config', 'keepalived', 'keepalived-config',
-      'realserver-vips', 'realserver-arp', 'realserver-vips', 'realserver-arp', 'ipvs', 'ipvs',
+      'switches', 'switches', 'realserver-vips', 'realserver-arp', 'realserver-vips', 'realserver-arp', 'ipvs', 'ipvs',
     ]);
   });
 

@@ -51,7 +51,7 @@ export function healthy(cluster: Cluster): Observations {
     hosts.push({
       host: h.name, reachable: true, durationMs: 40,
       interfaces: [{ name: 'lo', up: true, addresses: lo }, { name: 'eth0', up: true, addresses: eth0 }],
-      ...(isDirector ? { director: { keepalived: service('keepalived.service'), files, ipvs: ipvsOf(cluster) } } : {}),
+      ...(isDirector ? { director: { keepalived: service('keepalived.service'), files, ipvs: ipvsOf(cluster), switches: {} } } : {}),
       ...(isRealServer ? { realServer: { sysctls: { ...REALSERVER_SYSCTLS } } } : {}),
     });
   }

@@ -80,7 +80,7 @@ export const verifyCommand: Command = {
     } finally {
       await pool.closeAll();
     }
-    const report = evaluateCluster(cluster, observations);
+    const report = evaluateCluster(cluster, observations, path);
     const text = values.json
       ? JSON.stringify(versioned({ inventory: path, ...report }), null, 2)
       : formatReport(report, { colour: process.stdout.isTTY === true && !process.env.NO_COLOR });
