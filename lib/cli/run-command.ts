@@ -1,16 +1,13 @@
 // What `deploy` and `check` share: options, inventory and playbook loading,
 // choosing the progress display, printing the recap or the JSON report.
 
-import { statSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
-import { resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import { quoted, safeText } from '../terminal-text.js';
 import { loadInventory } from '../inventory/load.js';
 import { limitNames, selectHosts } from '../inventory/select.js';
 import type { Cluster, Host } from '../inventory/types.js';
 import { tasksFor, type Playbook } from '../playbook.js';
-import { seedPlaybook } from '../../playbooks/seed.js';
+import { loadPlaybook } from '../playbook-file.js';
 import { plainObserver } from '../report/plain-observer.js';
 import { recap } from '../report/recap.js';
 import { silentObserver, type RunObserver } from '../run/observer.js';
@@ -42,24 +39,6 @@ export const RUN_USAGE = `  --limit HOST|GROUP[,..]  only these hosts or groups
 export const MAX_FORKS = 1024;
 /** --max-fail: any count above the number of hosts means "never stop"; this is far above. */
 export const MAX_FAIL = 100_000;
-
-export async function loadPlaybook(file: string | undefined): Promise<Playbook> {
-  if (!file) return seedPlaybook;
-  const path = resolve(file);
-  // import() of a FIFO would wait for a writer forever; of a directory, fail obscurely
-  let st;
-  try { st = statSync(path); } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new UserError(`--playbook ${safeText(file)} ${code === 'ENOENT' ? 'does not exist' : `cannot be read (${code})`}`, { hint: 'give the path of a JavaScript module whose default export is a playbook' });
-  }
-  if (!st.isFile()) throw new UserError(`--playbook ${safeText(file)} is not a regular file`, { hint: 'give the path of a JavaScript module whose default export is a playbook' });
-  const mod = await import(pathToFileURL(path).href).catch((e: Error) => {
-    throw new UserError(`cannot load playbook ${safeText(file)}: ${e.message}`);
-  });
-  const pb = mod.default as Playbook | undefined;
-  if (!pb || !Array.isArray(pb.plays)) throw new UserError(`playbook ${safeText(file)} has no default export with "plays"`, { hint: 'export default { name, description, plays: [{ hosts, tasks }] }' });
-  return pb;
-}
 
 export interface RunValues { limit?: string; forks: string; json: boolean; diff: boolean; playbook?: string; 'accept-new-host-keys': boolean; 'max-fail'?: string }
 

@@ -9,7 +9,7 @@ import { UserError } from '../errors.js';
 import { loadInventory } from '../inventory/load.js';
 import { selectHosts } from '../inventory/select.js';
 import { tasksFor } from '../playbook.js';
-import { loadPlaybook } from '../cli/run-command.js';
+import { loadPlaybook } from '../playbook-file.js';
 import { silentObserver } from '../run/observer.js';
 import { runPlaybook } from '../run/runner.js';
 import { ensureDir, saveRecord, writeAtomic, type SavedRecord } from './history.js';

@@ -11,7 +11,8 @@ import { runRollout } from '../../rollout/run-rollout.js';
 import { readRecord } from '../../rollout/switch-record.js';
 import { commandLine, intOption, parseCommandArgs } from '../args.js';
 import type { Command } from '../command.js';
-import { nothingToRun, loadPlaybook } from '../run-command.js';
+import { loadPlaybook } from '../../playbook-file.js';
+import { nothingToRun } from '../run-command.js';
 
 /** --drain-timeout: at most a day. */
 export const MAX_DRAIN_TIMEOUT_SECONDS = 86_400;
