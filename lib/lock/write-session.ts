@@ -12,7 +12,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { DIRECTORS } from '../inventory/defaults.js';
 import type { Cluster, Host } from '../inventory/types.js';
-import { newRunId } from '../run/run-id.js';
+import { newRunId } from './run-id.js';
 import { ConnectionPool } from '../ssh/pool.js';
 import type { Held, Transport } from '../ssh/transport.js';
 import { thisProcessHolder, type LockHolder } from './holder.js';

@@ -6,7 +6,7 @@
 import type { LabStatus } from '../lab/status.js';
 import type { RolloutReport } from '../rollout/report.js';
 import type { RolloutPlanReport } from '../rollout/run-rollout.js';
-import type { RecoverReport } from '../run/recover-run.js';
+import type { RecoverReport } from '../recover/recover-run.js';
 import type { RunReport } from '../run/report.js';
 import type { CheckRecord } from '../schedule/record.js';
 import type { ScheduleStatus } from '../schedule/status.js';
@@ -19,8 +19,12 @@ export type RunDocument = Versioned<RunReport>;
 export type RolloutDocument = Versioned<RolloutReport>;
 /** `rollout --check --json`, `deploy --rolling --check --json` */
 export type RolloutPlanDocument = Versioned<RolloutPlanReport>;
+/** verify's report with the inventory it read */
+export interface InventoryVerifyReport extends VerifyReport {
+  inventory: string;
+}
 /** `verify --json` */
-export type VerifyDocument = Versioned<{ inventory: string } & VerifyReport>;
+export type VerifyDocument = Versioned<InventoryVerifyReport>;
 /** `recover --json` */
 export type RecoverDocument = Versioned<RecoverReport>;
 /** `lab status --json` */

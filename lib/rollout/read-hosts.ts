@@ -4,7 +4,7 @@
 // even outside --limit: the gates and handovers involve them all.
 
 import { fileFact, type FileState } from '../facts/file.js';
-import { hostRunsFact, othersInterrupted } from '../facts/journals.js';
+import { hostRunsFact, othersInterrupted } from '../run/journals-fact.js';
 import { describeHolder } from '../lock/holder.js';
 import { DIRECTORS, REALSERVERS } from '../inventory/defaults.js';
 import type { Cluster, Host } from '../inventory/types.js';

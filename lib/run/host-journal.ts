@@ -17,7 +17,7 @@ import { quote } from '../shell/quote.js';
 import type { LockHolder } from '../lock/holder.js';
 import { parseHolder } from '../lock/holder.js';
 import type { UndoCommand, UndoPhase } from './step-commands.js';
-import { RUN_ID_PATTERN } from './run-id.js';
+import { RUN_ID_PATTERN } from '../lock/run-id.js';
 
 export const JOURNAL_ROOT = '/var/lib/lvs-play/journal';
 

@@ -11,7 +11,7 @@ import { UserError } from '../errors.js';
 import type { Transport } from '../ssh/transport.js';
 import type { Task, TaskContext, TaskDiff } from '../tasks/task.js';
 import type { FactValues } from '../facts/fact.js';
-import { hostRunsFact, othersInterrupted } from '../facts/journals.js';
+import { hostRunsFact, othersInterrupted } from './journals-fact.js';
 import { describeHolder } from '../lock/holder.js';
 import { applyChange } from './apply.js';
 import { changeReport } from './change-report.js';

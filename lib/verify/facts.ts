@@ -4,7 +4,7 @@
 import type { Fact, FactValues } from '../facts/fact.js';
 import { fileFact } from '../facts/file.js';
 import { interfacesFact } from '../facts/interfaces.js';
-import { hostRunsFact } from '../facts/journals.js';
+import { hostRunsFact } from '../run/journals-fact.js';
 import { describeHolder } from '../lock/holder.js';
 import { interruptedReport } from '../run/interrupted.js';
 import { ipvsFact } from '../facts/ipvs.js';

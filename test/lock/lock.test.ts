@@ -7,7 +7,7 @@ import { bootId, describeHolder, holderIsGoneFromHere, parseHolder, thisProcessH
 import { controlLock, parseHolderLine, readHolderCommand, takeCommand } from '../../lib/lock/lock-commands.js';
 import { localExec, localHold } from '../../lib/lock/local-shell.js';
 import { LockHeld, takeLock } from '../../lib/lock/take-lock.js';
-import { newRunId } from '../../lib/run/run-id.js';
+import { newRunId } from '../../lib/lock/run-id.js';
 
 // The lock's shell commands run for real here, with flock(1), in a temporary
 // folder: the same commands a host runs for its own lock.

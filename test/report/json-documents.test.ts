@@ -26,6 +26,8 @@ describe('JSON documents: the published schemas', function () {
     for (const [name, text] of Object.entries(schemas)) {
       const file = `${REPORT_SCHEMA_DIR}/${name}.schema.json`;
       assert.ok(readFileSync(join(root, file), 'utf8') === text, `${file} is stale: run npm run generate:schemas and commit it`);
+      // an anonymous type is named after its place in the source: name it, or any edit would change the schema
+      assert.doesNotMatch(text, /structure-\d/, `${file} has a definition named by source position: give that type a name`);
     }
   });
 });

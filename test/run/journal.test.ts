@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { thisProcessHolder } from '../../lib/lock/holder.js';
 import { parseJournals, type StepRecord } from '../../lib/run/host-journal.js';
 import { Journal, rollbackPlan } from '../../lib/run/journal.js';
-import { newRunId } from '../../lib/run/run-id.js';
+import { newRunId } from '../../lib/lock/run-id.js';
 import { undoCommand } from '../../lib/run/step-commands.js';
 import { describeStep, type Step } from '../../lib/tasks/step.js';
 

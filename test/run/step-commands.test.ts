@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { thisProcessHolder } from '../../lib/lock/holder.js';
 import { journalDir, parseJournals, readJournalCommand, stepPaths } from '../../lib/run/host-journal.js';
-import { newRunId } from '../../lib/run/run-id.js';
+import { newRunId } from '../../lib/lock/run-id.js';
 import { applyCommand, NOT_APPLIED, undoCommand, type StepContext } from '../../lib/run/step-commands.js';
 import type { Step } from '../../lib/tasks/step.js';
 

@@ -3,7 +3,7 @@
 
 import { loadInventory } from '../../inventory/load.js';
 import { selectHosts } from '../../inventory/select.js';
-import { recover } from '../../run/recover-run.js';
+import { recover } from '../../recover/recover-run.js';
 import { commandLine, parseCommandArgs } from '../args.js';
 import type { Command } from '../command.js';
 import { UserError } from '../../errors.js';

@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { hostRunsFact, othersInterrupted } from '../../lib/facts/journals.js';
+import { hostRunsFact, othersInterrupted } from '../../lib/run/journals-fact.js';
 import { thisProcessHolder } from '../../lib/lock/holder.js';
 import { journalDir } from '../../lib/run/host-journal.js';
-import { newRunId } from '../../lib/run/run-id.js';
+import { newRunId } from '../../lib/lock/run-id.js';
 import { applyCommand } from '../../lib/run/step-commands.js';
 
 const holderOf = (runId: string) => thisProcessHolder({ runId, cluster: 'lab', command: 'lvs-play deploy lab.json' });

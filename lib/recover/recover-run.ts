@@ -4,8 +4,8 @@
 // record says a run left set (drains undone, handovers given back). deploy
 // and rollout do the same first on their own hosts; recover does only this.
 
-import { gatherFacts } from './gather.js';
-import { hostRunsFact } from '../facts/journals.js';
+import { gatherFacts } from '../run/gather.js';
+import { hostRunsFact } from '../run/journals-fact.js';
 import { DIRECTORS } from '../inventory/defaults.js';
 import type { Cluster, Host } from '../inventory/types.js';
 import { WriteSession } from '../lock/write-session.js';
@@ -14,9 +14,9 @@ import { readRecord, describeRecord } from '../rollout/switch-record.js';
 import { Switchboard } from '../rollout/switchboard.js';
 import { ConnectionPool } from '../ssh/pool.js';
 import type { Transport } from '../ssh/transport.js';
-import { describeInterrupted, interruptedReport, rollBackInterrupted, type InterruptedRunReport } from './interrupted.js';
-import type { JournalRun } from './host-journal.js';
-import { secretsRedactor } from './redactor.js';
+import { describeInterrupted, interruptedReport, rollBackInterrupted, type InterruptedRunReport } from '../run/interrupted.js';
+import type { JournalRun } from '../run/host-journal.js';
+import { secretsRedactor } from '../run/redactor.js';
 
 export interface RecoverOptions {
   cluster: Cluster;

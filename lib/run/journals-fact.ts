@@ -5,8 +5,8 @@
 
 import { parseHolder, type LockHolder } from '../lock/holder.js';
 import { HOST_LOCK, parseHolderLine, readHolderCommand } from '../lock/lock-commands.js';
-import { listJournalsCommand, parseJournals, type JournalRun } from '../run/host-journal.js';
-import type { Fact } from './fact.js';
+import { listJournalsCommand, parseJournals, type JournalRun } from './host-journal.js';
+import type { Fact } from '../facts/fact.js';
 
 export interface HostRuns {
   /** the run holding the host's lock now (its keeper is alive), if any */
