@@ -16,7 +16,7 @@ import { labSshArgs } from '../../lib/lab/ssh.js';
 import { quote } from '../../lib/shell/quote.js';
 import { SOURCE_BLOCKS, clientSources } from '../support/client-traffic.js';
 import { lvsPlay, repoRoot } from '../support/cli.js';
-import { DATAPATH_INVENTORY, DIRECTORS, VIPS, forgetDatapathLab, useDatapathLab, type DatapathLab } from '../support/datapath.js';
+import { DATAPATH_INVENTORY, DIRECTORS, LAB_IPVS_TCP_TIMEOUT_S, VIPS, forgetDatapathLab, useDatapathLab, type DatapathLab } from '../support/datapath.js';
 import { waitFor } from '../support/wait.js';
 
 const LVS01 = '198.18.0.10';
@@ -119,7 +119,18 @@ describe('datapath: drain --wait and undrain by hand against the IPVS table, rol
   const allAt = (w: number) => DIRECTORS.flatMap((d) => VIPS.map((v) => `${d} ${v} w${w}`)).sort();
   const activeOnDr = async () => (await lab.ipvs('lvs-dr')).find((s) => s.address === VIP && s.port === 80)?.realServers.find((r) => r.address === LVS01)?.activeConnections ?? 0;
 
-  before(() => { drains = mkdtempSync(join(tmpdir(), 'lvs-play-drains-')); });
+  /** lvs01's active connections in every service on every director */
+  const activeAnywhere = async () => (await Promise.all(DIRECTORS.map(async (d) => (await lab.ipvs(d))
+    .flatMap((s) => s.realServers.filter((r) => r.address === LVS01).map((r) => r.activeConnections))))).flat().reduce((a, b) => a + b, 0);
+
+  before(async () => {
+    drains = mkdtempSync(join(tmpdir(), 'lvs-play-drains-'));
+    // drain --wait counts every active connection to lvs01: the ones an earlier suite's failover cut
+    // (left ESTABLISHED on the director that lost the VIP) must have expired first
+    const t0 = Date.now();
+    await waitFor('connections to lvs01 left by earlier suites to expire', async () => (await activeAnywhere()) === 0, (LAB_IPVS_TCP_TIMEOUT_S + 30) * 1000, 1000);
+    process.stderr.write(`      [datapath] no connection to lvs01 left from earlier suites after ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
+  });
   afterEach(async () => {
     if (held) await held.release().catch(() => undefined);
     held = null;

@@ -76,7 +76,7 @@ describe('CLI paths on the lab: rollout options, drain/undrain, check --diff, ho
   };
   /** each director's drain switches, read in one command per director: "lvs-dr:drain-lvs01=1,drain-lvs02=1" */
   const switchesNow = async () => Promise.all(DIRECTORS.map(async (d) => {
-    const out = await lab.run(d, `cd ${SWITCHES} 2>/dev/null && for f in drain-* handover; do [ -e "$f" ] && echo "$f=$(cat "$f")"; done; true`);
+    const out = await lab.run(d, `cd ${SWITCHES} 2>/dev/null && for f in drain-* handover; do v=$(cat "$f" 2>/dev/null) && echo "$f=$v"; done; true`);
     return `${d}:${out.trim().split('\n').filter(Boolean).join(',')}`;
   }));
   const noSwitches = DIRECTORS.map((d) => `${d}:`);

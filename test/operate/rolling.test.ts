@@ -54,10 +54,11 @@ describe('rolling updates on the lab (issue 6)', function () {
     const on = await Promise.all(DIRECTORS.map((d) => lab.run(d, 'ip -j addr show dev eth0')));
     return on[0]!.includes('"198.18.0.100"') && !on[0]!.includes('"198.18.0.110"') && on[1]!.includes('"198.18.0.110"') && !on[1]!.includes('"198.18.0.100"');
   };
-  /** the drain switches on the directors, over one persistent connection each */
+  /** the drain switches on the directors, over one persistent connection each (one read each: a file
+   * removed between listing and reading, as an undrain does, is not there, never there empty) */
   const drainFiles = async () => (await Promise.all(DIRECTORS.map(async (d) => {
     const t = await pool.get(cluster.hosts.find((h) => h.name === d)!);
-    const r = await t.exec(`cd ${SWITCHES} 2>/dev/null && for f in drain-* handover; do [ -e "$f" ] && echo "$f=$(cat "$f")"; done; true`);
+    const r = await t.exec(`cd ${SWITCHES} 2>/dev/null && for f in drain-* handover; do v=$(cat "$f" 2>/dev/null) && echo "$f=$v"; done; true`);
     return r.stdout.trim().split('\n').filter(Boolean).map((l) => `${d}:${l}`);
   }))).flat();
 
