@@ -5,12 +5,12 @@
 
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { VerifyReport } from '../../lib/verify/types.js';
 import { lvsPlay } from '../support/cli.js';
-import { inventoryJson } from '../support/clusters.js';
+import { writeUnreachableInventory } from '../support/clusters.js';
 
 describe('cli: verify', function () {
   this.timeout(60_000);
@@ -19,14 +19,7 @@ describe('cli: verify', function () {
 
   before(() => {
     dir = mkdtempSync(join(tmpdir(), 'lvsplay-verify-cli-'));
-    const inv = inventoryJson('lab');
-    inv.name = 'nowhere';
-    inv.hosts.forEach((h, i) => { h.address = `198.19.250.${10 + i}`; });
-    inv.vips.forEach((v, i) => { v.address = `198.19.251.${100 + i}`; });
-    inv.vrrp!.authentication = { type: 'PASS', password: 'pw123456' };
-    inv.ssh = { ...inv.ssh, identityFile: join(dir, 'no-such-key'), knownHosts: join(dir, 'known_hosts') };
-    file = join(dir, 'nowhere.json');
-    writeFileSync(file, JSON.stringify(inv));
+    file = writeUnreachableInventory(dir);
   });
   after(() => { if (dir) rmSync(dir, { recursive: true, force: true }); });
 

@@ -7,14 +7,14 @@
 // prints how long the recovery took.
 
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Inventory } from '../../lib/inventory/types.js';
 import type { RunReport } from '../../lib/run/report.js';
 import type { RolloutReport } from '../../lib/rollout/report.js';
 import { lvsPlay, startLvsPlay, type CliResult } from '../support/cli.js';
-import { inventoryJson } from '../support/clusters.js';
+import { writeLabVariant } from '../support/clusters.js';
 import { snapshotDiff, snapshots } from '../support/host-state.js';
 import { useLab } from '../support/lab.js';
 import { describeSummary, VipSampler } from '../support/vip-sampler.js';
@@ -68,13 +68,7 @@ describe('faults on the lab: nothing half-applied (issue 12)', function () {
   const lab = useLab();
   let dir: string;
   let env: NodeJS.ProcessEnv;
-  const write = (name: string, edit: (inv: Inventory) => void) => {
-    const inv = inventoryJson('lab');
-    edit(inv);
-    const file = join(dir, name);
-    writeFileSync(file, JSON.stringify(inv, null, 2));
-    return file;
-  };
+  const write = (name: string, edit: (inv: Inventory) => void) => writeLabVariant(dir, name, edit);
   /** a change to keepalived.conf on both directors (a real server's weight) */
   const weight = (w: number) => write(`weight-${w}.json`, (inv) => { inv.vips[0]!.services[0]!.realServers![0]!.weight = w; });
   const run = (args: string[]) => lvsPlay(args, env);

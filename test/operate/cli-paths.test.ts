@@ -18,14 +18,14 @@ import { join } from 'node:path';
 import type { Inventory } from '../../lib/inventory/types.js';
 import type { RolloutReport } from '../../lib/rollout/report.js';
 import { lvsPlay, repoRoot } from '../support/cli.js';
-import { inventoryJson } from '../support/clusters.js';
+import { writeLabVariant } from '../support/clusters.js';
 import { useLab } from '../support/lab.js';
 import { waitFor } from '../support/wait.js';
 import { assertDocument } from '../support/json-documents.js';
+import { SWITCH_VALUES_COMMAND } from '../support/host-state.js';
 
 const INVENTORY = 'inventory/lab.json';
 const DIRECTORS = ['lvs-dr', 'lvs-dr2'];
-const SWITCHES = '/var/lib/lvs-play/switches';
 const KNOWN_HOSTS = '/var/lib/lvs-play/lab/ssh/known_hosts';
 const VRRP_PASSWORD_FILE = '/var/lib/lvs-play/lab/vrrp-pass';
 const KEEPALIVED_CONF = '/etc/keepalived/keepalived.conf';
@@ -67,16 +67,10 @@ describe('CLI paths on the lab: rollout options, drain/undrain, check --diff, ho
   let drains: string;
   const env = () => ({ LVS_PLAY_DRAINS_DIR: drains });
   const record = () => join(drains, 'lab.json');
-  const write = (name: string, edit: (inv: Inventory) => void) => {
-    const inv = inventoryJson('lab');
-    edit(inv);
-    const file = join(dir, name);
-    writeFileSync(file, JSON.stringify(inv, null, 2));
-    return file;
-  };
+  const write = (name: string, edit: (inv: Inventory) => void) => writeLabVariant(dir, name, edit);
   /** each director's drain switches, read in one command per director: "lvs-dr:drain-lvs01=1,drain-lvs02=1" */
   const switchesNow = async () => Promise.all(DIRECTORS.map(async (d) => {
-    const out = await lab.run(d, `cd ${SWITCHES} 2>/dev/null && for f in drain-* handover; do v=$(cat "$f" 2>/dev/null) && echo "$f=$v"; done; true`);
+    const out = await lab.run(d, SWITCH_VALUES_COMMAND);
     return `${d}:${out.trim().split('\n').filter(Boolean).join(',')}`;
   }));
   const noSwitches = DIRECTORS.map((d) => `${d}:`);

@@ -10,7 +10,7 @@
 
 import { strict as assert } from 'node:assert';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadInventory } from '../../lib/inventory/load.js';
@@ -18,11 +18,12 @@ import type { Cluster, Inventory } from '../../lib/inventory/types.js';
 import type { RolloutReport } from '../../lib/rollout/report.js';
 import { ConnectionPool } from '../../lib/ssh/pool.js';
 import { lvsPlay, repoRoot } from '../support/cli.js';
-import { inventoryJson } from '../support/clusters.js';
+import { writeLabVariant } from '../support/clusters.js';
 import { useLab } from '../support/lab.js';
 import { describeSummary, VipSampler, type VipSummary } from '../support/vip-sampler.js';
 import { waitFor } from '../support/wait.js';
 import { assertDocument } from '../support/json-documents.js';
+import { SWITCH_VALUES_COMMAND } from '../support/host-state.js';
 
 const INVENTORY = 'inventory/lab.json';
 const DIRECTORS = ['lvs-dr', 'lvs-dr2'];
@@ -32,7 +33,6 @@ const ADVERT_INT_MS = 3000;
 const ADVERT_INT_2_MS = 2000;
 const MARKER = '/var/tmp/lvs-play-test-marker';
 const SLOW = 'test/fixtures/playbooks/slow-change-on-lvs01.mjs';
-const SWITCHES = '/var/lib/lvs-play/switches';
 
 describe('rolling updates on the lab (issue 6)', function () {
   this.timeout(30 * 60_000);
@@ -43,13 +43,7 @@ describe('rolling updates on the lab (issue 6)', function () {
   let pool: ConnectionPool;
   const env = () => ({ LVS_PLAY_DRAINS_DIR: drains });
   const record = () => join(drains, 'lab.json');
-  const write = (name: string, edit: (inv: Inventory) => void) => {
-    const inv = inventoryJson('lab');
-    edit(inv);
-    const file = join(dir, name);
-    writeFileSync(file, JSON.stringify(inv, null, 2));
-    return file;
-  };
+  const write = (name: string, edit: (inv: Inventory) => void) => writeLabVariant(dir, name, edit);
   const home = async () => {
     const on = await Promise.all(DIRECTORS.map((d) => lab.run(d, 'ip -j addr show dev eth0')));
     return on[0]!.includes('"198.18.0.100"') && !on[0]!.includes('"198.18.0.110"') && on[1]!.includes('"198.18.0.110"') && !on[1]!.includes('"198.18.0.100"');
@@ -58,7 +52,7 @@ describe('rolling updates on the lab (issue 6)', function () {
    * removed between listing and reading, as an undrain does, is not there, never there empty) */
   const drainFiles = async () => (await Promise.all(DIRECTORS.map(async (d) => {
     const t = await pool.get(cluster.hosts.find((h) => h.name === d)!);
-    const r = await t.exec(`cd ${SWITCHES} 2>/dev/null && for f in drain-* handover; do v=$(cat "$f" 2>/dev/null) && echo "$f=$v"; done; true`);
+    const r = await t.exec(SWITCH_VALUES_COMMAND);
     return r.stdout.trim().split('\n').filter(Boolean).map((l) => `${d}:${l}`);
   }))).flat();
 

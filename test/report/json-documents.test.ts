@@ -7,13 +7,13 @@
 // rollbacks, rollout stages) with the same helper.
 
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JSON_DOCUMENTS } from '../../lib/report/json-documents.js';
 import { REPORT_SCHEMA_DIR, reportSchemas } from '../../lib/report/json-schemas.js';
 import { lvsPlay } from '../support/cli.js';
-import { inventoryJson } from '../support/clusters.js';
+import { writeUnreachableInventory } from '../support/clusters.js';
 import { assertDocument, type DocumentName } from '../support/json-documents.js';
 
 const root = new URL('../../', import.meta.url).pathname.replace(/\/$/, '');
@@ -39,14 +39,7 @@ describe('JSON documents: real output of every command', function () {
   let env: NodeJS.ProcessEnv;
   before(() => {
     dir = mkdtempSync(join(tmpdir(), 'lvsp-json-'));
-    const inv = inventoryJson('lab');
-    inv.name = 'nowhere';
-    inv.hosts.forEach((h, i) => { h.address = `198.19.250.${10 + i}`; });
-    inv.vips.forEach((v, i) => { v.address = `198.19.251.${100 + i}`; });
-    inv.vrrp!.authentication = { type: 'PASS', password: 'pw123456' };
-    inv.ssh = { ...inv.ssh, knownHosts: join(dir, 'known_hosts') };
-    file = join(dir, 'nowhere.json');
-    writeFileSync(file, JSON.stringify(inv));
+    file = writeUnreachableInventory(dir);
     env = { LVS_PLAY_LOCK_DIR: join(dir, 'locks'), LVS_PLAY_DRAINS_DIR: join(dir, 'drains') };
   });
   after(() => rmSync(dir, { recursive: true, force: true }));

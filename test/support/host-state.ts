@@ -4,6 +4,7 @@
 // services' state, and the journal folders and lock on the host. Two equal
 // snapshots mean the host is byte-for-byte as it was, as far as lvs-play goes.
 
+import { SWITCHES_DIR } from '../../lib/render/switches.js';
 import type { Lab } from './lab.js';
 
 const FILES = [
@@ -37,3 +38,10 @@ export function snapshotDiff(before: string, after: string): string {
   const b = after.split('\n');
   return b.map((line, i) => (line === a[i] ? null : `- ${a[i] ?? ''}\n+ ${line}`)).filter(Boolean).join('\n');
 }
+
+/**
+ * Prints a director's switches as "drain-lvs01=1" lines (handover too), one
+ * read per file: a file an undrain removes between the listing and the read
+ * is not listed, never listed empty.
+ */
+export const SWITCH_VALUES_COMMAND = `cd ${SWITCHES_DIR} 2>/dev/null && for f in drain-* handover; do v=$(cat "$f" 2>/dev/null) && echo "$f=$v"; done; true`;
