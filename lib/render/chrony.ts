@@ -1,18 +1,21 @@
-// /etc/chrony/chrony.conf (Debian paths). The inventory's servers are the
-// only time sources: no pool from the package default, no DHCP sourcedir, no
-// conf.d, so what check compares is everything chronyd uses.
+// chrony.conf at the host's OS family's path (lib/render/os-layout.ts). The
+// inventory's servers are the only time sources: no pool from the package
+// default, no DHCP sourcedir, no conf.d, so what check compares is everything
+// chronyd uses.
 
 import type { Cluster } from '../inventory/types.js';
 import { managedHeader } from './header.js';
+import { DEBIAN_LAYOUT, type OsLayout } from './os-layout.js';
 
-export const CHRONY_CONF_PATH = '/etc/chrony/chrony.conf';
+/** Debian's path, where the lab's hosts keep it */
+export const CHRONY_CONF_PATH = DEBIAN_LAYOUT.chrony.conf;
 
-export function renderChronyConf(cluster: Cluster, host: string): string {
+export function renderChronyConf(cluster: Cluster, host: string, layout: OsLayout = DEBIAN_LAYOUT): string {
   return managedHeader(cluster.name, `chrony.conf of ${host}`) + [
     ...cluster.time.servers.map((s) => `server ${s} iburst`),
     '',
-    'keyfile /etc/chrony/chrony.keys',
-    'driftfile /var/lib/chrony/chrony.drift',
+    `keyfile ${layout.chrony.keyfile}`,
+    `driftfile ${layout.chrony.driftfile}`,
     'ntsdumpdir /var/lib/chrony',
     'logdir /var/log/chrony',
     'maxupdateskew 100.0',

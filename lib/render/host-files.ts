@@ -1,13 +1,15 @@
 // Every file lvs-play writes on a host, chosen by the host's groups: what the
-// deploy tasks upload and what check compares. Paths are Debian 12's.
+// deploy tasks upload and what check compares. chrony's and keepalived's
+// option files are where the host's OS family keeps them (os-layout.ts).
 
 import { UserError } from '../errors.js';
 import { DIRECTORS, REALSERVERS } from '../inventory/defaults.js';
 import type { Cluster } from '../inventory/types.js';
-import { CHRONY_CONF_PATH, renderChronyConf } from './chrony.js';
+import { renderChronyConf } from './chrony.js';
 import { DR_CLIENT_PATHS, renderDrClientScript, renderDrClientUnit, renderDrClientVips } from './dr-client.js';
-import { KEEPALIVED_DEFAULTS_PATH, renderKeepalivedDefaults } from './keepalived-defaults.js';
+import { renderKeepalivedDefaults } from './keepalived-defaults.js';
 import { renderKeepalivedConf } from './keepalived-conf.js';
+import { DEBIAN_LAYOUT, type OsLayout } from './os-layout.js';
 import { SYSCTL_CONF_PATH, renderSysctlConf } from './sysctl.js';
 import { SWITCHES_README, renderSwitchesReadme } from './switches.js';
 
@@ -26,18 +28,18 @@ function file(path: string, content: string, mode = 0o644): RenderedFile {
   return { path, content, mode, owner: 'root', secret: false };
 }
 
-/** The host's files, in a fixed order: sysctl and chrony first, then the role files. */
-export function hostFiles(cluster: Cluster, host: string): RenderedFile[] {
+/** The host's files, in a fixed order: sysctl and chrony first, then the role files. Debian's paths unless told. */
+export function hostFiles(cluster: Cluster, host: string, layout: OsLayout = DEBIAN_LAYOUT): RenderedFile[] {
   const h = cluster.hosts.find((x) => x.name === host);
   if (!h) throw new UserError(`unknown host "${host}"`, { hint: `hosts: ${cluster.hosts.map((x) => x.name).join(', ')}` });
-  const out = [file(SYSCTL_CONF_PATH, renderSysctlConf(cluster, host)), file(CHRONY_CONF_PATH, renderChronyConf(cluster, host))];
+  const out = [file(SYSCTL_CONF_PATH, renderSysctlConf(cluster, host)), file(layout.chrony.conf, renderChronyConf(cluster, host, layout))];
   if (h.groups.includes(DIRECTORS)) {
     out.push({
       ...file(KEEPALIVED_CONF_PATH, renderKeepalivedConf(cluster, host), 0o640),
       secret: cluster.vrrp.auth !== null,
       validate: 'keepalived',
     });
-    out.push(file(KEEPALIVED_DEFAULTS_PATH, renderKeepalivedDefaults(cluster, host)));
+    out.push(file(layout.keepalivedOptions.path, renderKeepalivedDefaults(cluster, host, layout)));
     // creates the folder keepalived watches for its switches (track_file)
     out.push(file(SWITCHES_README, renderSwitchesReadme(cluster, host)));
   }

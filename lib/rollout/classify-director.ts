@@ -1,7 +1,8 @@
 // How a director takes all of its pending changes: its keepalived.conf
 // compared as a structure (classify-config.ts), plus what the other tasks
 // would run: installing keepalived (Debian's postinst restarts the daemon),
-// changed daemon options (/etc/default/keepalived: a restart). Changes that
+// changed daemon options (/etc/default/keepalived or
+// /etc/sysconfig/keepalived: a restart). Changes that
 // never touch keepalived (chrony, sysctl) are reload-safe.
 
 import { classifyConfigChange } from './classify-config.js';
@@ -15,7 +16,7 @@ export function classifyDirector(state: HostState): Classified[] {
     if (conf.current === null) out.push({ class: 'disruptive', reason: 'no keepalived.conf on the host yet: keepalived starts for the first time' });
     else out.push(...classifyConfigChange(conf.current, conf.next));
   }
-  if (state.installs.includes('keepalived')) out.push({ class: 'disruptive', reason: 'keepalived is installed: Debian\'s package scripts (re)start the daemon' });
+  if (state.installs.includes('keepalived')) out.push({ class: 'disruptive', reason: 'keepalived is installed: the package\'s scripts may (re)start the daemon' });
   if (state.restartsKeepalived) out.push({ class: 'disruptive', reason: 'keepalived restarts (its daemon options changed): every instance starts again' });
   if (state.startsKeepalived) out.push({ class: 'reload-safe', reason: 'keepalived is not running: it is started with the handover switch set, so it takes no VIP until handed back' });
   if (out.length === 0 && state.changes.length > 0) out.push({ class: 'reload-safe', reason: 'no change to keepalived\'s VRRP instances' });

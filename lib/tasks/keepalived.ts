@@ -2,11 +2,13 @@
 // before it replaces the old one, its options file, and the daemon enabled
 // and running. A changed config is taken by a reload (SIGHUP), never a
 // restart, so VIPs stay where they are; changed daemon options need a restart.
+// The options file is where the host's OS family keeps it (os-layout.ts).
 
 import { fileFact } from '../facts/file.js';
+import { osReleaseFact } from '../facts/os-release.js';
 import { serviceFact } from '../facts/service.js';
 import { hostFiles, KEEPALIVED_CONF_PATH } from '../render/host-files.js';
-import { KEEPALIVED_DEFAULTS_PATH } from '../render/keepalived-defaults.js';
+import { everyFamily, hostLayout } from '../render/os-layout.js';
 import { SWITCHES_README } from '../render/switches.js';
 import { fileChange, renderedFile } from './file-change.js';
 import { serviceChanges } from './service-change.js';
@@ -16,12 +18,15 @@ const UNIT = 'keepalived.service';
 
 export const keepalivedTask: Task = {
   name: 'keepalived',
-  facts: () => [fileFact(SWITCHES_README), fileFact(KEEPALIVED_CONF_PATH), fileFact(KEEPALIVED_DEFAULTS_PATH), serviceFact(UNIT)],
+  facts: () => [osReleaseFact, fileFact(SWITCHES_README), fileFact(KEEPALIVED_CONF_PATH),
+    ...everyFamily((l) => l.keepalivedOptions.path).map(fileFact), serviceFact(UNIT)],
   diff({ cluster, host }, facts) {
-    const files = hostFiles(cluster, host.name);
+    const layout = hostLayout(facts.get(osReleaseFact), host.name);
+    const files = hostFiles(cluster, host.name, layout);
+    const optionsPath = layout.keepalivedOptions.path;
     const switches = fileChange(renderedFile(files, SWITCHES_README), facts.get(fileFact(SWITCHES_README)));
     const conf = fileChange(renderedFile(files, KEEPALIVED_CONF_PATH), facts.get(fileFact(KEEPALIVED_CONF_PATH)));
-    const defaults = fileChange(renderedFile(files, KEEPALIVED_DEFAULTS_PATH), facts.get(fileFact(KEEPALIVED_DEFAULTS_PATH)));
+    const defaults = fileChange(renderedFile(files, optionsPath), facts.get(fileFact(optionsPath)));
     const changes: Change[] = [switches, conf, defaults].filter((c): c is Change => c !== null);
     const refresh = defaults ? 'restart' : conf ? 'reload' : 'none';
     changes.push(...serviceChanges(facts.get(serviceFact(UNIT)), { running: true, refresh, because: defaults ? 'daemon options changed' : 'keepalived.conf changed' }));

@@ -9,29 +9,33 @@ import { fileFact } from '../facts/file.js';
 import { osReleaseFact } from '../facts/os-release.js';
 import { packagesFact } from '../facts/packages.js';
 import { serviceFact } from '../facts/service.js';
-import { CHRONY_CONF_PATH } from '../render/chrony.js';
 import { hostFiles } from '../render/host-files.js';
+import { everyFamily, hostLayout } from '../render/os-layout.js';
 import { fileChange, renderedFile } from './file-change.js';
 import { installChange } from './packages.js';
 import { serviceChanges } from './service-change.js';
 import type { Change, Task } from './task.js';
 
-const UNIT = 'chrony.service';
 const PACKAGE = 'chrony';
 /** bounded wait for the first sync: 30 tries, 1 s apart */
 const WAIT_SYNC = 'chronyc waitsync 30 0 0 1';
 
 export const timeSyncTask: Task = {
   name: 'time-sync',
-  facts: () => [osReleaseFact, packagesFact([PACKAGE]), fileFact(CHRONY_CONF_PATH), serviceFact(UNIT), capabilitiesFact],
+  // both families' config paths and unit names are read in the one round
+  // trip; diff() uses the host's family's (chrony.conf vs /etc/chrony.conf)
+  facts: () => [osReleaseFact, packagesFact([PACKAGE]), ...everyFamily((l) => l.chrony.conf).map(fileFact),
+    ...everyFamily((l) => l.chrony.unit).map(serviceFact), capabilitiesFact],
   diff(ctx, facts) {
+    const layout = hostLayout(facts.get(osReleaseFact), ctx.host.name);
     const changes: Change[] = [];
     const install = installChange(ctx, facts, [PACKAGE]);
     if (install) changes.push(install);
-    const conf = fileChange(renderedFile(hostFiles(ctx.cluster, ctx.host.name), CHRONY_CONF_PATH), facts.get(fileFact(CHRONY_CONF_PATH)));
+    const path = layout.chrony.conf;
+    const conf = fileChange(renderedFile(hostFiles(ctx.cluster, ctx.host.name, layout), path), facts.get(fileFact(path)));
     if (conf) changes.push(conf);
     const { canSetClock } = facts.get(capabilitiesFact);
-    const service = serviceChanges(facts.get(serviceFact(UNIT)), { running: canSetClock, refresh: conf ? 'restart' : 'none', because: 'chrony.conf changed' });
+    const service = serviceChanges(facts.get(serviceFact(layout.chrony.unit)), { running: canSetClock, refresh: conf ? 'restart' : 'none', because: 'chrony.conf changed' });
     // Debian's postinst starts chrony as soon as it is installed, with the
     // package's own chrony.conf: a plain "start" afterwards would be a no-op
     // and leave that config running (seen on the datapath lab's VMs)

@@ -8,22 +8,24 @@ import { hostRunsFact } from '../run/journals-fact.js';
 import { describeHolder } from '../lock/holder.js';
 import { interruptedReport } from '../run/interrupted.js';
 import { ipvsFact } from '../facts/ipvs.js';
+import { osReleaseFact } from '../facts/os-release.js';
 import { serviceFact } from '../facts/service.js';
 import { switchesFact } from '../facts/switches.js';
 import { sysctlFact } from '../facts/sysctl.js';
 import { DIRECTORS, REALSERVERS } from '../inventory/defaults.js';
 import type { Cluster } from '../inventory/types.js';
 import { KEEPALIVED_CONF_PATH } from '../render/host-files.js';
-import { KEEPALIVED_DEFAULTS_PATH } from '../render/keepalived-defaults.js';
+import { everyFamily, OS_LAYOUTS, type OsLayout } from '../render/os-layout.js';
 import { REALSERVER_SYSCTLS } from '../render/sysctl.js';
-import type { ReachedHost } from './types.js';
+import type { DirectorObservation, ReachedHost } from './types.js';
 
 export const KEEPALIVED_UNIT = 'keepalived.service';
-/** The files whose content decides how keepalived runs: its config and its options (--vrrp). */
-export const KEEPALIVED_FILES = [KEEPALIVED_CONF_PATH, KEEPALIVED_DEFAULTS_PATH] as const;
+/** The files whose content decides how keepalived runs: its config and its options (--vrrp), where the host's family keeps them. */
+export const keepalivedFiles = (layout: OsLayout): string[] => [KEEPALIVED_CONF_PATH, layout.keepalivedOptions.path];
 
 const keepalivedFact = serviceFact(KEEPALIVED_UNIT);
-const fileFacts = KEEPALIVED_FILES.map((p) => fileFact(p));
+// every family's options file is read in the one round trip; the observation keeps the host's family's
+const fileFacts = [KEEPALIVED_CONF_PATH, ...everyFamily((l) => l.keepalivedOptions.path)].map((p) => fileFact(p));
 const arpFact = sysctlFact(Object.keys(REALSERVER_SYSCTLS));
 
 function groupsOf(cluster: Cluster, host: string): { director: boolean; realServer: boolean } {
@@ -38,7 +40,7 @@ export function verifyFacts(cluster: Cluster, host: string): Fact<unknown>[] {
   const { director, realServer } = groupsOf(cluster, host);
   if (!director && !realServer) return [];
   const facts: Fact<unknown>[] = [interfacesFact, hostRunsFact];
-  if (director) facts.push(keepalivedFact, ...fileFacts, ipvsFact, switchesFact);
+  if (director) facts.push(osReleaseFact, keepalivedFact, ...fileFacts, ipvsFact, switchesFact);
   if (realServer) facts.push(arpFact);
   return facts;
 }
@@ -51,8 +53,22 @@ export function hostObservation(cluster: Cluster, host: string, values: FactValu
     durationMs,
     interfaces: values.get(interfacesFact),
     runs: runsObservation(values),
-    ...(director ? { director: { keepalived: values.get(keepalivedFact), files: fileFacts.map((f) => values.get(f)), ipvs: values.get(ipvsFact), switches: values.get(switchesFact) } } : {}),
+    ...(director ? { director: directorObservation(values) } : {}),
     ...(realServer ? { realServer: { sysctls: values.get(arpFact) } } : {}),
+  };
+}
+
+function directorObservation(values: FactValues): DirectorObservation {
+  const os = values.get(osReleaseFact);
+  const files = fileFacts.map((f) => values.get(f));
+  return {
+    osFamily: os.family,
+    osId: os.id,
+    keepalived: values.get(keepalivedFact),
+    // an unknown family keeps every file read; the config check names the OS
+    files: os.family ? files.filter((f) => keepalivedFiles(OS_LAYOUTS[os.family!]).includes(f.path)) : files,
+    ipvs: values.get(ipvsFact),
+    switches: values.get(switchesFact),
   };
 }
 

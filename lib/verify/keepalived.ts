@@ -8,8 +8,10 @@ import type { FileState } from '../facts/file.js';
 import { DIRECTORS } from '../inventory/defaults.js';
 import type { Cluster } from '../inventory/types.js';
 import { hostFiles } from '../render/host-files.js';
+import { OS_LAYOUTS } from '../render/os-layout.js';
 import { redactKeepalivedText } from '../keepalived/redact.js';
-import { KEEPALIVED_FILES, KEEPALIVED_UNIT } from './facts.js';
+import { quoted } from '../terminal-text.js';
+import { keepalivedFiles, KEEPALIVED_UNIT } from './facts.js';
 import { firstDifference } from './text-difference.js';
 import type { CheckResult, Observations, ReachedHost } from './types.js';
 
@@ -34,11 +36,15 @@ function serviceRow(h: ReachedHost): CheckResult {
 
 function configRow(cluster: Cluster, h: ReachedHost): CheckResult {
   const row = (status: CheckResult['status'], detail: string): CheckResult => ({ check: 'keepalived-config', target: h.host, host: h.host, status, detail });
-  const rendered = new Map(hostFiles(cluster, h.host).map((f) => [f.path, f.content]));
+  const family = h.director!.osFamily;
+  if (!family) return row('fail', `${h.host}: its OS ${quoted(h.director!.osId || 'unknown')} is neither of the Debian nor of the RHEL family; lvs-play does not know where keepalived's options are`);
+  const layout = OS_LAYOUTS[family];
+  const paths = keepalivedFiles(layout);
+  const rendered = new Map(hostFiles(cluster, h.host, layout).map((f) => [f.path, f.content]));
   // a quoted line of keepalived.conf: its auth_pass value redacted before it is quoted
   const show = (line: string | null) => (line === null ? '(end of file)' : JSON.stringify(redactKeepalivedText(line.trim())));
   const problems: string[] = [];
-  for (const path of KEEPALIVED_FILES) {
+  for (const path of paths) {
     const expected = rendered.get(path);
     const actual = h.director!.files.find((f: FileState) => f.path === path);
     if (expected === undefined || !actual) continue;
@@ -47,5 +53,5 @@ function configRow(cluster: Cluster, h: ReachedHost): CheckResult {
     if (d) problems.push(`${path} differs from the rendered one at line ${d.line}: has ${show(d.actual)}, lvs-play renders ${show(d.expected)}`);
   }
   if (problems.length) return row('fail', `${h.host}: ${problems.join('; ')} (lvs-play check --diff shows it all; lvs-play deploy puts it back)`);
-  return row('pass', `${KEEPALIVED_FILES.join(' and ')} are the rendered ones`);
+  return row('pass', `${paths.join(' and ')} are the rendered ones`);
 }

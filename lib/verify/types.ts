@@ -6,6 +6,7 @@ import type { FileState } from '../facts/file.js';
 import type { HttpProbeResult } from '../facts/http-probe.js';
 import type { InterfaceAddresses } from '../facts/interfaces.js';
 import type { IpvsState } from '../facts/ipvs.js';
+import type { OsFamily } from '../facts/os-release.js';
 import type { ServiceState } from '../facts/service.js';
 import type { SwitchValues } from '../facts/switches.js';
 import type { SysctlValues } from '../facts/sysctl.js';
@@ -14,8 +15,11 @@ import type { InterruptedRunReport } from '../run/interrupted.js';
 // ------------------------------------------------------------ observations
 
 export interface DirectorObservation {
+  /** from /etc/os-release: where keepalived's options file is (null: neither Debian nor RHEL family) */
+  osFamily: OsFamily | null;
+  osId: string;
   keepalived: ServiceState;
-  /** keepalived.conf and /etc/default/keepalived as they are on the host */
+  /** keepalived.conf and its options file (/etc/default/keepalived, /etc/sysconfig/keepalived) as they are on the host */
   files: FileState[];
   ipvs: IpvsState;
   /** lvs-play's switches (handover, drain-<host>) and their values */

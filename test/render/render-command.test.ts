@@ -81,4 +81,24 @@ describe('lvs-play render', function () {
     assert.equal(r.code, 1);
     assert.match(r.stderr, /--host NAME/);
   });
+
+  it('renders for a RHEL-family host with --os-family rhel: chrony.conf and keepalived\'s options where that family keeps them', async () => {
+    const list = await lvsPlay(['render', example, '--host', 'lvs-dr', '--list', '--os-family', 'rhel']);
+    assert.equal(list.code, 0, list.stderr);
+    assert.match(list.stdout, /^0644  \/etc\/chrony\.conf$/m);
+    assert.match(list.stdout, /^0644  \/etc\/sysconfig\/keepalived$/m);
+    assert.doesNotMatch(list.stdout, /\/etc\/chrony\/|\/etc\/default\//);
+    const options = await lvsPlay(['render', example, '--host', 'lvs-dr', '--file', 'keepalived', '--os-family', 'rhel']);
+    assert.equal(options.stdout, readFileSync(new URL('../fixtures/render/golden/example-rhel/lvs-dr/etc/sysconfig/keepalived', import.meta.url), 'utf8'));
+    // without it, Debian's path
+    const debian = await lvsPlay(['render', example, '--host', 'lvs-dr', '--file', 'chrony.conf']);
+    assert.equal(debian.stdout, golden('lvs-dr', '/etc/chrony/chrony.conf'));
+  });
+
+  it('exits 1 for an unknown --os-family, naming the known ones', async () => {
+    const r = await lvsPlay(['render', example, '--host', 'lvs-dr', '--os-family', 'suse']);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /--os-family "suse" is not a known OS family/);
+    assert.match(r.stderr, /debian, rhel/);
+  });
 });

@@ -47,7 +47,7 @@ import type { Change } from '../../lib/tasks/task.js';
 import { evaluateCluster } from '../../lib/verify/evaluate.js';
 import { formatReport } from '../../lib/verify/format.js';
 import { clusterWithPassword, inventoryJson } from '../support/clusters.js';
-import { FakeHost, fileOutput, serviceOutput } from '../support/fake-host.js';
+import { FakeHost, fileOutput, osReleaseOutput, serviceOutput } from '../support/fake-host.js';
 import { presentFile, service } from '../support/task-facts.js';
 import { healthy, host as observed } from '../verify/observations.js';
 
@@ -107,6 +107,7 @@ function fakeHosts(cluster: Cluster, confs: Record<string, string>): Map<string,
     const files = hostFiles(cluster, h.name);
     const inSync = (path: string) => { const f = files.find((x) => x.path === path)!; return presentFile(path, f.content, f.mode); };
     out.set(h.name, new FakeHost(h, [
+      osReleaseOutput('debian-12'),
       fileOutput(inSync(SWITCHES_README)),
       fileOutput(presentFile(KEEPALIVED_CONF_PATH, confs[h.name]!, 0o640)),
       fileOutput(inSync(KEEPALIVED_DEFAULTS_PATH)),

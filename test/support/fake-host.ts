@@ -4,8 +4,10 @@
 // from a handler (default: exit 0, no output). Lets gatherFacts, applyChange
 // and the rollout's readHost run end to end without SSH.
 
+import { readFileSync } from 'node:fs';
 import type { FileState } from '../../lib/facts/file.js';
 import { fileFact } from '../../lib/facts/file.js';
+import { osReleaseFact } from '../../lib/facts/os-release.js';
 import type { ServiceState } from '../../lib/facts/service.js';
 import { serviceFact } from '../../lib/facts/service.js';
 import type { Host } from '../../lib/inventory/types.js';
@@ -15,6 +17,11 @@ import type { ExecOptions, ExecResult, Transport } from '../../lib/ssh/transport
 export function fileOutput(f: FileState): [command: string, stdout: string] {
   const out = f.exists ? `${f.mode.toString(8)} ${f.owner} ${f.group}\n${Buffer.from(f.content).toString('base64')}` : 'absent';
   return [fileFact(f.path).command, out];
+}
+
+/** What `cat /etc/os-release` prints: a file of test/fixtures/facts/os-release, by name ("debian-12", "rocky-9.6"). */
+export function osReleaseOutput(name: string): [command: string, stdout: string] {
+  return [osReleaseFact.command, readFileSync(new URL(`../fixtures/facts/os-release/${name}.txt`, import.meta.url), 'utf8')];
 }
 
 /** What `systemctl show` prints for a unit (see serviceFact). */

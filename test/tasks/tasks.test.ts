@@ -5,6 +5,7 @@ import { CHRONY_CONF_PATH } from '../../lib/render/chrony.js';
 import { DR_CLIENT_PATHS } from '../../lib/render/dr-client.js';
 import { SYSCTL_CONF_PATH } from '../../lib/render/sysctl.js';
 import { SWITCHES_README } from '../../lib/render/switches.js';
+import { RHEL_LAYOUT } from '../../lib/render/os-layout.js';
 import { keepalivedTask } from '../../lib/tasks/keepalived.js';
 import { timeSyncTask } from '../../lib/tasks/time-sync.js';
 import { sysctlTask } from '../../lib/tasks/sysctl.js';
@@ -20,7 +21,14 @@ const cluster = clusterOf('lab');
 const ctxOf = (name: string): TaskContext => ({ cluster, host: cluster.hosts.find((h) => h.name === name)! });
 const fileOf = (host: string, path: string) => hostFiles(cluster, host).find((f) => f.path === path)!;
 const inSync = (host: string, path: string) => { const f = fileOf(host, path); return presentFile(path, f.content, f.mode); };
-const debian = { id: 'debian', idLike: [], versionId: '12', packageManager: 'apt' };
+const debian = { id: 'debian', idLike: [], versionId: '12', family: 'debian', packageManager: 'apt' };
+/** a Debian host: its os-release, and nothing at the RHEL family's paths (read in the same round trip) */
+const onDebian = {
+  'os-release': debian,
+  [`file:${RHEL_LAYOUT.chrony.conf}`]: absentFile(RHEL_LAYOUT.chrony.conf),
+  [`service:${RHEL_LAYOUT.chrony.unit}`]: missingService(RHEL_LAYOUT.chrony.unit),
+  [`file:${RHEL_LAYOUT.keepalivedOptions.path}`]: absentFile(RHEL_LAYOUT.keepalivedOptions.path),
+};
 const summaries = (d: { changes: { summary: string }[] }) => d.changes.map((c) => c.summary);
 
 describe('tasks: diff from fixture facts', () => {
@@ -29,6 +37,7 @@ describe('tasks: diff from fixture facts', () => {
 
   it('keepalived on a bare director: the switches folder, both files, then enable and start (the chain is predicted)', () => {
     const d = keepalivedTask.diff(dr, fixtureFacts(keepalivedTask, dr, {
+      ...onDebian,
       [`file:${SWITCHES_README}`]: absentFile(SWITCHES_README),
       [`file:${KEEPALIVED_CONF_PATH}`]: absentFile(KEEPALIVED_CONF_PATH),
       [`file:${KEEPALIVED_DEFAULTS_PATH}`]: absentFile(KEEPALIVED_DEFAULTS_PATH),
@@ -41,6 +50,7 @@ describe('tasks: diff from fixture facts', () => {
 
   it('keepalived in sync: no change', () => {
     const d = keepalivedTask.diff(dr, fixtureFacts(keepalivedTask, dr, {
+      ...onDebian,
       [`file:${SWITCHES_README}`]: inSync('lvs-dr', SWITCHES_README),
       [`file:${KEEPALIVED_CONF_PATH}`]: inSync('lvs-dr', KEEPALIVED_CONF_PATH),
       [`file:${KEEPALIVED_DEFAULTS_PATH}`]: inSync('lvs-dr', KEEPALIVED_DEFAULTS_PATH),
@@ -52,6 +62,7 @@ describe('tasks: diff from fixture facts', () => {
   it('keepalived with a changed config byte while running: write and reload, never restart', () => {
     const f = fileOf('lvs-dr', KEEPALIVED_CONF_PATH);
     const d = keepalivedTask.diff(dr, fixtureFacts(keepalivedTask, dr, {
+      ...onDebian,
       [`file:${SWITCHES_README}`]: inSync('lvs-dr', SWITCHES_README),
       [`file:${KEEPALIVED_CONF_PATH}`]: presentFile(KEEPALIVED_CONF_PATH, f.content.replace('advert_int 3', 'advert_int 4'), f.mode),
       [`file:${KEEPALIVED_DEFAULTS_PATH}`]: inSync('lvs-dr', KEEPALIVED_DEFAULTS_PATH),
@@ -62,6 +73,7 @@ describe('tasks: diff from fixture facts', () => {
 
   it('the --diff of keepalived.conf never shows the VRRP password', () => {
     const d = keepalivedTask.diff(dr, fixtureFacts(keepalivedTask, dr, {
+      ...onDebian,
       [`file:${SWITCHES_README}`]: inSync('lvs-dr', SWITCHES_README),
       [`file:${KEEPALIVED_CONF_PATH}`]: presentFile(KEEPALIVED_CONF_PATH, 'old\n'),
       [`file:${KEEPALIVED_DEFAULTS_PATH}`]: inSync('lvs-dr', KEEPALIVED_DEFAULTS_PATH),
@@ -75,7 +87,7 @@ describe('tasks: diff from fixture facts', () => {
 
   it('time-sync where the host cannot set its clock: a note, and no drift once configured and enabled', () => {
     const d = timeSyncTask.diff(dr, fixtureFacts(timeSyncTask, dr, {
-      'os-release': debian,
+      ...onDebian,
       'packages:chrony': { installed: { chrony: '4.3-2' }, aptListsPresent: true },
       [`file:${CHRONY_CONF_PATH}`]: inSync('lvs-dr', CHRONY_CONF_PATH),
       'service:chrony.service': service('chrony.service', { active: false, conditionFailed: true }),
@@ -87,7 +99,7 @@ describe('tasks: diff from fixture facts', () => {
 
   it('time-sync on a bare host that can set its clock: install, configure, enable, start, wait for sync', () => {
     const d = timeSyncTask.diff(dr, fixtureFacts(timeSyncTask, dr, {
-      'os-release': debian,
+      ...onDebian,
       'packages:chrony': { installed: { chrony: null }, aptListsPresent: false },
       [`file:${CHRONY_CONF_PATH}`]: absentFile(CHRONY_CONF_PATH),
       'service:chrony.service': missingService('chrony.service'),
@@ -102,7 +114,7 @@ describe('tasks: diff from fixture facts', () => {
 
   it('packages: only the missing ones, with the detected package manager', () => {
     const d = packagesTask.diff(dr, fixtureFacts(packagesTask, dr, {
-      'os-release': { ...debian, id: 'rocky', packageManager: 'dnf' },
+      'os-release': { ...debian, id: 'rocky', family: 'rhel', packageManager: 'dnf' },
       'packages:ipvsadm,keepalived': { installed: { keepalived: '2.2.7', ipvsadm: null }, aptListsPresent: false },
     }));
     assert.deepEqual(d.changes[0].steps, [{ kind: 'install', packages: ['ipvsadm'], manager: 'dnf', refresh: false }]);
@@ -139,6 +151,7 @@ describe('tasks: secrets in diffs', () => {
     const f = hostFiles(cluster, 'lvs-dr').find((x) => x.path === KEEPALIVED_CONF_PATH)!;
     const onHost = f.content.replace(/auth_pass \S+/g, 'auth_pass oldpass1');
     const d = keepalivedTask.diff(ctx, fixtureFacts(keepalivedTask, ctx, {
+      ...onDebian,
       [`file:${SWITCHES_README}`]: presentFile(SWITCHES_README, hostFiles(cluster, 'lvs-dr').find((x) => x.path === SWITCHES_README)!.content),
       [`file:${KEEPALIVED_CONF_PATH}`]: presentFile(KEEPALIVED_CONF_PATH, onHost, f.mode),
       [`file:${KEEPALIVED_DEFAULTS_PATH}`]: presentFile(KEEPALIVED_DEFAULTS_PATH, hostFiles(cluster, 'lvs-dr').find((x) => x.path === KEEPALIVED_DEFAULTS_PATH)!.content),

@@ -9,7 +9,8 @@ import type { Cluster } from '../../lib/inventory/types.js';
 import { drClientVips } from '../../lib/render/dr-client.js';
 import { hostFiles } from '../../lib/render/host-files.js';
 import { REALSERVER_SYSCTLS } from '../../lib/render/sysctl.js';
-import { KEEPALIVED_FILES } from '../../lib/verify/facts.js';
+import { DEBIAN_LAYOUT } from '../../lib/render/os-layout.js';
+import { keepalivedFiles } from '../../lib/verify/facts.js';
 import { IPVSADM_FORWARDING } from '../../lib/verify/ipvs-table.js';
 import type { HostObservation, Observations, ReachedHost } from '../../lib/verify/types.js';
 import { service } from '../support/task-facts.js';
@@ -45,13 +46,13 @@ export function healthy(cluster: Cluster): Observations {
     }
     if (isRealServer) for (const vip of drClientVips(cluster, h.name)) lo.push({ address: vip, prefix: full(vip) });
     const rendered = hostFiles(cluster, h.name);
-    const files: FileState[] = isDirector ? KEEPALIVED_FILES.map((path) => ({
+    const files: FileState[] = isDirector ? keepalivedFiles(DEBIAN_LAYOUT).map((path) => ({
       path, exists: true, content: rendered.find((f) => f.path === path)!.content, mode: 0o640, owner: 'root', group: 'root',
     })) : [];
     hosts.push({
       host: h.name, reachable: true, durationMs: 40,
       interfaces: [{ name: 'lo', up: true, addresses: lo }, { name: 'eth0', up: true, addresses: eth0 }],
-      ...(isDirector ? { director: { keepalived: service('keepalived.service'), files, ipvs: ipvsOf(cluster), switches: {} } } : {}),
+      ...(isDirector ? { director: { osFamily: 'debian' as const, osId: 'debian', keepalived: service('keepalived.service'), files, ipvs: ipvsOf(cluster), switches: {} } } : {}),
       ...(isRealServer ? { realServer: { sysctls: { ...REALSERVER_SYSCTLS } } } : {}),
     });
   }

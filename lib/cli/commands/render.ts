@@ -1,4 +1,4 @@
-// `lvs-play render INVENTORY --host NAME [--file F] [--list] [--show-secrets]`:
+// `lvs-play render INVENTORY --host NAME [--file F] [--list] [--os-family F] [--show-secrets]`:
 // prints one of the files lvs-play would write on a host, or lists them.
 // Touches no host. Secrets are redacted unless --show-secrets, in a pipe too:
 // render output ends up in logs and tickets.
@@ -8,9 +8,9 @@ import { UserError } from '../../errors.js';
 import { DIRECTORS, REALSERVERS } from '../../inventory/defaults.js';
 import { loadInventory } from '../../inventory/load.js';
 import type { Cluster } from '../../inventory/types.js';
-import { CHRONY_CONF_PATH } from '../../render/chrony.js';
 import { DR_CLIENT_PATHS } from '../../render/dr-client.js';
 import { hostFiles, KEEPALIVED_CONF_PATH, type RenderedFile } from '../../render/host-files.js';
+import { OS_LAYOUTS, type OsLayout } from '../../render/os-layout.js';
 import { redactKeepalivedConf } from '../../render/keepalived-conf.js';
 import { redact } from '../../secret.js';
 import { quoted, safeText } from '../../terminal-text.js';
@@ -19,7 +19,8 @@ import type { Command } from '../command.js';
 
 export const renderCommand: Command = {
   name: 'render',
-  usage: `Usage: lvs-play render INVENTORY --host NAME [--file PATH|NAME] [--list] [--show-secrets]
+  usage: `Usage: lvs-play render INVENTORY --host NAME [--file PATH|NAME] [--list]
+                           [--os-family debian|rhel] [--show-secrets]
 
 Prints a file that lvs-play deploys on host NAME, exactly as it would be
 written, without contacting any host. By default: keepalived.conf for a
@@ -30,6 +31,9 @@ for any other host.
   --file PATH|NAME  the file to print, by path (/etc/chrony/chrony.conf) or by
                     its base name (chrony.conf); see --list
   --list            list the host's files instead: mode, path, flags
+  --os-family F     debian (default) or rhel: where the host's family keeps
+                    chrony.conf and keepalived's options (deploy reads it
+                    from the host's /etc/os-release)
   --show-secrets    print passwords (keepalived's auth_pass) instead of <redacted>
 
 Exit codes: 0 printed; 1 unreadable or invalid inventory, unknown host or file.`,
@@ -38,22 +42,24 @@ Exit codes: 0 printed; 1 unreadable or invalid inventory, unknown host or file.`
       host: { type: 'string' },
       file: { type: 'string' },
       list: { type: 'boolean', default: false },
+      'os-family': { type: 'string', default: 'debian' },
       'show-secrets': { type: 'boolean', default: false },
     }, 1);
     if (positionals.length !== 1) throw new UserError('missing INVENTORY', { hint: 'lvs-play render inventory/example.json --host lvs-dr' });
     if (values.host === undefined) throw new UserError('render needs --host NAME', { hint: 'lvs-play render inventory/example.json --host lvs-dr' });
     if (values.list && values.file !== undefined) throw new UserError('use either --list or --file, not both');
+    const layout = layoutOption(values['os-family']);
     const { cluster } = await loadInventory(positionals[0]);
     const host = values.host;
     if (!cluster.hosts.some((h) => h.name === host)) {
       throw new UserError(`host ${quoted(host)} is not in ${safeText(positionals[0])}`, { hint: `hosts: ${cluster.hosts.map((h) => h.name).join(', ')}` });
     }
-    const files = hostFiles(cluster, host);
+    const files = hostFiles(cluster, host, layout);
     if (values.list) {
       process.stdout.write(files.map(listLine).join(''));
       return 0;
     }
-    const wanted = values.file ?? defaultFile(cluster, host);
+    const wanted = values.file ?? defaultFile(cluster, host, layout);
     const file = files.find((f) => f.path === wanted || basename(f.path) === wanted);
     if (!file) {
       throw new UserError(`${host} gets no file ${quoted(wanted)}`, { hint: `its files: ${files.map((f) => basename(f.path)).join(', ')} (or their full paths)` });
@@ -63,11 +69,16 @@ Exit codes: 0 printed; 1 unreadable or invalid inventory, unknown host or file.`
   },
 };
 
-function defaultFile(cluster: Cluster, host: string): string {
+function layoutOption(family: string): OsLayout {
+  if (Object.hasOwn(OS_LAYOUTS, family)) return OS_LAYOUTS[family as keyof typeof OS_LAYOUTS];
+  throw new UserError(`--os-family ${quoted(family)} is not a known OS family`, { hint: `use one of: ${Object.keys(OS_LAYOUTS).join(', ')}` });
+}
+
+function defaultFile(cluster: Cluster, host: string, layout: OsLayout): string {
   const groups = cluster.hosts.find((h) => h.name === host)?.groups ?? [];
   if (groups.includes(DIRECTORS)) return KEEPALIVED_CONF_PATH;
   if (groups.includes(REALSERVERS)) return DR_CLIENT_PATHS.unit;
-  return CHRONY_CONF_PATH;
+  return layout.chrony.conf;
 }
 
 function listLine(f: RenderedFile): string {

@@ -23,7 +23,8 @@ trip each, and checks
   vip                each VIP is held by exactly one director, its MASTER
                      (two holders: split brain; none: down; its BACKUP: degraded)
   keepalived         keepalived runs on each director
-  keepalived-config  keepalived.conf and /etc/default/keepalived are the
+  keepalived-config  keepalived.conf and its options file (/etc/default/
+                     keepalived, RHEL: /etc/sysconfig/keepalived) are the
                      rendered ones (compared by content)
   realserver-vips    each real server has every VIP on lo as /32 (/128)
   realserver-arp     arp_ignore=1, arp_announce=2 on lo and all
