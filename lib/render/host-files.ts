@@ -9,6 +9,7 @@ import { renderChronyConf } from './chrony.js';
 import { DR_CLIENT_PATHS, renderDrClientScript, renderDrClientUnit, renderDrClientVips } from './dr-client.js';
 import { renderKeepalivedDefaults } from './keepalived-defaults.js';
 import { renderKeepalivedConf } from './keepalived-conf.js';
+import { MODULES_LOAD_PATH, renderModulesLoad } from './kernel-modules.js';
 import { DEBIAN_LAYOUT, type OsLayout } from './os-layout.js';
 import { SYSCTL_CONF_PATH, renderSysctlConf } from './sysctl.js';
 import { SWITCHES_README, renderSwitchesReadme } from './switches.js';
@@ -34,6 +35,7 @@ export function hostFiles(cluster: Cluster, host: string, layout: OsLayout = DEB
   if (!h) throw new UserError(`unknown host "${host}"`, { hint: `hosts: ${cluster.hosts.map((x) => x.name).join(', ')}` });
   const out = [file(SYSCTL_CONF_PATH, renderSysctlConf(cluster, host)), file(layout.chrony.conf, renderChronyConf(cluster, host, layout))];
   if (h.groups.includes(DIRECTORS)) {
+    out.push(file(MODULES_LOAD_PATH, renderModulesLoad(cluster, host)));
     out.push({
       ...file(KEEPALIVED_CONF_PATH, renderKeepalivedConf(cluster, host), 0o640),
       secret: cluster.vrrp.auth !== null,

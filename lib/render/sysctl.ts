@@ -1,12 +1,13 @@
 // /etc/sysctl.d/90-lvs-play.conf. Every host gets it (possibly with no keys),
 // so removing a key from the inventory removes it from the host.
 //
-// Precedence, lowest first: the inventory's `sysctl` groups in the order they
-// are written there (a later group overrides an earlier one, as later files
-// do in sysctl.d), then, for real servers, the four ARP keys LVS-DR needs,
-// which nothing overrides. Keys are printed sorted.
+// Precedence, lowest first: for directors in full mode, the IPVS defaults a
+// real director needs; the inventory's `sysctl` groups in the order they are
+// written there (a later group overrides an earlier one, as later files do in
+// sysctl.d); then, for real servers, the four ARP keys LVS-DR needs, which
+// nothing overrides. Keys are printed sorted.
 
-import { REALSERVERS } from '../inventory/defaults.js';
+import { DIRECTORS, REALSERVERS } from '../inventory/defaults.js';
 import type { Cluster } from '../inventory/types.js';
 import { managedHeader } from './header.js';
 
@@ -20,9 +21,23 @@ export const REALSERVER_SYSCTLS: Readonly<Record<string, string>> = {
   'net.ipv4.conf.lo.arp_ignore': '1',
 };
 
+/**
+ * What a director that keeps an IPVS table needs so that a drained or failed
+ * real server (weight 0, inhibit_on_failure) loses its clients: a persistence
+ * template pointing at it is dropped when next used, and a new connection
+ * reusing an old entry to it is scheduled anew. Measured in the datapath lab:
+ * without them a client pinned by persistence keeps failing (289 and 768
+ * failed requests), with both none. The inventory may override either.
+ */
+export const DIRECTOR_IPVS_SYSCTLS: Readonly<Record<string, string>> = {
+  'net.ipv4.vs.expire_nodest_conn': '1',
+  'net.ipv4.vs.expire_quiescent_template': '1',
+};
+
 export function hostSysctls(cluster: Cluster, host: string): Record<string, string> {
   const groups = cluster.hosts.find((h) => h.name === host)?.groups ?? [];
   const merged: Record<string, string> = {};
+  if (groups.includes(DIRECTORS) && cluster.keepalived.mode === 'full') Object.assign(merged, DIRECTOR_IPVS_SYSCTLS);
   for (const [group, values] of Object.entries(cluster.sysctl)) {
     if (groups.includes(group)) Object.assign(merged, values);
   }

@@ -19,7 +19,7 @@ export class StepError extends Error {
 }
 
 /** Long enough for a package install from a slow mirror; everything else is quick. */
-const STEP_TIMEOUT_MS: Record<Exclude<Step['kind'], 'wait'>, number> = { install: 600_000, write: 60_000, sysctl: 30_000, service: 120_000 };
+const STEP_TIMEOUT_MS: Record<Exclude<Step['kind'], 'wait'>, number> = { install: 600_000, write: 60_000, sysctl: 30_000, module: 30_000, service: 120_000 };
 
 export async function applyChange(transport: Transport, journal: Journal, task: string, change: Change, redact: (s: string) => string): Promise<void> {
   for (const step of change.steps) {

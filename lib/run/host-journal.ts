@@ -61,10 +61,10 @@ export interface StepRecord {
   task: string;
   /** e.g. "write /etc/keepalived/keepalived.conf" */
   description: string;
-  kind: 'write' | 'install' | 'sysctl' | 'service' | 'wait';
+  kind: 'write' | 'install' | 'sysctl' | 'module' | 'service' | 'wait';
   /** a write: the file, and where its old content goes (the backup, or the marker that it did not exist) */
   file?: { path: string; backup: string; absentMarker: string };
-  /** null: nothing to undo (installed packages stay, a wait changes nothing) */
+  /** null: nothing to undo (installed packages and loaded modules stay, a wait changes nothing) */
   undo: UndoCommand | null;
 }
 
@@ -148,7 +148,7 @@ export function parseJournals(stdout: string): JournalRun[] {
 }
 
 const PHASES: UndoPhase[] = ['before-restore', 'restore', 'after-restore'];
-const KINDS: StepRecord['kind'][] = ['write', 'install', 'sysctl', 'service', 'wait'];
+const KINDS: StepRecord['kind'][] = ['write', 'install', 'sysctl', 'module', 'service', 'wait'];
 
 function parseStep(text: string): StepRecord | null {
   let v: unknown;

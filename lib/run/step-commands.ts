@@ -33,6 +33,7 @@ export function applyCommand(step: Step, c: StepContext): StepCommand {
     case 'write': return writeCommand(step, c.runId, c.index, prefix);
     case 'install': return { command: [...prefix, withoutStepLock(installCommand(step.manager, step.packages, step.refresh))].join('\n') };
     case 'sysctl': return { command: [...prefix, withoutStepLock(`sysctl -q -w ${quote(`${step.key}=${step.value}`)}`)].join('\n') };
+    case 'module': return { command: [...prefix, withoutStepLock(`modprobe -- ${quote(step.module)}`)].join('\n') };
     case 'service': return { command: [...prefix, withoutStepLock(serviceCommand(step.unit, step.action))].join('\n') };
     case 'wait': return { command: [...prefix, withoutStepLock(step.command)].join('\n') };
   }
@@ -135,7 +136,7 @@ const SERVICE_UNDO: Record<ServiceAction, { action: ServiceAction; phase: UndoPh
   'daemon-reload': { action: 'daemon-reload', phase: 'after-restore' },
 };
 
-/** The undo of an applied step; null when there is nothing to undo (packages stay installed). */
+/** The undo of an applied step; null when there is nothing to undo (packages stay installed, modules loaded). */
 export function undoCommand(step: Step, runId: string, index: number): UndoCommand | null {
   switch (step.kind) {
     case 'write': return { phase: 'restore', description: `restore ${step.path}`, command: restoreCommand(step, runId, index) };
@@ -143,6 +144,7 @@ export function undoCommand(step: Step, runId: string, index: number): UndoComma
       if (step.previous === null) return null;
       return { phase: 'restore', description: `sysctl ${step.key}=${step.previous}`, command: `sysctl -q -w ${quote(`${step.key}=${step.previous}`)}` };
     case 'install':
+    case 'module':
     case 'wait':
       return null;
     case 'service': {

@@ -11,6 +11,8 @@ export type Step =
       validate?: string }
   | { kind: 'install'; packages: string[]; manager: 'apt' | 'dnf' | 'yum'; refresh: boolean }
   | { kind: 'sysctl'; key: string; value: string; previous: string | null }
+  /** load a kernel module now (modprobe); a loaded module stays loaded on undo, as an installed package stays */
+  | { kind: 'module'; module: string }
   | { kind: 'service'; unit: string; action: ServiceAction }
   /** a bounded wait that must succeed (e.g. chrony's first sync); changes nothing, undoes nothing */
   | { kind: 'wait'; command: string; description: string; timeoutMs: number };
@@ -20,6 +22,7 @@ export function describeStep(step: Step): string {
     case 'write': return `write ${step.path}`;
     case 'install': return `install ${step.packages.join(' ')}`;
     case 'sysctl': return `sysctl ${step.key}=${step.value}`;
+    case 'module': return `modprobe ${step.module}`;
     case 'wait': return step.description;
     case 'service': return step.action === 'daemon-reload' ? 'systemctl daemon-reload' : `systemctl ${step.action} ${step.unit}`;
   }

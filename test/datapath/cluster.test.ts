@@ -5,6 +5,7 @@
 // included; lab status says which hosts are VMs and how they run.
 
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
 import { lvsPlay } from '../support/cli.js';
 import { DATAPATH_INVENTORY, DIRECTORS, VIPS, datapathLabUpOutput, useDatapathLab } from '../support/datapath.js';
 import { assertDocument } from '../support/json-documents.js';
@@ -44,6 +45,16 @@ describe('datapath: the deployed cluster on directors with IP_VS', function () {
       assert.equal(loaded, '1', `${d} has ip_vs loaded`);
       assert.match(out, /^DAEMON_ARGS=""$/m);
       assert.doesNotMatch(out, /--vrrp/);
+    }
+  });
+
+  it('deploy wrote a real director\'s defaults, which the datapath inventory does not set: ip_vs in modules-load.d, expire_nodest_conn=1, expire_quiescent_template=1', async () => {
+    const inventory = JSON.parse(readFileSync(DATAPATH_INVENTORY, 'utf8')) as { sysctl?: Record<string, Record<string, unknown>> };
+    assert.equal(JSON.stringify(inventory.sysctl ?? {}).includes('net.ipv4.vs.'), false, 'the datapath inventory sets no net.ipv4.vs key');
+    for (const d of DIRECTORS) {
+      const out = await lab.run(d, 'grep -v "^#" /etc/modules-load.d/lvs-play.conf; grep "^net.ipv4.vs" /etc/sysctl.d/90-lvs-play.conf; sysctl -n net.ipv4.vs.expire_nodest_conn net.ipv4.vs.expire_quiescent_template');
+      console.log(`      ${d}: ${out.trim().split('\n').join(' | ')}`);
+      assert.equal(out.trim(), ['', 'ip_vs', 'net.ipv4.vs.expire_nodest_conn = 1', 'net.ipv4.vs.expire_quiescent_template = 1', '1', '1'].join('\n').trim(), d);
     }
   });
 

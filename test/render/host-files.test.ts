@@ -14,10 +14,11 @@ describe('hostFiles', () => {
   let example: Cluster;
   before(async () => { example = await loadCluster('example'); });
 
-  it('gives a director sysctl, chrony, keepalived.conf (secret, validated), /etc/default/keepalived and the switches folder', () => {
+  it('gives a director sysctl, chrony, modules-load.d, keepalived.conf (secret, validated), /etc/default/keepalived and the switches folder', () => {
     assert.deepEqual(list(hostFiles(example, 'lvs-dr')), [
       '0644 /etc/sysctl.d/90-lvs-play.conf',
       '0644 /etc/chrony/chrony.conf',
+      '0644 /etc/modules-load.d/lvs-play.conf',
       '0640 /etc/keepalived/keepalived.conf secret validate=keepalived',
       '0644 /etc/default/keepalived',
       '0644 /var/lib/lvs-play/switches/README',

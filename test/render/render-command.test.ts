@@ -54,6 +54,7 @@ describe('lvs-play render', function () {
     assert.equal(r.stdout, [
       '0644  /etc/sysctl.d/90-lvs-play.conf',
       '0644  /etc/chrony/chrony.conf',
+      '0644  /etc/modules-load.d/lvs-play.conf',
       '0640  /etc/keepalived/keepalived.conf  (secret, validated by keepalived -t)',
       '0644  /etc/default/keepalived',
       '0644  /var/lib/lvs-play/switches/README',

@@ -185,6 +185,17 @@ describe('run/step-commands', function () {
     assert.equal(undoCommand({ kind: 'install', packages: ['x'], manager: 'apt', refresh: false }, runId, 0), null);
   });
 
+  it('loads a kernel module with modprobe, recorded as a module step whose undo is nothing (the module stays, as a package does)', () => {
+    const c = applyCommand({ kind: 'module', module: 'lvs_play_no_such_module' }, ctx(0, 'kernel-modules'));
+    assert.equal(c.command.split('\n').slice(-3).join('\n'), '{\nmodprobe -- lvs_play_no_such_module\n} 9>&-');
+    assert.equal(undoCommand({ kind: 'module', module: 'ip_vs' }, runId, 0), null);
+    // run for real with a module no kernel has: modprobe fails, changing nothing, and the host's record reads back
+    const r = sh(c.command);
+    assert.notEqual(r.status, 0);
+    const step = journal()!.steps[0]!;
+    assert.deepEqual([step.kind, step.task, step.description, step.undo], ['module', 'kernel-modules', 'modprobe lvs_play_no_such_module', null]);
+  });
+
   it('quotes every value it puts in a command', () => {
     const c = applyCommand({ kind: 'sysctl', key: 'net.x', value: '1; touch /tmp/pwned', previous: '0' }, ctx(0));
     assert.equal(c.command.split('\n').slice(-3).join('\n'), "{\nsysctl -q -w 'net.x=1; touch /tmp/pwned'\n} 9>&-");

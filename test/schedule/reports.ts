@@ -5,7 +5,7 @@
 import type { HostReport, RunReport, TaskReport } from '../../lib/run/report.js';
 import { failedRecord, recordOf, type CheckRecord } from '../../lib/schedule/record.js';
 
-const DIRECTOR_TASKS = ['time-sync', 'packages', 'sysctl', 'keepalived'];
+const DIRECTOR_TASKS = ['time-sync', 'packages', 'kernel-modules', 'sysctl', 'keepalived'];
 const REALSERVER_TASKS = ['time-sync', 'packages', 'sysctl', 'dr-client'];
 
 const task = (name: string, over: Partial<TaskReport> = {}): TaskReport => ({ task: name, status: 'ok', changes: [], notes: [], ...over });

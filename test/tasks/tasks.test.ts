@@ -11,6 +11,9 @@ import { timeSyncTask } from '../../lib/tasks/time-sync.js';
 import { sysctlTask } from '../../lib/tasks/sysctl.js';
 import { drClientTask } from '../../lib/tasks/dr-client.js';
 import { packagesTask } from '../../lib/tasks/packages.js';
+import { kernelModulesTask } from '../../lib/tasks/kernel-modules.js';
+import { MODULES_LOAD_PATH } from '../../lib/render/kernel-modules.js';
+import { DIRECTOR_IPVS_SYSCTLS, hostSysctls } from '../../lib/render/sysctl.js';
 import { changeReport } from '../../lib/run/change-report.js';
 import { secretsRedactor } from '../../lib/run/redactor.js';
 import type { TaskContext } from '../../lib/tasks/task.js';
@@ -161,5 +164,68 @@ describe('tasks: secrets in diffs', () => {
     assert.match(r.diff ?? '', /^-\s*auth_pass <redacted: differs>$/m);
     assert.match(r.diff ?? '', /^\+\s*auth_pass <redacted>$/m);
     assert.doesNotMatch(r.diff ?? '', /oldpass1|s3cr3tpw/);
+  });
+});
+
+describe('tasks: a real director\'s IPVS defaults (issue 14)', () => {
+  const seed = clusterOf('example');         // keepalived in full mode: directors keep an IPVS table
+  const ctx = (cluster: typeof seed, name: string): TaskContext => ({ cluster, host: cluster.hosts.find((h) => h.name === name)! });
+  const dr = ctx(seed, 'lvs-dr');
+  const seedFile = (path: string) => hostFiles(seed, 'lvs-dr').find((f) => f.path === path)!;
+
+  it('a director in full mode gets ip_vs in modules-load.d and loaded now, before the sysctl task needs its keys', () => {
+    const d = kernelModulesTask.diff(dr, fixtureFacts(kernelModulesTask, dr, {
+      [`file:${MODULES_LOAD_PATH}`]: absentFile(MODULES_LOAD_PATH),
+      'modules:ip_vs': { ip_vs: false },
+    }));
+    assert.deepEqual(summaries(d), [`${MODULES_LOAD_PATH}: missing`, 'kernel module ip_vs not loaded']);
+    assert.deepEqual(d.changes[1].steps, [{ kind: 'module', module: 'ip_vs' }]);
+    assert.match(seedFile(MODULES_LOAD_PATH).content, /^ip_vs$/m);
+  });
+
+  it('ip_vs listed and loaded: in sync', () => {
+    const f = seedFile(MODULES_LOAD_PATH);
+    const d = kernelModulesTask.diff(dr, fixtureFacts(kernelModulesTask, dr, {
+      [`file:${MODULES_LOAD_PATH}`]: presentFile(MODULES_LOAD_PATH, f.content, f.mode),
+      'modules:ip_vs': { ip_vs: true },
+    }));
+    assert.deepEqual(d.changes, []);
+  });
+
+  it('a vrrp-only director (no IP_VS in its kernel) gets no module to load', () => {
+    const labDr = ctx(cluster, 'lvs-dr');
+    const f = fileOf('lvs-dr', MODULES_LOAD_PATH);
+    assert.doesNotMatch(f.content, /ip_vs/);
+    const d = kernelModulesTask.diff(labDr, fixtureFacts(kernelModulesTask, labDr, {
+      [`file:${MODULES_LOAD_PATH}`]: presentFile(MODULES_LOAD_PATH, f.content, f.mode),
+      'modules:': {},
+    }));
+    assert.deepEqual(d.changes, []);
+    assert.equal(Object.keys(hostSysctls(cluster, 'lvs-dr')).some((k) => k.startsWith('net.ipv4.vs.')), false);
+  });
+
+  it('directors in full mode get expire_nodest_conn=1 and expire_quiescent_template=1 by default, real servers do not', () => {
+    assert.deepEqual(hostSysctls(seed, 'lvs-dr'), { ...DIRECTOR_IPVS_SYSCTLS });
+    assert.deepEqual(DIRECTOR_IPVS_SYSCTLS, { 'net.ipv4.vs.expire_nodest_conn': '1', 'net.ipv4.vs.expire_quiescent_template': '1' });
+    assert.equal(Object.keys(hostSysctls(seed, 'lvs01')).some((k) => k.startsWith('net.ipv4.vs.')), false);
+  });
+
+  it('the inventory overrides a default (an operator who wants the kernel\'s 0)', () => {
+    const own = clusterOf('example', (inv) => { inv.sysctl = { directors: { 'net.ipv4.vs.expire_nodest_conn': 0 } }; });
+    assert.deepEqual(hostSysctls(own, 'lvs-dr'), { 'net.ipv4.vs.expire_nodest_conn': '0', 'net.ipv4.vs.expire_quiescent_template': '1' });
+  });
+
+  it('on a director whose ip_vs is not loaded yet, check predicts the chain: modprobe, then each key set', () => {
+    const keys = Object.keys(DIRECTOR_IPVS_SYSCTLS).join(',');
+    const f = seedFile('/etc/sysctl.d/90-lvs-play.conf');
+    const d = sysctlTask.diff(dr, fixtureFacts(sysctlTask, dr, {
+      [`file:${f.path}`]: presentFile(f.path, f.content, f.mode),
+      [`sysctl:${keys}`]: { 'net.ipv4.vs.expire_nodest_conn': null, 'net.ipv4.vs.expire_quiescent_template': null },
+    }));
+    assert.deepEqual(summaries(d), ['net.ipv4.vs.expire_nodest_conn does not exist on this host', 'net.ipv4.vs.expire_quiescent_template does not exist on this host']);
+    assert.deepEqual(d.changes.map((c) => c.steps[0]), [
+      { kind: 'sysctl', key: 'net.ipv4.vs.expire_nodest_conn', value: '1', previous: null },
+      { kind: 'sysctl', key: 'net.ipv4.vs.expire_quiescent_template', value: '1', previous: null },
+    ]);
   });
 });
