@@ -14,6 +14,7 @@ import { lvsPlay, repoRoot } from '../support/cli.js';
 import { labDown } from '../../lib/lab/down.js';
 import { ensureLab, forgetLab, LAB_TIMEOUT_MS, labProgress, useLab } from '../support/lab.js';
 import { waitFor } from '../support/wait.js';
+import { writeLabVariant } from '../support/clusters.js';
 import { assertDocument } from '../support/json-documents.js';
 
 const INVENTORY = 'inventory/lab.json';
@@ -127,6 +128,34 @@ describe('deploy and check on the lab (issue 4)', function () {
     const back = await lvsPlay(['deploy', INVENTORY]);
     assert.equal(back.code, 0, back.stdout + back.stderr);
     assert.match(await lab.run('lvs02', 'ip -o addr show dev lo'), /198\.18\.0\.110\/32/);
+  });
+
+  it('puts a sysctl removed from the inventory back to the value it had before lvs-play first set it (issue 14)', async () => {
+    const KEY = 'net.ipv4.tcp_fin_timeout';
+    const read = async () => (await lab.run('lvs01', `sysctl -n ${KEY}`)).trim();
+    const record = async () => (await lab.run('lvs01', 'cat /var/lib/lvs-play/sysctl-originals.conf 2>/dev/null || true'));
+    const before = await read();
+    const wanted = before === '30' ? '31' : '30';
+    const dir = mkdtempSync(join(tmpdir(), 'lvsp-sysctl-'));
+    try {
+      const file = writeLabVariant(dir, 'lab-fin-timeout.json', (inv) => { inv.sysctl = { ...inv.sysctl, realservers: { [KEY]: Number(wanted) } }; });
+      const set = await lvsPlay(['deploy', file, '--limit', 'lvs01']);
+      assert.equal(set.code, 0, set.stdout + set.stderr);
+      assert.equal(await read(), wanted);
+      assert.match(await record(), new RegExp(`^${KEY.replace(/\./g, '\\.')}=${before}$`, 'm'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const check = await lvsPlay(['check', INVENTORY, '--limit', 'lvs01']);
+    assert.equal(check.code, 2, check.stdout + check.stderr);
+    assert.match(check.stdout, new RegExp(`${KEY.replace(/\./g, '\\.')} is no longer in the inventory: back to ${before}, its value before lvs-play set it \\(now ${wanted}\\)`));
+    const back = await lvsPlay(['deploy', INVENTORY, '--limit', 'lvs01']);
+    assert.equal(back.code, 0, back.stdout + back.stderr);
+    const after = await read();
+    console.log(`      ${KEY} on lvs01: ${before} before lvs-play, ${wanted} while in the inventory, ${after} after it left`);
+    assert.equal(after, before);
+    assert.doesNotMatch(await record(), new RegExp(KEY.replace(/\./g, '\\.')));
+    assert.equal((await lvsPlay(['check', INVENTORY])).code, 0);
   });
 
   it('moves a VIP to the BACKUP when keepalived stops on its MASTER, and back when it starts (the seed\'s failover)', async () => {

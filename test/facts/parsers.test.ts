@@ -1,5 +1,11 @@
 import { strict as assert } from 'node:assert';
 import { parseOsRelease } from '../../lib/facts/os-release.js';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { recordedSysctlsFact } from '../../lib/facts/recorded-sysctls.js';
+import { SYSCTL_ORIGINALS_PATH } from '../../lib/render/sysctl-originals.js';
 import { parseServiceShow } from '../../lib/facts/service.js';
 import { packagesFact } from '../../lib/facts/packages.js';
 import { capabilitiesFact } from '../../lib/facts/capabilities.js';
@@ -36,5 +42,29 @@ describe('facts/parsers', () => {
   it('reads ip -j addr', () => {
     const text = JSON.stringify([{ ifname: 'lo', addr_info: [{ local: '127.0.0.1', prefixlen: 8, label: 'lo' }, { local: '198.18.0.100', prefixlen: 32 }] }]);
     assert.deepEqual(parseIpJsonAddr(text).map((a) => `${a.address}/${a.prefix}`), ['127.0.0.1/8', '198.18.0.100/32']);
+  });
+});
+
+describe('recorded-sysctls fact, run in a real sh', () => {
+  it('reads the running value of every key in the record, null for a key this kernel lacks, and skips a line that is no key', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lvsp-originals-'));
+    const marker = join(dir, 'pwned');
+    try {
+      const record = join(dir, 'sysctl-originals.conf');
+      writeFileSync(record, `# header\nnet.ipv4.tcp_fin_timeout=60\nnet.lvs_play.no_such_key=1\n$(touch ${marker})=1\n`);
+      const command = recordedSysctlsFact.command.replace(SYSCTL_ORIGINALS_PATH, record);
+      assert.notEqual(command, recordedSysctlsFact.command);
+      const stdout = execFileSync('/bin/sh', ['-c', command], { encoding: 'utf8' });
+      const values = recordedSysctlsFact.parse({ stdout, code: 0 });
+      assert.deepEqual(values, {
+        'net.ipv4.tcp_fin_timeout': readFileSync('/proc/sys/net/ipv4/tcp_fin_timeout', 'utf8').trim(),
+        'net.lvs_play.no_such_key': null,
+      });
+      assert.equal(existsSync(marker), false);
+      // no record at all: nothing
+      assert.deepEqual(recordedSysctlsFact.parse({ stdout: execFileSync('/bin/sh', ['-c', recordedSysctlsFact.command.replace(SYSCTL_ORIGINALS_PATH, join(dir, 'none'))], { encoding: 'utf8' }), code: 0 }), {});
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -14,6 +14,7 @@ import { packagesTask } from '../../lib/tasks/packages.js';
 import { kernelModulesTask } from '../../lib/tasks/kernel-modules.js';
 import { MODULES_LOAD_PATH } from '../../lib/render/kernel-modules.js';
 import { DIRECTOR_IPVS_SYSCTLS, hostSysctls } from '../../lib/render/sysctl.js';
+import { parseSysctlOriginals, renderSysctlOriginals, SYSCTL_ORIGINALS_PATH } from '../../lib/render/sysctl-originals.js';
 import { changeReport } from '../../lib/run/change-report.js';
 import { secretsRedactor } from '../../lib/run/redactor.js';
 import type { TaskContext } from '../../lib/tasks/task.js';
@@ -128,6 +129,9 @@ describe('tasks: diff from fixture facts', () => {
     const d = sysctlTask.diff(rs, fixtureFacts(sysctlTask, rs, {
       [`file:${SYSCTL_CONF_PATH}`]: inSync('lvs01', SYSCTL_CONF_PATH),
       [`sysctl:${keys}`]: { 'net.ipv4.conf.all.arp_announce': '2', 'net.ipv4.conf.all.arp_ignore': '0', 'net.ipv4.conf.lo.arp_announce': '2', 'net.ipv4.conf.lo.arp_ignore': '1' },
+      // deployed before: the original value is on record already
+      [`file:${SYSCTL_ORIGINALS_PATH}`]: presentFile(SYSCTL_ORIGINALS_PATH, renderSysctlOriginals('lab', 'lvs01', { 'net.ipv4.conf.all.arp_ignore': '0' })),
+      'recorded-sysctls': { 'net.ipv4.conf.all.arp_ignore': '0' },
     }));
     assert.deepEqual(summaries(d), ['net.ipv4.conf.all.arp_ignore is 0, want 1']);
     assert.deepEqual(d.changes[0].steps, [{ kind: 'sysctl', key: 'net.ipv4.conf.all.arp_ignore', value: '1', previous: '0' }]);
@@ -221,11 +225,73 @@ describe('tasks: a real director\'s IPVS defaults (issue 14)', () => {
     const d = sysctlTask.diff(dr, fixtureFacts(sysctlTask, dr, {
       [`file:${f.path}`]: presentFile(f.path, f.content, f.mode),
       [`sysctl:${keys}`]: { 'net.ipv4.vs.expire_nodest_conn': null, 'net.ipv4.vs.expire_quiescent_template': null },
+      [`file:${SYSCTL_ORIGINALS_PATH}`]: absentFile(SYSCTL_ORIGINALS_PATH),
+      'recorded-sysctls': {},
     }));
     assert.deepEqual(summaries(d), ['net.ipv4.vs.expire_nodest_conn does not exist on this host', 'net.ipv4.vs.expire_quiescent_template does not exist on this host']);
     assert.deepEqual(d.changes.map((c) => c.steps[0]), [
       { kind: 'sysctl', key: 'net.ipv4.vs.expire_nodest_conn', value: '1', previous: null },
       { kind: 'sysctl', key: 'net.ipv4.vs.expire_quiescent_template', value: '1', previous: null },
     ]);
+  });
+});
+
+describe('tasks: a sysctl removed from the inventory goes back to the value it had before (issue 14)', () => {
+  const withKey = clusterOf('lab', (inv) => { inv.sysctl = { realservers: { 'net.ipv4.tcp_fin_timeout': 30 } }; });
+  const without = clusterOf('lab');
+  const ctxIn = (c: typeof withKey): TaskContext => ({ cluster: c, host: c.hosts.find((h) => h.name === 'lvs01')! });
+  const arp = { 'net.ipv4.conf.all.arp_announce': '2', 'net.ipv4.conf.all.arp_ignore': '1', 'net.ipv4.conf.lo.arp_announce': '2', 'net.ipv4.conf.lo.arp_ignore': '1' };
+  const sysctlFile = (c: typeof withKey) => { const f = hostFiles(c, 'lvs01').find((x) => x.path === SYSCTL_CONF_PATH)!; return presentFile(f.path, f.content, f.mode); };
+  const arpKeys = Object.keys(arp).sort().join(',');
+
+  it('the first time lvs-play sets a key, its value before is recorded on the host, ahead of the change', () => {
+    const ctx = ctxIn(withKey);
+    const d = sysctlTask.diff(ctx, fixtureFacts(sysctlTask, ctx, {
+      [`file:${SYSCTL_CONF_PATH}`]: sysctlFile(without),
+      [`sysctl:${arpKeys},net.ipv4.tcp_fin_timeout`]: { ...arp, 'net.ipv4.tcp_fin_timeout': '60' },
+      [`file:${SYSCTL_ORIGINALS_PATH}`]: absentFile(SYSCTL_ORIGINALS_PATH),
+      'recorded-sysctls': {},
+    }));
+    assert.deepEqual(summaries(d), [
+      `record net.ipv4.tcp_fin_timeout=60 (the value before lvs-play sets it) in ${SYSCTL_ORIGINALS_PATH}`,
+      `${SYSCTL_CONF_PATH}: content differs`,
+      'net.ipv4.tcp_fin_timeout is 60, want 30',
+    ]);
+    const record = d.changes[0].steps[0];
+    assert.ok(record.kind === 'write');
+    assert.deepEqual(parseSysctlOriginals(record.content), { 'net.ipv4.tcp_fin_timeout': '60' });
+  });
+
+  it('a key removed from the inventory: sysctl.d rewritten, the recorded value put back, the key dropped from the record', () => {
+    const ctx = ctxIn(without);
+    const d = sysctlTask.diff(ctx, fixtureFacts(sysctlTask, ctx, {
+      [`file:${SYSCTL_CONF_PATH}`]: sysctlFile(withKey),
+      [`sysctl:${arpKeys}`]: arp,
+      [`file:${SYSCTL_ORIGINALS_PATH}`]: presentFile(SYSCTL_ORIGINALS_PATH, renderSysctlOriginals('lab', 'lvs01', { 'net.ipv4.tcp_fin_timeout': '60' })),
+      'recorded-sysctls': { 'net.ipv4.tcp_fin_timeout': '30' },
+    }));
+    assert.deepEqual(summaries(d), [
+      `${SYSCTL_ORIGINALS_PATH}: content differs`,
+      `${SYSCTL_CONF_PATH}: content differs`,
+      'net.ipv4.tcp_fin_timeout is no longer in the inventory: back to 60, its value before lvs-play set it (now 30)',
+    ]);
+    assert.deepEqual(d.changes[2].steps, [{ kind: 'sysctl', key: 'net.ipv4.tcp_fin_timeout', value: '60', previous: '30' }]);
+    const record = d.changes[0].steps[0];
+    assert.ok(record.kind === 'write');
+    assert.deepEqual(parseSysctlOriginals(record.content), {});
+  });
+
+  it('a host where lvs-play never changed a value gets no record file; a deployed one with nothing left to restore is in sync', () => {
+    const ctx = ctxIn(without);
+    const facts = (record: ReturnType<typeof absentFile>) => fixtureFacts(sysctlTask, ctx, {
+      [`file:${SYSCTL_CONF_PATH}`]: sysctlFile(without), [`sysctl:${arpKeys}`]: arp,
+      [`file:${SYSCTL_ORIGINALS_PATH}`]: record, 'recorded-sysctls': {},
+    });
+    assert.deepEqual(sysctlTask.diff(ctx, facts(absentFile(SYSCTL_ORIGINALS_PATH))).changes, []);
+    assert.deepEqual(sysctlTask.diff(ctx, facts(presentFile(SYSCTL_ORIGINALS_PATH, renderSysctlOriginals('lab', 'lvs01', {})))).changes, []);
+  });
+
+  it('a key that did not exist when first set is not recorded (nothing to put back); a damaged record line is ignored', () => {
+    assert.deepEqual(parseSysctlOriginals('# c\nnet.a=1\nbad key=2\n$(reboot)=3\n=4\nnet.b=1 2 3\n'), { 'net.a': '1', 'net.b': '1 2 3' });
   });
 });
