@@ -25,7 +25,7 @@ describe('lvs-play binary', () => {
   it('loads each command it lists when that command runs: NAME --help prints its usage', async () => {
     const { stdout } = await run(process.execPath, [bin, '--help']);
     const names = [...stdout.matchAll(/^  (\S+)  /gm)].map((m) => m[1]!);
-    assert.deepEqual(names, ['deploy', 'rollout', 'check', 'verify', 'drain', 'undrain', 'recover', 'validate', 'render', 'lab', 'completion', 'schedule']);
+    assert.deepEqual(names, ['deploy', 'rollout', 'check', 'verify', 'drain', 'undrain', 'recover', 'validate', 'render', 'graph', 'lab', 'completion', 'schedule']);
     await Promise.all(names.map(async (name) => {
       const r = await run(process.execPath, [bin, name, '--help']);
       assert.match(r.stdout, new RegExp(`^Usage:\\s+lvs-play ${name} `), name);

@@ -267,6 +267,25 @@ describe('CLI paths on the lab: rollout options, drain/undrain, check --diff, ho
       assert.doesNotMatch(warned.stderr, /lvs01 is drained/);
     });
 
+    it('graph --live draws who holds each VIP now and lvs02 out of the pool (drained), in Mermaid and DOT; stdout is only the graph', async () => {
+      const mermaid = await lvsPlay(['graph', INVENTORY, '--live'], env());
+      assert.equal(mermaid.code, 0, mermaid.stdout + mermaid.stderr);
+      assert.equal(mermaid.stderr, '');
+      // lvs-dr (h0) holds VIP 198.18.0.100 (v0), lvs-dr2 (h1) holds 198.18.0.110 (v1): their MASTERs
+      assert.match(mermaid.stdout, /^ {2}h0 == "MASTER 150 · holds" ==> v0$/m);
+      assert.match(mermaid.stdout, /^ {2}h1 == "MASTER 150 · holds" ==> v1$/m);
+      assert.match(mermaid.stdout, /^ {2}h1 -\. "BACKUP 120" \.-> v0$/m);
+      assert.match(mermaid.stdout, /^ {2}s0 -\. "out: drained on lvs-dr, lvs-dr2" \.-> h3$/m);
+      assert.match(mermaid.stdout, /^ {2}s0 -- "weight 1" --> h2$/m);
+      assert.match(mermaid.stdout, /^ {2}class h3 out$/m);
+      assert.doesNotMatch(mermaid.stdout, /SPLIT BRAIN|held by none|unreachable/);
+      const dot = await lvsPlay(['graph', INVENTORY, '--live', '--format', 'dot'], env());
+      assert.equal(dot.code, 0, dot.stderr);
+      assert.match(dot.stdout, /^ {2}h0 -> v0 \[style=bold, penwidth=2\.5, label="MASTER 150 · holds"\];$/m);
+      assert.match(dot.stdout, /^ {2}s1 -> h3 \[style=dashed, color="#6b7280", label="out: drained on lvs-dr, lvs-dr2"\];$/m);
+      process.stderr.write(`      [cli-paths] graph --live: ${mermaid.stdout.split('\n').filter((l) => l.includes('holds') || l.includes('out:')).map((l) => l.trim()).join('; ')}\n`);
+    });
+
     it('undrain INVENTORY without a host undrains what is still recorded, and the record goes', async () => {
       const r = await lvsPlay(['undrain', INVENTORY], env());
       assert.equal(r.code, 0, r.stdout + r.stderr);

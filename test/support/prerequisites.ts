@@ -7,6 +7,7 @@
 // - prometheus-node-exporter: the metrics suite reads its textfiles back
 // - curl: probes and client traffic in the lab suites
 // - zsh: the completion script is loaded and run in zsh as well as bash
+// - graphviz: `lvs-play graph --format dot` is rendered to SVG by dot itself
 //
 // The daemons these packages bring must never run on the machine itself:
 // nothing starts during the install (lib/lab/prerequisites.ts's policy-rc.d),
@@ -27,6 +28,7 @@ export const TEST_PACKAGES: Record<string, { file: string; services: string[] }>
   'prometheus-node-exporter': { file: '/usr/bin/prometheus-node-exporter', services: ['prometheus-node-exporter'] },
   curl: { file: '/usr/bin/curl', services: [] },
   zsh: { file: '/usr/bin/zsh', services: [] },
+  graphviz: { file: '/usr/bin/dot', services: [] },
 };
 
 export function missingTestPackages(): string[] {

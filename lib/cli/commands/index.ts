@@ -12,6 +12,7 @@ export const commands: CommandEntry[] = [
   { name: 'recover', summary: 'undo what an interrupted run left on the hosts (its journals) and on the directors (its switches)', load: async () => (await import('./recover.js')).recoverCommand },
   { name: 'validate', summary: 'check an inventory against the schema and the cluster rules (0 valid, 1 problems)', load: async () => (await import('./validate.js')).validateCommand },
   { name: 'render', summary: 'print a file lvs-play would write on a host, or list them (--list)', load: async () => (await import('./render.js')).renderCommand },
+  { name: 'graph', summary: 'draw the cluster as a Mermaid or Graphviz picture; --live marks who holds each VIP now', load: async () => (await import('./graph.js')).graphCommand },
   { name: 'lab', summary: 'bring a local lab of containers up or down, or show its status', load: async () => (await import('./lab.js')).labCommand },
   { name: 'completion', summary: 'print the bash or zsh completion script (commands, options, the inventory\'s host names)', load: async () => (await import('./completion.js')).completionCommand },
   { name: 'schedule', summary: 'run check from a systemd timer, keep its reports, write Prometheus metrics', load: async () => (await import('./schedule.js')).scheduleCommand },
