@@ -66,7 +66,12 @@ export function resolveInventory(inv: Inventory, opts: ResolveOptions): Cluster 
     name: inv.name,
     hosts,
     groups,
-    vrrp: { interface: vrrpInterface, advertInterval, syncDaemon: vrrp.syncDaemon ?? DEFAULTS.vrrp.syncDaemon, auth },
+    vrrp: {
+      interface: vrrpInterface, advertInterval, syncDaemon: vrrp.syncDaemon ?? DEFAULTS.vrrp.syncDaemon, auth,
+      unicast: vrrp.unicast ?? false,
+      preempt: { nopreempt: vrrp.nopreempt ?? false, delay: vrrp.preemptDelay ?? 0 },
+      garp: { ...vrrp.garp },
+    },
     keepalived: { mode: inv.keepalived?.mode ?? DEFAULTS.keepalived.mode },
     vips,
     time: { servers: [...(inv.time?.servers ?? DEFAULTS.time.servers)] },

@@ -68,9 +68,30 @@ export function vrrpRules(inv: Obj): InventoryProblem[] {
   });
 
   problems.push(...priorityRules(inv, directors.length));
+  problems.push(...preemptAndUnicastRules(inv, directors));
   if (str(auth?.type) === 'AH') {
     problems.push({ path: '/vrrp/authentication/type', message: 'AH cannot be used: keepalived clears AH authentication on an instance that starts as MASTER, and every director is MASTER of some VIP; use PASS' });
   }
+  return problems;
+}
+
+/** nopreempt and preempt_delay exclude each other; unicast peers must be of each VIP's address family. */
+function preemptAndUnicastRules(inv: Obj, directors: string[]): InventoryProblem[] {
+  const problems: InventoryProblem[] = [];
+  const vrrp = obj(inv.vrrp);
+  if (vrrp?.nopreempt === true && vrrp.preemptDelay !== undefined) {
+    problems.push({ path: '/vrrp/preemptDelay', message: 'has no effect with nopreempt (a director that comes back never takes its VIPs back); remove one of them' });
+  }
+  if (vrrp?.unicast !== true) return problems;
+  const addressOf = new Map(arr(inv.hosts).map(obj).map((h) => [str(h?.name) ?? '', str(h?.address) ?? '']));
+  arr(inv.vips).forEach((raw, i) => {
+    const family = ipFamily(str(obj(raw)?.address) ?? '');
+    if (family === null) return;
+    const other = directors.filter((d) => ipFamily(addressOf.get(d) ?? '') !== family);
+    if (other.length) {
+      problems.push({ path: pointer('vips', i, 'address'), message: `is IPv${family}, but with vrrp.unicast its adverts go to the directors' addresses, and ${listOf(other)} ${other.length > 1 ? 'have' : 'has'} no IPv${family} address; use VIPs of the directors' family or multicast` });
+    }
+  });
   return problems;
 }
 

@@ -72,6 +72,10 @@ export interface InventoryVrrp {
   priority?: { master?: number; backup?: number; step?: number }; // defaults 150, 120, 10
   authentication?: InventoryAuth;
   syncDaemon?: boolean;     // lvs_sync_daemon on vrrp.interface, default true
+  unicast?: boolean;        // adverts to the other directors' addresses, default false (multicast)
+  nopreempt?: boolean;      // a director that comes back leaves its VIPs where they are, default false
+  preemptDelay?: number;    // seconds before a director that comes back takes its VIPs, 1-1000
+  garp?: { masterDelay?: number; masterRepeat?: number; masterRefresh?: number };
 }
 
 export interface InventoryKeepalived {
@@ -151,7 +155,15 @@ export interface Cluster {
   name: string;
   hosts: Host[];                       // in inventory order
   groups: Record<string, string[]>;
-  vrrp: { interface: string; advertInterval: number; syncDaemon: boolean; auth: { type: 'PASS' | 'AH'; password: Secret } | null };
+  vrrp: {
+    interface: string; advertInterval: number; syncDaemon: boolean; auth: { type: 'PASS' | 'AH'; password: Secret } | null;
+    /** adverts to the other directors' addresses instead of multicast */
+    unicast: boolean;
+    /** nopreempt: a VIP stays where it is when its MASTER comes back; delay: preempt_delay seconds (0: none) */
+    preempt: { nopreempt: boolean; delay: number };
+    /** keepalived's garp_master_* settings; unset ones keep keepalived's defaults */
+    garp: { masterDelay?: number; masterRepeat?: number; masterRefresh?: number };
+  };
   keepalived: { mode: 'full' | 'vrrp-only' };
   vips: Vip[];
   time: { servers: string[] };

@@ -54,13 +54,23 @@ function vrrpInstance(cluster: Cluster, vip: Vip, director: string): Lines {
   // keepalived refuses an initial MASTER state with AH authentication ("incompatible
   // with AH authentication - clearing"); every node then starts as BACKUP and
   // the priorities elect the same master a moment later.
-  const master = vip.master === director && cluster.vrrp.auth?.type !== 'AH';
+  // nopreempt and preempt_delay work only on an instance that starts as BACKUP
+  // (keepalived.conf(5)); the priorities still elect the MASTER at start-up.
+  const { preempt, unicast, garp } = cluster.vrrp;
+  const startsBackup = cluster.vrrp.auth?.type === 'AH' || preempt.nopreempt || preempt.delay > 0;
+  const master = vip.master === director && !startsBackup;
   const body = [
     `state ${master ? 'MASTER' : 'BACKUP'}`,
     `interface ${vip.interface}`,
     `virtual_router_id ${vip.routerId}`,
     `priority ${priority}`,
     `advert_int ${vip.advertInterval}`,
+    ...(preempt.nopreempt ? ['nopreempt'] : []),
+    ...(preempt.delay > 0 ? [`preempt_delay ${preempt.delay}`] : []),
+    ...(garp.masterDelay !== undefined ? [`garp_master_delay ${garp.masterDelay}`] : []),
+    ...(garp.masterRepeat !== undefined ? [`garp_master_repeat ${garp.masterRepeat}`] : []),
+    ...(garp.masterRefresh !== undefined ? [`garp_master_refresh ${garp.masterRefresh}`] : []),
+    ...(unicast ? unicastLines(cluster, vip, director) : []),
     ...block('track_file', [HANDOVER_TRACK]),
   ];
   // IPv6 VIPs use VRRPv3, which has no authentication (keepalived warns and
@@ -71,6 +81,13 @@ function vrrpInstance(cluster: Cluster, vip: Vip, director: string): Lines {
   }
   body.push(...block('virtual_ipaddress', [`${vip.address}/${vip.family === 6 ? 128 : 32}`]));
   return block(`vrrp_instance ${vip.instance}`, body);
+}
+
+/** This director's address as the source, every other director of the instance as a peer (from the inventory, never typed twice). */
+function unicastLines(cluster: Cluster, vip: Vip, director: string): Lines {
+  const addressOf = (name: string) => cluster.hosts.find((h) => h.name === name)!.address;
+  const peers = Object.keys(vip.priorities).filter((d) => d !== director).map(addressOf);
+  return [`unicast_src_ip ${addressOf(director)}`, ...block('unicast_peer', peers)];
 }
 
 function virtualServer(s: Service): Lines {

@@ -1,4 +1,5 @@
-// Each VIP held by exactly one director, and by its intended MASTER. The
+// Each VIP held by exactly one director, and by its intended MASTER (under
+// nopreempt by any one director: a VIP stays where it went). The
 // holder of a VRRP instance's address is the instance's MASTER, so this is
 // also the check of the VRRP states (a director holding a VIP it should be
 // BACKUP for is MASTER there). Two holders is split brain, none an outage.
@@ -21,10 +22,10 @@ export function checkVipPlacement(cluster: Cluster, obs: Observations): CheckRes
   const directors = cluster.groups[DIRECTORS] ?? [];
   const observed = new Map(obs.hosts.map((h) => [h.host, h]));
   if (!directors.some((d) => observed.has(d))) return []; // --limit left out every director: nothing to say
-  return cluster.vips.map((vip) => placement(vip, directors, observed));
+  return cluster.vips.map((vip) => placement(vip, directors, observed, cluster.vrrp.preempt.nopreempt));
 }
 
-function placement(vip: Vip, directors: string[], observed: Map<string, Observations['hosts'][number]>): CheckResult {
+function placement(vip: Vip, directors: string[], observed: Map<string, Observations['hosts'][number]>, nopreempt: boolean): CheckResult {
   const row = (status: CheckStatus, detail: string): CheckResult => ({ check: 'vip', target: vip.address, vip: vip.address, status, detail });
   const holders: { host: string; interfaces: string[] }[] = [];
   const intruders: string[] = [];
@@ -50,6 +51,10 @@ function placement(vip: Vip, directors: string[], observed: Map<string, Observat
   }
   if (holders.length === 0) return row('fail', `held by no director (MASTER should be ${vip.master}): the VIP is down`);
   const [holder] = holders;
+  // under nopreempt a VIP stays on whichever director took it: that is the intended state, not a degraded one
+  if (holder!.host !== vip.master && nopreempt) {
+    return row('pass', `on ${holder!.host} (BACKUP, ${holder!.interfaces.join(', ')}): with nopreempt a VIP stays where it is; its MASTER is ${vip.master}, instance ${vip.instance}`);
+  }
   if (holder!.host !== vip.master) {
     return row('degraded', `on ${holder!.host}, its BACKUP; MASTER ${vip.master} does not hold it (instance ${vip.instance})`);
   }

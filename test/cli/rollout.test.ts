@@ -2,7 +2,11 @@
 // reads them (no host is contacted: every case is refused before).
 
 import { strict as assert } from 'node:assert';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { lvsPlay } from '../support/cli.js';
+import { writeLabVariant } from '../support/clusters.js';
 
 describe('lvs-play rollout / deploy --rolling / drain arguments', function () {
   this.timeout(20_000);
@@ -14,6 +18,24 @@ describe('lvs-play rollout / deploy --rolling / drain arguments', function () {
     const none = await lvsPlay(['rollout']);
     assert.equal(none.code, 1);
     assert.match(none.stderr, /missing INVENTORY/);
+  });
+
+  it('refuses nopreempt and preempt_delay, whose VIPs the handover could not give back, before any host is read (issue 13)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lvsp-nopreempt-'));
+    try {
+      const nopreempt = writeLabVariant(dir, 'nopreempt.json', (inv) => { inv.vrrp = { ...inv.vrrp, nopreempt: true }; });
+      const delayed = writeLabVariant(dir, 'delay.json', (inv) => { inv.vrrp = { ...inv.vrrp, preemptDelay: 30 }; });
+      for (const [file, what] of [[nopreempt, 'vrrp.nopreempt'], [delayed, 'vrrp.preemptDelay \\(30 s\\)']] as const) {
+        for (const args of [['rollout', file, '--check'], ['deploy', file, '--rolling']]) {
+          const r = await lvsPlay(args);
+          assert.equal(r.code, 1, r.stdout + r.stderr);
+          assert.match(r.stderr, new RegExp(`error: rollout cannot run with ${what} yet: its handover gives each director's VIPs back by preemption`));
+          assert.match(r.stderr, /hint: lvs-play deploy applies the inventory without the rollout's handover/);
+        }
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('deploy takes --batch and --drain-timeout only with --rolling, and --rolling no --max-fail', async () => {

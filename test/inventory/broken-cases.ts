@@ -74,6 +74,11 @@ export const BROKEN: BrokenCase[] = [
   { name: 'passwordFile with $(...)', mutate: (i) => { delete auth(i).password; auth(i).passwordFile = '/etc/$(id)'; }, path: '/vrrp/authentication/passwordFile', message: 'must be a file path' },
   { name: 'auth type MD5', mutate: (i) => { auth(i).type = 'MD5'; }, path: '/vrrp/authentication/type', message: 'must be one of PASS, AH' },
   { name: 'auth type AH', mutate: (i) => { auth(i).type = 'AH'; }, path: '/vrrp/authentication/type', message: 'AH cannot be used: keepalived clears AH authentication on an instance that starts as MASTER' },
+  // VRRP as operators run it (issue 13)
+  { name: 'nopreempt with preemptDelay', mutate: (i) => { i.vrrp.nopreempt = true; i.vrrp.preemptDelay = 30; }, path: '/vrrp/preemptDelay', message: 'has no effect with nopreempt' },
+  { name: 'preemptDelay over 1000', mutate: (i) => { i.vrrp.preemptDelay = 1001; }, path: '/vrrp/preemptDelay', message: 'must be an integer from 1 to 1000, got 1001' },
+  { name: 'unicast with an IPv6 VIP and IPv4 directors', mutate: (i) => { i.vrrp.unicast = true; delete i.vrrp.authentication; i.vips[1].address = '2001:db8::110'; }, path: '/vips/1/address', message: 'is IPv6, but with vrrp.unicast its adverts go to the directors\' addresses, and lvs-dr, lvs-dr2 have no IPv6 address' },
+  { name: 'garp repeat 0', mutate: (i) => { i.vrrp.garp = { masterRepeat: 0 }; }, path: '/vrrp/garp/masterRepeat', message: 'must be an integer from 1 to 255, got 0' },
   // VIP addresses
   { name: 'VIP is a host address', mutate: (i) => { i.vips[0].address = '192.168.122.30'; }, path: '/vips/0/address', message: '192.168.122.30 is the address of host lvs-dr; a VIP must be an extra address no host owns' },
   { name: 'VIP listed twice', mutate: (i) => { i.vips[1].address = '192.168.122.100'; }, path: '/vips/1/address', message: '192.168.122.100 is already /vips/0' },

@@ -71,7 +71,7 @@ describe('resolveInventory', () => {
     };
     assert.deepEqual(validateInventory(inv), []);
     const c = resolveInventory(inv, base);
-    assert.deepEqual(c.vrrp, { interface: 'eth0', advertInterval: 1, syncDaemon: true, auth: null });
+    assert.deepEqual(c.vrrp, { interface: 'eth0', advertInterval: 1, syncDaemon: true, auth: null, unicast: false, preempt: { nopreempt: false, delay: 0 }, garp: {} });
     assert.deepEqual(c.vips.map((v) => [v.instance, v.master, v.priorities]), [['vi_1', 'a', { a: 150, b: 120 }], ['vi_2', 'b', { a: 120, b: 150 }]]);
     const web = c.vips[0].services[0];
     assert.deepEqual([web.protocol, web.scheduler, web.forwarding, web.persistence, web.delayLoop], ['TCP', 'rr', 'DR', 0, 3]);
@@ -176,5 +176,17 @@ describe('resolveInventory', () => {
         return true;
       });
     });
+  });
+});
+
+describe('resolveInventory: unicast, preemption and garp (issue 13)', () => {
+  it('defaults to multicast, preemptive masters and keepalived\'s own garp timing; takes what the inventory says', () => {
+    const base = resolveInventory(example(), { baseDir: '/', env: {} });
+    assert.deepEqual([base.vrrp.unicast, base.vrrp.preempt, base.vrrp.garp], [false, { nopreempt: false, delay: 0 }, {}]);
+    const inv = example();
+    inv.vrrp = { ...inv.vrrp, unicast: true, nopreempt: true, garp: { masterRefresh: 60 } };
+    assert.deepEqual(validateInventory(inv), []);
+    const c = resolveInventory(inv, { baseDir: '/', env: {} });
+    assert.deepEqual([c.vrrp.unicast, c.vrrp.preempt, c.vrrp.garp], [true, { nopreempt: true, delay: 0 }, { masterRefresh: 60 }]);
   });
 });

@@ -7,7 +7,7 @@ import type { Cluster } from '../../lib/inventory/types.js';
 import { renderKeepalivedConf } from '../../lib/render/keepalived-conf.js';
 import { KeepalivedChecker } from '../support/keepalived-check.js';
 import { directorsOf, interfacesOf, loadCluster, loadLabCluster } from './clusters.js';
-import { ahAuth, noAuth, noSyncDaemon, passAuth, vrrpOnly } from './variants.js';
+import { ahAuth, garp, noAuth, nopreempt, noSyncDaemon, passAuth, preemptDelay, unicast, vrrpOnly } from './variants.js';
 
 const cases: Array<[string, () => Promise<Cluster>]> = [
   ['the example (seed)', () => loadCluster('example')],
@@ -19,6 +19,13 @@ const cases: Array<[string, () => Promise<Cluster>]> = [
   ['IPv6 VIPs and real servers', () => loadCluster('ipv6')],
   ['the lab inventory (vrrp-only, password from a file)', async () => loadLabCluster()],
   ['IPv6 VIPs with a password the renderer must leave out', async () => passAuth(await loadCluster('ipv6'))],
+  ['the example over unicast (issue 13)', async () => unicast(await loadCluster('example'))],
+  ['3 directors over unicast: two peers each', async () => unicast(await loadCluster('threeDirectors'))],
+  ['IPv6 VIPs over unicast (IPv6 directors)', async () => unicast(await loadCluster('ipv6'))],
+  ['the example with nopreempt', async () => nopreempt(await loadCluster('example'))],
+  ['the example with preempt_delay 30', async () => preemptDelay(await loadCluster('example'), 30)],
+  ['the example with garp_master_delay/repeat/refresh', async () => garp(await loadCluster('example'))],
+  ['unicast, nopreempt and garp together in vrrp-only mode (the lab\'s)', async () => garp(nopreempt(unicast(loadLabCluster())))],
 ];
 
 describe('keepalived -t on rendered configs', function () {

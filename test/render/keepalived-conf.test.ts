@@ -6,7 +6,7 @@ import type { Cluster } from '../../lib/inventory/types.js';
 import { redactKeepalivedConf, renderKeepalivedConf } from '../../lib/render/keepalived-conf.js';
 import { parseKeepalivedConf, type KaNode } from '../../lib/keepalived/parse.js';
 import { directorsOf, loadCluster } from './clusters.js';
-import { ahAuth, noSyncDaemon, passAuth, vrrpOnly } from './variants.js';
+import { ahAuth, garp, noSyncDaemon, nopreempt, passAuth, preemptDelay, unicast, vrrpOnly } from './variants.js';
 
 const parsed = (c: Cluster, d: string) => parseKeepalivedConf(renderKeepalivedConf(c, d));
 const blocks = (nodes: KaNode[], keyword: string) => nodes.filter((n) => n.keyword === keyword);
@@ -122,5 +122,47 @@ describe('redactKeepalivedConf', () => {
   it('handles one-line blocks and quoted values', () => {
     assert.equal(redactKeepalivedConf('authentication { auth_type PASS auth_pass s3cr }\n  auth_pass "a b"\n'),
       'authentication { auth_type PASS auth_pass <redacted> }\n  auth_pass <redacted>\n');
+  });
+});
+
+describe('renderKeepalivedConf: VRRP as operators run it (issue 13)', () => {
+  let example: Cluster;
+  let three: Cluster;
+  before(async () => { example = await loadCluster('example'); three = await loadCluster('threeDirectors'); });
+  const instances = (c: Cluster, d: string) => blocks(parsed(c, d), 'vrrp_instance');
+
+  it('unicast: the director\'s own address as source, every other director of the instance as a peer, from the inventory', () => {
+    for (const [d, src, peers] of [['lvs-dr', '192.168.122.30', ['192.168.122.40']], ['lvs-dr2', '192.168.122.40', ['192.168.122.30']]] as const) {
+      for (const inst of instances(unicast(example), d)) {
+        assert.equal(value(inst, 'unicast_src_ip'), src, d);
+        assert.deepEqual(inst.children!.find((c) => c.keyword === 'unicast_peer')!.children!.map((c) => c.keyword), [...peers], d);
+      }
+    }
+    const dir2 = instances(unicast(three), 'dir2')[0]!;
+    assert.equal(value(dir2, 'unicast_src_ip'), '198.18.1.2');
+    assert.deepEqual(dir2.children!.find((c) => c.keyword === 'unicast_peer')!.children!.map((c) => c.keyword).sort(), ['198.18.1.1', '198.18.1.3']);
+    // multicast by default: no unicast keyword at all
+    assert.equal(instances(example, 'lvs-dr').some((i) => has(i, 'unicast_src_ip') || has(i, 'unicast_peer')), false);
+  });
+
+  it('nopreempt: every instance starts as BACKUP (keepalived ignores nopreempt on a MASTER start) and says nopreempt; priorities unchanged', () => {
+    for (const d of ['lvs-dr', 'lvs-dr2']) {
+      for (const inst of instances(nopreempt(example), d)) {
+        assert.equal(value(inst, 'state'), 'BACKUP');
+        assert.ok(has(inst, 'nopreempt'));
+      }
+    }
+    assert.deepEqual(instances(nopreempt(example), 'lvs-dr').map((i) => value(i, 'priority')), instances(example, 'lvs-dr').map((i) => value(i, 'priority')));
+  });
+
+  it('preempt_delay: BACKUP start too, the delay on every instance; garp settings rendered as given, absent ones left to keepalived', () => {
+    for (const inst of instances(preemptDelay(example, 30), 'lvs-dr')) {
+      assert.equal(value(inst, 'state'), 'BACKUP');
+      assert.equal(value(inst, 'preempt_delay'), '30');
+      assert.equal(has(inst, 'nopreempt'), false);
+    }
+    const g = instances(garp(example), 'lvs-dr')[0]!;
+    assert.deepEqual(['garp_master_delay', 'garp_master_repeat', 'garp_master_refresh'].map((k) => value(g, k)), ['1', '3', '60']);
+    assert.equal(['garp_master_delay', 'garp_master_repeat', 'garp_master_refresh'].some((k) => has(instances(example, 'lvs-dr')[0]!, k)), false);
   });
 });

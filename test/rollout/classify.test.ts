@@ -47,6 +47,16 @@ describe('classifyConfigChange', () => {
     assert.match(c[0]!.reason, /bl_one: unicast_src_ip unset -> 198\.18\.0\.30/);
   });
 
+  it('vrrp.unicast on, from the inventory: per instance the source is disruptive and the peers must agree (issue 13; the classes are the design\'s, not yet measured in the lab)', () => {
+    const c = classify((inv) => { inv.vrrp = { ...inv.vrrp, unicast: true }; });
+    assert.deepEqual(kinds(c), ['disruptive', 'must-agree']);
+    assert.ok(c.some((x) => /bl_one: unicast_peer unset -> 198\.18\.0\.40/.test(x.reason)), JSON.stringify(c));
+  });
+
+  it('garp settings are reload-safe (not yet measured in the lab)', () => {
+    assert.deepEqual(kinds(classify((inv) => { inv.vrrp = { ...inv.vrrp, garp: { masterRefresh: 60 } }; })), ['reload-safe']);
+  });
+
   it('authentication must agree, and the reason never shows a password', () => {
     const c = classifyConfigChange(now, now.replace(/auth_pass s3cr3tpw/g, 'auth_pass n3wpass'));
     assert.deepEqual(kinds(c), ['must-agree']);

@@ -23,6 +23,18 @@ describe('verify/vip placement', () => {
     assert.match(r.detail, /on lvs-dr2, its BACKUP; MASTER lvs-dr does not hold it/);
   });
 
+  it('under nopreempt a VIP on its BACKUP is where it should stay: pass, naming its MASTER; two holders still fail (issue 13)', () => {
+    const np = clusterOf('lab', (inv) => { inv.vrrp = { ...inv.vrrp, nopreempt: true }; });
+    const obs = healthy(np);
+    removeAddress(obs, 'lvs-dr', '198.18.0.100');
+    addAddress(obs, 'lvs-dr2', 'eth0', '198.18.0.100');
+    const r = row(checkVipPlacement(np, obs), '198.18.0.100');
+    assert.equal(r.status, 'pass');
+    assert.match(r.detail, /on lvs-dr2 \(BACKUP, eth0\): with nopreempt a VIP stays where it is; its MASTER is lvs-dr/);
+    addAddress(obs, 'lvs-dr', 'eth0', '198.18.0.100');
+    assert.equal(row(checkVipPlacement(np, obs), '198.18.0.100').status, 'fail');
+  });
+
   it('a VIP on two directors is split brain: fail', () => {
     const obs = healthy(lab);
     addAddress(obs, 'lvs-dr2', 'eth0', '198.18.0.100');
