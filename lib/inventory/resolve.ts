@@ -133,6 +133,7 @@ function resolveService(
     persistence: s.persistence ?? d.persistence,
     delayLoop: s.delayLoop ?? d.delayLoop,
     realServers,
+    ...(s.sorryServer ? { sorryServer: { host: s.sorryServer.host, address: addressOf.get(s.sorryServer.host) ?? '', port: s.sorryServer.port ?? s.port } } : {}),
   };
 }
 

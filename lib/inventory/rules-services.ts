@@ -9,6 +9,35 @@ import { DEFAULTS, REALSERVERS } from './defaults.js';
 import { pointer } from './pointer.js';
 import { arr, int, listOf, members, obj, str, type Obj } from './view.js';
 
+interface SorryContext {
+  at: (...rest: (string | number)[]) => string;
+  addressOf: Map<string, string>;
+  realservers: string[];
+  vipFamily: 4 | 6 | null;
+  port: number | undefined;
+  forwarding: string;
+  realServerHosts: (string | undefined)[];
+}
+
+/** A sorry server is a realservers host (it needs the VIP on lo), of the VIP's family, on the service's port for DR/TUN, and not one of the service's own real servers. */
+function sorryServerRules(sorry: Obj | undefined, c: SorryContext): InventoryProblem[] {
+  const host = str(sorry?.host);
+  if (!sorry || host === undefined) return [];
+  const where = c.at('sorryServer', 'host');
+  const address = c.addressOf.get(host);
+  if (address === undefined) return [{ path: where, message: `"${host}" is not an inventory host; use one of: ${listOf(c.realservers)}` }];
+  const problems: InventoryProblem[] = [];
+  if (!c.realservers.includes(host)) problems.push({ path: where, message: `"${host}" is not in group "realservers", so it would not get the VIP on lo and would drop the traffic; add it to groups.realservers` });
+  if (c.realServerHosts.includes(host)) problems.push({ path: where, message: `"${host}" is a real server of this service; a sorry server must be another host (it only takes traffic when every real server is down)` });
+  const family = ipFamily(address);
+  if (c.vipFamily !== null && family !== null && family !== c.vipFamily) problems.push({ path: where, message: `"${host}" has the IPv${family} address ${address} but the VIP is IPv${c.vipFamily}` });
+  const sorryPort = int(sorry.port);
+  if (sorryPort !== undefined && c.port !== undefined && sorryPort !== c.port && (c.forwarding === 'DR' || c.forwarding === 'TUN')) {
+    problems.push({ path: c.at('sorryServer', 'port'), message: `${c.forwarding} forwarding cannot change the port: the sorry server receives VIP:${c.port}, so its port must be ${c.port}` });
+  }
+  return problems;
+}
+
 export function serviceRules(inv: Obj): InventoryProblem[] {
   const problems: InventoryProblem[] = [];
   const addressOf = new Map<string, string>();
@@ -68,6 +97,7 @@ export function serviceRules(inv: Obj): InventoryProblem[] {
           problems.push({ path: at('realServers', k, 'port'), message: `${forwarding} forwarding cannot change the port: the real server receives VIP:${port}, so its port must be ${port} (or use "forwarding": "NAT")` });
         }
       });
+      problems.push(...sorryServerRules(obj(service.sorryServer), { at, addressOf, realservers, vipFamily, port, forwarding, realServerHosts: list.map((rs) => str(rs?.host)) }));
     });
   });
   return problems;

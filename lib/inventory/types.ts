@@ -47,6 +47,7 @@ export interface InventoryService {
   delayLoop?: number;                 // seconds between checks, default 3
   realServers?: InventoryRealServer[];// default: every host of group "realservers"
   healthCheck?: InventoryHealthCheck; // default TCP_CHECK
+  sorryServer?: { host: string; port?: number }; // while every real server is down
 }
 
 export interface InventoryVip {
@@ -137,6 +138,8 @@ export interface Service {
   persistence: number;      // 0 = none
   delayLoop: number;
   realServers: RealServer[];
+  /** sorry_server: takes the traffic while every real server is down */
+  sorryServer?: { host: string; address: string; port: number };
 }
 
 export interface Vip {

@@ -15,13 +15,13 @@ export const DR_CLIENT_PATHS = {
 
 /**
  * The VIPs a host carries on lo: those of every DR service that lists it as a
- * real server, in inventory order. NAT real servers must not hold the VIP, and
+ * real server or its sorry server, in inventory order. NAT real servers must not hold the VIP, and
  * TUN needs a tunnel device, so only DR counts.
  */
 export function drClientVips(cluster: Cluster, host: string): string[] {
   const out: string[] = [];
   for (const vip of cluster.vips) {
-    const serves = vip.services.some((s) => s.forwarding === 'DR' && s.realServers.some((r) => r.host === host));
+    const serves = vip.services.some((s) => s.forwarding === 'DR' && (s.realServers.some((r) => r.host === host) || s.sorryServer?.host === host));
     if (serves && !out.includes(vip.address)) out.push(vip.address);
   }
   return out;

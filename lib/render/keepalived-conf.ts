@@ -94,6 +94,7 @@ function virtualServer(s: Service): Lines {
   const body = [`delay_loop ${s.delayLoop}`, `lb_algo ${s.scheduler}`, `lvs_method ${s.forwarding}`];
   if (s.persistence > 0) body.push(`persistence_timeout ${s.persistence}`);
   body.push(`protocol ${s.protocol}`);
+  if (s.sorryServer) body.push(`sorry_server ${s.sorryServer.address} ${s.sorryServer.port}`);
   for (const rs of s.realServers) body.push(...realServer(rs));
   return block(`virtual_server ${s.vip} ${s.port}`, body);
 }

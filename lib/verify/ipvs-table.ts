@@ -99,7 +99,12 @@ function compareService(s: Service, e: IpvsVirtualService): { status: CheckStatu
     else if (got.weight !== rs.weight) problem('degraded', `${who} has weight ${got.weight}, inventory says ${rs.weight}`);
     seen.push(`${rs.host} w${got.weight} ${got.activeConnections}/${got.inactiveConnections}`);
   }
-  for (const extra of e.realServers.filter((r) => !matched.has(r))) problem('degraded', `${extra.address}:${extra.port} is not a real server of the inventory`);
+  const sorry = s.sorryServer;
+  for (const extra of e.realServers.filter((r) => !matched.has(r))) {
+    // keepalived adds the sorry server to the table only while every real server is down
+    if (sorry && same(extra.address, sorry.address) && extra.port === sorry.port) problem('degraded', `every real server is down: the sorry server ${sorry.host} (${sorry.address}:${sorry.port}) takes the traffic`);
+    else problem('degraded', `${extra.address}:${extra.port} is not a real server of the inventory`);
+  }
   if (!e.realServers.some((r) => r.weight > 0)) problem('fail', 'no real server takes traffic');
   const head = `${e.scheduler}${e.persistence ? ` persistent ${e.persistence}` : ''}`;
   if (problems.length) return { status, detail: problems.join('; ') };

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { Cluster } from '../../lib/inventory/types.js';
 import { renderKeepalivedConf } from '../../lib/render/keepalived-conf.js';
 import { KeepalivedChecker } from '../support/keepalived-check.js';
+import { clusterOf } from '../support/clusters.js';
 import { directorsOf, interfacesOf, loadCluster, loadLabCluster } from './clusters.js';
 import { ahAuth, garp, noAuth, nopreempt, noSyncDaemon, passAuth, preemptDelay, unicast, vrrpOnly } from './variants.js';
 
@@ -25,6 +26,7 @@ const cases: Array<[string, () => Promise<Cluster>]> = [
   ['the example with nopreempt', async () => nopreempt(await loadCluster('example'))],
   ['the example with preempt_delay 30', async () => preemptDelay(await loadCluster('example'), 30)],
   ['the example with garp_master_delay/repeat/refresh', async () => garp(await loadCluster('example'))],
+  ['a sorry_server (issue 14)', async () => clusterOf('lab', (inv) => { inv.keepalived = { mode: 'full' }; inv.vips[0]!.services[0]!.realServers = [{ host: 'lvs01' }]; inv.vips[0]!.services[0]!.sorryServer = { host: 'lvs02' }; })],
   ['unicast, nopreempt and garp together in vrrp-only mode (the lab\'s)', async () => garp(nopreempt(unicast(loadLabCluster())))],
 ];
 
