@@ -129,6 +129,7 @@ function resolveService(
     port: s.port,
     protocol: s.protocol ?? d.protocol,
     scheduler: s.scheduler ?? d.scheduler,
+    schedulerFlags: [...(s.schedulerFlags ?? [])].sort(),
     forwarding: s.forwarding ?? d.forwarding,
     persistence: s.persistence ?? d.persistence,
     delayLoop: s.delayLoop ?? d.delayLoop,

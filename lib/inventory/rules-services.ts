@@ -66,6 +66,13 @@ export function serviceRules(inv: Obj): InventoryProblem[] {
         } else seen.set(key, j);
       }
       const forwarding = str(service.forwarding) ?? DEFAULTS.service.forwarding;
+      const scheduler = str(service.scheduler) ?? DEFAULTS.service.scheduler;
+      arr(service.schedulerFlags).forEach((flag, k) => {
+        const f = str(flag);
+        if (f !== undefined && !f.startsWith(`${scheduler}-`)) {
+          problems.push({ path: at('schedulerFlags', k), message: `"${f}" is a flag of the ${f.split('-')[0]} scheduler, and this service uses ${scheduler}; ${scheduler === 'sh' || scheduler === 'mh' ? `use ${scheduler}-port or ${scheduler}-fallback` : 'only sh and mh take flags'}` });
+        }
+      });
 
       const explicit = service.realServers !== undefined;
       const list = explicit ? arr(service.realServers).map(obj) : realservers.map((host) => ({ host }) as Obj);

@@ -7,7 +7,7 @@ const require = createRequire(import.meta.url);
 
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lvs-play.invalid/schema/inventory.schema.json","title":"lvs-play inventory","description":"One LVS-DR cluster: its hosts, their groups, the VIPs with their virtual services, VRRP settings, time servers, packages and sysctls. Anything that reaches a shell or a file name has a strict pattern.","type":"object","additionalProperties":false,"required":["name","hosts","groups","vips"],"properties":{"$schema":{"description":"Path or URL of this schema, for editors: \"../schema/inventory.schema.json\".","type":"string"},"name":{"description":"Cluster name, used in file names and headers: lowercase letters, digits, '_' and '-', 1-63 characters, starting with a letter or digit.","type":"string","pattern":"^[a-z0-9][a-z0-9_-]{0,62}$"},"ssh":{"description":"SSH settings for every host; a host's own \"ssh\" overrides them key by key.","$ref":"#/$defs/ssh"},"hosts":{"description":"Every machine lvs-play manages, in the order it reports them.","type":"array","minItems":1,"items":{"$ref":"#/$defs/host"}},"groups":{"description":"Group name -> host names. \"directors\" (run keepalived and IPVS) and \"realservers\" (carry the VIPs on lo) are required; more groups are allowed (e.g. \"clients\").","type":"object","required":["directors","realservers"],"propertyNames":{"$ref":"#/$defs/groupName"},"properties":{"directors":{"description":"Hosts that run keepalived: each VIP has one MASTER among them and the others are its BACKUPs. Two for the dual-master pattern.","$ref":"#/$defs/hostList"},"realservers":{"description":"Hosts that serve the VIPs' traffic; they get every VIP on lo and arp_ignore/arp_announce.","$ref":"#/$defs/hostList"}},"additionalProperties":{"$ref":"#/$defs/hostList"}},"vrrp":{"$ref":"#/$defs/vrrp"},"keepalived":{"description":"How keepalived runs on the directors.","type":"object","additionalProperties":false,"properties":{"mode":{"description":"\"full\" (default) runs VRRP and the IPVS health checker; \"vrrp-only\" for hosts whose kernel has no IP_VS (the container lab).","enum":["full","vrrp-only"]}}},"vips":{"description":"The virtual IP addresses. Each gets its own vrrp_instance, one MASTER director and the others BACKUP with lower, distinct priorities.","type":"array","minItems":1,"items":{"$ref":"#/$defs/vip"}},"time":{"description":"Time synchronisation (chrony), done before anything else.","type":"object","additionalProperties":false,"properties":{"servers":{"description":"NTP servers, host names or IP addresses. Default [\"pool.ntp.org\"].","type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/$defs/serverName"}}}},"packages":{"description":"Group name -> packages to install on its hosts. Default for \"directors\": [\"keepalived\", \"ipvsadm\"].","type":"object","propertyNames":{"$ref":"#/$defs/groupName"},"additionalProperties":{"type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/packageName"}}},"sysctl":{"description":"Group name -> extra sysctls for its hosts (key -> value), written to /etc/sysctl.d.","type":"object","propertyNames":{"$ref":"#/$defs/groupName"},"additionalProperties":{"type":"object","propertyNames":{"$ref":"#/$defs/sysctlKey"},"additionalProperties":{"$ref":"#/$defs/sysctlValue"}}}},"$defs":{"hostName":{"description":"Host name: lowercase letters, digits and '-', 1-63 characters, not starting or ending with '-'.","type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},"groupName":{"description":"Group name: lowercase letters, digits, '_' and '-', 1-63 characters, starting with a letter.","type":"string","pattern":"^[a-z][a-z0-9_-]{0,62}$"},"hostList":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/$defs/hostName"}},"ipAddress":{"description":"An IPv4 address (192.0.2.10) or an IPv6 address (2001:db8::10), without prefix length.","type":"string","pattern":"^[0-9A-Fa-f.:]{2,45}$","anyOf":[{"format":"ipv4"},{"format":"ipv6"}]},"serverName":{"description":"A host name (0.pool.ntp.org) or an IP address.","type":"string","pattern":"^[A-Za-z0-9.:-]{1,253}$","anyOf":[{"format":"hostname"},{"format":"ipv4"},{"format":"ipv6"}]},"port":{"description":"A TCP/UDP port, 1-65535.","type":"integer","minimum":1,"maximum":65535},"priority":{"description":"A VRRP priority, 1-254 (255 is reserved for the address owner).","type":"integer","minimum":1,"maximum":254},"interfaceName":{"description":"A network interface name: 1-15 letters, digits, '_', '.' or '-', not starting with '-' or '.' (no '/', ':' or spaces).","type":"string","pattern":"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,14}$"},"envName":{"description":"An environment variable name: letters, digits and '_', not starting with a digit.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,127}$"},"filePath":{"description":"A file path: absolute, relative to the inventory's folder, or starting with \"~/\"; letters, digits and _ . + @ , = / - only (no spaces or shell characters), not starting with '-'.","type":"string","pattern":"^(~/|/)?[A-Za-z0-9_.+@,=][A-Za-z0-9_.+@,=/-]{0,4095}$"},"packageName":{"description":"A Debian or RPM package name: letters, digits and + . _ -, starting with a letter or digit.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9+._-]{0,127}$"},"sysctlKey":{"description":"A sysctl key in dotted form (net.ipv4.ip_forward): lowercase words of letters, digits, '_' and '-' joined by dots; interface names may have capitals.","type":"string","pattern":"^[a-z0-9_]+(\\.[A-Za-z0-9_-]+)+$"},"sysctlValue":{"description":"A sysctl value: an integer, or a string of letters, digits, spaces and . _ : , / + - (e.g. \"32768 60999\").","type":["string","integer"],"pattern":"^[A-Za-z0-9._:,/+ -]{1,256}$"},"ssh":{"description":"How lvs-play reaches a host over SSH.","type":"object","additionalProperties":false,"properties":{"user":{"description":"Login user, default \"root\"; other users escalate with sudo -n.","type":"string","pattern":"^[a-z_][a-z0-9_.-]{0,31}$"},"port":{"description":"SSH port, default 22.","$ref":"#/$defs/port"},"identityFile":{"description":"Private key file; \"~\" and relative paths resolve against the inventory's folder.","$ref":"#/$defs/filePath"},"passphraseEnv":{"description":"Environment variable holding the private key's passphrase.","$ref":"#/$defs/envName"},"knownHosts":{"description":"OpenSSH known_hosts file checked for host keys, default ~/.ssh/known_hosts.","$ref":"#/$defs/filePath"},"jumpHost":{"description":"Reach the host through this one: the name of an inventory host, or \"user@host:port\".","type":"string","pattern":"^([a-z_][a-z0-9_.-]{0,31}@)?([A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]{2,45}\\])(:[0-9]{1,5})?$"}}},"host":{"description":"A machine lvs-play manages.","type":"object","additionalProperties":false,"required":["name","address"],"properties":{"name":{"description":"Unique host name, used by groups, real servers and --limit.","$ref":"#/$defs/hostName"},"address":{"description":"The host's IP address: lvs-play connects to it and real servers are addressed by it.","$ref":"#/$defs/ipAddress"},"ssh":{"description":"Overrides the inventory-wide ssh settings for this host.","$ref":"#/$defs/ssh"}}},"vrrp":{"description":"VRRP settings shared by every VIP's vrrp_instance.","type":"object","additionalProperties":false,"properties":{"interface":{"description":"Interface VRRP runs on and the VIPs are added to, default \"eth0\".","$ref":"#/$defs/interfaceName"},"advertInterval":{"description":"advert_int: seconds between VRRP advertisements, 1-255, default 1.","type":"integer","minimum":1,"maximum":255},"priority":{"description":"Priorities: a VIP's MASTER gets \"master\"; its backups get backup, backup - step, backup - 2*step, ...","type":"object","additionalProperties":false,"properties":{"master":{"description":"MASTER priority, default 150.","$ref":"#/$defs/priority"},"backup":{"description":"First BACKUP's priority, default 120; must be below master.","$ref":"#/$defs/priority"},"step":{"description":"How much lower each further BACKUP is, default 10.","type":"integer","minimum":1,"maximum":100}}},"authentication":{"description":"VRRP authentication (IPv4 VIPs only: IPv6 uses VRRPv3, which has none). Give exactly one of password, passwordEnv or passwordFile.","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"auth_type: PASS. (AH is refused: keepalived clears it on an instance that starts as MASTER, as every dual-master director does.)","enum":["PASS","AH"]},"password":{"description":"auth_pass, 1-8 characters (keepalived silently truncates longer ones); prefer passwordEnv or passwordFile.","type":"string","minLength":1,"maxLength":8,"pattern":"^[A-Za-z0-9_.,:;@%+=^~*&?/|<>()\\[\\]-]+$"},"passwordEnv":{"description":"Environment variable holding the password.","$ref":"#/$defs/envName"},"passwordFile":{"description":"File holding the password (a trailing newline is ignored).","$ref":"#/$defs/filePath"}},"oneOf":[{"required":["password"]},{"required":["passwordEnv"]},{"required":["passwordFile"]}]},"syncDaemon":{"description":"Run the IPVS connection sync daemon (lvs_sync_daemon) on vrrp.interface, default true.","type":"boolean"},"unicast":{"description":"Send VRRP adverts to the other directors' addresses (unicast_src_ip, unicast_peer) instead of multicast, for networks that drop multicast; the peers follow from the directors group. Default false.","type":"boolean"},"nopreempt":{"description":"A director that comes back does not take its VIPs back from the director holding them (nopreempt; every instance then starts in BACKUP state). Default false: the MASTER preempts.","type":"boolean"},"preemptDelay":{"description":"preempt_delay: seconds a director that comes back waits before it takes its VIPs back, 1-1000. Not with nopreempt.","type":"integer","minimum":1,"maximum":1000},"garp":{"description":"Gratuitous ARP (IPv4) / unsolicited NA (IPv6) a new MASTER sends so switches learn it.","type":"object","additionalProperties":false,"properties":{"masterDelay":{"description":"garp_master_delay: seconds after becoming MASTER before the second burst, 0-255 (keepalived's default 5).","type":"integer","minimum":0,"maximum":255},"masterRepeat":{"description":"garp_master_repeat: messages per burst, 1-255 (keepalived's default 5).","type":"integer","minimum":1,"maximum":255},"masterRefresh":{"description":"garp_master_refresh: seconds between repeated bursts while MASTER, 1-86400 (keepalived's default: none).","type":"integer","minimum":1,"maximum":86400}}}}},"vip":{"description":"A virtual IP address, its vrrp_instance and its virtual services.","type":"object","additionalProperties":false,"required":["address","routerId","services"],"properties":{"address":{"description":"The VIP: an IPv4 or IPv6 address, never a host's address.","$ref":"#/$defs/ipAddress"},"instance":{"description":"vrrp_instance name, default \"vi_<index+1>\": letters, digits, '_', '.' and '-', 1-32 characters, starting with a letter.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_.-]{0,31}$"},"routerId":{"description":"virtual_router_id, 1-255, unique per interface.","type":"integer","minimum":1,"maximum":255},"master":{"description":"The director that is MASTER for this VIP; default: VIP i goes to directors[i % N].","$ref":"#/$defs/hostName"},"priority":{"description":"This VIP's MASTER priority, default vrrp.priority.master.","$ref":"#/$defs/priority"},"interface":{"description":"Interface for this VIP's instance, default vrrp.interface.","$ref":"#/$defs/interfaceName"},"services":{"description":"The virtual_server blocks for this VIP.","type":"array","minItems":1,"items":{"$ref":"#/$defs/service"}}}},"service":{"description":"A virtual service: VIP:port balanced over real servers.","type":"object","additionalProperties":false,"required":["port"],"properties":{"port":{"description":"The virtual service's port, 1-65535.","$ref":"#/$defs/port"},"protocol":{"description":"TCP (default) or UDP.","enum":["TCP","UDP"]},"scheduler":{"description":"lb_algo, an ipvsadm scheduler, default \"rr\".","enum":["rr","wrr","lc","wlc","lblc","lblcr","dh","sh","sed","nq","fo","ovf","mh","twos"]},"forwarding":{"description":"lb_kind: DR (default, direct routing), NAT or TUN.","enum":["DR","NAT","TUN"]},"persistence":{"description":"persistence_timeout in seconds, 0 (default) for none.","type":"integer","minimum":0,"maximum":2678400},"delayLoop":{"description":"delay_loop: seconds between health checks, default 3.","type":"integer","minimum":1,"maximum":86400},"sorryServer":{"description":"sorry_server: where keepalived sends the service's traffic while every real server is down. An inventory host of group \"realservers\" (so it carries the VIP on lo like a real server), not one of this service's real servers.","type":"object","additionalProperties":false,"required":["host"],"properties":{"host":{"description":"The inventory host.","$ref":"#/$defs/hostName"},"port":{"description":"Its port, default the service's port (DR and TUN cannot change it).","$ref":"#/$defs/port"}}},"realServers":{"description":"Real servers, default every host of group \"realservers\" with weight 1 on the service's port.","type":"array","minItems":1,"items":{"$ref":"#/$defs/realServer"}},"healthCheck":{"$ref":"#/$defs/healthCheck"}}},"realServer":{"description":"A real server of a virtual service.","type":"object","additionalProperties":false,"required":["host"],"properties":{"host":{"description":"Name of an inventory host in group \"realservers\".","$ref":"#/$defs/hostName"},"port":{"description":"Port on the real server, default the service's port (DR forwards to the same port).","$ref":"#/$defs/port"},"weight":{"description":"Scheduler weight 0-65535, default 1 (0 takes no new connections).","type":"integer","minimum":0,"maximum":65535}}},"healthCheck":{"description":"How keepalived checks each real server: TCP_CHECK (default) connects; HTTP_GET requests a path and expects a status.","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"TCP_CHECK or HTTP_GET.","enum":["TCP_CHECK","HTTP_GET"]},"port":{"description":"connect_port, default the real server's port.","$ref":"#/$defs/port"},"connectTimeout":{"description":"connect_timeout in seconds, default 10.","type":"integer","minimum":1,"maximum":3600},"retry":{"description":"retry (formerly nb_get_retry), default 3.","type":"integer","minimum":0,"maximum":100},"delayBeforeRetry":{"description":"delay_before_retry in seconds, default 3.","type":"integer","minimum":0,"maximum":3600},"path":{"description":"HTTP_GET only: the URL path to request, default \"/\"; letters, digits and / . _ ~ % + , : @ = - plus an optional ?query (with &).","type":"string","maxLength":1024,"pattern":"^/[A-Za-z0-9._~%/+,:@=-]*(\\?[A-Za-z0-9._~%/+,:@=&-]*)?$"},"status":{"description":"HTTP_GET only: the expected status code, default 200.","type":"integer","minimum":100,"maximum":599}},"if":{"properties":{"type":{"const":"TCP_CHECK"}}},"then":{"properties":{"path":false,"status":false}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lvs-play.invalid/schema/inventory.schema.json","title":"lvs-play inventory","description":"One LVS-DR cluster: its hosts, their groups, the VIPs with their virtual services, VRRP settings, time servers, packages and sysctls. Anything that reaches a shell or a file name has a strict pattern.","type":"object","additionalProperties":false,"required":["name","hosts","groups","vips"],"properties":{"$schema":{"description":"Path or URL of this schema, for editors: \"../schema/inventory.schema.json\".","type":"string"},"name":{"description":"Cluster name, used in file names and headers: lowercase letters, digits, '_' and '-', 1-63 characters, starting with a letter or digit.","type":"string","pattern":"^[a-z0-9][a-z0-9_-]{0,62}$"},"ssh":{"description":"SSH settings for every host; a host's own \"ssh\" overrides them key by key.","$ref":"#/$defs/ssh"},"hosts":{"description":"Every machine lvs-play manages, in the order it reports them.","type":"array","minItems":1,"items":{"$ref":"#/$defs/host"}},"groups":{"description":"Group name -> host names. \"directors\" (run keepalived and IPVS) and \"realservers\" (carry the VIPs on lo) are required; more groups are allowed (e.g. \"clients\").","type":"object","required":["directors","realservers"],"propertyNames":{"$ref":"#/$defs/groupName"},"properties":{"directors":{"description":"Hosts that run keepalived: each VIP has one MASTER among them and the others are its BACKUPs. Two for the dual-master pattern.","$ref":"#/$defs/hostList"},"realservers":{"description":"Hosts that serve the VIPs' traffic; they get every VIP on lo and arp_ignore/arp_announce.","$ref":"#/$defs/hostList"}},"additionalProperties":{"$ref":"#/$defs/hostList"}},"vrrp":{"$ref":"#/$defs/vrrp"},"keepalived":{"description":"How keepalived runs on the directors.","type":"object","additionalProperties":false,"properties":{"mode":{"description":"\"full\" (default) runs VRRP and the IPVS health checker; \"vrrp-only\" for hosts whose kernel has no IP_VS (the container lab).","enum":["full","vrrp-only"]}}},"vips":{"description":"The virtual IP addresses. Each gets its own vrrp_instance, one MASTER director and the others BACKUP with lower, distinct priorities.","type":"array","minItems":1,"items":{"$ref":"#/$defs/vip"}},"time":{"description":"Time synchronisation (chrony), done before anything else.","type":"object","additionalProperties":false,"properties":{"servers":{"description":"NTP servers, host names or IP addresses. Default [\"pool.ntp.org\"].","type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/$defs/serverName"}}}},"packages":{"description":"Group name -> packages to install on its hosts. Default for \"directors\": [\"keepalived\", \"ipvsadm\"].","type":"object","propertyNames":{"$ref":"#/$defs/groupName"},"additionalProperties":{"type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/packageName"}}},"sysctl":{"description":"Group name -> extra sysctls for its hosts (key -> value), written to /etc/sysctl.d.","type":"object","propertyNames":{"$ref":"#/$defs/groupName"},"additionalProperties":{"type":"object","propertyNames":{"$ref":"#/$defs/sysctlKey"},"additionalProperties":{"$ref":"#/$defs/sysctlValue"}}}},"$defs":{"hostName":{"description":"Host name: lowercase letters, digits and '-', 1-63 characters, not starting or ending with '-'.","type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},"groupName":{"description":"Group name: lowercase letters, digits, '_' and '-', 1-63 characters, starting with a letter.","type":"string","pattern":"^[a-z][a-z0-9_-]{0,62}$"},"hostList":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/$defs/hostName"}},"ipAddress":{"description":"An IPv4 address (192.0.2.10) or an IPv6 address (2001:db8::10), without prefix length.","type":"string","pattern":"^[0-9A-Fa-f.:]{2,45}$","anyOf":[{"format":"ipv4"},{"format":"ipv6"}]},"serverName":{"description":"A host name (0.pool.ntp.org) or an IP address.","type":"string","pattern":"^[A-Za-z0-9.:-]{1,253}$","anyOf":[{"format":"hostname"},{"format":"ipv4"},{"format":"ipv6"}]},"port":{"description":"A TCP/UDP port, 1-65535.","type":"integer","minimum":1,"maximum":65535},"priority":{"description":"A VRRP priority, 1-254 (255 is reserved for the address owner).","type":"integer","minimum":1,"maximum":254},"interfaceName":{"description":"A network interface name: 1-15 letters, digits, '_', '.' or '-', not starting with '-' or '.' (no '/', ':' or spaces).","type":"string","pattern":"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,14}$"},"envName":{"description":"An environment variable name: letters, digits and '_', not starting with a digit.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,127}$"},"filePath":{"description":"A file path: absolute, relative to the inventory's folder, or starting with \"~/\"; letters, digits and _ . + @ , = / - only (no spaces or shell characters), not starting with '-'.","type":"string","pattern":"^(~/|/)?[A-Za-z0-9_.+@,=][A-Za-z0-9_.+@,=/-]{0,4095}$"},"packageName":{"description":"A Debian or RPM package name: letters, digits and + . _ -, starting with a letter or digit.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9+._-]{0,127}$"},"sysctlKey":{"description":"A sysctl key in dotted form (net.ipv4.ip_forward): lowercase words of letters, digits, '_' and '-' joined by dots; interface names may have capitals.","type":"string","pattern":"^[a-z0-9_]+(\\.[A-Za-z0-9_-]+)+$"},"sysctlValue":{"description":"A sysctl value: an integer, or a string of letters, digits, spaces and . _ : , / + - (e.g. \"32768 60999\").","type":["string","integer"],"pattern":"^[A-Za-z0-9._:,/+ -]{1,256}$"},"ssh":{"description":"How lvs-play reaches a host over SSH.","type":"object","additionalProperties":false,"properties":{"user":{"description":"Login user, default \"root\"; other users escalate with sudo -n.","type":"string","pattern":"^[a-z_][a-z0-9_.-]{0,31}$"},"port":{"description":"SSH port, default 22.","$ref":"#/$defs/port"},"identityFile":{"description":"Private key file; \"~\" and relative paths resolve against the inventory's folder.","$ref":"#/$defs/filePath"},"passphraseEnv":{"description":"Environment variable holding the private key's passphrase.","$ref":"#/$defs/envName"},"knownHosts":{"description":"OpenSSH known_hosts file checked for host keys, default ~/.ssh/known_hosts.","$ref":"#/$defs/filePath"},"jumpHost":{"description":"Reach the host through this one: the name of an inventory host, or \"user@host:port\".","type":"string","pattern":"^([a-z_][a-z0-9_.-]{0,31}@)?([A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]{2,45}\\])(:[0-9]{1,5})?$"}}},"host":{"description":"A machine lvs-play manages.","type":"object","additionalProperties":false,"required":["name","address"],"properties":{"name":{"description":"Unique host name, used by groups, real servers and --limit.","$ref":"#/$defs/hostName"},"address":{"description":"The host's IP address: lvs-play connects to it and real servers are addressed by it.","$ref":"#/$defs/ipAddress"},"ssh":{"description":"Overrides the inventory-wide ssh settings for this host.","$ref":"#/$defs/ssh"}}},"vrrp":{"description":"VRRP settings shared by every VIP's vrrp_instance.","type":"object","additionalProperties":false,"properties":{"interface":{"description":"Interface VRRP runs on and the VIPs are added to, default \"eth0\".","$ref":"#/$defs/interfaceName"},"advertInterval":{"description":"advert_int: seconds between VRRP advertisements, 1-255, default 1.","type":"integer","minimum":1,"maximum":255},"priority":{"description":"Priorities: a VIP's MASTER gets \"master\"; its backups get backup, backup - step, backup - 2*step, ...","type":"object","additionalProperties":false,"properties":{"master":{"description":"MASTER priority, default 150.","$ref":"#/$defs/priority"},"backup":{"description":"First BACKUP's priority, default 120; must be below master.","$ref":"#/$defs/priority"},"step":{"description":"How much lower each further BACKUP is, default 10.","type":"integer","minimum":1,"maximum":100}}},"authentication":{"description":"VRRP authentication (IPv4 VIPs only: IPv6 uses VRRPv3, which has none). Give exactly one of password, passwordEnv or passwordFile.","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"auth_type: PASS. (AH is refused: keepalived clears it on an instance that starts as MASTER, as every dual-master director does.)","enum":["PASS","AH"]},"password":{"description":"auth_pass, 1-8 characters (keepalived silently truncates longer ones); prefer passwordEnv or passwordFile.","type":"string","minLength":1,"maxLength":8,"pattern":"^[A-Za-z0-9_.,:;@%+=^~*&?/|<>()\\[\\]-]+$"},"passwordEnv":{"description":"Environment variable holding the password.","$ref":"#/$defs/envName"},"passwordFile":{"description":"File holding the password (a trailing newline is ignored).","$ref":"#/$defs/filePath"}},"oneOf":[{"required":["password"]},{"required":["passwordEnv"]},{"required":["passwordFile"]}]},"syncDaemon":{"description":"Run the IPVS connection sync daemon (lvs_sync_daemon) on vrrp.interface, default true.","type":"boolean"},"unicast":{"description":"Send VRRP adverts to the other directors' addresses (unicast_src_ip, unicast_peer) instead of multicast, for networks that drop multicast; the peers follow from the directors group. Default false.","type":"boolean"},"nopreempt":{"description":"A director that comes back does not take its VIPs back from the director holding them (nopreempt; every instance then starts in BACKUP state). Default false: the MASTER preempts.","type":"boolean"},"preemptDelay":{"description":"preempt_delay: seconds a director that comes back waits before it takes its VIPs back, 1-1000. Not with nopreempt.","type":"integer","minimum":1,"maximum":1000},"garp":{"description":"Gratuitous ARP (IPv4) / unsolicited NA (IPv6) a new MASTER sends so switches learn it.","type":"object","additionalProperties":false,"properties":{"masterDelay":{"description":"garp_master_delay: seconds after becoming MASTER before the second burst, 0-255 (keepalived's default 5).","type":"integer","minimum":0,"maximum":255},"masterRepeat":{"description":"garp_master_repeat: messages per burst, 1-255 (keepalived's default 5).","type":"integer","minimum":1,"maximum":255},"masterRefresh":{"description":"garp_master_refresh: seconds between repeated bursts while MASTER, 1-86400 (keepalived's default: none).","type":"integer","minimum":1,"maximum":86400}}}}},"vip":{"description":"A virtual IP address, its vrrp_instance and its virtual services.","type":"object","additionalProperties":false,"required":["address","routerId","services"],"properties":{"address":{"description":"The VIP: an IPv4 or IPv6 address, never a host's address.","$ref":"#/$defs/ipAddress"},"instance":{"description":"vrrp_instance name, default \"vi_<index+1>\": letters, digits, '_', '.' and '-', 1-32 characters, starting with a letter.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_.-]{0,31}$"},"routerId":{"description":"virtual_router_id, 1-255, unique per interface.","type":"integer","minimum":1,"maximum":255},"master":{"description":"The director that is MASTER for this VIP; default: VIP i goes to directors[i % N].","$ref":"#/$defs/hostName"},"priority":{"description":"This VIP's MASTER priority, default vrrp.priority.master.","$ref":"#/$defs/priority"},"interface":{"description":"Interface for this VIP's instance, default vrrp.interface.","$ref":"#/$defs/interfaceName"},"services":{"description":"The virtual_server blocks for this VIP.","type":"array","minItems":1,"items":{"$ref":"#/$defs/service"}}}},"service":{"description":"A virtual service: VIP:port balanced over real servers.","type":"object","additionalProperties":false,"required":["port"],"properties":{"port":{"description":"The virtual service's port, 1-65535.","$ref":"#/$defs/port"},"protocol":{"description":"TCP (default) or UDP.","enum":["TCP","UDP"]},"scheduler":{"description":"lb_algo, an ipvsadm scheduler, default \"rr\".","enum":["rr","wrr","lc","wlc","lblc","lblcr","dh","sh","sed","nq","fo","ovf","mh","twos"]},"schedulerFlags":{"description":"Scheduler flags, for the schedulers that take them: sh-port and sh-fallback for sh, mh-port and mh-fallback for mh (port: the source port counts in the hash; fallback: an unavailable server's clients go to another one).","type":"array","uniqueItems":true,"items":{"enum":["sh-port","sh-fallback","mh-port","mh-fallback"]}},"forwarding":{"description":"lb_kind: DR (default, direct routing), NAT or TUN.","enum":["DR","NAT","TUN"]},"persistence":{"description":"persistence_timeout in seconds, 0 (default) for none.","type":"integer","minimum":0,"maximum":2678400},"delayLoop":{"description":"delay_loop: seconds between health checks, default 3.","type":"integer","minimum":1,"maximum":86400},"sorryServer":{"description":"sorry_server: where keepalived sends the service's traffic while every real server is down. An inventory host of group \"realservers\" (so it carries the VIP on lo like a real server), not one of this service's real servers.","type":"object","additionalProperties":false,"required":["host"],"properties":{"host":{"description":"The inventory host.","$ref":"#/$defs/hostName"},"port":{"description":"Its port, default the service's port (DR and TUN cannot change it).","$ref":"#/$defs/port"}}},"realServers":{"description":"Real servers, default every host of group \"realservers\" with weight 1 on the service's port.","type":"array","minItems":1,"items":{"$ref":"#/$defs/realServer"}},"healthCheck":{"$ref":"#/$defs/healthCheck"}}},"realServer":{"description":"A real server of a virtual service.","type":"object","additionalProperties":false,"required":["host"],"properties":{"host":{"description":"Name of an inventory host in group \"realservers\".","$ref":"#/$defs/hostName"},"port":{"description":"Port on the real server, default the service's port (DR forwards to the same port).","$ref":"#/$defs/port"},"weight":{"description":"Scheduler weight 0-65535, default 1 (0 takes no new connections).","type":"integer","minimum":0,"maximum":65535}}},"healthCheck":{"description":"How keepalived checks each real server: TCP_CHECK (default) connects; HTTP_GET requests a path and expects a status.","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"TCP_CHECK or HTTP_GET.","enum":["TCP_CHECK","HTTP_GET"]},"port":{"description":"connect_port, default the real server's port.","$ref":"#/$defs/port"},"connectTimeout":{"description":"connect_timeout in seconds, default 10.","type":"integer","minimum":1,"maximum":3600},"retry":{"description":"retry (formerly nb_get_retry), default 3.","type":"integer","minimum":0,"maximum":100},"delayBeforeRetry":{"description":"delay_before_retry in seconds, default 3.","type":"integer","minimum":0,"maximum":3600},"path":{"description":"HTTP_GET only: the URL path to request, default \"/\"; letters, digits and / . _ ~ % + , : @ = - plus an optional ?query (with &).","type":"string","maxLength":1024,"pattern":"^/[A-Za-z0-9._~%/+,:@=-]*(\\?[A-Za-z0-9._~%/+,:@=&-]*)?$"},"status":{"description":"HTTP_GET only: the expected status code, default 200.","type":"integer","minimum":100,"maximum":599}},"if":{"properties":{"type":{"const":"TCP_CHECK"}}},"then":{"properties":{"path":false,"status":false}}}}};
 const schema40 = {"description":"Group name: lowercase letters, digits, '_' and '-', 1-63 characters, starting with a letter.","type":"string","pattern":"^[a-z][a-z0-9_-]{0,62}$"};
 const schema63 = {"description":"A host name (0.pool.ntp.org) or an IP address.","type":"string","pattern":"^[A-Za-z0-9.:-]{1,253}$","anyOf":[{"format":"hostname"},{"format":"ipv4"},{"format":"ipv6"}]};
 const schema65 = {"description":"A Debian or RPM package name: letters, digits and + . _ -, starting with a letter or digit.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9+._-]{0,127}$"};
@@ -1171,7 +1171,7 @@ validate30.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const schema49 = {"description":"A virtual IP address, its vrrp_instance and its virtual services.","type":"object","additionalProperties":false,"required":["address","routerId","services"],"properties":{"address":{"description":"The VIP: an IPv4 or IPv6 address, never a host's address.","$ref":"#/$defs/ipAddress"},"instance":{"description":"vrrp_instance name, default \"vi_<index+1>\": letters, digits, '_', '.' and '-', 1-32 characters, starting with a letter.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_.-]{0,31}$"},"routerId":{"description":"virtual_router_id, 1-255, unique per interface.","type":"integer","minimum":1,"maximum":255},"master":{"description":"The director that is MASTER for this VIP; default: VIP i goes to directors[i % N].","$ref":"#/$defs/hostName"},"priority":{"description":"This VIP's MASTER priority, default vrrp.priority.master.","$ref":"#/$defs/priority"},"interface":{"description":"Interface for this VIP's instance, default vrrp.interface.","$ref":"#/$defs/interfaceName"},"services":{"description":"The virtual_server blocks for this VIP.","type":"array","minItems":1,"items":{"$ref":"#/$defs/service"}}}};
 const pattern19 = new RegExp("^[A-Za-z][A-Za-z0-9_.-]{0,31}$", "u");
-const schema54 = {"description":"A virtual service: VIP:port balanced over real servers.","type":"object","additionalProperties":false,"required":["port"],"properties":{"port":{"description":"The virtual service's port, 1-65535.","$ref":"#/$defs/port"},"protocol":{"description":"TCP (default) or UDP.","enum":["TCP","UDP"]},"scheduler":{"description":"lb_algo, an ipvsadm scheduler, default \"rr\".","enum":["rr","wrr","lc","wlc","lblc","lblcr","dh","sh","sed","nq","fo","ovf","mh","twos"]},"forwarding":{"description":"lb_kind: DR (default, direct routing), NAT or TUN.","enum":["DR","NAT","TUN"]},"persistence":{"description":"persistence_timeout in seconds, 0 (default) for none.","type":"integer","minimum":0,"maximum":2678400},"delayLoop":{"description":"delay_loop: seconds between health checks, default 3.","type":"integer","minimum":1,"maximum":86400},"sorryServer":{"description":"sorry_server: where keepalived sends the service's traffic while every real server is down. An inventory host of group \"realservers\" (so it carries the VIP on lo like a real server), not one of this service's real servers.","type":"object","additionalProperties":false,"required":["host"],"properties":{"host":{"description":"The inventory host.","$ref":"#/$defs/hostName"},"port":{"description":"Its port, default the service's port (DR and TUN cannot change it).","$ref":"#/$defs/port"}}},"realServers":{"description":"Real servers, default every host of group \"realservers\" with weight 1 on the service's port.","type":"array","minItems":1,"items":{"$ref":"#/$defs/realServer"}},"healthCheck":{"$ref":"#/$defs/healthCheck"}}};
+const schema54 = {"description":"A virtual service: VIP:port balanced over real servers.","type":"object","additionalProperties":false,"required":["port"],"properties":{"port":{"description":"The virtual service's port, 1-65535.","$ref":"#/$defs/port"},"protocol":{"description":"TCP (default) or UDP.","enum":["TCP","UDP"]},"scheduler":{"description":"lb_algo, an ipvsadm scheduler, default \"rr\".","enum":["rr","wrr","lc","wlc","lblc","lblcr","dh","sh","sed","nq","fo","ovf","mh","twos"]},"schedulerFlags":{"description":"Scheduler flags, for the schedulers that take them: sh-port and sh-fallback for sh, mh-port and mh-fallback for mh (port: the source port counts in the hash; fallback: an unavailable server's clients go to another one).","type":"array","uniqueItems":true,"items":{"enum":["sh-port","sh-fallback","mh-port","mh-fallback"]}},"forwarding":{"description":"lb_kind: DR (default, direct routing), NAT or TUN.","enum":["DR","NAT","TUN"]},"persistence":{"description":"persistence_timeout in seconds, 0 (default) for none.","type":"integer","minimum":0,"maximum":2678400},"delayLoop":{"description":"delay_loop: seconds between health checks, default 3.","type":"integer","minimum":1,"maximum":86400},"sorryServer":{"description":"sorry_server: where keepalived sends the service's traffic while every real server is down. An inventory host of group \"realservers\" (so it carries the VIP on lo like a real server), not one of this service's real servers.","type":"object","additionalProperties":false,"required":["host"],"properties":{"host":{"description":"The inventory host.","$ref":"#/$defs/hostName"},"port":{"description":"Its port, default the service's port (DR and TUN cannot change it).","$ref":"#/$defs/port"}}},"realServers":{"description":"Real servers, default every host of group \"realservers\" with weight 1 on the service's port.","type":"array","minItems":1,"items":{"$ref":"#/$defs/realServer"}},"healthCheck":{"$ref":"#/$defs/healthCheck"}}};
 const schema58 = {"description":"A real server of a virtual service.","type":"object","additionalProperties":false,"required":["host"],"properties":{"host":{"description":"Name of an inventory host in group \"realservers\".","$ref":"#/$defs/hostName"},"port":{"description":"Port on the real server, default the service's port (DR forwards to the same port).","$ref":"#/$defs/port"},"weight":{"description":"Scheduler weight 0-65535, default 1 (0 takes no new connections).","type":"integer","minimum":0,"maximum":65535}}};
 
 function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -1758,10 +1758,14 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.forwarding !== undefined){
-let data3 = data.forwarding;
-if(!(((data3 === "DR") || (data3 === "NAT")) || (data3 === "TUN"))){
-const err7 = {instancePath:instancePath+"/forwarding",schemaPath:"#/properties/forwarding/enum",keyword:"enum",params:{allowedValues: schema54.properties.forwarding.enum},message:"must be equal to one of the allowed values",schema:schema54.properties.forwarding.enum,parentSchema:schema54.properties.forwarding,data:data3};
+if(data.schedulerFlags !== undefined){
+let data3 = data.schedulerFlags;
+if(Array.isArray(data3)){
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+let data4 = data3[i0];
+if(!((((data4 === "sh-port") || (data4 === "sh-fallback")) || (data4 === "mh-port")) || (data4 === "mh-fallback"))){
+const err7 = {instancePath:instancePath+"/schedulerFlags/" + i0,schemaPath:"#/properties/schedulerFlags/items/enum",keyword:"enum",params:{allowedValues: schema54.properties.schedulerFlags.items.enum},message:"must be equal to one of the allowed values",schema:schema54.properties.schedulerFlags.items.enum,parentSchema:schema54.properties.schedulerFlags.items,data:data4};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1771,10 +1775,14 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.persistence !== undefined){
-let data4 = data.persistence;
-if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err8 = {instancePath:instancePath+"/persistence",schemaPath:"#/properties/persistence/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema54.properties.persistence.type,parentSchema:schema54.properties.persistence,data:data4};
+let i1 = data3.length;
+let j0;
+if(i1 > 1){
+outer0:
+for(;i1--;){
+for(j0 = i1; j0--;){
+if(func0(data3[i1], data3[j0])){
+const err8 = {instancePath:instancePath+"/schedulerFlags",schemaPath:"#/properties/schedulerFlags/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema54.properties.schedulerFlags,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1782,10 +1790,14 @@ else {
 vErrors.push(err8);
 }
 errors++;
+break outer0;
 }
-if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 > 2678400 || isNaN(data4)){
-const err9 = {instancePath:instancePath+"/persistence",schemaPath:"#/properties/persistence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2678400},message:"must be <= 2678400",schema:2678400,parentSchema:schema54.properties.persistence,data:data4};
+}
+}
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/schedulerFlags",schemaPath:"#/properties/schedulerFlags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema54.properties.schedulerFlags.type,parentSchema:schema54.properties.schedulerFlags,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1794,8 +1806,11 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(data4 < 0 || isNaN(data4)){
-const err10 = {instancePath:instancePath+"/persistence",schemaPath:"#/properties/persistence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema54.properties.persistence,data:data4};
+}
+if(data.forwarding !== undefined){
+let data5 = data.forwarding;
+if(!(((data5 === "DR") || (data5 === "NAT")) || (data5 === "TUN"))){
+const err10 = {instancePath:instancePath+"/forwarding",schemaPath:"#/properties/forwarding/enum",keyword:"enum",params:{allowedValues: schema54.properties.forwarding.enum},message:"must be equal to one of the allowed values",schema:schema54.properties.forwarding.enum,parentSchema:schema54.properties.forwarding,data:data5};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1805,11 +1820,10 @@ vErrors.push(err10);
 errors++;
 }
 }
-}
-if(data.delayLoop !== undefined){
-let data5 = data.delayLoop;
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err11 = {instancePath:instancePath+"/delayLoop",schemaPath:"#/properties/delayLoop/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema54.properties.delayLoop.type,parentSchema:schema54.properties.delayLoop,data:data5};
+if(data.persistence !== undefined){
+let data6 = data.persistence;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err11 = {instancePath:instancePath+"/persistence",schemaPath:"#/properties/persistence/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema54.properties.persistence.type,parentSchema:schema54.properties.persistence,data:data6};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1818,9 +1832,9 @@ vErrors.push(err11);
 }
 errors++;
 }
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 > 86400 || isNaN(data5)){
-const err12 = {instancePath:instancePath+"/delayLoop",schemaPath:"#/properties/delayLoop/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema54.properties.delayLoop,data:data5};
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 > 2678400 || isNaN(data6)){
+const err12 = {instancePath:instancePath+"/persistence",schemaPath:"#/properties/persistence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2678400},message:"must be <= 2678400",schema:2678400,parentSchema:schema54.properties.persistence,data:data6};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1829,8 +1843,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(data5 < 1 || isNaN(data5)){
-const err13 = {instancePath:instancePath+"/delayLoop",schemaPath:"#/properties/delayLoop/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema54.properties.delayLoop,data:data5};
+if(data6 < 0 || isNaN(data6)){
+const err13 = {instancePath:instancePath+"/persistence",schemaPath:"#/properties/persistence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema54.properties.persistence,data:data6};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1841,11 +1855,10 @@ errors++;
 }
 }
 }
-if(data.sorryServer !== undefined){
-let data6 = data.sorryServer;
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-if(data6.host === undefined){
-const err14 = {instancePath:instancePath+"/sorryServer",schemaPath:"#/properties/sorryServer/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'",schema:schema54.properties.sorryServer.required,parentSchema:schema54.properties.sorryServer,data:data6};
+if(data.delayLoop !== undefined){
+let data7 = data.delayLoop;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err14 = {instancePath:instancePath+"/delayLoop",schemaPath:"#/properties/delayLoop/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema54.properties.delayLoop.type,parentSchema:schema54.properties.delayLoop,data:data7};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1854,9 +1867,9 @@ vErrors.push(err14);
 }
 errors++;
 }
-for(const key1 in data6){
-if(!((key1 === "host") || (key1 === "port"))){
-const err15 = {instancePath:instancePath+"/sorryServer",schemaPath:"#/properties/sorryServer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema54.properties.sorryServer,data:data6};
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 86400 || isNaN(data7)){
+const err15 = {instancePath:instancePath+"/delayLoop",schemaPath:"#/properties/delayLoop/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema54.properties.delayLoop,data:data7};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1865,12 +1878,8 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-if(data6.host !== undefined){
-let data7 = data6.host;
-if(typeof data7 === "string"){
-if(!pattern10.test(data7)){
-const err16 = {instancePath:instancePath+"/sorryServer/host",schemaPath:"#/$defs/hostName/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema38,data:data7};
+if(data7 < 1 || isNaN(data7)){
+const err16 = {instancePath:instancePath+"/delayLoop",schemaPath:"#/properties/delayLoop/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema54.properties.delayLoop,data:data7};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1880,8 +1889,12 @@ vErrors.push(err16);
 errors++;
 }
 }
-else {
-const err17 = {instancePath:instancePath+"/sorryServer/host",schemaPath:"#/$defs/hostName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.type,parentSchema:schema38,data:data7};
+}
+if(data.sorryServer !== undefined){
+let data8 = data.sorryServer;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+if(data8.host === undefined){
+const err17 = {instancePath:instancePath+"/sorryServer",schemaPath:"#/properties/sorryServer/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'",schema:schema54.properties.sorryServer.required,parentSchema:schema54.properties.sorryServer,data:data8};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1890,11 +1903,9 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-if(data6.port !== undefined){
-let data8 = data6.port;
-if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err18 = {instancePath:instancePath+"/sorryServer/port",schemaPath:"#/$defs/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.type,parentSchema:schema33,data:data8};
+for(const key1 in data8){
+if(!((key1 === "host") || (key1 === "port"))){
+const err18 = {instancePath:instancePath+"/sorryServer",schemaPath:"#/properties/sorryServer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema54.properties.sorryServer,data:data8};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1903,9 +1914,12 @@ vErrors.push(err18);
 }
 errors++;
 }
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 > 65535 || isNaN(data8)){
-const err19 = {instancePath:instancePath+"/sorryServer/port",schemaPath:"#/$defs/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema33,data:data8};
+}
+if(data8.host !== undefined){
+let data9 = data8.host;
+if(typeof data9 === "string"){
+if(!pattern10.test(data9)){
+const err19 = {instancePath:instancePath+"/sorryServer/host",schemaPath:"#/$defs/hostName/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema38,data:data9};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1914,8 +1928,9 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(data8 < 1 || isNaN(data8)){
-const err20 = {instancePath:instancePath+"/sorryServer/port",schemaPath:"#/$defs/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema33,data:data8};
+}
+else {
+const err20 = {instancePath:instancePath+"/sorryServer/host",schemaPath:"#/$defs/hostName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.type,parentSchema:schema38,data:data9};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1925,10 +1940,10 @@ vErrors.push(err20);
 errors++;
 }
 }
-}
-}
-else {
-const err21 = {instancePath:instancePath+"/sorryServer",schemaPath:"#/properties/sorryServer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.properties.sorryServer.type,parentSchema:schema54.properties.sorryServer,data:data6};
+if(data8.port !== undefined){
+let data10 = data8.port;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err21 = {instancePath:instancePath+"/sorryServer/port",schemaPath:"#/$defs/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.type,parentSchema:schema33,data:data10};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1937,12 +1952,9 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-if(data.realServers !== undefined){
-let data9 = data.realServers;
-if(Array.isArray(data9)){
-if(data9.length < 1){
-const err22 = {instancePath:instancePath+"/realServers",schemaPath:"#/properties/realServers/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema54.properties.realServers,data:data9};
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 > 65535 || isNaN(data10)){
+const err22 = {instancePath:instancePath+"/sorryServer/port",schemaPath:"#/$defs/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema33,data:data10};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1951,21 +1963,58 @@ vErrors.push(err22);
 }
 errors++;
 }
-const len0 = data9.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate34(data9[i0], {instancePath:instancePath+"/realServers/" + i0,parentData:data9,parentDataProperty:i0,rootData,dynamicAnchors}))){
+if(data10 < 1 || isNaN(data10)){
+const err23 = {instancePath:instancePath+"/sorryServer/port",schemaPath:"#/$defs/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema33,data:data10};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/sorryServer",schemaPath:"#/properties/sorryServer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.properties.sorryServer.type,parentSchema:schema54.properties.sorryServer,data:data8};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.realServers !== undefined){
+let data11 = data.realServers;
+if(Array.isArray(data11)){
+if(data11.length < 1){
+const err25 = {instancePath:instancePath+"/realServers",schemaPath:"#/properties/realServers/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema54.properties.realServers,data:data11};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+const len1 = data11.length;
+for(let i2=0; i2<len1; i2++){
+if(!(validate34(data11[i2], {instancePath:instancePath+"/realServers/" + i2,parentData:data11,parentDataProperty:i2,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/realServers",schemaPath:"#/properties/realServers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema54.properties.realServers.type,parentSchema:schema54.properties.realServers,data:data9};
+const err26 = {instancePath:instancePath+"/realServers",schemaPath:"#/properties/realServers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema54.properties.realServers.type,parentSchema:schema54.properties.realServers,data:data11};
 if(vErrors === null){
-vErrors = [err23];
+vErrors = [err26];
 }
 else {
-vErrors.push(err23);
+vErrors.push(err26);
 }
 errors++;
 }
@@ -1978,12 +2027,12 @@ errors = vErrors.length;
 }
 }
 else {
-const err24 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.type,parentSchema:schema54,data};
+const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.type,parentSchema:schema54,data};
 if(vErrors === null){
-vErrors = [err24];
+vErrors = [err27];
 }
 else {
-vErrors.push(err24);
+vErrors.push(err27);
 }
 errors++;
 }

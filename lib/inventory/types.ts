@@ -42,6 +42,7 @@ export interface InventoryService {
   port: number;
   protocol?: 'TCP' | 'UDP';           // default TCP
   scheduler?: string;                 // default "rr"
+  schedulerFlags?: string[];          // sh-port, sh-fallback (sh); mh-port, mh-fallback (mh)
   forwarding?: 'DR' | 'NAT' | 'TUN';  // default DR
   persistence?: number;               // seconds; 0 or absent = none
   delayLoop?: number;                 // seconds between checks, default 3
@@ -134,6 +135,8 @@ export interface Service {
   port: number;
   protocol: 'TCP' | 'UDP';
   scheduler: string;
+  /** flags of the sh and mh schedulers, sorted */
+  schedulerFlags: string[];
   forwarding: 'DR' | 'NAT' | 'TUN';
   persistence: number;      // 0 = none
   delayLoop: number;

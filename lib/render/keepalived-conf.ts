@@ -91,7 +91,7 @@ function unicastLines(cluster: Cluster, vip: Vip, director: string): Lines {
 }
 
 function virtualServer(s: Service): Lines {
-  const body = [`delay_loop ${s.delayLoop}`, `lb_algo ${s.scheduler}`, `lvs_method ${s.forwarding}`];
+  const body = [`delay_loop ${s.delayLoop}`, `lb_algo ${s.scheduler}`, ...s.schedulerFlags, `lvs_method ${s.forwarding}`];
   if (s.persistence > 0) body.push(`persistence_timeout ${s.persistence}`);
   body.push(`protocol ${s.protocol}`);
   if (s.sorryServer) body.push(`sorry_server ${s.sorryServer.address} ${s.sorryServer.port}`);

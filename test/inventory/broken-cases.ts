@@ -79,6 +79,9 @@ export const BROKEN: BrokenCase[] = [
   { name: 'preemptDelay over 1000', mutate: (i) => { i.vrrp.preemptDelay = 1001; }, path: '/vrrp/preemptDelay', message: 'must be an integer from 1 to 1000, got 1001' },
   { name: 'unicast with an IPv6 VIP and IPv4 directors', mutate: (i) => { i.vrrp.unicast = true; delete i.vrrp.authentication; i.vips[1].address = '2001:db8::110'; }, path: '/vips/1/address', message: 'is IPv6, but with vrrp.unicast its adverts go to the directors\' addresses, and lvs-dr, lvs-dr2 have no IPv6 address' },
   { name: 'garp repeat 0', mutate: (i) => { i.vrrp.garp = { masterRepeat: 0 }; }, path: '/vrrp/garp/masterRepeat', message: 'must be an integer from 1 to 255, got 0' },
+  { name: 'sh-port on an rr service', mutate: (i) => { i.vips[0].services[0].schedulerFlags = ['sh-port']; }, path: '/vips/0/services/0/schedulerFlags/0', message: '"sh-port" is a flag of the sh scheduler, and this service uses rr; only sh and mh take flags' },
+  { name: 'mh-port on an sh service', mutate: (i) => { Object.assign(i.vips[0].services[0], { scheduler: 'sh', schedulerFlags: ['mh-port'] }); }, path: '/vips/0/services/0/schedulerFlags/0', message: 'use sh-port or sh-fallback' },
+  { name: 'unknown scheduler flag', mutate: (i) => { i.vips[0].services[0].schedulerFlags = ['flag-1']; }, path: '/vips/0/services/0/schedulerFlags/0', message: 'must be one of' },
   // VIP addresses
   { name: 'VIP is a host address', mutate: (i) => { i.vips[0].address = '192.168.122.30'; }, path: '/vips/0/address', message: '192.168.122.30 is the address of host lvs-dr; a VIP must be an extra address no host owns' },
   { name: 'VIP listed twice', mutate: (i) => { i.vips[1].address = '192.168.122.100'; }, path: '/vips/1/address', message: '192.168.122.100 is already /vips/0' },

@@ -27,6 +27,11 @@ const cases: Array<[string, () => Promise<Cluster>]> = [
   ['the example with preempt_delay 30', async () => preemptDelay(await loadCluster('example'), 30)],
   ['the example with garp_master_delay/repeat/refresh', async () => garp(await loadCluster('example'))],
   ['a sorry_server (issue 14)', async () => clusterOf('lab', (inv) => { inv.keepalived = { mode: 'full' }; inv.vips[0]!.services[0]!.realServers = [{ host: 'lvs01' }]; inv.vips[0]!.services[0]!.sorryServer = { host: 'lvs02' }; })],
+  ['sh with sh-port and sh-fallback, mh with mh-port (issue 14)', async () => clusterOf('lab', (inv) => {
+    inv.keepalived = { mode: 'full' };
+    Object.assign(inv.vips[0]!.services[0]!, { scheduler: 'sh', schedulerFlags: ['sh-port', 'sh-fallback'] });
+    Object.assign(inv.vips[1]!.services[0]!, { scheduler: 'mh', schedulerFlags: ['mh-port'] });
+  })],
   ['unicast, nopreempt and garp together in vrrp-only mode (the lab\'s)', async () => garp(nopreempt(unicast(loadLabCluster())))],
 ];
 
