@@ -21,6 +21,8 @@ export const PATTERN_HINTS: Record<string, PatternHint> = {
     what: 'an environment variable name', rule: 'letters, digits and "_", not starting with a digit' },
   '^(~/|/)?[A-Za-z0-9_.+@,=][A-Za-z0-9_.+@,=/-]{0,4095}$': {
     what: 'a file path', rule: 'absolute, relative or starting with "~/"; letters, digits and _ . + @ , = / - only, no spaces or shell characters' },
+  '^#!': {
+    what: 'a script', rule: 'its first line names its interpreter, like #!/bin/sh' },
   '^[A-Za-z0-9][A-Za-z0-9+._-]{0,127}$': {
     what: 'a package name', rule: 'letters, digits and + . _ -, starting with a letter or digit' },
   '^[a-z0-9_]+(\\.[A-Za-z0-9_-]+)+$': {

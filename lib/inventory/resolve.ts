@@ -8,6 +8,7 @@ import { isIP } from 'node:net';
 import { InventoryError } from '../errors.js';
 import { DEFAULTS, DIRECTORS, REALSERVERS } from './defaults.js';
 import { readPassword } from './password.js';
+import { FileReadError, readRegularFile } from '../regular-file.js';
 import { resolvePath } from './paths.js';
 import { spreadMaster, vipPriorities, type PrioritySettings } from './priorities.js';
 import type {
@@ -71,6 +72,7 @@ export function resolveInventory(inv: Inventory, opts: ResolveOptions): Cluster 
       unicast: vrrp.unicast ?? false,
       preempt: { nopreempt: vrrp.nopreempt ?? false, delay: vrrp.preemptDelay ?? 0 },
       garp: { ...vrrp.garp },
+      notify: notifyScript(vrrp.notify, opts),
     },
     keepalived: { mode: inv.keepalived?.mode ?? DEFAULTS.keepalived.mode },
     vips,
@@ -112,6 +114,25 @@ function resolveSsh(s: InventorySsh, baseDir: string, env: NodeJS.ProcessEnv): S
   if (s.jumpHost !== undefined) out.jumpHost = s.jumpHost;
   return out;
 }
+
+/** The notify script's text, from the inventory or the file it names (read like a password file: a regular file, capped). */
+function notifyScript(notify: { script?: string; file?: string } | undefined, opts: ResolveOptions): string | null {
+  if (!notify) return null;
+  if (notify.script !== undefined) return notify.script;
+  const file = resolvePath(notify.file ?? '', opts.baseDir, opts.env ?? process.env);
+  const where = '/vrrp/notify/file';
+  let text: string;
+  try {
+    text = opts.readFile ? opts.readFile(file) : readRegularFile(file, MAX_NOTIFY_SCRIPT_BYTES);
+  } catch (err) {
+    const why = err instanceof FileReadError ? err.reason : (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : `cannot be read (${(err as Error).message})`;
+    throw new InventoryError(opts.file ?? 'inventory', [{ path: where, message: `notify script ${file} ${why}` }]);
+  }
+  if (!text.startsWith('#!')) throw new InventoryError(opts.file ?? 'inventory', [{ path: where, message: `notify script ${file} does not start with #! (keepalived runs it directly)` }]);
+  return text;
+}
+
+const MAX_NOTIFY_SCRIPT_BYTES = 65536;
 
 function resolveService(
   v: InventoryVip, s: InventoryService, realservers: string[], addressOf: Map<string, string>,

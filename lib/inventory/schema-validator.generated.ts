@@ -7,20 +7,20 @@ const require = createRequire(import.meta.url);
 
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lvs-play.invalid/schema/inventory.schema.json","title":"lvs-play inventory","description":"One LVS-DR cluster: its hosts, their groups, the VIPs with their virtual services, VRRP settings, time servers, packages and sysctls. Anything that reaches a shell or a file name has a strict pattern.","type":"object","additionalProperties":false,"required":["name","hosts","groups","vips"],"properties":{"$schema":{"description":"Path or URL of this schema, for editors: \"../schema/inventory.schema.json\".","type":"string"},"name":{"description":"Cluster name, used in file names and headers: lowercase letters, digits, '_' and '-', 1-63 characters, starting with a letter or digit.","type":"string","pattern":"^[a-z0-9][a-z0-9_-]{0,62}$"},"ssh":{"description":"SSH settings for every host; a host's own \"ssh\" overrides them key by key.","$ref":"#/$defs/ssh"},"hosts":{"description":"Every machine lvs-play manages, in the order it reports them.","type":"array","minItems":1,"items":{"$ref":"#/$defs/host"}},"groups":{"description":"Group name -> host names. \"directors\" (run keepalived and IPVS) and \"realservers\" (carry the VIPs on lo) are required; more groups are allowed (e.g. \"clients\").","type":"object","required":["directors","realservers"],"propertyNames":{"$ref":"#/$defs/groupName"},"properties":{"directors":{"description":"Hosts that run keepalived: each VIP has one MASTER among them and the others are its BACKUPs. Two for the dual-master pattern.","$ref":"#/$defs/hostList"},"realservers":{"description":"Hosts that serve the VIPs' traffic; they get every VIP on lo and arp_ignore/arp_announce.","$ref":"#/$defs/hostList"}},"additionalProperties":{"$ref":"#/$defs/hostList"}},"vrrp":{"$ref":"#/$defs/vrrp"},"keepalived":{"description":"How keepalived runs on the directors.","type":"object","additionalProperties":false,"properties":{"mode":{"description":"\"full\" (default) runs VRRP and the IPVS health checker; \"vrrp-only\" for hosts whose kernel has no IP_VS (the container lab).","enum":["full","vrrp-only"]}}},"vips":{"description":"The virtual IP addresses. Each gets its own vrrp_instance, one MASTER director and the others BACKUP with lower, distinct priorities.","type":"array","minItems":1,"items":{"$ref":"#/$defs/vip"}},"time":{"description":"Time synchronisation (chrony), done before anything else.","type":"object","additionalProperties":false,"properties":{"servers":{"description":"NTP servers, host names or IP addresses. Default [\"pool.ntp.org\"].","type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/$defs/serverName"}}}},"packages":{"description":"Group name -> packages to install on its hosts. Default for \"directors\": [\"keepalived\", \"ipvsadm\"].","type":"object","propertyNames":{"$ref":"#/$defs/groupName"},"additionalProperties":{"type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/packageName"}}},"sysctl":{"description":"Group name -> extra sysctls for its hosts (key -> value), written to /etc/sysctl.d.","type":"object","propertyNames":{"$ref":"#/$defs/groupName"},"additionalProperties":{"type":"object","propertyNames":{"$ref":"#/$defs/sysctlKey"},"additionalProperties":{"$ref":"#/$defs/sysctlValue"}}}},"$defs":{"hostName":{"description":"Host name: lowercase letters, digits and '-', 1-63 characters, not starting or ending with '-'.","type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},"groupName":{"description":"Group name: lowercase letters, digits, '_' and '-', 1-63 characters, starting with a letter.","type":"string","pattern":"^[a-z][a-z0-9_-]{0,62}$"},"hostList":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/$defs/hostName"}},"ipAddress":{"description":"An IPv4 address (192.0.2.10) or an IPv6 address (2001:db8::10), without prefix length.","type":"string","pattern":"^[0-9A-Fa-f.:]{2,45}$","anyOf":[{"format":"ipv4"},{"format":"ipv6"}]},"serverName":{"description":"A host name (0.pool.ntp.org) or an IP address.","type":"string","pattern":"^[A-Za-z0-9.:-]{1,253}$","anyOf":[{"format":"hostname"},{"format":"ipv4"},{"format":"ipv6"}]},"port":{"description":"A TCP/UDP port, 1-65535.","type":"integer","minimum":1,"maximum":65535},"priority":{"description":"A VRRP priority, 1-254 (255 is reserved for the address owner).","type":"integer","minimum":1,"maximum":254},"interfaceName":{"description":"A network interface name: 1-15 letters, digits, '_', '.' or '-', not starting with '-' or '.' (no '/', ':' or spaces).","type":"string","pattern":"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,14}$"},"envName":{"description":"An environment variable name: letters, digits and '_', not starting with a digit.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,127}$"},"filePath":{"description":"A file path: absolute, relative to the inventory's folder, or starting with \"~/\"; letters, digits and _ . + @ , = / - only (no spaces or shell characters), not starting with '-'.","type":"string","pattern":"^(~/|/)?[A-Za-z0-9_.+@,=][A-Za-z0-9_.+@,=/-]{0,4095}$"},"packageName":{"description":"A Debian or RPM package name: letters, digits and + . _ -, starting with a letter or digit.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9+._-]{0,127}$"},"sysctlKey":{"description":"A sysctl key in dotted form (net.ipv4.ip_forward): lowercase words of letters, digits, '_' and '-' joined by dots; interface names may have capitals.","type":"string","pattern":"^[a-z0-9_]+(\\.[A-Za-z0-9_-]+)+$"},"sysctlValue":{"description":"A sysctl value: an integer, or a string of letters, digits, spaces and . _ : , / + - (e.g. \"32768 60999\").","type":["string","integer"],"pattern":"^[A-Za-z0-9._:,/+ -]{1,256}$"},"ssh":{"description":"How lvs-play reaches a host over SSH.","type":"object","additionalProperties":false,"properties":{"user":{"description":"Login user, default \"root\"; other users escalate with sudo -n.","type":"string","pattern":"^[a-z_][a-z0-9_.-]{0,31}$"},"port":{"description":"SSH port, default 22.","$ref":"#/$defs/port"},"identityFile":{"description":"Private key file; \"~\" and relative paths resolve against the inventory's folder.","$ref":"#/$defs/filePath"},"passphraseEnv":{"description":"Environment variable holding the private key's passphrase.","$ref":"#/$defs/envName"},"knownHosts":{"description":"OpenSSH known_hosts file checked for host keys, default ~/.ssh/known_hosts.","$ref":"#/$defs/filePath"},"jumpHost":{"description":"Reach the host through this one: the name of an inventory host, or \"user@host:port\".","type":"string","pattern":"^([a-z_][a-z0-9_.-]{0,31}@)?([A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]{2,45}\\])(:[0-9]{1,5})?$"}}},"host":{"description":"A machine lvs-play manages.","type":"object","additionalProperties":false,"required":["name","address"],"properties":{"name":{"description":"Unique host name, used by groups, real servers and --limit.","$ref":"#/$defs/hostName"},"address":{"description":"The host's IP address: lvs-play connects to it and real servers are addressed by it.","$ref":"#/$defs/ipAddress"},"ssh":{"description":"Overrides the inventory-wide ssh settings for this host.","$ref":"#/$defs/ssh"}}},"vrrp":{"description":"VRRP settings shared by every VIP's vrrp_instance.","type":"object","additionalProperties":false,"properties":{"interface":{"description":"Interface VRRP runs on and the VIPs are added to, default \"eth0\".","$ref":"#/$defs/interfaceName"},"advertInterval":{"description":"advert_int: seconds between VRRP advertisements, 1-255, default 1.","type":"integer","minimum":1,"maximum":255},"priority":{"description":"Priorities: a VIP's MASTER gets \"master\"; its backups get backup, backup - step, backup - 2*step, ...","type":"object","additionalProperties":false,"properties":{"master":{"description":"MASTER priority, default 150.","$ref":"#/$defs/priority"},"backup":{"description":"First BACKUP's priority, default 120; must be below master.","$ref":"#/$defs/priority"},"step":{"description":"How much lower each further BACKUP is, default 10.","type":"integer","minimum":1,"maximum":100}}},"authentication":{"description":"VRRP authentication (IPv4 VIPs only: IPv6 uses VRRPv3, which has none). Give exactly one of password, passwordEnv or passwordFile.","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"auth_type: PASS. (AH is refused: keepalived clears it on an instance that starts as MASTER, as every dual-master director does.)","enum":["PASS","AH"]},"password":{"description":"auth_pass, 1-8 characters (keepalived silently truncates longer ones); prefer passwordEnv or passwordFile.","type":"string","minLength":1,"maxLength":8,"pattern":"^[A-Za-z0-9_.,:;@%+=^~*&?/|<>()\\[\\]-]+$"},"passwordEnv":{"description":"Environment variable holding the password.","$ref":"#/$defs/envName"},"passwordFile":{"description":"File holding the password (a trailing newline is ignored).","$ref":"#/$defs/filePath"}},"oneOf":[{"required":["password"]},{"required":["passwordEnv"]},{"required":["passwordFile"]}]},"syncDaemon":{"description":"Run the IPVS connection sync daemon (lvs_sync_daemon) on vrrp.interface, default true.","type":"boolean"},"unicast":{"description":"Send VRRP adverts to the other directors' addresses (unicast_src_ip, unicast_peer) instead of multicast, for networks that drop multicast; the peers follow from the directors group. Default false.","type":"boolean"},"nopreempt":{"description":"A director that comes back does not take its VIPs back from the director holding them (nopreempt; every instance then starts in BACKUP state). Default false: the MASTER preempts.","type":"boolean"},"preemptDelay":{"description":"preempt_delay: seconds a director that comes back waits before it takes its VIPs back, 1-1000. Not with nopreempt.","type":"integer","minimum":1,"maximum":1000},"garp":{"description":"Gratuitous ARP (IPv4) / unsolicited NA (IPv6) a new MASTER sends so switches learn it.","type":"object","additionalProperties":false,"properties":{"masterDelay":{"description":"garp_master_delay: seconds after becoming MASTER before the second burst, 0-255 (keepalived's default 5).","type":"integer","minimum":0,"maximum":255},"masterRepeat":{"description":"garp_master_repeat: messages per burst, 1-255 (keepalived's default 5).","type":"integer","minimum":1,"maximum":255},"masterRefresh":{"description":"garp_master_refresh: seconds between repeated bursts while MASTER, 1-86400 (keepalived's default: none).","type":"integer","minimum":1,"maximum":86400}}}}},"vip":{"description":"A virtual IP address, its vrrp_instance and its virtual services.","type":"object","additionalProperties":false,"required":["address","routerId","services"],"properties":{"address":{"description":"The VIP: an IPv4 or IPv6 address, never a host's address.","$ref":"#/$defs/ipAddress"},"instance":{"description":"vrrp_instance name, default \"vi_<index+1>\": letters, digits, '_', '.' and '-', 1-32 characters, starting with a letter.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_.-]{0,31}$"},"routerId":{"description":"virtual_router_id, 1-255, unique per interface.","type":"integer","minimum":1,"maximum":255},"master":{"description":"The director that is MASTER for this VIP; default: VIP i goes to directors[i % N].","$ref":"#/$defs/hostName"},"priority":{"description":"This VIP's MASTER priority, default vrrp.priority.master.","$ref":"#/$defs/priority"},"interface":{"description":"Interface for this VIP's instance, default vrrp.interface.","$ref":"#/$defs/interfaceName"},"services":{"description":"The virtual_server blocks for this VIP.","type":"array","minItems":1,"items":{"$ref":"#/$defs/service"}}}},"service":{"description":"A virtual service: VIP:port balanced over real servers.","type":"object","additionalProperties":false,"required":["port"],"properties":{"port":{"description":"The virtual service's port, 1-65535.","$ref":"#/$defs/port"},"protocol":{"description":"TCP (default) or UDP.","enum":["TCP","UDP"]},"scheduler":{"description":"lb_algo, an ipvsadm scheduler, default \"rr\".","enum":["rr","wrr","lc","wlc","lblc","lblcr","dh","sh","sed","nq","fo","ovf","mh","twos"]},"schedulerFlags":{"description":"Scheduler flags, for the schedulers that take them: sh-port and sh-fallback for sh, mh-port and mh-fallback for mh (port: the source port counts in the hash; fallback: an unavailable server's clients go to another one).","type":"array","uniqueItems":true,"items":{"enum":["sh-port","sh-fallback","mh-port","mh-fallback"]}},"forwarding":{"description":"lb_kind: DR (default, direct routing), NAT or TUN.","enum":["DR","NAT","TUN"]},"persistence":{"description":"persistence_timeout in seconds, 0 (default) for none.","type":"integer","minimum":0,"maximum":2678400},"delayLoop":{"description":"delay_loop: seconds between health checks, default 3.","type":"integer","minimum":1,"maximum":86400},"sorryServer":{"description":"sorry_server: where keepalived sends the service's traffic while every real server is down. An inventory host of group \"realservers\" (so it carries the VIP on lo like a real server), not one of this service's real servers.","type":"object","additionalProperties":false,"required":["host"],"properties":{"host":{"description":"The inventory host.","$ref":"#/$defs/hostName"},"port":{"description":"Its port, default the service's port (DR and TUN cannot change it).","$ref":"#/$defs/port"}}},"realServers":{"description":"Real servers, default every host of group \"realservers\" with weight 1 on the service's port.","type":"array","minItems":1,"items":{"$ref":"#/$defs/realServer"}},"healthCheck":{"$ref":"#/$defs/healthCheck"}}},"realServer":{"description":"A real server of a virtual service.","type":"object","additionalProperties":false,"required":["host"],"properties":{"host":{"description":"Name of an inventory host in group \"realservers\".","$ref":"#/$defs/hostName"},"port":{"description":"Port on the real server, default the service's port (DR forwards to the same port).","$ref":"#/$defs/port"},"weight":{"description":"Scheduler weight 0-65535, default 1 (0 takes no new connections).","type":"integer","minimum":0,"maximum":65535}}},"healthCheck":{"description":"How keepalived checks each real server: TCP_CHECK (default) connects; HTTP_GET requests a path and expects a status.","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"TCP_CHECK or HTTP_GET.","enum":["TCP_CHECK","HTTP_GET"]},"port":{"description":"connect_port, default the real server's port.","$ref":"#/$defs/port"},"connectTimeout":{"description":"connect_timeout in seconds, default 10.","type":"integer","minimum":1,"maximum":3600},"retry":{"description":"retry (formerly nb_get_retry), default 3.","type":"integer","minimum":0,"maximum":100},"delayBeforeRetry":{"description":"delay_before_retry in seconds, default 3.","type":"integer","minimum":0,"maximum":3600},"path":{"description":"HTTP_GET only: the URL path to request, default \"/\"; letters, digits and / . _ ~ % + , : @ = - plus an optional ?query (with &).","type":"string","maxLength":1024,"pattern":"^/[A-Za-z0-9._~%/+,:@=-]*(\\?[A-Za-z0-9._~%/+,:@=&-]*)?$"},"status":{"description":"HTTP_GET only: the expected status code, default 200.","type":"integer","minimum":100,"maximum":599}},"if":{"properties":{"type":{"const":"TCP_CHECK"}}},"then":{"properties":{"path":false,"status":false}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lvs-play.invalid/schema/inventory.schema.json","title":"lvs-play inventory","description":"One LVS-DR cluster: its hosts, their groups, the VIPs with their virtual services, VRRP settings, time servers, packages and sysctls. Anything that reaches a shell or a file name has a strict pattern.","type":"object","additionalProperties":false,"required":["name","hosts","groups","vips"],"properties":{"$schema":{"description":"Path or URL of this schema, for editors: \"../schema/inventory.schema.json\".","type":"string"},"name":{"description":"Cluster name, used in file names and headers: lowercase letters, digits, '_' and '-', 1-63 characters, starting with a letter or digit.","type":"string","pattern":"^[a-z0-9][a-z0-9_-]{0,62}$"},"ssh":{"description":"SSH settings for every host; a host's own \"ssh\" overrides them key by key.","$ref":"#/$defs/ssh"},"hosts":{"description":"Every machine lvs-play manages, in the order it reports them.","type":"array","minItems":1,"items":{"$ref":"#/$defs/host"}},"groups":{"description":"Group name -> host names. \"directors\" (run keepalived and IPVS) and \"realservers\" (carry the VIPs on lo) are required; more groups are allowed (e.g. \"clients\").","type":"object","required":["directors","realservers"],"propertyNames":{"$ref":"#/$defs/groupName"},"properties":{"directors":{"description":"Hosts that run keepalived: each VIP has one MASTER among them and the others are its BACKUPs. Two for the dual-master pattern.","$ref":"#/$defs/hostList"},"realservers":{"description":"Hosts that serve the VIPs' traffic; they get every VIP on lo and arp_ignore/arp_announce.","$ref":"#/$defs/hostList"}},"additionalProperties":{"$ref":"#/$defs/hostList"}},"vrrp":{"$ref":"#/$defs/vrrp"},"keepalived":{"description":"How keepalived runs on the directors.","type":"object","additionalProperties":false,"properties":{"mode":{"description":"\"full\" (default) runs VRRP and the IPVS health checker; \"vrrp-only\" for hosts whose kernel has no IP_VS (the container lab).","enum":["full","vrrp-only"]}}},"vips":{"description":"The virtual IP addresses. Each gets its own vrrp_instance, one MASTER director and the others BACKUP with lower, distinct priorities.","type":"array","minItems":1,"items":{"$ref":"#/$defs/vip"}},"time":{"description":"Time synchronisation (chrony), done before anything else.","type":"object","additionalProperties":false,"properties":{"servers":{"description":"NTP servers, host names or IP addresses. Default [\"pool.ntp.org\"].","type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/$defs/serverName"}}}},"packages":{"description":"Group name -> packages to install on its hosts. Default for \"directors\": [\"keepalived\", \"ipvsadm\"].","type":"object","propertyNames":{"$ref":"#/$defs/groupName"},"additionalProperties":{"type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/packageName"}}},"sysctl":{"description":"Group name -> extra sysctls for its hosts (key -> value), written to /etc/sysctl.d.","type":"object","propertyNames":{"$ref":"#/$defs/groupName"},"additionalProperties":{"type":"object","propertyNames":{"$ref":"#/$defs/sysctlKey"},"additionalProperties":{"$ref":"#/$defs/sysctlValue"}}}},"$defs":{"hostName":{"description":"Host name: lowercase letters, digits and '-', 1-63 characters, not starting or ending with '-'.","type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},"groupName":{"description":"Group name: lowercase letters, digits, '_' and '-', 1-63 characters, starting with a letter.","type":"string","pattern":"^[a-z][a-z0-9_-]{0,62}$"},"hostList":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/$defs/hostName"}},"ipAddress":{"description":"An IPv4 address (192.0.2.10) or an IPv6 address (2001:db8::10), without prefix length.","type":"string","pattern":"^[0-9A-Fa-f.:]{2,45}$","anyOf":[{"format":"ipv4"},{"format":"ipv6"}]},"serverName":{"description":"A host name (0.pool.ntp.org) or an IP address.","type":"string","pattern":"^[A-Za-z0-9.:-]{1,253}$","anyOf":[{"format":"hostname"},{"format":"ipv4"},{"format":"ipv6"}]},"port":{"description":"A TCP/UDP port, 1-65535.","type":"integer","minimum":1,"maximum":65535},"priority":{"description":"A VRRP priority, 1-254 (255 is reserved for the address owner).","type":"integer","minimum":1,"maximum":254},"interfaceName":{"description":"A network interface name: 1-15 letters, digits, '_', '.' or '-', not starting with '-' or '.' (no '/', ':' or spaces).","type":"string","pattern":"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,14}$"},"envName":{"description":"An environment variable name: letters, digits and '_', not starting with a digit.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,127}$"},"filePath":{"description":"A file path: absolute, relative to the inventory's folder, or starting with \"~/\"; letters, digits and _ . + @ , = / - only (no spaces or shell characters), not starting with '-'.","type":"string","pattern":"^(~/|/)?[A-Za-z0-9_.+@,=][A-Za-z0-9_.+@,=/-]{0,4095}$"},"packageName":{"description":"A Debian or RPM package name: letters, digits and + . _ -, starting with a letter or digit.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9+._-]{0,127}$"},"sysctlKey":{"description":"A sysctl key in dotted form (net.ipv4.ip_forward): lowercase words of letters, digits, '_' and '-' joined by dots; interface names may have capitals.","type":"string","pattern":"^[a-z0-9_]+(\\.[A-Za-z0-9_-]+)+$"},"sysctlValue":{"description":"A sysctl value: an integer, or a string of letters, digits, spaces and . _ : , / + - (e.g. \"32768 60999\").","type":["string","integer"],"pattern":"^[A-Za-z0-9._:,/+ -]{1,256}$"},"ssh":{"description":"How lvs-play reaches a host over SSH.","type":"object","additionalProperties":false,"properties":{"user":{"description":"Login user, default \"root\"; other users escalate with sudo -n.","type":"string","pattern":"^[a-z_][a-z0-9_.-]{0,31}$"},"port":{"description":"SSH port, default 22.","$ref":"#/$defs/port"},"identityFile":{"description":"Private key file; \"~\" and relative paths resolve against the inventory's folder.","$ref":"#/$defs/filePath"},"passphraseEnv":{"description":"Environment variable holding the private key's passphrase.","$ref":"#/$defs/envName"},"knownHosts":{"description":"OpenSSH known_hosts file checked for host keys, default ~/.ssh/known_hosts.","$ref":"#/$defs/filePath"},"jumpHost":{"description":"Reach the host through this one: the name of an inventory host, or \"user@host:port\".","type":"string","pattern":"^([a-z_][a-z0-9_.-]{0,31}@)?([A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]{2,45}\\])(:[0-9]{1,5})?$"}}},"host":{"description":"A machine lvs-play manages.","type":"object","additionalProperties":false,"required":["name","address"],"properties":{"name":{"description":"Unique host name, used by groups, real servers and --limit.","$ref":"#/$defs/hostName"},"address":{"description":"The host's IP address: lvs-play connects to it and real servers are addressed by it.","$ref":"#/$defs/ipAddress"},"ssh":{"description":"Overrides the inventory-wide ssh settings for this host.","$ref":"#/$defs/ssh"}}},"vrrp":{"description":"VRRP settings shared by every VIP's vrrp_instance.","type":"object","additionalProperties":false,"properties":{"interface":{"description":"Interface VRRP runs on and the VIPs are added to, default \"eth0\".","$ref":"#/$defs/interfaceName"},"advertInterval":{"description":"advert_int: seconds between VRRP advertisements, 1-255, default 1.","type":"integer","minimum":1,"maximum":255},"priority":{"description":"Priorities: a VIP's MASTER gets \"master\"; its backups get backup, backup - step, backup - 2*step, ...","type":"object","additionalProperties":false,"properties":{"master":{"description":"MASTER priority, default 150.","$ref":"#/$defs/priority"},"backup":{"description":"First BACKUP's priority, default 120; must be below master.","$ref":"#/$defs/priority"},"step":{"description":"How much lower each further BACKUP is, default 10.","type":"integer","minimum":1,"maximum":100}}},"authentication":{"description":"VRRP authentication (IPv4 VIPs only: IPv6 uses VRRPv3, which has none). Give exactly one of password, passwordEnv or passwordFile.","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"auth_type: PASS. (AH is refused: keepalived clears it on an instance that starts as MASTER, as every dual-master director does.)","enum":["PASS","AH"]},"password":{"description":"auth_pass, 1-8 characters (keepalived silently truncates longer ones); prefer passwordEnv or passwordFile.","type":"string","minLength":1,"maxLength":8,"pattern":"^[A-Za-z0-9_.,:;@%+=^~*&?/|<>()\\[\\]-]+$"},"passwordEnv":{"description":"Environment variable holding the password.","$ref":"#/$defs/envName"},"passwordFile":{"description":"File holding the password (a trailing newline is ignored).","$ref":"#/$defs/filePath"}},"oneOf":[{"required":["password"]},{"required":["passwordEnv"]},{"required":["passwordFile"]}]},"syncDaemon":{"description":"Run the IPVS connection sync daemon (lvs_sync_daemon) on vrrp.interface, default true.","type":"boolean"},"unicast":{"description":"Send VRRP adverts to the other directors' addresses (unicast_src_ip, unicast_peer) instead of multicast, for networks that drop multicast; the peers follow from the directors group. Default false.","type":"boolean"},"nopreempt":{"description":"A director that comes back does not take its VIPs back from the director holding them (nopreempt; every instance then starts in BACKUP state). Default false: the MASTER preempts.","type":"boolean"},"preemptDelay":{"description":"preempt_delay: seconds a director that comes back waits before it takes its VIPs back, 1-1000. Not with nopreempt.","type":"integer","minimum":1,"maximum":1000},"notify":{"description":"The operator's script keepalived runs on every VRRP state change of every instance (keepalived's notify: $1 INSTANCE, $2 the instance name, $3 the new state MASTER/BACKUP/FAULT/STOP, $4 the priority), installed on each director as /etc/keepalived/lvs-play-notify (root, 0755) and run as root with keepalived's script security on. Give its text (script) or a file next to the inventory (file).","type":"object","additionalProperties":false,"properties":{"script":{"description":"The script itself, starting with #!.","type":"string","minLength":3,"maxLength":65536,"pattern":"^#!"},"file":{"description":"A local file holding the script (relative to the inventory's folder).","$ref":"#/$defs/filePath"}},"oneOf":[{"required":["script"]},{"required":["file"]}]},"garp":{"description":"Gratuitous ARP (IPv4) / unsolicited NA (IPv6) a new MASTER sends so switches learn it.","type":"object","additionalProperties":false,"properties":{"masterDelay":{"description":"garp_master_delay: seconds after becoming MASTER before the second burst, 0-255 (keepalived's default 5).","type":"integer","minimum":0,"maximum":255},"masterRepeat":{"description":"garp_master_repeat: messages per burst, 1-255 (keepalived's default 5).","type":"integer","minimum":1,"maximum":255},"masterRefresh":{"description":"garp_master_refresh: seconds between repeated bursts while MASTER, 1-86400 (keepalived's default: none).","type":"integer","minimum":1,"maximum":86400}}}}},"vip":{"description":"A virtual IP address, its vrrp_instance and its virtual services.","type":"object","additionalProperties":false,"required":["address","routerId","services"],"properties":{"address":{"description":"The VIP: an IPv4 or IPv6 address, never a host's address.","$ref":"#/$defs/ipAddress"},"instance":{"description":"vrrp_instance name, default \"vi_<index+1>\": letters, digits, '_', '.' and '-', 1-32 characters, starting with a letter.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_.-]{0,31}$"},"routerId":{"description":"virtual_router_id, 1-255, unique per interface.","type":"integer","minimum":1,"maximum":255},"master":{"description":"The director that is MASTER for this VIP; default: VIP i goes to directors[i % N].","$ref":"#/$defs/hostName"},"priority":{"description":"This VIP's MASTER priority, default vrrp.priority.master.","$ref":"#/$defs/priority"},"interface":{"description":"Interface for this VIP's instance, default vrrp.interface.","$ref":"#/$defs/interfaceName"},"services":{"description":"The virtual_server blocks for this VIP.","type":"array","minItems":1,"items":{"$ref":"#/$defs/service"}}}},"service":{"description":"A virtual service: VIP:port balanced over real servers.","type":"object","additionalProperties":false,"required":["port"],"properties":{"port":{"description":"The virtual service's port, 1-65535.","$ref":"#/$defs/port"},"protocol":{"description":"TCP (default) or UDP.","enum":["TCP","UDP"]},"scheduler":{"description":"lb_algo, an ipvsadm scheduler, default \"rr\".","enum":["rr","wrr","lc","wlc","lblc","lblcr","dh","sh","sed","nq","fo","ovf","mh","twos"]},"schedulerFlags":{"description":"Scheduler flags, for the schedulers that take them: sh-port and sh-fallback for sh, mh-port and mh-fallback for mh (port: the source port counts in the hash; fallback: an unavailable server's clients go to another one).","type":"array","uniqueItems":true,"items":{"enum":["sh-port","sh-fallback","mh-port","mh-fallback"]}},"forwarding":{"description":"lb_kind: DR (default, direct routing), NAT or TUN.","enum":["DR","NAT","TUN"]},"persistence":{"description":"persistence_timeout in seconds, 0 (default) for none.","type":"integer","minimum":0,"maximum":2678400},"delayLoop":{"description":"delay_loop: seconds between health checks, default 3.","type":"integer","minimum":1,"maximum":86400},"sorryServer":{"description":"sorry_server: where keepalived sends the service's traffic while every real server is down. An inventory host of group \"realservers\" (so it carries the VIP on lo like a real server), not one of this service's real servers.","type":"object","additionalProperties":false,"required":["host"],"properties":{"host":{"description":"The inventory host.","$ref":"#/$defs/hostName"},"port":{"description":"Its port, default the service's port (DR and TUN cannot change it).","$ref":"#/$defs/port"}}},"realServers":{"description":"Real servers, default every host of group \"realservers\" with weight 1 on the service's port.","type":"array","minItems":1,"items":{"$ref":"#/$defs/realServer"}},"healthCheck":{"$ref":"#/$defs/healthCheck"}}},"realServer":{"description":"A real server of a virtual service.","type":"object","additionalProperties":false,"required":["host"],"properties":{"host":{"description":"Name of an inventory host in group \"realservers\".","$ref":"#/$defs/hostName"},"port":{"description":"Port on the real server, default the service's port (DR forwards to the same port).","$ref":"#/$defs/port"},"weight":{"description":"Scheduler weight 0-65535, default 1 (0 takes no new connections).","type":"integer","minimum":0,"maximum":65535}}},"healthCheck":{"description":"How keepalived checks each real server: TCP_CHECK (default) connects; HTTP_GET requests a path and expects a status.","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"TCP_CHECK or HTTP_GET.","enum":["TCP_CHECK","HTTP_GET"]},"port":{"description":"connect_port, default the real server's port.","$ref":"#/$defs/port"},"connectTimeout":{"description":"connect_timeout in seconds, default 10.","type":"integer","minimum":1,"maximum":3600},"retry":{"description":"retry (formerly nb_get_retry), default 3.","type":"integer","minimum":0,"maximum":100},"delayBeforeRetry":{"description":"delay_before_retry in seconds, default 3.","type":"integer","minimum":0,"maximum":3600},"path":{"description":"HTTP_GET only: the URL path to request, default \"/\"; letters, digits and / . _ ~ % + , : @ = - plus an optional ?query (with &).","type":"string","maxLength":1024,"pattern":"^/[A-Za-z0-9._~%/+,:@=-]*(\\?[A-Za-z0-9._~%/+,:@=&-]*)?$"},"status":{"description":"HTTP_GET only: the expected status code, default 200.","type":"integer","minimum":100,"maximum":599}},"if":{"properties":{"type":{"const":"TCP_CHECK"}}},"then":{"properties":{"path":false,"status":false}}}}};
 const schema40 = {"description":"Group name: lowercase letters, digits, '_' and '-', 1-63 characters, starting with a letter.","type":"string","pattern":"^[a-z][a-z0-9_-]{0,62}$"};
-const schema63 = {"description":"A host name (0.pool.ntp.org) or an IP address.","type":"string","pattern":"^[A-Za-z0-9.:-]{1,253}$","anyOf":[{"format":"hostname"},{"format":"ipv4"},{"format":"ipv6"}]};
-const schema65 = {"description":"A Debian or RPM package name: letters, digits and + . _ -, starting with a letter or digit.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9+._-]{0,127}$"};
-const schema67 = {"description":"A sysctl key in dotted form (net.ipv4.ip_forward): lowercase words of letters, digits, '_' and '-' joined by dots; interface names may have capitals.","type":"string","pattern":"^[a-z0-9_]+(\\.[A-Za-z0-9_-]+)+$"};
-const schema68 = {"description":"A sysctl value: an integer, or a string of letters, digits, spaces and . _ : , / + - (e.g. \"32768 60999\").","type":["string","integer"],"pattern":"^[A-Za-z0-9._:,/+ -]{1,256}$"};
+const schema64 = {"description":"A host name (0.pool.ntp.org) or an IP address.","type":"string","pattern":"^[A-Za-z0-9.:-]{1,253}$","anyOf":[{"format":"hostname"},{"format":"ipv4"},{"format":"ipv6"}]};
+const schema66 = {"description":"A Debian or RPM package name: letters, digits and + . _ -, starting with a letter or digit.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9+._-]{0,127}$"};
+const schema68 = {"description":"A sysctl key in dotted form (net.ipv4.ip_forward): lowercase words of letters, digits, '_' and '-' joined by dots; interface names may have capitals.","type":"string","pattern":"^[a-z0-9_]+(\\.[A-Za-z0-9_-]+)+$"};
+const schema69 = {"description":"A sysctl value: an integer, or a string of letters, digits, spaces and . _ : , / + - (e.g. \"32768 60999\").","type":["string","integer"],"pattern":"^[A-Za-z0-9._:,/+ -]{1,256}$"};
 const func1 = Object.prototype.hasOwnProperty;
 const func0 = require("ajv/dist/runtime/equal").default;
 const pattern4 = new RegExp("^[a-z0-9][a-z0-9_-]{0,62}$", "u");
 const pattern12 = new RegExp("^[a-z][a-z0-9_-]{0,62}$", "u");
-const pattern25 = new RegExp("^[A-Za-z0-9.:-]{1,253}$", "u");
-const pattern27 = new RegExp("^[A-Za-z0-9][A-Za-z0-9+._-]{0,127}$", "u");
-const pattern29 = new RegExp("^[a-z0-9_]+(\\.[A-Za-z0-9_-]+)+$", "u");
-const pattern30 = new RegExp("^[A-Za-z0-9._:,/+ -]{1,256}$", "u");
+const pattern27 = new RegExp("^[A-Za-z0-9.:-]{1,253}$", "u");
+const pattern29 = new RegExp("^[A-Za-z0-9][A-Za-z0-9+._-]{0,127}$", "u");
+const pattern31 = new RegExp("^[a-z0-9_]+(\\.[A-Za-z0-9_-]+)+$", "u");
+const pattern32 = new RegExp("^[A-Za-z0-9._:,/+ -]{1,256}$", "u");
 const schema32 = {"description":"How lvs-play reaches a host over SSH.","type":"object","additionalProperties":false,"properties":{"user":{"description":"Login user, default \"root\"; other users escalate with sudo -n.","type":"string","pattern":"^[a-z_][a-z0-9_.-]{0,31}$"},"port":{"description":"SSH port, default 22.","$ref":"#/$defs/port"},"identityFile":{"description":"Private key file; \"~\" and relative paths resolve against the inventory's folder.","$ref":"#/$defs/filePath"},"passphraseEnv":{"description":"Environment variable holding the private key's passphrase.","$ref":"#/$defs/envName"},"knownHosts":{"description":"OpenSSH known_hosts file checked for host keys, default ~/.ssh/known_hosts.","$ref":"#/$defs/filePath"},"jumpHost":{"description":"Reach the host through this one: the name of an inventory host, or \"user@host:port\".","type":"string","pattern":"^([a-z_][a-z0-9_.-]{0,31}@)?([A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]{2,45}\\])(:[0-9]{1,5})?$"}}};
 const schema33 = {"description":"A TCP/UDP port, 1-65535.","type":"integer","minimum":1,"maximum":65535};
 const schema34 = {"description":"A file path: absolute, relative to the inventory's folder, or starting with \"~/\"; letters, digits and _ . + @ , = / - only (no spaces or shell characters), not starting with '-'.","type":"string","pattern":"^(~/|/)?[A-Za-z0-9_.+@,=][A-Za-z0-9_.+@,=/-]{0,4095}$"};
@@ -490,12 +490,13 @@ return errors === 0;
 }
 validate26.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema43 = {"description":"VRRP settings shared by every VIP's vrrp_instance.","type":"object","additionalProperties":false,"properties":{"interface":{"description":"Interface VRRP runs on and the VIPs are added to, default \"eth0\".","$ref":"#/$defs/interfaceName"},"advertInterval":{"description":"advert_int: seconds between VRRP advertisements, 1-255, default 1.","type":"integer","minimum":1,"maximum":255},"priority":{"description":"Priorities: a VIP's MASTER gets \"master\"; its backups get backup, backup - step, backup - 2*step, ...","type":"object","additionalProperties":false,"properties":{"master":{"description":"MASTER priority, default 150.","$ref":"#/$defs/priority"},"backup":{"description":"First BACKUP's priority, default 120; must be below master.","$ref":"#/$defs/priority"},"step":{"description":"How much lower each further BACKUP is, default 10.","type":"integer","minimum":1,"maximum":100}}},"authentication":{"description":"VRRP authentication (IPv4 VIPs only: IPv6 uses VRRPv3, which has none). Give exactly one of password, passwordEnv or passwordFile.","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"auth_type: PASS. (AH is refused: keepalived clears it on an instance that starts as MASTER, as every dual-master director does.)","enum":["PASS","AH"]},"password":{"description":"auth_pass, 1-8 characters (keepalived silently truncates longer ones); prefer passwordEnv or passwordFile.","type":"string","minLength":1,"maxLength":8,"pattern":"^[A-Za-z0-9_.,:;@%+=^~*&?/|<>()\\[\\]-]+$"},"passwordEnv":{"description":"Environment variable holding the password.","$ref":"#/$defs/envName"},"passwordFile":{"description":"File holding the password (a trailing newline is ignored).","$ref":"#/$defs/filePath"}},"oneOf":[{"required":["password"]},{"required":["passwordEnv"]},{"required":["passwordFile"]}]},"syncDaemon":{"description":"Run the IPVS connection sync daemon (lvs_sync_daemon) on vrrp.interface, default true.","type":"boolean"},"unicast":{"description":"Send VRRP adverts to the other directors' addresses (unicast_src_ip, unicast_peer) instead of multicast, for networks that drop multicast; the peers follow from the directors group. Default false.","type":"boolean"},"nopreempt":{"description":"A director that comes back does not take its VIPs back from the director holding them (nopreempt; every instance then starts in BACKUP state). Default false: the MASTER preempts.","type":"boolean"},"preemptDelay":{"description":"preempt_delay: seconds a director that comes back waits before it takes its VIPs back, 1-1000. Not with nopreempt.","type":"integer","minimum":1,"maximum":1000},"garp":{"description":"Gratuitous ARP (IPv4) / unsolicited NA (IPv6) a new MASTER sends so switches learn it.","type":"object","additionalProperties":false,"properties":{"masterDelay":{"description":"garp_master_delay: seconds after becoming MASTER before the second burst, 0-255 (keepalived's default 5).","type":"integer","minimum":0,"maximum":255},"masterRepeat":{"description":"garp_master_repeat: messages per burst, 1-255 (keepalived's default 5).","type":"integer","minimum":1,"maximum":255},"masterRefresh":{"description":"garp_master_refresh: seconds between repeated bursts while MASTER, 1-86400 (keepalived's default: none).","type":"integer","minimum":1,"maximum":86400}}}}};
+const schema43 = {"description":"VRRP settings shared by every VIP's vrrp_instance.","type":"object","additionalProperties":false,"properties":{"interface":{"description":"Interface VRRP runs on and the VIPs are added to, default \"eth0\".","$ref":"#/$defs/interfaceName"},"advertInterval":{"description":"advert_int: seconds between VRRP advertisements, 1-255, default 1.","type":"integer","minimum":1,"maximum":255},"priority":{"description":"Priorities: a VIP's MASTER gets \"master\"; its backups get backup, backup - step, backup - 2*step, ...","type":"object","additionalProperties":false,"properties":{"master":{"description":"MASTER priority, default 150.","$ref":"#/$defs/priority"},"backup":{"description":"First BACKUP's priority, default 120; must be below master.","$ref":"#/$defs/priority"},"step":{"description":"How much lower each further BACKUP is, default 10.","type":"integer","minimum":1,"maximum":100}}},"authentication":{"description":"VRRP authentication (IPv4 VIPs only: IPv6 uses VRRPv3, which has none). Give exactly one of password, passwordEnv or passwordFile.","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"auth_type: PASS. (AH is refused: keepalived clears it on an instance that starts as MASTER, as every dual-master director does.)","enum":["PASS","AH"]},"password":{"description":"auth_pass, 1-8 characters (keepalived silently truncates longer ones); prefer passwordEnv or passwordFile.","type":"string","minLength":1,"maxLength":8,"pattern":"^[A-Za-z0-9_.,:;@%+=^~*&?/|<>()\\[\\]-]+$"},"passwordEnv":{"description":"Environment variable holding the password.","$ref":"#/$defs/envName"},"passwordFile":{"description":"File holding the password (a trailing newline is ignored).","$ref":"#/$defs/filePath"}},"oneOf":[{"required":["password"]},{"required":["passwordEnv"]},{"required":["passwordFile"]}]},"syncDaemon":{"description":"Run the IPVS connection sync daemon (lvs_sync_daemon) on vrrp.interface, default true.","type":"boolean"},"unicast":{"description":"Send VRRP adverts to the other directors' addresses (unicast_src_ip, unicast_peer) instead of multicast, for networks that drop multicast; the peers follow from the directors group. Default false.","type":"boolean"},"nopreempt":{"description":"A director that comes back does not take its VIPs back from the director holding them (nopreempt; every instance then starts in BACKUP state). Default false: the MASTER preempts.","type":"boolean"},"preemptDelay":{"description":"preempt_delay: seconds a director that comes back waits before it takes its VIPs back, 1-1000. Not with nopreempt.","type":"integer","minimum":1,"maximum":1000},"notify":{"description":"The operator's script keepalived runs on every VRRP state change of every instance (keepalived's notify: $1 INSTANCE, $2 the instance name, $3 the new state MASTER/BACKUP/FAULT/STOP, $4 the priority), installed on each director as /etc/keepalived/lvs-play-notify (root, 0755) and run as root with keepalived's script security on. Give its text (script) or a file next to the inventory (file).","type":"object","additionalProperties":false,"properties":{"script":{"description":"The script itself, starting with #!.","type":"string","minLength":3,"maxLength":65536,"pattern":"^#!"},"file":{"description":"A local file holding the script (relative to the inventory's folder).","$ref":"#/$defs/filePath"}},"oneOf":[{"required":["script"]},{"required":["file"]}]},"garp":{"description":"Gratuitous ARP (IPv4) / unsolicited NA (IPv6) a new MASTER sends so switches learn it.","type":"object","additionalProperties":false,"properties":{"masterDelay":{"description":"garp_master_delay: seconds after becoming MASTER before the second burst, 0-255 (keepalived's default 5).","type":"integer","minimum":0,"maximum":255},"masterRepeat":{"description":"garp_master_repeat: messages per burst, 1-255 (keepalived's default 5).","type":"integer","minimum":1,"maximum":255},"masterRefresh":{"description":"garp_master_refresh: seconds between repeated bursts while MASTER, 1-86400 (keepalived's default: none).","type":"integer","minimum":1,"maximum":86400}}}}};
 const schema44 = {"description":"A network interface name: 1-15 letters, digits, '_', '.' or '-', not starting with '-' or '.' (no '/', ':' or spaces).","type":"string","pattern":"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,14}$"};
 const schema45 = {"description":"A VRRP priority, 1-254 (255 is reserved for the address owner).","type":"integer","minimum":1,"maximum":254};
 const func4 = require("ajv/dist/runtime/ucs2length").default;
 const pattern14 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,14}$", "u");
 const pattern15 = new RegExp("^[A-Za-z0-9_.,:;@%+=^~*&?/|<>()\\[\\]-]+$", "u");
+const pattern18 = new RegExp("^#!", "u");
 
 function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1021,12 +1022,15 @@ errors++;
 }
 }
 }
-if(data.garp !== undefined){
-let data15 = data.garp;
+if(data.notify !== undefined){
+let data15 = data.notify;
+const _errs44 = errors;
+let valid9 = false;
+let passing1 = null;
+const _errs45 = errors;
 if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-for(const key3 in data15){
-if(!(((key3 === "masterDelay") || (key3 === "masterRepeat")) || (key3 === "masterRefresh"))){
-const err39 = {instancePath:instancePath+"/garp",schemaPath:"#/properties/garp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema43.properties.garp,data:data15};
+if(data15.script === undefined){
+const err39 = {instancePath:instancePath+"/notify",schemaPath:"#/properties/notify/oneOf/0/required",keyword:"required",params:{missingProperty: "script"},message:"must have required property '"+"script"+"'",schema:schema43.properties.notify.oneOf[0].required,parentSchema:schema43.properties.notify.oneOf[0],data:data15};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -1036,10 +1040,15 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data15.masterDelay !== undefined){
-let data16 = data15.masterDelay;
-if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
-const err40 = {instancePath:instancePath+"/garp/masterDelay",schemaPath:"#/properties/garp/properties/masterDelay/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema43.properties.garp.properties.masterDelay.type,parentSchema:schema43.properties.garp.properties.masterDelay,data:data16};
+var _valid1 = _errs45 === errors;
+if(_valid1){
+valid9 = true;
+passing1 = 0;
+}
+const _errs46 = errors;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+if(data15.file === undefined){
+const err40 = {instancePath:instancePath+"/notify",schemaPath:"#/properties/notify/oneOf/1/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema43.properties.notify.oneOf[1].required,parentSchema:schema43.properties.notify.oneOf[1],data:data15};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -1048,9 +1057,20 @@ vErrors.push(err40);
 }
 errors++;
 }
-if((typeof data16 == "number") && (isFinite(data16))){
-if(data16 > 255 || isNaN(data16)){
-const err41 = {instancePath:instancePath+"/garp/masterDelay",schemaPath:"#/properties/garp/properties/masterDelay/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema43.properties.garp.properties.masterDelay,data:data16};
+}
+var _valid1 = _errs46 === errors;
+if(_valid1 && valid9){
+valid9 = false;
+passing1 = [passing1, 1];
+}
+else {
+if(_valid1){
+valid9 = true;
+passing1 = 1;
+}
+}
+if(!valid9){
+const err41 = {instancePath:instancePath+"/notify",schemaPath:"#/properties/notify/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:schema43.properties.notify.oneOf,parentSchema:schema43.properties.notify,data:data15};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -1059,8 +1079,21 @@ vErrors.push(err41);
 }
 errors++;
 }
-if(data16 < 0 || isNaN(data16)){
-const err42 = {instancePath:instancePath+"/garp/masterDelay",schemaPath:"#/properties/garp/properties/masterDelay/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema43.properties.garp.properties.masterDelay,data:data16};
+else {
+errors = _errs44;
+if(vErrors !== null){
+if(_errs44){
+vErrors.length = _errs44;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+for(const key3 in data15){
+if(!((key3 === "script") || (key3 === "file"))){
+const err42 = {instancePath:instancePath+"/notify",schemaPath:"#/properties/notify/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema43.properties.notify,data:data15};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -1070,11 +1103,11 @@ vErrors.push(err42);
 errors++;
 }
 }
-}
-if(data15.masterRepeat !== undefined){
-let data17 = data15.masterRepeat;
-if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
-const err43 = {instancePath:instancePath+"/garp/masterRepeat",schemaPath:"#/properties/garp/properties/masterRepeat/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema43.properties.garp.properties.masterRepeat.type,parentSchema:schema43.properties.garp.properties.masterRepeat,data:data17};
+if(data15.script !== undefined){
+let data16 = data15.script;
+if(typeof data16 === "string"){
+if(func4(data16) > 65536){
+const err43 = {instancePath:instancePath+"/notify/script",schemaPath:"#/properties/notify/properties/script/maxLength",keyword:"maxLength",params:{limit: 65536},message:"must NOT have more than 65536 characters",schema:65536,parentSchema:schema43.properties.notify.properties.script,data:data16};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -1083,9 +1116,8 @@ vErrors.push(err43);
 }
 errors++;
 }
-if((typeof data17 == "number") && (isFinite(data17))){
-if(data17 > 255 || isNaN(data17)){
-const err44 = {instancePath:instancePath+"/garp/masterRepeat",schemaPath:"#/properties/garp/properties/masterRepeat/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema43.properties.garp.properties.masterRepeat,data:data17};
+if(func4(data16) < 3){
+const err44 = {instancePath:instancePath+"/notify/script",schemaPath:"#/properties/notify/properties/script/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema43.properties.notify.properties.script,data:data16};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -1094,8 +1126,8 @@ vErrors.push(err44);
 }
 errors++;
 }
-if(data17 < 1 || isNaN(data17)){
-const err45 = {instancePath:instancePath+"/garp/masterRepeat",schemaPath:"#/properties/garp/properties/masterRepeat/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema43.properties.garp.properties.masterRepeat,data:data17};
+if(!pattern18.test(data16)){
+const err45 = {instancePath:instancePath+"/notify/script",schemaPath:"#/properties/notify/properties/script/pattern",keyword:"pattern",params:{pattern: "^#!"},message:"must match pattern \""+"^#!"+"\"",schema:"^#!",parentSchema:schema43.properties.notify.properties.script,data:data16};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -1105,11 +1137,8 @@ vErrors.push(err45);
 errors++;
 }
 }
-}
-if(data15.masterRefresh !== undefined){
-let data18 = data15.masterRefresh;
-if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
-const err46 = {instancePath:instancePath+"/garp/masterRefresh",schemaPath:"#/properties/garp/properties/masterRefresh/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema43.properties.garp.properties.masterRefresh.type,parentSchema:schema43.properties.garp.properties.masterRefresh,data:data18};
+else {
+const err46 = {instancePath:instancePath+"/notify/script",schemaPath:"#/properties/notify/properties/script/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.notify.properties.script.type,parentSchema:schema43.properties.notify.properties.script,data:data16};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -1118,9 +1147,12 @@ vErrors.push(err46);
 }
 errors++;
 }
-if((typeof data18 == "number") && (isFinite(data18))){
-if(data18 > 86400 || isNaN(data18)){
-const err47 = {instancePath:instancePath+"/garp/masterRefresh",schemaPath:"#/properties/garp/properties/masterRefresh/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema43.properties.garp.properties.masterRefresh,data:data18};
+}
+if(data15.file !== undefined){
+let data17 = data15.file;
+if(typeof data17 === "string"){
+if(!pattern6.test(data17)){
+const err47 = {instancePath:instancePath+"/notify/file",schemaPath:"#/$defs/filePath/pattern",keyword:"pattern",params:{pattern: "^(~/|/)?[A-Za-z0-9_.+@,=][A-Za-z0-9_.+@,=/-]{0,4095}$"},message:"must match pattern \""+"^(~/|/)?[A-Za-z0-9_.+@,=][A-Za-z0-9_.+@,=/-]{0,4095}$"+"\"",schema:"^(~/|/)?[A-Za-z0-9_.+@,=][A-Za-z0-9_.+@,=/-]{0,4095}$",parentSchema:schema34,data:data17};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -1129,8 +1161,9 @@ vErrors.push(err47);
 }
 errors++;
 }
-if(data18 < 1 || isNaN(data18)){
-const err48 = {instancePath:instancePath+"/garp/masterRefresh",schemaPath:"#/properties/garp/properties/masterRefresh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema43.properties.garp.properties.masterRefresh,data:data18};
+}
+else {
+const err48 = {instancePath:instancePath+"/notify/file",schemaPath:"#/$defs/filePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data17};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -1141,9 +1174,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err49 = {instancePath:instancePath+"/garp",schemaPath:"#/properties/garp/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.properties.garp.type,parentSchema:schema43.properties.garp,data:data15};
+const err49 = {instancePath:instancePath+"/notify",schemaPath:"#/properties/notify/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.properties.notify.type,parentSchema:schema43.properties.notify,data:data15};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -1153,9 +1185,12 @@ vErrors.push(err49);
 errors++;
 }
 }
-}
-else {
-const err50 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.type,parentSchema:schema43,data};
+if(data.garp !== undefined){
+let data18 = data.garp;
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+for(const key4 in data18){
+if(!(((key4 === "masterDelay") || (key4 === "masterRepeat")) || (key4 === "masterRefresh"))){
+const err50 = {instancePath:instancePath+"/garp",schemaPath:"#/properties/garp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema43.properties.garp,data:data18};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -1164,15 +1199,144 @@ vErrors.push(err50);
 }
 errors++;
 }
+}
+if(data18.masterDelay !== undefined){
+let data19 = data18.masterDelay;
+if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
+const err51 = {instancePath:instancePath+"/garp/masterDelay",schemaPath:"#/properties/garp/properties/masterDelay/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema43.properties.garp.properties.masterDelay.type,parentSchema:schema43.properties.garp.properties.masterDelay,data:data19};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+if((typeof data19 == "number") && (isFinite(data19))){
+if(data19 > 255 || isNaN(data19)){
+const err52 = {instancePath:instancePath+"/garp/masterDelay",schemaPath:"#/properties/garp/properties/masterDelay/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema43.properties.garp.properties.masterDelay,data:data19};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+if(data19 < 0 || isNaN(data19)){
+const err53 = {instancePath:instancePath+"/garp/masterDelay",schemaPath:"#/properties/garp/properties/masterDelay/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema43.properties.garp.properties.masterDelay,data:data19};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+}
+if(data18.masterRepeat !== undefined){
+let data20 = data18.masterRepeat;
+if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
+const err54 = {instancePath:instancePath+"/garp/masterRepeat",schemaPath:"#/properties/garp/properties/masterRepeat/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema43.properties.garp.properties.masterRepeat.type,parentSchema:schema43.properties.garp.properties.masterRepeat,data:data20};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+if((typeof data20 == "number") && (isFinite(data20))){
+if(data20 > 255 || isNaN(data20)){
+const err55 = {instancePath:instancePath+"/garp/masterRepeat",schemaPath:"#/properties/garp/properties/masterRepeat/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema43.properties.garp.properties.masterRepeat,data:data20};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+if(data20 < 1 || isNaN(data20)){
+const err56 = {instancePath:instancePath+"/garp/masterRepeat",schemaPath:"#/properties/garp/properties/masterRepeat/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema43.properties.garp.properties.masterRepeat,data:data20};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+}
+if(data18.masterRefresh !== undefined){
+let data21 = data18.masterRefresh;
+if(!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))){
+const err57 = {instancePath:instancePath+"/garp/masterRefresh",schemaPath:"#/properties/garp/properties/masterRefresh/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema43.properties.garp.properties.masterRefresh.type,parentSchema:schema43.properties.garp.properties.masterRefresh,data:data21};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+if((typeof data21 == "number") && (isFinite(data21))){
+if(data21 > 86400 || isNaN(data21)){
+const err58 = {instancePath:instancePath+"/garp/masterRefresh",schemaPath:"#/properties/garp/properties/masterRefresh/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema43.properties.garp.properties.masterRefresh,data:data21};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+if(data21 < 1 || isNaN(data21)){
+const err59 = {instancePath:instancePath+"/garp/masterRefresh",schemaPath:"#/properties/garp/properties/masterRefresh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema43.properties.garp.properties.masterRefresh,data:data21};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err60 = {instancePath:instancePath+"/garp",schemaPath:"#/properties/garp/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.properties.garp.type,parentSchema:schema43.properties.garp,data:data18};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+}
+else {
+const err61 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.type,parentSchema:schema43,data};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
 validate30.errors = vErrors;
 return errors === 0;
 }
 validate30.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema49 = {"description":"A virtual IP address, its vrrp_instance and its virtual services.","type":"object","additionalProperties":false,"required":["address","routerId","services"],"properties":{"address":{"description":"The VIP: an IPv4 or IPv6 address, never a host's address.","$ref":"#/$defs/ipAddress"},"instance":{"description":"vrrp_instance name, default \"vi_<index+1>\": letters, digits, '_', '.' and '-', 1-32 characters, starting with a letter.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_.-]{0,31}$"},"routerId":{"description":"virtual_router_id, 1-255, unique per interface.","type":"integer","minimum":1,"maximum":255},"master":{"description":"The director that is MASTER for this VIP; default: VIP i goes to directors[i % N].","$ref":"#/$defs/hostName"},"priority":{"description":"This VIP's MASTER priority, default vrrp.priority.master.","$ref":"#/$defs/priority"},"interface":{"description":"Interface for this VIP's instance, default vrrp.interface.","$ref":"#/$defs/interfaceName"},"services":{"description":"The virtual_server blocks for this VIP.","type":"array","minItems":1,"items":{"$ref":"#/$defs/service"}}}};
-const pattern19 = new RegExp("^[A-Za-z][A-Za-z0-9_.-]{0,31}$", "u");
-const schema54 = {"description":"A virtual service: VIP:port balanced over real servers.","type":"object","additionalProperties":false,"required":["port"],"properties":{"port":{"description":"The virtual service's port, 1-65535.","$ref":"#/$defs/port"},"protocol":{"description":"TCP (default) or UDP.","enum":["TCP","UDP"]},"scheduler":{"description":"lb_algo, an ipvsadm scheduler, default \"rr\".","enum":["rr","wrr","lc","wlc","lblc","lblcr","dh","sh","sed","nq","fo","ovf","mh","twos"]},"schedulerFlags":{"description":"Scheduler flags, for the schedulers that take them: sh-port and sh-fallback for sh, mh-port and mh-fallback for mh (port: the source port counts in the hash; fallback: an unavailable server's clients go to another one).","type":"array","uniqueItems":true,"items":{"enum":["sh-port","sh-fallback","mh-port","mh-fallback"]}},"forwarding":{"description":"lb_kind: DR (default, direct routing), NAT or TUN.","enum":["DR","NAT","TUN"]},"persistence":{"description":"persistence_timeout in seconds, 0 (default) for none.","type":"integer","minimum":0,"maximum":2678400},"delayLoop":{"description":"delay_loop: seconds between health checks, default 3.","type":"integer","minimum":1,"maximum":86400},"sorryServer":{"description":"sorry_server: where keepalived sends the service's traffic while every real server is down. An inventory host of group \"realservers\" (so it carries the VIP on lo like a real server), not one of this service's real servers.","type":"object","additionalProperties":false,"required":["host"],"properties":{"host":{"description":"The inventory host.","$ref":"#/$defs/hostName"},"port":{"description":"Its port, default the service's port (DR and TUN cannot change it).","$ref":"#/$defs/port"}}},"realServers":{"description":"Real servers, default every host of group \"realservers\" with weight 1 on the service's port.","type":"array","minItems":1,"items":{"$ref":"#/$defs/realServer"}},"healthCheck":{"$ref":"#/$defs/healthCheck"}}};
-const schema58 = {"description":"A real server of a virtual service.","type":"object","additionalProperties":false,"required":["host"],"properties":{"host":{"description":"Name of an inventory host in group \"realservers\".","$ref":"#/$defs/hostName"},"port":{"description":"Port on the real server, default the service's port (DR forwards to the same port).","$ref":"#/$defs/port"},"weight":{"description":"Scheduler weight 0-65535, default 1 (0 takes no new connections).","type":"integer","minimum":0,"maximum":65535}}};
+const schema50 = {"description":"A virtual IP address, its vrrp_instance and its virtual services.","type":"object","additionalProperties":false,"required":["address","routerId","services"],"properties":{"address":{"description":"The VIP: an IPv4 or IPv6 address, never a host's address.","$ref":"#/$defs/ipAddress"},"instance":{"description":"vrrp_instance name, default \"vi_<index+1>\": letters, digits, '_', '.' and '-', 1-32 characters, starting with a letter.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_.-]{0,31}$"},"routerId":{"description":"virtual_router_id, 1-255, unique per interface.","type":"integer","minimum":1,"maximum":255},"master":{"description":"The director that is MASTER for this VIP; default: VIP i goes to directors[i % N].","$ref":"#/$defs/hostName"},"priority":{"description":"This VIP's MASTER priority, default vrrp.priority.master.","$ref":"#/$defs/priority"},"interface":{"description":"Interface for this VIP's instance, default vrrp.interface.","$ref":"#/$defs/interfaceName"},"services":{"description":"The virtual_server blocks for this VIP.","type":"array","minItems":1,"items":{"$ref":"#/$defs/service"}}}};
+const pattern21 = new RegExp("^[A-Za-z][A-Za-z0-9_.-]{0,31}$", "u");
+const schema55 = {"description":"A virtual service: VIP:port balanced over real servers.","type":"object","additionalProperties":false,"required":["port"],"properties":{"port":{"description":"The virtual service's port, 1-65535.","$ref":"#/$defs/port"},"protocol":{"description":"TCP (default) or UDP.","enum":["TCP","UDP"]},"scheduler":{"description":"lb_algo, an ipvsadm scheduler, default \"rr\".","enum":["rr","wrr","lc","wlc","lblc","lblcr","dh","sh","sed","nq","fo","ovf","mh","twos"]},"schedulerFlags":{"description":"Scheduler flags, for the schedulers that take them: sh-port and sh-fallback for sh, mh-port and mh-fallback for mh (port: the source port counts in the hash; fallback: an unavailable server's clients go to another one).","type":"array","uniqueItems":true,"items":{"enum":["sh-port","sh-fallback","mh-port","mh-fallback"]}},"forwarding":{"description":"lb_kind: DR (default, direct routing), NAT or TUN.","enum":["DR","NAT","TUN"]},"persistence":{"description":"persistence_timeout in seconds, 0 (default) for none.","type":"integer","minimum":0,"maximum":2678400},"delayLoop":{"description":"delay_loop: seconds between health checks, default 3.","type":"integer","minimum":1,"maximum":86400},"sorryServer":{"description":"sorry_server: where keepalived sends the service's traffic while every real server is down. An inventory host of group \"realservers\" (so it carries the VIP on lo like a real server), not one of this service's real servers.","type":"object","additionalProperties":false,"required":["host"],"properties":{"host":{"description":"The inventory host.","$ref":"#/$defs/hostName"},"port":{"description":"Its port, default the service's port (DR and TUN cannot change it).","$ref":"#/$defs/port"}}},"realServers":{"description":"Real servers, default every host of group \"realservers\" with weight 1 on the service's port.","type":"array","minItems":1,"items":{"$ref":"#/$defs/realServer"}},"healthCheck":{"$ref":"#/$defs/healthCheck"}}};
+const schema59 = {"description":"A real server of a virtual service.","type":"object","additionalProperties":false,"required":["host"],"properties":{"host":{"description":"Name of an inventory host in group \"realservers\".","$ref":"#/$defs/hostName"},"port":{"description":"Port on the real server, default the service's port (DR forwards to the same port).","$ref":"#/$defs/port"},"weight":{"description":"Scheduler weight 0-65535, default 1 (0 takes no new connections).","type":"integer","minimum":0,"maximum":65535}}};
 
 function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1186,7 +1350,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.host === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'",schema:schema58.required,parentSchema:schema58,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'",schema:schema59.required,parentSchema:schema59,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1197,7 +1361,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((key0 === "host") || (key0 === "port")) || (key0 === "weight"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema58,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema59,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1270,7 +1434,7 @@ errors++;
 if(data.weight !== undefined){
 let data2 = data.weight;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err7 = {instancePath:instancePath+"/weight",schemaPath:"#/properties/weight/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema58.properties.weight.type,parentSchema:schema58.properties.weight,data:data2};
+const err7 = {instancePath:instancePath+"/weight",schemaPath:"#/properties/weight/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema59.properties.weight.type,parentSchema:schema59.properties.weight,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1281,7 +1445,7 @@ errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 > 65535 || isNaN(data2)){
-const err8 = {instancePath:instancePath+"/weight",schemaPath:"#/properties/weight/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema58.properties.weight,data:data2};
+const err8 = {instancePath:instancePath+"/weight",schemaPath:"#/properties/weight/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema59.properties.weight,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1291,7 +1455,7 @@ vErrors.push(err8);
 errors++;
 }
 if(data2 < 0 || isNaN(data2)){
-const err9 = {instancePath:instancePath+"/weight",schemaPath:"#/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema58.properties.weight,data:data2};
+const err9 = {instancePath:instancePath+"/weight",schemaPath:"#/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema59.properties.weight,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1304,7 +1468,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.type,parentSchema:schema58,data};
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema59.type,parentSchema:schema59,data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1318,8 +1482,8 @@ return errors === 0;
 }
 validate34.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema61 = {"description":"How keepalived checks each real server: TCP_CHECK (default) connects; HTTP_GET requests a path and expects a status.","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"TCP_CHECK or HTTP_GET.","enum":["TCP_CHECK","HTTP_GET"]},"port":{"description":"connect_port, default the real server's port.","$ref":"#/$defs/port"},"connectTimeout":{"description":"connect_timeout in seconds, default 10.","type":"integer","minimum":1,"maximum":3600},"retry":{"description":"retry (formerly nb_get_retry), default 3.","type":"integer","minimum":0,"maximum":100},"delayBeforeRetry":{"description":"delay_before_retry in seconds, default 3.","type":"integer","minimum":0,"maximum":3600},"path":{"description":"HTTP_GET only: the URL path to request, default \"/\"; letters, digits and / . _ ~ % + , : @ = - plus an optional ?query (with &).","type":"string","maxLength":1024,"pattern":"^/[A-Za-z0-9._~%/+,:@=-]*(\\?[A-Za-z0-9._~%/+,:@=&-]*)?$"},"status":{"description":"HTTP_GET only: the expected status code, default 200.","type":"integer","minimum":100,"maximum":599}},"if":{"properties":{"type":{"const":"TCP_CHECK"}}},"then":{"properties":{"path":false,"status":false}}};
-const pattern24 = new RegExp("^/[A-Za-z0-9._~%/+,:@=-]*(\\?[A-Za-z0-9._~%/+,:@=&-]*)?$", "u");
+const schema62 = {"description":"How keepalived checks each real server: TCP_CHECK (default) connects; HTTP_GET requests a path and expects a status.","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"TCP_CHECK or HTTP_GET.","enum":["TCP_CHECK","HTTP_GET"]},"port":{"description":"connect_port, default the real server's port.","$ref":"#/$defs/port"},"connectTimeout":{"description":"connect_timeout in seconds, default 10.","type":"integer","minimum":1,"maximum":3600},"retry":{"description":"retry (formerly nb_get_retry), default 3.","type":"integer","minimum":0,"maximum":100},"delayBeforeRetry":{"description":"delay_before_retry in seconds, default 3.","type":"integer","minimum":0,"maximum":3600},"path":{"description":"HTTP_GET only: the URL path to request, default \"/\"; letters, digits and / . _ ~ % + , : @ = - plus an optional ?query (with &).","type":"string","maxLength":1024,"pattern":"^/[A-Za-z0-9._~%/+,:@=-]*(\\?[A-Za-z0-9._~%/+,:@=&-]*)?$"},"status":{"description":"HTTP_GET only: the expected status code, default 200.","type":"integer","minimum":100,"maximum":599}},"if":{"properties":{"type":{"const":"TCP_CHECK"}}},"then":{"properties":{"path":false,"status":false}}};
+const pattern26 = new RegExp("^/[A-Za-z0-9._~%/+,:@=-]*(\\?[A-Za-z0-9._~%/+,:@=&-]*)?$", "u");
 
 function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1362,7 +1526,7 @@ if(_valid0){
 const _errs4 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.path !== undefined){
-const err1 = {instancePath:instancePath+"/path",schemaPath:"#/then/properties/path/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema61.then.properties.path,data:data.path};
+const err1 = {instancePath:instancePath+"/path",schemaPath:"#/then/properties/path/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema62.then.properties.path,data:data.path};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1372,7 +1536,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.status !== undefined){
-const err2 = {instancePath:instancePath+"/status",schemaPath:"#/then/properties/status/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema61.then.properties.status,data:data.status};
+const err2 = {instancePath:instancePath+"/status",schemaPath:"#/then/properties/status/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema62.then.properties.status,data:data.status};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1392,7 +1556,7 @@ props0.type = true;
 }
 }
 if(!valid0){
-const err3 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema61.if,parentSchema:schema61,data};
+const err3 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema62.if,parentSchema:schema62,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1403,7 +1567,7 @@ errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema61.required,parentSchema:schema61,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema62.required,parentSchema:schema62,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1414,7 +1578,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((((key0 === "type") || (key0 === "port")) || (key0 === "connectTimeout")) || (key0 === "retry")) || (key0 === "delayBeforeRetry")) || (key0 === "path")) || (key0 === "status"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema61,data};
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema62,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1427,7 +1591,7 @@ errors++;
 if(data.type !== undefined){
 let data3 = data.type;
 if(!((data3 === "TCP_CHECK") || (data3 === "HTTP_GET"))){
-const err6 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema61.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema61.properties.type.enum,parentSchema:schema61.properties.type,data:data3};
+const err6 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema62.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema62.properties.type.enum,parentSchema:schema62.properties.type,data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1475,7 +1639,7 @@ errors++;
 if(data.connectTimeout !== undefined){
 let data5 = data.connectTimeout;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err10 = {instancePath:instancePath+"/connectTimeout",schemaPath:"#/properties/connectTimeout/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema61.properties.connectTimeout.type,parentSchema:schema61.properties.connectTimeout,data:data5};
+const err10 = {instancePath:instancePath+"/connectTimeout",schemaPath:"#/properties/connectTimeout/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema62.properties.connectTimeout.type,parentSchema:schema62.properties.connectTimeout,data:data5};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1486,7 +1650,7 @@ errors++;
 }
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 > 3600 || isNaN(data5)){
-const err11 = {instancePath:instancePath+"/connectTimeout",schemaPath:"#/properties/connectTimeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema61.properties.connectTimeout,data:data5};
+const err11 = {instancePath:instancePath+"/connectTimeout",schemaPath:"#/properties/connectTimeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema62.properties.connectTimeout,data:data5};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1496,7 +1660,7 @@ vErrors.push(err11);
 errors++;
 }
 if(data5 < 1 || isNaN(data5)){
-const err12 = {instancePath:instancePath+"/connectTimeout",schemaPath:"#/properties/connectTimeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema61.properties.connectTimeout,data:data5};
+const err12 = {instancePath:instancePath+"/connectTimeout",schemaPath:"#/properties/connectTimeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema62.properties.connectTimeout,data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1510,7 +1674,7 @@ errors++;
 if(data.retry !== undefined){
 let data6 = data.retry;
 if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err13 = {instancePath:instancePath+"/retry",schemaPath:"#/properties/retry/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema61.properties.retry.type,parentSchema:schema61.properties.retry,data:data6};
+const err13 = {instancePath:instancePath+"/retry",schemaPath:"#/properties/retry/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema62.properties.retry.type,parentSchema:schema62.properties.retry,data:data6};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1521,7 +1685,7 @@ errors++;
 }
 if((typeof data6 == "number") && (isFinite(data6))){
 if(data6 > 100 || isNaN(data6)){
-const err14 = {instancePath:instancePath+"/retry",schemaPath:"#/properties/retry/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema61.properties.retry,data:data6};
+const err14 = {instancePath:instancePath+"/retry",schemaPath:"#/properties/retry/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema62.properties.retry,data:data6};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1531,7 +1695,7 @@ vErrors.push(err14);
 errors++;
 }
 if(data6 < 0 || isNaN(data6)){
-const err15 = {instancePath:instancePath+"/retry",schemaPath:"#/properties/retry/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema61.properties.retry,data:data6};
+const err15 = {instancePath:instancePath+"/retry",schemaPath:"#/properties/retry/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema62.properties.retry,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1545,7 +1709,7 @@ errors++;
 if(data.delayBeforeRetry !== undefined){
 let data7 = data.delayBeforeRetry;
 if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err16 = {instancePath:instancePath+"/delayBeforeRetry",schemaPath:"#/properties/delayBeforeRetry/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema61.properties.delayBeforeRetry.type,parentSchema:schema61.properties.delayBeforeRetry,data:data7};
+const err16 = {instancePath:instancePath+"/delayBeforeRetry",schemaPath:"#/properties/delayBeforeRetry/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema62.properties.delayBeforeRetry.type,parentSchema:schema62.properties.delayBeforeRetry,data:data7};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1556,7 +1720,7 @@ errors++;
 }
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 > 3600 || isNaN(data7)){
-const err17 = {instancePath:instancePath+"/delayBeforeRetry",schemaPath:"#/properties/delayBeforeRetry/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema61.properties.delayBeforeRetry,data:data7};
+const err17 = {instancePath:instancePath+"/delayBeforeRetry",schemaPath:"#/properties/delayBeforeRetry/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema62.properties.delayBeforeRetry,data:data7};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1566,7 +1730,7 @@ vErrors.push(err17);
 errors++;
 }
 if(data7 < 0 || isNaN(data7)){
-const err18 = {instancePath:instancePath+"/delayBeforeRetry",schemaPath:"#/properties/delayBeforeRetry/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema61.properties.delayBeforeRetry,data:data7};
+const err18 = {instancePath:instancePath+"/delayBeforeRetry",schemaPath:"#/properties/delayBeforeRetry/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema62.properties.delayBeforeRetry,data:data7};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1581,7 +1745,7 @@ if(data.path !== undefined){
 let data8 = data.path;
 if(typeof data8 === "string"){
 if(func4(data8) > 1024){
-const err19 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters",schema:1024,parentSchema:schema61.properties.path,data:data8};
+const err19 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters",schema:1024,parentSchema:schema62.properties.path,data:data8};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1590,8 +1754,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(!pattern24.test(data8)){
-const err20 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/pattern",keyword:"pattern",params:{pattern: "^/[A-Za-z0-9._~%/+,:@=-]*(\\?[A-Za-z0-9._~%/+,:@=&-]*)?$"},message:"must match pattern \""+"^/[A-Za-z0-9._~%/+,:@=-]*(\\?[A-Za-z0-9._~%/+,:@=&-]*)?$"+"\"",schema:"^/[A-Za-z0-9._~%/+,:@=-]*(\\?[A-Za-z0-9._~%/+,:@=&-]*)?$",parentSchema:schema61.properties.path,data:data8};
+if(!pattern26.test(data8)){
+const err20 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/pattern",keyword:"pattern",params:{pattern: "^/[A-Za-z0-9._~%/+,:@=-]*(\\?[A-Za-z0-9._~%/+,:@=&-]*)?$"},message:"must match pattern \""+"^/[A-Za-z0-9._~%/+,:@=-]*(\\?[A-Za-z0-9._~%/+,:@=&-]*)?$"+"\"",schema:"^/[A-Za-z0-9._~%/+,:@=-]*(\\?[A-Za-z0-9._~%/+,:@=&-]*)?$",parentSchema:schema62.properties.path,data:data8};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1602,7 +1766,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema61.properties.path.type,parentSchema:schema61.properties.path,data:data8};
+const err21 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.path.type,parentSchema:schema62.properties.path,data:data8};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1615,7 +1779,7 @@ errors++;
 if(data.status !== undefined){
 let data9 = data.status;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err22 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema61.properties.status.type,parentSchema:schema61.properties.status,data:data9};
+const err22 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema62.properties.status.type,parentSchema:schema62.properties.status,data:data9};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1626,7 +1790,7 @@ errors++;
 }
 if((typeof data9 == "number") && (isFinite(data9))){
 if(data9 > 599 || isNaN(data9)){
-const err23 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema61.properties.status,data:data9};
+const err23 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema62.properties.status,data:data9};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1636,7 +1800,7 @@ vErrors.push(err23);
 errors++;
 }
 if(data9 < 100 || isNaN(data9)){
-const err24 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema61.properties.status,data:data9};
+const err24 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema62.properties.status,data:data9};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1649,7 +1813,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema61.type,parentSchema:schema61,data};
+const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema62.type,parentSchema:schema62,data};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1676,7 +1840,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.port === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "port"},message:"must have required property '"+"port"+"'",schema:schema54.required,parentSchema:schema54,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "port"},message:"must have required property '"+"port"+"'",schema:schema55.required,parentSchema:schema55,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1686,8 +1850,8 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema54.properties, key0))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema54,data};
+if(!(func1.call(schema55.properties, key0))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema55,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1735,7 +1899,7 @@ errors++;
 if(data.protocol !== undefined){
 let data1 = data.protocol;
 if(!((data1 === "TCP") || (data1 === "UDP"))){
-const err5 = {instancePath:instancePath+"/protocol",schemaPath:"#/properties/protocol/enum",keyword:"enum",params:{allowedValues: schema54.properties.protocol.enum},message:"must be equal to one of the allowed values",schema:schema54.properties.protocol.enum,parentSchema:schema54.properties.protocol,data:data1};
+const err5 = {instancePath:instancePath+"/protocol",schemaPath:"#/properties/protocol/enum",keyword:"enum",params:{allowedValues: schema55.properties.protocol.enum},message:"must be equal to one of the allowed values",schema:schema55.properties.protocol.enum,parentSchema:schema55.properties.protocol,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1748,7 +1912,7 @@ errors++;
 if(data.scheduler !== undefined){
 let data2 = data.scheduler;
 if(!((((((((((((((data2 === "rr") || (data2 === "wrr")) || (data2 === "lc")) || (data2 === "wlc")) || (data2 === "lblc")) || (data2 === "lblcr")) || (data2 === "dh")) || (data2 === "sh")) || (data2 === "sed")) || (data2 === "nq")) || (data2 === "fo")) || (data2 === "ovf")) || (data2 === "mh")) || (data2 === "twos"))){
-const err6 = {instancePath:instancePath+"/scheduler",schemaPath:"#/properties/scheduler/enum",keyword:"enum",params:{allowedValues: schema54.properties.scheduler.enum},message:"must be equal to one of the allowed values",schema:schema54.properties.scheduler.enum,parentSchema:schema54.properties.scheduler,data:data2};
+const err6 = {instancePath:instancePath+"/scheduler",schemaPath:"#/properties/scheduler/enum",keyword:"enum",params:{allowedValues: schema55.properties.scheduler.enum},message:"must be equal to one of the allowed values",schema:schema55.properties.scheduler.enum,parentSchema:schema55.properties.scheduler,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1765,7 +1929,7 @@ const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 let data4 = data3[i0];
 if(!((((data4 === "sh-port") || (data4 === "sh-fallback")) || (data4 === "mh-port")) || (data4 === "mh-fallback"))){
-const err7 = {instancePath:instancePath+"/schedulerFlags/" + i0,schemaPath:"#/properties/schedulerFlags/items/enum",keyword:"enum",params:{allowedValues: schema54.properties.schedulerFlags.items.enum},message:"must be equal to one of the allowed values",schema:schema54.properties.schedulerFlags.items.enum,parentSchema:schema54.properties.schedulerFlags.items,data:data4};
+const err7 = {instancePath:instancePath+"/schedulerFlags/" + i0,schemaPath:"#/properties/schedulerFlags/items/enum",keyword:"enum",params:{allowedValues: schema55.properties.schedulerFlags.items.enum},message:"must be equal to one of the allowed values",schema:schema55.properties.schedulerFlags.items.enum,parentSchema:schema55.properties.schedulerFlags.items,data:data4};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1782,7 +1946,7 @@ outer0:
 for(;i1--;){
 for(j0 = i1; j0--;){
 if(func0(data3[i1], data3[j0])){
-const err8 = {instancePath:instancePath+"/schedulerFlags",schemaPath:"#/properties/schedulerFlags/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema54.properties.schedulerFlags,data:data3};
+const err8 = {instancePath:instancePath+"/schedulerFlags",schemaPath:"#/properties/schedulerFlags/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema55.properties.schedulerFlags,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1797,7 +1961,7 @@ break outer0;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/schedulerFlags",schemaPath:"#/properties/schedulerFlags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema54.properties.schedulerFlags.type,parentSchema:schema54.properties.schedulerFlags,data:data3};
+const err9 = {instancePath:instancePath+"/schedulerFlags",schemaPath:"#/properties/schedulerFlags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema55.properties.schedulerFlags.type,parentSchema:schema55.properties.schedulerFlags,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1810,7 +1974,7 @@ errors++;
 if(data.forwarding !== undefined){
 let data5 = data.forwarding;
 if(!(((data5 === "DR") || (data5 === "NAT")) || (data5 === "TUN"))){
-const err10 = {instancePath:instancePath+"/forwarding",schemaPath:"#/properties/forwarding/enum",keyword:"enum",params:{allowedValues: schema54.properties.forwarding.enum},message:"must be equal to one of the allowed values",schema:schema54.properties.forwarding.enum,parentSchema:schema54.properties.forwarding,data:data5};
+const err10 = {instancePath:instancePath+"/forwarding",schemaPath:"#/properties/forwarding/enum",keyword:"enum",params:{allowedValues: schema55.properties.forwarding.enum},message:"must be equal to one of the allowed values",schema:schema55.properties.forwarding.enum,parentSchema:schema55.properties.forwarding,data:data5};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1823,7 +1987,7 @@ errors++;
 if(data.persistence !== undefined){
 let data6 = data.persistence;
 if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err11 = {instancePath:instancePath+"/persistence",schemaPath:"#/properties/persistence/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema54.properties.persistence.type,parentSchema:schema54.properties.persistence,data:data6};
+const err11 = {instancePath:instancePath+"/persistence",schemaPath:"#/properties/persistence/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema55.properties.persistence.type,parentSchema:schema55.properties.persistence,data:data6};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1834,7 +1998,7 @@ errors++;
 }
 if((typeof data6 == "number") && (isFinite(data6))){
 if(data6 > 2678400 || isNaN(data6)){
-const err12 = {instancePath:instancePath+"/persistence",schemaPath:"#/properties/persistence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2678400},message:"must be <= 2678400",schema:2678400,parentSchema:schema54.properties.persistence,data:data6};
+const err12 = {instancePath:instancePath+"/persistence",schemaPath:"#/properties/persistence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2678400},message:"must be <= 2678400",schema:2678400,parentSchema:schema55.properties.persistence,data:data6};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1844,7 +2008,7 @@ vErrors.push(err12);
 errors++;
 }
 if(data6 < 0 || isNaN(data6)){
-const err13 = {instancePath:instancePath+"/persistence",schemaPath:"#/properties/persistence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema54.properties.persistence,data:data6};
+const err13 = {instancePath:instancePath+"/persistence",schemaPath:"#/properties/persistence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema55.properties.persistence,data:data6};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1858,7 +2022,7 @@ errors++;
 if(data.delayLoop !== undefined){
 let data7 = data.delayLoop;
 if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err14 = {instancePath:instancePath+"/delayLoop",schemaPath:"#/properties/delayLoop/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema54.properties.delayLoop.type,parentSchema:schema54.properties.delayLoop,data:data7};
+const err14 = {instancePath:instancePath+"/delayLoop",schemaPath:"#/properties/delayLoop/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema55.properties.delayLoop.type,parentSchema:schema55.properties.delayLoop,data:data7};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1869,7 +2033,7 @@ errors++;
 }
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 > 86400 || isNaN(data7)){
-const err15 = {instancePath:instancePath+"/delayLoop",schemaPath:"#/properties/delayLoop/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema54.properties.delayLoop,data:data7};
+const err15 = {instancePath:instancePath+"/delayLoop",schemaPath:"#/properties/delayLoop/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema55.properties.delayLoop,data:data7};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1879,7 +2043,7 @@ vErrors.push(err15);
 errors++;
 }
 if(data7 < 1 || isNaN(data7)){
-const err16 = {instancePath:instancePath+"/delayLoop",schemaPath:"#/properties/delayLoop/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema54.properties.delayLoop,data:data7};
+const err16 = {instancePath:instancePath+"/delayLoop",schemaPath:"#/properties/delayLoop/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema55.properties.delayLoop,data:data7};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1894,7 +2058,7 @@ if(data.sorryServer !== undefined){
 let data8 = data.sorryServer;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(data8.host === undefined){
-const err17 = {instancePath:instancePath+"/sorryServer",schemaPath:"#/properties/sorryServer/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'",schema:schema54.properties.sorryServer.required,parentSchema:schema54.properties.sorryServer,data:data8};
+const err17 = {instancePath:instancePath+"/sorryServer",schemaPath:"#/properties/sorryServer/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'",schema:schema55.properties.sorryServer.required,parentSchema:schema55.properties.sorryServer,data:data8};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1905,7 +2069,7 @@ errors++;
 }
 for(const key1 in data8){
 if(!((key1 === "host") || (key1 === "port"))){
-const err18 = {instancePath:instancePath+"/sorryServer",schemaPath:"#/properties/sorryServer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema54.properties.sorryServer,data:data8};
+const err18 = {instancePath:instancePath+"/sorryServer",schemaPath:"#/properties/sorryServer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema55.properties.sorryServer,data:data8};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1977,7 +2141,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/sorryServer",schemaPath:"#/properties/sorryServer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.properties.sorryServer.type,parentSchema:schema54.properties.sorryServer,data:data8};
+const err24 = {instancePath:instancePath+"/sorryServer",schemaPath:"#/properties/sorryServer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema55.properties.sorryServer.type,parentSchema:schema55.properties.sorryServer,data:data8};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1991,7 +2155,7 @@ if(data.realServers !== undefined){
 let data11 = data.realServers;
 if(Array.isArray(data11)){
 if(data11.length < 1){
-const err25 = {instancePath:instancePath+"/realServers",schemaPath:"#/properties/realServers/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema54.properties.realServers,data:data11};
+const err25 = {instancePath:instancePath+"/realServers",schemaPath:"#/properties/realServers/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema55.properties.realServers,data:data11};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2009,7 +2173,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/realServers",schemaPath:"#/properties/realServers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema54.properties.realServers.type,parentSchema:schema54.properties.realServers,data:data11};
+const err26 = {instancePath:instancePath+"/realServers",schemaPath:"#/properties/realServers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema55.properties.realServers.type,parentSchema:schema55.properties.realServers,data:data11};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2027,7 +2191,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.type,parentSchema:schema54,data};
+const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema55.type,parentSchema:schema55,data};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2054,7 +2218,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.address === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "address"},message:"must have required property '"+"address"+"'",schema:schema49.required,parentSchema:schema49,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "address"},message:"must have required property '"+"address"+"'",schema:schema50.required,parentSchema:schema50,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2064,7 +2228,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.routerId === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "routerId"},message:"must have required property '"+"routerId"+"'",schema:schema49.required,parentSchema:schema49,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "routerId"},message:"must have required property '"+"routerId"+"'",schema:schema50.required,parentSchema:schema50,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2074,7 +2238,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.services === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "services"},message:"must have required property '"+"services"+"'",schema:schema49.required,parentSchema:schema49,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "services"},message:"must have required property '"+"services"+"'",schema:schema50.required,parentSchema:schema50,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2085,7 +2249,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((((key0 === "address") || (key0 === "instance")) || (key0 === "routerId")) || (key0 === "master")) || (key0 === "priority")) || (key0 === "interface")) || (key0 === "services"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema49,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema50,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2176,8 +2340,8 @@ errors++;
 if(data.instance !== undefined){
 let data1 = data.instance;
 if(typeof data1 === "string"){
-if(!pattern19.test(data1)){
-const err9 = {instancePath:instancePath+"/instance",schemaPath:"#/properties/instance/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_.-]{0,31}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_.-]{0,31}$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_.-]{0,31}$",parentSchema:schema49.properties.instance,data:data1};
+if(!pattern21.test(data1)){
+const err9 = {instancePath:instancePath+"/instance",schemaPath:"#/properties/instance/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_.-]{0,31}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_.-]{0,31}$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_.-]{0,31}$",parentSchema:schema50.properties.instance,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2188,7 +2352,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/instance",schemaPath:"#/properties/instance/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.instance.type,parentSchema:schema49.properties.instance,data:data1};
+const err10 = {instancePath:instancePath+"/instance",schemaPath:"#/properties/instance/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.instance.type,parentSchema:schema50.properties.instance,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2201,7 +2365,7 @@ errors++;
 if(data.routerId !== undefined){
 let data2 = data.routerId;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err11 = {instancePath:instancePath+"/routerId",schemaPath:"#/properties/routerId/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema49.properties.routerId.type,parentSchema:schema49.properties.routerId,data:data2};
+const err11 = {instancePath:instancePath+"/routerId",schemaPath:"#/properties/routerId/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema50.properties.routerId.type,parentSchema:schema50.properties.routerId,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2212,7 +2376,7 @@ errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 > 255 || isNaN(data2)){
-const err12 = {instancePath:instancePath+"/routerId",schemaPath:"#/properties/routerId/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema49.properties.routerId,data:data2};
+const err12 = {instancePath:instancePath+"/routerId",schemaPath:"#/properties/routerId/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema50.properties.routerId,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2222,7 +2386,7 @@ vErrors.push(err12);
 errors++;
 }
 if(data2 < 1 || isNaN(data2)){
-const err13 = {instancePath:instancePath+"/routerId",schemaPath:"#/properties/routerId/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema49.properties.routerId,data:data2};
+const err13 = {instancePath:instancePath+"/routerId",schemaPath:"#/properties/routerId/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema50.properties.routerId,data:data2};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2322,7 +2486,7 @@ if(data.services !== undefined){
 let data6 = data.services;
 if(Array.isArray(data6)){
 if(data6.length < 1){
-const err21 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema49.properties.services,data:data6};
+const err21 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema50.properties.services,data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2340,7 +2504,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema49.properties.services.type,parentSchema:schema49.properties.services,data:data6};
+const err22 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema50.properties.services.type,parentSchema:schema50.properties.services,data:data6};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2352,7 +2516,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema49.type,parentSchema:schema49,data};
+const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema50.type,parentSchema:schema50,data};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2713,7 +2877,7 @@ let valid14 = false;
 const _errs36 = errors;
 if(typeof data16 === "string"){
 if(!(formats8.test(data16))){
-const err23 = {instancePath:instancePath+"/time/servers/" + i2,schemaPath:"#/$defs/serverName/anyOf/0/format",keyword:"format",params:{format: "hostname"},message:"must match format \""+"hostname"+"\"",schema:"hostname",parentSchema:schema63.anyOf[0],data:data16};
+const err23 = {instancePath:instancePath+"/time/servers/" + i2,schemaPath:"#/$defs/serverName/anyOf/0/format",keyword:"format",params:{format: "hostname"},message:"must match format \""+"hostname"+"\"",schema:"hostname",parentSchema:schema64.anyOf[0],data:data16};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2728,7 +2892,7 @@ valid14 = valid14 || _valid0;
 const _errs37 = errors;
 if(typeof data16 === "string"){
 if(!(formats0.test(data16))){
-const err24 = {instancePath:instancePath+"/time/servers/" + i2,schemaPath:"#/$defs/serverName/anyOf/1/format",keyword:"format",params:{format: "ipv4"},message:"must match format \""+"ipv4"+"\"",schema:"ipv4",parentSchema:schema63.anyOf[1],data:data16};
+const err24 = {instancePath:instancePath+"/time/servers/" + i2,schemaPath:"#/$defs/serverName/anyOf/1/format",keyword:"format",params:{format: "ipv4"},message:"must match format \""+"ipv4"+"\"",schema:"ipv4",parentSchema:schema64.anyOf[1],data:data16};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -2743,7 +2907,7 @@ valid14 = valid14 || _valid0;
 const _errs38 = errors;
 if(typeof data16 === "string"){
 if(!(formats2.test(data16))){
-const err25 = {instancePath:instancePath+"/time/servers/" + i2,schemaPath:"#/$defs/serverName/anyOf/2/format",keyword:"format",params:{format: "ipv6"},message:"must match format \""+"ipv6"+"\"",schema:"ipv6",parentSchema:schema63.anyOf[2],data:data16};
+const err25 = {instancePath:instancePath+"/time/servers/" + i2,schemaPath:"#/$defs/serverName/anyOf/2/format",keyword:"format",params:{format: "ipv6"},message:"must match format \""+"ipv6"+"\"",schema:"ipv6",parentSchema:schema64.anyOf[2],data:data16};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2756,7 +2920,7 @@ errors++;
 var _valid0 = _errs38 === errors;
 valid14 = valid14 || _valid0;
 if(!valid14){
-const err26 = {instancePath:instancePath+"/time/servers/" + i2,schemaPath:"#/$defs/serverName/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema63.anyOf,parentSchema:schema63,data:data16};
+const err26 = {instancePath:instancePath+"/time/servers/" + i2,schemaPath:"#/$defs/serverName/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema64.anyOf,parentSchema:schema64,data:data16};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2777,8 +2941,8 @@ vErrors = null;
 }
 }
 if(typeof data16 === "string"){
-if(!pattern25.test(data16)){
-const err27 = {instancePath:instancePath+"/time/servers/" + i2,schemaPath:"#/$defs/serverName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9.:-]{1,253}$"},message:"must match pattern \""+"^[A-Za-z0-9.:-]{1,253}$"+"\"",schema:"^[A-Za-z0-9.:-]{1,253}$",parentSchema:schema63,data:data16};
+if(!pattern27.test(data16)){
+const err27 = {instancePath:instancePath+"/time/servers/" + i2,schemaPath:"#/$defs/serverName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9.:-]{1,253}$"},message:"must match pattern \""+"^[A-Za-z0-9.:-]{1,253}$"+"\"",schema:"^[A-Za-z0-9.:-]{1,253}$",parentSchema:schema64,data:data16};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2789,7 +2953,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/time/servers/" + i2,schemaPath:"#/$defs/serverName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.type,parentSchema:schema63,data:data16};
+const err28 = {instancePath:instancePath+"/time/servers/" + i2,schemaPath:"#/$defs/serverName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.type,parentSchema:schema64,data:data16};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -2889,8 +3053,8 @@ const len3 = data18.length;
 for(let i4=0; i4<len3; i4++){
 let data19 = data18[i4];
 if(typeof data19 === "string"){
-if(!pattern27.test(data19)){
-const err35 = {instancePath:instancePath+"/packages/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i4,schemaPath:"#/$defs/packageName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9+._-]{0,127}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9+._-]{0,127}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9+._-]{0,127}$",parentSchema:schema65,data:data19};
+if(!pattern29.test(data19)){
+const err35 = {instancePath:instancePath+"/packages/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i4,schemaPath:"#/$defs/packageName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9+._-]{0,127}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9+._-]{0,127}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9+._-]{0,127}$",parentSchema:schema66,data:data19};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -2901,7 +3065,7 @@ errors++;
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/packages/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i4,schemaPath:"#/$defs/packageName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.type,parentSchema:schema65,data:data19};
+const err36 = {instancePath:instancePath+"/packages/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i4,schemaPath:"#/$defs/packageName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.type,parentSchema:schema66,data:data19};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -3000,8 +3164,8 @@ if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
 for(const key9 in data21){
 const _errs58 = errors;
 if(typeof key9 === "string"){
-if(!pattern29.test(key9)){
-const err43 = {instancePath:instancePath+"/sysctl/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/sysctlKey/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9_]+(\\.[A-Za-z0-9_-]+)+$"},message:"must match pattern \""+"^[a-z0-9_]+(\\.[A-Za-z0-9_-]+)+$"+"\"",schema:"^[a-z0-9_]+(\\.[A-Za-z0-9_-]+)+$",parentSchema:schema67,data:key9,propertyName:key9};
+if(!pattern31.test(key9)){
+const err43 = {instancePath:instancePath+"/sysctl/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/sysctlKey/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9_]+(\\.[A-Za-z0-9_-]+)+$"},message:"must match pattern \""+"^[a-z0-9_]+(\\.[A-Za-z0-9_-]+)+$"+"\"",schema:"^[a-z0-9_]+(\\.[A-Za-z0-9_-]+)+$",parentSchema:schema68,data:key9,propertyName:key9};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -3012,7 +3176,7 @@ errors++;
 }
 }
 else {
-const err44 = {instancePath:instancePath+"/sysctl/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/sysctlKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.type,parentSchema:schema67,data:key9,propertyName:key9};
+const err44 = {instancePath:instancePath+"/sysctl/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/sysctlKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.type,parentSchema:schema68,data:key9,propertyName:key9};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -3036,7 +3200,7 @@ errors++;
 for(const key10 in data21){
 let data22 = data21[key10];
 if((typeof data22 !== "string") && (!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22))))){
-const err46 = {instancePath:instancePath+"/sysctl/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/sysctlValue/type",keyword:"type",params:{type: schema68.type},message:"must be string,integer",schema:schema68.type,parentSchema:schema68,data:data22};
+const err46 = {instancePath:instancePath+"/sysctl/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/sysctlValue/type",keyword:"type",params:{type: schema69.type},message:"must be string,integer",schema:schema69.type,parentSchema:schema69,data:data22};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -3046,8 +3210,8 @@ vErrors.push(err46);
 errors++;
 }
 if(typeof data22 === "string"){
-if(!pattern30.test(data22)){
-const err47 = {instancePath:instancePath+"/sysctl/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/sysctlValue/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._:,/+ -]{1,256}$"},message:"must match pattern \""+"^[A-Za-z0-9._:,/+ -]{1,256}$"+"\"",schema:"^[A-Za-z0-9._:,/+ -]{1,256}$",parentSchema:schema68,data:data22};
+if(!pattern32.test(data22)){
+const err47 = {instancePath:instancePath+"/sysctl/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/sysctlValue/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._:,/+ -]{1,256}$"},message:"must match pattern \""+"^[A-Za-z0-9._:,/+ -]{1,256}$"+"\"",schema:"^[A-Za-z0-9._:,/+ -]{1,256}$",parentSchema:schema69,data:data22};
 if(vErrors === null){
 vErrors = [err47];
 }

@@ -78,6 +78,7 @@ export interface InventoryVrrp {
   nopreempt?: boolean;      // a director that comes back leaves its VIPs where they are, default false
   preemptDelay?: number;    // seconds before a director that comes back takes its VIPs, 1-1000
   garp?: { masterDelay?: number; masterRepeat?: number; masterRefresh?: number };
+  notify?: { script?: string; file?: string };  // the operator's script for every state change
 }
 
 export interface InventoryKeepalived {
@@ -169,6 +170,8 @@ export interface Cluster {
     preempt: { nopreempt: boolean; delay: number };
     /** keepalived's garp_master_* settings; unset ones keep keepalived's defaults */
     garp: { masterDelay?: number; masterRepeat?: number; masterRefresh?: number };
+    /** the operator's notify script (its text), or null */
+    notify: string | null;
   };
   keepalived: { mode: 'full' | 'vrrp-only' };
   vips: Vip[];

@@ -10,6 +10,7 @@ import { DR_CLIENT_PATHS, renderDrClientScript, renderDrClientUnit, renderDrClie
 import { renderKeepalivedDefaults } from './keepalived-defaults.js';
 import { renderKeepalivedConf } from './keepalived-conf.js';
 import { MODULES_LOAD_PATH, renderModulesLoad } from './kernel-modules.js';
+import { NOTIFY_SCRIPT_PATH } from './notify.js';
 import { DEBIAN_LAYOUT, type OsLayout } from './os-layout.js';
 import { SYSCTL_CONF_PATH, renderSysctlConf } from './sysctl.js';
 import { SWITCHES_README, renderSwitchesReadme } from './switches.js';
@@ -36,6 +37,8 @@ export function hostFiles(cluster: Cluster, host: string, layout: OsLayout = DEB
   const out = [file(SYSCTL_CONF_PATH, renderSysctlConf(cluster, host)), file(layout.chrony.conf, renderChronyConf(cluster, host, layout))];
   if (h.groups.includes(DIRECTORS)) {
     out.push(file(MODULES_LOAD_PATH, renderModulesLoad(cluster, host)));
+    // before keepalived.conf: its check on the host needs the script in place
+    if (cluster.vrrp.notify !== null) out.push(file(NOTIFY_SCRIPT_PATH, cluster.vrrp.notify, 0o755));
     out.push({
       ...file(KEEPALIVED_CONF_PATH, renderKeepalivedConf(cluster, host), 0o640),
       secret: cluster.vrrp.auth !== null,

@@ -10,6 +10,7 @@ import { DIRECTORS } from '../inventory/defaults.js';
 import type { Cluster, HealthCheck, RealServer, Service, Vip } from '../inventory/types.js';
 import { redactKeepalivedText } from '../keepalived/redact.js';
 import { managedHeader } from './header.js';
+import { NOTIFY_SCRIPT_PATH } from './notify.js';
 import { balancedHosts, drainFile, drainTrack, HANDOVER_FILE, HANDOVER_TRACK } from './switches.js';
 
 type Lines = string[];
@@ -38,6 +39,9 @@ function globalDefs(cluster: Cluster, director: string): Lines {
   // Not in vrrp-only mode: that mode is for kernels without IP_VS, where the
   // VRRP process treats a failing IPVS sync daemon start as fatal.
   if (cluster.vrrp.syncDaemon && cluster.keepalived.mode === 'full') body.push(`lvs_sync_daemon ${cluster.vrrp.interface}`);
+  // the operator's notify script runs as root, and keepalived then insists on
+  // script security: the script and its folders writable by root only
+  if (cluster.vrrp.notify !== null) body.push('script_user root', 'enable_script_security');
   return block('global_defs', body);
 }
 
@@ -71,6 +75,7 @@ function vrrpInstance(cluster: Cluster, vip: Vip, director: string): Lines {
     ...(garp.masterRepeat !== undefined ? [`garp_master_repeat ${garp.masterRepeat}`] : []),
     ...(garp.masterRefresh !== undefined ? [`garp_master_refresh ${garp.masterRefresh}`] : []),
     ...(unicast ? unicastLines(cluster, vip, director) : []),
+    ...(cluster.vrrp.notify !== null ? [`notify ${NOTIFY_SCRIPT_PATH}`] : []),
     ...block('track_file', [HANDOVER_TRACK]),
   ];
   // IPv6 VIPs use VRRPv3, which has no authentication (keepalived warns and

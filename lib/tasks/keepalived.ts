@@ -9,6 +9,7 @@ import { osReleaseFact } from '../facts/os-release.js';
 import { serviceFact } from '../facts/service.js';
 import { hostFiles, KEEPALIVED_CONF_PATH } from '../render/host-files.js';
 import { everyFamily, hostLayout } from '../render/os-layout.js';
+import { NOTIFY_SCRIPT_PATH } from '../render/notify.js';
 import { SWITCHES_README } from '../render/switches.js';
 import { fileChange, renderedFile } from './file-change.js';
 import { serviceChanges } from './service-change.js';
@@ -18,16 +19,18 @@ const UNIT = 'keepalived.service';
 
 export const keepalivedTask: Task = {
   name: 'keepalived',
-  facts: () => [osReleaseFact, fileFact(SWITCHES_README), fileFact(KEEPALIVED_CONF_PATH),
+  facts: () => [osReleaseFact, fileFact(SWITCHES_README), fileFact(NOTIFY_SCRIPT_PATH), fileFact(KEEPALIVED_CONF_PATH),
     ...everyFamily((l) => l.keepalivedOptions.path).map(fileFact), serviceFact(UNIT)],
   diff({ cluster, host }, facts) {
     const layout = hostLayout(facts.get(osReleaseFact), host.name);
     const files = hostFiles(cluster, host.name, layout);
     const optionsPath = layout.keepalivedOptions.path;
     const switches = fileChange(renderedFile(files, SWITCHES_README), facts.get(fileFact(SWITCHES_README)));
+    // keepalived runs the notify script by its path on each change: a new one needs no reload
+    const notify = files.some((f) => f.path === NOTIFY_SCRIPT_PATH) ? fileChange(renderedFile(files, NOTIFY_SCRIPT_PATH), facts.get(fileFact(NOTIFY_SCRIPT_PATH))) : null;
     const conf = fileChange(renderedFile(files, KEEPALIVED_CONF_PATH), facts.get(fileFact(KEEPALIVED_CONF_PATH)));
     const defaults = fileChange(renderedFile(files, optionsPath), facts.get(fileFact(optionsPath)));
-    const changes: Change[] = [switches, conf, defaults].filter((c): c is Change => c !== null);
+    const changes: Change[] = [switches, notify, conf, defaults].filter((c): c is Change => c !== null);
     const refresh = defaults ? 'restart' : conf ? 'reload' : 'none';
     changes.push(...serviceChanges(facts.get(serviceFact(UNIT)), { running: true, refresh, because: defaults ? 'daemon options changed' : 'keepalived.conf changed' }));
     return { changes, notes: [] };

@@ -165,4 +165,38 @@ describe('deploy and check on the lab (issue 4)', function () {
     const back = await waitFor('198.18.0.100 back on lvs-dr', async () => (await vipHolders('198.18.0.100')).join() === 'lvs-dr', 30_000);
     console.log(`      failover observed: VIP moved in ${moved} ms, came back in ${back} ms (advert_int 3)`);
   });
+
+  it('runs the operator\'s notify script on each director for every transition: a failover and a return, each recorded with instance, state and priority (issue 13)', async () => {
+    const LOG = '/var/tmp/lvs-play-notify.log';
+    const script = `#!/bin/sh\nprintf '%s %s\\n' "$(date +%s.%N)" "$*" >> ${LOG}\n`;
+    const dir = mkdtempSync(join(tmpdir(), 'lvsp-notify-'));
+    try {
+      for (const d of ['lvs-dr', 'lvs-dr2']) await lab.run(d, `rm -f ${LOG}`);
+      const file = writeLabVariant(dir, 'lab-notify.json', (inv) => { inv.vrrp = { ...inv.vrrp, notify: { script } }; });
+      const r = await lvsPlay(['deploy', file]);
+      assert.equal(r.code, 0, r.stdout + r.stderr);
+      assert.equal((await lab.run('lvs-dr', 'stat -c %a:%U /etc/keepalived/lvs-play-notify')).trim(), '755:root');
+      await lab.run('lvs-dr', 'systemctl stop keepalived');
+      await waitFor('198.18.0.100 on lvs-dr2', async () => (await vipHolders('198.18.0.100')).join() === 'lvs-dr2', 30_000);
+      await lab.run('lvs-dr', 'systemctl start keepalived');
+      await waitFor('198.18.0.100 back on lvs-dr', async () => (await vipHolders('198.18.0.100')).join() === 'lvs-dr', 30_000);
+      // the new BACKUP's script runs right after the VIP moves: give it a moment to write
+      const records = async (d: string) => (await lab.run(d, `cat ${LOG} 2>/dev/null || true`)).trim().split('\n').filter(Boolean).map((l) => l.split(' ').slice(1).join(' '));
+      await waitFor('lvs-dr2 recorded going back to BACKUP', async () => (await records('lvs-dr2')).includes('INSTANCE bl_one BACKUP 120'), 15_000);
+      const dr = await records('lvs-dr');
+      const dr2 = await records('lvs-dr2');
+      console.log(`      notify on lvs-dr: ${dr.join(' | ')}\n      notify on lvs-dr2: ${dr2.join(' | ')}`);
+      for (const line of [...dr, ...dr2]) assert.match(line, /^INSTANCE bl_(one|two) (MASTER|BACKUP|FAULT|STOP) \d+$/);
+      const tookOver = dr2.indexOf('INSTANCE bl_one MASTER 120');
+      assert.ok(tookOver >= 0, 'lvs-dr2 recorded taking bl_one over');
+      assert.ok(dr2.indexOf('INSTANCE bl_one BACKUP 120', tookOver) > tookOver, 'then giving it back');
+      assert.equal(dr.filter((l) => l.startsWith('INSTANCE bl_one ')).at(-1), 'INSTANCE bl_one MASTER 150', 'lvs-dr MASTER of bl_one again');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const back = await lvsPlay(['deploy', INVENTORY]);
+    assert.equal(back.code, 0, back.stdout + back.stderr);
+    assert.doesNotMatch(await lab.run('lvs-dr', 'cat /etc/keepalived/keepalived.conf'), /notify/);
+    assert.equal((await lvsPlay(['check', INVENTORY])).code, 0);
+  });
 });

@@ -71,7 +71,7 @@ describe('resolveInventory', () => {
     };
     assert.deepEqual(validateInventory(inv), []);
     const c = resolveInventory(inv, base);
-    assert.deepEqual(c.vrrp, { interface: 'eth0', advertInterval: 1, syncDaemon: true, auth: null, unicast: false, preempt: { nopreempt: false, delay: 0 }, garp: {} });
+    assert.deepEqual(c.vrrp, { interface: 'eth0', advertInterval: 1, syncDaemon: true, auth: null, unicast: false, preempt: { nopreempt: false, delay: 0 }, garp: {}, notify: null });
     assert.deepEqual(c.vips.map((v) => [v.instance, v.master, v.priorities]), [['vi_1', 'a', { a: 150, b: 120 }], ['vi_2', 'b', { a: 120, b: 150 }]]);
     const web = c.vips[0].services[0];
     assert.deepEqual([web.protocol, web.scheduler, web.forwarding, web.persistence, web.delayLoop], ['TCP', 'rr', 'DR', 0, 3]);

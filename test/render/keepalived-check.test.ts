@@ -5,6 +5,8 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import type { Cluster } from '../../lib/inventory/types.js';
 import { renderKeepalivedConf } from '../../lib/render/keepalived-conf.js';
+import { hostFiles } from '../../lib/render/host-files.js';
+import { NOTIFY_SCRIPT_PATH } from '../../lib/render/notify.js';
 import { KeepalivedChecker } from '../support/keepalived-check.js';
 import { clusterOf } from '../support/clusters.js';
 import { directorsOf, interfacesOf, loadCluster, loadLabCluster } from './clusters.js';
@@ -50,6 +52,21 @@ describe('keepalived -t on rendered configs', function () {
       }
     });
   }
+
+  it('a notify script (issue 13): with the script in place, the config exits 0 with no output; without script_user/enable_script_security keepalived -t calls it a security violation', async () => {
+    const cluster = clusterOf('lab', (inv) => { inv.vrrp = { ...inv.vrrp, notify: { script: '#!/bin/sh\necho "$@" >> /var/tmp/notify.log\n' } }; });
+    for (const director of directorsOf(cluster)) {
+      const script = hostFiles(cluster, director).find((f) => f.path === NOTIFY_SCRIPT_PATH)!;
+      assert.deepEqual(await checker.check(renderKeepalivedConf(cluster, director), interfacesOf(cluster), [script]), { code: 0, output: '' }, director);
+    }
+    // keepalived 2.2.7 -t checks a script only when it exists: the same config
+    // without the two global_defs lines fails, so the script really was in place
+    const script = hostFiles(cluster, 'lvs-dr').find((f) => f.path === NOTIFY_SCRIPT_PATH)!;
+    const insecure = renderKeepalivedConf(cluster, 'lvs-dr').replace(/^ +(script_user root|enable_script_security)\n/gm, '');
+    const r = await checker.check(insecure, interfacesOf(cluster), [script]);
+    assert.notEqual(r.code, 0);
+    assert.match(r.output, /SECURITY VIOLATION - scripts are being executed but script_security not enabled/);
+  });
 
   // The check must be able to fail, or the cases above prove nothing.
   it('rejects the seed as printed (1.x keywords), naming nb_get_retry', async () => {

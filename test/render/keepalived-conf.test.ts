@@ -6,6 +6,14 @@ import type { Cluster } from '../../lib/inventory/types.js';
 import { redactKeepalivedConf, renderKeepalivedConf } from '../../lib/render/keepalived-conf.js';
 import { parseKeepalivedConf, type KaNode } from '../../lib/keepalived/parse.js';
 import { directorsOf, loadCluster } from './clusters.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { InventoryError } from '../../lib/errors.js';
+import { resolveInventory } from '../../lib/inventory/resolve.js';
+import { hostFiles } from '../../lib/render/host-files.js';
+import { NOTIFY_SCRIPT_PATH } from '../../lib/render/notify.js';
+import { clusterOf, inventoryJson } from '../support/clusters.js';
 import { ahAuth, garp, noSyncDaemon, nopreempt, passAuth, preemptDelay, unicast, vrrpOnly } from './variants.js';
 
 const parsed = (c: Cluster, d: string) => parseKeepalivedConf(renderKeepalivedConf(c, d));
@@ -164,5 +172,42 @@ describe('renderKeepalivedConf: VRRP as operators run it (issue 13)', () => {
     const g = instances(garp(example), 'lvs-dr')[0]!;
     assert.deepEqual(['garp_master_delay', 'garp_master_repeat', 'garp_master_refresh'].map((k) => value(g, k)), ['1', '3', '60']);
     assert.equal(['garp_master_delay', 'garp_master_repeat', 'garp_master_refresh'].some((k) => has(instances(example, 'lvs-dr')[0]!, k)), false);
+  });
+});
+
+describe('renderKeepalivedConf: the operator\'s notify script (issue 13)', () => {
+  const SCRIPT = '#!/bin/sh\nlogger -t vrrp "$2 is $3"\n';
+  const withNotify = clusterOf('lab', (inv) => { inv.vrrp = { ...inv.vrrp, notify: { script: SCRIPT } }; });
+
+  it('every instance names the script; global_defs runs it as root with script security', () => {
+    const nodes = parsed(withNotify, 'lvs-dr');
+    for (const inst of blocks(nodes, 'vrrp_instance')) assert.equal(value(inst, 'notify'), NOTIFY_SCRIPT_PATH);
+    const global = blocks(nodes, 'global_defs')[0]!;
+    assert.equal(value(global, 'script_user'), 'root');
+    assert.ok(has(global, 'enable_script_security'));
+    // none of it without vrrp.notify
+    assert.doesNotMatch(renderKeepalivedConf(clusterOf('lab'), 'lvs-dr'), /notify|script_user|enable_script_security/);
+  });
+
+  it('the script goes to each director as written, 0755, before keepalived.conf (whose check on the host needs it); real servers do not get it', () => {
+    const files = hostFiles(withNotify, 'lvs-dr').map((f) => f.path);
+    const script = hostFiles(withNotify, 'lvs-dr').find((f) => f.path === NOTIFY_SCRIPT_PATH)!;
+    assert.deepEqual([script.content, script.mode], [SCRIPT, 0o755]);
+    assert.ok(files.indexOf(NOTIFY_SCRIPT_PATH) < files.indexOf('/etc/keepalived/keepalived.conf'));
+    assert.equal(hostFiles(withNotify, 'lvs01').some((f) => f.path === NOTIFY_SCRIPT_PATH), false);
+  });
+
+  it('a notify file is read from beside the inventory; one that is missing or has no #! line is an error naming it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lvsp-notify-'));
+    try {
+      writeFileSync(join(dir, 'notify.sh'), SCRIPT);
+      writeFileSync(join(dir, 'plain.txt'), 'echo hi\n');
+      const resolveWith = (file: string) => { const inv = inventoryJson('lab'); inv.vrrp = { ...inv.vrrp, authentication: { type: 'PASS', password: 'pw' }, notify: { file } }; return resolveInventory(inv, { baseDir: dir, env: {} }); };
+      assert.equal(resolveWith('notify.sh').vrrp.notify, SCRIPT);
+      assert.throws(() => resolveWith('none.sh'), (e: InventoryError) => /\/vrrp\/notify\/file: notify script .*none\.sh does not exist/.test(e.problems.map((p) => `${p.path}: ${p.message}`).join('\n')));
+      assert.throws(() => resolveWith('plain.txt'), (e: InventoryError) => /does not start with #!/.test(e.problems[0]!.message));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

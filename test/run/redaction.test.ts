@@ -109,6 +109,7 @@ function fakeHosts(cluster: Cluster, confs: Record<string, string>): Map<string,
     out.set(h.name, new FakeHost(h, [
       osReleaseOutput('debian-12'),
       fileOutput(inSync(SWITCHES_README)),
+      fileOutput({ path: '/etc/keepalived/lvs-play-notify', exists: false, content: '', mode: 0, owner: '', group: '' }),
       fileOutput(presentFile(KEEPALIVED_CONF_PATH, confs[h.name]!, 0o640)),
       fileOutput(inSync(KEEPALIVED_DEFAULTS_PATH)),
       serviceOutput(service('keepalived.service')),

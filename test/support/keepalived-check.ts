@@ -36,12 +36,27 @@ export class KeepalivedChecker {
     await run('ip', ['netns', 'del', this.ns]).catch(() => undefined);
   }
 
-  async check(text: string, interfaces: Iterable<string>): Promise<CheckResult> {
+  /**
+   * `files`: files the config names that must exist where it names them (the
+   * notify script under /etc/keepalived). They are put on a tmpfs mounted over
+   * /etc/keepalived inside `ip netns exec`'s own mount namespace, which is a
+   * slave of the machine's: the machine's /etc/keepalived is never touched.
+   */
+  async check(text: string, interfaces: Iterable<string>, files: { path: string; content: string; mode: number }[] = []): Promise<CheckResult> {
     for (const name of interfaces) await this.#link(name);
     const file = join(this.#dir, `keepalived-${++this.#count}.conf`);
     writeFileSync(file, text);
+    const staged = files.map((f, i) => {
+      if (!f.path.startsWith('/etc/keepalived/')) throw new Error(`KeepalivedChecker: ${f.path} is not under /etc/keepalived`);
+      const local = join(this.#dir, `file-${this.#count}-${i}`);
+      writeFileSync(local, f.content);
+      return `cp ${local} ${f.path} && chmod ${f.mode.toString(8)} ${f.path}`;
+    });
+    const argv = staged.length
+      ? ['netns', 'exec', this.ns, 'sh', '-c', `mount -t tmpfs -o mode=0755 lvsplay-kt /etc/keepalived && ${staged.join(' && ')} && exec ${KEEPALIVED} -t -l -e -f ${file}`]
+      : ['netns', 'exec', this.ns, KEEPALIVED, '-t', '-l', '-e', '-f', file];
     try {
-      const { stdout, stderr } = await run('ip', ['netns', 'exec', this.ns, KEEPALIVED, '-t', '-l', '-e', '-f', file]);
+      const { stdout, stderr } = await run('ip', argv);
       return { code: 0, output: stdout + stderr };
     } catch (e) {
       const err = e as { code?: number; stdout?: string; stderr?: string };

@@ -6,6 +6,7 @@ import { DR_CLIENT_PATHS } from '../../lib/render/dr-client.js';
 import { SYSCTL_CONF_PATH } from '../../lib/render/sysctl.js';
 import { SWITCHES_README } from '../../lib/render/switches.js';
 import { RHEL_LAYOUT } from '../../lib/render/os-layout.js';
+import { NOTIFY_SCRIPT_PATH } from '../../lib/render/notify.js';
 import { keepalivedTask } from '../../lib/tasks/keepalived.js';
 import { timeSyncTask } from '../../lib/tasks/time-sync.js';
 import { sysctlTask } from '../../lib/tasks/sysctl.js';
@@ -32,6 +33,8 @@ const onDebian = {
   [`file:${RHEL_LAYOUT.chrony.conf}`]: absentFile(RHEL_LAYOUT.chrony.conf),
   [`service:${RHEL_LAYOUT.chrony.unit}`]: missingService(RHEL_LAYOUT.chrony.unit),
   [`file:${RHEL_LAYOUT.keepalivedOptions.path}`]: absentFile(RHEL_LAYOUT.keepalivedOptions.path),
+  // no vrrp.notify in the lab inventory: nothing there
+  [`file:${NOTIFY_SCRIPT_PATH}`]: absentFile(NOTIFY_SCRIPT_PATH),
 };
 const summaries = (d: { changes: { summary: string }[] }) => d.changes.map((c) => c.summary);
 
