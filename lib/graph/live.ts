@@ -3,7 +3,7 @@
 // lvs-play's switch, or at weight 0 in a director's IPVS table), which hosts
 // could not be read. Pure.
 
-import { canonicalIp } from '../inventory/address.js';
+import { canonicalIp, sameIp } from '../inventory/address.js';
 import type { Cluster } from '../inventory/types.js';
 import type { Observations } from '../verify/types.js';
 import type { LiveState } from './model.js';
@@ -13,14 +13,13 @@ export function liveState(cluster: Cluster, obs: Observations): LiveState {
   const holders: Record<string, string[]> = Object.fromEntries(cluster.vips.map((v) => [v.address, []]));
   const drainedOn: Record<string, string[]> = {};
   const weightZeroOn: Record<string, string[]> = {};
-  const same = (a: string, b: string) => (canonicalIp(a) ?? a) === (canonicalIp(b) ?? b);
   const byAddress = new Map(cluster.hosts.map((h) => [canonicalIp(h.address) ?? h.address, h.name]));
   const add = (to: Record<string, string[]>, host: string, director: string) => { if (!(to[host] ??= []).includes(director)) to[host].push(director); };
   for (const h of obs.hosts) {
     if (!h.reachable) { unreachable[h.host] = h.error; continue; }
     if (!h.director) continue;
     const addresses = h.interfaces.flatMap((i) => (i.name === 'lo' ? [] : i.addresses.map((a) => a.address)));
-    for (const v of cluster.vips) if (addresses.some((a) => same(a, v.address))) holders[v.address]!.push(h.host);
+    for (const v of cluster.vips) if (addresses.some((a) => sameIp(a, v.address))) holders[v.address]!.push(h.host);
     for (const [name, value] of Object.entries(h.director.switches)) {
       if (name.startsWith('drain-') && value !== 0) add(drainedOn, name.slice('drain-'.length), h.host);
     }

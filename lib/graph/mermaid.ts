@@ -37,9 +37,7 @@ export function renderMermaid(g: ClusterGraph): string {
       out.push(r.out ? `  ${ids.service(i)} -. "${text(`out: ${r.out}`)}" .-> ${ids.host(g, r.host)}` : `  ${ids.service(i)} -- "weight ${r.weight}" --> ${ids.host(g, r.host)}`);
     }
   });
-  for (const h of g.hosts) {
-    const out_ = g.services.flatMap((s) => s.realServers).find((r) => r.host === h.name && r.out);
-    if (out_ && !h.unreachable) out.push(`  class ${ids.host(g, h.name)} out`);
-  }
+  const outOfPool = new Set(g.services.flatMap((s) => s.realServers.filter((r) => r.out).map((r) => r.host)));
+  for (const h of g.hosts) if (outOfPool.has(h.name) && !h.unreachable) out.push(`  class ${ids.host(g, h.name)} out`);
   return out.join('\n') + '\n';
 }

@@ -18,6 +18,11 @@ export function canonicalIp(address: string): string | null {
   return null;
 }
 
+/** Two spellings of one address (2001:db8::1 and 2001:DB8:0::1) are the same; non-addresses compare as text. */
+export function sameIp(a: string, b: string): boolean {
+  return (canonicalIp(a) ?? a) === (canonicalIp(b) ?? b);
+}
+
 /**
  * The address a packet would really go to, for comparisons: the canonical
  * form, and an IPv4-mapped IPv6 address (::ffff:198.18.0.10) as the IPv4

@@ -10,7 +10,7 @@ import { DEBIAN_LAYOUT, type OsLayout } from './os-layout.js';
 /** Debian's path, where the lab's hosts keep it */
 export const CHRONY_CONF_PATH = DEBIAN_LAYOUT.chrony.conf;
 
-export function renderChronyConf(cluster: Cluster, host: string, layout: OsLayout = DEBIAN_LAYOUT): string {
+export function renderChronyConf(cluster: Cluster, host: string, layout: OsLayout): string {
   return managedHeader(cluster.name, `chrony.conf of ${host}`) + [
     ...cluster.time.servers.map((s) => `server ${s} iburst`),
     '',

@@ -12,7 +12,7 @@ import { DEBIAN_LAYOUT, type OsLayout } from './os-layout.js';
 /** Debian's path, where the lab's directors keep it */
 export const KEEPALIVED_DEFAULTS_PATH = DEBIAN_LAYOUT.keepalivedOptions.path;
 
-export function renderKeepalivedDefaults(cluster: Cluster, host: string, layout: OsLayout = DEBIAN_LAYOUT): string {
+export function renderKeepalivedDefaults(cluster: Cluster, host: string, layout: OsLayout): string {
   const { variable, packageArgs } = layout.keepalivedOptions;
   const args = [...packageArgs, ...(cluster.keepalived.mode === 'vrrp-only' ? ['--vrrp'] : [])];
   return managedHeader(cluster.name, `keepalived options of ${host}, read by keepalived.service`) +

@@ -10,13 +10,12 @@ import type { Fact } from '../facts/fact.js';
 import { httpProbeFact, type HttpProbeResult } from '../facts/http-probe.js';
 import type { IpvsVirtualService } from '../facts/ipvs.js';
 import { tcpConnectFact, type TcpConnectResult } from '../facts/tcp-connect.js';
-import { canonicalIp } from '../inventory/address.js';
+import { sameIp } from '../inventory/address.js';
 import type { Cluster, RealServer } from '../inventory/types.js';
 import type { DirectorView } from './director-view.js';
 import type { Probe } from './wait-until.js';
 import type { Transport } from '../ssh/transport.js';
 
-const same = (a: string, b: string) => (canonicalIp(a) ?? a) === (canonicalIp(b) ?? b);
 
 /** Why the tables cannot be read, or null when every director has one. */
 export function tablesUnreadable(cluster: Cluster, views: DirectorView[]): string | null {
@@ -30,7 +29,7 @@ export function tablesUnreadable(cluster: Cluster, views: DirectorView[]): strin
 function entries(cluster: Cluster, views: DirectorView[], realServers: string[]) {
   const addresses = cluster.hosts.filter((h) => realServers.includes(h.name)).map((h) => ({ host: h.name, address: h.address }));
   return views.flatMap((v) => (v.ipvs?.table ?? []).flatMap((svc: IpvsVirtualService) => svc.realServers
-    .map((r) => ({ director: v.director, svc, r, host: addresses.find((a) => same(a.address, r.address))?.host }))
+    .map((r) => ({ director: v.director, svc, r, host: addresses.find((a) => sameIp(a.address, r.address))?.host }))
     .filter((e) => e.host !== undefined)));
 }
 
@@ -54,8 +53,8 @@ export function weightsProbe(cluster: Cluster, views: () => Promise<DirectorView
     const wrong: string[] = [];
     for (const v of vs) {
       for (const w of wanted(cluster, realServers)) {
-        const svc = v.ipvs?.table?.find((t) => t.protocol === w.protocol && same(t.address, w.vip) && t.port === w.port);
-        const r = svc?.realServers.find((x) => same(x.address, w.rs.address) && x.port === w.rs.port);
+        const svc = v.ipvs?.table?.find((t) => t.protocol === w.protocol && sameIp(t.address, w.vip) && t.port === w.port);
+        const r = svc?.realServers.find((x) => sameIp(x.address, w.rs.address) && x.port === w.rs.port);
         if (!r || r.weight !== w.rs.weight) wrong.push(`${w.rs.host} on ${v.director} ${w.vip}:${w.port}: ${r ? `weight ${r.weight}` : 'absent'}, want ${w.rs.weight}`);
       }
     }

@@ -12,14 +12,13 @@
 
 import type { IpvsState, IpvsVirtualService } from '../facts/ipvs.js';
 import { DIRECTORS } from '../inventory/defaults.js';
-import { canonicalIp } from '../inventory/address.js';
+import { sameIp } from '../inventory/address.js';
 import type { Cluster, Service } from '../inventory/types.js';
 import type { CheckResult, CheckStatus, Observations, ReachedHost } from './types.js';
 
 /** The inventory's forwarding method in ipvsadm's words. */
 export const IPVSADM_FORWARDING: Record<Service['forwarding'], string> = { DR: 'Route', NAT: 'Masq', TUN: 'Tunnel' };
 
-const same = (a: string, b: string) => (canonicalIp(a) ?? a) === (canonicalIp(b) ?? b);
 const worst = (a: CheckStatus, b: CheckStatus): CheckStatus => (a === 'fail' || b === 'fail' ? 'fail' : a === 'degraded' || b === 'degraded' ? 'degraded' : a);
 const serviceName = (protocol: string, address: string, port: number) => `${protocol} ${address.includes(':') ? `[${address}]` : address}:${port}`;
 
@@ -60,7 +59,7 @@ function compareTable(cluster: Cluster, h: ReachedHost, table: IpvsVirtualServic
   const matched = new Set<IpvsVirtualService>();
   for (const s of cluster.vips.flatMap((v) => v.services)) {
     const name = serviceName(s.protocol, s.vip, s.port);
-    const entry = table.find((e) => e.protocol === s.protocol && same(e.address, s.vip) && e.port === s.port);
+    const entry = table.find((e) => e.protocol === s.protocol && sameIp(e.address, s.vip) && e.port === s.port);
     const row = (status: CheckStatus, detail: string): CheckResult =>
       ({ check: 'ipvs', target: `${h.host} ${name}`, host: h.host, vip: s.vip, port: s.port, status, detail });
     if (!entry) {
@@ -89,7 +88,7 @@ function compareService(s: Service, e: IpvsVirtualService): { status: CheckStatu
   const seen: string[] = [];
   const matched = new Set<IpvsVirtualService['realServers'][number]>();
   for (const rs of s.realServers) {
-    const got = e.realServers.find((r) => same(r.address, rs.address) && r.port === rs.port);
+    const got = e.realServers.find((r) => sameIp(r.address, rs.address) && r.port === rs.port);
     const who = `${rs.host} (${rs.address}:${rs.port})`;
     if (!got) { problem('degraded', `${who} is missing (its health check fails, or keepalived dropped it)`); continue; }
     matched.add(got);
@@ -102,7 +101,7 @@ function compareService(s: Service, e: IpvsVirtualService): { status: CheckStatu
   const sorry = s.sorryServer;
   for (const extra of e.realServers.filter((r) => !matched.has(r))) {
     // keepalived adds the sorry server to the table only while every real server is down
-    if (sorry && same(extra.address, sorry.address) && extra.port === sorry.port) problem('degraded', `every real server is down: the sorry server ${sorry.host} (${sorry.address}:${sorry.port}) takes the traffic`);
+    if (sorry && sameIp(extra.address, sorry.address) && extra.port === sorry.port) problem('degraded', `every real server is down: the sorry server ${sorry.host} (${sorry.address}:${sorry.port}) takes the traffic`);
     else problem('degraded', `${extra.address}:${extra.port} is not a real server of the inventory`);
   }
   if (!e.realServers.some((r) => r.weight > 0)) problem('fail', 'no real server takes traffic');

@@ -6,13 +6,14 @@ import type { Cluster } from '../../lib/inventory/types.js';
 import { renderChronyConf } from '../../lib/render/chrony.js';
 import { drClientVips } from '../../lib/render/dr-client.js';
 import { renderKeepalivedDefaults } from '../../lib/render/keepalived-defaults.js';
+import { DEBIAN_LAYOUT } from '../../lib/render/os-layout.js';
 import { hostSysctls, renderSysctlConf } from '../../lib/render/sysctl.js';
 import { loadCluster } from './clusters.js';
 import { vrrpOnly } from './variants.js';
 
 describe('renderChronyConf', () => {
   it('lists the inventory servers with iburst, in order, and uses Debian paths', async () => {
-    const text = renderChronyConf(await loadCluster('threeDirectors'), 'web1');
+    const text = renderChronyConf(await loadCluster('threeDirectors'), 'web1', DEBIAN_LAYOUT);
     assert.deepEqual(text.split('\n').filter((l) => /^(server|pool) /.test(l)), ['server 198.18.0.123 iburst', 'server ntp.example.net iburst']);
     assert.match(text, /^driftfile \/var\/lib\/chrony\/chrony\.drift$/m);
     assert.match(text, /^keyfile \/etc\/chrony\/chrony\.keys$/m);
@@ -47,8 +48,8 @@ describe('renderSysctlConf', () => {
 describe('renderKeepalivedDefaults', () => {
   it('passes --vrrp in vrrp-only mode and nothing in full mode', async () => {
     const example = await loadCluster('example');
-    assert.match(renderKeepalivedDefaults(example, 'lvs-dr'), /^DAEMON_ARGS=""$/m);
-    assert.match(renderKeepalivedDefaults(vrrpOnly(example), 'lvs-dr'), /^DAEMON_ARGS="--vrrp"$/m);
+    assert.match(renderKeepalivedDefaults(example, 'lvs-dr', DEBIAN_LAYOUT), /^DAEMON_ARGS=""$/m);
+    assert.match(renderKeepalivedDefaults(vrrpOnly(example), 'lvs-dr', DEBIAN_LAYOUT), /^DAEMON_ARGS="--vrrp"$/m);
   });
 });
 
