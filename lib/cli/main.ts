@@ -26,9 +26,32 @@ function help(list: CommandEntry[]): string {
     ...list.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     'Every command takes --no-color (as does NO_COLOR=1): no colour even on a terminal.',
+    'SSH settings the inventory leaves out come from ~/.ssh/config, or from -F FILE (--ssh-config FILE; -F none reads none).',
     '',
     'Exit codes: 0 success (in sync), 2 drift or degraded, 1 error.',
   ].join('\n');
+}
+
+/**
+ * -F FILE / --ssh-config FILE, anywhere before a "--": the OpenSSH client
+ * config every command reads (see lib/ssh/ssh-config.ts), passed on as
+ * LVS_PLAY_SSH_CONFIG so that loadInventory, wherever it is called, sees it.
+ */
+function takeSshConfigOption(argv: string[]): string[] {
+  const end = argv.includes('--') ? argv.indexOf('--') : argv.length;
+  const out: string[] = [];
+  for (let i = 0; i < end; i++) {
+    const a = argv[i]!;
+    const inline = /^--ssh-config=(.*)$/s.exec(a);
+    if (a === '-F' || a === '--ssh-config' || inline) {
+      const value = inline ? inline[1]! : argv[++i];
+      if (value === undefined || value === '' || i >= end) throw new Error(`${a.split('=')[0]} needs a file (an OpenSSH client config), or "none"`);
+      process.env.LVS_PLAY_SSH_CONFIG = value;
+    } else {
+      out.push(a);
+    }
+  }
+  return [...out, ...argv.slice(end)];
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -38,6 +61,12 @@ export async function main(argv: string[]): Promise<number> {
   if (argv.slice(0, end).includes('--no-color')) {
     process.env.NO_COLOR = '1';
     argv = [...argv.slice(0, end).filter((a) => a !== '--no-color'), ...argv.slice(end)];
+  }
+  try {
+    argv = takeSshConfigOption(argv);
+  } catch (err) {
+    process.stderr.write(safeLines(`error: ${(err as Error).message}\n`));
+    return 1;
   }
   const [name, ...args] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {

@@ -12,6 +12,7 @@ import { FileReadError, formatBytes, readRegularFile } from '../regular-file.js'
 import { quoted, safeText } from '../terminal-text.js';
 import { lineColumn, MAX_JSON_DEPTH, scanJson } from './json-position.js';
 import { resolveInventory } from './resolve.js';
+import { loadSshConfig, sshConfigPath } from '../ssh/ssh-config.js';
 import type { Cluster, Inventory } from './types.js';
 import { validateInventory } from './validate.js';
 
@@ -26,7 +27,10 @@ export async function loadInventory(file: string, opts: { env?: NodeJS.ProcessEn
   const problems = validateInventory(data);
   if (problems.length > 0) throw new InventoryError(file, problems);
   const inventory = data as Inventory;
-  const cluster = resolveInventory(inventory, { baseDir: dirname(path), env: opts.env ?? process.env, file });
+  const env = opts.env ?? process.env;
+  const configPath = sshConfigPath(env);
+  const sshConfig = configPath ? loadSshConfig(configPath.path, { required: configPath.required, env }) : null;
+  const cluster = resolveInventory(inventory, { baseDir: dirname(path), env, file, sshConfig });
   return { cluster, inventory, file: path };
 }
 

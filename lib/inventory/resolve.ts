@@ -10,10 +10,12 @@ import { DEFAULTS, DIRECTORS, REALSERVERS } from './defaults.js';
 import { readPassword } from './password.js';
 import { FileReadError, readRegularFile } from '../regular-file.js';
 import { resolvePath } from './paths.js';
+import { resolveSshSettings } from './ssh-settings.js';
+import type { SshConfigFile } from '../ssh/ssh-config.js';
 import { spreadMaster, vipPriorities, type PrioritySettings } from './priorities.js';
 import type {
   Cluster, HealthCheck, Host, Inventory, InventoryHealthCheck, InventoryRealServer, InventoryService,
-  InventorySsh, InventoryVip, RealServer, Service, SshSettings, Vip,
+  InventorySsh, InventoryVip, RealServer, Service, Vip,
 } from './types.js';
 
 export interface ResolveOptions {
@@ -21,15 +23,17 @@ export interface ResolveOptions {
   env?: NodeJS.ProcessEnv;                // for passwordEnv and "~"; default process.env
   readFile?: (path: string) => string;    // for passwordFile; default fs.readFileSync(path, 'utf8')
   file?: string;                          // names the inventory in an InventoryError
+  sshConfig?: SshConfigFile | null;       // the user's OpenSSH config; the inventory overrides it
 }
 
 export function resolveInventory(inv: Inventory, opts: ResolveOptions): Cluster {
   const env = opts.env ?? process.env;
   const groups = copyGroups(inv.groups);
+  const sshContext = { baseDir: opts.baseDir, env, sshConfig: opts.sshConfig ?? null, inventoryHosts: new Set(inv.hosts.map((h) => h.name)) };
   const hosts = inv.hosts.map((h): Host => ({
     name: h.name,
     address: h.address,
-    ssh: resolveSsh(hostSsh(inv.ssh, h.name, h.ssh), opts.baseDir, env),
+    ssh: resolveSshSettings(hostSsh(inv.ssh, h.name, h.ssh), h.name, h.address, sshContext),
     groups: Object.keys(groups).filter((g) => groups[g].includes(h.name)).sort(),
   }));
   const addressOf = new Map(hosts.map((h) => [h.name, h.address]));
@@ -101,18 +105,6 @@ function hostSsh(common: InventorySsh | undefined, name: string, own: InventoryS
   const merged = { ...common, ...own };
   if (own?.jumpHost === undefined && merged.jumpHost === name) delete merged.jumpHost;
   return merged;
-}
-
-function resolveSsh(s: InventorySsh, baseDir: string, env: NodeJS.ProcessEnv): SshSettings {
-  const out: SshSettings = {
-    user: s.user ?? DEFAULTS.ssh.user,
-    port: s.port ?? DEFAULTS.ssh.port,
-    knownHosts: resolvePath(s.knownHosts ?? DEFAULTS.ssh.knownHosts, baseDir, env),
-  };
-  if (s.identityFile !== undefined) out.identityFile = resolvePath(s.identityFile, baseDir, env);
-  if (s.passphraseEnv !== undefined) out.passphraseEnv = s.passphraseEnv;
-  if (s.jumpHost !== undefined) out.jumpHost = s.jumpHost;
-  return out;
 }
 
 /** The notify script's text, from the inventory or the file it names (read like a password file: a regular file, capped). */

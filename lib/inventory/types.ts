@@ -108,8 +108,12 @@ export interface SshSettings {
   port: number;
   identityFile?: string;    // absolute
   passphraseEnv?: string;
-  knownHosts: string;       // absolute
-  jumpHost?: string;
+  knownHosts: string;       // absolute; host keys accepted with --accept-new-host-keys are recorded here
+  jumpHost?: string | Host; // an inventory host's name or "user@host:port"; a Host built from the ssh config's ProxyJump
+  hostName?: string;        // where SSH connects when not the host's address (the ssh config's HostName)
+  otherKnownHosts?: string[]; // known_hosts files only read, after knownHosts; default /etc/ssh/ssh_known_hosts{,2}
+  acceptNewHostKeys?: boolean; // StrictHostKeyChecking accept-new in the ssh config
+  connectTimeout?: number;  // seconds (the ssh config's ConnectTimeout)
 }
 
 export interface Host {

@@ -31,9 +31,9 @@ const META_KEYS: Record<keyof UnitMeta, string> = {
 };
 
 /** The argv the service runs: `lvs-play schedule run` with every path spelled out. */
-export function scheduledRunArgv(o: { node: string; entry: string; inventory: string; stateDir: string; textfileDir: string; keep: number; name: string; playbook?: string }): string[] {
+export function scheduledRunArgv(o: { node: string; entry: string; inventory: string; stateDir: string; textfileDir: string; keep: number; name: string; playbook?: string; sshConfig?: string }): string[] {
   return [o.node, o.entry, 'schedule', 'run', o.inventory, '--state-dir', o.stateDir, '--textfile-dir', o.textfileDir, '--keep', String(o.keep), '--name', o.name,
-    ...(o.playbook ? ['--playbook', o.playbook] : [])];
+    ...(o.playbook ? ['--playbook', o.playbook] : []), ...(o.sshConfig ? ['--ssh-config', o.sshConfig] : [])];
 }
 
 /**

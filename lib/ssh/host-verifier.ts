@@ -9,8 +9,10 @@ import { quote } from '../shell/quote.js';
 import { FileReadError } from '../regular-file.js';
 import { safeText } from '../terminal-text.js';
 import {
-  appendKnownHost, fingerprint, keyTypeOf, knownHostsName, loadKnownHosts, lookupHostKey, type KnownHosts,
+  appendKnownHost, fingerprint, keyTypeOf, knownHostsName, lookupHostKey, type KnownHosts,
 } from './known-hosts.js';
+import { knownHostsFiles, loadKnownHostsFiles } from './known-hosts-files.js';
+import { sshAddress } from './ssh-address.js';
 
 export interface HostKeyPolicy {
   /** record an unknown key and accept it (--accept-new-host-keys) */
@@ -27,27 +29,31 @@ export type HostKeyDecision =
  * when it is new and the policy says so). Never throws: a refusal is a
  * decision with the error to show. */
 export async function checkHostKey(host: Host, key: Buffer, policy: HostKeyPolicy = {}): Promise<HostKeyDecision> {
-  const file = host.ssh.knownHosts;
-  const { address } = host;
+  const files = knownHostsFiles(host);
+  const file = files[0]!; // where a new key is recorded
+  const address = sshAddress(host);
   const { port } = host.ssh;
   const where = `${host.name} (${address}:${port})`;
   const keyType = keyTypeOf(key) ?? 'unknown-type';
   const offered = fingerprint(key);
 
-  let knownHosts: KnownHosts;
+  let loaded: { file: string; known: KnownHosts }[];
   try {
-    knownHosts = await loadKnownHosts(file);
+    loaded = await loadKnownHostsFiles(files);
   } catch (err) {
-    const why = err instanceof FileReadError ? `known_hosts file ${file} ${err.reason}` : `cannot read known_hosts file ${file}: ${(err as Error).message}`;
+    const bad = (err as { file?: string }).file ?? file;
+    const why = err instanceof FileReadError ? `known_hosts file ${bad} ${err.reason}` : `cannot read known_hosts file ${bad}: ${(err as Error).message}`;
     return refuse(host, why, 'fix it (a regular file, readable), or set ssh.knownHosts in the inventory', err);
   }
-  const bad = knownHosts.errors?.[0];
-  if (bad) {
-    return refuse(host, `known_hosts ${safeText(file)}:${bad.line}: ${bad.message}`,
-      'fix the marker (e.g. @revoked) or remove the line; until then no key in that file is trusted or recorded');
+  for (const { file: f, known } of loaded) {
+    const bad = known.errors?.[0];
+    if (bad) {
+      return refuse(host, `known_hosts ${safeText(f)}:${bad.line}: ${bad.message}`,
+        'fix the marker (e.g. @revoked) or remove the line; until then no key in that file is trusted or recorded');
+    }
   }
-  const lookup = lookupHostKey(knownHosts.entries, address, port, key);
-  const notes = lookup.notes?.length ? ` (${lookup.notes.map((n) => `${file} ${n}`).join('; ')})` : '';
+  const lookup = lookupHostKey(loaded.flatMap((l) => l.known.entries), address, port, key);
+  const notes = lookup.notes?.length ? ` (${lookup.notes.join('; ')})` : '';
 
   switch (lookup.status) {
     case 'match':
@@ -58,11 +64,11 @@ export async function checkHostKey(host: Host, key: Buffer, policy: HostKeyPolic
         'the host must be given a new host key; lvs-play will not connect with a revoked one');
 
     case 'changed': {
-      const known = (lookup.knownKeys ?? []).map((k) => `${k.keyType} ${k.fingerprint} (${file} line ${k.line})`).join(', ');
+      const known = (lookup.knownKeys ?? []).map((k) => `${k.keyType} ${k.fingerprint} (${k.file ?? file} line ${k.line})`).join(', ');
       return refuse(host,
         `host key for ${where} has CHANGED: the host offers ${keyType} ${offered}, known_hosts has ${known}. ` +
         'Someone may be intercepting the connection, or the host was reinstalled',
-        `if the host was reinstalled, verify the new key, then remove the old one with: ssh-keygen -R ${quote(knownHostsName(address, port))} -f ${quote(file)}`);
+        `if the host was reinstalled, verify the new key, then remove the old one with: ssh-keygen -R ${quote(knownHostsName(address, port))} -f ${quote(lookup.knownKeys?.[0]?.file ?? file)}`);
     }
 
     case 'unknown':

@@ -1,6 +1,7 @@
 // Which host a "jumpHost" setting means: the name of an inventory host (with
 // that host's own ssh settings), or "user@host:port" (user and port optional;
-// IPv6 as [addr]:port), which borrows the target's key and known_hosts.
+// IPv6 as [addr]:port), which borrows the target's key and known_hosts, or
+// a Host the ssh config's ProxyJump described (lib/inventory/ssh-settings.ts).
 
 import type { Host } from '../inventory/types.js';
 import { HostError } from '../errors.js';
@@ -20,6 +21,7 @@ export function parseJumpSpec(spec: string): JumpSpec | null {
 export function resolveJumpHost(target: Host, hosts: readonly Host[]): Host | null {
   const spec = target.ssh.jumpHost;
   if (!spec) return null;
+  if (typeof spec !== 'string') return spec; // built from the ssh config's ProxyJump
   const named = hosts.find((h) => h.name === spec);
   if (named) return named;
   const parsed = parseJumpSpec(spec);
@@ -35,6 +37,7 @@ export function resolveJumpHost(target: Host, hosts: readonly Host[]): Host | nu
       user: parsed.user ?? target.ssh.user,
       port: parsed.port ?? 22,
       knownHosts: target.ssh.knownHosts,
+      ...(target.ssh.otherKnownHosts ? { otherKnownHosts: target.ssh.otherKnownHosts } : {}),
       ...(target.ssh.identityFile ? { identityFile: target.ssh.identityFile } : {}),
       ...(target.ssh.passphraseEnv ? { passphraseEnv: target.ssh.passphraseEnv } : {}),
     },

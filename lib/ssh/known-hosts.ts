@@ -18,6 +18,7 @@ export type HostField =
 
 export interface KnownHostEntry {
   line: number;              // 1-based line in the file
+  file?: string;             // which file, when entries of several files are looked up together
   marker?: Marker;
   hosts: HostField;
   keyType: string;           // e.g. "ssh-ed25519", as inside the key blob
@@ -39,7 +40,7 @@ export interface KnownHosts {
 
 export type HostKeyStatus = 'match' | 'unknown' | 'changed' | 'revoked';
 
-export interface KnownKey { keyType: string; fingerprint: string; line: number }
+export interface KnownKey { keyType: string; fingerprint: string; line: number; file?: string }
 
 export interface HostKeyLookup {
   status: HostKeyStatus;
@@ -174,13 +175,13 @@ export function matchingEntries(entries: readonly KnownHostEntry[], host: string
 export function lookupHostKey(entries: readonly KnownHostEntry[], host: string, port: number, offered: Buffer): HostKeyLookup {
   const mine = matchingEntries(entries, host, port);
   const notes = mine.filter((e) => e.marker === 'cert-authority')
-    .map((e) => `line ${e.line} trusts a certificate authority for this host; lvs-play checks plain host keys only and ignores it`);
+    .map((e) => `${e.file ? `${e.file} ` : ''}line ${e.line} trusts a certificate authority for this host; lvs-play checks plain host keys only and ignores it`);
   const withNotes = <T extends HostKeyLookup>(r: T): T => (notes.length ? { ...r, notes } : r);
   if (mine.some((e) => e.marker === 'revoked' && e.key.equals(offered))) return withNotes({ status: 'revoked' });
   const plain = mine.filter((e) => e.marker === undefined);
   if (plain.some((e) => e.key.equals(offered))) return withNotes({ status: 'match' });
   if (plain.length === 0) return withNotes({ status: 'unknown' });
-  const knownKeys = dedupe(plain.map((e) => ({ keyType: e.keyType, fingerprint: fingerprint(e.key), line: e.line })));
+  const knownKeys = dedupe(plain.map((e) => ({ keyType: e.keyType, fingerprint: fingerprint(e.key), line: e.line, ...(e.file ? { file: e.file } : {}) })));
   return withNotes({ status: 'changed', known: knownKeys.map((k) => k.fingerprint), knownKeys });
 }
 

@@ -7,6 +7,7 @@ import type { Host } from '../inventory/types.js';
 import { HostError } from '../errors.js';
 import { resolveJumpHost } from './jump.js';
 import { Semaphore } from './semaphore.js';
+import { sshAddress } from './ssh-address.js';
 import { connect, SshTransport, type ConnectOptions, type Transport } from './transport.js';
 
 export interface PoolOptions extends Omit<ConnectOptions, 'jump'> {
@@ -96,5 +97,5 @@ export class ConnectionPool {
 
 /** Two Host objects for the same login share one connection. */
 function keyOf(host: Host): string {
-  return [host.name, host.ssh.user, host.address, host.ssh.port].join('\0');
+  return [host.name, host.ssh.user, sshAddress(host), host.ssh.port].join('\0');
 }

@@ -14,7 +14,9 @@ import { HostError, UserError } from '../errors.js';
 import { assertLabRoute, isLabAddress } from '../lab/route.js';
 import { connectFailureReason, formatSeconds } from './connect-errors.js';
 import { createHostVerifier } from './host-verifier.js';
-import { knownKeyTypes, loadKnownHosts } from './known-hosts.js';
+import { knownKeyTypes } from './known-hosts.js';
+import { knownHostsFiles, loadAllKnownHosts } from './known-hosts-files.js';
+import { sshAddress } from './ssh-address.js';
 import { Semaphore } from './semaphore.js';
 import { sudoRefusal, wrapSudo } from './sudo.js';
 
@@ -346,12 +348,12 @@ async function openSocket(host: Host, options: ConnectOptions, where: string): P
   if (jump) {
     if (!(jump instanceof SshTransport)) throw new TypeError('connect(): options.jump must be a Transport made by connect()');
     try {
-      return { sock: await jump.forwardOut(host.address, host.ssh.port) };
+      return { sock: await jump.forwardOut(sshAddress(host), host.ssh.port) };
     } catch (err) {
       throw new HostError(host.name, `cannot connect to ${where} through jump host ${jump.host.name}: ${connectFailureReason(err, 0)}`, { cause: err });
     }
   }
-  let address = host.address;
+  let address = sshAddress(host);
   if (!isIP(address)) {
     try {
       address = (await lookup(address)).address;
@@ -372,11 +374,12 @@ async function openSocket(host: Host, options: ConnectOptions, where: string): P
 
 export async function connect(host: Host, options: ConnectOptions = {}): Promise<Transport> {
   const { user, port, knownHosts } = host.ssh;
-  const where = `${host.name} (${host.address}:${port})`;
-  const timeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
+  const where = `${host.name} (${sshAddress(host)}:${port})`;
+  const timeoutMs = options.connectTimeoutMs ?? (host.ssh.connectTimeout ? host.ssh.connectTimeout * 1000 : DEFAULT_CONNECT_TIMEOUT_MS);
   const credentials = await loadCredentials(host, options);
-  const known = await loadKnownHosts(knownHosts).catch(() => ({ entries: [], problems: [] })); // unreadable: the verifier says so
-  const verifier = createHostVerifier(host, { acceptNew: options.acceptNewHostKeys, hashKnownHosts: options.hashKnownHosts });
+  const known = await loadAllKnownHosts(knownHostsFiles(host)); // unreadable files: the verifier says so
+  const acceptNew = options.acceptNewHostKeys || host.ssh.acceptNewHostKeys === true;
+  const verifier = createHostVerifier(host, { acceptNew, hashKnownHosts: options.hashKnownHosts });
   const socket = await openSocket(host, options, where);
 
   const client = new Client();
@@ -391,7 +394,7 @@ export async function connect(host: Host, options: ConnectOptions = {}): Promise
     keepaliveInterval: options.keepaliveMs ?? DEFAULT_KEEPALIVE_MS,
     keepaliveCountMax: 3,
     hostVerifier: verifier.verify,
-    algorithms: { serverHostKey: hostKeyAlgorithms(knownKeyTypes(known.entries, host.address, port)) as ServerHostKeyAlgorithm[] },
+    algorithms: { serverHostKey: hostKeyAlgorithms(knownKeyTypes(known, sshAddress(host), port)) as ServerHostKeyAlgorithm[] },
     ...(credentials.agent ? { agent: credentials.agent } : {}),
     ...(credentials.privateKey ? { privateKey: credentials.privateKey, passphrase: credentials.passphrase } : {}),
   };
@@ -419,7 +422,8 @@ export async function connect(host: Host, options: ConnectOptions = {}): Promise
   const accepted = verifier.accepted;
   if (accepted?.recorded) {
     const say = options.onHostKeyRecorded ?? ((line: string) => process.stderr.write(`note: ${line}\n`));
-    say(`${host.name}: host key ${accepted.keyType} ${accepted.fingerprint} was not known: recorded in ${knownHosts} (--accept-new-host-keys)`);
+    const why = options.acceptNewHostKeys ? '--accept-new-host-keys' : 'StrictHostKeyChecking accept-new in the ssh config';
+    say(`${host.name}: host key ${accepted.keyType} ${accepted.fingerprint} was not known: recorded in ${knownHosts} (${why})`);
   }
   return transport;
 }

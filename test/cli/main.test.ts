@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -30,6 +32,31 @@ describe('lvs-play binary', () => {
       const r = await run(process.execPath, [bin, name, '--help']);
       assert.match(r.stdout, new RegExp(`^Usage:\\s+lvs-play ${name} `), name);
     }));
+  });
+
+  it('reads the ssh config from ~/.ssh/config, or -F FILE / --ssh-config FILE / -F none, naming a broken one', async () => {
+    const inventory = new URL('../../inventory/example.json', import.meta.url).pathname;
+    const home = mkdtempSync(join(tmpdir(), 'lvsp-cli-sshconfig-'));
+    try {
+      mkdirSync(join(home, '.ssh'));
+      writeFileSync(join(home, '.ssh', 'config'), 'Host lvs-dr\n  Port many\n');
+      const env = { ...process.env, HOME: home };
+      const fails = async (args: string[], pattern: RegExp) => {
+        await assert.rejects(run(process.execPath, [bin, ...args], { env }), (e: { code: number; stderr: string }) => {
+          assert.equal(e.code, 1, args.join(' '));
+          assert.match(e.stderr, pattern, args.join(' '));
+          return true;
+        });
+      };
+      await fails(['validate', inventory], /ssh config ".*\/\.ssh\/config": Port "many" for host lvs-dr is not a port number/);
+      await run(process.execPath, [bin, 'validate', '-F', 'none', inventory], { env });
+      await fails(['validate', inventory, '-F', join(home, 'absent')], /ssh config ".*absent" does not exist/);
+      await fails(['validate', inventory, '--ssh-config'], /--ssh-config needs a file/);
+      writeFileSync(join(home, 'good'), 'Host *\n  User ops\n');
+      await run(process.execPath, [bin, 'validate', `--ssh-config=${join(home, 'good')}`, inventory], { env });
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
   });
 
   it('rejects an unknown command with exit 1', async () => {

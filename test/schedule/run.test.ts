@@ -47,7 +47,9 @@ describe('lvs-play schedule, units in a temp dir, hosts unreachable', function (
 
   let argv: string[] = [];
   it('writes the service and timer into --unit-dir, starts nothing, says how to', async () => {
-    const r = await lvsPlay(['schedule', inventory, '--every', '15m', '--unit-dir', unitDir, '--state-dir', stateDir, '--keep', '3']);
+    const sshConfig = join(dir, 'ssh_config'); // spelled out in the service, whatever HOME systemd gives it
+    writeFileSync(sshConfig, 'Host *\n  ConnectTimeout 5\n');
+    const r = await lvsPlay(['schedule', inventory, '--every', '15m', '--unit-dir', unitDir, '--state-dir', stateDir, '--keep', '3', '-F', sshConfig]);
     assert.equal(r.code, 0, r.stderr);
     assert.deepEqual(ls(unitDir), ['lvs-play-check-lab.service', 'lvs-play-check-lab.timer']);
     assert.match(r.stdout, new RegExp(`wrote ${unitDir}/lvs-play-check-lab.service\nwrote ${unitDir}/lvs-play-check-lab.timer\n`));
@@ -55,7 +57,7 @@ describe('lvs-play schedule, units in a temp dir, hosts unreachable', function (
     const service = readFileSync(join(unitDir, 'lvs-play-check-lab.service'), 'utf8');
     argv = execStartArgv(service);
     assert.deepEqual(argv, [process.execPath, join(repoRoot, 'dist/lib/cli/main.js'), 'schedule', 'run', inventory,
-      '--state-dir', stateDir, '--textfile-dir', stateDir, '--keep', '3', '--name', 'lvs-play-check-lab']);
+      '--state-dir', stateDir, '--textfile-dir', stateDir, '--keep', '3', '--name', 'lvs-play-check-lab', '--ssh-config', sshConfig]);
     const verify = await run(['systemd-analyze', 'verify', '--man=no', join(unitDir, 'lvs-play-check-lab.service'), join(unitDir, 'lvs-play-check-lab.timer')]);
     assert.deepEqual(verify, { code: 0, stdout: '', stderr: '' });
   });

@@ -159,4 +159,37 @@ describe('host key verifier', () => {
     assert.equal(await answer(other.blob), false);
     assert.match(verifier.rejection!.message, /has CHANGED/);
   });
+
+  describe('with read-only known_hosts files after the user\'s (GlobalKnownHostsFile, UserKnownHostsFile\'s others)', () => {
+    const withOthers = (file: string, others: string[]): Host => ({ ...host(file), ssh: { ...host(file).ssh, otherKnownHosts: others } });
+
+    it('accepts a key recorded only in a read-only file, and records nothing', async () => {
+      const mine = join(dir, 'empty-user-file');
+      const global = await knownHostsWith('global-match', [`198.18.0.10 ${known.publicLine}`]);
+      const d = await checkHostKey(withOthers(mine, [join(dir, 'absent'), global]), known.blob, { acceptNew: true });
+      assert.equal(d.accept && d.recorded, false);
+      assert.ok(d.accept);
+      await assert.rejects(readFile(mine), /ENOENT/, 'nothing was written to the user\'s file');
+    });
+
+    it('refuses a key that differs from one a read-only file records, naming that file and line', async () => {
+      const mine = await knownHostsWith('user-other-host', ['198.18.0.99 ' + known.publicLine]);
+      const global = await knownHostsWith('global-changed', ['# site keys', `198.18.0.10 ${known.publicLine}`]);
+      const d = await checkHostKey(withOthers(mine, [global]), other.blob, { acceptNew: true });
+      assert.ok(!d.accept);
+      assert.match(d.error.message, /CHANGED/);
+      assert.ok(d.error.message.includes(`${global} line 2`), d.error.message);
+      assert.ok(d.error.hint?.includes(`-f ${global}`), d.error.hint);
+    });
+
+    it('refuses a key a read-only file revokes, and a read-only file with a marker it does not know', async () => {
+      const mine = await knownHostsWith('user-has-it', [`198.18.0.10 ${revoked.publicLine}`]);
+      const global = await knownHostsWith('global-revoked', [`@revoked * ${revoked.publicLine}`]);
+      const d = await checkHostKey(withOthers(mine, [global]), revoked.blob);
+      assert.ok(!d.accept && /@revoked/.test(d.error.message));
+      const broken = await knownHostsWith('global-broken', [`@revokd * ${revoked.publicLine}`]);
+      const b = await checkHostKey(withOthers(mine, [broken]), revoked.blob);
+      assert.ok(!b.accept && b.error.message.includes(`${broken}:1`), !b.accept ? b.error.message : '');
+    });
+  });
 });

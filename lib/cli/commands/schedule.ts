@@ -2,7 +2,7 @@
 // kept and their metrics written for node_exporter. The work is in
 // lib/schedule/; this file reads arguments and prints.
 
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { type ParseArgsConfig } from 'node:util';
 import { UserError } from '../../errors.js';
 import { loadInventory } from '../../inventory/load.js';
@@ -16,6 +16,7 @@ import { runScheduledCheck } from '../../schedule/run.js';
 import { formatStatus, recordLines, scheduleStatus, statusExitCode } from '../../schedule/status.js';
 import { SYSTEM_UNIT_DIR, assertSystemdRunning, systemdRunning } from '../../schedule/systemctl.js';
 import { renderUnits, scheduledRunArgv } from '../../schedule/units.js';
+import { sshConfigPath } from '../../ssh/ssh-config.js';
 import { safeText } from '../../terminal-text.js';
 import { intOption, parseCommandArgs } from '../args.js';
 import type { Command } from '../command.js';
@@ -132,9 +133,10 @@ async function install(inventory: string, v: Values): Promise<number> {
   const unitDir = checkPath(v['unit-dir'] ?? SYSTEM_UNIT_DIR, '--unit-dir');
   const playbook = v.playbook === undefined ? undefined : checkPath(v.playbook, '--playbook');
   const entry = currentEntry();
+  const sshConfig = scheduledSshConfig();
   const units = renderUnits({
     cluster: cluster.name, name, schedule, inventory, stateDir, textfileDir,
-    command: scheduledRunArgv({ node: entry.node, entry: entry.script, inventory, stateDir, textfileDir, keep, name, playbook }),
+    command: scheduledRunArgv({ node: entry.node, entry: entry.script, inventory, stateDir, textfileDir, keep, name, playbook, sshConfig }),
     envFile, onFailure,
   });
   for (const w of serviceEnvironmentWarnings(raw, cluster, v['env-file'])) process.stderr.write(`warning: ${w}\n`);
@@ -190,4 +192,12 @@ async function remove(inventory: string, v: Values): Promise<number> {
   const lines = [...r.commands.map((c) => `systemctl ${c.join(' ')}`), ...r.removed.map((p) => `removed ${p}`), ...r.kept.map((p) => `kept ${p}${v.purge ? ' (holds other files)' : ' (--purge deletes the reports)'}`)];
   out(lines.length ? lines.join('\n') : `nothing to remove: no ${l.name} units in ${l.unitDir}`);
   return 0;
+}
+
+/** The ssh config this run reads, spelled out for the service ("none" when there is none), so that the
+ * scheduled checks connect as this command did whoever's HOME systemd gives them. */
+function scheduledSshConfig(): string {
+  const chosen = sshConfigPath();
+  if (chosen === null) return 'none';
+  return chosen.required || existsSync(chosen.path) ? chosen.path : 'none';
 }
