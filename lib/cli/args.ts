@@ -15,14 +15,17 @@ export function isArgumentError(err: unknown): boolean {
   return typeof (err as { code?: unknown })?.code === 'string' && (err as { code: string }).code.startsWith('ERR_PARSE_ARGS_');
 }
 
+/** What parseArgs gives for these options (named, so the shipped .d.ts can name it). */
+export type ParsedArgs<O extends Options> = ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; strict: true; options: O }>>;
+
 const helpOf = (command: string) => `lvs-play ${command.split(' ')[0]} --help`;
 
 /**
  * parseArgs for `command` ("deploy", "schedule run"), refusing unknown
  * options and more than maxPositionals positional arguments.
  */
-export function parseCommandArgs<O extends Options>(command: string, args: string[], options: O, maxPositionals = Infinity) {
-  let parsed;
+export function parseCommandArgs<O extends Options>(command: string, args: string[], options: O, maxPositionals = Infinity): ParsedArgs<O> {
+  let parsed: ParsedArgs<O>;
   try {
     parsed = parseArgs({ args, allowPositionals: true, strict: true, options });
   } catch (err) {

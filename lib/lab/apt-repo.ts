@@ -17,8 +17,9 @@ import { labFiles } from './paths.js';
 import type { Progress } from './progress.js';
 import { writeFileAtomic } from './state.js';
 
-/** Always in the repository: what a deploy installs by default, the lab's web server and an HTTP client for the client host. */
-export const LAB_REPO_PACKAGES = [...DEFAULTS.packages.directors, 'chrony', 'nginx-light', 'curl'];
+/** Always in the repository: what a deploy installs by default, the lab's web server, an HTTP client for the client
+ * host, and what the outside-the-repository playbook test installs (nftables, prometheus-node-exporter). */
+export const LAB_REPO_PACKAGES = [...DEFAULTS.packages.directors, 'chrony', 'nginx-light', 'curl', 'nftables', 'prometheus-node-exporter'];
 
 const STAMP = '.lvs-play-stamp';
 

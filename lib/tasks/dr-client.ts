@@ -13,11 +13,12 @@ import { REALSERVER_SYSCTLS } from '../render/sysctl.js';
 import { fileChange, renderedFile } from './file-change.js';
 import { serviceChanges } from './service-change.js';
 import type { Change, Task } from './task.js';
+import { defineTask } from './define-task.js';
 
 const PATHS = [DR_CLIENT_PATHS.script, DR_CLIENT_PATHS.vips, DR_CLIENT_PATHS.unit];
 const ARP_KEYS = Object.keys(REALSERVER_SYSCTLS);
 
-export const drClientTask: Task = {
+export const drClientTask: Task = defineTask({
   name: 'dr-client',
   facts: () => [...PATHS.map(fileFact), serviceFact(DR_CLIENT_UNIT_NAME), addressesFact('lo'), sysctlFact(ARP_KEYS)],
   diff({ cluster, host }, facts) {
@@ -39,4 +40,4 @@ export const drClientTask: Task = {
     changes.push(...serviceChanges(service, { running: true, refresh: because ? 'reload' : 'none', because }));
     return { changes, notes: [] };
   },
-};
+});

@@ -54,3 +54,37 @@ export function renderedFile(files: RenderedFile[], path: string): RenderedFile 
   if (!f) throw new Error(`no rendered file ${path} for this host`);
   return f;
 }
+
+/** A file a custom task wants on the host (the public API's changes.file). */
+export interface WantedFile {
+  path: string;                 // absolute
+  content: string;
+  mode?: number;                // default 0o644
+  owner?: string;               // default root (group the same)
+  /** never shown: its diff says only that it differs */
+  secret?: boolean;
+  /** run against the temporary file before it replaces the old one ({file} is its quoted path), e.g. "nft -c -f {file}" */
+  validate?: string;
+}
+
+/** The change that puts `wanted` in place (written atomically, the old file kept for undo), or null when the host has it. */
+export function wantedFileChange(wanted: WantedFile, state: FileState): Change | null {
+  if (typeof wanted?.path !== 'string' || !wanted.path.startsWith('/')) throw new Error(`changes.file: path must be absolute, got ${JSON.stringify(wanted?.path)}`);
+  const mode = wanted.mode ?? 0o644;
+  const owner = wanted.owner ?? 'root';
+  const reasons: string[] = [];
+  if (!state.exists) reasons.push('missing');
+  else {
+    if (state.content !== wanted.content) reasons.push('content differs');
+    if (state.mode !== mode) reasons.push(`mode ${state.mode.toString(8)}, want ${mode.toString(8)}`);
+    if (state.owner !== owner || state.group !== owner) reasons.push(`owner ${state.owner}:${state.group}, want ${owner}:${owner}`);
+  }
+  if (reasons.length === 0) return null;
+  const secret = wanted.secret === true;
+  const hidden = (text: string) => `<secret: ${Buffer.byteLength(text)} bytes>\n`;
+  return {
+    summary: `${wanted.path}: ${reasons.join(', ')}`,
+    diff: { label: wanted.path, before: state.exists ? (secret ? hidden(state.content) : state.content) : null, after: secret ? hidden(wanted.content) : wanted.content, secret },
+    steps: [{ kind: 'write', path: wanted.path, content: wanted.content, mode, owner, group: owner, secret, ...(wanted.validate ? { validate: wanted.validate } : {}) }],
+  };
+}

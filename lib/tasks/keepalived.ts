@@ -14,10 +14,11 @@ import { SWITCHES_README } from '../render/switches.js';
 import { fileChange, renderedFile } from './file-change.js';
 import { serviceChanges } from './service-change.js';
 import type { Change, Task } from './task.js';
+import { defineTask } from './define-task.js';
 
 const UNIT = 'keepalived.service';
 
-export const keepalivedTask: Task = {
+export const keepalivedTask: Task = defineTask({
   name: 'keepalived',
   facts: () => [osReleaseFact, fileFact(SWITCHES_README), fileFact(NOTIFY_SCRIPT_PATH), fileFact(KEEPALIVED_CONF_PATH),
     ...everyFamily((l) => l.keepalivedOptions.path).map(fileFact), serviceFact(UNIT)],
@@ -35,4 +36,4 @@ export const keepalivedTask: Task = {
     changes.push(...serviceChanges(facts.get(serviceFact(UNIT)), { running: true, refresh, because: defaults ? 'daemon options changed' : 'keepalived.conf changed' }));
     return { changes, notes: [] };
   },
-};
+});

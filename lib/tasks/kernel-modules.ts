@@ -8,8 +8,9 @@ import { hostFiles } from '../render/host-files.js';
 import { hostModules, MODULES_LOAD_PATH } from '../render/kernel-modules.js';
 import { fileChange, renderedFile } from './file-change.js';
 import type { Change, Task } from './task.js';
+import { defineTask } from './define-task.js';
 
-export const kernelModulesTask: Task = {
+export const kernelModulesTask: Task = defineTask({
   name: 'kernel-modules',
   facts: ({ cluster, host }) => [fileFact(MODULES_LOAD_PATH), modulesFact(hostModules(cluster, host.name))],
   diff({ cluster, host }, facts) {
@@ -23,4 +24,4 @@ export const kernelModulesTask: Task = {
     }
     return { changes, notes: [] };
   },
-};
+});

@@ -6,6 +6,7 @@ import { osReleaseFact } from '../facts/os-release.js';
 import { packagesFact } from '../facts/packages.js';
 import type { Change, Task, TaskContext } from './task.js';
 import type { Cluster, Host } from '../inventory/types.js';
+import { defineTask } from './define-task.js';
 
 export function hostPackages(cluster: Cluster, host: Host): string[] {
   const names = host.groups.flatMap((g) => cluster.packages[g] ?? []);
@@ -25,7 +26,7 @@ export function installChange(ctx: TaskContext, facts: import('../facts/fact.js'
   };
 }
 
-export const packagesTask: Task = {
+export const packagesTask: Task = defineTask({
   name: 'packages',
   facts: ({ cluster, host }) => [osReleaseFact, packagesFact(hostPackages(cluster, host))],
   diff(ctx, facts) {
@@ -33,4 +34,4 @@ export const packagesTask: Task = {
     const change = wanted.length ? installChange(ctx, facts, wanted) : null;
     return { changes: change ? [change] : [], notes: [] };
   },
-};
+});

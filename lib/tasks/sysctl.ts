@@ -13,8 +13,9 @@ import { parseSysctlOriginals, renderSysctlOriginals, SYSCTL_ORIGINALS_PATH } fr
 import { hostSysctls, SYSCTL_CONF_PATH } from '../render/sysctl.js';
 import { fileChange, renderedFile } from './file-change.js';
 import type { Change, Task } from './task.js';
+import { defineTask } from './define-task.js';
 
-export const sysctlTask: Task = {
+export const sysctlTask: Task = defineTask({
   name: 'sysctl',
   facts: ({ cluster, host }) => [fileFact(SYSCTL_CONF_PATH), sysctlFact(Object.keys(hostSysctls(cluster, host.name))),
     fileFact(SYSCTL_ORIGINALS_PATH), recordedSysctlsFact],
@@ -63,4 +64,4 @@ export const sysctlTask: Task = {
     changes.push(...sets, ...restores);
     return { changes, notes: [] };
   },
-};
+});

@@ -15,12 +15,13 @@ import { fileChange, renderedFile } from './file-change.js';
 import { installChange } from './packages.js';
 import { serviceChanges } from './service-change.js';
 import type { Change, Task } from './task.js';
+import { defineTask } from './define-task.js';
 
 const PACKAGE = 'chrony';
 /** bounded wait for the first sync: 30 tries, 1 s apart */
 const WAIT_SYNC = 'chronyc waitsync 30 0 0 1';
 
-export const timeSyncTask: Task = {
+export const timeSyncTask: Task = defineTask({
   name: 'time-sync',
   // both families' config paths and unit names are read in the one round
   // trip; diff() uses the host's family's (chrony.conf vs /etc/chrony.conf)
@@ -47,4 +48,4 @@ export const timeSyncTask: Task = {
     const notes = canSetClock ? [] : [{ message: 'this host may not set its clock (no CAP_SYS_TIME, e.g. a container): chrony is configured and enabled but not started; its clock is its container host\'s' }];
     return { changes, notes };
   },
-};
+});

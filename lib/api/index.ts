@@ -1,0 +1,78 @@
+// lvs-play's public API for playbooks written in TypeScript or JavaScript:
+//
+//   import { definePlaybook, defineTask, defineFact, tasks, facts, changes, sh } from 'lvs-play';
+//
+// Everything here is what lvs-play's own seed playbook and tasks are built
+// from; docs/playbooks.md walks through a custom task. The package's root
+// (lib/index.ts) adds the seed playbook itself.
+
+import { addressesFact } from '../facts/addresses.js';
+import { fileFact } from '../facts/file.js';
+import { modulesFact } from '../facts/modules.js';
+import { osReleaseFact } from '../facts/os-release.js';
+import { packagesFact } from '../facts/packages.js';
+import { serviceFact } from '../facts/service.js';
+import { sysctlFact } from '../facts/sysctl.js';
+import { wantedFileChange } from '../tasks/file-change.js';
+import { installChange } from '../tasks/packages.js';
+import { serviceChanges } from '../tasks/service-change.js';
+import { drClientTask } from '../tasks/dr-client.js';
+import { keepalivedTask } from '../tasks/keepalived.js';
+import { kernelModulesTask } from '../tasks/kernel-modules.js';
+import { packagesTask } from '../tasks/packages.js';
+import { sysctlTask } from '../tasks/sysctl.js';
+import { timeSyncTask } from '../tasks/time-sync.js';
+
+export { defineFact } from '../facts/define-fact.js';
+export { defineTask, type TaskSpec } from '../tasks/define-task.js';
+export { definePlaybook, type Play, type Playbook } from '../playbook.js';
+export { FactValues, type Fact, type FactOutput } from '../facts/fact.js';
+export { fixtureFacts } from './fixture-facts.js';
+export { quote, sh } from '../shell/quote.js';
+export type { Change, Task, TaskContext, TaskDiff, TaskNote } from '../tasks/task.js';
+export type { ServiceAction, Step } from '../tasks/step.js';
+export type { WantedFile } from '../tasks/file-change.js';
+export type { ServiceWanted } from '../tasks/service-change.js';
+export type { FileState } from '../facts/file.js';
+export type { PackagesState } from '../facts/packages.js';
+export type { ServiceState } from '../facts/service.js';
+export type { OsRelease } from '../facts/os-release.js';
+export type { Cluster, Host, Vip, Service, RealServer } from '../inventory/types.js';
+
+/** lvs-play's own tasks, the seed playbook's building blocks. */
+export const tasks = Object.freeze({
+  timeSync: timeSyncTask,
+  packages: packagesTask,
+  kernelModules: kernelModulesTask,
+  sysctl: sysctlTask,
+  keepalived: keepalivedTask,
+  drClient: drClientTask,
+});
+
+/** Facts a custom task can ask for; all of a host's facts are read in one round trip. */
+export const facts = Object.freeze({
+  /** a file's content, mode and owner, or its absence */
+  file: fileFact,
+  /** installed versions of packages (dpkg or rpm), and whether apt has package lists */
+  packages: packagesFact,
+  /** a systemd unit: exists, enabled, active */
+  service: serviceFact,
+  /** running sysctl values */
+  sysctl: sysctlFact,
+  /** loaded kernel modules among those named */
+  modules: modulesFact,
+  /** the addresses on a network device */
+  addresses: addressesFact,
+  /** /etc/os-release: id, family (debian or rhel), package manager */
+  osRelease: osReleaseFact,
+});
+
+/** Changes built the way lvs-play's own tasks build them; each step's undo is known before it runs. */
+export const changes = Object.freeze({
+  /** a file in place (atomic write, optional validation, the old file kept for undo); needs facts.file(path) */
+  file: wantedFileChange,
+  /** packages installed with apt or dnf; needs facts.osRelease and facts.packages(names) */
+  install: installChange,
+  /** a unit enabled, running, and reloaded or restarted when its files changed; needs facts.service(unit) */
+  service: serviceChanges,
+});
