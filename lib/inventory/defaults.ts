@@ -13,6 +13,7 @@ export const DEFAULTS = {
   service: { protocol: 'TCP' as const, scheduler: 'rr', forwarding: 'DR' as const, persistence: 0, delayLoop: 3 },
   realServer: { weight: 1 },
   healthCheck: { type: 'TCP_CHECK' as const, connectTimeout: 10, retry: 3, delayBeforeRetry: 3, path: '/', status: 200 },
+  trackScript: { interval: 2 },
   time: { servers: ['pool.ntp.org'] },
   packages: { directors: ['keepalived', 'ipvsadm'] },
 } as const;

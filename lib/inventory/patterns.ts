@@ -21,6 +21,10 @@ export const PATTERN_HINTS: Record<string, PatternHint> = {
     what: 'an environment variable name', rule: 'letters, digits and "_", not starting with a digit' },
   '^(~/|/)?[A-Za-z0-9_.+@,=][A-Za-z0-9_.+@,=/-]{0,4095}$': {
     what: 'a file path', rule: 'absolute, relative or starting with "~/"; letters, digits and _ . + @ , = / - only, no spaces or shell characters' },
+  '^[A-Za-z][A-Za-z0-9_-]{0,31}$': {
+    what: 'a keepalived name', rule: 'letters, digits, "_" and "-", 1-32 characters, starting with a letter' },
+  '^/[A-Za-z0-9_./+-]{1,255}( [A-Za-z0-9_./:=,+@%-]{1,255}){0,32}$': {
+    what: 'a command', rule: 'an absolute path, then arguments separated by single spaces; letters, digits and _ . / : = , + @ % - only, no quotes or shell characters' },
   '^#!': {
     what: 'a script', rule: 'its first line names its interpreter, like #!/bin/sh' },
   '^[A-Za-z0-9][A-Za-z0-9+._-]{0,127}$': {

@@ -10,6 +10,7 @@ import { DEFAULTS, DIRECTORS, REALSERVERS } from './defaults.js';
 import { readPassword } from './password.js';
 import { FileReadError, readRegularFile } from '../regular-file.js';
 import { resolvePath } from './paths.js';
+import { sameIp } from './address.js';
 import { resolveSshSettings } from './ssh-settings.js';
 import type { SshConfigFile } from '../ssh/ssh-config.js';
 import { spreadMaster, vipPriorities, type PrioritySettings } from './priorities.js';
@@ -77,6 +78,15 @@ export function resolveInventory(inv: Inventory, opts: ResolveOptions): Cluster 
       preempt: { nopreempt: vrrp.nopreempt ?? false, delay: vrrp.preemptDelay ?? 0 },
       garp: { ...vrrp.garp },
       notify: notifyScript(vrrp.notify, opts),
+      trackScripts: (vrrp.trackScripts ?? []).map((t) => ({
+        name: t.name, command: t.command, interval: t.interval ?? DEFAULTS.trackScript.interval,
+        timeout: t.timeout ?? t.interval ?? DEFAULTS.trackScript.interval, weight: t.weight ?? 0, fall: t.fall ?? 1, rise: t.rise ?? 1,
+      })),
+      trackInterfaces: (vrrp.trackInterfaces ?? []).map((t) => ({ interface: t.interface, weight: t.weight ?? null })),
+      syncGroups: (vrrp.syncGroups ?? []).map((g) => ({
+        name: g.name,
+        instances: vips.filter((v) => g.vips.some((a) => sameIp(a, v.address))).map((v) => v.instance),
+      })),
     },
     keepalived: { mode: inv.keepalived?.mode ?? DEFAULTS.keepalived.mode },
     vips,

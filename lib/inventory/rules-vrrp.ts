@@ -69,6 +69,7 @@ export function vrrpRules(inv: Obj): InventoryProblem[] {
 
   problems.push(...priorityRules(inv, directors.length));
   problems.push(...preemptAndUnicastRules(inv, directors));
+  problems.push(...trackingRules(inv, directors, defaultInterface));
   if (str(auth?.type) === 'AH') {
     problems.push({ path: '/vrrp/authentication/type', message: 'AH cannot be used: keepalived clears AH authentication on an instance that starts as MASTER, and every director is MASTER of some VIP; use PASS' });
   }
@@ -90,6 +91,73 @@ function preemptAndUnicastRules(inv: Obj, directors: string[]): InventoryProblem
     const other = directors.filter((d) => ipFamily(addressOf.get(d) ?? '') !== family);
     if (other.length) {
       problems.push({ path: pointer('vips', i, 'address'), message: `is IPv${family}, but with vrrp.unicast its adverts go to the directors' addresses, and ${listOf(other)} ${other.length > 1 ? 'have' : 'has'} no IPv${family} address; use VIPs of the directors' family or multicast` });
+    }
+  });
+  return problems;
+}
+
+/**
+ * Track scripts and interfaces once each by name; a sync group names VIPs of
+ * the inventory, each VIP in at most one group, and its VIPs share their
+ * MASTER (a group moves as one, so VIPs with different MASTERs would pull it
+ * back and forth) and their interface.
+ */
+function trackingRules(inv: Obj, directors: string[], defaultInterface: string): InventoryProblem[] {
+  const problems: InventoryProblem[] = [];
+  const vrrp = obj(inv.vrrp);
+  const once = (list: unknown[], key: string, section: string, what: string) => {
+    const seen = new Map<string, number>();
+    list.forEach((raw, i) => {
+      const value = str(obj(raw)?.[key]);
+      if (value === undefined) return;
+      const j = seen.get(value);
+      if (j !== undefined) problems.push({ path: pointer('vrrp', section, i, key), message: `${what} "${value}" is already /vrrp/${section}/${j}; list each once` });
+      else seen.set(value, i);
+    });
+  };
+  once(arr(vrrp?.trackScripts), 'name', 'trackScripts', 'track script');
+  once(arr(vrrp?.trackInterfaces), 'interface', 'trackInterfaces', 'interface');
+  once(arr(vrrp?.syncGroups), 'name', 'syncGroups', 'sync group');
+  const vrrpInterfaces = new Set([defaultInterface, ...arr(inv.vips).map((v) => str(obj(v)?.interface)).filter((x): x is string => x !== undefined)]);
+  arr(vrrp?.trackInterfaces).forEach((raw, i) => {
+    const iface = str(obj(raw)?.interface);
+    if (iface !== undefined && vrrpInterfaces.has(iface)) {
+      problems.push({ path: pointer('vrrp', 'trackInterfaces', i, 'interface'), message: `${iface} is an interface VRRP runs on: its instances already go to FAULT when it is down, and keepalived ignores tracking it ("since own interface"); track another interface` });
+    }
+  });
+
+  const vips = arr(inv.vips).map(obj);
+  const vipIndex = (address: string) => vips.findIndex((v) => {
+    const a = hostIp(str(v?.address) ?? '');
+    return a !== null && a === hostIp(address);
+  });
+  const masterOf = (i: number) => str(vips[i]?.master) ?? (directors.length ? directors[i % directors.length] : undefined);
+  const interfaceOf = (i: number) => str(vips[i]?.interface) ?? defaultInterface;
+  const groupOf = new Map<number, string>();
+  arr(vrrp?.syncGroups).forEach((raw, g) => {
+    const group = obj(raw);
+    const name = str(group?.name) ?? `#${g}`;
+    const members: number[] = [];
+    arr(group?.vips).forEach((a, k) => {
+      const address = str(a) ?? '';
+      const at = pointer('vrrp', 'syncGroups', g, 'vips', k);
+      const i = vipIndex(address);
+      if (i < 0) {
+        problems.push({ path: at, message: `${address} is not a VIP of the inventory; use one of ${listOf(vips.map((v) => str(v?.address) ?? '?'))}` });
+        return;
+      }
+      const other = groupOf.get(i);
+      if (other !== undefined) problems.push({ path: at, message: `${address} is already in sync group "${other}"; a VIP can be in one group only` });
+      else groupOf.set(i, name);
+      members.push(i);
+    });
+    const masters = [...new Set(members.map(masterOf))];
+    if (masters.length > 1) {
+      problems.push({ path: pointer('vrrp', 'syncGroups', g, 'vips'), message: `sync group "${name}" has VIPs with different MASTERs (${listOf(masters.map(String))}); a group moves as one, so give its VIPs the same "master"` });
+    }
+    const interfaces = [...new Set(members.map(interfaceOf))];
+    if (interfaces.length > 1) {
+      problems.push({ path: pointer('vrrp', 'syncGroups', g, 'vips'), message: `sync group "${name}" has VIPs on different interfaces (${listOf(interfaces)}); give its VIPs the same interface` });
     }
   });
   return problems;

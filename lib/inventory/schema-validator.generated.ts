@@ -7,20 +7,20 @@ const require = createRequire(import.meta.url);
 
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lvs-play.invalid/schema/inventory.schema.json","title":"lvs-play inventory","description":"One LVS-DR cluster: its hosts, their groups, the VIPs with their virtual services, VRRP settings, time servers, packages and sysctls. Anything that reaches a shell or a file name has a strict pattern.","type":"object","additionalProperties":false,"required":["name","hosts","groups","vips"],"properties":{"$schema":{"description":"Path or URL of this schema, for editors: \"../schema/inventory.schema.json\".","type":"string"},"name":{"description":"Cluster name, used in file names and headers: lowercase letters, digits, '_' and '-', 1-63 characters, starting with a letter or digit.","type":"string","pattern":"^[a-z0-9][a-z0-9_-]{0,62}$"},"ssh":{"description":"SSH settings for every host; a host's own \"ssh\" overrides them key by key.","$ref":"#/$defs/ssh"},"hosts":{"description":"Every machine lvs-play manages, in the order it reports them.","type":"array","minItems":1,"items":{"$ref":"#/$defs/host"}},"groups":{"description":"Group name -> host names. \"directors\" (run keepalived and IPVS) and \"realservers\" (carry the VIPs on lo) are required; more groups are allowed (e.g. \"clients\").","type":"object","required":["directors","realservers"],"propertyNames":{"$ref":"#/$defs/groupName"},"properties":{"directors":{"description":"Hosts that run keepalived: each VIP has one MASTER among them and the others are its BACKUPs. Two for the dual-master pattern.","$ref":"#/$defs/hostList"},"realservers":{"description":"Hosts that serve the VIPs' traffic; they get every VIP on lo and arp_ignore/arp_announce.","$ref":"#/$defs/hostList"}},"additionalProperties":{"$ref":"#/$defs/hostList"}},"vrrp":{"$ref":"#/$defs/vrrp"},"keepalived":{"description":"How keepalived runs on the directors.","type":"object","additionalProperties":false,"properties":{"mode":{"description":"\"full\" (default) runs VRRP and the IPVS health checker; \"vrrp-only\" for hosts whose kernel has no IP_VS (the container lab).","enum":["full","vrrp-only"]}}},"vips":{"description":"The virtual IP addresses. Each gets its own vrrp_instance, one MASTER director and the others BACKUP with lower, distinct priorities.","type":"array","minItems":1,"items":{"$ref":"#/$defs/vip"}},"time":{"description":"Time synchronisation (chrony), done before anything else.","type":"object","additionalProperties":false,"properties":{"servers":{"description":"NTP servers, host names or IP addresses. Default [\"pool.ntp.org\"].","type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/$defs/serverName"}}}},"packages":{"description":"Group name -> packages to install on its hosts. Default for \"directors\": [\"keepalived\", \"ipvsadm\"].","type":"object","propertyNames":{"$ref":"#/$defs/groupName"},"additionalProperties":{"type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/packageName"}}},"sysctl":{"description":"Group name -> extra sysctls for its hosts (key -> value), written to /etc/sysctl.d.","type":"object","propertyNames":{"$ref":"#/$defs/groupName"},"additionalProperties":{"type":"object","propertyNames":{"$ref":"#/$defs/sysctlKey"},"additionalProperties":{"$ref":"#/$defs/sysctlValue"}}}},"$defs":{"hostName":{"description":"Host name: lowercase letters, digits and '-', 1-63 characters, not starting or ending with '-'.","type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},"groupName":{"description":"Group name: lowercase letters, digits, '_' and '-', 1-63 characters, starting with a letter.","type":"string","pattern":"^[a-z][a-z0-9_-]{0,62}$"},"hostList":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/$defs/hostName"}},"ipAddress":{"description":"An IPv4 address (192.0.2.10) or an IPv6 address (2001:db8::10), without prefix length.","type":"string","pattern":"^[0-9A-Fa-f.:]{2,45}$","anyOf":[{"format":"ipv4"},{"format":"ipv6"}]},"serverName":{"description":"A host name (0.pool.ntp.org) or an IP address.","type":"string","pattern":"^[A-Za-z0-9.:-]{1,253}$","anyOf":[{"format":"hostname"},{"format":"ipv4"},{"format":"ipv6"}]},"port":{"description":"A TCP/UDP port, 1-65535.","type":"integer","minimum":1,"maximum":65535},"priority":{"description":"A VRRP priority, 1-254 (255 is reserved for the address owner).","type":"integer","minimum":1,"maximum":254},"interfaceName":{"description":"A network interface name: 1-15 letters, digits, '_', '.' or '-', not starting with '-' or '.' (no '/', ':' or spaces).","type":"string","pattern":"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,14}$"},"envName":{"description":"An environment variable name: letters, digits and '_', not starting with a digit.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,127}$"},"filePath":{"description":"A file path: absolute, relative to the inventory's folder, or starting with \"~/\"; letters, digits and _ . + @ , = / - only (no spaces or shell characters), not starting with '-'.","type":"string","pattern":"^(~/|/)?[A-Za-z0-9_.+@,=][A-Za-z0-9_.+@,=/-]{0,4095}$"},"packageName":{"description":"A Debian or RPM package name: letters, digits and + . _ -, starting with a letter or digit.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9+._-]{0,127}$"},"sysctlKey":{"description":"A sysctl key in dotted form (net.ipv4.ip_forward): lowercase words of letters, digits, '_' and '-' joined by dots; interface names may have capitals.","type":"string","pattern":"^[a-z0-9_]+(\\.[A-Za-z0-9_-]+)+$"},"sysctlValue":{"description":"A sysctl value: an integer, or a string of letters, digits, spaces and . _ : , / + - (e.g. \"32768 60999\").","type":["string","integer"],"pattern":"^[A-Za-z0-9._:,/+ -]{1,256}$"},"ssh":{"description":"How lvs-play reaches a host over SSH. What is left out comes from the user's OpenSSH config (~/.ssh/config, or -F FILE), then the defaults.","type":"object","additionalProperties":false,"properties":{"user":{"description":"Login user, default \"root\"; other users escalate with sudo -n.","type":"string","pattern":"^[a-z_][a-z0-9_.-]{0,31}$"},"port":{"description":"SSH port, default 22.","$ref":"#/$defs/port"},"identityFile":{"description":"Private key file; \"~\" and relative paths resolve against the inventory's folder.","$ref":"#/$defs/filePath"},"passphraseEnv":{"description":"Environment variable holding the private key's passphrase.","$ref":"#/$defs/envName"},"knownHosts":{"description":"OpenSSH known_hosts file checked for host keys, default ~/.ssh/known_hosts.","$ref":"#/$defs/filePath"},"jumpHost":{"description":"Reach the host through this one: the name of an inventory host, or \"user@host:port\".","type":"string","pattern":"^([a-z_][a-z0-9_.-]{0,31}@)?([A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]{2,45}\\])(:[0-9]{1,5})?$"}}},"host":{"description":"A machine lvs-play manages.","type":"object","additionalProperties":false,"required":["name","address"],"properties":{"name":{"description":"Unique host name, used by groups, real servers and --limit.","$ref":"#/$defs/hostName"},"address":{"description":"The host's IP address: lvs-play connects to it and real servers are addressed by it.","$ref":"#/$defs/ipAddress"},"ssh":{"description":"Overrides the inventory-wide ssh settings for this host.","$ref":"#/$defs/ssh"}}},"vrrp":{"description":"VRRP settings shared by every VIP's vrrp_instance.","type":"object","additionalProperties":false,"properties":{"interface":{"description":"Interface VRRP runs on and the VIPs are added to, default \"eth0\".","$ref":"#/$defs/interfaceName"},"advertInterval":{"description":"advert_int: seconds between VRRP advertisements, 1-255, default 1.","type":"integer","minimum":1,"maximum":255},"priority":{"description":"Priorities: a VIP's MASTER gets \"master\"; its backups get backup, backup - step, backup - 2*step, ...","type":"object","additionalProperties":false,"properties":{"master":{"description":"MASTER priority, default 150.","$ref":"#/$defs/priority"},"backup":{"description":"First BACKUP's priority, default 120; must be below master.","$ref":"#/$defs/priority"},"step":{"description":"How much lower each further BACKUP is, default 10.","type":"integer","minimum":1,"maximum":100}}},"authentication":{"description":"VRRP authentication (IPv4 VIPs only: IPv6 uses VRRPv3, which has none). Give exactly one of password, passwordEnv or passwordFile.","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"auth_type: PASS. (AH is refused: keepalived clears it on an instance that starts as MASTER, as every dual-master director does.)","enum":["PASS","AH"]},"password":{"description":"auth_pass, 1-8 characters (keepalived silently truncates longer ones); prefer passwordEnv or passwordFile.","type":"string","minLength":1,"maxLength":8,"pattern":"^[A-Za-z0-9_.,:;@%+=^~*&?/|<>()\\[\\]-]+$"},"passwordEnv":{"description":"Environment variable holding the password.","$ref":"#/$defs/envName"},"passwordFile":{"description":"File holding the password (a trailing newline is ignored).","$ref":"#/$defs/filePath"}},"oneOf":[{"required":["password"]},{"required":["passwordEnv"]},{"required":["passwordFile"]}]},"syncDaemon":{"description":"Run the IPVS connection sync daemon (lvs_sync_daemon) on vrrp.interface, default true.","type":"boolean"},"unicast":{"description":"Send VRRP adverts to the other directors' addresses (unicast_src_ip, unicast_peer) instead of multicast, for networks that drop multicast; the peers follow from the directors group. Default false.","type":"boolean"},"nopreempt":{"description":"A director that comes back does not take its VIPs back from the director holding them (nopreempt; every instance then starts in BACKUP state). Default false: the MASTER preempts.","type":"boolean"},"preemptDelay":{"description":"preempt_delay: seconds a director that comes back waits before it takes its VIPs back, 1-1000. Not with nopreempt.","type":"integer","minimum":1,"maximum":1000},"notify":{"description":"The operator's script keepalived runs on every VRRP state change of every instance (keepalived's notify: $1 INSTANCE, $2 the instance name, $3 the new state MASTER/BACKUP/FAULT/STOP, $4 the priority), installed on each director as /etc/keepalived/lvs-play-notify (root, 0755) and run as root with keepalived's script security on. Give its text (script) or a file next to the inventory (file).","type":"object","additionalProperties":false,"properties":{"script":{"description":"The script itself, starting with #!.","type":"string","minLength":3,"maxLength":65536,"pattern":"^#!"},"file":{"description":"A local file holding the script (relative to the inventory's folder).","$ref":"#/$defs/filePath"}},"oneOf":[{"required":["script"]},{"required":["file"]}]},"garp":{"description":"Gratuitous ARP (IPv4) / unsolicited NA (IPv6) a new MASTER sends so switches learn it.","type":"object","additionalProperties":false,"properties":{"masterDelay":{"description":"garp_master_delay: seconds after becoming MASTER before the second burst, 0-255 (keepalived's default 5).","type":"integer","minimum":0,"maximum":255},"masterRepeat":{"description":"garp_master_repeat: messages per burst, 1-255 (keepalived's default 5).","type":"integer","minimum":1,"maximum":255},"masterRefresh":{"description":"garp_master_refresh: seconds between repeated bursts while MASTER, 1-86400 (keepalived's default: none).","type":"integer","minimum":1,"maximum":86400}}}}},"vip":{"description":"A virtual IP address, its vrrp_instance and its virtual services.","type":"object","additionalProperties":false,"required":["address","routerId","services"],"properties":{"address":{"description":"The VIP: an IPv4 or IPv6 address, never a host's address.","$ref":"#/$defs/ipAddress"},"instance":{"description":"vrrp_instance name, default \"vi_<index+1>\": letters, digits, '_', '.' and '-', 1-32 characters, starting with a letter.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_.-]{0,31}$"},"routerId":{"description":"virtual_router_id, 1-255, unique per interface.","type":"integer","minimum":1,"maximum":255},"master":{"description":"The director that is MASTER for this VIP; default: VIP i goes to directors[i % N].","$ref":"#/$defs/hostName"},"priority":{"description":"This VIP's MASTER priority, default vrrp.priority.master.","$ref":"#/$defs/priority"},"interface":{"description":"Interface for this VIP's instance, default vrrp.interface.","$ref":"#/$defs/interfaceName"},"services":{"description":"The virtual_server blocks for this VIP.","type":"array","minItems":1,"items":{"$ref":"#/$defs/service"}}}},"service":{"description":"A virtual service: VIP:port balanced over real servers.","type":"object","additionalProperties":false,"required":["port"],"properties":{"port":{"description":"The virtual service's port, 1-65535.","$ref":"#/$defs/port"},"protocol":{"description":"TCP (default) or UDP.","enum":["TCP","UDP"]},"scheduler":{"description":"lb_algo, an ipvsadm scheduler, default \"rr\".","enum":["rr","wrr","lc","wlc","lblc","lblcr","dh","sh","sed","nq","fo","ovf","mh","twos"]},"schedulerFlags":{"description":"Scheduler flags, for the schedulers that take them: sh-port and sh-fallback for sh, mh-port and mh-fallback for mh (port: the source port counts in the hash; fallback: an unavailable server's clients go to another one).","type":"array","uniqueItems":true,"items":{"enum":["sh-port","sh-fallback","mh-port","mh-fallback"]}},"forwarding":{"description":"lb_kind: DR (default, direct routing), NAT or TUN.","enum":["DR","NAT","TUN"]},"persistence":{"description":"persistence_timeout in seconds, 0 (default) for none.","type":"integer","minimum":0,"maximum":2678400},"delayLoop":{"description":"delay_loop: seconds between health checks, default 3.","type":"integer","minimum":1,"maximum":86400},"sorryServer":{"description":"sorry_server: where keepalived sends the service's traffic while every real server is down. An inventory host of group \"realservers\" (so it carries the VIP on lo like a real server), not one of this service's real servers.","type":"object","additionalProperties":false,"required":["host"],"properties":{"host":{"description":"The inventory host.","$ref":"#/$defs/hostName"},"port":{"description":"Its port, default the service's port (DR and TUN cannot change it).","$ref":"#/$defs/port"}}},"realServers":{"description":"Real servers, default every host of group \"realservers\" with weight 1 on the service's port.","type":"array","minItems":1,"items":{"$ref":"#/$defs/realServer"}},"healthCheck":{"$ref":"#/$defs/healthCheck"}}},"realServer":{"description":"A real server of a virtual service.","type":"object","additionalProperties":false,"required":["host"],"properties":{"host":{"description":"Name of an inventory host in group \"realservers\".","$ref":"#/$defs/hostName"},"port":{"description":"Port on the real server, default the service's port (DR forwards to the same port).","$ref":"#/$defs/port"},"weight":{"description":"Scheduler weight 0-65535, default 1 (0 takes no new connections).","type":"integer","minimum":0,"maximum":65535}}},"healthCheck":{"description":"How keepalived checks each real server: TCP_CHECK (default) connects; HTTP_GET requests a path and expects a status.","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"TCP_CHECK or HTTP_GET.","enum":["TCP_CHECK","HTTP_GET"]},"port":{"description":"connect_port, default the real server's port.","$ref":"#/$defs/port"},"connectTimeout":{"description":"connect_timeout in seconds, default 10.","type":"integer","minimum":1,"maximum":3600},"retry":{"description":"retry (formerly nb_get_retry), default 3.","type":"integer","minimum":0,"maximum":100},"delayBeforeRetry":{"description":"delay_before_retry in seconds, default 3.","type":"integer","minimum":0,"maximum":3600},"path":{"description":"HTTP_GET only: the URL path to request, default \"/\"; letters, digits and / . _ ~ % + , : @ = - plus an optional ?query (with &).","type":"string","maxLength":1024,"pattern":"^/[A-Za-z0-9._~%/+,:@=-]*(\\?[A-Za-z0-9._~%/+,:@=&-]*)?$"},"status":{"description":"HTTP_GET only: the expected status code, default 200.","type":"integer","minimum":100,"maximum":599}},"if":{"properties":{"type":{"const":"TCP_CHECK"}}},"then":{"properties":{"path":false,"status":false}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lvs-play.invalid/schema/inventory.schema.json","title":"lvs-play inventory","description":"One LVS-DR cluster: its hosts, their groups, the VIPs with their virtual services, VRRP settings, time servers, packages and sysctls. Anything that reaches a shell or a file name has a strict pattern.","type":"object","additionalProperties":false,"required":["name","hosts","groups","vips"],"properties":{"$schema":{"description":"Path or URL of this schema, for editors: \"../schema/inventory.schema.json\".","type":"string"},"name":{"description":"Cluster name, used in file names and headers: lowercase letters, digits, '_' and '-', 1-63 characters, starting with a letter or digit.","type":"string","pattern":"^[a-z0-9][a-z0-9_-]{0,62}$"},"ssh":{"description":"SSH settings for every host; a host's own \"ssh\" overrides them key by key.","$ref":"#/$defs/ssh"},"hosts":{"description":"Every machine lvs-play manages, in the order it reports them.","type":"array","minItems":1,"items":{"$ref":"#/$defs/host"}},"groups":{"description":"Group name -> host names. \"directors\" (run keepalived and IPVS) and \"realservers\" (carry the VIPs on lo) are required; more groups are allowed (e.g. \"clients\").","type":"object","required":["directors","realservers"],"propertyNames":{"$ref":"#/$defs/groupName"},"properties":{"directors":{"description":"Hosts that run keepalived: each VIP has one MASTER among them and the others are its BACKUPs. Two for the dual-master pattern.","$ref":"#/$defs/hostList"},"realservers":{"description":"Hosts that serve the VIPs' traffic; they get every VIP on lo and arp_ignore/arp_announce.","$ref":"#/$defs/hostList"}},"additionalProperties":{"$ref":"#/$defs/hostList"}},"vrrp":{"$ref":"#/$defs/vrrp"},"keepalived":{"description":"How keepalived runs on the directors.","type":"object","additionalProperties":false,"properties":{"mode":{"description":"\"full\" (default) runs VRRP and the IPVS health checker; \"vrrp-only\" for hosts whose kernel has no IP_VS (the container lab).","enum":["full","vrrp-only"]}}},"vips":{"description":"The virtual IP addresses. Each gets its own vrrp_instance, one MASTER director and the others BACKUP with lower, distinct priorities.","type":"array","minItems":1,"items":{"$ref":"#/$defs/vip"}},"time":{"description":"Time synchronisation (chrony), done before anything else.","type":"object","additionalProperties":false,"properties":{"servers":{"description":"NTP servers, host names or IP addresses. Default [\"pool.ntp.org\"].","type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/$defs/serverName"}}}},"packages":{"description":"Group name -> packages to install on its hosts. Default for \"directors\": [\"keepalived\", \"ipvsadm\"].","type":"object","propertyNames":{"$ref":"#/$defs/groupName"},"additionalProperties":{"type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/packageName"}}},"sysctl":{"description":"Group name -> extra sysctls for its hosts (key -> value), written to /etc/sysctl.d.","type":"object","propertyNames":{"$ref":"#/$defs/groupName"},"additionalProperties":{"type":"object","propertyNames":{"$ref":"#/$defs/sysctlKey"},"additionalProperties":{"$ref":"#/$defs/sysctlValue"}}}},"$defs":{"hostName":{"description":"Host name: lowercase letters, digits and '-', 1-63 characters, not starting or ending with '-'.","type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},"groupName":{"description":"Group name: lowercase letters, digits, '_' and '-', 1-63 characters, starting with a letter.","type":"string","pattern":"^[a-z][a-z0-9_-]{0,62}$"},"hostList":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/$defs/hostName"}},"ipAddress":{"description":"An IPv4 address (192.0.2.10) or an IPv6 address (2001:db8::10), without prefix length.","type":"string","pattern":"^[0-9A-Fa-f.:]{2,45}$","anyOf":[{"format":"ipv4"},{"format":"ipv6"}]},"serverName":{"description":"A host name (0.pool.ntp.org) or an IP address.","type":"string","pattern":"^[A-Za-z0-9.:-]{1,253}$","anyOf":[{"format":"hostname"},{"format":"ipv4"},{"format":"ipv6"}]},"port":{"description":"A TCP/UDP port, 1-65535.","type":"integer","minimum":1,"maximum":65535},"priority":{"description":"A VRRP priority, 1-254 (255 is reserved for the address owner).","type":"integer","minimum":1,"maximum":254},"interfaceName":{"description":"A network interface name: 1-15 letters, digits, '_', '.' or '-', not starting with '-' or '.' (no '/', ':' or spaces).","type":"string","pattern":"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,14}$"},"envName":{"description":"An environment variable name: letters, digits and '_', not starting with a digit.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,127}$"},"filePath":{"description":"A file path: absolute, relative to the inventory's folder, or starting with \"~/\"; letters, digits and _ . + @ , = / - only (no spaces or shell characters), not starting with '-'.","type":"string","pattern":"^(~/|/)?[A-Za-z0-9_.+@,=][A-Za-z0-9_.+@,=/-]{0,4095}$"},"packageName":{"description":"A Debian or RPM package name: letters, digits and + . _ -, starting with a letter or digit.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9+._-]{0,127}$"},"sysctlKey":{"description":"A sysctl key in dotted form (net.ipv4.ip_forward): lowercase words of letters, digits, '_' and '-' joined by dots; interface names may have capitals.","type":"string","pattern":"^[a-z0-9_]+(\\.[A-Za-z0-9_-]+)+$"},"sysctlValue":{"description":"A sysctl value: an integer, or a string of letters, digits, spaces and . _ : , / + - (e.g. \"32768 60999\").","type":["string","integer"],"pattern":"^[A-Za-z0-9._:,/+ -]{1,256}$"},"ssh":{"description":"How lvs-play reaches a host over SSH. What is left out comes from the user's OpenSSH config (~/.ssh/config, or -F FILE), then the defaults.","type":"object","additionalProperties":false,"properties":{"user":{"description":"Login user, default \"root\"; other users escalate with sudo -n.","type":"string","pattern":"^[a-z_][a-z0-9_.-]{0,31}$"},"port":{"description":"SSH port, default 22.","$ref":"#/$defs/port"},"identityFile":{"description":"Private key file; \"~\" and relative paths resolve against the inventory's folder.","$ref":"#/$defs/filePath"},"passphraseEnv":{"description":"Environment variable holding the private key's passphrase.","$ref":"#/$defs/envName"},"knownHosts":{"description":"OpenSSH known_hosts file checked for host keys, default ~/.ssh/known_hosts.","$ref":"#/$defs/filePath"},"jumpHost":{"description":"Reach the host through this one: the name of an inventory host, or \"user@host:port\".","type":"string","pattern":"^([a-z_][a-z0-9_.-]{0,31}@)?([A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]{2,45}\\])(:[0-9]{1,5})?$"}}},"host":{"description":"A machine lvs-play manages.","type":"object","additionalProperties":false,"required":["name","address"],"properties":{"name":{"description":"Unique host name, used by groups, real servers and --limit.","$ref":"#/$defs/hostName"},"address":{"description":"The host's IP address: lvs-play connects to it and real servers are addressed by it.","$ref":"#/$defs/ipAddress"},"ssh":{"description":"Overrides the inventory-wide ssh settings for this host.","$ref":"#/$defs/ssh"}}},"vrrp":{"description":"VRRP settings shared by every VIP's vrrp_instance.","type":"object","additionalProperties":false,"properties":{"interface":{"description":"Interface VRRP runs on and the VIPs are added to, default \"eth0\".","$ref":"#/$defs/interfaceName"},"advertInterval":{"description":"advert_int: seconds between VRRP advertisements, 1-255, default 1.","type":"integer","minimum":1,"maximum":255},"priority":{"description":"Priorities: a VIP's MASTER gets \"master\"; its backups get backup, backup - step, backup - 2*step, ...","type":"object","additionalProperties":false,"properties":{"master":{"description":"MASTER priority, default 150.","$ref":"#/$defs/priority"},"backup":{"description":"First BACKUP's priority, default 120; must be below master.","$ref":"#/$defs/priority"},"step":{"description":"How much lower each further BACKUP is, default 10.","type":"integer","minimum":1,"maximum":100}}},"authentication":{"description":"VRRP authentication (IPv4 VIPs only: IPv6 uses VRRPv3, which has none). Give exactly one of password, passwordEnv or passwordFile.","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"auth_type: PASS. (AH is refused: keepalived clears it on an instance that starts as MASTER, as every dual-master director does.)","enum":["PASS","AH"]},"password":{"description":"auth_pass, 1-8 characters (keepalived silently truncates longer ones); prefer passwordEnv or passwordFile.","type":"string","minLength":1,"maxLength":8,"pattern":"^[A-Za-z0-9_.,:;@%+=^~*&?/|<>()\\[\\]-]+$"},"passwordEnv":{"description":"Environment variable holding the password.","$ref":"#/$defs/envName"},"passwordFile":{"description":"File holding the password (a trailing newline is ignored).","$ref":"#/$defs/filePath"}},"oneOf":[{"required":["password"]},{"required":["passwordEnv"]},{"required":["passwordFile"]}]},"syncDaemon":{"description":"Run the IPVS connection sync daemon (lvs_sync_daemon) on vrrp.interface, default true.","type":"boolean"},"unicast":{"description":"Send VRRP adverts to the other directors' addresses (unicast_src_ip, unicast_peer) instead of multicast, for networks that drop multicast; the peers follow from the directors group. Default false.","type":"boolean"},"nopreempt":{"description":"A director that comes back does not take its VIPs back from the director holding them (nopreempt; every instance then starts in BACKUP state). Default false: the MASTER preempts.","type":"boolean"},"preemptDelay":{"description":"preempt_delay: seconds a director that comes back waits before it takes its VIPs back, 1-1000. Not with nopreempt.","type":"integer","minimum":1,"maximum":1000},"notify":{"description":"The operator's script keepalived runs on every VRRP state change of every instance (keepalived's notify: $1 INSTANCE, $2 the instance name, $3 the new state MASTER/BACKUP/FAULT/STOP, $4 the priority), installed on each director as /etc/keepalived/lvs-play-notify (root, 0755) and run as root with keepalived's script security on. Give its text (script) or a file next to the inventory (file).","type":"object","additionalProperties":false,"properties":{"script":{"description":"The script itself, starting with #!.","type":"string","minLength":3,"maxLength":65536,"pattern":"^#!"},"file":{"description":"A local file holding the script (relative to the inventory's folder).","$ref":"#/$defs/filePath"}},"oneOf":[{"required":["script"]},{"required":["file"]}]},"trackScripts":{"description":"The operator's own checks (vrrp_script), e.g. \"is the upstream router reachable\", tracked by every VIP's vrrp_instance on every director and run as root: while one fails on a director, its priority for every VIP changes by the check's weight (weight 0: its instances go to FAULT and give their VIPs up).","type":"array","minItems":1,"items":{"$ref":"#/$defs/trackScript"}},"trackInterfaces":{"description":"Interfaces every VIP's vrrp_instance tracks (track_interface): while one is down on a director, its priority changes by the weight, or without a weight its instances go to FAULT.","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["interface"],"properties":{"interface":{"$ref":"#/$defs/interfaceName"},"weight":{"description":"-253 to 253; default none: the instances go to FAULT while the interface is down.","type":"integer","minimum":-253,"maximum":253}}}},"syncGroups":{"description":"VIPs that must move together (vrrp_sync_group): when one of a group's instances changes state on a director, the others follow. A group's VIPs share their MASTER and interface.","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["name","vips"],"properties":{"name":{"description":"vrrp_sync_group name: letters, digits, '_' and '-', 1-32 characters, starting with a letter.","$ref":"#/$defs/vrrpName"},"vips":{"description":"The group's VIPs (at least two), by address.","type":"array","minItems":2,"uniqueItems":true,"items":{"$ref":"#/$defs/ipAddress"}}}}},"garp":{"description":"Gratuitous ARP (IPv4) / unsolicited NA (IPv6) a new MASTER sends so switches learn it.","type":"object","additionalProperties":false,"properties":{"masterDelay":{"description":"garp_master_delay: seconds after becoming MASTER before the second burst, 0-255 (keepalived's default 5).","type":"integer","minimum":0,"maximum":255},"masterRepeat":{"description":"garp_master_repeat: messages per burst, 1-255 (keepalived's default 5).","type":"integer","minimum":1,"maximum":255},"masterRefresh":{"description":"garp_master_refresh: seconds between repeated bursts while MASTER, 1-86400 (keepalived's default: none).","type":"integer","minimum":1,"maximum":86400}}}}},"vrrpName":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_-]{0,31}$"},"trackScript":{"description":"One vrrp_script: a command keepalived runs every interval; exit 0 is success.","type":"object","additionalProperties":false,"required":["name","command"],"properties":{"name":{"description":"vrrp_script name: letters, digits, '_' and '-', 1-32 characters, starting with a letter.","$ref":"#/$defs/vrrpName"},"command":{"description":"The command: an absolute path, then arguments separated by single spaces (letters, digits and _ . / : = , + @ % -; no quotes or shell characters). It must exist on the directors: lvs-play runs it, it does not install it.","type":"string","maxLength":1024,"pattern":"^/[A-Za-z0-9_./+-]{1,255}( [A-Za-z0-9_./:=,+@%-]{1,255}){0,32}$"},"interval":{"description":"Seconds between runs, 1-3600, default 2.","type":"integer","minimum":1,"maximum":3600},"timeout":{"description":"Seconds a run may take before it counts as failed, 1-3600, default the interval.","type":"integer","minimum":1,"maximum":3600},"weight":{"description":"-253 to 253, added to the priority while the check fails (negative) or passes (positive); default 0: the instances go to FAULT while it fails.","type":"integer","minimum":-253,"maximum":253},"fall":{"description":"Failed runs in a row before it counts as failing, 1-255, default 1.","type":"integer","minimum":1,"maximum":255},"rise":{"description":"Successful runs in a row before it counts as passing again, 1-255, default 1.","type":"integer","minimum":1,"maximum":255}}},"vip":{"description":"A virtual IP address, its vrrp_instance and its virtual services.","type":"object","additionalProperties":false,"required":["address","routerId","services"],"properties":{"address":{"description":"The VIP: an IPv4 or IPv6 address, never a host's address.","$ref":"#/$defs/ipAddress"},"instance":{"description":"vrrp_instance name, default \"vi_<index+1>\": letters, digits, '_', '.' and '-', 1-32 characters, starting with a letter.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_.-]{0,31}$"},"routerId":{"description":"virtual_router_id, 1-255, unique per interface.","type":"integer","minimum":1,"maximum":255},"master":{"description":"The director that is MASTER for this VIP; default: VIP i goes to directors[i % N].","$ref":"#/$defs/hostName"},"priority":{"description":"This VIP's MASTER priority, default vrrp.priority.master.","$ref":"#/$defs/priority"},"interface":{"description":"Interface for this VIP's instance, default vrrp.interface.","$ref":"#/$defs/interfaceName"},"services":{"description":"The virtual_server blocks for this VIP.","type":"array","minItems":1,"items":{"$ref":"#/$defs/service"}}}},"service":{"description":"A virtual service: VIP:port balanced over real servers.","type":"object","additionalProperties":false,"required":["port"],"properties":{"port":{"description":"The virtual service's port, 1-65535.","$ref":"#/$defs/port"},"protocol":{"description":"TCP (default) or UDP.","enum":["TCP","UDP"]},"scheduler":{"description":"lb_algo, an ipvsadm scheduler, default \"rr\".","enum":["rr","wrr","lc","wlc","lblc","lblcr","dh","sh","sed","nq","fo","ovf","mh","twos"]},"schedulerFlags":{"description":"Scheduler flags, for the schedulers that take them: sh-port and sh-fallback for sh, mh-port and mh-fallback for mh (port: the source port counts in the hash; fallback: an unavailable server's clients go to another one).","type":"array","uniqueItems":true,"items":{"enum":["sh-port","sh-fallback","mh-port","mh-fallback"]}},"forwarding":{"description":"lb_kind: DR (default, direct routing), NAT or TUN.","enum":["DR","NAT","TUN"]},"persistence":{"description":"persistence_timeout in seconds, 0 (default) for none.","type":"integer","minimum":0,"maximum":2678400},"delayLoop":{"description":"delay_loop: seconds between health checks, default 3.","type":"integer","minimum":1,"maximum":86400},"sorryServer":{"description":"sorry_server: where keepalived sends the service's traffic while every real server is down. An inventory host of group \"realservers\" (so it carries the VIP on lo like a real server), not one of this service's real servers.","type":"object","additionalProperties":false,"required":["host"],"properties":{"host":{"description":"The inventory host.","$ref":"#/$defs/hostName"},"port":{"description":"Its port, default the service's port (DR and TUN cannot change it).","$ref":"#/$defs/port"}}},"realServers":{"description":"Real servers, default every host of group \"realservers\" with weight 1 on the service's port.","type":"array","minItems":1,"items":{"$ref":"#/$defs/realServer"}},"healthCheck":{"$ref":"#/$defs/healthCheck"}}},"realServer":{"description":"A real server of a virtual service.","type":"object","additionalProperties":false,"required":["host"],"properties":{"host":{"description":"Name of an inventory host in group \"realservers\".","$ref":"#/$defs/hostName"},"port":{"description":"Port on the real server, default the service's port (DR forwards to the same port).","$ref":"#/$defs/port"},"weight":{"description":"Scheduler weight 0-65535, default 1 (0 takes no new connections).","type":"integer","minimum":0,"maximum":65535}}},"healthCheck":{"description":"How keepalived checks each real server: TCP_CHECK (default) connects; HTTP_GET requests a path and expects a status.","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"TCP_CHECK or HTTP_GET.","enum":["TCP_CHECK","HTTP_GET"]},"port":{"description":"connect_port, default the real server's port.","$ref":"#/$defs/port"},"connectTimeout":{"description":"connect_timeout in seconds, default 10.","type":"integer","minimum":1,"maximum":3600},"retry":{"description":"retry (formerly nb_get_retry), default 3.","type":"integer","minimum":0,"maximum":100},"delayBeforeRetry":{"description":"delay_before_retry in seconds, default 3.","type":"integer","minimum":0,"maximum":3600},"path":{"description":"HTTP_GET only: the URL path to request, default \"/\"; letters, digits and / . _ ~ % + , : @ = - plus an optional ?query (with &).","type":"string","maxLength":1024,"pattern":"^/[A-Za-z0-9._~%/+,:@=-]*(\\?[A-Za-z0-9._~%/+,:@=&-]*)?$"},"status":{"description":"HTTP_GET only: the expected status code, default 200.","type":"integer","minimum":100,"maximum":599}},"if":{"properties":{"type":{"const":"TCP_CHECK"}}},"then":{"properties":{"path":false,"status":false}}}}};
 const schema40 = {"description":"Group name: lowercase letters, digits, '_' and '-', 1-63 characters, starting with a letter.","type":"string","pattern":"^[a-z][a-z0-9_-]{0,62}$"};
-const schema64 = {"description":"A host name (0.pool.ntp.org) or an IP address.","type":"string","pattern":"^[A-Za-z0-9.:-]{1,253}$","anyOf":[{"format":"hostname"},{"format":"ipv4"},{"format":"ipv6"}]};
-const schema66 = {"description":"A Debian or RPM package name: letters, digits and + . _ -, starting with a letter or digit.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9+._-]{0,127}$"};
-const schema68 = {"description":"A sysctl key in dotted form (net.ipv4.ip_forward): lowercase words of letters, digits, '_' and '-' joined by dots; interface names may have capitals.","type":"string","pattern":"^[a-z0-9_]+(\\.[A-Za-z0-9_-]+)+$"};
-const schema69 = {"description":"A sysctl value: an integer, or a string of letters, digits, spaces and . _ : , / + - (e.g. \"32768 60999\").","type":["string","integer"],"pattern":"^[A-Za-z0-9._:,/+ -]{1,256}$"};
+const schema69 = {"description":"A host name (0.pool.ntp.org) or an IP address.","type":"string","pattern":"^[A-Za-z0-9.:-]{1,253}$","anyOf":[{"format":"hostname"},{"format":"ipv4"},{"format":"ipv6"}]};
+const schema71 = {"description":"A Debian or RPM package name: letters, digits and + . _ -, starting with a letter or digit.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9+._-]{0,127}$"};
+const schema73 = {"description":"A sysctl key in dotted form (net.ipv4.ip_forward): lowercase words of letters, digits, '_' and '-' joined by dots; interface names may have capitals.","type":"string","pattern":"^[a-z0-9_]+(\\.[A-Za-z0-9_-]+)+$"};
+const schema74 = {"description":"A sysctl value: an integer, or a string of letters, digits, spaces and . _ : , / + - (e.g. \"32768 60999\").","type":["string","integer"],"pattern":"^[A-Za-z0-9._:,/+ -]{1,256}$"};
 const func1 = Object.prototype.hasOwnProperty;
 const func0 = require("ajv/dist/runtime/equal").default;
 const pattern4 = new RegExp("^[a-z0-9][a-z0-9_-]{0,62}$", "u");
 const pattern12 = new RegExp("^[a-z][a-z0-9_-]{0,62}$", "u");
-const pattern27 = new RegExp("^[A-Za-z0-9.:-]{1,253}$", "u");
-const pattern29 = new RegExp("^[A-Za-z0-9][A-Za-z0-9+._-]{0,127}$", "u");
-const pattern31 = new RegExp("^[a-z0-9_]+(\\.[A-Za-z0-9_-]+)+$", "u");
-const pattern32 = new RegExp("^[A-Za-z0-9._:,/+ -]{1,256}$", "u");
+const pattern32 = new RegExp("^[A-Za-z0-9.:-]{1,253}$", "u");
+const pattern34 = new RegExp("^[A-Za-z0-9][A-Za-z0-9+._-]{0,127}$", "u");
+const pattern36 = new RegExp("^[a-z0-9_]+(\\.[A-Za-z0-9_-]+)+$", "u");
+const pattern37 = new RegExp("^[A-Za-z0-9._:,/+ -]{1,256}$", "u");
 const schema32 = {"description":"How lvs-play reaches a host over SSH. What is left out comes from the user's OpenSSH config (~/.ssh/config, or -F FILE), then the defaults.","type":"object","additionalProperties":false,"properties":{"user":{"description":"Login user, default \"root\"; other users escalate with sudo -n.","type":"string","pattern":"^[a-z_][a-z0-9_.-]{0,31}$"},"port":{"description":"SSH port, default 22.","$ref":"#/$defs/port"},"identityFile":{"description":"Private key file; \"~\" and relative paths resolve against the inventory's folder.","$ref":"#/$defs/filePath"},"passphraseEnv":{"description":"Environment variable holding the private key's passphrase.","$ref":"#/$defs/envName"},"knownHosts":{"description":"OpenSSH known_hosts file checked for host keys, default ~/.ssh/known_hosts.","$ref":"#/$defs/filePath"},"jumpHost":{"description":"Reach the host through this one: the name of an inventory host, or \"user@host:port\".","type":"string","pattern":"^([a-z_][a-z0-9_.-]{0,31}@)?([A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]{2,45}\\])(:[0-9]{1,5})?$"}}};
 const schema33 = {"description":"A TCP/UDP port, 1-65535.","type":"integer","minimum":1,"maximum":65535};
 const schema34 = {"description":"A file path: absolute, relative to the inventory's folder, or starting with \"~/\"; letters, digits and _ . + @ , = / - only (no spaces or shell characters), not starting with '-'.","type":"string","pattern":"^(~/|/)?[A-Za-z0-9_.+@,=][A-Za-z0-9_.+@,=/-]{0,4095}$"};
@@ -490,13 +490,312 @@ return errors === 0;
 }
 validate26.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema43 = {"description":"VRRP settings shared by every VIP's vrrp_instance.","type":"object","additionalProperties":false,"properties":{"interface":{"description":"Interface VRRP runs on and the VIPs are added to, default \"eth0\".","$ref":"#/$defs/interfaceName"},"advertInterval":{"description":"advert_int: seconds between VRRP advertisements, 1-255, default 1.","type":"integer","minimum":1,"maximum":255},"priority":{"description":"Priorities: a VIP's MASTER gets \"master\"; its backups get backup, backup - step, backup - 2*step, ...","type":"object","additionalProperties":false,"properties":{"master":{"description":"MASTER priority, default 150.","$ref":"#/$defs/priority"},"backup":{"description":"First BACKUP's priority, default 120; must be below master.","$ref":"#/$defs/priority"},"step":{"description":"How much lower each further BACKUP is, default 10.","type":"integer","minimum":1,"maximum":100}}},"authentication":{"description":"VRRP authentication (IPv4 VIPs only: IPv6 uses VRRPv3, which has none). Give exactly one of password, passwordEnv or passwordFile.","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"auth_type: PASS. (AH is refused: keepalived clears it on an instance that starts as MASTER, as every dual-master director does.)","enum":["PASS","AH"]},"password":{"description":"auth_pass, 1-8 characters (keepalived silently truncates longer ones); prefer passwordEnv or passwordFile.","type":"string","minLength":1,"maxLength":8,"pattern":"^[A-Za-z0-9_.,:;@%+=^~*&?/|<>()\\[\\]-]+$"},"passwordEnv":{"description":"Environment variable holding the password.","$ref":"#/$defs/envName"},"passwordFile":{"description":"File holding the password (a trailing newline is ignored).","$ref":"#/$defs/filePath"}},"oneOf":[{"required":["password"]},{"required":["passwordEnv"]},{"required":["passwordFile"]}]},"syncDaemon":{"description":"Run the IPVS connection sync daemon (lvs_sync_daemon) on vrrp.interface, default true.","type":"boolean"},"unicast":{"description":"Send VRRP adverts to the other directors' addresses (unicast_src_ip, unicast_peer) instead of multicast, for networks that drop multicast; the peers follow from the directors group. Default false.","type":"boolean"},"nopreempt":{"description":"A director that comes back does not take its VIPs back from the director holding them (nopreempt; every instance then starts in BACKUP state). Default false: the MASTER preempts.","type":"boolean"},"preemptDelay":{"description":"preempt_delay: seconds a director that comes back waits before it takes its VIPs back, 1-1000. Not with nopreempt.","type":"integer","minimum":1,"maximum":1000},"notify":{"description":"The operator's script keepalived runs on every VRRP state change of every instance (keepalived's notify: $1 INSTANCE, $2 the instance name, $3 the new state MASTER/BACKUP/FAULT/STOP, $4 the priority), installed on each director as /etc/keepalived/lvs-play-notify (root, 0755) and run as root with keepalived's script security on. Give its text (script) or a file next to the inventory (file).","type":"object","additionalProperties":false,"properties":{"script":{"description":"The script itself, starting with #!.","type":"string","minLength":3,"maxLength":65536,"pattern":"^#!"},"file":{"description":"A local file holding the script (relative to the inventory's folder).","$ref":"#/$defs/filePath"}},"oneOf":[{"required":["script"]},{"required":["file"]}]},"garp":{"description":"Gratuitous ARP (IPv4) / unsolicited NA (IPv6) a new MASTER sends so switches learn it.","type":"object","additionalProperties":false,"properties":{"masterDelay":{"description":"garp_master_delay: seconds after becoming MASTER before the second burst, 0-255 (keepalived's default 5).","type":"integer","minimum":0,"maximum":255},"masterRepeat":{"description":"garp_master_repeat: messages per burst, 1-255 (keepalived's default 5).","type":"integer","minimum":1,"maximum":255},"masterRefresh":{"description":"garp_master_refresh: seconds between repeated bursts while MASTER, 1-86400 (keepalived's default: none).","type":"integer","minimum":1,"maximum":86400}}}}};
+const schema43 = {"description":"VRRP settings shared by every VIP's vrrp_instance.","type":"object","additionalProperties":false,"properties":{"interface":{"description":"Interface VRRP runs on and the VIPs are added to, default \"eth0\".","$ref":"#/$defs/interfaceName"},"advertInterval":{"description":"advert_int: seconds between VRRP advertisements, 1-255, default 1.","type":"integer","minimum":1,"maximum":255},"priority":{"description":"Priorities: a VIP's MASTER gets \"master\"; its backups get backup, backup - step, backup - 2*step, ...","type":"object","additionalProperties":false,"properties":{"master":{"description":"MASTER priority, default 150.","$ref":"#/$defs/priority"},"backup":{"description":"First BACKUP's priority, default 120; must be below master.","$ref":"#/$defs/priority"},"step":{"description":"How much lower each further BACKUP is, default 10.","type":"integer","minimum":1,"maximum":100}}},"authentication":{"description":"VRRP authentication (IPv4 VIPs only: IPv6 uses VRRPv3, which has none). Give exactly one of password, passwordEnv or passwordFile.","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"auth_type: PASS. (AH is refused: keepalived clears it on an instance that starts as MASTER, as every dual-master director does.)","enum":["PASS","AH"]},"password":{"description":"auth_pass, 1-8 characters (keepalived silently truncates longer ones); prefer passwordEnv or passwordFile.","type":"string","minLength":1,"maxLength":8,"pattern":"^[A-Za-z0-9_.,:;@%+=^~*&?/|<>()\\[\\]-]+$"},"passwordEnv":{"description":"Environment variable holding the password.","$ref":"#/$defs/envName"},"passwordFile":{"description":"File holding the password (a trailing newline is ignored).","$ref":"#/$defs/filePath"}},"oneOf":[{"required":["password"]},{"required":["passwordEnv"]},{"required":["passwordFile"]}]},"syncDaemon":{"description":"Run the IPVS connection sync daemon (lvs_sync_daemon) on vrrp.interface, default true.","type":"boolean"},"unicast":{"description":"Send VRRP adverts to the other directors' addresses (unicast_src_ip, unicast_peer) instead of multicast, for networks that drop multicast; the peers follow from the directors group. Default false.","type":"boolean"},"nopreempt":{"description":"A director that comes back does not take its VIPs back from the director holding them (nopreempt; every instance then starts in BACKUP state). Default false: the MASTER preempts.","type":"boolean"},"preemptDelay":{"description":"preempt_delay: seconds a director that comes back waits before it takes its VIPs back, 1-1000. Not with nopreempt.","type":"integer","minimum":1,"maximum":1000},"notify":{"description":"The operator's script keepalived runs on every VRRP state change of every instance (keepalived's notify: $1 INSTANCE, $2 the instance name, $3 the new state MASTER/BACKUP/FAULT/STOP, $4 the priority), installed on each director as /etc/keepalived/lvs-play-notify (root, 0755) and run as root with keepalived's script security on. Give its text (script) or a file next to the inventory (file).","type":"object","additionalProperties":false,"properties":{"script":{"description":"The script itself, starting with #!.","type":"string","minLength":3,"maxLength":65536,"pattern":"^#!"},"file":{"description":"A local file holding the script (relative to the inventory's folder).","$ref":"#/$defs/filePath"}},"oneOf":[{"required":["script"]},{"required":["file"]}]},"trackScripts":{"description":"The operator's own checks (vrrp_script), e.g. \"is the upstream router reachable\", tracked by every VIP's vrrp_instance on every director and run as root: while one fails on a director, its priority for every VIP changes by the check's weight (weight 0: its instances go to FAULT and give their VIPs up).","type":"array","minItems":1,"items":{"$ref":"#/$defs/trackScript"}},"trackInterfaces":{"description":"Interfaces every VIP's vrrp_instance tracks (track_interface): while one is down on a director, its priority changes by the weight, or without a weight its instances go to FAULT.","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["interface"],"properties":{"interface":{"$ref":"#/$defs/interfaceName"},"weight":{"description":"-253 to 253; default none: the instances go to FAULT while the interface is down.","type":"integer","minimum":-253,"maximum":253}}}},"syncGroups":{"description":"VIPs that must move together (vrrp_sync_group): when one of a group's instances changes state on a director, the others follow. A group's VIPs share their MASTER and interface.","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["name","vips"],"properties":{"name":{"description":"vrrp_sync_group name: letters, digits, '_' and '-', 1-32 characters, starting with a letter.","$ref":"#/$defs/vrrpName"},"vips":{"description":"The group's VIPs (at least two), by address.","type":"array","minItems":2,"uniqueItems":true,"items":{"$ref":"#/$defs/ipAddress"}}}}},"garp":{"description":"Gratuitous ARP (IPv4) / unsolicited NA (IPv6) a new MASTER sends so switches learn it.","type":"object","additionalProperties":false,"properties":{"masterDelay":{"description":"garp_master_delay: seconds after becoming MASTER before the second burst, 0-255 (keepalived's default 5).","type":"integer","minimum":0,"maximum":255},"masterRepeat":{"description":"garp_master_repeat: messages per burst, 1-255 (keepalived's default 5).","type":"integer","minimum":1,"maximum":255},"masterRefresh":{"description":"garp_master_refresh: seconds between repeated bursts while MASTER, 1-86400 (keepalived's default: none).","type":"integer","minimum":1,"maximum":86400}}}}};
 const schema44 = {"description":"A network interface name: 1-15 letters, digits, '_', '.' or '-', not starting with '-' or '.' (no '/', ':' or spaces).","type":"string","pattern":"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,14}$"};
 const schema45 = {"description":"A VRRP priority, 1-254 (255 is reserved for the address owner).","type":"integer","minimum":1,"maximum":254};
+const schema51 = {"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_-]{0,31}$"};
 const func4 = require("ajv/dist/runtime/ucs2length").default;
 const pattern14 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,14}$", "u");
 const pattern15 = new RegExp("^[A-Za-z0-9_.,:;@%+=^~*&?/|<>()\\[\\]-]+$", "u");
 const pattern18 = new RegExp("^#!", "u");
+const pattern20 = new RegExp("^[A-Za-z][A-Za-z0-9_-]{0,31}$", "u");
+const schema50 = {"description":"One vrrp_script: a command keepalived runs every interval; exit 0 is success.","type":"object","additionalProperties":false,"required":["name","command"],"properties":{"name":{"description":"vrrp_script name: letters, digits, '_' and '-', 1-32 characters, starting with a letter.","$ref":"#/$defs/vrrpName"},"command":{"description":"The command: an absolute path, then arguments separated by single spaces (letters, digits and _ . / : = , + @ % -; no quotes or shell characters). It must exist on the directors: lvs-play runs it, it does not install it.","type":"string","maxLength":1024,"pattern":"^/[A-Za-z0-9_./+-]{1,255}( [A-Za-z0-9_./:=,+@%-]{1,255}){0,32}$"},"interval":{"description":"Seconds between runs, 1-3600, default 2.","type":"integer","minimum":1,"maximum":3600},"timeout":{"description":"Seconds a run may take before it counts as failed, 1-3600, default the interval.","type":"integer","minimum":1,"maximum":3600},"weight":{"description":"-253 to 253, added to the priority while the check fails (negative) or passes (positive); default 0: the instances go to FAULT while it fails.","type":"integer","minimum":-253,"maximum":253},"fall":{"description":"Failed runs in a row before it counts as failing, 1-255, default 1.","type":"integer","minimum":1,"maximum":255},"rise":{"description":"Successful runs in a row before it counts as passing again, 1-255, default 1.","type":"integer","minimum":1,"maximum":255}}};
+const pattern21 = new RegExp("^/[A-Za-z0-9_./+-]{1,255}( [A-Za-z0-9_./:=,+@%-]{1,255}){0,32}$", "u");
+
+function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate31.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.name === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema50.required,parentSchema:schema50,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.command === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "command"},message:"must have required property '"+"command"+"'",schema:schema50.required,parentSchema:schema50,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((((key0 === "name") || (key0 === "command")) || (key0 === "interval")) || (key0 === "timeout")) || (key0 === "weight")) || (key0 === "fall")) || (key0 === "rise"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema50,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data0 = data.name;
+if(typeof data0 === "string"){
+if(!pattern20.test(data0)){
+const err3 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/vrrpName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,31}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,31}$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_-]{0,31}$",parentSchema:schema51,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/vrrpName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.type,parentSchema:schema51,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.command !== undefined){
+let data1 = data.command;
+if(typeof data1 === "string"){
+if(func4(data1) > 1024){
+const err5 = {instancePath:instancePath+"/command",schemaPath:"#/properties/command/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters",schema:1024,parentSchema:schema50.properties.command,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(!pattern21.test(data1)){
+const err6 = {instancePath:instancePath+"/command",schemaPath:"#/properties/command/pattern",keyword:"pattern",params:{pattern: "^/[A-Za-z0-9_./+-]{1,255}( [A-Za-z0-9_./:=,+@%-]{1,255}){0,32}$"},message:"must match pattern \""+"^/[A-Za-z0-9_./+-]{1,255}( [A-Za-z0-9_./:=,+@%-]{1,255}){0,32}$"+"\"",schema:"^/[A-Za-z0-9_./+-]{1,255}( [A-Za-z0-9_./:=,+@%-]{1,255}){0,32}$",parentSchema:schema50.properties.command,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/command",schemaPath:"#/properties/command/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.command.type,parentSchema:schema50.properties.command,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.interval !== undefined){
+let data2 = data.interval;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err8 = {instancePath:instancePath+"/interval",schemaPath:"#/properties/interval/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema50.properties.interval.type,parentSchema:schema50.properties.interval,data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 > 3600 || isNaN(data2)){
+const err9 = {instancePath:instancePath+"/interval",schemaPath:"#/properties/interval/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema50.properties.interval,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data2 < 1 || isNaN(data2)){
+const err10 = {instancePath:instancePath+"/interval",schemaPath:"#/properties/interval/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema50.properties.interval,data:data2};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+if(data.timeout !== undefined){
+let data3 = data.timeout;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err11 = {instancePath:instancePath+"/timeout",schemaPath:"#/properties/timeout/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema50.properties.timeout.type,parentSchema:schema50.properties.timeout,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 > 3600 || isNaN(data3)){
+const err12 = {instancePath:instancePath+"/timeout",schemaPath:"#/properties/timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema50.properties.timeout,data:data3};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data3 < 1 || isNaN(data3)){
+const err13 = {instancePath:instancePath+"/timeout",schemaPath:"#/properties/timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema50.properties.timeout,data:data3};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+if(data.weight !== undefined){
+let data4 = data.weight;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err14 = {instancePath:instancePath+"/weight",schemaPath:"#/properties/weight/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema50.properties.weight.type,parentSchema:schema50.properties.weight,data:data4};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 > 253 || isNaN(data4)){
+const err15 = {instancePath:instancePath+"/weight",schemaPath:"#/properties/weight/maximum",keyword:"maximum",params:{comparison: "<=", limit: 253},message:"must be <= 253",schema:253,parentSchema:schema50.properties.weight,data:data4};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(data4 < -253 || isNaN(data4)){
+const err16 = {instancePath:instancePath+"/weight",schemaPath:"#/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: -253},message:"must be >= -253",schema:-253,parentSchema:schema50.properties.weight,data:data4};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+if(data.fall !== undefined){
+let data5 = data.fall;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err17 = {instancePath:instancePath+"/fall",schemaPath:"#/properties/fall/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema50.properties.fall.type,parentSchema:schema50.properties.fall,data:data5};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 > 255 || isNaN(data5)){
+const err18 = {instancePath:instancePath+"/fall",schemaPath:"#/properties/fall/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema50.properties.fall,data:data5};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(data5 < 1 || isNaN(data5)){
+const err19 = {instancePath:instancePath+"/fall",schemaPath:"#/properties/fall/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema50.properties.fall,data:data5};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+if(data.rise !== undefined){
+let data6 = data.rise;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err20 = {instancePath:instancePath+"/rise",schemaPath:"#/properties/rise/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema50.properties.rise.type,parentSchema:schema50.properties.rise,data:data6};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 > 255 || isNaN(data6)){
+const err21 = {instancePath:instancePath+"/rise",schemaPath:"#/properties/rise/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema50.properties.rise,data:data6};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(data6 < 1 || isNaN(data6)){
+const err22 = {instancePath:instancePath+"/rise",schemaPath:"#/properties/rise/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema50.properties.rise,data:data6};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema50.type,parentSchema:schema50,data};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+validate31.errors = vErrors;
+return errors === 0;
+}
+validate31.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
 
 function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1185,12 +1484,11 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data.garp !== undefined){
-let data18 = data.garp;
-if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
-for(const key4 in data18){
-if(!(((key4 === "masterDelay") || (key4 === "masterRepeat")) || (key4 === "masterRefresh"))){
-const err50 = {instancePath:instancePath+"/garp",schemaPath:"#/properties/garp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema43.properties.garp,data:data18};
+if(data.trackScripts !== undefined){
+let data18 = data.trackScripts;
+if(Array.isArray(data18)){
+if(data18.length < 1){
+const err50 = {instancePath:instancePath+"/trackScripts",schemaPath:"#/properties/trackScripts/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema43.properties.trackScripts,data:data18};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -1199,11 +1497,16 @@ vErrors.push(err50);
 }
 errors++;
 }
+const len0 = data18.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate31(data18[i0], {instancePath:instancePath+"/trackScripts/" + i0,parentData:data18,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+errors = vErrors.length;
 }
-if(data18.masterDelay !== undefined){
-let data19 = data18.masterDelay;
-if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
-const err51 = {instancePath:instancePath+"/garp/masterDelay",schemaPath:"#/properties/garp/properties/masterDelay/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema43.properties.garp.properties.masterDelay.type,parentSchema:schema43.properties.garp.properties.masterDelay,data:data19};
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/trackScripts",schemaPath:"#/properties/trackScripts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema43.properties.trackScripts.type,parentSchema:schema43.properties.trackScripts,data:data18};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -1212,9 +1515,12 @@ vErrors.push(err51);
 }
 errors++;
 }
-if((typeof data19 == "number") && (isFinite(data19))){
-if(data19 > 255 || isNaN(data19)){
-const err52 = {instancePath:instancePath+"/garp/masterDelay",schemaPath:"#/properties/garp/properties/masterDelay/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema43.properties.garp.properties.masterDelay,data:data19};
+}
+if(data.trackInterfaces !== undefined){
+let data20 = data.trackInterfaces;
+if(Array.isArray(data20)){
+if(data20.length < 1){
+const err52 = {instancePath:instancePath+"/trackInterfaces",schemaPath:"#/properties/trackInterfaces/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema43.properties.trackInterfaces,data:data20};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -1223,8 +1529,12 @@ vErrors.push(err52);
 }
 errors++;
 }
-if(data19 < 0 || isNaN(data19)){
-const err53 = {instancePath:instancePath+"/garp/masterDelay",schemaPath:"#/properties/garp/properties/masterDelay/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema43.properties.garp.properties.masterDelay,data:data19};
+const len1 = data20.length;
+for(let i1=0; i1<len1; i1++){
+let data21 = data20[i1];
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+if(data21.interface === undefined){
+const err53 = {instancePath:instancePath+"/trackInterfaces/" + i1,schemaPath:"#/properties/trackInterfaces/items/required",keyword:"required",params:{missingProperty: "interface"},message:"must have required property '"+"interface"+"'",schema:schema43.properties.trackInterfaces.items.required,parentSchema:schema43.properties.trackInterfaces.items,data:data21};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -1233,12 +1543,9 @@ vErrors.push(err53);
 }
 errors++;
 }
-}
-}
-if(data18.masterRepeat !== undefined){
-let data20 = data18.masterRepeat;
-if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
-const err54 = {instancePath:instancePath+"/garp/masterRepeat",schemaPath:"#/properties/garp/properties/masterRepeat/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema43.properties.garp.properties.masterRepeat.type,parentSchema:schema43.properties.garp.properties.masterRepeat,data:data20};
+for(const key4 in data21){
+if(!((key4 === "interface") || (key4 === "weight"))){
+const err54 = {instancePath:instancePath+"/trackInterfaces/" + i1,schemaPath:"#/properties/trackInterfaces/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema43.properties.trackInterfaces.items,data:data21};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -1247,9 +1554,12 @@ vErrors.push(err54);
 }
 errors++;
 }
-if((typeof data20 == "number") && (isFinite(data20))){
-if(data20 > 255 || isNaN(data20)){
-const err55 = {instancePath:instancePath+"/garp/masterRepeat",schemaPath:"#/properties/garp/properties/masterRepeat/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema43.properties.garp.properties.masterRepeat,data:data20};
+}
+if(data21.interface !== undefined){
+let data22 = data21.interface;
+if(typeof data22 === "string"){
+if(!pattern14.test(data22)){
+const err55 = {instancePath:instancePath+"/trackInterfaces/" + i1+"/interface",schemaPath:"#/$defs/interfaceName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_][A-Za-z0-9_.-]{0,14}$"},message:"must match pattern \""+"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,14}$"+"\"",schema:"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,14}$",parentSchema:schema44,data:data22};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -1258,8 +1568,9 @@ vErrors.push(err55);
 }
 errors++;
 }
-if(data20 < 1 || isNaN(data20)){
-const err56 = {instancePath:instancePath+"/garp/masterRepeat",schemaPath:"#/properties/garp/properties/masterRepeat/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema43.properties.garp.properties.masterRepeat,data:data20};
+}
+else {
+const err56 = {instancePath:instancePath+"/trackInterfaces/" + i1+"/interface",schemaPath:"#/$defs/interfaceName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data22};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -1269,11 +1580,10 @@ vErrors.push(err56);
 errors++;
 }
 }
-}
-if(data18.masterRefresh !== undefined){
-let data21 = data18.masterRefresh;
-if(!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))){
-const err57 = {instancePath:instancePath+"/garp/masterRefresh",schemaPath:"#/properties/garp/properties/masterRefresh/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema43.properties.garp.properties.masterRefresh.type,parentSchema:schema43.properties.garp.properties.masterRefresh,data:data21};
+if(data21.weight !== undefined){
+let data23 = data21.weight;
+if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
+const err57 = {instancePath:instancePath+"/trackInterfaces/" + i1+"/weight",schemaPath:"#/properties/trackInterfaces/items/properties/weight/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema43.properties.trackInterfaces.items.properties.weight.type,parentSchema:schema43.properties.trackInterfaces.items.properties.weight,data:data23};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -1282,9 +1592,9 @@ vErrors.push(err57);
 }
 errors++;
 }
-if((typeof data21 == "number") && (isFinite(data21))){
-if(data21 > 86400 || isNaN(data21)){
-const err58 = {instancePath:instancePath+"/garp/masterRefresh",schemaPath:"#/properties/garp/properties/masterRefresh/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema43.properties.garp.properties.masterRefresh,data:data21};
+if((typeof data23 == "number") && (isFinite(data23))){
+if(data23 > 253 || isNaN(data23)){
+const err58 = {instancePath:instancePath+"/trackInterfaces/" + i1+"/weight",schemaPath:"#/properties/trackInterfaces/items/properties/weight/maximum",keyword:"maximum",params:{comparison: "<=", limit: 253},message:"must be <= 253",schema:253,parentSchema:schema43.properties.trackInterfaces.items.properties.weight,data:data23};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -1293,8 +1603,8 @@ vErrors.push(err58);
 }
 errors++;
 }
-if(data21 < 1 || isNaN(data21)){
-const err59 = {instancePath:instancePath+"/garp/masterRefresh",schemaPath:"#/properties/garp/properties/masterRefresh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema43.properties.garp.properties.masterRefresh,data:data21};
+if(data23 < -253 || isNaN(data23)){
+const err59 = {instancePath:instancePath+"/trackInterfaces/" + i1+"/weight",schemaPath:"#/properties/trackInterfaces/items/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: -253},message:"must be >= -253",schema:-253,parentSchema:schema43.properties.trackInterfaces.items.properties.weight,data:data23};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -1307,7 +1617,7 @@ errors++;
 }
 }
 else {
-const err60 = {instancePath:instancePath+"/garp",schemaPath:"#/properties/garp/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.properties.garp.type,parentSchema:schema43.properties.garp,data:data18};
+const err60 = {instancePath:instancePath+"/trackInterfaces/" + i1,schemaPath:"#/properties/trackInterfaces/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.properties.trackInterfaces.items.type,parentSchema:schema43.properties.trackInterfaces.items,data:data21};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -1319,7 +1629,7 @@ errors++;
 }
 }
 else {
-const err61 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.type,parentSchema:schema43,data};
+const err61 = {instancePath:instancePath+"/trackInterfaces",schemaPath:"#/properties/trackInterfaces/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema43.properties.trackInterfaces.type,parentSchema:schema43.properties.trackInterfaces,data:data20};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -1328,20 +1638,386 @@ vErrors.push(err61);
 }
 errors++;
 }
+}
+if(data.syncGroups !== undefined){
+let data24 = data.syncGroups;
+if(Array.isArray(data24)){
+if(data24.length < 1){
+const err62 = {instancePath:instancePath+"/syncGroups",schemaPath:"#/properties/syncGroups/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema43.properties.syncGroups,data:data24};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+const len2 = data24.length;
+for(let i2=0; i2<len2; i2++){
+let data25 = data24[i2];
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+if(data25.name === undefined){
+const err63 = {instancePath:instancePath+"/syncGroups/" + i2,schemaPath:"#/properties/syncGroups/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema43.properties.syncGroups.items.required,parentSchema:schema43.properties.syncGroups.items,data:data25};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+if(data25.vips === undefined){
+const err64 = {instancePath:instancePath+"/syncGroups/" + i2,schemaPath:"#/properties/syncGroups/items/required",keyword:"required",params:{missingProperty: "vips"},message:"must have required property '"+"vips"+"'",schema:schema43.properties.syncGroups.items.required,parentSchema:schema43.properties.syncGroups.items,data:data25};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+for(const key5 in data25){
+if(!((key5 === "name") || (key5 === "vips"))){
+const err65 = {instancePath:instancePath+"/syncGroups/" + i2,schemaPath:"#/properties/syncGroups/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema43.properties.syncGroups.items,data:data25};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+if(data25.name !== undefined){
+let data26 = data25.name;
+if(typeof data26 === "string"){
+if(!pattern20.test(data26)){
+const err66 = {instancePath:instancePath+"/syncGroups/" + i2+"/name",schemaPath:"#/$defs/vrrpName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,31}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,31}$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_-]{0,31}$",parentSchema:schema51,data:data26};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+else {
+const err67 = {instancePath:instancePath+"/syncGroups/" + i2+"/name",schemaPath:"#/$defs/vrrpName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.type,parentSchema:schema51,data:data26};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+if(data25.vips !== undefined){
+let data27 = data25.vips;
+if(Array.isArray(data27)){
+if(data27.length < 2){
+const err68 = {instancePath:instancePath+"/syncGroups/" + i2+"/vips",schemaPath:"#/properties/syncGroups/items/properties/vips/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema43.properties.syncGroups.items.properties.vips,data:data27};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+const len3 = data27.length;
+for(let i3=0; i3<len3; i3++){
+let data28 = data27[i3];
+const _errs79 = errors;
+let valid25 = false;
+const _errs80 = errors;
+if(typeof data28 === "string"){
+if(!(formats0.test(data28))){
+const err69 = {instancePath:instancePath+"/syncGroups/" + i2+"/vips/" + i3,schemaPath:"#/$defs/ipAddress/anyOf/0/format",keyword:"format",params:{format: "ipv4"},message:"must match format \""+"ipv4"+"\"",schema:"ipv4",parentSchema:schema39.anyOf[0],data:data28};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+var _valid2 = _errs80 === errors;
+valid25 = valid25 || _valid2;
+const _errs81 = errors;
+if(typeof data28 === "string"){
+if(!(formats2.test(data28))){
+const err70 = {instancePath:instancePath+"/syncGroups/" + i2+"/vips/" + i3,schemaPath:"#/$defs/ipAddress/anyOf/1/format",keyword:"format",params:{format: "ipv6"},message:"must match format \""+"ipv6"+"\"",schema:"ipv6",parentSchema:schema39.anyOf[1],data:data28};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+var _valid2 = _errs81 === errors;
+valid25 = valid25 || _valid2;
+if(!valid25){
+const err71 = {instancePath:instancePath+"/syncGroups/" + i2+"/vips/" + i3,schemaPath:"#/$defs/ipAddress/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema39.anyOf,parentSchema:schema39,data:data28};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+else {
+errors = _errs79;
+if(vErrors !== null){
+if(_errs79){
+vErrors.length = _errs79;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(typeof data28 === "string"){
+if(!pattern11.test(data28)){
+const err72 = {instancePath:instancePath+"/syncGroups/" + i2+"/vips/" + i3,schemaPath:"#/$defs/ipAddress/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Fa-f.:]{2,45}$"},message:"must match pattern \""+"^[0-9A-Fa-f.:]{2,45}$"+"\"",schema:"^[0-9A-Fa-f.:]{2,45}$",parentSchema:schema39,data:data28};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+else {
+const err73 = {instancePath:instancePath+"/syncGroups/" + i2+"/vips/" + i3,schemaPath:"#/$defs/ipAddress/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data28};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+let i4 = data27.length;
+let j0;
+if(i4 > 1){
+outer0:
+for(;i4--;){
+for(j0 = i4; j0--;){
+if(func0(data27[i4], data27[j0])){
+const err74 = {instancePath:instancePath+"/syncGroups/" + i2+"/vips",schemaPath:"#/properties/syncGroups/items/properties/vips/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i4+" are identical)",schema:true,parentSchema:schema43.properties.syncGroups.items.properties.vips,data:data27};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+break outer0;
+}
+}
+}
+}
+}
+else {
+const err75 = {instancePath:instancePath+"/syncGroups/" + i2+"/vips",schemaPath:"#/properties/syncGroups/items/properties/vips/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema43.properties.syncGroups.items.properties.vips.type,parentSchema:schema43.properties.syncGroups.items.properties.vips,data:data27};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+}
+else {
+const err76 = {instancePath:instancePath+"/syncGroups/" + i2,schemaPath:"#/properties/syncGroups/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.properties.syncGroups.items.type,parentSchema:schema43.properties.syncGroups.items,data:data25};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+}
+else {
+const err77 = {instancePath:instancePath+"/syncGroups",schemaPath:"#/properties/syncGroups/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema43.properties.syncGroups.type,parentSchema:schema43.properties.syncGroups,data:data24};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+if(data.garp !== undefined){
+let data29 = data.garp;
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+for(const key6 in data29){
+if(!(((key6 === "masterDelay") || (key6 === "masterRepeat")) || (key6 === "masterRefresh"))){
+const err78 = {instancePath:instancePath+"/garp",schemaPath:"#/properties/garp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema43.properties.garp,data:data29};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+if(data29.masterDelay !== undefined){
+let data30 = data29.masterDelay;
+if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
+const err79 = {instancePath:instancePath+"/garp/masterDelay",schemaPath:"#/properties/garp/properties/masterDelay/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema43.properties.garp.properties.masterDelay.type,parentSchema:schema43.properties.garp.properties.masterDelay,data:data30};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+if((typeof data30 == "number") && (isFinite(data30))){
+if(data30 > 255 || isNaN(data30)){
+const err80 = {instancePath:instancePath+"/garp/masterDelay",schemaPath:"#/properties/garp/properties/masterDelay/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema43.properties.garp.properties.masterDelay,data:data30};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+if(data30 < 0 || isNaN(data30)){
+const err81 = {instancePath:instancePath+"/garp/masterDelay",schemaPath:"#/properties/garp/properties/masterDelay/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema43.properties.garp.properties.masterDelay,data:data30};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+}
+if(data29.masterRepeat !== undefined){
+let data31 = data29.masterRepeat;
+if(!(((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31))) && (isFinite(data31)))){
+const err82 = {instancePath:instancePath+"/garp/masterRepeat",schemaPath:"#/properties/garp/properties/masterRepeat/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema43.properties.garp.properties.masterRepeat.type,parentSchema:schema43.properties.garp.properties.masterRepeat,data:data31};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+if((typeof data31 == "number") && (isFinite(data31))){
+if(data31 > 255 || isNaN(data31)){
+const err83 = {instancePath:instancePath+"/garp/masterRepeat",schemaPath:"#/properties/garp/properties/masterRepeat/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema43.properties.garp.properties.masterRepeat,data:data31};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+if(data31 < 1 || isNaN(data31)){
+const err84 = {instancePath:instancePath+"/garp/masterRepeat",schemaPath:"#/properties/garp/properties/masterRepeat/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema43.properties.garp.properties.masterRepeat,data:data31};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+}
+if(data29.masterRefresh !== undefined){
+let data32 = data29.masterRefresh;
+if(!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))){
+const err85 = {instancePath:instancePath+"/garp/masterRefresh",schemaPath:"#/properties/garp/properties/masterRefresh/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema43.properties.garp.properties.masterRefresh.type,parentSchema:schema43.properties.garp.properties.masterRefresh,data:data32};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+if((typeof data32 == "number") && (isFinite(data32))){
+if(data32 > 86400 || isNaN(data32)){
+const err86 = {instancePath:instancePath+"/garp/masterRefresh",schemaPath:"#/properties/garp/properties/masterRefresh/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema43.properties.garp.properties.masterRefresh,data:data32};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+if(data32 < 1 || isNaN(data32)){
+const err87 = {instancePath:instancePath+"/garp/masterRefresh",schemaPath:"#/properties/garp/properties/masterRefresh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema43.properties.garp.properties.masterRefresh,data:data32};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err88 = {instancePath:instancePath+"/garp",schemaPath:"#/properties/garp/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.properties.garp.type,parentSchema:schema43.properties.garp,data:data29};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+}
+else {
+const err89 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.type,parentSchema:schema43,data};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
 validate30.errors = vErrors;
 return errors === 0;
 }
 validate30.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema50 = {"description":"A virtual IP address, its vrrp_instance and its virtual services.","type":"object","additionalProperties":false,"required":["address","routerId","services"],"properties":{"address":{"description":"The VIP: an IPv4 or IPv6 address, never a host's address.","$ref":"#/$defs/ipAddress"},"instance":{"description":"vrrp_instance name, default \"vi_<index+1>\": letters, digits, '_', '.' and '-', 1-32 characters, starting with a letter.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_.-]{0,31}$"},"routerId":{"description":"virtual_router_id, 1-255, unique per interface.","type":"integer","minimum":1,"maximum":255},"master":{"description":"The director that is MASTER for this VIP; default: VIP i goes to directors[i % N].","$ref":"#/$defs/hostName"},"priority":{"description":"This VIP's MASTER priority, default vrrp.priority.master.","$ref":"#/$defs/priority"},"interface":{"description":"Interface for this VIP's instance, default vrrp.interface.","$ref":"#/$defs/interfaceName"},"services":{"description":"The virtual_server blocks for this VIP.","type":"array","minItems":1,"items":{"$ref":"#/$defs/service"}}}};
-const pattern21 = new RegExp("^[A-Za-z][A-Za-z0-9_.-]{0,31}$", "u");
-const schema55 = {"description":"A virtual service: VIP:port balanced over real servers.","type":"object","additionalProperties":false,"required":["port"],"properties":{"port":{"description":"The virtual service's port, 1-65535.","$ref":"#/$defs/port"},"protocol":{"description":"TCP (default) or UDP.","enum":["TCP","UDP"]},"scheduler":{"description":"lb_algo, an ipvsadm scheduler, default \"rr\".","enum":["rr","wrr","lc","wlc","lblc","lblcr","dh","sh","sed","nq","fo","ovf","mh","twos"]},"schedulerFlags":{"description":"Scheduler flags, for the schedulers that take them: sh-port and sh-fallback for sh, mh-port and mh-fallback for mh (port: the source port counts in the hash; fallback: an unavailable server's clients go to another one).","type":"array","uniqueItems":true,"items":{"enum":["sh-port","sh-fallback","mh-port","mh-fallback"]}},"forwarding":{"description":"lb_kind: DR (default, direct routing), NAT or TUN.","enum":["DR","NAT","TUN"]},"persistence":{"description":"persistence_timeout in seconds, 0 (default) for none.","type":"integer","minimum":0,"maximum":2678400},"delayLoop":{"description":"delay_loop: seconds between health checks, default 3.","type":"integer","minimum":1,"maximum":86400},"sorryServer":{"description":"sorry_server: where keepalived sends the service's traffic while every real server is down. An inventory host of group \"realservers\" (so it carries the VIP on lo like a real server), not one of this service's real servers.","type":"object","additionalProperties":false,"required":["host"],"properties":{"host":{"description":"The inventory host.","$ref":"#/$defs/hostName"},"port":{"description":"Its port, default the service's port (DR and TUN cannot change it).","$ref":"#/$defs/port"}}},"realServers":{"description":"Real servers, default every host of group \"realservers\" with weight 1 on the service's port.","type":"array","minItems":1,"items":{"$ref":"#/$defs/realServer"}},"healthCheck":{"$ref":"#/$defs/healthCheck"}}};
-const schema59 = {"description":"A real server of a virtual service.","type":"object","additionalProperties":false,"required":["host"],"properties":{"host":{"description":"Name of an inventory host in group \"realservers\".","$ref":"#/$defs/hostName"},"port":{"description":"Port on the real server, default the service's port (DR forwards to the same port).","$ref":"#/$defs/port"},"weight":{"description":"Scheduler weight 0-65535, default 1 (0 takes no new connections).","type":"integer","minimum":0,"maximum":65535}}};
+const schema55 = {"description":"A virtual IP address, its vrrp_instance and its virtual services.","type":"object","additionalProperties":false,"required":["address","routerId","services"],"properties":{"address":{"description":"The VIP: an IPv4 or IPv6 address, never a host's address.","$ref":"#/$defs/ipAddress"},"instance":{"description":"vrrp_instance name, default \"vi_<index+1>\": letters, digits, '_', '.' and '-', 1-32 characters, starting with a letter.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_.-]{0,31}$"},"routerId":{"description":"virtual_router_id, 1-255, unique per interface.","type":"integer","minimum":1,"maximum":255},"master":{"description":"The director that is MASTER for this VIP; default: VIP i goes to directors[i % N].","$ref":"#/$defs/hostName"},"priority":{"description":"This VIP's MASTER priority, default vrrp.priority.master.","$ref":"#/$defs/priority"},"interface":{"description":"Interface for this VIP's instance, default vrrp.interface.","$ref":"#/$defs/interfaceName"},"services":{"description":"The virtual_server blocks for this VIP.","type":"array","minItems":1,"items":{"$ref":"#/$defs/service"}}}};
+const pattern26 = new RegExp("^[A-Za-z][A-Za-z0-9_.-]{0,31}$", "u");
+const schema60 = {"description":"A virtual service: VIP:port balanced over real servers.","type":"object","additionalProperties":false,"required":["port"],"properties":{"port":{"description":"The virtual service's port, 1-65535.","$ref":"#/$defs/port"},"protocol":{"description":"TCP (default) or UDP.","enum":["TCP","UDP"]},"scheduler":{"description":"lb_algo, an ipvsadm scheduler, default \"rr\".","enum":["rr","wrr","lc","wlc","lblc","lblcr","dh","sh","sed","nq","fo","ovf","mh","twos"]},"schedulerFlags":{"description":"Scheduler flags, for the schedulers that take them: sh-port and sh-fallback for sh, mh-port and mh-fallback for mh (port: the source port counts in the hash; fallback: an unavailable server's clients go to another one).","type":"array","uniqueItems":true,"items":{"enum":["sh-port","sh-fallback","mh-port","mh-fallback"]}},"forwarding":{"description":"lb_kind: DR (default, direct routing), NAT or TUN.","enum":["DR","NAT","TUN"]},"persistence":{"description":"persistence_timeout in seconds, 0 (default) for none.","type":"integer","minimum":0,"maximum":2678400},"delayLoop":{"description":"delay_loop: seconds between health checks, default 3.","type":"integer","minimum":1,"maximum":86400},"sorryServer":{"description":"sorry_server: where keepalived sends the service's traffic while every real server is down. An inventory host of group \"realservers\" (so it carries the VIP on lo like a real server), not one of this service's real servers.","type":"object","additionalProperties":false,"required":["host"],"properties":{"host":{"description":"The inventory host.","$ref":"#/$defs/hostName"},"port":{"description":"Its port, default the service's port (DR and TUN cannot change it).","$ref":"#/$defs/port"}}},"realServers":{"description":"Real servers, default every host of group \"realservers\" with weight 1 on the service's port.","type":"array","minItems":1,"items":{"$ref":"#/$defs/realServer"}},"healthCheck":{"$ref":"#/$defs/healthCheck"}}};
+const schema64 = {"description":"A real server of a virtual service.","type":"object","additionalProperties":false,"required":["host"],"properties":{"host":{"description":"Name of an inventory host in group \"realservers\".","$ref":"#/$defs/hostName"},"port":{"description":"Port on the real server, default the service's port (DR forwards to the same port).","$ref":"#/$defs/port"},"weight":{"description":"Scheduler weight 0-65535, default 1 (0 takes no new connections).","type":"integer","minimum":0,"maximum":65535}}};
 
-function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate34.evaluated;
+const evaluated0 = validate36.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1350,7 +2026,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.host === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'",schema:schema59.required,parentSchema:schema59,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'",schema:schema64.required,parentSchema:schema64,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1361,7 +2037,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((key0 === "host") || (key0 === "port")) || (key0 === "weight"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema59,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema64,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1434,7 +2110,7 @@ errors++;
 if(data.weight !== undefined){
 let data2 = data.weight;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err7 = {instancePath:instancePath+"/weight",schemaPath:"#/properties/weight/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema59.properties.weight.type,parentSchema:schema59.properties.weight,data:data2};
+const err7 = {instancePath:instancePath+"/weight",schemaPath:"#/properties/weight/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema64.properties.weight.type,parentSchema:schema64.properties.weight,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1445,7 +2121,7 @@ errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 > 65535 || isNaN(data2)){
-const err8 = {instancePath:instancePath+"/weight",schemaPath:"#/properties/weight/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema59.properties.weight,data:data2};
+const err8 = {instancePath:instancePath+"/weight",schemaPath:"#/properties/weight/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema64.properties.weight,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1455,7 +2131,7 @@ vErrors.push(err8);
 errors++;
 }
 if(data2 < 0 || isNaN(data2)){
-const err9 = {instancePath:instancePath+"/weight",schemaPath:"#/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema59.properties.weight,data:data2};
+const err9 = {instancePath:instancePath+"/weight",schemaPath:"#/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema64.properties.weight,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1468,7 +2144,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema59.type,parentSchema:schema59,data};
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema64.type,parentSchema:schema64,data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1477,18 +2153,18 @@ vErrors.push(err10);
 }
 errors++;
 }
-validate34.errors = vErrors;
+validate36.errors = vErrors;
 return errors === 0;
 }
-validate34.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate36.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema62 = {"description":"How keepalived checks each real server: TCP_CHECK (default) connects; HTTP_GET requests a path and expects a status.","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"TCP_CHECK or HTTP_GET.","enum":["TCP_CHECK","HTTP_GET"]},"port":{"description":"connect_port, default the real server's port.","$ref":"#/$defs/port"},"connectTimeout":{"description":"connect_timeout in seconds, default 10.","type":"integer","minimum":1,"maximum":3600},"retry":{"description":"retry (formerly nb_get_retry), default 3.","type":"integer","minimum":0,"maximum":100},"delayBeforeRetry":{"description":"delay_before_retry in seconds, default 3.","type":"integer","minimum":0,"maximum":3600},"path":{"description":"HTTP_GET only: the URL path to request, default \"/\"; letters, digits and / . _ ~ % + , : @ = - plus an optional ?query (with &).","type":"string","maxLength":1024,"pattern":"^/[A-Za-z0-9._~%/+,:@=-]*(\\?[A-Za-z0-9._~%/+,:@=&-]*)?$"},"status":{"description":"HTTP_GET only: the expected status code, default 200.","type":"integer","minimum":100,"maximum":599}},"if":{"properties":{"type":{"const":"TCP_CHECK"}}},"then":{"properties":{"path":false,"status":false}}};
-const pattern26 = new RegExp("^/[A-Za-z0-9._~%/+,:@=-]*(\\?[A-Za-z0-9._~%/+,:@=&-]*)?$", "u");
+const schema67 = {"description":"How keepalived checks each real server: TCP_CHECK (default) connects; HTTP_GET requests a path and expects a status.","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"TCP_CHECK or HTTP_GET.","enum":["TCP_CHECK","HTTP_GET"]},"port":{"description":"connect_port, default the real server's port.","$ref":"#/$defs/port"},"connectTimeout":{"description":"connect_timeout in seconds, default 10.","type":"integer","minimum":1,"maximum":3600},"retry":{"description":"retry (formerly nb_get_retry), default 3.","type":"integer","minimum":0,"maximum":100},"delayBeforeRetry":{"description":"delay_before_retry in seconds, default 3.","type":"integer","minimum":0,"maximum":3600},"path":{"description":"HTTP_GET only: the URL path to request, default \"/\"; letters, digits and / . _ ~ % + , : @ = - plus an optional ?query (with &).","type":"string","maxLength":1024,"pattern":"^/[A-Za-z0-9._~%/+,:@=-]*(\\?[A-Za-z0-9._~%/+,:@=&-]*)?$"},"status":{"description":"HTTP_GET only: the expected status code, default 200.","type":"integer","minimum":100,"maximum":599}},"if":{"properties":{"type":{"const":"TCP_CHECK"}}},"then":{"properties":{"path":false,"status":false}}};
+const pattern31 = new RegExp("^/[A-Za-z0-9._~%/+,:@=-]*(\\?[A-Za-z0-9._~%/+,:@=&-]*)?$", "u");
 
-function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate36.evaluated;
+const evaluated0 = validate38.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1526,7 +2202,7 @@ if(_valid0){
 const _errs4 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.path !== undefined){
-const err1 = {instancePath:instancePath+"/path",schemaPath:"#/then/properties/path/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema62.then.properties.path,data:data.path};
+const err1 = {instancePath:instancePath+"/path",schemaPath:"#/then/properties/path/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema67.then.properties.path,data:data.path};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1536,7 +2212,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.status !== undefined){
-const err2 = {instancePath:instancePath+"/status",schemaPath:"#/then/properties/status/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema62.then.properties.status,data:data.status};
+const err2 = {instancePath:instancePath+"/status",schemaPath:"#/then/properties/status/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema67.then.properties.status,data:data.status};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1556,7 +2232,7 @@ props0.type = true;
 }
 }
 if(!valid0){
-const err3 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema62.if,parentSchema:schema62,data};
+const err3 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema67.if,parentSchema:schema67,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1567,7 +2243,7 @@ errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema62.required,parentSchema:schema62,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema67.required,parentSchema:schema67,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1578,7 +2254,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((((key0 === "type") || (key0 === "port")) || (key0 === "connectTimeout")) || (key0 === "retry")) || (key0 === "delayBeforeRetry")) || (key0 === "path")) || (key0 === "status"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema62,data};
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema67,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1591,7 +2267,7 @@ errors++;
 if(data.type !== undefined){
 let data3 = data.type;
 if(!((data3 === "TCP_CHECK") || (data3 === "HTTP_GET"))){
-const err6 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema62.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema62.properties.type.enum,parentSchema:schema62.properties.type,data:data3};
+const err6 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema67.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema67.properties.type.enum,parentSchema:schema67.properties.type,data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1639,7 +2315,7 @@ errors++;
 if(data.connectTimeout !== undefined){
 let data5 = data.connectTimeout;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err10 = {instancePath:instancePath+"/connectTimeout",schemaPath:"#/properties/connectTimeout/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema62.properties.connectTimeout.type,parentSchema:schema62.properties.connectTimeout,data:data5};
+const err10 = {instancePath:instancePath+"/connectTimeout",schemaPath:"#/properties/connectTimeout/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema67.properties.connectTimeout.type,parentSchema:schema67.properties.connectTimeout,data:data5};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1650,7 +2326,7 @@ errors++;
 }
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 > 3600 || isNaN(data5)){
-const err11 = {instancePath:instancePath+"/connectTimeout",schemaPath:"#/properties/connectTimeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema62.properties.connectTimeout,data:data5};
+const err11 = {instancePath:instancePath+"/connectTimeout",schemaPath:"#/properties/connectTimeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema67.properties.connectTimeout,data:data5};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1660,7 +2336,7 @@ vErrors.push(err11);
 errors++;
 }
 if(data5 < 1 || isNaN(data5)){
-const err12 = {instancePath:instancePath+"/connectTimeout",schemaPath:"#/properties/connectTimeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema62.properties.connectTimeout,data:data5};
+const err12 = {instancePath:instancePath+"/connectTimeout",schemaPath:"#/properties/connectTimeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema67.properties.connectTimeout,data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1674,7 +2350,7 @@ errors++;
 if(data.retry !== undefined){
 let data6 = data.retry;
 if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err13 = {instancePath:instancePath+"/retry",schemaPath:"#/properties/retry/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema62.properties.retry.type,parentSchema:schema62.properties.retry,data:data6};
+const err13 = {instancePath:instancePath+"/retry",schemaPath:"#/properties/retry/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema67.properties.retry.type,parentSchema:schema67.properties.retry,data:data6};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1685,7 +2361,7 @@ errors++;
 }
 if((typeof data6 == "number") && (isFinite(data6))){
 if(data6 > 100 || isNaN(data6)){
-const err14 = {instancePath:instancePath+"/retry",schemaPath:"#/properties/retry/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema62.properties.retry,data:data6};
+const err14 = {instancePath:instancePath+"/retry",schemaPath:"#/properties/retry/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema67.properties.retry,data:data6};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1695,7 +2371,7 @@ vErrors.push(err14);
 errors++;
 }
 if(data6 < 0 || isNaN(data6)){
-const err15 = {instancePath:instancePath+"/retry",schemaPath:"#/properties/retry/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema62.properties.retry,data:data6};
+const err15 = {instancePath:instancePath+"/retry",schemaPath:"#/properties/retry/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema67.properties.retry,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1709,7 +2385,7 @@ errors++;
 if(data.delayBeforeRetry !== undefined){
 let data7 = data.delayBeforeRetry;
 if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err16 = {instancePath:instancePath+"/delayBeforeRetry",schemaPath:"#/properties/delayBeforeRetry/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema62.properties.delayBeforeRetry.type,parentSchema:schema62.properties.delayBeforeRetry,data:data7};
+const err16 = {instancePath:instancePath+"/delayBeforeRetry",schemaPath:"#/properties/delayBeforeRetry/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema67.properties.delayBeforeRetry.type,parentSchema:schema67.properties.delayBeforeRetry,data:data7};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1720,7 +2396,7 @@ errors++;
 }
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 > 3600 || isNaN(data7)){
-const err17 = {instancePath:instancePath+"/delayBeforeRetry",schemaPath:"#/properties/delayBeforeRetry/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema62.properties.delayBeforeRetry,data:data7};
+const err17 = {instancePath:instancePath+"/delayBeforeRetry",schemaPath:"#/properties/delayBeforeRetry/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema67.properties.delayBeforeRetry,data:data7};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1730,7 +2406,7 @@ vErrors.push(err17);
 errors++;
 }
 if(data7 < 0 || isNaN(data7)){
-const err18 = {instancePath:instancePath+"/delayBeforeRetry",schemaPath:"#/properties/delayBeforeRetry/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema62.properties.delayBeforeRetry,data:data7};
+const err18 = {instancePath:instancePath+"/delayBeforeRetry",schemaPath:"#/properties/delayBeforeRetry/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema67.properties.delayBeforeRetry,data:data7};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1745,7 +2421,7 @@ if(data.path !== undefined){
 let data8 = data.path;
 if(typeof data8 === "string"){
 if(func4(data8) > 1024){
-const err19 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters",schema:1024,parentSchema:schema62.properties.path,data:data8};
+const err19 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters",schema:1024,parentSchema:schema67.properties.path,data:data8};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1754,8 +2430,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(!pattern26.test(data8)){
-const err20 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/pattern",keyword:"pattern",params:{pattern: "^/[A-Za-z0-9._~%/+,:@=-]*(\\?[A-Za-z0-9._~%/+,:@=&-]*)?$"},message:"must match pattern \""+"^/[A-Za-z0-9._~%/+,:@=-]*(\\?[A-Za-z0-9._~%/+,:@=&-]*)?$"+"\"",schema:"^/[A-Za-z0-9._~%/+,:@=-]*(\\?[A-Za-z0-9._~%/+,:@=&-]*)?$",parentSchema:schema62.properties.path,data:data8};
+if(!pattern31.test(data8)){
+const err20 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/pattern",keyword:"pattern",params:{pattern: "^/[A-Za-z0-9._~%/+,:@=-]*(\\?[A-Za-z0-9._~%/+,:@=&-]*)?$"},message:"must match pattern \""+"^/[A-Za-z0-9._~%/+,:@=-]*(\\?[A-Za-z0-9._~%/+,:@=&-]*)?$"+"\"",schema:"^/[A-Za-z0-9._~%/+,:@=-]*(\\?[A-Za-z0-9._~%/+,:@=&-]*)?$",parentSchema:schema67.properties.path,data:data8};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1766,7 +2442,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.path.type,parentSchema:schema62.properties.path,data:data8};
+const err21 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.path.type,parentSchema:schema67.properties.path,data:data8};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1779,7 +2455,7 @@ errors++;
 if(data.status !== undefined){
 let data9 = data.status;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err22 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema62.properties.status.type,parentSchema:schema62.properties.status,data:data9};
+const err22 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema67.properties.status.type,parentSchema:schema67.properties.status,data:data9};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1790,7 +2466,7 @@ errors++;
 }
 if((typeof data9 == "number") && (isFinite(data9))){
 if(data9 > 599 || isNaN(data9)){
-const err23 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema62.properties.status,data:data9};
+const err23 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema67.properties.status,data:data9};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1800,7 +2476,7 @@ vErrors.push(err23);
 errors++;
 }
 if(data9 < 100 || isNaN(data9)){
-const err24 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema62.properties.status,data:data9};
+const err24 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema67.properties.status,data:data9};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1813,7 +2489,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema62.type,parentSchema:schema62,data};
+const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.type,parentSchema:schema67,data};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1822,16 +2498,16 @@ vErrors.push(err25);
 }
 errors++;
 }
-validate36.errors = vErrors;
+validate38.errors = vErrors;
 return errors === 0;
 }
-validate36.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate38.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate33.evaluated;
+const evaluated0 = validate35.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1840,7 +2516,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.port === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "port"},message:"must have required property '"+"port"+"'",schema:schema55.required,parentSchema:schema55,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "port"},message:"must have required property '"+"port"+"'",schema:schema60.required,parentSchema:schema60,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1850,8 +2526,8 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema55.properties, key0))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema55,data};
+if(!(func1.call(schema60.properties, key0))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema60,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1899,7 +2575,7 @@ errors++;
 if(data.protocol !== undefined){
 let data1 = data.protocol;
 if(!((data1 === "TCP") || (data1 === "UDP"))){
-const err5 = {instancePath:instancePath+"/protocol",schemaPath:"#/properties/protocol/enum",keyword:"enum",params:{allowedValues: schema55.properties.protocol.enum},message:"must be equal to one of the allowed values",schema:schema55.properties.protocol.enum,parentSchema:schema55.properties.protocol,data:data1};
+const err5 = {instancePath:instancePath+"/protocol",schemaPath:"#/properties/protocol/enum",keyword:"enum",params:{allowedValues: schema60.properties.protocol.enum},message:"must be equal to one of the allowed values",schema:schema60.properties.protocol.enum,parentSchema:schema60.properties.protocol,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1912,7 +2588,7 @@ errors++;
 if(data.scheduler !== undefined){
 let data2 = data.scheduler;
 if(!((((((((((((((data2 === "rr") || (data2 === "wrr")) || (data2 === "lc")) || (data2 === "wlc")) || (data2 === "lblc")) || (data2 === "lblcr")) || (data2 === "dh")) || (data2 === "sh")) || (data2 === "sed")) || (data2 === "nq")) || (data2 === "fo")) || (data2 === "ovf")) || (data2 === "mh")) || (data2 === "twos"))){
-const err6 = {instancePath:instancePath+"/scheduler",schemaPath:"#/properties/scheduler/enum",keyword:"enum",params:{allowedValues: schema55.properties.scheduler.enum},message:"must be equal to one of the allowed values",schema:schema55.properties.scheduler.enum,parentSchema:schema55.properties.scheduler,data:data2};
+const err6 = {instancePath:instancePath+"/scheduler",schemaPath:"#/properties/scheduler/enum",keyword:"enum",params:{allowedValues: schema60.properties.scheduler.enum},message:"must be equal to one of the allowed values",schema:schema60.properties.scheduler.enum,parentSchema:schema60.properties.scheduler,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1929,7 +2605,7 @@ const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 let data4 = data3[i0];
 if(!((((data4 === "sh-port") || (data4 === "sh-fallback")) || (data4 === "mh-port")) || (data4 === "mh-fallback"))){
-const err7 = {instancePath:instancePath+"/schedulerFlags/" + i0,schemaPath:"#/properties/schedulerFlags/items/enum",keyword:"enum",params:{allowedValues: schema55.properties.schedulerFlags.items.enum},message:"must be equal to one of the allowed values",schema:schema55.properties.schedulerFlags.items.enum,parentSchema:schema55.properties.schedulerFlags.items,data:data4};
+const err7 = {instancePath:instancePath+"/schedulerFlags/" + i0,schemaPath:"#/properties/schedulerFlags/items/enum",keyword:"enum",params:{allowedValues: schema60.properties.schedulerFlags.items.enum},message:"must be equal to one of the allowed values",schema:schema60.properties.schedulerFlags.items.enum,parentSchema:schema60.properties.schedulerFlags.items,data:data4};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1946,7 +2622,7 @@ outer0:
 for(;i1--;){
 for(j0 = i1; j0--;){
 if(func0(data3[i1], data3[j0])){
-const err8 = {instancePath:instancePath+"/schedulerFlags",schemaPath:"#/properties/schedulerFlags/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema55.properties.schedulerFlags,data:data3};
+const err8 = {instancePath:instancePath+"/schedulerFlags",schemaPath:"#/properties/schedulerFlags/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema60.properties.schedulerFlags,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1961,7 +2637,7 @@ break outer0;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/schedulerFlags",schemaPath:"#/properties/schedulerFlags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema55.properties.schedulerFlags.type,parentSchema:schema55.properties.schedulerFlags,data:data3};
+const err9 = {instancePath:instancePath+"/schedulerFlags",schemaPath:"#/properties/schedulerFlags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema60.properties.schedulerFlags.type,parentSchema:schema60.properties.schedulerFlags,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1974,7 +2650,7 @@ errors++;
 if(data.forwarding !== undefined){
 let data5 = data.forwarding;
 if(!(((data5 === "DR") || (data5 === "NAT")) || (data5 === "TUN"))){
-const err10 = {instancePath:instancePath+"/forwarding",schemaPath:"#/properties/forwarding/enum",keyword:"enum",params:{allowedValues: schema55.properties.forwarding.enum},message:"must be equal to one of the allowed values",schema:schema55.properties.forwarding.enum,parentSchema:schema55.properties.forwarding,data:data5};
+const err10 = {instancePath:instancePath+"/forwarding",schemaPath:"#/properties/forwarding/enum",keyword:"enum",params:{allowedValues: schema60.properties.forwarding.enum},message:"must be equal to one of the allowed values",schema:schema60.properties.forwarding.enum,parentSchema:schema60.properties.forwarding,data:data5};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1987,7 +2663,7 @@ errors++;
 if(data.persistence !== undefined){
 let data6 = data.persistence;
 if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err11 = {instancePath:instancePath+"/persistence",schemaPath:"#/properties/persistence/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema55.properties.persistence.type,parentSchema:schema55.properties.persistence,data:data6};
+const err11 = {instancePath:instancePath+"/persistence",schemaPath:"#/properties/persistence/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema60.properties.persistence.type,parentSchema:schema60.properties.persistence,data:data6};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1998,7 +2674,7 @@ errors++;
 }
 if((typeof data6 == "number") && (isFinite(data6))){
 if(data6 > 2678400 || isNaN(data6)){
-const err12 = {instancePath:instancePath+"/persistence",schemaPath:"#/properties/persistence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2678400},message:"must be <= 2678400",schema:2678400,parentSchema:schema55.properties.persistence,data:data6};
+const err12 = {instancePath:instancePath+"/persistence",schemaPath:"#/properties/persistence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2678400},message:"must be <= 2678400",schema:2678400,parentSchema:schema60.properties.persistence,data:data6};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2008,7 +2684,7 @@ vErrors.push(err12);
 errors++;
 }
 if(data6 < 0 || isNaN(data6)){
-const err13 = {instancePath:instancePath+"/persistence",schemaPath:"#/properties/persistence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema55.properties.persistence,data:data6};
+const err13 = {instancePath:instancePath+"/persistence",schemaPath:"#/properties/persistence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema60.properties.persistence,data:data6};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2022,7 +2698,7 @@ errors++;
 if(data.delayLoop !== undefined){
 let data7 = data.delayLoop;
 if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err14 = {instancePath:instancePath+"/delayLoop",schemaPath:"#/properties/delayLoop/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema55.properties.delayLoop.type,parentSchema:schema55.properties.delayLoop,data:data7};
+const err14 = {instancePath:instancePath+"/delayLoop",schemaPath:"#/properties/delayLoop/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema60.properties.delayLoop.type,parentSchema:schema60.properties.delayLoop,data:data7};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2033,7 +2709,7 @@ errors++;
 }
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 > 86400 || isNaN(data7)){
-const err15 = {instancePath:instancePath+"/delayLoop",schemaPath:"#/properties/delayLoop/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema55.properties.delayLoop,data:data7};
+const err15 = {instancePath:instancePath+"/delayLoop",schemaPath:"#/properties/delayLoop/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema60.properties.delayLoop,data:data7};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2043,7 +2719,7 @@ vErrors.push(err15);
 errors++;
 }
 if(data7 < 1 || isNaN(data7)){
-const err16 = {instancePath:instancePath+"/delayLoop",schemaPath:"#/properties/delayLoop/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema55.properties.delayLoop,data:data7};
+const err16 = {instancePath:instancePath+"/delayLoop",schemaPath:"#/properties/delayLoop/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema60.properties.delayLoop,data:data7};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2058,7 +2734,7 @@ if(data.sorryServer !== undefined){
 let data8 = data.sorryServer;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(data8.host === undefined){
-const err17 = {instancePath:instancePath+"/sorryServer",schemaPath:"#/properties/sorryServer/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'",schema:schema55.properties.sorryServer.required,parentSchema:schema55.properties.sorryServer,data:data8};
+const err17 = {instancePath:instancePath+"/sorryServer",schemaPath:"#/properties/sorryServer/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'",schema:schema60.properties.sorryServer.required,parentSchema:schema60.properties.sorryServer,data:data8};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2069,7 +2745,7 @@ errors++;
 }
 for(const key1 in data8){
 if(!((key1 === "host") || (key1 === "port"))){
-const err18 = {instancePath:instancePath+"/sorryServer",schemaPath:"#/properties/sorryServer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema55.properties.sorryServer,data:data8};
+const err18 = {instancePath:instancePath+"/sorryServer",schemaPath:"#/properties/sorryServer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema60.properties.sorryServer,data:data8};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2141,7 +2817,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/sorryServer",schemaPath:"#/properties/sorryServer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema55.properties.sorryServer.type,parentSchema:schema55.properties.sorryServer,data:data8};
+const err24 = {instancePath:instancePath+"/sorryServer",schemaPath:"#/properties/sorryServer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema60.properties.sorryServer.type,parentSchema:schema60.properties.sorryServer,data:data8};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -2155,7 +2831,7 @@ if(data.realServers !== undefined){
 let data11 = data.realServers;
 if(Array.isArray(data11)){
 if(data11.length < 1){
-const err25 = {instancePath:instancePath+"/realServers",schemaPath:"#/properties/realServers/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema55.properties.realServers,data:data11};
+const err25 = {instancePath:instancePath+"/realServers",schemaPath:"#/properties/realServers/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema60.properties.realServers,data:data11};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2166,14 +2842,14 @@ errors++;
 }
 const len1 = data11.length;
 for(let i2=0; i2<len1; i2++){
-if(!(validate34(data11[i2], {instancePath:instancePath+"/realServers/" + i2,parentData:data11,parentDataProperty:i2,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+if(!(validate36(data11[i2], {instancePath:instancePath+"/realServers/" + i2,parentData:data11,parentDataProperty:i2,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/realServers",schemaPath:"#/properties/realServers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema55.properties.realServers.type,parentSchema:schema55.properties.realServers,data:data11};
+const err26 = {instancePath:instancePath+"/realServers",schemaPath:"#/properties/realServers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema60.properties.realServers.type,parentSchema:schema60.properties.realServers,data:data11};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2184,14 +2860,14 @@ errors++;
 }
 }
 if(data.healthCheck !== undefined){
-if(!(validate36(data.healthCheck, {instancePath:instancePath+"/healthCheck",parentData:data,parentDataProperty:"healthCheck",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+if(!(validate38(data.healthCheck, {instancePath:instancePath+"/healthCheck",parentData:data,parentDataProperty:"healthCheck",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema55.type,parentSchema:schema55,data};
+const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema60.type,parentSchema:schema60,data};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2200,16 +2876,16 @@ vErrors.push(err27);
 }
 errors++;
 }
-validate33.errors = vErrors;
+validate35.errors = vErrors;
 return errors === 0;
 }
-validate33.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate35.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate32.evaluated;
+const evaluated0 = validate34.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2218,7 +2894,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.address === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "address"},message:"must have required property '"+"address"+"'",schema:schema50.required,parentSchema:schema50,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "address"},message:"must have required property '"+"address"+"'",schema:schema55.required,parentSchema:schema55,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2228,7 +2904,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.routerId === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "routerId"},message:"must have required property '"+"routerId"+"'",schema:schema50.required,parentSchema:schema50,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "routerId"},message:"must have required property '"+"routerId"+"'",schema:schema55.required,parentSchema:schema55,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2238,7 +2914,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.services === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "services"},message:"must have required property '"+"services"+"'",schema:schema50.required,parentSchema:schema50,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "services"},message:"must have required property '"+"services"+"'",schema:schema55.required,parentSchema:schema55,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2249,7 +2925,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((((key0 === "address") || (key0 === "instance")) || (key0 === "routerId")) || (key0 === "master")) || (key0 === "priority")) || (key0 === "interface")) || (key0 === "services"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema50,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema55,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2340,8 +3016,8 @@ errors++;
 if(data.instance !== undefined){
 let data1 = data.instance;
 if(typeof data1 === "string"){
-if(!pattern21.test(data1)){
-const err9 = {instancePath:instancePath+"/instance",schemaPath:"#/properties/instance/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_.-]{0,31}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_.-]{0,31}$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_.-]{0,31}$",parentSchema:schema50.properties.instance,data:data1};
+if(!pattern26.test(data1)){
+const err9 = {instancePath:instancePath+"/instance",schemaPath:"#/properties/instance/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_.-]{0,31}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_.-]{0,31}$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_.-]{0,31}$",parentSchema:schema55.properties.instance,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2352,7 +3028,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/instance",schemaPath:"#/properties/instance/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.instance.type,parentSchema:schema50.properties.instance,data:data1};
+const err10 = {instancePath:instancePath+"/instance",schemaPath:"#/properties/instance/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.instance.type,parentSchema:schema55.properties.instance,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2365,7 +3041,7 @@ errors++;
 if(data.routerId !== undefined){
 let data2 = data.routerId;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err11 = {instancePath:instancePath+"/routerId",schemaPath:"#/properties/routerId/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema50.properties.routerId.type,parentSchema:schema50.properties.routerId,data:data2};
+const err11 = {instancePath:instancePath+"/routerId",schemaPath:"#/properties/routerId/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema55.properties.routerId.type,parentSchema:schema55.properties.routerId,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2376,7 +3052,7 @@ errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 > 255 || isNaN(data2)){
-const err12 = {instancePath:instancePath+"/routerId",schemaPath:"#/properties/routerId/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema50.properties.routerId,data:data2};
+const err12 = {instancePath:instancePath+"/routerId",schemaPath:"#/properties/routerId/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema55.properties.routerId,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2386,7 +3062,7 @@ vErrors.push(err12);
 errors++;
 }
 if(data2 < 1 || isNaN(data2)){
-const err13 = {instancePath:instancePath+"/routerId",schemaPath:"#/properties/routerId/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema50.properties.routerId,data:data2};
+const err13 = {instancePath:instancePath+"/routerId",schemaPath:"#/properties/routerId/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema55.properties.routerId,data:data2};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2486,7 +3162,7 @@ if(data.services !== undefined){
 let data6 = data.services;
 if(Array.isArray(data6)){
 if(data6.length < 1){
-const err21 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema50.properties.services,data:data6};
+const err21 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema55.properties.services,data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2497,14 +3173,14 @@ errors++;
 }
 const len0 = data6.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate33(data6[i0], {instancePath:instancePath+"/services/" + i0,parentData:data6,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
+if(!(validate35(data6[i0], {instancePath:instancePath+"/services/" + i0,parentData:data6,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema50.properties.services.type,parentSchema:schema50.properties.services,data:data6};
+const err22 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema55.properties.services.type,parentSchema:schema55.properties.services,data:data6};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2516,7 +3192,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema50.type,parentSchema:schema50,data};
+const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema55.type,parentSchema:schema55,data};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2525,12 +3201,12 @@ vErrors.push(err23);
 }
 errors++;
 }
-validate32.errors = vErrors;
+validate34.errors = vErrors;
 return errors === 0;
 }
-validate32.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate34.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const formats8 = /^(?=.{1,253}\.?$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[-0-9a-z]{0,61}[0-9a-z])?)*\.?$/i;
+const formats12 = /^(?=.{1,253}\.?$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[-0-9a-z]{0,61}[0-9a-z])?)*\.?$/i;
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://lvs-play.invalid/schema/inventory.schema.json" */;
@@ -2824,8 +3500,8 @@ errors++;
 }
 const len1 = data12.length;
 for(let i1=0; i1<len1; i1++){
-if(!(validate32(data12[i1], {instancePath:instancePath+"/vips/" + i1,parentData:data12,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+if(!(validate34(data12[i1], {instancePath:instancePath+"/vips/" + i1,parentData:data12,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
 errors = vErrors.length;
 }
 }
@@ -2876,8 +3552,8 @@ const _errs35 = errors;
 let valid14 = false;
 const _errs36 = errors;
 if(typeof data16 === "string"){
-if(!(formats8.test(data16))){
-const err23 = {instancePath:instancePath+"/time/servers/" + i2,schemaPath:"#/$defs/serverName/anyOf/0/format",keyword:"format",params:{format: "hostname"},message:"must match format \""+"hostname"+"\"",schema:"hostname",parentSchema:schema64.anyOf[0],data:data16};
+if(!(formats12.test(data16))){
+const err23 = {instancePath:instancePath+"/time/servers/" + i2,schemaPath:"#/$defs/serverName/anyOf/0/format",keyword:"format",params:{format: "hostname"},message:"must match format \""+"hostname"+"\"",schema:"hostname",parentSchema:schema69.anyOf[0],data:data16};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2892,7 +3568,7 @@ valid14 = valid14 || _valid0;
 const _errs37 = errors;
 if(typeof data16 === "string"){
 if(!(formats0.test(data16))){
-const err24 = {instancePath:instancePath+"/time/servers/" + i2,schemaPath:"#/$defs/serverName/anyOf/1/format",keyword:"format",params:{format: "ipv4"},message:"must match format \""+"ipv4"+"\"",schema:"ipv4",parentSchema:schema64.anyOf[1],data:data16};
+const err24 = {instancePath:instancePath+"/time/servers/" + i2,schemaPath:"#/$defs/serverName/anyOf/1/format",keyword:"format",params:{format: "ipv4"},message:"must match format \""+"ipv4"+"\"",schema:"ipv4",parentSchema:schema69.anyOf[1],data:data16};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -2907,7 +3583,7 @@ valid14 = valid14 || _valid0;
 const _errs38 = errors;
 if(typeof data16 === "string"){
 if(!(formats2.test(data16))){
-const err25 = {instancePath:instancePath+"/time/servers/" + i2,schemaPath:"#/$defs/serverName/anyOf/2/format",keyword:"format",params:{format: "ipv6"},message:"must match format \""+"ipv6"+"\"",schema:"ipv6",parentSchema:schema64.anyOf[2],data:data16};
+const err25 = {instancePath:instancePath+"/time/servers/" + i2,schemaPath:"#/$defs/serverName/anyOf/2/format",keyword:"format",params:{format: "ipv6"},message:"must match format \""+"ipv6"+"\"",schema:"ipv6",parentSchema:schema69.anyOf[2],data:data16};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2920,7 +3596,7 @@ errors++;
 var _valid0 = _errs38 === errors;
 valid14 = valid14 || _valid0;
 if(!valid14){
-const err26 = {instancePath:instancePath+"/time/servers/" + i2,schemaPath:"#/$defs/serverName/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema64.anyOf,parentSchema:schema64,data:data16};
+const err26 = {instancePath:instancePath+"/time/servers/" + i2,schemaPath:"#/$defs/serverName/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema69.anyOf,parentSchema:schema69,data:data16};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2941,8 +3617,8 @@ vErrors = null;
 }
 }
 if(typeof data16 === "string"){
-if(!pattern27.test(data16)){
-const err27 = {instancePath:instancePath+"/time/servers/" + i2,schemaPath:"#/$defs/serverName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9.:-]{1,253}$"},message:"must match pattern \""+"^[A-Za-z0-9.:-]{1,253}$"+"\"",schema:"^[A-Za-z0-9.:-]{1,253}$",parentSchema:schema64,data:data16};
+if(!pattern32.test(data16)){
+const err27 = {instancePath:instancePath+"/time/servers/" + i2,schemaPath:"#/$defs/serverName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9.:-]{1,253}$"},message:"must match pattern \""+"^[A-Za-z0-9.:-]{1,253}$"+"\"",schema:"^[A-Za-z0-9.:-]{1,253}$",parentSchema:schema69,data:data16};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2953,7 +3629,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/time/servers/" + i2,schemaPath:"#/$defs/serverName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.type,parentSchema:schema64,data:data16};
+const err28 = {instancePath:instancePath+"/time/servers/" + i2,schemaPath:"#/$defs/serverName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.type,parentSchema:schema69,data:data16};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -3053,8 +3729,8 @@ const len3 = data18.length;
 for(let i4=0; i4<len3; i4++){
 let data19 = data18[i4];
 if(typeof data19 === "string"){
-if(!pattern29.test(data19)){
-const err35 = {instancePath:instancePath+"/packages/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i4,schemaPath:"#/$defs/packageName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9+._-]{0,127}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9+._-]{0,127}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9+._-]{0,127}$",parentSchema:schema66,data:data19};
+if(!pattern34.test(data19)){
+const err35 = {instancePath:instancePath+"/packages/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i4,schemaPath:"#/$defs/packageName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9+._-]{0,127}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9+._-]{0,127}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9+._-]{0,127}$",parentSchema:schema71,data:data19};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -3065,7 +3741,7 @@ errors++;
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/packages/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i4,schemaPath:"#/$defs/packageName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.type,parentSchema:schema66,data:data19};
+const err36 = {instancePath:instancePath+"/packages/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i4,schemaPath:"#/$defs/packageName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.type,parentSchema:schema71,data:data19};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -3164,8 +3840,8 @@ if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
 for(const key9 in data21){
 const _errs58 = errors;
 if(typeof key9 === "string"){
-if(!pattern31.test(key9)){
-const err43 = {instancePath:instancePath+"/sysctl/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/sysctlKey/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9_]+(\\.[A-Za-z0-9_-]+)+$"},message:"must match pattern \""+"^[a-z0-9_]+(\\.[A-Za-z0-9_-]+)+$"+"\"",schema:"^[a-z0-9_]+(\\.[A-Za-z0-9_-]+)+$",parentSchema:schema68,data:key9,propertyName:key9};
+if(!pattern36.test(key9)){
+const err43 = {instancePath:instancePath+"/sysctl/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/sysctlKey/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9_]+(\\.[A-Za-z0-9_-]+)+$"},message:"must match pattern \""+"^[a-z0-9_]+(\\.[A-Za-z0-9_-]+)+$"+"\"",schema:"^[a-z0-9_]+(\\.[A-Za-z0-9_-]+)+$",parentSchema:schema73,data:key9,propertyName:key9};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -3176,7 +3852,7 @@ errors++;
 }
 }
 else {
-const err44 = {instancePath:instancePath+"/sysctl/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/sysctlKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.type,parentSchema:schema68,data:key9,propertyName:key9};
+const err44 = {instancePath:instancePath+"/sysctl/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/sysctlKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.type,parentSchema:schema73,data:key9,propertyName:key9};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -3200,7 +3876,7 @@ errors++;
 for(const key10 in data21){
 let data22 = data21[key10];
 if((typeof data22 !== "string") && (!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22))))){
-const err46 = {instancePath:instancePath+"/sysctl/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/sysctlValue/type",keyword:"type",params:{type: schema69.type},message:"must be string,integer",schema:schema69.type,parentSchema:schema69,data:data22};
+const err46 = {instancePath:instancePath+"/sysctl/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/sysctlValue/type",keyword:"type",params:{type: schema74.type},message:"must be string,integer",schema:schema74.type,parentSchema:schema74,data:data22};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -3210,8 +3886,8 @@ vErrors.push(err46);
 errors++;
 }
 if(typeof data22 === "string"){
-if(!pattern32.test(data22)){
-const err47 = {instancePath:instancePath+"/sysctl/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/sysctlValue/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._:,/+ -]{1,256}$"},message:"must match pattern \""+"^[A-Za-z0-9._:,/+ -]{1,256}$"+"\"",schema:"^[A-Za-z0-9._:,/+ -]{1,256}$",parentSchema:schema69,data:data22};
+if(!pattern37.test(data22)){
+const err47 = {instancePath:instancePath+"/sysctl/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/sysctlValue/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._:,/+ -]{1,256}$"},message:"must match pattern \""+"^[A-Za-z0-9._:,/+ -]{1,256}$"+"\"",schema:"^[A-Za-z0-9._:,/+ -]{1,256}$",parentSchema:schema74,data:data22};
 if(vErrors === null){
 vErrors = [err47];
 }

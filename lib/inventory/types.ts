@@ -79,6 +79,19 @@ export interface InventoryVrrp {
   preemptDelay?: number;    // seconds before a director that comes back takes its VIPs, 1-1000
   garp?: { masterDelay?: number; masterRepeat?: number; masterRefresh?: number };
   notify?: { script?: string; file?: string };  // the operator's script for every state change
+  trackScripts?: InventoryTrackScript[];         // the operator's checks, tracked by every instance
+  trackInterfaces?: { interface: string; weight?: number }[];
+  syncGroups?: { name: string; vips: string[] }[]; // VIPs that move together
+}
+
+export interface InventoryTrackScript {
+  name: string;
+  command: string;          // absolute path and arguments
+  interval?: number;        // seconds, default 2
+  timeout?: number;         // seconds, default the interval
+  weight?: number;          // default 0: FAULT while failing
+  fall?: number;            // default 1
+  rise?: number;            // default 1
 }
 
 export interface InventoryKeepalived {
@@ -115,6 +128,8 @@ export interface SshSettings {
   acceptNewHostKeys?: boolean; // StrictHostKeyChecking accept-new in the ssh config
   connectTimeout?: number;  // seconds (the ssh config's ConnectTimeout)
 }
+
+export interface TrackScript { name: string; command: string; interval: number; timeout: number; weight: number; fall: number; rise: number }
 
 export interface Host {
   name: string;
@@ -176,6 +191,12 @@ export interface Cluster {
     garp: { masterDelay?: number; masterRepeat?: number; masterRefresh?: number };
     /** the operator's notify script (its text), or null */
     notify: string | null;
+    /** the operator's checks (vrrp_script), tracked by every instance */
+    trackScripts: TrackScript[];
+    /** interfaces every instance tracks; weight null: FAULT while down */
+    trackInterfaces: { interface: string; weight: number | null }[];
+    /** VIPs that move together: each group's instance names, in VIP order */
+    syncGroups: { name: string; instances: string[] }[];
   };
   keepalived: { mode: 'full' | 'vrrp-only' };
   vips: Vip[];

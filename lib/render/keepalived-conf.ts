@@ -7,7 +7,7 @@
 
 import { UserError } from '../errors.js';
 import { DIRECTORS } from '../inventory/defaults.js';
-import type { Cluster, HealthCheck, RealServer, Service, Vip } from '../inventory/types.js';
+import type { Cluster, HealthCheck, RealServer, Service, TrackScript, Vip } from '../inventory/types.js';
 import { redactKeepalivedText } from '../keepalived/redact.js';
 import { managedHeader } from './header.js';
 import { NOTIFY_SCRIPT_PATH } from './notify.js';
@@ -26,6 +26,8 @@ export function renderKeepalivedConf(cluster: Cluster, director: string): string
   const out: Lines = [
     ...globalDefs(cluster, director),
     ...switchFiles(cluster),
+    ...cluster.vrrp.trackScripts.flatMap((t) => ['', ...vrrpScript(t)]),
+    ...cluster.vrrp.syncGroups.flatMap((g) => ['', ...syncGroup(g)]),
     ...cluster.vips.flatMap((v) => ['', ...vrrpInstance(cluster, v, director)]),
     ...cluster.vips.flatMap((v) => v.services.flatMap((s) => ['', ...virtualServer(s)])),
   ];
@@ -39,9 +41,9 @@ function globalDefs(cluster: Cluster, director: string): Lines {
   // Not in vrrp-only mode: that mode is for kernels without IP_VS, where the
   // VRRP process treats a failing IPVS sync daemon start as fatal.
   if (cluster.vrrp.syncDaemon && cluster.keepalived.mode === 'full') body.push(`lvs_sync_daemon ${cluster.vrrp.interface}`);
-  // the operator's notify script runs as root, and keepalived then insists on
-  // script security: the script and its folders writable by root only
-  if (cluster.vrrp.notify !== null) body.push('script_user root', 'enable_script_security');
+  // the operator's notify script and checks run as root, and keepalived then
+  // insists on script security: the scripts and their folders writable by root only
+  if (cluster.vrrp.notify !== null || cluster.vrrp.trackScripts.length > 0) body.push('script_user root', 'enable_script_security');
   return block('global_defs', body);
 }
 
@@ -77,6 +79,10 @@ function vrrpInstance(cluster: Cluster, vip: Vip, director: string): Lines {
     ...(unicast ? unicastLines(cluster, vip, director) : []),
     ...(cluster.vrrp.notify !== null ? [`notify ${NOTIFY_SCRIPT_PATH}`] : []),
     ...block('track_file', [HANDOVER_TRACK]),
+    ...(cluster.vrrp.trackScripts.length ? block('track_script', cluster.vrrp.trackScripts.map((t) => t.name)) : []),
+    ...(cluster.vrrp.trackInterfaces.length
+      ? block('track_interface', cluster.vrrp.trackInterfaces.map((t) => (t.weight === null ? t.interface : `${t.interface} weight ${t.weight}`)))
+      : []),
   ];
   // IPv6 VIPs use VRRPv3, which has no authentication (keepalived warns and
   // ignores it), so it is only written for IPv4 instances.
@@ -86,6 +92,21 @@ function vrrpInstance(cluster: Cluster, vip: Vip, director: string): Lines {
   }
   body.push(...block('virtual_ipaddress', [`${vip.address}/${vip.family === 6 ? 128 : 32}`]));
   return block(`vrrp_instance ${vip.instance}`, body);
+}
+
+/**
+ * VIPs that move together. keepalived 2.2.7 ignores the weight of whatever an
+ * instance of a sync group tracks ("ignoring weight from tracked file ... due
+ * to SYNC group") unless the group says sync_group_tracking_weight: without
+ * it, the handover switch and weighted checks would do nothing there.
+ */
+function syncGroup(g: { name: string; instances: string[] }): Lines {
+  return block(`vrrp_sync_group ${g.name}`, [...block('group', g.instances), 'sync_group_tracking_weight']);
+}
+
+/** The operator's check: the command quoted for keepalived (the schema allows no quote in it). */
+function vrrpScript(t: TrackScript): Lines {
+  return block(`vrrp_script ${t.name}`, [`script "${t.command}"`, `interval ${t.interval}`, `timeout ${t.timeout}`, `weight ${t.weight}`, `fall ${t.fall}`, `rise ${t.rise}`]);
 }
 
 /** This director's address as the source, every other director of the instance as a peer (from the inventory, never typed twice). */

@@ -18,6 +18,7 @@ import { checkRealServers } from './realserver.js';
 import { checkSwitches } from './switches.js';
 import { CHECK_STATUSES, type CheckResult, type CheckStatus, type ExitCode, type Observations, type VerifyReport } from './types.js';
 import { checkVipPlacement } from './vip-placement.js';
+import { checkSyncGroups } from './sync-groups.js';
 
 function checkHosts(obs: Observations): CheckResult[] {
   return obs.hosts.map((h): CheckResult => (h.reachable
@@ -57,6 +58,7 @@ export function evaluateCluster(cluster: Cluster, obs: Observations, inventoryFi
     ...checkHosts(obs),
     ...checkRuns(obs),
     ...checkVipPlacement(cluster, obs),
+    ...checkSyncGroups(cluster, obs),
     ...checkKeepalived(cluster, obs),
     ...checkSwitches(cluster, obs, inventoryFile),
     ...checkRealServers(cluster, obs),

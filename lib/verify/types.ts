@@ -84,6 +84,7 @@ export type CheckName =
   | 'host'              // reachable, read in one round trip
   | 'run'               // no interrupted lvs-play run left on the host; a write run in progress
   | 'vip'               // held by exactly one director, its MASTER
+  | 'sync-group'        // a sync group's VIPs all on one director
   | 'keepalived'        // the service runs
   | 'keepalived-config' // the files on the director are the rendered ones
   | 'switches'          // no real server drained and no handover set by lvs-play on the director

@@ -38,6 +38,21 @@ describe('lvs-play rollout / deploy --rolling / drain arguments', function () {
     }
   });
 
+  it('refuses sync groups, whose handover is not proven yet, before any host is read (issue 13)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lvsp-syncgroup-'));
+    try {
+      const grouped = writeLabVariant(dir, 'grouped.json', (inv) => {
+        inv.vips[1]!.master = 'lvs-dr';
+        inv.vrrp = { ...inv.vrrp, syncGroups: [{ name: 'g_web', vips: ['198.18.0.100', '198.18.0.110'] }] };
+      });
+      const r = await lvsPlay(['rollout', grouped, '--check']);
+      assert.equal(r.code, 1, r.stdout + r.stderr);
+      assert.match(r.stderr, /error: rollout cannot run with vrrp\.syncGroups yet \(g_web\): its handover of a group's VIPs has not been proven\nhint: lvs-play deploy applies the inventory without the rollout's handover/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('deploy takes --batch and --drain-timeout only with --rolling, and --rolling no --max-fail', async () => {
     const r = await lvsPlay(['deploy', 'inventory/lab.json', '--batch', '2']);
     assert.equal(r.code, 1);

@@ -75,6 +75,14 @@ export const BROKEN: BrokenCase[] = [
   { name: 'auth type MD5', mutate: (i) => { auth(i).type = 'MD5'; }, path: '/vrrp/authentication/type', message: 'must be one of PASS, AH' },
   { name: 'auth type AH', mutate: (i) => { auth(i).type = 'AH'; }, path: '/vrrp/authentication/type', message: 'AH cannot be used: keepalived clears AH authentication on an instance that starts as MASTER' },
   // VRRP as operators run it (issue 13)
+  // tracking and sync groups (issue 13)
+  { name: 'track script with a shell command', mutate: (i) => { i.vrrp.trackScripts = [{ name: 'up', command: 'ping -c1 x; reboot' }]; }, path: '/vrrp/trackScripts/0/command', message: 'must be a command' },
+  { name: 'track script named twice', mutate: (i) => { i.vrrp.trackScripts = [{ name: 'up', command: '/bin/true' }, { name: 'up', command: '/bin/false' }]; }, path: '/vrrp/trackScripts/1/name', message: 'track script "up" is already /vrrp/trackScripts/0' },
+  { name: 'tracking the VRRP interface', mutate: (i) => { i.vrrp.trackInterfaces = [{ interface: 'eth0', weight: -10 }]; }, path: '/vrrp/trackInterfaces/0/interface', message: 'eth0 is an interface VRRP runs on' },
+  { name: 'sync group of one VIP', mutate: (i) => { i.vrrp.syncGroups = [{ name: 'g', vips: ['192.168.122.100'] }]; }, path: '/vrrp/syncGroups/0/vips', message: 'must have at least 2 items' },
+  { name: 'sync group naming no VIP', mutate: (i) => { i.vips[1].master = 'lvs-dr'; i.vrrp.syncGroups = [{ name: 'g', vips: ['192.168.122.100', '192.168.122.99'] }]; }, path: '/vrrp/syncGroups/0/vips/1', message: '192.168.122.99 is not a VIP of the inventory; use one of 192.168.122.100, 192.168.122.110' },
+  { name: 'sync group with two MASTERs', mutate: (i) => { i.vrrp.syncGroups = [{ name: 'g', vips: ['192.168.122.100', '192.168.122.110'] }]; }, path: '/vrrp/syncGroups/0/vips', message: 'sync group "g" has VIPs with different MASTERs (lvs-dr, lvs-dr2)' },
+  { name: 'VIP in two sync groups', mutate: (i) => { i.vips[1].master = 'lvs-dr'; i.vrrp.syncGroups = [{ name: 'a', vips: ['192.168.122.100', '192.168.122.110'] }, { name: 'b', vips: ['192.168.122.110', '192.168.122.100'] }]; }, path: '/vrrp/syncGroups/1/vips/0', message: '192.168.122.110 is already in sync group "a"' },
   { name: 'nopreempt with preemptDelay', mutate: (i) => { i.vrrp.nopreempt = true; i.vrrp.preemptDelay = 30; }, path: '/vrrp/preemptDelay', message: 'has no effect with nopreempt' },
   { name: 'preemptDelay over 1000', mutate: (i) => { i.vrrp.preemptDelay = 1001; }, path: '/vrrp/preemptDelay', message: 'must be an integer from 1 to 1000, got 1001' },
   { name: 'unicast with an IPv6 VIP and IPv4 directors', mutate: (i) => { i.vrrp.unicast = true; delete i.vrrp.authentication; i.vips[1].address = '2001:db8::110'; }, path: '/vips/1/address', message: 'is IPv6, but with vrrp.unicast its adverts go to the directors\' addresses, and lvs-dr, lvs-dr2 have no IPv6 address' },

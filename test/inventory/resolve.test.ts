@@ -9,6 +9,21 @@ import { example, ipv6, wide } from './fixtures.js';
 const base = { baseDir: '/srv/inv', env: { HOME: '/home/op' } };
 
 describe('resolveInventory', () => {
+  it('resolves track scripts with keepalived\'s defaults, and sync groups to their instance names (issue 13)', () => {
+    const inv = example();
+    inv.vips[1].master = 'lvs-dr';
+    inv.vrrp.trackScripts = [{ name: 'up', command: '/usr/bin/test -e /run/up' }, { name: 'slow', command: '/bin/true', interval: 5, weight: -30, fall: 3, rise: 2 }];
+    inv.vrrp.trackInterfaces = [{ interface: 'eth1' }, { interface: 'eth2', weight: -20 }];
+    inv.vrrp.syncGroups = [{ name: 'g_web', vips: ['192.168.122.110', '192.168.122.100'] }];
+    const c = resolveInventory(inv, base);
+    assert.deepEqual(c.vrrp.trackScripts, [
+      { name: 'up', command: '/usr/bin/test -e /run/up', interval: 2, timeout: 2, weight: 0, fall: 1, rise: 1 },
+      { name: 'slow', command: '/bin/true', interval: 5, timeout: 5, weight: -30, fall: 3, rise: 2 },
+    ]);
+    assert.deepEqual(c.vrrp.trackInterfaces, [{ interface: 'eth1', weight: null }, { interface: 'eth2', weight: -20 }]);
+    assert.deepEqual(c.vrrp.syncGroups, [{ name: 'g_web', instances: ['bl_one', 'bl_two'] }]);
+  });
+
   describe('the example (the seed cluster)', () => {
     const c = resolveInventory(example(), base);
 
@@ -71,7 +86,7 @@ describe('resolveInventory', () => {
     };
     assert.deepEqual(validateInventory(inv), []);
     const c = resolveInventory(inv, base);
-    assert.deepEqual(c.vrrp, { interface: 'eth0', advertInterval: 1, syncDaemon: true, auth: null, unicast: false, preempt: { nopreempt: false, delay: 0 }, garp: {}, notify: null });
+    assert.deepEqual(c.vrrp, { interface: 'eth0', advertInterval: 1, syncDaemon: true, auth: null, unicast: false, preempt: { nopreempt: false, delay: 0 }, garp: {}, notify: null, trackScripts: [], trackInterfaces: [], syncGroups: [] });
     assert.deepEqual(c.vips.map((v) => [v.instance, v.master, v.priorities]), [['vi_1', 'a', { a: 150, b: 120 }], ['vi_2', 'b', { a: 120, b: 150 }]]);
     const web = c.vips[0].services[0];
     assert.deepEqual([web.protocol, web.scheduler, web.forwarding, web.persistence, web.delayLoop], ['TCP', 'rr', 'DR', 0, 3]);

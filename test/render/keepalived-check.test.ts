@@ -34,6 +34,18 @@ const cases: Array<[string, () => Promise<Cluster>]> = [
     Object.assign(inv.vips[0]!.services[0]!, { scheduler: 'sh', schedulerFlags: ['sh-port', 'sh-fallback'] });
     Object.assign(inv.vips[1]!.services[0]!, { scheduler: 'mh', schedulerFlags: ['mh-port'] });
   })],
+  ['track scripts, tracked interfaces and a sync group (issue 13)', async () => clusterOf('lab', (inv) => {
+    inv.vips[1]!.master = 'lvs-dr';
+    inv.vrrp = {
+      ...inv.vrrp,
+      trackScripts: [
+        { name: 'upstream', command: '/usr/bin/test -e /run/upstream-ok', interval: 2, weight: -40, fall: 2, rise: 2 },
+        { name: 'local_web', command: '/bin/true' },
+      ],
+      trackInterfaces: [{ interface: 'uplink0' }, { interface: 'uplink1', weight: -20 }],
+      syncGroups: [{ name: 'g_web', vips: [inv.vips[0]!.address, inv.vips[1]!.address] }],
+    };
+  })],
   ['unicast, nopreempt and garp together in vrrp-only mode (the lab\'s)', async () => garp(nopreempt(unicast(loadLabCluster())))],
 ];
 
@@ -66,6 +78,18 @@ describe('keepalived -t on rendered configs', function () {
     const r = await checker.check(insecure, interfacesOf(cluster), [script]);
     assert.notEqual(r.code, 0);
     assert.match(r.output, /SECURITY VIOLATION - scripts are being executed but script_security not enabled/);
+  });
+
+  it('tracking (issue 13): keepalived -t ignores a tracked VRRP interface, and weights in a sync group without sync_group_tracking_weight, so the rules refuse the one and the renderer writes the other', async () => {
+    const cluster = clusterOf('lab', (inv) => {
+      inv.vips[1]!.master = 'lvs-dr';
+      inv.vrrp = { ...inv.vrrp, trackInterfaces: [{ interface: 'eth0', weight: -20 }], syncGroups: [{ name: 'g_web', vips: [inv.vips[0]!.address, inv.vips[1]!.address] }] };
+    });
+    const text = renderKeepalivedConf(cluster, 'lvs-dr');
+    const r = await checker.check(text.replace(/^ +sync_group_tracking_weight\n/m, ''), interfacesOf(cluster));
+    assert.match(r.output, /\(bl_one\) Ignoring track_interface eth0 since own interface/);
+    assert.match(r.output, /ignoring weight from tracked file lvsp_handover due to SYNC group/);
+    assert.doesNotMatch((await checker.check(text, interfacesOf(cluster))).output, /due to SYNC group/);
   });
 
   // The check must be able to fail, or the cases above prove nothing.
