@@ -13,13 +13,7 @@ const VALIDATORS: Record<NonNullable<RenderedFile['validate']>, string> = {
 };
 
 export function fileChange(file: RenderedFile, state: FileState): Change | null {
-  const reasons: string[] = [];
-  if (!state.exists) reasons.push('missing');
-  else {
-    if (state.content !== file.content) reasons.push('content differs');
-    if (state.mode !== file.mode) reasons.push(`mode ${state.mode.toString(8)}, want ${file.mode.toString(8)}`);
-    if (state.owner !== file.owner || state.group !== file.owner) reasons.push(`owner ${state.owner}:${state.group}, want ${file.owner}:${file.owner}`);
-  }
+  const reasons = fileDifferences(state, file.content, file.mode, file.owner);
   if (reasons.length === 0) return null;
   return {
     summary: `${file.path}: ${reasons.join(', ')}`,
@@ -28,6 +22,16 @@ export function fileChange(file: RenderedFile, state: FileState): Change | null 
     steps: [{ kind: 'write', path: file.path, content: file.content, mode: file.mode, owner: file.owner, group: file.owner, secret: file.secret,
       ...(file.validate ? { validate: VALIDATORS[file.validate] } : {}) }],
   };
+}
+
+/** How the host's copy differs from the wanted bytes, mode and owner (group the same as the owner); [] when it does not. */
+function fileDifferences(state: FileState, content: string, mode: number, owner: string): string[] {
+  if (!state.exists) return ['missing'];
+  const reasons: string[] = [];
+  if (state.content !== content) reasons.push('content differs');
+  if (state.mode !== mode) reasons.push(`mode ${state.mode.toString(8)}, want ${mode.toString(8)}`);
+  if (state.owner !== owner || state.group !== owner) reasons.push(`owner ${state.owner}:${state.group}, want ${owner}:${owner}`);
+  return reasons;
 }
 
 /**
@@ -72,13 +76,7 @@ export function wantedFileChange(wanted: WantedFile, state: FileState): Change |
   if (typeof wanted?.path !== 'string' || !wanted.path.startsWith('/')) throw new Error(`changes.file: path must be absolute, got ${JSON.stringify(wanted?.path)}`);
   const mode = wanted.mode ?? 0o644;
   const owner = wanted.owner ?? 'root';
-  const reasons: string[] = [];
-  if (!state.exists) reasons.push('missing');
-  else {
-    if (state.content !== wanted.content) reasons.push('content differs');
-    if (state.mode !== mode) reasons.push(`mode ${state.mode.toString(8)}, want ${mode.toString(8)}`);
-    if (state.owner !== owner || state.group !== owner) reasons.push(`owner ${state.owner}:${state.group}, want ${owner}:${owner}`);
-  }
+  const reasons = fileDifferences(state, wanted.content, mode, owner);
   if (reasons.length === 0) return null;
   const secret = wanted.secret === true;
   const hidden = (text: string) => `<secret: ${Buffer.byteLength(text)} bytes>\n`;
