@@ -82,7 +82,7 @@ describe('public API (import from \'lvs-play\')', () => {
       ]);
       const rules = diff.changes[2]!.steps[0]!;
       assert.ok(rules.kind === 'write' && rules.validate === 'nft -c -f {file}');
-      assert.match(rules.kind === 'write' ? rules.content : '', /ip protocol vrrp ip saddr \{ 192\.168\.122\.40 \} accept\n {4}meta l4proto vrrp counter drop/);
+      assert.match(rules.kind === 'write' ? rules.content : '', /ip protocol 112 ip saddr \{ 192\.168\.122\.40 \} accept\n {4}meta l4proto 112 counter drop/);
     });
 
     it('is in sync once everything is there and the table is loaded; a flushed table is reloaded', () => {

@@ -20,7 +20,7 @@ const DIRECTORS = ['lvs-dr', 'lvs-dr2'];
 const VIPS = ['198.18.0.100', '198.18.0.110'];
 const ADVERT_MS = 3000; // the lab's advert_int
 const UPSTREAM_OK = '/run/lvsp-test-upstream-ok';
-const UPLINK = 'lvsptrack0';
+const UPLINK = 'lvsptrack0'; // one end of a veth pair inside the director (the kernel here has no dummy driver)
 
 describe('VRRP tracking on the lab: the operator\'s check, a sync group tracking an interface (issue 13)', function () {
   this.timeout(20 * 60_000);
@@ -72,7 +72,7 @@ describe('VRRP tracking on the lab: the operator\'s check, a sync group tracking
   });
 
   it('sync group tracking an interface: when it goes down on lvs-dr both VIPs leave together (FAULT), and come back together', async () => {
-    await Promise.all(DIRECTORS.map((d) => lab.run(d, `ip link add ${UPLINK} type dummy 2>/dev/null || true; ip link set ${UPLINK} up`)));
+    await Promise.all(DIRECTORS.map((d) => lab.run(d, `ip link del ${UPLINK} 2>/dev/null; ip link add ${UPLINK} type veth peer name ${UPLINK}p && ip link set ${UPLINK}p up && ip link set ${UPLINK} up`)));
     const file = writeLabVariant(dir, 'sync-group.json', (inv) => {
       inv.vips[1]!.master = 'lvs-dr';
       inv.vrrp = { ...inv.vrrp, trackInterfaces: [{ interface: UPLINK }], syncGroups: [{ name: 'g_web', vips: VIPS }] };
