@@ -24,8 +24,10 @@ const CLEANUP = [
   'rm -rf /etc/lvs-play-vrrp /etc/systemd/system/lvs-play-vrrp.service',
   'systemctl daemon-reload',
   'if command -v nft >/dev/null; then nft delete table inet lvs_play_vrrp 2>/dev/null || true; fi',
-  'DEBIAN_FRONTEND=noninteractive apt-get purge -y -q prometheus-node-exporter prometheus-node-exporter-collectors nftables >/dev/null',
-  'DEBIAN_FRONTEND=noninteractive apt-get autoremove --purge -y -q >/dev/null',
+  // only what is installed: a fresh host has no package lists, and apt-get purge of an unknown name fails
+  'installed=$(for p in prometheus-node-exporter prometheus-node-exporter-collectors nftables; do ' +
+    'dpkg-query -W -f=\'${Status}\' "$p" 2>/dev/null | grep -q "ok installed" && echo "$p"; done; true)',
+  'if [ -n "$installed" ]; then DEBIAN_FRONTEND=noninteractive apt-get purge -y -q $installed >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get autoremove --purge -y -q >/dev/null; fi',
 ].join(' && ');
 
 function devVersion(name: string): string {
