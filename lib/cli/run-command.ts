@@ -31,7 +31,7 @@ export const RUN_USAGE = `  --limit HOST|GROUP[,..]  only these hosts or groups
   --forks N                hosts worked on at once, 1 to 1024 (default 16)
   --diff                   show unified diffs of files and values (secrets redacted)
   --json                   print a machine-readable report of every task on stdout
-  --playbook FILE          a JavaScript module whose default export is a playbook (default: the seed's cluster)
+  --playbook FILE          a JavaScript or TypeScript module whose default export is a playbook (default: the seed's cluster)
   --accept-new-host-keys   trust and record host keys not yet in known_hosts (a changed key is always refused)
   --max-fail N             start no more hosts once N hosts failed or were unreachable`;
 

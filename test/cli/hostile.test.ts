@@ -184,7 +184,7 @@ describe('cli: hostile input', function () {
         [['--max-fail', '0'], ['error: --max-fail must be a whole number from 1 to 100000, got "0"']],
         [['--limit', 'nobody'], ['error: --limit: "nobody" is neither a host nor a group of cluster seed', 'hint: hosts: lvs-dr, lvs-dr2, lvs01, lvs02; groups: directors, realservers']],
         [['--limit', ','], ['error: --limit "," names no host or group', 'hint: give host or group names separated by commas, e.g. --limit directors or --limit lvs01,lvs02; leave --limit out for every host']],
-        [['--playbook', join(dir, 'none.mjs')], [`error: --playbook ${join(dir, 'none.mjs')} does not exist`, 'hint: give the path of a JavaScript module whose default export is a playbook']],
+        [['--playbook', join(dir, 'none.mjs')], [`error: --playbook ${join(dir, 'none.mjs')} does not exist`, 'hint: give the path of a JavaScript or TypeScript module whose default export is a playbook']],
         [['extra'], ['error: deploy: unexpected argument "extra"', 'hint: lvs-play deploy --help']],
       ];
       for (const [args, lines] of cases) {

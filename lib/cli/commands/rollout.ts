@@ -52,7 +52,7 @@ Options:
   --drain-timeout SECONDS  how long to wait for a drained real server's active
                            connections to reach zero before going on (1 to 86400, default 60)
   --limit HOST|GROUP[,..]  only change these hosts (every director is still read and gated on)
-  --playbook FILE          a JavaScript module whose default export is a playbook
+  --playbook FILE          a JavaScript or TypeScript module whose default export is a playbook
   --no-rollback            leave a failed host as the failure left it
   --json                   the plan (--check) or the report as JSON on stdout; progress on stderr
   --accept-new-host-keys   trust and record host keys not yet in known_hosts
