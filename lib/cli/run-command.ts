@@ -9,6 +9,8 @@ import type { Cluster, Host } from '../inventory/types.js';
 import { tasksFor, type Playbook } from '../playbook.js';
 import { loadPlaybook } from '../playbook-file.js';
 import { plainObserver } from '../report/plain-observer.js';
+import { treeFits } from '../report/progress-summary.js';
+import { summaryObserver } from '../report/summary-observer.js';
 import { recap } from '../report/recap.js';
 import { silentObserver, type RunObserver } from '../run/observer.js';
 import { exitCode, type RunMode } from '../run/report.js';
@@ -81,13 +83,21 @@ export async function executeRun(p: PreparedRun, mode: RunMode, extra: { rollbac
   const { cluster, file, playbook, hosts, settings } = p;
   let observer: RunObserver = silentObserver;
   let progressDone: Promise<void> = Promise.resolve();
+  let finishProgress = () => {};
   if (!settings.json) {
-    if (process.stdout.isTTY) {
+    const tree = hosts.map((h) => ({ host: h, tasks: tasksFor(playbook, h).map((t) => t.name) }));
+    if (process.stdout.isTTY && treeFits(tree, process.stdout.rows ?? 24)) {
       // listr2 is loaded only to draw on a terminal (a pipe or a timer's run never pays for it)
       const { listrObserver } = await import('../report/listr-observer.js');
-      const l = listrObserver(hosts.map((h) => ({ host: h, tasks: tasksFor(playbook, h).map((t) => t.name) })), mode);
+      const l = listrObserver(tree, mode);
       observer = l.observer;
       progressDone = l.done;
+    } else if (process.stdout.isTTY) {
+      // a row per host and task would scroll off: counts, the hosts running, every failure
+      const out = process.stdout;
+      const s = summaryObserver(hosts.map((h) => h.name), mode, cluster.name, { get rows() { return out.rows ?? 24; }, get cols() { return out.columns ?? 80; }, write: (t) => out.write(t) });
+      observer = s.observer;
+      finishProgress = s.finish;
     } else {
       observer = plainObserver((line) => process.stdout.write(line + '\n'), mode);
     }
@@ -98,6 +108,7 @@ export async function executeRun(p: PreparedRun, mode: RunMode, extra: { rollbac
     maxFail: settings.maxFail, session,
   });
   await progressDone;
+  finishProgress();
   if (settings.json) process.stdout.write(jsonDocument(report));
   else process.stdout.write(recap(report) + '\n');
   return exitCode(report, extra.predictive);

@@ -6,29 +6,67 @@ import type { RunReport, TaskStatus } from '../run/report.js';
 
 const COUNTED: TaskStatus[] = ['ok', 'changed', 'failed', 'skipped', 'unreachable'];
 
+/** From this many hosts on, hosts with the same counts share a line, and so do identical DRIFT, FAILED and UNREACHABLE lines
+ * (the per-host list stays in --json). Below it, one line per host as before. */
+export const GROUP_RECAP_FROM = 21;
+
 export function recap(report: RunReport): string {
   const lines: string[] = [];
   const verb = report.mode === 'check' ? 'check' : 'deploy';
   lines.push(`RECAP ${verb} ${report.cluster} (${report.inventory}): ${report.hosts.length} host(s) in ${(report.durationMs / 1000).toFixed(1)}s`);
-  const width = Math.max(4, ...report.hosts.map((h) => h.host.length));
-  for (const h of report.hosts) {
-    const counts = COUNTED.map((s) => `${report.mode === 'check' && s === 'changed' ? 'drift' : s}=${h.tasks.filter((t) => t.status === s).length}`);
-    lines.push(`  ${h.host.padEnd(width)}  ${counts.join(' ')}`);
+  const grouped = report.hosts.length >= GROUP_RECAP_FROM;
+  const countsOf = (h: RunReport['hosts'][number]) =>
+    COUNTED.map((s) => `${report.mode === 'check' && s === 'changed' ? 'drift' : s}=${h.tasks.filter((t) => t.status === s).length}`).join(' ');
+  if (grouped) {
+    for (const [counts, hosts] of groupBy(report.hosts.map((h) => [countsOf(h), h.host]))) lines.push(`  ${counts}  ${hostList(hosts)}`);
+  } else {
+    const width = Math.max(4, ...report.hosts.map((h) => h.host.length));
+    for (const h of report.hosts) lines.push(`  ${h.host.padEnd(width)}  ${countsOf(h)}`);
   }
+  // per host, in order: what drifted or failed, then what happened to the host
+  const findings: [string, string][] = [];  // [line with \u0000 where the host goes, host]
+  const perHost: string[] = [];
   for (const h of report.hosts) {
+    const mine: [string, string][] = [];
     for (const t of h.tasks) {
-      if (t.status === 'changed' && report.mode === 'check') for (const c of t.changes) lines.push(`DRIFT ${h.host} ${t.task}: ${c.summary}`);
-      if (t.status === 'failed') lines.push(`FAILED ${h.host} ${t.task}: ${t.error ?? ''}`);
+      if (t.status === 'changed' && report.mode === 'check') for (const c of t.changes) mine.push([`DRIFT \u0000 ${t.task}: ${c.summary}`, h.host]);
+      if (t.status === 'failed') mine.push([`FAILED \u0000 ${t.task}: ${t.error ?? ''}`, h.host]);
     }
-    if (h.status === 'unreachable') lines.push(`UNREACHABLE ${h.host}: ${h.error ?? ''}`);
+    if (h.status === 'unreachable') mine.push([`UNREACHABLE \u0000: ${h.error ?? ''}`, h.host]);
+    const events: string[] = [];
     for (const r of h.interrupted ?? []) {
-      lines.push(r.rolledBack ? `RECOVERED ${h.host}: ${describeInterrupted(r, 'recovered')}`
+      events.push(r.rolledBack ? `RECOVERED ${h.host}: ${describeInterrupted(r, 'recovered')}`
         : `INTERRUPTED ${h.host}: ${describeInterrupted(r, 'found')}; lvs-play deploy (or lvs-play recover) rolls it back first`);
     }
-    if (h.runInProgress) lines.push(`IN PROGRESS ${h.host}: another run holds this host: ${h.runInProgress}`);
-    if (h.rolledBack) lines.push(`ROLLED BACK ${h.host}: ${h.rolledBack.length} change(s) undone${h.rolledBack.length ? ': ' + h.rolledBack.join('; ') : ''}`);
-    if (h.rollbackFailed) lines.push(`ROLLBACK INCOMPLETE ${h.host}: ${h.rollbackFailed.join('; ')}`);
-    if (h.packagesInstalled?.length) lines.push(`INSTALLED ${h.host}: ${h.packagesInstalled.join(' ')}${h.rolledBack ? ' (packages stay installed after a rollback)' : ''}`);
+    if (h.runInProgress) events.push(`IN PROGRESS ${h.host}: another run holds this host: ${h.runInProgress}`);
+    if (h.rolledBack) events.push(`ROLLED BACK ${h.host}: ${h.rolledBack.length} change(s) undone${h.rolledBack.length ? ': ' + h.rolledBack.join('; ') : ''}`);
+    if (h.rollbackFailed) events.push(`ROLLBACK INCOMPLETE ${h.host}: ${h.rollbackFailed.join('; ')}`);
+    if (h.packagesInstalled?.length) events.push(`INSTALLED ${h.host}: ${h.packagesInstalled.join(' ')}${h.rolledBack ? ' (packages stay installed after a rollback)' : ''}`);
+    if (grouped) {
+      findings.push(...mine);
+      perHost.push(...events);
+    } else {
+      lines.push(...mine.map(([line, host]) => withHost(line, host)), ...events);
+    }
   }
+  for (const [line, hosts] of groupBy(findings)) lines.push(hosts.length > 1 ? withHost(line, `on ${hosts.length} hosts (${hostList(hosts)})`) : withHost(line, hosts[0]!));
+  lines.push(...perHost);
   return lines.join('\n');
+}
+
+/** "DRIFT \u0000 task: ..." with the host (or "on N hosts (...)") in place of the marker; "UNREACHABLE host: ...". */
+function withHost(line: string, host: string): string {
+  return line.replace('\u0000', host);
+}
+
+/** [key, host] pairs -> key -> hosts, keys in order of first appearance. */
+function groupBy(pairs: [string, string][]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const [key, host] of pairs) out.set(key, [...(out.get(key) ?? []), host]);
+  return out;
+}
+
+/** A few names, then how many more: "web001, web002, web003, web004, web005 +195". */
+function hostList(hosts: string[], shown = 5): string {
+  return hosts.length <= shown ? hosts.join(', ') : `${hosts.slice(0, shown).join(', ')} +${hosts.length - shown}`;
 }

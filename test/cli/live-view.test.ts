@@ -1,0 +1,75 @@
+// The live view under a real terminal (tmux, 160x50) at 200 hosts (issue 11,
+// item 4): a row per host and task would be 1,000 rows, so the view
+// collapses to counts and failures and redraws in place. The 200 hosts are
+// at 198.19.254.x, which this machine routes through its default route: the
+// lab guard refuses each at once, so every host is unreachable without a
+// packet sent. (The same view at 4 hosts in a 160x50 terminal is listr2's
+// tree: treeFits in test/report/progress-summary.test.ts.)
+
+import { strict as assert } from 'node:assert';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { repoRoot } from '../support/cli.js';
+
+const run = promisify(execFile);
+const SESSION = `lvsp-test-live-view-${process.pid}`;
+
+describe('live view in a 160x50 terminal at 200 hosts (tmux)', function () {
+  this.timeout(120_000);
+  let dir: string;
+
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'lvsp-live-view-'));
+    const lab = JSON.parse(readFileSync(join(repoRoot, 'inventory/lab.json'), 'utf8'));
+    const names = Array.from({ length: 200 }, (_, i) => `web${String(i + 1).padStart(3, '0')}`);
+    lab.name = 'farm';
+    lab.hosts = names.map((name, i) => ({ name, address: `198.19.254.${i + 1}` }));
+    lab.groups = { directors: names.slice(0, 2), realservers: names.slice(2) };
+    lab.vrrp.authentication = { type: 'PASS', password: 'pw' };
+    for (const v of lab.vips) {
+      delete v.master;
+      for (const s of v.services) delete s.realServers;
+    }
+    writeFileSync(join(dir, 'farm.json'), JSON.stringify(lab));
+  });
+  after(async () => {
+    await run('tmux', ['kill-session', '-t', SESSION]).catch(() => undefined);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('draws counts and failures in place within the screen, never a row per host and task; the recap groups identical counts', async () => {
+    const done = join(dir, 'done');
+    const command = `${process.execPath} ${join(repoRoot, 'dist/lib/cli/main.js')} check ${join(dir, 'farm.json')}; echo "exit $?" > ${done}; sleep 600`;
+    await run('tmux', ['new-session', '-d', '-s', SESSION, '-x', '160', '-y', '50', command]);
+    // the visible screen while the run is under way, as the user sees it
+    const screens: string[][] = [];
+    const ended = () => { try { readFileSync(done); return true; } catch { return false; } };
+    while (!ended()) {
+      screens.push((await run('tmux', ['capture-pane', '-p', '-t', SESSION])).stdout.split('\n'));
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    assert.equal(readFileSync(done, 'utf8').trim(), 'exit 1');
+    const midRun = screens.filter((s) => s.some((l) => /^check farm: ([1-9]\d?|1[0-9]\d)\/200 hosts done/.test(l)));
+    assert.ok(midRun.length > 0, `no screen caught the run under way (${screens.length} captured)`);
+    for (const screen of midRun) {
+      const headers = screen.filter((l) => l.startsWith('check farm: '));
+      assert.equal(headers.length, 1, `one frame on screen, redrawn in place:\n${screen.join('\n')}`);
+      assert.equal(screen.indexOf(headers[0]!), 0, 'the frame starts at the top and fits below it');
+      assert.match(screen[1]!, /^running: web\d{3}( \S+)?, /);
+      assert.ok(screen.every((l) => l.length <= 160), 'no line wider than the screen');
+      assert.ok(!screen.some((l) => /^\s*(✔|✖|❯|◼)/.test(l)), 'no listr2 tree rows');
+    }
+    const last = midRun.at(-1)!;
+    assert.match(last[2]!, /^UNREACHABLE web001 cannot connect to web001 \(198\.19\.254\.1:22\): /);
+    console.log(`      ${screens.length} screens captured, ${midRun.length} mid-run; the last:\n${last.filter(Boolean).slice(0, 4).map((l) => `        ${l.slice(0, 120)}`).join('\n')}\n        ...`);
+    const history = (await run('tmux', ['capture-pane', '-p', '-J', '-S', '-', '-t', SESSION])).stdout.split('\n');
+    const recapAt = history.findIndex((l) => l.startsWith('RECAP check farm'));
+    assert.deepEqual(history.slice(recapAt + 1, recapAt + 3), [
+      '  ok=0 drift=0 failed=0 skipped=0 unreachable=5  web001, web002',
+      '  ok=0 drift=0 failed=0 skipped=0 unreachable=4  web003, web004, web005, web006, web007 +193',
+    ]);
+  });
+});
