@@ -86,7 +86,13 @@ function translate(e: ErrorObject): InventoryProblem | null {
       return { path, message: oneOfRequiredMessage(e.schema as Schema[], e.data) ?? `must match exactly one allowed form${value}` };
     case 'false schema':
       if (/\/healthCheck\/(path|status)$/.test(path)) {
-        return { path, message: 'is only used by HTTP_GET health checks; remove it or set "type": "HTTP_GET"' };
+        return { path, message: 'is only used by HTTP_GET and SSL_GET health checks; remove it or set "type": "HTTP_GET"' };
+      }
+      if (/\/healthCheck\/(command|dynamic)$/.test(path)) {
+        return { path, message: 'is only used by MISC_CHECK health checks; remove it or set "type": "MISC_CHECK"' };
+      }
+      if (/\/healthCheck\/query$/.test(path)) {
+        return { path, message: 'is only used by DNS_CHECK health checks; remove it or set "type": "DNS_CHECK"' };
       }
       return { path, message: 'is not allowed here; remove it' };
     case 'minItems':

@@ -25,6 +25,8 @@ export const PATTERN_HINTS: Record<string, PatternHint> = {
     what: 'a keepalived name', rule: 'letters, digits, "_" and "-", 1-32 characters, starting with a letter' },
   '^/[A-Za-z0-9_./+-]{1,255}( [A-Za-z0-9_./:=,+@%-]{1,255}){0,32}$': {
     what: 'a command', rule: 'an absolute path, then arguments separated by single spaces; letters, digits and _ . / : = , + @ % - only, no quotes or shell characters' },
+  '^(\\.|([A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?\\.)*[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?\\.?)$': {
+    what: 'a DNS name', rule: 'labels of letters, digits, "_" and "-" joined by dots, like www.example.org., or "." for the root' },
   '^#!': {
     what: 'a script', rule: 'its first line names its interpreter, like #!/bin/sh' },
   '^[A-Za-z0-9][A-Za-z0-9+._-]{0,127}$': {

@@ -171,10 +171,15 @@ function resolveHealthCheck(h: InventoryHealthCheck | undefined, realServerPort:
     retry: h?.retry ?? d.retry,
     delayBeforeRetry: h?.delayBeforeRetry ?? d.delayBeforeRetry,
   };
-  if (type === 'HTTP_GET') {
+  if (type === 'HTTP_GET' || type === 'SSL_GET') {
     out.path = h?.path ?? d.path;
     out.status = h?.status ?? d.status;
   }
+  if (type === 'MISC_CHECK') {
+    out.command = h?.command ?? '';
+    out.dynamic = h?.dynamic ?? false;
+  }
+  if (type === 'DNS_CHECK') out.query = { type: h?.query?.type ?? 'SOA', name: h?.query?.name ?? '.' };
   return out;
 }
 

@@ -65,6 +65,18 @@ export function serviceRules(inv: Obj): InventoryProblem[] {
           problems.push({ path: at('port'), message: `${protocol} port ${port} is already /vips/${i}/services/${k}; merge the two or use another port` });
         } else seen.set(key, j);
       }
+      // keepalived's UDP_CHECK and DNS_CHECK speak UDP, TCP_CHECK, HTTP_GET and SSL_GET TCP (MISC_CHECK either): a UDP
+      // service gets a UDP check, or a TCP check of a port named on purpose (a DNS server's TCP 53), never the TCP default
+      const hc = obj(service.healthCheck);
+      const check = str(hc?.type) ?? DEFAULTS.healthCheck.type;
+      const overUdp = ['UDP_CHECK', 'DNS_CHECK', 'MISC_CHECK'].includes(check);
+      if (protocol === 'UDP' && !overUdp && int(hc?.port) === undefined) {
+        problems.push({ path: hc === undefined ? at('protocol') : at('healthCheck', 'type'),
+          message: `a UDP service cannot be checked with ${check}${hc === undefined ? ' (the default)' : ''} on its own port, which TCP does not serve; use UDP_CHECK, DNS_CHECK or MISC_CHECK, or give the TCP port to check (e.g. 53 for a DNS server that answers over TCP too)` });
+      }
+      if (protocol === 'TCP' && (check === 'UDP_CHECK' || check === 'DNS_CHECK')) {
+        problems.push({ path: at('healthCheck', 'type'), message: `${check} checks over UDP, and this service is TCP; use TCP_CHECK, HTTP_GET, SSL_GET or MISC_CHECK` });
+      }
       const forwarding = str(service.forwarding) ?? DEFAULTS.service.forwarding;
       const scheduler = str(service.scheduler) ?? DEFAULTS.service.scheduler;
       arr(service.schedulerFlags).forEach((flag, k) => {

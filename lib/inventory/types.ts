@@ -22,15 +22,22 @@ export interface InventoryHost {
   ssh?: InventorySsh;       // overrides the inventory-wide ssh settings
 }
 
+export type HealthCheckType = 'TCP_CHECK' | 'HTTP_GET' | 'SSL_GET' | 'MISC_CHECK' | 'DNS_CHECK' | 'UDP_CHECK';
+
 export interface InventoryHealthCheck {
-  type: 'TCP_CHECK' | 'HTTP_GET';
+  type: HealthCheckType;
   port?: number;            // default: the real server's port
   connectTimeout?: number;  // seconds, default 10
   retry?: number;           // default 3
   delayBeforeRetry?: number;// seconds, default 3
-  path?: string;            // HTTP_GET only, default "/"
-  status?: number;          // HTTP_GET only, default 200
+  path?: string;            // HTTP_GET and SSL_GET only, default "/"
+  status?: number;          // HTTP_GET and SSL_GET only, default 200
+  command?: string;         // MISC_CHECK only (required): absolute path and arguments
+  dynamic?: boolean;        // MISC_CHECK only: misc_dynamic
+  query?: { type?: DnsQueryType; name?: string }; // DNS_CHECK only, default SOA for "."
 }
+
+export type DnsQueryType = 'A' | 'NS' | 'CNAME' | 'SOA' | 'MX' | 'TXT' | 'AAAA';
 
 export interface InventoryRealServer {
   host: string;             // name of an inventory host
@@ -139,13 +146,16 @@ export interface Host {
 }
 
 export interface HealthCheck {
-  type: 'TCP_CHECK' | 'HTTP_GET';
+  type: HealthCheckType;
   port: number;
   connectTimeout: number;
   retry: number;
   delayBeforeRetry: number;
-  path?: string;            // HTTP_GET only
-  status?: number;          // HTTP_GET only
+  path?: string;            // HTTP_GET and SSL_GET only
+  status?: number;          // HTTP_GET and SSL_GET only
+  command?: string;         // MISC_CHECK only
+  dynamic?: boolean;        // MISC_CHECK only
+  query?: { type: DnsQueryType; name: string }; // DNS_CHECK only
 }
 
 export interface RealServer { host: string; address: string; port: number; weight: number; healthCheck: HealthCheck }

@@ -43,8 +43,14 @@ function globalDefs(cluster: Cluster, director: string): Lines {
   if (cluster.vrrp.syncDaemon && cluster.keepalived.mode === 'full') body.push(`lvs_sync_daemon ${cluster.vrrp.interface}`);
   // the operator's notify script and checks run as root, and keepalived then
   // insists on script security: the scripts and their folders writable by root only
-  if (cluster.vrrp.notify !== null || cluster.vrrp.trackScripts.length > 0) body.push('script_user root', 'enable_script_security');
+  if (runsScripts(cluster)) body.push('script_user root', 'enable_script_security');
   return block('global_defs', body);
+}
+
+/** The notify script, a track script or a MISC_CHECK: keepalived runs the operator's commands. */
+function runsScripts(cluster: Cluster): boolean {
+  const misc = cluster.vips.some((v) => v.services.some((s) => s.realServers.some((r) => r.healthCheck.type === 'MISC_CHECK')));
+  return cluster.vrrp.notify !== null || cluster.vrrp.trackScripts.length > 0 || misc;
 }
 
 function switchFiles(cluster: Cluster): Lines {
@@ -135,15 +141,21 @@ function realServer(rs: RealServer): Lines {
 }
 
 function healthCheck(h: HealthCheck): Lines {
-  const common = [
-    `connect_timeout ${h.connectTimeout}`,
-    `retry ${h.retry}`,
-    `delay_before_retry ${h.delayBeforeRetry}`,
-    `connect_port ${h.port}`,
-  ];
-  if (h.type === 'TCP_CHECK') return block('TCP_CHECK', common);
-  const url = block('url', [`path ${h.path ?? '/'}`, `status_code ${h.status ?? 200}`]);
-  return block('HTTP_GET', [...url, ...common]);
+  const retries = [`retry ${h.retry}`, `delay_before_retry ${h.delayBeforeRetry}`];
+  const connect = [`connect_timeout ${h.connectTimeout}`, ...retries, `connect_port ${h.port}`];
+  switch (h.type) {
+    case 'TCP_CHECK':
+    case 'UDP_CHECK':
+      return block(h.type, connect);
+    case 'HTTP_GET':
+    case 'SSL_GET':
+      return block(h.type, [...block('url', [`path ${h.path ?? '/'}`, `status_code ${h.status ?? 200}`]), ...connect]);
+    case 'DNS_CHECK':
+      return block('DNS_CHECK', [...connect, `type ${h.query?.type ?? 'SOA'}`, `name ${h.query?.name ?? '.'}`]);
+    case 'MISC_CHECK':
+      // the schema allows no quote in the command; misc_timeout is how long it may run
+      return block('MISC_CHECK', [`misc_path "${h.command}"`, `misc_timeout ${h.connectTimeout}`, ...(h.dynamic ? ['misc_dynamic'] : []), ...retries]);
+  }
 }
 
 /** The same text with every auth_pass value replaced, for diffs and terminals (by structure: see lib/keepalived/redact.ts). */

@@ -46,7 +46,7 @@ export interface RolloutOptions {
 }
 
 export async function runRollout(o: RolloutOptions): Promise<number> {
-  refuseWithoutPreemption(o.cluster);
+  refuseUnproven(o.cluster);
   const redact = secretsRedactor(o.cluster);
   const directors = o.cluster.groups[DIRECTORS] ?? [];
   const toRead = o.cluster.hosts.filter((h) => o.hosts.includes(h) || roleOf(o.cluster, h.name) === 'director');
@@ -129,12 +129,22 @@ function planJson(plan: RolloutPlan, changes: Map<string, { task: string; summar
 }
 
 /**
- * The director stage hands its VIPs to a peer and back by priority (the
- * handover switch), and hand-back is a preemption: with nopreempt the VIPs
- * would never come back, with preempt_delay only after it. Not supported
- * until that is built and measured (issue 13); said before any host is read.
+ * What the rollout cannot do safely yet, refused before any host is read:
+ * health checks whose request it cannot send before an undrain (issue 14); a
+ * sync group's handover (issue 13); and nopreempt or preempt_delay: the
+ * director stage hands its VIPs to a peer and back by priority (the handover
+ * switch), and hand-back is a preemption, so with nopreempt the VIPs would
+ * never come back, with preempt_delay only after it.
  */
-function refuseWithoutPreemption(cluster: RolloutOptions['cluster']): void {
+function refuseUnproven(cluster: RolloutOptions['cluster']): void {
+  // before a drained real server is put back, the rollout sends it its health check's own request from a director;
+  // it knows how for TCP_CHECK and HTTP_GET only
+  const unknown = [...new Set(cluster.vips.flatMap((v) => v.services.flatMap((s) => s.realServers.map((r) => r.healthCheck.type))))]
+    .filter((t) => t !== 'TCP_CHECK' && t !== 'HTTP_GET');
+  if (unknown.length > 0) {
+    throw new UserError(`rollout cannot run with ${unknown.join(', ')} health checks yet: before it puts a drained real server back it sends the check's own request, and it knows TCP_CHECK and HTTP_GET only`,
+      { hint: 'lvs-play deploy applies the inventory without the rollout\'s drain and handover' });
+  }
   if (cluster.vrrp.syncGroups.length > 0) {
     // sync_group_tracking_weight makes keepalived honour the handover switch's weight in a group,
     // but a handover of a whole group has not been proven in the lab yet: refuse rather than guess

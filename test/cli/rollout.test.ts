@@ -53,6 +53,18 @@ describe('lvs-play rollout / deploy --rolling / drain arguments', function () {
     }
   });
 
+  it('refuses health checks whose request it cannot send before an undrain, before any host is read (issue 14)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lvsp-misc-check-'));
+    try {
+      const misc = writeLabVariant(dir, 'misc.json', (inv) => { inv.vips[0]!.services[0]!.healthCheck = { type: 'MISC_CHECK', command: '/usr/bin/test -e /run/ok' }; });
+      const r = await lvsPlay(['rollout', misc, '--check']);
+      assert.equal(r.code, 1, r.stdout + r.stderr);
+      assert.match(r.stderr, /error: rollout cannot run with MISC_CHECK health checks yet: before it puts a drained real server back it sends the check's own request, and it knows TCP_CHECK and HTTP_GET only/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('deploy takes --batch and --drain-timeout only with --rolling, and --rolling no --max-fail', async () => {
     const r = await lvsPlay(['deploy', 'inventory/lab.json', '--batch', '2']);
     assert.equal(r.code, 1);

@@ -75,6 +75,12 @@ export const BROKEN: BrokenCase[] = [
   { name: 'auth type MD5', mutate: (i) => { auth(i).type = 'MD5'; }, path: '/vrrp/authentication/type', message: 'must be one of PASS, AH' },
   { name: 'auth type AH', mutate: (i) => { auth(i).type = 'AH'; }, path: '/vrrp/authentication/type', message: 'AH cannot be used: keepalived clears AH authentication on an instance that starts as MASTER' },
   // VRRP as operators run it (issue 13)
+  // health checks beyond TCP and HTTP (issue 14)
+  { name: 'UDP service with the default TCP check', mutate: (i) => { i.vips[0].services.push({ port: 53, protocol: 'UDP' }); }, path: '/vips/0/services/1/protocol', message: 'a UDP service cannot be checked with TCP_CHECK (the default) on its own port' },
+  { name: 'TCP service with DNS_CHECK', mutate: (i) => { i.vips[0].services[0].healthCheck = { type: 'DNS_CHECK' }; }, path: '/vips/0/services/0/healthCheck/type', message: 'DNS_CHECK checks over UDP, and this service is TCP' },
+  { name: 'MISC_CHECK without its command', mutate: (i) => { i.vips[0].services[0].healthCheck = { type: 'MISC_CHECK' }; }, path: '/vips/0/services/0/healthCheck/command', message: 'is required' },
+  { name: 'a command on TCP_CHECK', mutate: (i) => { i.vips[0].services[0].healthCheck = { type: 'TCP_CHECK', command: '/bin/true' }; }, path: '/vips/0/services/0/healthCheck/command', message: 'is only used by MISC_CHECK health checks' },
+  { name: 'a DNS query on SSL_GET', mutate: (i) => { i.vips[0].services[0].healthCheck = { type: 'SSL_GET', query: { type: 'A' } }; }, path: '/vips/0/services/0/healthCheck/query', message: 'is only used by DNS_CHECK health checks' },
   // tracking and sync groups (issue 13)
   { name: 'track script with a shell command', mutate: (i) => { i.vrrp.trackScripts = [{ name: 'up', command: 'ping -c1 x; reboot' }]; }, path: '/vrrp/trackScripts/0/command', message: 'must be a command' },
   { name: 'track script named twice', mutate: (i) => { i.vrrp.trackScripts = [{ name: 'up', command: '/bin/true' }, { name: 'up', command: '/bin/false' }]; }, path: '/vrrp/trackScripts/1/name', message: 'track script "up" is already /vrrp/trackScripts/0' },
@@ -111,7 +117,7 @@ export const BROKEN: BrokenCase[] = [
   { name: 'DR real server on another port', mutate: (i) => { rs(i)[1].port = 8080; }, path: '/vips/0/services/0/realServers/1/port', message: 'DR forwarding cannot change the port: the real server receives VIP:80, so its port must be 80' },
   { name: 'negative weight', mutate: (i) => { rs(i)[0].weight = -1; }, path: '/vips/0/services/0/realServers/0/weight', message: 'must be an integer from 0 to 65535, got -1' },
   { name: 'health check type unknown', mutate: (i) => { hc(i).type = 'SMTP_CHECK'; }, path: '/vips/0/services/0/healthCheck/type', message: 'must be one of TCP_CHECK, HTTP_GET' },
-  { name: 'TCP_CHECK with a path', mutate: (i) => { hc(i).path = '/'; }, path: '/vips/0/services/0/healthCheck/path', message: 'is only used by HTTP_GET health checks; remove it or set "type": "HTTP_GET"' },
+  { name: 'TCP_CHECK with a path', mutate: (i) => { hc(i).path = '/'; }, path: '/vips/0/services/0/healthCheck/path', message: 'is only used by HTTP_GET and SSL_GET health checks; remove it or set "type": "HTTP_GET"' },
   { name: 'HTTP path with backticks', mutate: (i) => { hc(i, 1).path = '/`id`'; }, path: '/vips/1/services/0/healthCheck/path', message: 'must be a URL path (starting with "/"' },
   { name: 'HTTP path without a slash', mutate: (i) => { hc(i, 1).path = 'index.html'; }, path: '/vips/1/services/0/healthCheck/path', message: 'got "index.html"' },
   { name: 'HTTP status 700', mutate: (i) => { hc(i, 1).status = 700; }, path: '/vips/1/services/0/healthCheck/status', message: 'must be an integer from 100 to 599, got 700' },

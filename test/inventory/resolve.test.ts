@@ -81,7 +81,7 @@ describe('resolveInventory', () => {
       name: 'mini',
       hosts: [{ name: 'a', address: '198.18.0.1' }, { name: 'b', address: '198.18.0.2' }, { name: 'w', address: '198.18.0.3' }],
       groups: { directors: ['a', 'b'], realservers: ['w'] },
-      vips: [{ address: '198.18.0.100', routerId: 1, services: [{ port: 443, healthCheck: { type: 'HTTP_GET' } }] }, { address: '198.18.0.101', routerId: 2, services: [{ port: 53, protocol: 'UDP' }] }],
+      vips: [{ address: '198.18.0.100', routerId: 1, services: [{ port: 443, healthCheck: { type: 'HTTP_GET' } }] }, { address: '198.18.0.101', routerId: 2, services: [{ port: 53, protocol: 'UDP', healthCheck: { type: 'DNS_CHECK' } }] }],
       sysctl: { realservers: { 'net.core.somaxconn': 4096, 'net.ipv4.ip_local_port_range': '32768 60999' } },
     };
     assert.deepEqual(validateInventory(inv), []);
@@ -91,7 +91,7 @@ describe('resolveInventory', () => {
     const web = c.vips[0].services[0];
     assert.deepEqual([web.protocol, web.scheduler, web.forwarding, web.persistence, web.delayLoop], ['TCP', 'rr', 'DR', 0, 3]);
     assert.deepEqual(web.realServers, [{ host: 'w', address: '198.18.0.3', port: 443, weight: 1, healthCheck: { type: 'HTTP_GET', port: 443, connectTimeout: 10, retry: 3, delayBeforeRetry: 3, path: '/', status: 200 } }]);
-    assert.deepEqual(c.vips[1].services[0].realServers[0].healthCheck, { type: 'TCP_CHECK', port: 53, connectTimeout: 10, retry: 3, delayBeforeRetry: 3 });
+    assert.deepEqual(c.vips[1].services[0].realServers[0].healthCheck, { type: 'DNS_CHECK', port: 53, connectTimeout: 10, retry: 3, delayBeforeRetry: 3, query: { type: 'SOA', name: '.' } });
     assert.deepEqual(c.time.servers, ['pool.ntp.org']);
     assert.deepEqual({ ...c.packages }, { directors: ['keepalived', 'ipvsadm'] });
     assert.deepEqual(c.keepalived.mode, 'full');

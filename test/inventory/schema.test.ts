@@ -82,7 +82,7 @@ describe('valid edge cases', () => {
     const inv = wide(2, 1);
     inv.vips[0].services = [
       { port: 53, protocol: 'TCP' },
-      { port: 53, protocol: 'UDP' },
+      { port: 53, protocol: 'UDP', healthCheck: { type: 'DNS_CHECK' } },
       { port: 80, forwarding: 'NAT', realServers: [{ host: 'web1', port: 8080 }] },
     ];
     assert.deepEqual(validateInventory(inv), []);

@@ -46,6 +46,18 @@ const cases: Array<[string, () => Promise<Cluster>]> = [
       syncGroups: [{ name: 'g_web', vips: [inv.vips[0]!.address, inv.vips[1]!.address] }],
     };
   })],
+  ['SSL_GET, MISC_CHECK (misc_dynamic), DNS_CHECK and UDP_CHECK (issue 14)', async () => clusterOf('lab', (inv) => {
+    inv.keepalived = { mode: 'full' };
+    inv.vips[0]!.services = [
+      { port: 443, healthCheck: { type: 'SSL_GET', path: '/healthz', status: 204 } },
+      { port: 8080, healthCheck: { type: 'MISC_CHECK', command: '/usr/bin/test -e /run/lvsp-web-ok', connectTimeout: 5, dynamic: true } },
+    ];
+    inv.vips[1]!.services = [
+      { port: 53, protocol: 'UDP', healthCheck: { type: 'DNS_CHECK', query: { type: 'A', name: 'lab.example.' } } },
+      { port: 514, protocol: 'UDP', healthCheck: { type: 'UDP_CHECK' } },
+      { port: 123, protocol: 'UDP', healthCheck: { type: 'MISC_CHECK', command: '/bin/true' } },
+    ];
+  })],
   ['unicast, nopreempt and garp together in vrrp-only mode (the lab\'s)', async () => garp(nopreempt(unicast(loadLabCluster())))],
 ];
 
