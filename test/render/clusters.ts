@@ -15,12 +15,15 @@ export const INVENTORIES = {
   example: `${root}inventory/example.json`,
   threeDirectors: `${root}test/fixtures/render/three-directors.json`,
   ipv6: `${root}test/fixtures/render/ipv6.json`,
+  cloudUnicast: `${root}inventory/cloud-unicast.json`,
+  trio: `${root}inventory/three-directors.json`,
 } as const;
 
 export type InventoryName = keyof typeof INVENTORIES;
 
 export async function loadCluster(which: InventoryName): Promise<Cluster> {
-  return (await loadInventory(INVENTORIES[which], { env: {} })).cluster;
+  // the shipped examples read their VRRP password from this variable
+  return (await loadInventory(INVENTORIES[which], { env: { LVS_PLAY_VRRP_PASSWORD: 'example1', LVS_PLAY_SSH_CONFIG: 'none' } })).cluster;
 }
 
 /**

@@ -20,6 +20,8 @@ const cases: Array<[string, () => Promise<Cluster>]> = [
   ['the example with AH authentication', async () => ahAuth(await loadCluster('example'))],
   ['3 directors, 5 VIPs, TCP_CHECK/HTTP_GET, UDP, NAT, TUN, two interfaces', () => loadCluster('threeDirectors')],
   ['IPv6 VIPs and real servers', () => loadCluster('ipv6')],
+  ['inventory/cloud-unicast.json: unicast, preempt_delay, a track script, SSL_GET and DNS_CHECK (issue 13)', () => loadCluster('cloudUnicast')],
+  ['inventory/three-directors.json: three directors, each MASTER of one VIP (issue 13)', () => loadCluster('trio')],
   ['the lab inventory (vrrp-only, password from a file)', async () => loadLabCluster()],
   ['IPv6 VIPs with a password the renderer must leave out', async () => passAuth(await loadCluster('ipv6'))],
   ['the example over unicast (issue 13)', async () => unicast(await loadCluster('example'))],

@@ -8,6 +8,7 @@
 // - curl: probes and client traffic in the lab suites
 // - zsh: the completion script is loaded and run in zsh as well as bash
 // - graphviz: `lvs-play graph --format dot` is rendered to SVG by dot itself
+// - iputils-ping: the track script of inventory/cloud-unicast.json exists where keepalived -t looks for it
 // - tmux: the live view is drawn in a real terminal and read back (capture-pane)
 //
 // The daemons these packages bring must never run on the machine itself:
@@ -31,6 +32,7 @@ export const TEST_PACKAGES: Record<string, { file: string; services: string[] }>
   zsh: { file: '/usr/bin/zsh', services: [] },
   graphviz: { file: '/usr/bin/dot', services: [] },
   tmux: { file: '/usr/bin/tmux', services: [] },
+  'iputils-ping': { file: '/usr/bin/ping', services: [] },
 };
 
 export function missingTestPackages(): string[] {
