@@ -13,15 +13,19 @@ import { NOTIFY_SCRIPT_PATH } from '../render/notify.js';
 import { SWITCHES_README } from '../render/switches.js';
 import { fileChange, renderedFile } from './file-change.js';
 import { serviceChanges } from './service-change.js';
-import type { Change, Task } from './task.js';
+import type { Change, Task, TaskNote } from './task.js';
+import type { Cluster } from '../inventory/types.js';
+import type { FactValues } from '../facts/fact.js';
+import { executablesFact } from '../facts/executables.js';
+import { operatorCommands } from '../render/operator-commands.js';
 import { defineTask } from './define-task.js';
 
 const UNIT = 'keepalived.service';
 
 export const keepalivedTask: Task = defineTask({
   name: 'keepalived',
-  facts: () => [osReleaseFact, fileFact(SWITCHES_README), fileFact(NOTIFY_SCRIPT_PATH), fileFact(KEEPALIVED_CONF_PATH),
-    ...everyFamily((l) => l.keepalivedOptions.path).map(fileFact), serviceFact(UNIT)],
+  facts: ({ cluster }) => [osReleaseFact, fileFact(SWITCHES_README), fileFact(NOTIFY_SCRIPT_PATH), fileFact(KEEPALIVED_CONF_PATH),
+    ...everyFamily((l) => l.keepalivedOptions.path).map(fileFact), serviceFact(UNIT), ...executablesOf(cluster)],
   diff({ cluster, host }, facts) {
     const layout = hostLayout(facts.get(osReleaseFact), host.name);
     const files = hostFiles(cluster, host.name, layout);
@@ -34,6 +38,22 @@ export const keepalivedTask: Task = defineTask({
     const changes: Change[] = [switches, notify, conf, defaults].filter((c): c is Change => c !== null);
     const refresh = defaults ? 'restart' : conf ? 'reload' : 'none';
     changes.push(...serviceChanges(facts.get(serviceFact(UNIT)), { running: true, refresh, because: defaults ? 'daemon options changed' : 'keepalived.conf changed' }));
-    return { changes, notes: [] };
+    return { changes, notes: missingCommands(cluster, facts) };
   },
 });
+
+/** The fact for the operator's commands, when the cluster has any. */
+function executablesOf(cluster: Cluster) {
+  const paths = operatorCommands(cluster).map((c) => c.executable);
+  return paths.length ? [executablesFact(paths)] : [];
+}
+
+/** keepalived disables a track script or MISC_CHECK whose command is missing, and says so only in its log. */
+function missingCommands(cluster: Cluster, facts: FactValues): TaskNote[] {
+  const commands = operatorCommands(cluster);
+  if (commands.length === 0) return [];
+  const found = facts.get(executablesFact(commands.map((c) => c.executable)));
+  return commands.filter((c) => !found[c.executable]).map((c) => ({
+    message: `${c.executable} is not an executable on this director, so keepalived disables ${c.purpose} until it is: install it (e.g. in packages.directors) or fix the command`,
+  }));
+}

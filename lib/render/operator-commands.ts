@@ -1,0 +1,15 @@
+// The operator's commands keepalived runs on a director, each with what it is
+// for: the track scripts and the MISC_CHECK health checks. Their first word
+// is the executable that must exist there (lvs-play does not install it).
+
+import type { Cluster } from '../inventory/types.js';
+
+export interface OperatorCommand { executable: string; command: string; purpose: string }
+
+export function operatorCommands(cluster: Cluster): OperatorCommand[] {
+  const scripts = cluster.vrrp.trackScripts.map((t) => ({ command: t.command, purpose: `the track script "${t.name}"` }));
+  const checks = cluster.vips.flatMap((v) => v.services.flatMap((s) => s.realServers
+    .filter((r) => r.healthCheck.type === 'MISC_CHECK')
+    .map((r) => ({ command: r.healthCheck.command ?? '', purpose: `the MISC_CHECK of ${r.host} in ${s.protocol} ${v.address}:${s.port}` }))));
+  return [...scripts, ...checks].map((c) => ({ ...c, executable: c.command.split(' ')[0]! }));
+}
