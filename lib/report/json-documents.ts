@@ -4,7 +4,7 @@
 // of every command against them.
 
 import type { LabStatus } from '../lab/status.js';
-import type { RolloutReport } from '../rollout/report.js';
+import type { RolloutReport } from '../rollout/plan/report.js';
 import type { RolloutPlanReport } from '../rollout/run-rollout.js';
 import type { RecoverReport } from '../recover/recover-run.js';
 import type { RunReport } from '../run/report.js';

@@ -6,10 +6,10 @@
 import { describeHolders } from './director-view.js';
 import { viewAll } from './director-checks.js';
 import { directorsAccess, Interrupted, type RolloutContext } from './context.js';
-import type { RolloutReport, StageOutcome } from './report.js';
+import type { RolloutReport, StageOutcome } from './plan/report.js';
 import { runDirectorStage } from './run-director-stage.js';
 import { runRealServerStage } from './run-realserver-stage.js';
-import type { RolloutPlan } from './types.js';
+import type { RolloutPlan } from './plan/types.js';
 import { changeHosts, failed, forgetChanged } from './change-hosts.js';
 import { hostOf } from './context.js';
 

@@ -14,7 +14,7 @@ import { renderKeepalivedConf } from '../render/keepalived-conf.js';
 import { gatherFacts } from '../run/gather.js';
 import type { Transport } from '../ssh/transport.js';
 import type { Step } from '../tasks/step.js';
-import type { HostRole, HostState, PendingChange } from './types.js';
+import type { HostRole, HostState, PendingChange } from './plan/types.js';
 
 const KEEPALIVED_UNIT = 'keepalived.service';
 

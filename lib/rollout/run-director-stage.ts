@@ -9,10 +9,10 @@ import type { HandoverLevel } from '../render/switches.js';
 import { serviceCommand } from '../run/step-commands.js';
 import { changeHosts, failed, forgetChanged, rollBackChanged, type Changed } from './change-hosts.js';
 import { checkSignal, directorsAccess, hostOf, type RolloutContext } from './context.js';
-import { describeAction } from './describe.js';
+import { describeAction } from './plan/describe.js';
 import { allHome, awayFrom, gate, homeOn, settledAlone, settledAway, vipProbe } from './director-checks.js';
-import type { StageOutcome } from './report.js';
-import type { Action, Stage } from './types.js';
+import type { StageOutcome } from './plan/report.js';
+import type { Action, Stage } from './plan/types.js';
 import { holdFor, waitUntil } from './wait-until.js';
 
 const KEEPALIVED = 'keepalived.service';

@@ -8,11 +8,11 @@
 
 import { changeHosts, failed, forgetChanged, rollBackChanged, type Changed } from './change-hosts.js';
 import { checkSignal, directorsAccess, hostOf, type RolloutContext } from './context.js';
-import { describeAction } from './describe.js';
+import { describeAction } from './plan/describe.js';
 import { viewAll } from './director-checks.js';
 import { checkCapacity, checkServing, connectionsProbe, tablesUnreadable, weightsProbe } from './realserver-checks.js';
-import type { StageOutcome } from './report.js';
-import type { Action, Stage } from './types.js';
+import type { StageOutcome } from './plan/report.js';
+import type { Action, Stage } from './plan/types.js';
 import { WaitTimeout, waitUntil } from './wait-until.js';
 
 type Of<K extends Action['kind']> = Extract<Action, { kind: K }>;

@@ -13,18 +13,18 @@ import { secretsRedactor } from '../run/redactor.js';
 import { WriteSession } from '../lock/write-session.js';
 import { describeInterrupted, rollBackInterrupted } from '../run/interrupted.js';
 import { ConnectionPool } from '../ssh/pool.js';
-import type { BatchSpec } from './batches.js';
+import type { BatchSpec } from './plan/batches.js';
 import { directorsAccess, type RolloutContext } from './context.js';
 import { executePlan } from './execute.js';
-import { formatPlan } from './format.js';
+import { formatPlan } from './plan/format.js';
 import { onInterrupt } from './interrupt.js';
-import { planRollout } from './plan.js';
+import { planRollout } from './plan/plan.js';
 import { readHost, roleOf } from './read-hosts.js';
 import { assertNotRunning, clearRecordedHandovers, undrainRecorded } from './recover.js';
-import { formatRolloutReport, type RolloutReport } from './report.js';
+import { formatRolloutReport, type RolloutReport } from './plan/report.js';
 import { readRecord } from './switch-record.js';
 import { Switchboard } from './switchboard.js';
-import type { HostState, RolloutPlan, Stage } from './types.js';
+import type { HostState, RolloutPlan, Stage } from './plan/types.js';
 import { versioned } from '../report/json-format.js';
 
 export interface RolloutOptions {

@@ -7,7 +7,7 @@
 import type { Cluster, Host } from '../inventory/types.js';
 import type { HandoverLevel } from '../render/switches.js';
 import type { Transport } from '../ssh/transport.js';
-import { drainCommand, handoverCommand } from './switch-commands.js';
+import { drainCommand, handoverCommand } from './plan/switch-commands.js';
 import { drainsDir, readRecord, saveRecord, type SwitchRecordData } from './switch-record.js';
 
 export interface SwitchboardOptions {

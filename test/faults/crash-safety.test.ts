@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Inventory } from '../../lib/inventory/types.js';
 import type { RunReport } from '../../lib/run/report.js';
-import type { RolloutReport } from '../../lib/rollout/report.js';
+import type { RolloutReport } from '../../lib/rollout/plan/report.js';
 import { lvsPlay, startLvsPlay, type CliResult } from '../support/cli.js';
 import { writeLabVariant } from '../support/clusters.js';
 import { snapshotDiff, snapshots } from '../support/host-state.js';

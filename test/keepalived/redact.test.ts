@@ -5,7 +5,7 @@ import { strict as assert } from 'node:assert';
 import { parseKeepalivedConf, nodeText } from '../../lib/keepalived/parse.js';
 import { authPassValues, redactKeepalivedText, redactNode } from '../../lib/keepalived/redact.js';
 import { renderKeepalivedConf } from '../../lib/render/keepalived-conf.js';
-import { classifyConfigChange } from '../../lib/rollout/classify-config.js';
+import { classifyConfigChange } from '../../lib/rollout/plan/classify-config.js';
 import { redactStepOutput } from '../../lib/run/redactor.js';
 import { redact, Secret } from '../../lib/secret.js';
 import type { Step } from '../../lib/tasks/step.js';

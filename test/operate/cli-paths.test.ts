@@ -16,7 +16,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Inventory } from '../../lib/inventory/types.js';
-import type { RolloutReport } from '../../lib/rollout/report.js';
+import type { RolloutReport } from '../../lib/rollout/plan/report.js';
 import { lvsPlay, repoRoot } from '../support/cli.js';
 import { writeLabVariant } from '../support/clusters.js';
 import { useLab } from '../support/lab.js';

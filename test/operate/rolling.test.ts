@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadInventory } from '../../lib/inventory/load.js';
 import type { Cluster, Inventory } from '../../lib/inventory/types.js';
-import type { RolloutReport } from '../../lib/rollout/report.js';
+import type { RolloutReport } from '../../lib/rollout/plan/report.js';
 import { ConnectionPool } from '../../lib/ssh/pool.js';
 import { lvsPlay, repoRoot } from '../support/cli.js';
 import { writeLabVariant } from '../support/clusters.js';

@@ -4,8 +4,8 @@
 import { strict as assert } from 'node:assert';
 import type { Inventory } from '../../lib/inventory/types.js';
 import { renderKeepalivedConf } from '../../lib/render/keepalived-conf.js';
-import { classifyConfigChange } from '../../lib/rollout/classify-config.js';
-import { classesOf, classifyDirector } from '../../lib/rollout/classify-director.js';
+import { classifyConfigChange } from '../../lib/rollout/plan/classify-config.js';
+import { classesOf, classifyDirector } from '../../lib/rollout/plan/classify-director.js';
 import { clusterOf } from '../support/clusters.js';
 import { directorState } from './states.js';
 

@@ -5,8 +5,8 @@
 
 import { strict as assert } from 'node:assert';
 import type { Inventory } from '../../lib/inventory/types.js';
-import { formatPlan } from '../../lib/rollout/format.js';
-import { planRollout } from '../../lib/rollout/plan.js';
+import { formatPlan } from '../../lib/rollout/plan/format.js';
+import { planRollout } from '../../lib/rollout/plan/plan.js';
 import { clusterOf } from '../support/clusters.js';
 import { compareGolden } from '../support/golden.js';
 import { drClientChange, labStates } from './states.js';

@@ -4,8 +4,8 @@
 
 import { strict as assert } from 'node:assert';
 import type { Inventory } from '../../lib/inventory/types.js';
-import { planRollout, type PlanInput } from '../../lib/rollout/plan.js';
-import type { Action, HostState } from '../../lib/rollout/types.js';
+import { planRollout, type PlanInput } from '../../lib/rollout/plan/plan.js';
+import type { Action, HostState } from '../../lib/rollout/plan/types.js';
 import { clusterOf } from '../support/clusters.js';
 import { directorState, drClientChange, labStates, realServerState } from './states.js';
 

@@ -4,7 +4,7 @@
 
 import type { Cluster } from '../../lib/inventory/types.js';
 import { renderKeepalivedConf } from '../../lib/render/keepalived-conf.js';
-import type { HostState, PendingChange } from '../../lib/rollout/types.js';
+import type { HostState, PendingChange } from '../../lib/rollout/plan/types.js';
 
 const CONF_CHANGES: PendingChange[] = [
   { task: 'keepalived', summary: '/etc/keepalived/keepalived.conf: content differs' },

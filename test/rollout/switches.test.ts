@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from '../../lib/errors.js';
 import { renderKeepalivedConf } from '../../lib/render/keepalived-conf.js';
-import { batchSize, parseBatch } from '../../lib/rollout/batches.js';
-import { hasHandoverSwitch, runningAdverts } from '../../lib/rollout/running-config.js';
-import { drainCommand, handoverCommand } from '../../lib/rollout/switch-commands.js';
+import { batchSize, parseBatch } from '../../lib/rollout/plan/batches.js';
+import { hasHandoverSwitch, runningAdverts } from '../../lib/rollout/plan/running-config.js';
+import { drainCommand, handoverCommand } from '../../lib/rollout/plan/switch-commands.js';
 import { DamagedRecordError, listRecords, readRecord, recordWarnings, saveRecord, type SwitchRecordData } from '../../lib/rollout/switch-record.js';
 import { clusterOf } from '../support/clusters.js';
 

@@ -6,7 +6,7 @@ import { UserError } from '../../errors.js';
 import { loadInventory } from '../../inventory/load.js';
 import { limitNames, selectHosts } from '../../inventory/select.js';
 import { tasksFor } from '../../playbook.js';
-import { parseBatch } from '../../rollout/batches.js';
+import { parseBatch } from '../../rollout/plan/batches.js';
 import { runRollout } from '../../rollout/run-rollout.js';
 import { readRecord } from '../../rollout/switch-record.js';
 import { commandLine, intOption, parseCommandArgs } from '../args.js';

@@ -13,8 +13,8 @@
 // handed its VIPs back. Where an unchanged director remains, every changed
 // one goes out and the unchanged one holds the VIPs meanwhile.
 
-import type { Cluster } from '../inventory/types.js';
-import { DIRECTORS } from '../inventory/defaults.js';
+import type { Cluster } from '../../inventory/types.js';
+import { DIRECTORS } from '../../inventory/defaults.js';
 import { hasHandoverSwitch, runningAdverts } from './running-config.js';
 import { classesOf } from './classify-director.js';
 import type { Action, Classified, Stage } from './types.js';

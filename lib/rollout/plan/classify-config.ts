@@ -17,8 +17,8 @@
 // are, but printed through redactNode (an auth_pass a hand-edited config puts
 // anywhere shows as <redacted>), and a parse error quotes its line redacted.
 
-import { child, nodeText, parseKeepalivedConf, type KaNode } from '../keepalived/parse.js';
-import { redactNode } from '../keepalived/redact.js';
+import { child, nodeText, parseKeepalivedConf, type KaNode } from '../../keepalived/parse.js';
+import { redactNode } from '../../keepalived/redact.js';
 import type { Classified } from './types.js';
 
 const RECREATES = ['virtual_router_id', 'interface', 'unicast_src_ip'];

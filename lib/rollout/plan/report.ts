@@ -1,6 +1,6 @@
 // What a rollout did, stage by stage: plain data, printed as text or JSON.
 
-import type { HostReport } from '../run/report.js';
+import type { HostReport } from '../../run/report.js';
 import type { StageKind } from './types.js';
 
 export type StageStatus = 'done' | 'failed' | 'not-started';

@@ -2,7 +2,7 @@
 // A percentage is of all the cluster's real servers (not only the changed
 // ones), rounded down, at least one: 50% of 2 is 1, 50% of 3 is 1.
 
-import { UserError } from '../errors.js';
+import { UserError } from '../../errors.js';
 
 export type BatchSpec = { count: number } | { percent: number };
 

@@ -4,8 +4,8 @@
 // "normal" removes the file (a missing file reads as 0).
 
 import { posix } from 'node:path';
-import { drainFile, HANDOVER_FILE, HANDOVER_VALUES, SWITCHES_DIR, type HandoverLevel } from '../render/switches.js';
-import { quote } from '../shell/quote.js';
+import { drainFile, HANDOVER_FILE, HANDOVER_VALUES, SWITCHES_DIR, type HandoverLevel } from '../../render/switches.js';
+import { quote } from '../../shell/quote.js';
 
 function writeValue(path: string, value: number): string {
   const tmp = posix.join(posix.dirname(path), `.${posix.basename(path)}.tmp`);

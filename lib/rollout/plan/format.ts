@@ -3,7 +3,7 @@
 // notes, and every gate and wait with its bound. Plain lines: the same on a
 // terminal and in a CI log.
 
-import { describeInterrupted } from '../run/interrupted.js';
+import { describeInterrupted } from '../../run/interrupted.js';
 import { describeAction } from './describe.js';
 import type { PendingChange, RolloutPlan, Stage } from './types.js';
 import { DIRECTOR_CLASSES } from './types.js';

@@ -1,7 +1,7 @@
 // Each action in words: the plan printed by --check and the progress lines
 // of a real rollout say the same thing.
 
-import { HANDOVER_VALUES } from '../render/switches.js';
+import { HANDOVER_VALUES } from '../../render/switches.js';
 import type { Action } from './types.js';
 
 const s = (ms: number) => `${Math.round(ms / 100) / 10} s`;

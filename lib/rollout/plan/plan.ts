@@ -9,9 +9,9 @@
 // out of the election (agree-stage.ts). Then the real servers, one batch at
 // a time, drained on every director around their change. Other hosts last.
 
-import { interruptedReport } from '../run/interrupted.js';
-import { DIRECTORS, REALSERVERS } from '../inventory/defaults.js';
-import type { Cluster } from '../inventory/types.js';
+import { interruptedReport } from '../../run/interrupted.js';
+import { DIRECTORS, REALSERVERS } from '../../inventory/defaults.js';
+import type { Cluster } from '../../inventory/types.js';
 import { batches, type BatchSpec } from './batches.js';
 import { classesOf, classifyDirector } from './classify-director.js';
 import { agreeStage, directorStage } from './director-stage.js';

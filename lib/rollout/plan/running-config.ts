@@ -3,8 +3,8 @@
 // existed do not: that director is handed over by stopping keepalived), and
 // each instance's advert_int (waits are bounded by the slower of old and new).
 
-import { child, type KaNode } from '../keepalived/parse.js';
-import { HANDOVER_FILE, HANDOVER_TRACK } from '../render/switches.js';
+import { child, type KaNode } from '../../keepalived/parse.js';
+import { HANDOVER_FILE, HANDOVER_TRACK } from '../../render/switches.js';
 import { parseOrWhy } from './classify-config.js';
 
 const instancesOf = (conf: KaNode[]) => conf.filter((n) => n.keyword === 'vrrp_instance');

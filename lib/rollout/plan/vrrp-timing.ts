@@ -6,7 +6,7 @@
 // vrrp_state_backup: "received lower priority advert - discarding"), so a
 // lowered priority moves a VIP after at most one Master_Down_Interval.
 
-import type { Cluster, Vip } from '../inventory/types.js';
+import type { Cluster, Vip } from '../../inventory/types.js';
 
 export function skewMs(advertSeconds: number, priority: number): number {
   return ((256 - priority) * advertSeconds * 1000) / 256;

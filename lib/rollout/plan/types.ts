@@ -2,9 +2,9 @@
 // which order, behind which gates and waits. plan.ts makes it with no I/O,
 // format.ts prints it (`deploy --rolling --check`), execute.ts carries it out.
 
-import type { HandoverLevel } from '../render/switches.js';
-import type { InterruptedRunReport } from '../run/interrupted.js';
-import type { JournalRun } from '../run/host-journal.js';
+import type { HandoverLevel } from '../../render/switches.js';
+import type { InterruptedRunReport } from '../../run/interrupted.js';
+import type { JournalRun } from '../../run/host-journal.js';
 
 /** How a director takes its changes (see classify-config.ts). */
 export type DirectorClass = 'reload-safe' | 'disruptive' | 'must-agree';
