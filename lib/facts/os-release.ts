@@ -2,11 +2,12 @@
 // /etc/os-release. The family decides where chrony and keepalived keep their
 // files (see lib/render/os-layout.ts).
 
+import type { OsFamily } from '../render/os-layout.js';
 import type { Fact } from './fact.js';
 
 export type PackageManager = 'apt' | 'dnf' | 'yum';
 /** debian: Debian, Ubuntu and their derivatives; rhel: RHEL, Rocky, Alma, CentOS (Stream), Fedora */
-export type OsFamily = 'debian' | 'rhel';
+export type { OsFamily } from '../render/os-layout.js';
 export interface OsRelease { id: string; idLike: string[]; versionId: string; family: OsFamily | null; packageManager: PackageManager | null }
 
 const DEBIAN_IDS = ['debian', 'ubuntu'];

@@ -12,7 +12,7 @@ import { FileReadError, formatBytes, readRegularFile } from '../regular-file.js'
 import { quoted, safeText } from '../terminal-text.js';
 import { lineColumn, MAX_JSON_DEPTH, scanJson } from './json-position.js';
 import { resolveInventory } from './resolve.js';
-import { loadSshConfig, sshConfigPath } from '../ssh/ssh-config.js';
+import { loadSshConfig, sshConfigPath } from './ssh-config.js';
 import type { Cluster, Inventory } from './types.js';
 import { validateInventory } from './validate.js';
 

@@ -12,7 +12,7 @@ import { FileReadError, readRegularFile } from '../regular-file.js';
 import { resolvePath } from './paths.js';
 import { sameIp } from './address.js';
 import { resolveSshSettings } from './ssh-settings.js';
-import type { SshConfigFile } from '../ssh/ssh-config.js';
+import type { SshConfigFile } from './ssh-config.js';
 import { spreadMaster, vipPriorities, type PrioritySettings } from './priorities.js';
 import type {
   Cluster, HealthCheck, Host, Inventory, InventoryHealthCheck, InventoryRealServer, InventoryService,

@@ -4,8 +4,8 @@
 // config lookups it is given.
 
 import { UserError } from '../errors.js';
-import { parseJumpSpec } from '../ssh/jump.js';
-import { sshConfigFor, type SshConfigFile, type SshConfigHost } from '../ssh/ssh-config.js';
+import { parseJumpSpec } from './jump-spec.js';
+import { sshConfigFor, type SshConfigFile, type SshConfigHost } from './ssh-config.js';
 import { DEFAULTS } from './defaults.js';
 import { resolvePath } from './paths.js';
 import type { Host, InventorySsh, SshSettings } from './types.js';

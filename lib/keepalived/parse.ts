@@ -9,13 +9,10 @@
 // spaces are read too; only unbalanced braces are an error. An error quotes
 // its line redacted (redact.ts): a hand-edited line may hold auth_pass.
 
+import type { KaNode } from './node.js';
 import { redactKeepalivedText } from './redact.js';
 
-export interface KaNode {
-  keyword: string;
-  values: string[];
-  children?: KaNode[];   // present for blocks
-}
+export type { KaNode } from './node.js';
 
 /** The words of a line: "{" and "}" are words of their own, a quoted string is one word (quotes kept). */
 function words(line: string): string[] {

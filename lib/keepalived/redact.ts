@@ -10,7 +10,7 @@
 // it changes nothing in text that holds no `auth_pass`.
 
 import { REDACTED } from '../secret.js';
-import type { KaNode } from './parse.js';
+import type { KaNode } from './node.js';
 
 /** What file diffs show for a host's auth_pass that differs from the rendered one. */
 export const REDACTED_DIFFERS = '<redacted: differs>';

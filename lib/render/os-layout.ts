@@ -11,8 +11,13 @@
 // where the package sets KEEPALIVED_OPTIONS="-D" (detailed log).
 
 import { UserError } from '../errors.js';
-import type { OsFamily, OsRelease } from '../facts/os-release.js';
 import { quoted } from '../terminal-text.js';
+
+/** The two families lvs-play knows (facts/os-release.ts reads which one a host is of). */
+export type OsFamily = 'debian' | 'rhel';
+
+/** What of a host's os-release the layout depends on. */
+export interface OsIdentity { id: string; family: OsFamily | null }
 
 export interface OsLayout {
   family: OsFamily;
@@ -56,7 +61,7 @@ export function everyFamily(pick: (layout: OsLayout) => string): string[] {
 }
 
 /** The host's layout from its os-release; a host of neither family is an error naming it. */
-export function hostLayout(os: OsRelease, host: string): OsLayout {
+export function hostLayout(os: OsIdentity, host: string): OsLayout {
   if (os.family) return OS_LAYOUTS[os.family];
   throw new UserError(`${host}: its OS ${quoted(os.id || 'unknown')} is neither of the Debian family nor of the RHEL family, so lvs-play does not know where it keeps chrony's and keepalived's files`,
     { hint: 'lvs-play supports Debian/Ubuntu and RHEL/Rocky/Alma/CentOS Stream/Fedora hosts (see /etc/os-release on the host)' });

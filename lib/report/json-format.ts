@@ -1,7 +1,7 @@
 // Every --json document (and every record `schedule run` keeps) starts with
 // its format version, as Terraform's `format_version`: a script that reads
 // them can tell a breaking change. The shapes are published as JSON Schemas
-// in schema/reports/ (generated from json-documents.ts, `npm run
+// in schema/reports/ (generated from lib/documents/json-documents.ts, `npm run
 // generate:schemas`). The minor number grows when fields are added; the major
 // when a field is removed, renamed or changes meaning.
 

@@ -16,8 +16,13 @@ import { posix } from 'node:path';
 import { quote } from '../shell/quote.js';
 import type { LockHolder } from '../lock/holder.js';
 import { parseHolder } from '../lock/holder.js';
-import type { UndoCommand, UndoPhase } from './step-commands.js';
 import { RUN_ID_PATTERN } from '../lock/run-id.js';
+
+/** When an undo runs: services stopped before the files are restored, started or reloaded after. */
+export type UndoPhase = 'before-restore' | 'restore' | 'after-restore';
+
+/** How one applied step is undone: recorded in the journal with the step. */
+export interface UndoCommand { phase: UndoPhase; description: string; command: string }
 
 export const JOURNAL_ROOT = '/var/lib/lvs-play/journal';
 

@@ -7,7 +7,7 @@ import { posix } from 'node:path';
 import type { LockHolder } from '../lock/holder.js';
 import { quote } from '../shell/quote.js';
 import { describeStep, type ServiceAction, type Step } from '../tasks/step.js';
-import { journalDir, recordStepLines, stepLockLines, stepPaths, type StepRecord } from './host-journal.js';
+import { journalDir, recordStepLines, stepLockLines, stepPaths, type StepRecord, type UndoCommand, type UndoPhase } from './host-journal.js';
 
 /** What applyCommand needs besides the step: where its journal entry goes. */
 export interface StepContext {
@@ -122,9 +122,8 @@ export function serviceCommand(unit: string, action: ServiceAction): string {
 }
 
 /** When an undo runs: service stops/disables before files are restored, the rest after. */
-export type UndoPhase = 'before-restore' | 'restore' | 'after-restore';
 
-export interface UndoCommand { phase: UndoPhase; description: string; command: string }
+export type { UndoCommand, UndoPhase } from './host-journal.js';
 
 const SERVICE_UNDO: Record<ServiceAction, { action: ServiceAction; phase: UndoPhase }> = {
   enable: { action: 'disable', phase: 'before-restore' },

@@ -5,17 +5,9 @@
 
 import type { Host } from '../inventory/types.js';
 import { HostError } from '../errors.js';
+import { parseJumpSpec } from '../inventory/jump-spec.js';
 
-export interface JumpSpec { user?: string; address: string; port?: number }
-
-/** Parse "user@host:port", "host:port", "user@host", "host", "[v6]:port"; null if malformed. */
-export function parseJumpSpec(spec: string): JumpSpec | null {
-  const m = /^(?:([^@\s]+)@)?(?:\[([0-9A-Fa-f:.]+)\]|([^@\s:[\]]+))(?::(\d{1,5}))?$/.exec(spec);
-  if (!m) return null;
-  const port = m[4] === undefined ? undefined : Number(m[4]);
-  if (port !== undefined && (port < 1 || port > 65535)) return null;
-  return { ...(m[1] ? { user: m[1] } : {}), address: (m[2] ?? m[3])!, ...(port ? { port } : {}) };
-}
+export { parseJumpSpec, type JumpSpec } from '../inventory/jump-spec.js';
 
 /** The Host to connect through for target, or null when it has no jump host. */
 export function resolveJumpHost(target: Host, hosts: readonly Host[]): Host | null {

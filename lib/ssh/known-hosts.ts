@@ -8,6 +8,7 @@ import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { FileReadError, readRegularFile } from '../regular-file.js';
 import { quoted } from '../terminal-text.js';
+import { matchWildcard } from '../wildcard.js';
 
 export type Marker = 'revoked' | 'cert-authority';
 
@@ -150,10 +151,7 @@ export function matchPatternList(name: string, patterns: readonly string[]): boo
 }
 
 /** Glob with `*` (any run) and `?` (one character), nothing else special. */
-export function matchPattern(name: string, pattern: string): boolean {
-  const re = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${re}$`, 's').test(name);
-}
+export const matchPattern = matchWildcard;
 
 function hashName(name: string, salt: Buffer): Buffer {
   return createHmac('sha1', salt).update(name).digest();

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import AjvModule from 'ajv';
 import type { ValidateFunction } from 'ajv';
 import { JSON_FORMAT_VERSION } from '../../lib/report/json-format.js';
-import type { JSON_DOCUMENTS } from '../../lib/report/json-documents.js';
+import type { JSON_DOCUMENTS } from '../../lib/documents/json-documents.js';
 
 const Ajv = AjvModule.default;
 const ajv = new Ajv({ allErrors: true, strict: true });

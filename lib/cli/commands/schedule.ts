@@ -16,7 +16,7 @@ import { runScheduledCheck } from '../../schedule/run.js';
 import { formatStatus, recordLines, scheduleStatus, statusExitCode } from '../../schedule/status.js';
 import { SYSTEM_UNIT_DIR, assertSystemdRunning, systemdRunning } from '../../schedule/systemctl.js';
 import { renderUnits, scheduledRunArgv } from '../../schedule/units.js';
-import { sshConfigPath } from '../../ssh/ssh-config.js';
+import { sshConfigPath } from '../../inventory/ssh-config.js';
 import { safeText } from '../../terminal-text.js';
 import { intOption, parseCommandArgs } from '../args.js';
 import type { Command } from '../command.js';

@@ -3,7 +3,7 @@
 // matching are the ssh-config package's (a well-kept parser); this file adds
 // what OpenSSH does around it: Include, the first value wins, %-tokens and
 // "~" in paths, and turning values into checked settings. The inventory
-// overrides whatever the config says (see resolveSsh).
+// overrides whatever the config says (see ssh-settings.ts).
 //
 // Left out on purpose: `Match exec` is never run (it counts as not matching),
 // ProxyCommand is refused (ProxyJump is the supported way), HostKeyAlias,
@@ -16,7 +16,7 @@ import SSHConfig, { LineType, type Line } from 'ssh-config';
 import { UserError } from '../errors.js';
 import { FileReadError, readRegularFile } from '../regular-file.js';
 import { quoted } from '../terminal-text.js';
-import { matchPattern } from './known-hosts.js';
+import { matchWildcard } from '../wildcard.js';
 
 /** A parsed config file, Includes spliced in. */
 export interface SshConfigFile { path: string; config: SSHConfig }
@@ -99,7 +99,7 @@ function expandInclude(pattern: string, env: NodeJS.ProcessEnv): string[] {
   } catch {
     return []; // OpenSSH: a glob that matches nothing is no error
   }
-  return entries.filter((e) => !e.startsWith('.') && matchPattern(e, name)).sort().map((e) => join(dirname(full), e));
+  return entries.filter((e) => !e.startsWith('.') && matchWildcard(e, name)).sort().map((e) => join(dirname(full), e));
 }
 
 /**

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { UserError } from '../../lib/errors.js';
 import { resolveInventory } from '../../lib/inventory/resolve.js';
 import type { Host } from '../../lib/inventory/types.js';
-import { loadSshConfig, sshConfigFor, sshConfigPath, type SshConfigFile } from '../../lib/ssh/ssh-config.js';
-import { example } from '../inventory/fixtures.js';
+import { loadSshConfig, sshConfigFor, sshConfigPath, type SshConfigFile } from '../../lib/inventory/ssh-config.js';
+import { example } from './fixtures.js';
 
 describe('ssh config (~/.ssh/config, -F)', () => {
   let home: string;

@@ -11,7 +11,7 @@ import type { RunReport } from '../run/report.js';
 import type { CheckRecord } from '../schedule/record.js';
 import type { ScheduleStatus } from '../schedule/status.js';
 import type { VerifyReport } from '../verify/types.js';
-import type { Versioned } from './json-format.js';
+import type { Versioned } from '../report/json-format.js';
 
 /** `check --json`, `deploy --json` (also --check) */
 export type RunDocument = Versioned<RunReport>;

@@ -12,7 +12,7 @@ export const REPORT_SCHEMA_DIR = 'schema/reports';
 /** NAME -> the text of schema/reports/NAME.schema.json */
 export function reportSchemas(root: string): Record<string, string> {
   const generator = createGenerator({
-    path: `${root}/lib/report/json-documents.ts`,
+    path: `${root}/lib/documents/json-documents.ts`,
     tsconfig: `${root}/tsconfig.json`,
     skipTypeCheck: true,
     additionalProperties: false,
