@@ -3,7 +3,7 @@
 // keepalived runs, and where asked the IPVS table. Holding a VIP means having
 // it on an interface other than lo, as verify's VIP check reads it.
 
-import { batchFacts } from '../facts/batch.js';
+import { gatherFacts } from '../run/gather.js';
 import type { Fact } from '../facts/fact.js';
 import { interfacesFact } from '../facts/interfaces.js';
 import { ipvsFact, type IpvsState } from '../facts/ipvs.js';
@@ -27,9 +27,7 @@ export async function viewDirector(cluster: Cluster, host: Host, connect: (h: Ho
   const facts: Fact<unknown>[] = [interfacesFact, keepalived, ...(withIpvs ? [ipvsFact] : [])];
   try {
     const transport = await connect(host);
-    const batch = batchFacts(facts);
-    const r = await transport.exec('sh -s', { stdin: batch.script, timeoutMs: 15_000 });
-    const values = batch.parse(r.stdout);
+    const values = await gatherFacts(transport, facts, { timeoutMs: 15_000 });
     const held = new Set(values.get(interfacesFact).filter((i) => i.name !== 'lo').flatMap((i) => i.addresses.map((a) => canonicalIp(a.address) ?? a.address)));
     return {
       director: host.name,

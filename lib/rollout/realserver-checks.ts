@@ -5,7 +5,7 @@
 // kernel) connections and weights cannot be seen: the step says so and
 // never reports it as passed.
 
-import { batchFacts } from '../facts/batch.js';
+import { gatherFacts } from '../run/gather.js';
 import type { Fact } from '../facts/fact.js';
 import { httpProbeFact, type HttpProbeResult } from '../facts/http-probe.js';
 import type { IpvsVirtualService } from '../facts/ipvs.js';
@@ -78,9 +78,8 @@ function healthRequests(cluster: Cluster, realServers: string[]): HealthRequest[
 
 /** Sends the requests from one director in one round trip: each one's problem, or null when it answered as the check wants. */
 async function sendRequests(from: Transport, requests: HealthRequest[]): Promise<Map<HealthRequest, string | null>> {
-  const batch = batchFacts(requests.map((c) => c.fact as Fact<unknown>));
-  const r = await from.exec('sh -s', { stdin: batch.script, timeoutMs: 30_000 + requests.length * 6000 });
-  const values = batch.parse(r.stdout);
+  // each request may take its own timeout, one after the other
+  const values = await gatherFacts(from, requests.map((c) => c.fact as Fact<unknown>), { timeoutMs: 30_000 + requests.length * 6000 });
   return new Map(requests.map((c) => {
     const v = values.get(c.fact as Fact<unknown>) as HttpProbeResult | TcpConnectResult;
     if ('connected' in v) return [c, v.connected ? null : `${c.what}: no connection (${v.error})`];

@@ -5,7 +5,7 @@
 // others. The connection comes from the caller (the CLI's ConnectionPool).
 
 import { UserError } from '../errors.js';
-import { batchFacts } from '../facts/batch.js';
+import { gatherFacts } from '../run/gather.js';
 import type { Fact, FactValues } from '../facts/fact.js';
 import { httpProbeFact, PROBE_TIMEOUT_SECONDS, type HttpProbeResult } from '../facts/http-probe.js';
 import type { Cluster, Host } from '../inventory/types.js';
@@ -31,19 +31,6 @@ function probeFactOf(t: ProbeTarget): Fact<HttpProbeResult> | null {
   return t.protocol === 'TCP' ? httpProbeFact({ address: t.vip, port: t.port, path: t.path }) : null;
 }
 
-/** One host: connect, run every fact in one script, parse. Throws with the host's words. */
-async function readHost(transport: Transport, facts: Fact<unknown>[], probes: number): Promise<FactValues> {
-  const batch = batchFacts(facts);
-  const timeoutMs = BASE_TIMEOUT_MS + probes * (PROBE_TIMEOUT_SECONDS + 1) * 1000;
-  const result = await transport.exec('sh -s', { stdin: batch.script, timeoutMs });
-  try {
-    return batch.parse(result.stdout);
-  } catch (err) {
-    const said = result.stderr.trim().split('\n')[0];
-    throw new Error(`its answer could not be read: ${(err as Error).message}${said ? ` (stderr: ${said})` : ''}`, { cause: err });
-  }
-}
-
 export async function gatherObservations(o: GatherOptions): Promise<Observations> {
   const redact = o.redact ?? ((s: string) => s);
   const targets = o.probeFrom ? probeTargets(o.cluster) : [];
@@ -66,7 +53,8 @@ export async function gatherObservations(o: GatherOptions): Promise<Observations
     try {
       const transport = await o.connect(host);
       const probes = host.name === o.probeFrom?.name ? targets.length : 0;
-      const values = await readHost(transport, facts, probes);
+      // each HTTP probe may take its own timeout, one after the other
+      const values = await gatherFacts(transport, facts, { timeoutMs: BASE_TIMEOUT_MS + probes * (PROBE_TIMEOUT_SECONDS + 1) * 1000 });
       answers.set(host.name, { values, durationMs: Date.now() - started });
     } catch (err) {
       // HostError messages start with the host's name, which the row already shows
