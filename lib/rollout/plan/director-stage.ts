@@ -15,12 +15,13 @@
 
 import type { Cluster } from '../../inventory/types.js';
 import { DIRECTORS } from '../../inventory/defaults.js';
-import { hasHandoverSwitch, runningAdverts } from './running-config.js';
+import type { RunningConfig } from './running-config.js';
 import { classesOf } from './classify-director.js';
 import type { Action, Classified, Stage } from './types.js';
 import { directorBounds } from './vrrp-timing.js';
 
-type ConfOf = (director: string) => string | null;
+/** each director's running config, parsed once by the planner (plan.ts) */
+type RunningOf = (director: string) => RunningConfig;
 
 const mastered = (cluster: Cluster, d: string) => cluster.vips.filter((v) => v.master === d).map((v) => v.address);
 const peersOf = (cluster: Cluster, d: string) => (cluster.groups[DIRECTORS] ?? []).filter((x) => x !== d);
@@ -32,16 +33,16 @@ function switchlessNote(d: string): string {
 }
 
 /** yield and wait until the peers hold every VIP the director held */
-function handOver(cluster: Cluster, d: string, confOf: ConfOf): Action[] {
-  const b = directorBounds(cluster, d, runningAdverts(confOf(d)));
+function handOver(cluster: Cluster, d: string, runningOf: RunningOf): Action[] {
+  const b = directorBounds(cluster, d, runningOf(d).adverts);
   return [
-    { kind: 'switch', director: d, level: 'yield', ...(hasHandoverSwitch(confOf(d)) ? {} : { stop: true }) },
+    { kind: 'switch', director: d, level: 'yield', ...(runningOf(d).hasSwitch ? {} : { stop: true }) },
     { kind: 'wait-vips-away', director: d, vips: mastered(cluster, d), timeoutMs: b.awayMs },
   ];
 }
 
-function handBack(cluster: Cluster, d: string, confOf: ConfOf): Action[] {
-  const b = directorBounds(cluster, d, runningAdverts(confOf(d)));
+function handBack(cluster: Cluster, d: string, runningOf: RunningOf): Action[] {
+  const b = directorBounds(cluster, d, runningOf(d).adverts);
   return [
     { kind: 'switch', director: d, level: 'normal' },
     { kind: 'wait-vips-home', director: d, vips: mastered(cluster, d), timeoutMs: b.homeMs },
@@ -49,17 +50,17 @@ function handBack(cluster: Cluster, d: string, confOf: ConfOf): Action[] {
 }
 
 /** a cluster that just (re)started elects within one Master_Down_Interval: the gate waits that long */
-function gateBound(cluster: Cluster, d: string, confOf: ConfOf): number {
-  return directorBounds(cluster, d, runningAdverts(confOf(d))).awayMs;
+function gateBound(cluster: Cluster, d: string, runningOf: RunningOf): number {
+  return directorBounds(cluster, d, runningOf(d).adverts).awayMs;
 }
 
-function settle(cluster: Cluster, d: string, confOf: ConfOf): Action {
-  const b = directorBounds(cluster, d, runningAdverts(confOf(d)));
+function settle(cluster: Cluster, d: string, runningOf: RunningOf): Action {
+  const b = directorBounds(cluster, d, runningOf(d).adverts);
   return { kind: 'settle', director: d, observeMs: b.observeMs, timeoutMs: START_MS + b.observeMs };
 }
 
-export function directorStage(cluster: Cluster, d: string, classes: Classified[], confOf: ConfOf, changedBefore: string[]): Stage {
-  const notes = hasHandoverSwitch(confOf(d)) ? [] : [switchlessNote(d)];
+export function directorStage(cluster: Cluster, d: string, classes: Classified[], runningOf: RunningOf, changedBefore: string[]): Stage {
+  const notes = runningOf(d).hasSwitch ? [] : [switchlessNote(d)];
   if (classesOf(classes).has('disruptive')) notes.push(`${d}: disruptive changes are made while its peers hold its VIPs`);
   const peers = peersOf(cluster, d);
   return {
@@ -68,17 +69,17 @@ export function directorStage(cluster: Cluster, d: string, classes: Classified[]
     classes: { [d]: classes },
     notes,
     actions: [
-      { kind: 'gate', director: d, peers, changedPeers: changedBefore.filter((p) => peers.includes(p)), timeoutMs: gateBound(cluster, d, confOf) },
-      ...handOver(cluster, d, confOf),
+      { kind: 'gate', director: d, peers, changedPeers: changedBefore.filter((p) => peers.includes(p)), timeoutMs: gateBound(cluster, d, runningOf) },
+      ...handOver(cluster, d, runningOf),
       { kind: 'change', hosts: [d] },
-      settle(cluster, d, confOf),
-      ...handBack(cluster, d, confOf),
+      settle(cluster, d, runningOf),
+      ...handBack(cluster, d, runningOf),
       { kind: 'confirm-vips' },
     ],
   };
 }
 
-export function agreeStage(cluster: Cluster, changed: string[], classes: Record<string, Classified[]>, confOf: ConfOf): Stage {
+export function agreeStage(cluster: Cluster, changed: string[], classes: Record<string, Classified[]>, runningOf: RunningOf): Stage {
   const all = cluster.groups[DIRECTORS] ?? [];
   const unchanged = all.filter((d) => !changed.includes(d));
   // with an unchanged director left, it holds the VIPs and every changed one goes out
@@ -86,21 +87,21 @@ export function agreeStage(cluster: Cluster, changed: string[], classes: Record<
   const alone = unchanged.length > 0 ? null : changed[changed.length - 1]!;
   const notes = [
     `must-agree changes: ${out.join(', ')} ${out.length === 1 ? 'is' : 'are'} changed out of the election (handover switch -254: FAULT) while ${alone ?? unchanged.join(', ')} ${alone || unchanged.length === 1 ? 'holds' : 'hold'} every VIP, so no director ever hears adverts that differ from its own`,
-    ...changed.filter((d) => !hasHandoverSwitch(confOf(d))).map(switchlessNote),
+    ...changed.filter((d) => !runningOf(d).hasSwitch).map(switchlessNote),
   ];
   if (unchanged.length > 0) notes.push(`${unchanged.join(', ')} ${unchanged.length === 1 ? 'is' : 'are'} not changed: the changed directors will only come back in if they agree with ${unchanged.length === 1 ? 'it' : 'them'}`);
   if (alone && classesOf(classes[alone] ?? []).has('disruptive')) {
     notes.push(`${alone} is changed while it holds every VIP and its change is disruptive: expect the VIPs to drop while keepalived recreates its instances`);
   }
-  const actions: Action[] = [{ kind: 'gate', director: changed[0]!, peers: peersOf(cluster, changed[0]!), changedPeers: [], timeoutMs: gateBound(cluster, changed[0]!, confOf) }];
+  const actions: Action[] = [{ kind: 'gate', director: changed[0]!, peers: peersOf(cluster, changed[0]!), changedPeers: [], timeoutMs: gateBound(cluster, changed[0]!, runningOf) }];
   for (const d of out) {
-    actions.push(...handOver(cluster, d, confOf), { kind: 'switch', director: d, level: 'out' }, { kind: 'change', hosts: [d] });
+    actions.push(...handOver(cluster, d, runningOf), { kind: 'switch', director: d, level: 'out' }, { kind: 'change', hosts: [d] });
   }
   if (alone) {
-    const b = directorBounds(cluster, alone, runningAdverts(confOf(alone)));
+    const b = directorBounds(cluster, alone, runningOf(alone).adverts);
     actions.push({ kind: 'change', hosts: [alone] }, { kind: 'settle', director: alone, observeMs: 0, timeoutMs: START_MS + b.homeMs, alone: true });
   }
-  for (const d of out) actions.push({ kind: 'switch', director: d, level: 'yield' }, settle(cluster, d, confOf), ...handBack(cluster, d, confOf));
+  for (const d of out) actions.push({ kind: 'switch', director: d, level: 'yield' }, settle(cluster, d, runningOf), ...handBack(cluster, d, runningOf));
   actions.push({ kind: 'confirm-vips' });
   return { kind: 'directors-agree', hosts: changed, classes, notes, actions };
 }

@@ -15,6 +15,7 @@ import type { Cluster } from '../../inventory/types.js';
 import { batches, type BatchSpec } from './batches.js';
 import { classesOf, classifyDirector } from './classify-director.js';
 import { agreeStage, directorStage } from './director-stage.js';
+import { readRunningConfig, type RunningConfig } from './running-config.js';
 import type { HostState, RolloutPlan, Stage } from './types.js';
 
 export interface PlanInput {
@@ -40,11 +41,13 @@ export function planRollout(input: PlanInput): RolloutPlan {
 
   const changedDirectors = inOrder.filter((h) => directors.includes(h) && changed(h));
   const classes = Object.fromEntries(changedDirectors.map((d) => [d, classifyDirector(byHost.get(d)!)]));
-  const confOf = (d: string) => byHost.get(d)?.keepalivedConf?.current ?? null;
+  // each director's running config, parsed once for every action that depends on it
+  const running = new Map<string, RunningConfig>();
+  const runningOf = (d: string) => running.get(d) ?? running.set(d, readRunningConfig(byHost.get(d)?.keepalivedConf?.current ?? null)).get(d)!;
   if (changedDirectors.some((d) => classesOf(classes[d]!).has('must-agree'))) {
-    stages.push(agreeStage(cluster, changedDirectors, classes, confOf));
+    stages.push(agreeStage(cluster, changedDirectors, classes, runningOf));
   } else {
-    for (const d of changedDirectors) stages.push(directorStage(cluster, d, classes[d]!, confOf, changedDirectors.slice(0, changedDirectors.indexOf(d))));
+    for (const d of changedDirectors) stages.push(directorStage(cluster, d, classes[d]!, runningOf, changedDirectors.slice(0, changedDirectors.indexOf(d))));
   }
 
   const changedReal = inOrder.filter((h) => realServers.includes(h) && !directors.includes(h) && changed(h));

@@ -9,20 +9,32 @@ import { parseOrWhy } from './classify-config.js';
 
 const instancesOf = (conf: KaNode[]) => conf.filter((n) => n.keyword === 'vrrp_instance');
 
+/** What the planner needs of a director's running config, from one parse of it. */
+export interface RunningConfig { hasSwitch: boolean; adverts: Map<string, number> }
+
+export function readRunningConfig(conf: string | null): RunningConfig {
+  const parsed = conf === null ? [] : parseOrWhy(conf);
+  const nodes = typeof parsed === 'string' ? [] : parsed;
+  return { hasSwitch: switchTracked(nodes), adverts: advertsOf(nodes) };
+}
+
 export function hasHandoverSwitch(conf: string | null): boolean {
-  if (conf === null) return false;
-  const parsed = parseOrWhy(conf);
-  if (typeof parsed === 'string') return false;
+  return readRunningConfig(conf).hasSwitch;
+}
+
+export function runningAdverts(conf: string | null): Map<string, number> {
+  return readRunningConfig(conf).adverts;
+}
+
+function switchTracked(parsed: KaNode[]): boolean {
   const defined = parsed.some((n) => n.keyword === 'track_file' && n.values[0] === HANDOVER_TRACK
     && child(n, 'file')?.values[0]?.replace(/"/g, '') === HANDOVER_FILE);
   const all = instancesOf(parsed);
   return defined && all.length > 0 && all.every((i) => (child(i, 'track_file')?.children ?? []).some((c) => c.keyword === HANDOVER_TRACK));
 }
 
-export function runningAdverts(conf: string | null): Map<string, number> {
+function advertsOf(parsed: KaNode[]): Map<string, number> {
   const out = new Map<string, number>();
-  const parsed = conf === null ? [] : parseOrWhy(conf);
-  if (typeof parsed === 'string') return out;
   for (const inst of instancesOf(parsed)) {
     const adv = Number(child(inst, 'advert_int')?.values[0]);
     if (inst.values[0] && Number.isFinite(adv) && adv > 0) out.set(inst.values[0], adv);
