@@ -14,7 +14,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { repoRoot } from '../support/cli.js';
 
-const run = promisify(execFile);
+const execFileAsync = promisify(execFile);
+// tmux needs a terminal type even detached; CI may have none
+const run = (cmd: string, args: string[]) => execFileAsync(cmd, args, { env: { ...process.env, TERM: process.env.TERM || 'xterm-256color' } });
 const SESSION = `lvsp-test-live-view-${process.pid}`;
 
 describe('live view in a 160x50 terminal at 200 hosts (tmux)', function () {
