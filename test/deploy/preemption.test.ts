@@ -16,6 +16,7 @@ import { writeLabVariant } from '../support/clusters.js';
 import { useLab } from '../support/lab.js';
 import { describeSummary, VipSampler } from '../support/vip-sampler.js';
 import { waitFor } from '../support/wait.js';
+import { holdersNow } from '../support/vip-holders.js';
 
 const INVENTORY = 'inventory/lab.json';
 const DIRECTORS = ['lvs-dr', 'lvs-dr2'];
@@ -28,10 +29,7 @@ describe('preemption on the lab: nopreempt and preempt_delay (issue 13)', functi
   const lab = useLab();
   let dir: string;
 
-  const holderOf = async (vip: string) => {
-    const seen = await Promise.all(DIRECTORS.map(async (d) => [d, await lab.run(d, 'ip -j addr show dev eth0')] as const));
-    return seen.filter(([, out]) => out.includes(`"${vip}"`)).map(([d]) => d).join('+') || 'none';
-  };
+  const holderOf = async (vip: string) => (await holdersNow(lab.run, DIRECTORS, [vip]))[0]!;
   const on = (d: string) => async () => (await holderOf(VIP)) === d;
 
   before(() => { dir = mkdtempSync(join(tmpdir(), 'lvsp-preempt-')); });

@@ -19,6 +19,7 @@ import { forgetLab, LAB_TIMEOUT_MS, labProgress } from '../support/lab.js';
 import { labSsh } from '../../lib/lab/ssh.js';
 import { describeSummary, VipSampler } from '../support/vip-sampler.js';
 import { waitFor } from '../support/wait.js';
+import { holdersNow } from '../support/vip-holders.js';
 
 const DIRECTORS = ['lvs-dr', 'lvs-dr2', 'lvs-dr3'];
 const VIPS = ['198.18.0.100', '198.18.0.110', '198.18.0.120'];
@@ -36,10 +37,7 @@ describe('three directors, three VIPs, each failing in turn (issue 13)', functio
     return r.stdout;
   };
   /** who holds each VIP now, the three directors read at once */
-  const holders = async () => {
-    const seen = await Promise.all(DIRECTORS.map(async (d) => [d, await run(d, 'ip -j addr show dev eth0')] as const));
-    return VIPS.map((v) => seen.filter(([, out]) => out.includes(`"${v}"`)).map(([d]) => d).join('+') || 'none');
-  };
+  const holders = () => holdersNow(run, DIRECTORS, VIPS);
   const home = async () => (await holders()).join() === DIRECTORS.join();
 
   before(async function () {

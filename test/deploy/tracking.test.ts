@@ -14,6 +14,7 @@ import { writeLabVariant } from '../support/clusters.js';
 import { useLab } from '../support/lab.js';
 import { describeSummary, VipSampler, type VipSummary } from '../support/vip-sampler.js';
 import { waitFor } from '../support/wait.js';
+import { holdersNow } from '../support/vip-holders.js';
 
 const INVENTORY = 'inventory/lab.json';
 const DIRECTORS = ['lvs-dr', 'lvs-dr2'];
@@ -28,10 +29,7 @@ describe('VRRP tracking on the lab: the operator\'s check, a sync group tracking
   let dir: string;
 
   /** who holds each VIP now, both directors read at once */
-  const holders = async () => {
-    const seen = await Promise.all(DIRECTORS.map(async (d) => [d, await lab.run(d, 'ip -j addr show dev eth0')] as const));
-    return VIPS.map((v) => seen.filter(([, out]) => out.includes(`"${v}"`)).map(([d]) => d).join('+') || 'none');
-  };
+  const holders = () => holdersNow(lab.run, DIRECTORS, VIPS);
   const at = (want: string[]) => async () => (await holders()).join() === want.join();
 
   before(() => { dir = mkdtempSync(join(tmpdir(), 'lvsp-tracking-')); });

@@ -16,6 +16,7 @@ import { writeLabVariant } from '../support/clusters.js';
 import { useLab } from '../support/lab.js';
 import { describeSummary, VipSampler } from '../support/vip-sampler.js';
 import { waitFor } from '../support/wait.js';
+import { holdersNow } from '../support/vip-holders.js';
 
 const INVENTORY = 'inventory/lab.json';
 const DIRECTORS = ['lvs-dr', 'lvs-dr2'];
@@ -37,10 +38,7 @@ describe('VRRP over unicast where multicast is dropped (issue 13)', function () 
   const lab = useLab();
   let dir: string;
 
-  const holders = async () => {
-    const seen = await Promise.all(DIRECTORS.map(async (d) => [d, await lab.run(d, 'ip -j addr show dev eth0')] as const));
-    return VIPS.map((v) => seen.filter(([, out]) => out.includes(`"${v}"`)).map(([d]) => d).join('+') || 'none');
-  };
+  const holders = () => holdersNow(lab.run, DIRECTORS, VIPS);
   const holding = (want: string[]) => async () => (await holders()).join() === want.join();
 
   before(async () => {
