@@ -76,12 +76,23 @@ function parseWithIncludes(text: string, path: string, env: NodeJS.ProcessEnv, d
     if (depth >= MAX_INCLUDE_DEPTH) throw new UserError(`ssh config ${quoted(path)}: Includes nest deeper than ${MAX_INCLUDE_DEPTH}`, { hint: 'an Include probably includes itself' });
     for (const pattern of values(line)) {
       for (const file of expandInclude(pattern, env)) {
-        const included = readRegularFile(file, MAX_CONFIG_BYTES);
-        out.push(...parseWithIncludes(included, file, env, depth + 1));
+        const included = readIncluded(file, path);
+        if (included !== null) out.push(...parseWithIncludes(included, file, env, depth + 1));
       }
     }
   }
   return out;
+}
+
+/** An included file's text; null when it does not exist (OpenSSH skips it), a UserError naming both files when it cannot be read. */
+function readIncluded(file: string, from: string): string | null {
+  try {
+    return readRegularFile(file, MAX_CONFIG_BYTES);
+  } catch (err) {
+    if (err instanceof FileReadError && err.code === 'ENOENT') return null;
+    const why = err instanceof FileReadError ? err.reason : (err as Error).message;
+    throw new UserError(`ssh config ${quoted(file)} (included by ${quoted(from)}) ${why}`, { hint: 'fix or remove the Include line, or give another config with -F FILE (-F none: none)' });
+  }
 }
 
 function isInclude(line: Line): boolean {

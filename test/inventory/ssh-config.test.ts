@@ -103,6 +103,14 @@ describe('ssh config (~/.ssh/config, -F)', () => {
     assert.deepEqual(sshConfigFor(file, 'lvs01', '192.168.122.10', env), { user: 'fallback' });
   });
 
+  it('skips an Include that names no file, as OpenSSH does, and names both files when one cannot be read', async () => {
+    const skipped = await config(['Include no-such-file', 'Host lvs-dr', '  Port 2202'].join('\n'), 'include-missing');
+    assert.deepEqual(sshConfigFor(skipped, 'lvs-dr', '192.168.122.30', env), { port: 2202 });
+    await mkdir(join(home, '.ssh', 'a-folder'), { recursive: true });
+    await assert.rejects(config('Include a-folder\n', 'include-folder'), (e: UserError) =>
+      e instanceof UserError && /ssh config ".*a-folder" \(included by ".*include-folder"\) is a directory/.test(e.message) && /Include/.test(e.hint ?? ''));
+  });
+
   it('refuses an Include inside a Host block, and an Include of itself', async () => {
     await assert.rejects(config(['Host lvs-dr', '  Include other'].join('\n'), 'inner-include'), /Include inside "Host lvs-dr" is not supported/);
     await assert.rejects(config('Include self-include\n', 'self-include'), /Includes nest deeper than 16/);
