@@ -6,8 +6,8 @@
 // check sends, so both read exactly the same state.
 
 import { spawn } from 'node:child_process';
-import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { batchFacts } from '../lib/facts/batch.js';
 import { loadInventory } from '../lib/inventory/load.js';
 import type { Host } from '../lib/inventory/types.js';
@@ -23,7 +23,9 @@ function run(cmd: string, args: string[], stdin = ''): Promise<{ code: number; s
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
     let stdout = '';
-    child.stdout.on('data', (d) => { stdout += d; });
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? -1, stdout }));
     child.stdin.end(stdin);
@@ -40,29 +42,65 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 const { cluster } = await loadInventory(inventoryFile);
 const hosts = hostsOf(seedPlaybook, cluster);
-const scripts = new Map<string, string>(hosts.map((h) => {
-  const ctx = { cluster, host: h };
-  return [h.name, batchFacts(tasksFor(seedPlaybook, h).flatMap((t) => t.facts(ctx))).script];
-}));
+const scripts = new Map<string, string>(
+  hosts.map((h) => {
+    const ctx = { cluster, host: h };
+    return [h.name, batchFacts(tasksFor(seedPlaybook, h).flatMap((t) => t.facts(ctx))).script];
+  }),
+);
 
-const floorOnce = () => Promise.all(hosts.map(async (h: Host) => {
-  const r = await run('ssh', ['-i', h.ssh.identityFile ?? '', '-o', `UserKnownHostsFile=${h.ssh.knownHosts}`, '-o', 'StrictHostKeyChecking=yes',
-    '-o', 'BatchMode=yes', '-o', 'ControlMaster=no', '-o', 'ControlPath=none', '-p', String(h.ssh.port), `${h.ssh.user}@${h.address}`, 'sh -s'], scripts.get(h.name));
-  if (r.code !== 0) throw new Error(`floor: ssh to ${h.name} exited ${r.code}`);
-}));
+const floorOnce = () =>
+  Promise.all(
+    hosts.map(async (h: Host) => {
+      const r = await run(
+        'ssh',
+        [
+          '-i',
+          h.ssh.identityFile ?? '',
+          '-o',
+          `UserKnownHostsFile=${h.ssh.knownHosts}`,
+          '-o',
+          'StrictHostKeyChecking=yes',
+          '-o',
+          'BatchMode=yes',
+          '-o',
+          'ControlMaster=no',
+          '-o',
+          'ControlPath=none',
+          '-p',
+          String(h.ssh.port),
+          `${h.ssh.user}@${h.address}`,
+          'sh -s',
+        ],
+        scripts.get(h.name),
+      );
+      if (r.code !== 0) throw new Error(`floor: ssh to ${h.name} exited ${r.code}`);
+    }),
+  );
 const cli = (args: string[], ok: number[]) => async () => {
   const r = await run(process.execPath, [`${root}dist/lib/cli/main.js`, ...args, inventoryFile, '--json']);
   if (!ok.includes(r.code)) throw new Error(`lvs-play ${args.join(' ')} exited ${r.code}`);
 };
-const nodeStartup = async () => { await run(process.execPath, ['-e', '0']); };
+const nodeStartup = async () => {
+  await run(process.execPath, ['-e', '0']);
+};
 // start-up alone: the CLI with no host to contact (--version), and reading and validating the inventory
-const version = async () => { await run(process.execPath, [`${root}dist/lib/cli/main.js`, '--version']); };
+const version = async () => {
+  await run(process.execPath, [`${root}dist/lib/cli/main.js`, '--version']);
+};
 const validate = async () => {
   const r = await run(process.execPath, [`${root}dist/lib/cli/main.js`, 'validate', inventoryFile]);
   if (r.code !== 0) throw new Error(`lvs-play validate exited ${r.code}`);
 };
 
-const figures: Record<string, number[]> = { floor: [], check: [], 'deploy (no-op)': [], 'node startup': [], 'lvs-play --version': [], 'validate': [] };
+const figures: Record<string, number[]> = {
+  floor: [],
+  check: [],
+  'deploy (no-op)': [],
+  'node startup': [],
+  'lvs-play --version': [],
+  validate: [],
+};
 await floorOnce(); // warm caches on both sides
 for (let i = 0; i < runs; i++) {
   figures.floor.push(await timed(floorOnce));
@@ -77,7 +115,11 @@ const floor = median(figures.floor);
 console.log(`lvs-play check vs the OpenSSH floor: ${hosts.length} hosts, ${runs} runs each, medians (inventory ${inventoryFile})`);
 for (const [name, xs] of Object.entries(figures)) {
   const m = median(xs);
-  console.log(`  ${name.padEnd(18)} ${m.toFixed(0).padStart(6)} ms   ${(m / floor).toFixed(2)}x floor   ${(m / hosts.length).toFixed(1)} ms/host   (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)})`);
+  console.log(
+    `  ${name.padEnd(18)} ${m.toFixed(0).padStart(6)} ms   ${(m / floor).toFixed(2)}x floor   ${(m / hosts.length).toFixed(1)} ms/host   (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)})`,
+  );
 }
 const node = median(figures['node startup']);
-console.log(`start-up: lvs-play --version ${(median(figures['lvs-play --version']) / node).toFixed(2)}x node -e 0, validate ${(median(figures.validate) / node).toFixed(2)}x node -e 0`);
+console.log(
+  `start-up: lvs-play --version ${(median(figures['lvs-play --version']) / node).toFixed(2)}x node -e 0, validate ${(median(figures.validate) / node).toFixed(2)}x node -e 0`,
+);

@@ -64,12 +64,19 @@ rows = [json.loads(l) for l in os.fdopen(r).read().splitlines()]
 print(json.dumps({'ok': sum(x['ok'] for x in rows), 'fail': sum(x['fail'] for x in rows), 'p50ms': round(1000 * sorted(x['lat'] for x in rows)[len(rows) // 2], 2)}))
 `;
 
-interface Load { ok: number; fail: number; p50ms: number }
+interface Load {
+  ok: number;
+  fail: number;
+  p50ms: number;
+}
 
 async function load(client: string, target: string, perConnection: number): Promise<Load> {
   await assertLabRoute(client);
   const plan = { target, sources: SOURCES, seconds, perConnection };
-  const r = await tryRun('ssh', [...labSshArgs(client), '--', `python3 - ${quote(JSON.stringify(plan))}`], { input: LOAD, timeoutMs: (seconds + 60) * 1000 });
+  const r = await tryRun('ssh', [...labSshArgs(client), '--', `python3 - ${quote(JSON.stringify(plan))}`], {
+    input: LOAD,
+    timeoutMs: (seconds + 60) * 1000,
+  });
   if (r.code !== 0) throw new Error(`load on the client exited ${r.code}: ${r.stderr.trim()}`);
   return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as Load;
 }
@@ -84,10 +91,10 @@ function cli(args: string[]): Promise<number> {
 const before = await labStatus().catch(() => null);
 const wasUp = !!before?.up && !!before.datapath;
 const up = await labUp({ datapath: true, progress });
-if (await cli(['verify', INVENTORY]) !== 0) {
-  if (await cli(['deploy', INVENTORY]) !== 0) throw new Error(`deploy ${INVENTORY} failed`);
+if ((await cli(['verify', INVENTORY])) !== 0) {
+  if ((await cli(['deploy', INVENTORY])) !== 0) throw new Error(`deploy ${INVENTORY} failed`);
   const deadline = Date.now() + 90_000;
-  while (await cli(['verify', INVENTORY]) !== 0) {
+  while ((await cli(['verify', INVENTORY])) !== 0) {
     if (Date.now() > deadline) throw new Error('verify did not pass within 90 s of the deploy');
     await new Promise((r) => setTimeout(r, 2000));
   }
@@ -98,16 +105,21 @@ if (add.code !== 0) throw new Error(`adding source addresses on the client: ${ad
 const accel = (await labStatus()).datapath?.accel ?? '?';
 
 const rows: string[] = [];
-for (const [mode, perConnection] of [['a new TCP connection per request', 1], ['keep-alive connections', 0]] as const) {
+for (const [mode, perConnection] of [
+  ['a new TCP connection per request', 1],
+  ['keep-alive connections', 0],
+] as const) {
   const direct = await load(client, DIRECT.address, perConnection);
   const vip = await load(client, VIP, perConnection);
   const rate = (l: Load) => l.ok / seconds;
   rows.push(
     `${mode}:`,
-    `  direct to ${DIRECT.name} (${DIRECT.address})`.padEnd(44) + `${rate(direct).toFixed(0).padStart(7)} req/s  p50 ${direct.p50ms} ms  failed ${direct.fail}`,
-    `  through VIP ${VIP} (director VM, ${accel.toUpperCase()})`.padEnd(44) + `${rate(vip).toFixed(0).padStart(7)} req/s  p50 ${vip.p50ms} ms  failed ${vip.fail}`,
-    `  ratio VIP / direct`.padEnd(44) + `${(rate(vip) / rate(direct)).toFixed(2).padStart(7)}`,
+    `${`  direct to ${DIRECT.name} (${DIRECT.address})`.padEnd(44)}${rate(direct).toFixed(0).padStart(7)} req/s  p50 ${direct.p50ms} ms  failed ${direct.fail}`,
+    `${`  through VIP ${VIP} (director VM, ${accel.toUpperCase()})`.padEnd(44)}${rate(vip).toFixed(0).padStart(7)} req/s  p50 ${vip.p50ms} ms  failed ${vip.fail}`,
+    `${`  ratio VIP / direct`.padEnd(44)}${(rate(vip) / rate(direct)).toFixed(2).padStart(7)}`,
   );
 }
-process.stdout.write(`datapath throughput: ${workers} client processes from ${workers} addresses, ${seconds} s per figure\n${rows.join('\n')}\n`);
+process.stdout.write(
+  `datapath throughput: ${workers} client processes from ${workers} addresses, ${seconds} s per figure\n${rows.join('\n')}\n`,
+);
 if (!wasUp) await labDown({ progress });

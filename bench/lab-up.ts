@@ -25,8 +25,10 @@ async function time(label: string, fn: () => Promise<unknown>): Promise<string> 
 await labDown({ inventory, progress });
 if (values['fresh-cache']) await rm(LAB_CACHE_DIR, { recursive: true, force: true });
 const rows = [
-  await time(values['fresh-cache'] ? 'lab up (no cache: debootstrap+repo)' : 'lab up (cached root, no containers)', () => labUp({ inventory, progress })),
+  await time(values['fresh-cache'] ? 'lab up (no cache: debootstrap+repo)' : 'lab up (cached root, no containers)', () =>
+    labUp({ inventory, progress }),
+  ),
   await time('lab up again (all running)', () => labUp({ inventory, progress })),
   await time('lab down', () => labDown({ inventory, progress })),
 ];
-process.stdout.write(rows.join('\n') + '\n');
+process.stdout.write(`${rows.join('\n')}\n`);

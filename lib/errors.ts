@@ -16,8 +16,8 @@ export class UserError extends Error {
 
 /** One problem found in an inventory: a JSON pointer and what is wrong there. */
 export interface InventoryProblem {
-  path: string;      // JSON pointer, "" for the whole document, e.g. "/vips/1/address"
-  message: string;   // what is wrong and what would be right
+  path: string; // JSON pointer, "" for the whole document, e.g. "/vips/1/address"
+  message: string; // what is wrong and what would be right
 }
 
 /** A problem as one line, "PATH: MESSAGE": control characters from the input (in a key, a value) are escaped, so it stays one line. */
@@ -29,7 +29,7 @@ export function problemLine(p: InventoryProblem): string {
 export class InventoryError extends UserError {
   readonly problems: InventoryProblem[];
   constructor(file: string, problems: InventoryProblem[]) {
-    super(`${safeText(file)}: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n` + problems.map(problemLine).join('\n'));
+    super(`${safeText(file)}: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n${problems.map(problemLine).join('\n')}`);
     this.problems = problems.map((p) => ({ path: safeText(p.path), message: safeText(p.message) }));
   }
 }

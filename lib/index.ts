@@ -1,5 +1,5 @@
 // The package's root: `import ... from 'lvs-play'`. The public API (see
 // lib/api/index.ts) and the seed playbook built from it.
 
-export * from './api/index.js';
 export { seedPlaybook } from '../playbooks/seed.js';
+export * from './api/index.js';

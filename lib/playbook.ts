@@ -6,19 +6,33 @@ import { UserError } from './errors.js';
 import type { Cluster, Host } from './inventory/types.js';
 import type { Task } from './tasks/task.js';
 
-export interface Play { hosts: string; tasks: Task[] }
-export interface Playbook { name: string; description: string; plays: Play[] }
+export interface Play {
+  hosts: string;
+  tasks: Task[];
+}
+export interface Playbook {
+  name: string;
+  description: string;
+  plays: Play[];
+}
 
 /** A playbook, checked when it is defined: each play names a group (or "all") and runs tasks made with defineTask. */
 export function definePlaybook(spec: Playbook): Playbook {
   const name = spec?.name;
   if (typeof name !== 'string' || !/^[a-z][a-z0-9_-]{0,62}$/.test(name)) {
-    throw new UserError(`definePlaybook: name must be lowercase letters, digits, '_' and '-', starting with a letter, got ${JSON.stringify(name)}`);
+    throw new UserError(
+      `definePlaybook: name must be lowercase letters, digits, '_' and '-', starting with a letter, got ${JSON.stringify(name)}`,
+    );
   }
-  if (!Array.isArray(spec.plays) || spec.plays.length === 0) throw new UserError(`playbook ${name}: plays must be a non-empty array of { hosts, tasks }`);
+  if (!Array.isArray(spec.plays) || spec.plays.length === 0)
+    throw new UserError(`playbook ${name}: plays must be a non-empty array of { hosts, tasks }`);
   spec.plays.forEach((play, i) => {
-    if (typeof play?.hosts !== 'string' || play.hosts === '') throw new UserError(`playbook ${name}, play ${i + 1}: hosts must name a group of the inventory, or "all"`);
-    if (!Array.isArray(play.tasks) || play.tasks.some((t) => typeof t?.name !== 'string' || typeof t.diff !== 'function' || typeof t.facts !== 'function')) {
+    if (typeof play?.hosts !== 'string' || play.hosts === '')
+      throw new UserError(`playbook ${name}, play ${i + 1}: hosts must name a group of the inventory, or "all"`);
+    if (
+      !Array.isArray(play.tasks) ||
+      play.tasks.some((t) => typeof t?.name !== 'string' || typeof t.diff !== 'function' || typeof t.facts !== 'function')
+    ) {
       throw new UserError(`playbook ${name}, play ${i + 1} (${play.hosts}): tasks must be an array of tasks made with defineTask`);
     }
   });
@@ -26,11 +40,17 @@ export function definePlaybook(spec: Playbook): Playbook {
   for (const task of spec.plays.flatMap((p) => p.tasks)) {
     const other = byName.get(task.name);
     if (other && other !== task) {
-      throw new UserError(`playbook ${name}: two different tasks are called ${task.name}`, { hint: 'a host runs each task once, by name: give each task its own name' });
+      throw new UserError(`playbook ${name}: two different tasks are called ${task.name}`, {
+        hint: 'a host runs each task once, by name: give each task its own name',
+      });
     }
     byName.set(task.name, task);
   }
-  return Object.freeze({ name, description: String(spec.description ?? ''), plays: spec.plays.map((p) => Object.freeze({ hosts: p.hosts, tasks: [...p.tasks] })) });
+  return Object.freeze({
+    name,
+    description: String(spec.description ?? ''),
+    plays: spec.plays.map((p) => Object.freeze({ hosts: p.hosts, tasks: [...p.tasks] })),
+  });
 }
 
 export function tasksFor(playbook: Playbook, host: Host): Task[] {

@@ -37,13 +37,21 @@ function kindOf(st: Stats): string {
 
 function openReason(err: NodeJS.ErrnoException): string {
   switch (err.code) {
-    case 'ENOENT': return 'does not exist';
-    case 'ENOTDIR': return 'does not exist (a folder on its path is a file)';
-    case 'EACCES': case 'EPERM': return 'cannot be read: permission denied';
-    case 'ELOOP': return 'is a symbolic link that loops';
-    case 'ENXIO': return 'is a socket or a device without a reader, not a regular file';
-    case 'EISDIR': return 'is a directory, not a regular file';
-    default: return `cannot be read (${err.code ?? err.message})`;
+    case 'ENOENT':
+      return 'does not exist';
+    case 'ENOTDIR':
+      return 'does not exist (a folder on its path is a file)';
+    case 'EACCES':
+    case 'EPERM':
+      return 'cannot be read: permission denied';
+    case 'ELOOP':
+      return 'is a symbolic link that loops';
+    case 'ENXIO':
+      return 'is a socket or a device without a reader, not a regular file';
+    case 'EISDIR':
+      return 'is a directory, not a regular file';
+    default:
+      return `cannot be read (${err.code ?? err.message})`;
   }
 }
 
@@ -71,7 +79,10 @@ export function readRegularFile(path: string, maxBytes: number): string {
       try {
         n = readSync(fd, chunk, 0, chunk.length, null);
       } catch (err) {
-        throw new FileReadError(`cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, (err as NodeJS.ErrnoException).code);
+        throw new FileReadError(
+          `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+          (err as NodeJS.ErrnoException).code,
+        );
       }
       if (n === 0) break;
       chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));

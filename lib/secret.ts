@@ -9,11 +9,21 @@ const REDACTED = '<redacted>';
 
 export class Secret {
   readonly #value: string;
-  constructor(value: string) { this.#value = value; }
-  reveal(): string { return this.#value; }
-  toString(): string { return REDACTED; }
-  toJSON(): string { return REDACTED; }
-  [Symbol.for('nodejs.util.inspect.custom')](): string { return REDACTED; }
+  constructor(value: string) {
+    this.#value = value;
+  }
+  reveal(): string {
+    return this.#value;
+  }
+  toString(): string {
+    return REDACTED;
+  }
+  toJSON(): string {
+    return REDACTED;
+  }
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return REDACTED;
+  }
 }
 
 /**

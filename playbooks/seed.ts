@@ -7,7 +7,7 @@ import { definePlaybook, tasks } from '../lib/api/index.js';
 
 export const seedPlaybook = definePlaybook({
   name: 'seed',
-  description: 'LVS-DR with keepalived in dual-master mode (the seed article\'s cluster)',
+  description: "LVS-DR with keepalived in dual-master mode (the seed article's cluster)",
   plays: [
     { hosts: 'directors', tasks: [tasks.timeSync, tasks.packages, tasks.kernelModules, tasks.sysctl, tasks.keepalived] },
     { hosts: 'realservers', tasks: [tasks.timeSync, tasks.packages, tasks.sysctl, tasks.drClient] },

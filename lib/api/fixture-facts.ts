@@ -1,7 +1,7 @@
 // Fixture facts for testing a task's diff with no host (pyinfra's way): the
 // parsed values a host would have returned, given by fact.
 
-import { FactValues, type Fact } from '../facts/fact.js';
+import { type Fact, FactValues } from '../facts/fact.js';
 
 /** FactValues holding each [fact, value] pair, for calling task.diff() in a test. */
 export function fixtureFacts(pairs: ReadonlyArray<readonly [Fact<unknown>, unknown]>): FactValues {

@@ -13,31 +13,30 @@ import { osReleaseFact } from '../facts/os-release.js';
 import { packagesFact } from '../facts/packages.js';
 import { serviceFact } from '../facts/service.js';
 import { sysctlFact } from '../facts/sysctl.js';
-import { wantedFileChange } from '../tasks/file-change.js';
-import { installChange } from '../tasks/packages.js';
-import { serviceChanges } from '../tasks/service-change.js';
 import { drClientTask } from '../tasks/dr-client.js';
+import { wantedFileChange } from '../tasks/file-change.js';
 import { keepalivedTask } from '../tasks/keepalived.js';
 import { kernelModulesTask } from '../tasks/kernel-modules.js';
-import { packagesTask } from '../tasks/packages.js';
+import { installChange, packagesTask } from '../tasks/packages.js';
+import { serviceChanges } from '../tasks/service-change.js';
 import { sysctlTask } from '../tasks/sysctl.js';
 import { timeSyncTask } from '../tasks/time-sync.js';
 
 export { defineFact } from '../facts/define-fact.js';
-export { defineTask, type TaskSpec } from '../tasks/define-task.js';
-export { definePlaybook, type Play, type Playbook } from '../playbook.js';
-export { FactValues, type Fact, type FactOutput } from '../facts/fact.js';
-export { fixtureFacts } from './fixture-facts.js';
-export { quote, sh } from '../shell/quote.js';
-export type { Change, Task, TaskContext, TaskDiff, TaskNote } from '../tasks/task.js';
-export type { ServiceAction, Step } from '../tasks/step.js';
-export type { WantedFile } from '../tasks/file-change.js';
-export type { ServiceWanted } from '../tasks/service-change.js';
+export { type Fact, type FactOutput, FactValues } from '../facts/fact.js';
 export type { FileState } from '../facts/file.js';
+export type { OsRelease } from '../facts/os-release.js';
 export type { PackagesState } from '../facts/packages.js';
 export type { ServiceState } from '../facts/service.js';
-export type { OsRelease } from '../facts/os-release.js';
-export type { Cluster, Host, Vip, Service, RealServer } from '../inventory/types.js';
+export type { Cluster, Host, RealServer, Service, Vip } from '../inventory/types.js';
+export { definePlaybook, type Play, type Playbook } from '../playbook.js';
+export { quote, sh } from '../shell/quote.js';
+export { defineTask, type TaskSpec } from '../tasks/define-task.js';
+export type { WantedFile } from '../tasks/file-change.js';
+export type { ServiceWanted } from '../tasks/service-change.js';
+export type { ServiceAction, Step } from '../tasks/step.js';
+export type { Change, Task, TaskContext, TaskDiff, TaskNote } from '../tasks/task.js';
+export { fixtureFacts } from './fixture-facts.js';
 
 /** lvs-play's own tasks, the seed playbook's building blocks. */
 export const tasks = Object.freeze({

@@ -4,7 +4,7 @@
 // counted (an extra one is an error), numbers checked for form and range.
 // Every refusal is a UserError: "error: ..." and "hint: lvs-play CMD --help".
 
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { UserError } from '../errors.js';
 import { quoted, safeText } from '../terminal-text.js';
 
@@ -16,7 +16,9 @@ export function isArgumentError(err: unknown): boolean {
 }
 
 /** What parseArgs gives for these options (named, so the shipped .d.ts can name it). */
-export type ParsedArgs<O extends Options> = ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; strict: true; options: O }>>;
+export type ParsedArgs<O extends Options> = ReturnType<
+  typeof parseArgs<{ args: string[]; allowPositionals: true; strict: true; options: O }>
+>;
 
 const helpOf = (command: string) => `lvs-play ${command.split(' ')[0]} --help`;
 
@@ -39,7 +41,9 @@ export function parseCommandArgs<O extends Options>(command: string, args: strin
 
 /** `deploy: unexpected argument "x"` (hint: lvs-play deploy --help). */
 export function unexpectedArguments(command: string, extra: string[]): UserError {
-  return new UserError(`${command}: unexpected argument${extra.length === 1 ? '' : 's'} ${extra.map(quoted).join(' ')}`, { hint: helpOf(command) });
+  return new UserError(`${command}: unexpected argument${extra.length === 1 ? '' : 's'} ${extra.map(quoted).join(' ')}`, {
+    hint: helpOf(command),
+  });
 }
 
 /**

@@ -3,7 +3,7 @@
 
 export interface Command {
   name: string;
-  usage: string;        // full help for `lvs-play NAME --help`
+  usage: string; // full help for `lvs-play NAME --help`
   run(args: string[]): Promise<number>;
 }
 
@@ -14,6 +14,6 @@ export interface Command {
  */
 export interface CommandEntry {
   name: string;
-  summary: string;      // one line for `lvs-play --help`
+  summary: string; // one line for `lvs-play --help`
   load(): Promise<Command>;
 }

@@ -23,14 +23,17 @@ export function inventoryNames(json: unknown): string[] {
   const hosts = Array.isArray(inv.hosts) ? inv.hosts.map((h) => (h as { name?: unknown })?.name) : [];
   const groups = inv.groups && typeof inv.groups === 'object' ? Object.keys(inv.groups) : [];
   // names only as the schema allows them (nothing a shell would act on)
-  return [...new Set([...hosts, ...groups].filter((n): n is string => typeof n === 'string' && /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/.test(n)))];
+  return [
+    ...new Set([...hosts, ...groups].filter((n): n is string => typeof n === 'string' && /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/.test(n))),
+  ];
 }
 
 const words = (xs: string[]) => xs.join(' ');
 
 export function bashCompletion(spec: CompletionSpec): string {
-  const cases = spec.commands.map((c) =>
-    `    ${c.name}) opts=${JSON.stringify(words(c.options))}; actions=${JSON.stringify(words(c.actions))} ;;`).join('\n');
+  const cases = spec.commands
+    .map((c) => `    ${c.name}) opts=${JSON.stringify(words(c.options))}; actions=${JSON.stringify(words(c.actions))} ;;`)
+    .join('\n');
   return `# lvs-play completion for bash: eval "$(lvs-play completion bash)" in ~/.bashrc
 _lvs_play() {
   local cur=\${COMP_WORDS[COMP_CWORD]} prev=\${COMP_WORDS[COMP_CWORD-1]}
@@ -65,8 +68,7 @@ complete -o filenames -F _lvs_play lvs-play
 }
 
 export function zshCompletion(spec: CompletionSpec): string {
-  const cases = spec.commands.map((c) =>
-    `    ${c.name}) opts=(${words(c.options)}); actions=(${words(c.actions)}) ;;`).join('\n');
+  const cases = spec.commands.map((c) => `    ${c.name}) opts=(${words(c.options)}); actions=(${words(c.actions)}) ;;`).join('\n');
   return `#compdef lvs-play
 # lvs-play completion for zsh: eval "$(lvs-play completion zsh)" in ~/.zshrc (after compinit)
 _lvs_play() {

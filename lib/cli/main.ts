@@ -45,7 +45,8 @@ function takeSshConfigOption(argv: string[]): string[] {
     const inline = /^--ssh-config=(.*)$/s.exec(a);
     if (a === '-F' || a === '--ssh-config' || inline) {
       const value = inline ? inline[1]! : argv[++i];
-      if (value === undefined || value === '' || i >= end) throw new Error(`${a.split('=')[0]} needs a file (an OpenSSH client config), or "none"`);
+      if (value === undefined || value === '' || i >= end)
+        throw new Error(`${a.split('=')[0]} needs a file (an OpenSSH client config), or "none"`);
       process.env.LVS_PLAY_SSH_CONFIG = value;
     } else {
       out.push(a);
@@ -70,7 +71,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const [name, ...args] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(help(commands) + '\n');
+    process.stdout.write(`${help(commands)}\n`);
     return name === undefined ? 1 : 0;
   }
   if (name === '--version' || name === '-V' || name === 'version') {
@@ -86,12 +87,12 @@ export async function main(argv: string[]): Promise<number> {
   }
   const command = await entry.load();
   if (args.includes('--help') || args.includes('-h')) {
-    process.stdout.write(command.usage.trimEnd() + '\n');
+    process.stdout.write(`${command.usage.trimEnd()}\n`);
     return 0;
   }
   try {
     // switches an interrupted rollout or `lvs-play drain` left set: said before anything else
-    for (const line of await recordWarnings().catch(() => [])) process.stderr.write(safeLines(line) + '\n');
+    for (const line of await recordWarnings().catch(() => [])) process.stderr.write(`${safeLines(line)}\n`);
     return await command.run(args);
   } catch (err) {
     if (isArgumentError(err)) {
@@ -107,4 +108,6 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -2,22 +2,22 @@
 // choosing the progress display, printing the recap or the JSON report.
 
 import { UserError } from '../errors.js';
-import { quoted, safeText } from '../terminal-text.js';
 import { loadInventory } from '../inventory/load.js';
 import { limitNames, selectHosts } from '../inventory/select.js';
 import type { Cluster, Host } from '../inventory/types.js';
-import { tasksFor, type Playbook } from '../playbook.js';
+import type { WriteSession } from '../lock/write-session.js';
+import { type Playbook, tasksFor } from '../playbook.js';
 import { loadPlaybook } from '../playbook-file.js';
+import { jsonDocument } from '../report/json-format.js';
 import { plainObserver } from '../report/plain-observer.js';
 import { treeFits } from '../report/progress-summary.js';
-import { summaryObserver } from '../report/summary-observer.js';
 import { recap } from '../report/recap.js';
-import { silentObserver, type RunObserver } from '../run/observer.js';
+import { summaryObserver } from '../report/summary-observer.js';
+import { type RunObserver, silentObserver } from '../run/observer.js';
 import { exitCode, type RunMode } from '../run/report.js';
 import { runPlaybook } from '../run/runner.js';
-import type { WriteSession } from '../lock/write-session.js';
+import { quoted, safeText } from '../terminal-text.js';
 import { intOption } from './args.js';
-import { jsonDocument } from '../report/json-format.js';
 
 export const RUN_OPTIONS = {
   limit: { type: 'string' },
@@ -42,11 +42,25 @@ export const MAX_FORKS = 1024;
 /** --max-fail: any count above the number of hosts means "never stop"; this is far above. */
 export const MAX_FAIL = 100_000;
 
-export interface RunValues { limit?: string; forks: string; json: boolean; diff: boolean; playbook?: string; 'accept-new-host-keys': boolean; 'max-fail'?: string }
+export interface RunValues {
+  limit?: string;
+  forks: string;
+  json: boolean;
+  diff: boolean;
+  playbook?: string;
+  'accept-new-host-keys': boolean;
+  'max-fail'?: string;
+}
 
 /** The run options, checked: nothing is read or contacted yet. */
 export interface RunSettings {
-  limit?: string; forks: number; maxFail?: number; json: boolean; diff: boolean; playbook?: string; acceptNewHostKeys: boolean;
+  limit?: string;
+  forks: number;
+  maxFail?: number;
+  json: boolean;
+  diff: boolean;
+  playbook?: string;
+  acceptNewHostKeys: boolean;
 }
 
 export function runSettings(values: RunValues): RunSettings {
@@ -55,12 +69,21 @@ export function runSettings(values: RunValues): RunSettings {
     limit: values.limit,
     forks: intOption(values.forks, '--forks', 1, MAX_FORKS),
     maxFail: values['max-fail'] === undefined ? undefined : intOption(values['max-fail'], '--max-fail', 1, MAX_FAIL),
-    json: values.json, diff: values.diff, playbook: values.playbook, acceptNewHostKeys: values['accept-new-host-keys'],
+    json: values.json,
+    diff: values.diff,
+    playbook: values.playbook,
+    acceptNewHostKeys: values['accept-new-host-keys'],
   };
 }
 
 /** Everything a run needs, read and checked (inventory, playbook, --limit); no host contacted yet. */
-export interface PreparedRun { cluster: Cluster; file: string; playbook: Playbook; hosts: Host[]; settings: RunSettings }
+export interface PreparedRun {
+  cluster: Cluster;
+  file: string;
+  playbook: Playbook;
+  hosts: Host[];
+  settings: RunSettings;
+}
 
 export async function prepareRun(inventoryFile: string | undefined, mode: RunMode, settings: RunSettings): Promise<PreparedRun> {
   if (!inventoryFile) throw new UserError('missing INVENTORY', { hint: `lvs-play ${mode} inventory.json` });
@@ -68,18 +91,29 @@ export async function prepareRun(inventoryFile: string | undefined, mode: RunMod
   const playbook = await loadPlaybook(settings.playbook);
   const selected = selectHosts(cluster, settings.limit);
   const hosts = selected.filter((h) => tasksFor(playbook, h).length > 0);
-  if (hosts.length === 0) throw nothingToRun(selected.map((h) => h.name), settings.limit);
+  if (hosts.length === 0)
+    throw nothingToRun(
+      selected.map((h) => h.name),
+      settings.limit,
+    );
   return { cluster, file, playbook, hosts, settings };
 }
 
 /** A selection of hosts none of which the playbook has a task for: nothing would be checked or changed, which is not "in sync". */
 export function nothingToRun(selected: string[], limit: string | undefined): UserError {
-  return new UserError(`${limit === undefined ? 'the inventory' : `--limit ${quoted(limit)}`} selects no host the playbook has a task for (${selected.map((h) => safeText(h)).join(', ') || 'none'})`,
-    { hint: 'select directors or real servers, e.g. --limit directors' });
+  return new UserError(
+    `${limit === undefined ? 'the inventory' : `--limit ${quoted(limit)}`} selects no host the playbook has a task for (${selected.map((h) => safeText(h)).join(', ') || 'none'})`,
+    { hint: 'select directors or real servers, e.g. --limit directors' },
+  );
 }
 
 /** Runs the playbook in `mode` and returns the exit code; `predictive` runs exit 2 when changes are pending. */
-export async function executeRun(p: PreparedRun, mode: RunMode, extra: { rollback: boolean; predictive: boolean }, session?: WriteSession): Promise<number> {
+export async function executeRun(
+  p: PreparedRun,
+  mode: RunMode,
+  extra: { rollback: boolean; predictive: boolean },
+  session?: WriteSession,
+): Promise<number> {
   const { cluster, file, playbook, hosts, settings } = p;
   let observer: RunObserver = silentObserver;
   let progressDone: Promise<void> = Promise.resolve();
@@ -95,27 +129,54 @@ export async function executeRun(p: PreparedRun, mode: RunMode, extra: { rollbac
     } else if (process.stdout.isTTY) {
       // a row per host and task would scroll off: counts, the hosts running, every failure
       const out = process.stdout;
-      const s = summaryObserver(hosts.map((h) => h.name), mode, cluster.name, { get rows() { return out.rows ?? 24; }, get cols() { return out.columns ?? 80; }, write: (t) => out.write(t) });
+      const s = summaryObserver(
+        hosts.map((h) => h.name),
+        mode,
+        cluster.name,
+        {
+          get rows() {
+            return out.rows ?? 24;
+          },
+          get cols() {
+            return out.columns ?? 80;
+          },
+          write: (t) => out.write(t),
+        },
+      );
       observer = s.observer;
       finishProgress = s.finish;
     } else {
-      observer = plainObserver((line) => process.stdout.write(line + '\n'), mode);
+      observer = plainObserver((line) => process.stdout.write(`${line}\n`), mode);
     }
   }
   const report = await runPlaybook({
-    cluster, inventoryFile: file, playbook, hosts, mode, forks: settings.forks,
-    rollback: extra.rollback, diff: settings.diff, acceptNewHostKeys: settings.acceptNewHostKeys, observer,
-    maxFail: settings.maxFail, session,
+    cluster,
+    inventoryFile: file,
+    playbook,
+    hosts,
+    mode,
+    forks: settings.forks,
+    rollback: extra.rollback,
+    diff: settings.diff,
+    acceptNewHostKeys: settings.acceptNewHostKeys,
+    observer,
+    maxFail: settings.maxFail,
+    session,
   });
   await progressDone;
   finishProgress();
   if (settings.json) process.stdout.write(jsonDocument(report));
-  else process.stdout.write(recap(report) + '\n');
+  else process.stdout.write(`${recap(report)}\n`);
   return exitCode(report, extra.predictive);
 }
 
 /** Options checked, then inventory and playbook read, then the run. */
-export async function runFromArgs(inventoryFile: string | undefined, mode: RunMode, values: RunValues, extra: { rollback: boolean; predictive: boolean }): Promise<number> {
+export async function runFromArgs(
+  inventoryFile: string | undefined,
+  mode: RunMode,
+  values: RunValues,
+  extra: { rollback: boolean; predictive: boolean },
+): Promise<number> {
   const settings = runSettings(values);
   return executeRun(await prepareRun(inventoryFile, mode, settings), mode, extra);
 }

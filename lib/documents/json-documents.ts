@@ -4,14 +4,14 @@
 // of every command against them.
 
 import type { LabStatus } from '../lab/status.js';
+import type { RecoverReport } from '../recover/recover-run.js';
+import type { Versioned } from '../report/json-format.js';
 import type { RolloutReport } from '../rollout/plan/report.js';
 import type { RolloutPlanReport } from '../rollout/run-rollout.js';
-import type { RecoverReport } from '../recover/recover-run.js';
 import type { RunReport } from '../run/report.js';
 import type { CheckRecord } from '../schedule/record.js';
 import type { ScheduleStatus } from '../schedule/status.js';
 import type { VerifyReport } from '../verify/types.js';
-import type { Versioned } from '../report/json-format.js';
 
 /** `check --json`, `deploy --json` (also --check) */
 export type RunDocument = Versioned<RunReport>;

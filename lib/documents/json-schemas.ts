@@ -30,7 +30,7 @@ export function reportSchemas(root: string): Record<string, string> {
       title: `lvs-play ${name} document, format ${'1.x'}`,
       ...Object.fromEntries(Object.entries(schema).filter(([k]) => k !== '$schema')),
     };
-    out[name] = JSON.stringify(document, null, 2) + '\n';
+    out[name] = `${JSON.stringify(document, null, 2)}\n`;
   }
   return out;
 }

@@ -3,7 +3,11 @@
 import { quote } from '../shell/quote.js';
 import type { Fact } from './fact.js';
 
-export interface InterfaceAddress { address: string; prefix: number; label?: string }
+export interface InterfaceAddress {
+  address: string;
+  prefix: number;
+  label?: string;
+}
 
 export function parseIpJsonAddr(text: string): InterfaceAddress[] {
   if (!text.trim()) return [];

@@ -24,7 +24,7 @@ export function batchFacts(facts: Fact<unknown>[]): Batch {
     lines.push(`printf '\\n%s %s\\n' '${nonce} ${i} end' "$?"`);
   });
   return {
-    script: lines.join('\n') + '\n',
+    script: `${lines.join('\n')}\n`,
     parse(stdout: string): FactValues {
       const values = new FactValues();
       unique.forEach((fact, i) => {

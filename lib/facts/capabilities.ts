@@ -5,7 +5,9 @@ import type { Fact } from './fact.js';
 
 const CAP_SYS_TIME = 25n;
 
-export interface Capabilities { canSetClock: boolean }
+export interface Capabilities {
+  canSetClock: boolean;
+}
 
 export const capabilitiesFact: Fact<Capabilities> = {
   id: 'capabilities',
@@ -13,6 +15,6 @@ export const capabilitiesFact: Fact<Capabilities> = {
   parse({ stdout }) {
     const hex = /CapBnd:\s*([0-9a-f]+)/.exec(stdout)?.[1];
     if (!hex) return { canSetClock: true }; // cannot tell: assume a normal host
-    return { canSetClock: ((BigInt('0x' + hex) >> CAP_SYS_TIME) & 1n) === 1n };
+    return { canSetClock: ((BigInt(`0x${hex}`) >> CAP_SYS_TIME) & 1n) === 1n };
   },
 };

@@ -11,7 +11,8 @@ export function executablesFact(paths: string[]): Fact<Executables> {
   const sorted = [...new Set(paths)].sort();
   return {
     id: `executables:${sorted.join(',')}`,
-    command: sorted.map((p, i) => `if [ -f ${quote(p)} ] && [ -x ${quote(p)} ]; then echo '${i} yes'; else echo '${i} no'; fi`).join('\n') || ':',
+    command:
+      sorted.map((p, i) => `if [ -f ${quote(p)} ] && [ -x ${quote(p)} ]; then echo '${i} yes'; else echo '${i} no'; fi`).join('\n') || ':',
     parse({ stdout }) {
       const found: Executables = Object.fromEntries(sorted.map((p) => [p, false]));
       for (const line of stdout.split('\n')) {

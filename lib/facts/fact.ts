@@ -18,8 +18,12 @@ export interface Fact<T> {
 /** The facts a host returned, by id. */
 export class FactValues {
   readonly #values = new Map<string, unknown>();
-  set(id: string, value: unknown): void { this.#values.set(id, value); }
-  has(id: string): boolean { return this.#values.has(id); }
+  set(id: string, value: unknown): void {
+    this.#values.set(id, value);
+  }
+  has(id: string): boolean {
+    return this.#values.has(id);
+  }
   get<T>(fact: Fact<T>): T {
     if (!this.#values.has(fact.id)) throw new Error(`fact ${fact.id} was not gathered`);
     return this.#values.get(fact.id) as T;

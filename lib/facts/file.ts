@@ -7,8 +7,8 @@ import type { Fact } from './fact.js';
 export interface FileState {
   path: string;
   exists: boolean;
-  content: string;   // '' when absent
-  mode: number;      // e.g. 0o644; 0 when absent
+  content: string; // '' when absent
+  mode: number; // e.g. 0o644; 0 when absent
   owner: string;
   group: string;
 }

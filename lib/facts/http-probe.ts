@@ -13,13 +13,17 @@ const BODY_BYTES = 4096;
 
 export type ProbeTool = 'curl' | 'python3' | 'bash' | 'none';
 
-export interface HttpProbeTarget { address: string; port: number; path: string }
+export interface HttpProbeTarget {
+  address: string;
+  port: number;
+  path: string;
+}
 
 export interface HttpProbeResult {
   tool: ProbeTool;
-  status: number | null;     // the HTTP status, null when no response came
-  body: string;              // at most 4 KiB
-  error: string | null;      // why no response came
+  status: number | null; // the HTTP status, null when no response came
+  body: string; // at most 4 KiB
+  error: string | null; // why no response came
 }
 
 /** Proxies off: the probe must go to the VIP itself. Only the status and body are printed. */
@@ -46,7 +50,8 @@ export function httpProbeCommand(t: HttpProbeTarget): string {
   const url = quote(probeUrl(t));
   const hostHeader = quote(t.address.includes(':') ? `[${t.address}]:${t.port}` : `${t.address}:${t.port}`);
   // the output is kept in a variable so the exit code is the tool's, not head's
-  const run = (tool: ProbeTool, cmd: string) => `echo 'tool ${tool}'; out=$(${cmd} 2>&1); rc=$?; printf '%s\\n' "$out" | head -c ${BODY_BYTES}; exit $rc`;
+  const run = (tool: ProbeTool, cmd: string) =>
+    `echo 'tool ${tool}'; out=$(${cmd} 2>&1); rc=$?; printf '%s\\n' "$out" | head -c ${BODY_BYTES}; exit $rc`;
   const t5 = `$(command -v timeout >/dev/null 2>&1 && echo 'timeout ${PROBE_TIMEOUT_SECONDS}')`;
   return [
     `if command -v curl >/dev/null 2>&1; then ${run('curl', `curl -sS -i --max-time ${PROBE_TIMEOUT_SECONDS} --noproxy '*' ${url}`)}`,

@@ -4,8 +4,8 @@
 import type { Fact } from './fact.js';
 
 export interface InterfaceAddresses {
-  name: string;                                       // ifname, e.g. "eth0"
-  up: boolean;                                        // operstate UP, or UNKNOWN (lo, some virtual devices)
+  name: string; // ifname, e.g. "eth0"
+  up: boolean; // operstate UP, or UNKNOWN (lo, some virtual devices)
   addresses: { address: string; prefix: number }[];
 }
 
@@ -18,13 +18,15 @@ interface IpJsonLink {
 export function parseIpJsonInterfaces(text: string): InterfaceAddresses[] {
   if (!text.trim()) return [];
   const links = JSON.parse(text) as IpJsonLink[];
-  return links.filter((l) => l.ifname).map((l) => ({
-    name: l.ifname!,
-    up: l.operstate === 'UP' || l.operstate === 'UNKNOWN',
-    addresses: (l.addr_info ?? [])
-      .filter((a) => typeof a.local === 'string' && typeof a.prefixlen === 'number')
-      .map((a) => ({ address: a.local!.toLowerCase(), prefix: a.prefixlen! })),
-  }));
+  return links
+    .filter((l) => l.ifname)
+    .map((l) => ({
+      name: l.ifname!,
+      up: l.operstate === 'UP' || l.operstate === 'UNKNOWN',
+      addresses: (l.addr_info ?? [])
+        .filter((a) => typeof a.local === 'string' && typeof a.prefixlen === 'number')
+        .map((a) => ({ address: a.local!.toLowerCase(), prefix: a.prefixlen! })),
+    }));
 }
 
 export const interfacesFact: Fact<InterfaceAddresses[]> = {

@@ -10,29 +10,29 @@ import type { Fact } from './fact.js';
 export type IpvsSupport = 'loaded' | 'module' | 'absent';
 
 export interface IpvsRealServer {
-  address: string;            // canonical text, IPv6 without brackets
+  address: string; // canonical text, IPv6 without brackets
   port: number;
-  forwarding: string;         // ipvsadm's word: Route (DR), Masq (NAT), Tunnel (TUN), Local
+  forwarding: string; // ipvsadm's word: Route (DR), Masq (NAT), Tunnel (TUN), Local
   weight: number;
   activeConnections: number;
   inactiveConnections: number;
 }
 
 export interface IpvsVirtualService {
-  protocol: string;           // TCP, UDP, SCTP, or FWM for a firewall-mark service
-  address: string;            // the VIP; for FWM the mark, in decimal
-  port: number;               // 0 for FWM
+  protocol: string; // TCP, UDP, SCTP, or FWM for a firewall-mark service
+  address: string; // the VIP; for FWM the mark, in decimal
+  port: number; // 0 for FWM
   scheduler: string;
-  persistence: number;        // seconds; 0 = not persistent
-  flags: string[];            // everything else after the scheduler: "mask 255.255.255.0", "ops", "pe sip", "(sh-port)"
+  persistence: number; // seconds; 0 = not persistent
+  flags: string[]; // everything else after the scheduler: "mask 255.255.255.0", "ops", "pe sip", "(sh-port)"
   realServers: IpvsRealServer[];
 }
 
 export interface IpvsState {
   support: IpvsSupport;
   kernelRelease: string;
-  table: IpvsVirtualService[] | null;   // null unless loaded and read
-  error: string | null;                 // why a loaded table could not be read
+  table: IpvsVirtualService[] | null; // null unless loaded and read
+  error: string | null; // why a loaded table could not be read
 }
 
 /** Splits "1.2.3.4:80" or "[2001:db8::1]:80" into address and port. */
@@ -54,7 +54,11 @@ export function parseIpvsadmList(text: string): IpvsVirtualService[] {
       if (!current) throw new Error(`ipvsadm: real server line before any virtual service: ${raw.trim()}`);
       const [forwarding = '', weight, active, inactive] = words.slice(2);
       current.realServers.push({
-        ...where, forwarding, weight: Number(weight), activeConnections: Number(active), inactiveConnections: Number(inactive),
+        ...where,
+        forwarding,
+        weight: Number(weight),
+        activeConnections: Number(active),
+        inactiveConnections: Number(inactive),
       });
       continue;
     }
@@ -78,14 +82,21 @@ export function parseIpvsadmList(text: string): IpvsVirtualService[] {
 /** The fact's output: "support WORD", "kernel RELEASE", then (when loaded) "ipvsadm CODE" and ipvsadm's own output. */
 export function parseIpvsState(stdout: string): IpvsState {
   const lines = stdout.split('\n');
-  const field = (name: string) => lines.find((l) => l.startsWith(`${name} `))?.slice(name.length + 1).trim();
+  const field = (name: string) =>
+    lines
+      .find((l) => l.startsWith(`${name} `))
+      ?.slice(name.length + 1)
+      .trim();
   const support = field('support');
   if (support !== 'loaded' && support !== 'module' && support !== 'absent') throw new Error(`ipvs: unexpected answer: ${lines[0] ?? ''}`);
   const kernelRelease = field('kernel') ?? '';
   if (support !== 'loaded') return { support, kernelRelease, table: null, error: null };
   const status = field('ipvsadm');
   const at = lines.findIndex((l) => l.startsWith('ipvsadm '));
-  const output = lines.slice(at + 1).join('\n').trim();
+  const output = lines
+    .slice(at + 1)
+    .join('\n')
+    .trim();
   if (status === 'missing') return { support, kernelRelease, table: null, error: 'ipvsadm is not installed' };
   if (status !== '0') return { support, kernelRelease, table: null, error: `ipvsadm -Ln exited ${status}: ${output.split('\n')[0] ?? ''}` };
   return { support, kernelRelease, table: parseIpvsadmList(output), error: null };

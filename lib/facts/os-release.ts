@@ -8,7 +8,13 @@ import type { Fact } from './fact.js';
 export type PackageManager = 'apt' | 'dnf' | 'yum';
 /** debian: Debian, Ubuntu and their derivatives; rhel: RHEL, Rocky, Alma, CentOS (Stream), Fedora */
 export type { OsFamily } from '../render/os-layout.js';
-export interface OsRelease { id: string; idLike: string[]; versionId: string; family: OsFamily | null; packageManager: PackageManager | null }
+export interface OsRelease {
+  id: string;
+  idLike: string[];
+  versionId: string;
+  family: OsFamily | null;
+  packageManager: PackageManager | null;
+}
 
 const DEBIAN_IDS = ['debian', 'ubuntu'];
 const RHEL_IDS = ['rhel', 'fedora', 'centos'];
@@ -22,7 +28,11 @@ export function parseOsRelease(text: string): OsRelease {
   const id = vars.ID ?? '';
   const idLike = (vars.ID_LIKE ?? '').split(/\s+/).filter(Boolean);
   const ids = [id, ...idLike];
-  const family: OsFamily | null = ids.some((f) => DEBIAN_IDS.includes(f)) ? 'debian' : ids.some((f) => RHEL_IDS.includes(f)) ? 'rhel' : null;
+  const family: OsFamily | null = ids.some((f) => DEBIAN_IDS.includes(f))
+    ? 'debian'
+    : ids.some((f) => RHEL_IDS.includes(f))
+      ? 'rhel'
+      : null;
   let packageManager: PackageManager | null = null;
   if (family === 'debian') packageManager = 'apt';
   else if (family === 'rhel') {

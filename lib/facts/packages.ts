@@ -5,7 +5,7 @@ import { quote } from '../shell/quote.js';
 import type { Fact } from './fact.js';
 
 export interface PackagesState {
-  installed: Record<string, string | null>;  // name -> version, null when absent
+  installed: Record<string, string | null>; // name -> version, null when absent
   aptListsPresent: boolean;
 }
 

@@ -3,8 +3,8 @@
 // record itself: the keys are not known before the host answers. Keys are
 // filtered by pattern on the host, so a damaged record never reaches a shell.
 
-import { quote } from '../shell/quote.js';
 import { SYSCTL_ORIGINALS_PATH } from '../render/sysctl-originals.js';
+import { quote } from '../shell/quote.js';
 import type { Fact } from './fact.js';
 import { normaliseSysctlValue, type SysctlValues } from './sysctl.js';
 

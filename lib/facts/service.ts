@@ -6,9 +6,9 @@ import type { Fact } from './fact.js';
 
 export interface ServiceState {
   unit: string;
-  exists: boolean;        // LoadState=loaded
-  enabled: boolean;       // UnitFileState enabled / enabled-runtime / static-alias counted as enabled
-  active: boolean;        // ActiveState=active
+  exists: boolean; // LoadState=loaded
+  enabled: boolean; // UnitFileState enabled / enabled-runtime / static-alias counted as enabled
+  active: boolean; // ActiveState=active
   conditionFailed: boolean;
 }
 

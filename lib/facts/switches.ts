@@ -2,8 +2,8 @@
 // handover file and one drain-<host> file per drained real server, each
 // holding a number keepalived's track_file reads. A missing file reads as 0.
 
-import { quote } from '../shell/quote.js';
 import { HANDOVER_FILE, SWITCHES_DIR } from '../render/switches.js';
+import { quote } from '../shell/quote.js';
 import type { Fact } from './fact.js';
 
 /** switch file name ("handover", "drain-lvs01") -> its value; only files that exist */

@@ -4,7 +4,10 @@
 import { quote } from '../shell/quote.js';
 import type { Fact } from './fact.js';
 
-export interface TcpConnectResult { connected: boolean; error: string | null }
+export interface TcpConnectResult {
+  connected: boolean;
+  error: string | null;
+}
 
 const PYTHON = 'import socket, sys\nsocket.create_connection((sys.argv[1], int(sys.argv[2])), timeout=5).close()';
 
@@ -17,6 +20,7 @@ export function tcpConnectFact(address: string, port: number): Fact<TcpConnectRe
       `elif command -v bash >/dev/null 2>&1; then timeout 5 bash --norc --noprofile -c 'exec 3<>"/dev/tcp/$1/$2"' probe ${a} ${port} 2>&1`,
       'else echo "no python3 or bash"; exit 127; fi',
     ].join('\n'),
-    parse: ({ stdout, code }) => (code === 0 ? { connected: true, error: null } : { connected: false, error: stdout.trim().split('\n').pop() || `exit ${code}` }),
+    parse: ({ stdout, code }) =>
+      code === 0 ? { connected: true, error: null } : { connected: false, error: stdout.trim().split('\n').pop() || `exit ${code}` },
   };
 }

@@ -14,9 +14,15 @@ export function liveState(cluster: Cluster, obs: Observations): LiveState {
   const drainedOn: Record<string, string[]> = {};
   const weightZeroOn: Record<string, string[]> = {};
   const byAddress = new Map(cluster.hosts.map((h) => [canonicalIp(h.address) ?? h.address, h.name]));
-  const add = (to: Record<string, string[]>, host: string, director: string) => { if (!(to[host] ??= []).includes(director)) to[host].push(director); };
+  const add = (to: Record<string, string[]>, host: string, director: string) => {
+    to[host] ??= [];
+    if (!to[host].includes(director)) to[host].push(director);
+  };
   for (const h of obs.hosts) {
-    if (!h.reachable) { unreachable[h.host] = h.error; continue; }
+    if (!h.reachable) {
+      unreachable[h.host] = h.error;
+      continue;
+    }
     if (!h.director) continue;
     const addresses = h.interfaces.flatMap((i) => (i.name === 'lo' ? [] : i.addresses.map((a) => a.address)));
     for (const v of cluster.vips) if (addresses.some((a) => sameIp(a, v.address))) holders[v.address]!.push(h.host);

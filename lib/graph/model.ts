@@ -6,7 +6,12 @@
 import { DIRECTORS } from '../inventory/defaults.js';
 import type { Cluster } from '../inventory/types.js';
 
-export interface GraphHost { name: string; address: string; role: 'director' | 'realserver'; unreachable?: string }
+export interface GraphHost {
+  name: string;
+  address: string;
+  role: 'director' | 'realserver';
+  unreachable?: string;
+}
 export interface GraphVip {
   address: string;
   instance: string;
@@ -44,26 +49,34 @@ export function clusterGraph(cluster: Cluster, live?: LiveState): ClusterGraph {
   const hosts: GraphHost[] = cluster.hosts
     .filter((h) => directors.includes(h.name) || inServices.has(h.name))
     .map((h) => ({
-      name: h.name, address: h.address, role: directors.includes(h.name) ? 'director' as const : 'realserver' as const,
+      name: h.name,
+      address: h.address,
+      role: directors.includes(h.name) ? ('director' as const) : ('realserver' as const),
       ...(live?.unreachable[h.name] ? { unreachable: live.unreachable[h.name] } : {}),
     }));
   const vips: GraphVip[] = cluster.vips.map((v) => ({
     address: v.address,
     instance: v.instance,
     directors: Object.entries(v.priorities)
-      .map(([name, priority]) => ({ name, role: name === v.master ? 'MASTER' as const : 'BACKUP' as const, priority }))
+      .map(([name, priority]) => ({ name, role: name === v.master ? ('MASTER' as const) : ('BACKUP' as const), priority }))
       .sort((a, b) => b.priority - a.priority),
     ...(live ? { holders: live.holders[v.address] ?? [] } : {}),
   }));
-  const services: GraphService[] = cluster.vips.flatMap((v) => v.services.map((s) => {
-    const check = s.realServers[0]?.healthCheck;
-    const checkText = !check ? '' : check.type === 'HTTP_GET' ? ` · HTTP_GET ${check.path ?? '/'}` : ` · ${check.type}`;
-    return {
-      vip: v.address,
-      label: `${s.protocol} ${s.port} · ${s.scheduler} · ${s.forwarding}${s.persistence ? ` · persistent ${s.persistence}s` : ''}${checkText}`,
-      realServers: s.realServers.map((r) => ({ host: r.host, weight: r.weight, ...(live?.outOfPool[r.host] ? { out: live.outOfPool[r.host] } : {}) })),
-    };
-  }));
+  const services: GraphService[] = cluster.vips.flatMap((v) =>
+    v.services.map((s) => {
+      const check = s.realServers[0]?.healthCheck;
+      const checkText = !check ? '' : check.type === 'HTTP_GET' ? ` · HTTP_GET ${check.path ?? '/'}` : ` · ${check.type}`;
+      return {
+        vip: v.address,
+        label: `${s.protocol} ${s.port} · ${s.scheduler} · ${s.forwarding}${s.persistence ? ` · persistent ${s.persistence}s` : ''}${checkText}`,
+        realServers: s.realServers.map((r) => ({
+          host: r.host,
+          weight: r.weight,
+          ...(live?.outOfPool[r.host] ? { out: live.outOfPool[r.host] } : {}),
+        })),
+      };
+    }),
+  );
   return { cluster: cluster.name, live: live !== undefined, hosts, vips, services };
 }
 

@@ -33,7 +33,11 @@ export interface JsonScan {
 type Frame = { kind: 'object'; keys: Map<string, number>; key: string } | { kind: 'array'; index: number };
 
 class Stop {
-  constructor(readonly offset: number, readonly reason: string, readonly tooDeep = false) {}
+  constructor(
+    readonly offset: number,
+    readonly reason: string,
+    readonly tooDeep = false,
+  ) {}
 }
 
 const NUMBER = /-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/y;
@@ -45,7 +49,9 @@ export function scanJson(text: string, maxDepth = MAX_JSON_DEPTH): JsonScan {
   let i = 0;
 
   const found = () => (i >= n ? 'the end of the file' : quoted(text[i]));
-  const stop = (reason: string): never => { throw new Stop(i, reason); };
+  const stop = (reason: string): never => {
+    throw new Stop(i, reason);
+  };
   const ws = () => {
     while (i < n) {
       const c = text.charCodeAt(i);
@@ -60,14 +66,20 @@ export function scanJson(text: string, maxDepth = MAX_JSON_DEPTH): JsonScan {
     for (;;) {
       if (i >= n) stop('the file ends inside a string');
       const c = text.charCodeAt(i);
-      if (c === 0x22) { i++; return text.slice(start, i); }
+      if (c === 0x22) {
+        i++;
+        return text.slice(start, i);
+      }
       if (c < 0x20) stop(`a control character (${quoted(text[i])}) inside a string; write it as an escape such as \\n`);
       if (c === 0x5c) {
         i++;
         const e = text[i];
         if (e === 'u') {
           i++;
-          for (let k = 0; k < 4; k++) { if (!/[0-9a-fA-F]/.test(text[i] ?? '')) stop('"\\u" must be followed by 4 hexadecimal digits'); i++; }
+          for (let k = 0; k < 4; k++) {
+            if (!/[0-9a-fA-F]/.test(text[i] ?? '')) stop('"\\u" must be followed by 4 hexadecimal digits');
+            i++;
+          }
         } else if (e !== undefined && '"\\/bfnrt'.includes(e)) i++;
         else stop(`${i >= n ? 'the file ends after "\\"' : `unknown escape "\\${quoted(e).slice(1, -1)}"`} in a string`);
       } else i++;
@@ -107,10 +119,18 @@ export function scanJson(text: string, maxDepth = MAX_JSON_DEPTH): JsonScan {
         if (ch === '{') {
           const frame: Frame = { kind: 'object', keys: new Map(), key: '' };
           stack.push(frame);
-          if (text[i] === '}') { i++; stack.pop(); closed = true; } else key(frame);
+          if (text[i] === '}') {
+            i++;
+            stack.pop();
+            closed = true;
+          } else key(frame);
         } else {
           stack.push({ kind: 'array', index: 0 });
-          if (text[i] === ']') { i++; stack.pop(); closed = true; }
+          if (text[i] === ']') {
+            i++;
+            stack.pop();
+            closed = true;
+          }
         }
         if (!closed) continue;
       } else if (ch === '"') string();
@@ -138,7 +158,11 @@ export function scanJson(text: string, maxDepth = MAX_JSON_DEPTH): JsonScan {
           else key(top);
           break;
         }
-        if (text[i] === close) { i++; stack.pop(); continue; }
+        if (text[i] === close) {
+          i++;
+          stack.pop();
+          continue;
+        }
         stop(`expected "," or "${close}", found ${found()}`);
       }
     }
@@ -161,6 +185,9 @@ export function jsonErrorOffset(text: string): number | null {
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;
   let start = 0;
-  for (let k = text.indexOf('\n'); k !== -1 && k < offset; k = text.indexOf('\n', k + 1)) { line++; start = k + 1; }
+  for (let k = text.indexOf('\n'); k !== -1 && k < offset; k = text.indexOf('\n', k + 1)) {
+    line++;
+    start = k + 1;
+  }
   return { line, column: offset - start + 1 };
 }

@@ -2,7 +2,11 @@
 // hop) when it names no inventory host: "user@host:port", user and port
 // optional, IPv6 as [addr]:port.
 
-export interface JumpSpec { user?: string; address: string; port?: number }
+export interface JumpSpec {
+  user?: string;
+  address: string;
+  port?: number;
+}
 
 /** Parse "user@host:port", "host:port", "user@host", "host", "[v6]:port"; null if malformed. */
 export function parseJumpSpec(spec: string): JumpSpec | null {

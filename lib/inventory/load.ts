@@ -16,7 +16,11 @@ import { loadSshConfig, sshConfigPath } from './ssh-config.js';
 import type { Cluster, Inventory } from './types.js';
 import { validateInventory } from './validate.js';
 
-export interface LoadedInventory { cluster: Cluster; inventory: Inventory; file: string }
+export interface LoadedInventory {
+  cluster: Cluster;
+  inventory: Inventory;
+  file: string;
+}
 
 /** An inventory is a few KiB; anything much larger is the wrong file. */
 export const MAX_INVENTORY_BYTES = 1024 * 1024;
@@ -41,11 +45,18 @@ export function readInventoryText(file: string): string {
   } catch (err) {
     if (!(err instanceof FileReadError)) throw err;
     const name = safeText(file);
-    if (err.code === 'ENOENT') throw new UserError(`inventory ${name} does not exist`, { hint: 'give the path of an inventory JSON file, e.g. inventory/example.json' });
+    if (err.code === 'ENOENT')
+      throw new UserError(`inventory ${name} does not exist`, {
+        hint: 'give the path of an inventory JSON file, e.g. inventory/example.json',
+      });
     if (err.code === 'EFBIG') {
-      throw new UserError(`inventory ${name} ${err.reason}; an inventory is a few KiB`, { hint: `give the inventory JSON file itself (at most ${formatBytes(MAX_INVENTORY_BYTES)})` });
+      throw new UserError(`inventory ${name} ${err.reason}; an inventory is a few KiB`, {
+        hint: `give the inventory JSON file itself (at most ${formatBytes(MAX_INVENTORY_BYTES)})`,
+      });
     }
-    throw new UserError(`inventory ${name} ${err.reason}`, { hint: 'give the path of an inventory JSON file (a regular file), e.g. inventory/example.json' });
+    throw new UserError(`inventory ${name} ${err.reason}`, {
+      hint: 'give the path of an inventory JSON file (a regular file), e.g. inventory/example.json',
+    });
   }
 }
 
@@ -62,16 +73,24 @@ export function parseJson(text: string, file: string): unknown {
     const { line, column } = lineColumn(body, scan.error.offset);
     const where = `at line ${line}, column ${column}`;
     if (scan.error.tooDeep) {
-      throw new UserError(`inventory ${name} is nested deeper than ${MAX_JSON_DEPTH} levels ${where}`, { hint: 'an inventory needs about 8 levels: is this the right file?' });
+      throw new UserError(`inventory ${name} is nested deeper than ${MAX_JSON_DEPTH} levels ${where}`, {
+        hint: 'an inventory needs about 8 levels: is this the right file?',
+      });
     }
     const end = scan.error.offset >= body.length ? ' (the file ends too early)' : '';
     throw new UserError(`inventory ${name} is not valid JSON ${where}${end}: ${scan.error.reason}`);
   }
   if (scan.duplicates.length > 0) {
-    throw new InventoryError(file, scan.duplicates.map((d) => {
-      const [line, first] = [lineColumn(body, d.offset).line, lineColumn(body, d.firstOffset).line];
-      return { path: d.path, message: `duplicate key ${quoted(d.key)} (line ${line}${first === line ? '' : `; first on line ${first}`}); keep one` };
-    }));
+    throw new InventoryError(
+      file,
+      scan.duplicates.map((d) => {
+        const [line, first] = [lineColumn(body, d.offset).line, lineColumn(body, d.firstOffset).line];
+        return {
+          path: d.path,
+          message: `duplicate key ${quoted(d.key)} (line ${line}${first === line ? '' : `; first on line ${first}`}); keep one`,
+        };
+      }),
+    );
   }
   try {
     return JSON.parse(body);

@@ -5,10 +5,10 @@
 
 import type { ErrorObject } from 'ajv';
 import type { InventoryProblem } from '../errors.js';
+import { quoted } from '../terminal-text.js';
 import { passwordValueProblem } from './password.js';
 import { PATTERN_HINTS } from './patterns.js';
 import { got, isSensitivePath, pointer } from './pointer.js';
-import { quoted } from '../terminal-text.js';
 
 type Schema = Record<string, unknown>;
 
@@ -60,7 +60,10 @@ function translate(e: ErrorObject): InventoryProblem | null {
     }
     case 'type':
       return { path, message: `must be ${typeWords(parent, String(p.type))}${value}` };
-    case 'minimum': case 'maximum': case 'exclusiveMinimum': case 'exclusiveMaximum':
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
       return { path, message: `must be ${typeWords(parent, 'number')}${value}` };
     case 'enum': {
       const list = (p.allowedValues as unknown[]).map(String);
@@ -96,7 +99,10 @@ function translate(e: ErrorObject): InventoryProblem | null {
       }
       return { path, message: 'is not allowed here; remove it' };
     case 'minItems':
-      return { path, message: `must have at least ${String(p.limit)} item${p.limit === 1 ? '' : 's'}${Array.isArray(e.data) ? `, got ${e.data.length}` : ''}` };
+      return {
+        path,
+        message: `must have at least ${String(p.limit)} item${p.limit === 1 ? '' : 's'}${Array.isArray(e.data) ? `, got ${e.data.length}` : ''}`,
+      };
     case 'maxItems':
       return { path, message: `must have at most ${String(p.limit)} items${Array.isArray(e.data) ? `, got ${e.data.length}` : ''}` };
     case 'uniqueItems': {
@@ -116,9 +122,22 @@ function joinOr(words: string[]): string {
 /** "must be ..." for a number or a type mismatch, using the schema's bounds. */
 function typeWords(s: Schema, ajvType: string): string {
   const t = s.type;
-  const kind = t === 'integer' ? 'an integer' : t === 'number' ? 'a number' : t === 'string' ? 'a string'
-    : t === 'boolean' ? 'true or false' : t === 'array' ? 'an array' : t === 'object' ? 'an object'
-    : Array.isArray(t) ? t.join(' or ') : ajvType;
+  const kind =
+    t === 'integer'
+      ? 'an integer'
+      : t === 'number'
+        ? 'a number'
+        : t === 'string'
+          ? 'a string'
+          : t === 'boolean'
+            ? 'true or false'
+            : t === 'array'
+              ? 'an array'
+              : t === 'object'
+                ? 'an object'
+                : Array.isArray(t)
+                  ? t.join(' or ')
+                  : ajvType;
   const min = s.minimum as number | undefined;
   const max = s.maximum as number | undefined;
   if (min !== undefined && max !== undefined) return `${kind} from ${min} to ${max}`;
@@ -162,7 +181,10 @@ function closest(key: string, allowed: string[]): string | undefined {
   let bestDistance = 3;
   for (const a of allowed) {
     const d = a.toLowerCase() === key.toLowerCase() ? 0 : distance(key, a);
-    if (d < bestDistance) { best = a; bestDistance = d; }
+    if (d < bestDistance) {
+      best = a;
+      bestDistance = d;
+    }
   }
   return best;
 }

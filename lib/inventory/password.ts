@@ -43,14 +43,22 @@ export function readPassword(auth: InventoryAuth, opts: PasswordSources): Passwo
   let where: string;
   let source: string;
   if (auth.password !== undefined) {
-    value = auth.password; where = `${base}/password`; source = 'the password';
+    value = auth.password;
+    where = `${base}/password`;
+    source = 'the password';
   } else if (auth.passwordEnv !== undefined) {
     where = `${base}/passwordEnv`;
     const v = env[auth.passwordEnv];
     if (v === undefined) {
-      return { problem: { path: where, message: `environment variable ${auth.passwordEnv} is not set; export it with the VRRP password (at most ${MAX_PASSWORD_LENGTH} characters)` } };
+      return {
+        problem: {
+          path: where,
+          message: `environment variable ${auth.passwordEnv} is not set; export it with the VRRP password (at most ${MAX_PASSWORD_LENGTH} characters)`,
+        },
+      };
     }
-    value = v; source = `the value of ${auth.passwordEnv}`;
+    value = v;
+    source = `the value of ${auth.passwordEnv}`;
   } else if (auth.passwordFile !== undefined) {
     where = `${base}/passwordFile`;
     const file = resolvePath(auth.passwordFile, opts.baseDir, env);
@@ -58,9 +66,19 @@ export function readPassword(auth: InventoryAuth, opts: PasswordSources): Passwo
       value = (opts.readFile ?? ((p) => readRegularFile(p, MAX_PASSWORD_FILE_BYTES)))(file).replace(/\r?\n$/, '');
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      const why = err instanceof FileReadError ? err.reason : code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? (err as Error).message})`;
+      const why =
+        err instanceof FileReadError
+          ? err.reason
+          : code === 'ENOENT'
+            ? 'does not exist'
+            : `cannot be read (${code ?? (err as Error).message})`;
       const size = err instanceof FileReadError && err.code === 'EFBIG' ? ` (at most ${formatBytes(MAX_PASSWORD_FILE_BYTES)})` : '';
-      return { problem: { path: where, message: `password file ${file} ${why}; create it${size} with the VRRP password on one line, or use password or passwordEnv` } };
+      return {
+        problem: {
+          path: where,
+          message: `password file ${file} ${why}; create it${size} with the VRRP password on one line, or use password or passwordEnv`,
+        },
+      };
     }
     source = `the content of ${file}`;
   } else {

@@ -4,7 +4,7 @@
 import { quoted } from '../terminal-text.js';
 
 export function pointer(...segments: (string | number)[]): string {
-  return segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+  return segments.map((s) => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 }
 
 /** Values under these paths are never quoted in a message: they may be secrets. */
@@ -20,7 +20,7 @@ export function got(value: unknown): string {
   else if (value !== null && typeof value === 'object') text = 'an object';
   else if (typeof value === 'string') text = quoted(value);
   else text = JSON.stringify(value);
-  return text.length > 60 ? text.slice(0, 57) + '...' : text;
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
 /** Sort key so problems read in a stable order: by path, numbers compared as numbers. */

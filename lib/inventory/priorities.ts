@@ -4,7 +4,11 @@
 // ring order (next director first), so when one director fails its VIPs
 // spread over the others instead of all landing on one.
 
-export interface PrioritySettings { master: number; backup: number; step: number }
+export interface PrioritySettings {
+  master: number;
+  backup: number;
+  step: number;
+}
 
 /** Default master of the VIP at index i. */
 export function spreadMaster(directors: readonly string[], index: number): string {
@@ -23,10 +27,13 @@ export function backupOrder(directors: readonly string[], master: string): strin
  * the k-th backup gets backup - k*step (120, 110, ... with the defaults).
  */
 export function vipPriorities(
-  directors: readonly string[], master: string, masterPriority: number, p: PrioritySettings,
+  directors: readonly string[],
+  master: string,
+  masterPriority: number,
+  p: PrioritySettings,
 ): Record<string, number> {
   const byName = new Map<string, number>([[master, masterPriority]]);
-  backupOrder(directors, master).forEach((d, k) => byName.set(d, p.backup - k * p.step));
+  for (const [k, d] of backupOrder(directors, master).entries()) byName.set(d, p.backup - k * p.step);
   const out: Record<string, number> = {};
   for (const d of directors) out[d] = byName.get(d)!;
   return out;

@@ -6,37 +6,56 @@
 
 import { isIP } from 'node:net';
 import { InventoryError } from '../errors.js';
+import { FileReadError, readRegularFile } from '../regular-file.js';
+import { sameIp } from './address.js';
 import { DEFAULTS, DIRECTORS, REALSERVERS } from './defaults.js';
 import { readPassword } from './password.js';
-import { FileReadError, readRegularFile } from '../regular-file.js';
 import { resolvePath } from './paths.js';
-import { sameIp } from './address.js';
-import { resolveSshSettings } from './ssh-settings.js';
+import { type PrioritySettings, spreadMaster, vipPriorities } from './priorities.js';
 import type { SshConfigFile } from './ssh-config.js';
-import { spreadMaster, vipPriorities, type PrioritySettings } from './priorities.js';
+import { resolveSshSettings } from './ssh-settings.js';
 import type {
-  Cluster, HealthCheck, Host, Inventory, InventoryHealthCheck, InventoryRealServer, InventoryService,
-  InventorySsh, InventoryVip, RealServer, Service, Vip,
+  Cluster,
+  HealthCheck,
+  Host,
+  Inventory,
+  InventoryHealthCheck,
+  InventoryRealServer,
+  InventoryService,
+  InventorySsh,
+  InventoryVip,
+  RealServer,
+  Service,
+  Vip,
 } from './types.js';
 
 export interface ResolveOptions {
-  baseDir: string;                        // the inventory's folder: relative paths start here
-  env?: NodeJS.ProcessEnv;                // for passwordEnv and "~"; default process.env
-  readFile?: (path: string) => string;    // for passwordFile; default fs.readFileSync(path, 'utf8')
-  file?: string;                          // names the inventory in an InventoryError
-  sshConfig?: SshConfigFile | null;       // the user's OpenSSH config; the inventory overrides it
+  baseDir: string; // the inventory's folder: relative paths start here
+  env?: NodeJS.ProcessEnv; // for passwordEnv and "~"; default process.env
+  readFile?: (path: string) => string; // for passwordFile; default fs.readFileSync(path, 'utf8')
+  file?: string; // names the inventory in an InventoryError
+  sshConfig?: SshConfigFile | null; // the user's OpenSSH config; the inventory overrides it
 }
 
 export function resolveInventory(inv: Inventory, opts: ResolveOptions): Cluster {
   const env = opts.env ?? process.env;
   const groups = copyGroups(inv.groups);
-  const sshContext = { baseDir: opts.baseDir, env, sshConfig: opts.sshConfig ?? null, inventoryHosts: new Set(inv.hosts.map((h) => h.name)) };
-  const hosts = inv.hosts.map((h): Host => ({
-    name: h.name,
-    address: h.address,
-    ssh: resolveSshSettings(hostSsh(inv.ssh, h.name, h.ssh), h.name, h.address, sshContext),
-    groups: Object.keys(groups).filter((g) => groups[g].includes(h.name)).sort(),
-  }));
+  const sshContext = {
+    baseDir: opts.baseDir,
+    env,
+    sshConfig: opts.sshConfig ?? null,
+    inventoryHosts: new Set(inv.hosts.map((h) => h.name)),
+  };
+  const hosts = inv.hosts.map(
+    (h): Host => ({
+      name: h.name,
+      address: h.address,
+      ssh: resolveSshSettings(hostSsh(inv.ssh, h.name, h.ssh), h.name, h.address, sshContext),
+      groups: Object.keys(groups)
+        .filter((g) => groups[g].includes(h.name))
+        .sort(),
+    }),
+  );
   const addressOf = new Map(hosts.map((h) => [h.name, h.address]));
 
   const vrrp = inv.vrrp ?? {};
@@ -73,14 +92,22 @@ export function resolveInventory(inv: Inventory, opts: ResolveOptions): Cluster 
     hosts,
     groups,
     vrrp: {
-      interface: vrrpInterface, advertInterval, syncDaemon: vrrp.syncDaemon ?? DEFAULTS.vrrp.syncDaemon, auth,
+      interface: vrrpInterface,
+      advertInterval,
+      syncDaemon: vrrp.syncDaemon ?? DEFAULTS.vrrp.syncDaemon,
+      auth,
       unicast: vrrp.unicast ?? false,
       preempt: { nopreempt: vrrp.nopreempt ?? false, delay: vrrp.preemptDelay ?? 0 },
       garp: { ...vrrp.garp },
       notify: notifyScript(vrrp.notify, opts),
       trackScripts: (vrrp.trackScripts ?? []).map((t) => ({
-        name: t.name, command: t.command, interval: t.interval ?? DEFAULTS.trackScript.interval,
-        timeout: t.timeout ?? t.interval ?? DEFAULTS.trackScript.interval, weight: t.weight ?? 0, fall: t.fall ?? 1, rise: t.rise ?? 1,
+        name: t.name,
+        command: t.command,
+        interval: t.interval ?? DEFAULTS.trackScript.interval,
+        timeout: t.timeout ?? t.interval ?? DEFAULTS.trackScript.interval,
+        weight: t.weight ?? 0,
+        fall: t.fall ?? 1,
+        rise: t.rise ?? 1,
       })),
       trackInterfaces: (vrrp.trackInterfaces ?? []).map((t) => ({ interface: t.interface, weight: t.weight ?? null })),
       syncGroups: (vrrp.syncGroups ?? []).map((g) => ({
@@ -127,25 +154,37 @@ function notifyScript(notify: { script?: string; file?: string } | undefined, op
   try {
     text = opts.readFile ? opts.readFile(file) : readRegularFile(file, MAX_NOTIFY_SCRIPT_BYTES);
   } catch (err) {
-    const why = err instanceof FileReadError ? err.reason : (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : `cannot be read (${(err as Error).message})`;
+    const why =
+      err instanceof FileReadError
+        ? err.reason
+        : (err as NodeJS.ErrnoException).code === 'ENOENT'
+          ? 'does not exist'
+          : `cannot be read (${(err as Error).message})`;
     throw new InventoryError(opts.file ?? 'inventory', [{ path: where, message: `notify script ${file} ${why}` }]);
   }
-  if (!text.startsWith('#!')) throw new InventoryError(opts.file ?? 'inventory', [{ path: where, message: `notify script ${file} does not start with #! (keepalived runs it directly)` }]);
+  if (!text.startsWith('#!'))
+    throw new InventoryError(opts.file ?? 'inventory', [
+      { path: where, message: `notify script ${file} does not start with #! (keepalived runs it directly)` },
+    ]);
   return text;
 }
 
 const MAX_NOTIFY_SCRIPT_BYTES = 65536;
 
-function resolveService(
-  v: InventoryVip, s: InventoryService, realservers: string[], addressOf: Map<string, string>,
-): Service {
+function resolveService(v: InventoryVip, s: InventoryService, realservers: string[], addressOf: Map<string, string>): Service {
   const d = DEFAULTS.service;
   const wanted: InventoryRealServer[] = s.realServers ?? realservers.map((host) => ({ host }));
   const realServers = wanted.map((r): RealServer => {
     const port = r.port ?? s.port;
     const address = addressOf.get(r.host);
     if (address === undefined) throw new Error(`resolveInventory: real server ${r.host} is not a host (validate first)`);
-    return { host: r.host, address, port, weight: r.weight ?? DEFAULTS.realServer.weight, healthCheck: resolveHealthCheck(s.healthCheck, port) };
+    return {
+      host: r.host,
+      address,
+      port,
+      weight: r.weight ?? DEFAULTS.realServer.weight,
+      healthCheck: resolveHealthCheck(s.healthCheck, port),
+    };
   });
   return {
     vip: v.address,
@@ -157,7 +196,9 @@ function resolveService(
     persistence: s.persistence ?? d.persistence,
     delayLoop: s.delayLoop ?? d.delayLoop,
     realServers,
-    ...(s.sorryServer ? { sorryServer: { host: s.sorryServer.host, address: addressOf.get(s.sorryServer.host) ?? '', port: s.sorryServer.port ?? s.port } } : {}),
+    ...(s.sorryServer
+      ? { sorryServer: { host: s.sorryServer.host, address: addressOf.get(s.sorryServer.host) ?? '', port: s.sorryServer.port ?? s.port } }
+      : {}),
   };
 }
 

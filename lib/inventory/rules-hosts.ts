@@ -6,7 +6,7 @@ import type { InventoryProblem } from '../errors.js';
 import { hostIp } from './address.js';
 import { DIRECTORS, REALSERVERS } from './defaults.js';
 import { pointer } from './pointer.js';
-import { arr, listOf, members, obj, str, type Obj } from './view.js';
+import { arr, listOf, members, type Obj, obj, str } from './view.js';
 
 export function hostRules(inv: Obj): InventoryProblem[] {
   const problems: InventoryProblem[] = [];
@@ -20,7 +20,11 @@ export function hostRules(inv: Obj): InventoryProblem[] {
     const name = names[i];
     if (name !== undefined) {
       const j = firstByName.get(name);
-      if (j !== undefined) problems.push({ path: pointer('hosts', i, 'name'), message: `"${name}" is already the name of /hosts/${j}; host names must be unique` });
+      if (j !== undefined)
+        problems.push({
+          path: pointer('hosts', i, 'name'),
+          message: `"${name}" is already the name of /hosts/${j}; host names must be unique`,
+        });
       else firstByName.set(name, i);
     }
     // ::ffff:198.18.0.10 is 198.18.0.10: the same host
@@ -30,7 +34,10 @@ export function hostRules(inv: Obj): InventoryProblem[] {
       const j = firstByAddress.get(address);
       if (j !== undefined) {
         const same = address === raw ? address : `${raw} (that is ${address})`;
-        problems.push({ path: pointer('hosts', i, 'address'), message: `${same} is already the address of ${names[j] ?? `/hosts/${j}`} (/hosts/${j}); every host needs its own address` });
+        problems.push({
+          path: pointer('hosts', i, 'address'),
+          message: `${same} is already the address of ${names[j] ?? `/hosts/${j}`} (/hosts/${j}); every host needs its own address`,
+        });
       } else firstByAddress.set(address, i);
     }
   });
@@ -39,17 +46,26 @@ export function hostRules(inv: Obj): InventoryProblem[] {
   for (const [group, list] of Object.entries(groups ?? {})) {
     arr(list).forEach((m, k) => {
       if (typeof m === 'string' && !firstByName.has(m)) {
-        problems.push({ path: pointer('groups', group, k), message: `"${m}" is not a host; add it to "hosts" or use one of: ${listOf(hostNames)}` });
+        problems.push({
+          path: pointer('groups', group, k),
+          message: `"${m}" is not a host; add it to "hosts" or use one of: ${listOf(hostNames)}`,
+        });
       }
     });
     if (firstByName.has(group)) {
-      problems.push({ path: pointer('groups', group), message: `group "${group}" has the same name as a host, so --limit ${group} would be ambiguous; rename the group` });
+      problems.push({
+        path: pointer('groups', group),
+        message: `group "${group}" has the same name as a host, so --limit ${group} would be ambiguous; rename the group`,
+      });
     }
   }
   const directors = new Set(members(groups, DIRECTORS));
   members(groups, REALSERVERS).forEach((m, k) => {
     if (directors.has(m)) {
-      problems.push({ path: pointer('groups', REALSERVERS, k), message: `"${m}" is also a director; in DR mode a director cannot be a real server (it would hold every VIP on lo and never answer VRRP for them); use separate hosts` });
+      problems.push({
+        path: pointer('groups', REALSERVERS, k),
+        message: `"${m}" is also a director; in DR mode a director cannot be a real server (it would hold every VIP on lo and never answer VRRP for them); use separate hosts`,
+      });
     }
   });
 
@@ -83,7 +99,7 @@ function jumpHostRules(inv: Obj, hosts: (Obj | undefined)[], names: (string | un
   };
   const top = str(obj(inv.ssh)?.jumpHost);
   check(top, '/ssh/jumpHost');
-  hosts.forEach((h, i) => check(str(obj(h?.ssh)?.jumpHost), pointer('hosts', i, 'ssh', 'jumpHost'), names[i]));
+  for (const [i, h] of hosts.entries()) check(str(obj(h?.ssh)?.jumpHost), pointer('hosts', i, 'ssh', 'jumpHost'), names[i]);
 
   // Follow each host's jump chain; the inherited jump host is reached directly.
   const jumpOf = new Map<string, string>();
@@ -99,7 +115,11 @@ function jumpHostRules(inv: Obj, hosts: (Obj | undefined)[], names: (string | un
     const chain = [name];
     for (let next = jumpOf.get(name); next !== undefined; next = jumpOf.get(next)) {
       if (chain.includes(next)) {
-        if (next === name) problems.push({ path: pointer('hosts', i, 'ssh', 'jumpHost'), message: `jump hosts form a loop: ${[...chain, next].join(' -> ')}; one of them must be reachable directly` });
+        if (next === name)
+          problems.push({
+            path: pointer('hosts', i, 'ssh', 'jumpHost'),
+            message: `jump hosts form a loop: ${[...chain, next].join(' -> ')}; one of them must be reachable directly`,
+          });
         return;
       }
       chain.push(next);

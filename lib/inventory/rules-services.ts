@@ -7,7 +7,7 @@ import type { InventoryProblem } from '../errors.js';
 import { ipFamily } from './address.js';
 import { DEFAULTS, REALSERVERS } from './defaults.js';
 import { pointer } from './pointer.js';
-import { arr, int, listOf, members, obj, str, type Obj } from './view.js';
+import { arr, int, listOf, members, type Obj, obj, str } from './view.js';
 
 interface SorryContext {
   at: (...rest: (string | number)[]) => string;
@@ -27,13 +27,25 @@ function sorryServerRules(sorry: Obj | undefined, c: SorryContext): InventoryPro
   const address = c.addressOf.get(host);
   if (address === undefined) return [{ path: where, message: `"${host}" is not an inventory host; use one of: ${listOf(c.realservers)}` }];
   const problems: InventoryProblem[] = [];
-  if (!c.realservers.includes(host)) problems.push({ path: where, message: `"${host}" is not in group "realservers", so it would not get the VIP on lo and would drop the traffic; add it to groups.realservers` });
-  if (c.realServerHosts.includes(host)) problems.push({ path: where, message: `"${host}" is a real server of this service; a sorry server must be another host (it only takes traffic when every real server is down)` });
+  if (!c.realservers.includes(host))
+    problems.push({
+      path: where,
+      message: `"${host}" is not in group "realservers", so it would not get the VIP on lo and would drop the traffic; add it to groups.realservers`,
+    });
+  if (c.realServerHosts.includes(host))
+    problems.push({
+      path: where,
+      message: `"${host}" is a real server of this service; a sorry server must be another host (it only takes traffic when every real server is down)`,
+    });
   const family = ipFamily(address);
-  if (c.vipFamily !== null && family !== null && family !== c.vipFamily) problems.push({ path: where, message: `"${host}" has the IPv${family} address ${address} but the VIP is IPv${c.vipFamily}` });
+  if (c.vipFamily !== null && family !== null && family !== c.vipFamily)
+    problems.push({ path: where, message: `"${host}" has the IPv${family} address ${address} but the VIP is IPv${c.vipFamily}` });
   const sorryPort = int(sorry.port);
   if (sorryPort !== undefined && c.port !== undefined && sorryPort !== c.port && (c.forwarding === 'DR' || c.forwarding === 'TUN')) {
-    problems.push({ path: c.at('sorryServer', 'port'), message: `${c.forwarding} forwarding cannot change the port: the sorry server receives VIP:${c.port}, so its port must be ${c.port}` });
+    problems.push({
+      path: c.at('sorryServer', 'port'),
+      message: `${c.forwarding} forwarding cannot change the port: the sorry server receives VIP:${c.port}, so its port must be ${c.port}`,
+    });
   }
   return problems;
 }
@@ -62,7 +74,10 @@ export function serviceRules(inv: Obj): InventoryProblem[] {
         const key = `${protocol} ${port}`;
         const k = seen.get(key);
         if (k !== undefined) {
-          problems.push({ path: at('port'), message: `${protocol} port ${port} is already /vips/${i}/services/${k}; merge the two or use another port` });
+          problems.push({
+            path: at('port'),
+            message: `${protocol} port ${port} is already /vips/${i}/services/${k}; merge the two or use another port`,
+          });
         } else seen.set(key, j);
       }
       // keepalived's UDP_CHECK and DNS_CHECK speak UDP, TCP_CHECK, HTTP_GET and SSL_GET TCP (MISC_CHECK either): a UDP
@@ -71,18 +86,26 @@ export function serviceRules(inv: Obj): InventoryProblem[] {
       const check = str(hc?.type) ?? DEFAULTS.healthCheck.type;
       const overUdp = ['UDP_CHECK', 'DNS_CHECK', 'MISC_CHECK'].includes(check);
       if (protocol === 'UDP' && !overUdp && int(hc?.port) === undefined) {
-        problems.push({ path: hc === undefined ? at('protocol') : at('healthCheck', 'type'),
-          message: `a UDP service cannot be checked with ${check}${hc === undefined ? ' (the default)' : ''} on its own port, which TCP does not serve; use UDP_CHECK, DNS_CHECK or MISC_CHECK, or give the TCP port to check (e.g. 53 for a DNS server that answers over TCP too)` });
+        problems.push({
+          path: hc === undefined ? at('protocol') : at('healthCheck', 'type'),
+          message: `a UDP service cannot be checked with ${check}${hc === undefined ? ' (the default)' : ''} on its own port, which TCP does not serve; use UDP_CHECK, DNS_CHECK or MISC_CHECK, or give the TCP port to check (e.g. 53 for a DNS server that answers over TCP too)`,
+        });
       }
       if (protocol === 'TCP' && (check === 'UDP_CHECK' || check === 'DNS_CHECK')) {
-        problems.push({ path: at('healthCheck', 'type'), message: `${check} checks over UDP, and this service is TCP; use TCP_CHECK, HTTP_GET, SSL_GET or MISC_CHECK` });
+        problems.push({
+          path: at('healthCheck', 'type'),
+          message: `${check} checks over UDP, and this service is TCP; use TCP_CHECK, HTTP_GET, SSL_GET or MISC_CHECK`,
+        });
       }
       const forwarding = str(service.forwarding) ?? DEFAULTS.service.forwarding;
       const scheduler = str(service.scheduler) ?? DEFAULTS.service.scheduler;
       arr(service.schedulerFlags).forEach((flag, k) => {
         const f = str(flag);
         if (f !== undefined && !f.startsWith(`${scheduler}-`)) {
-          problems.push({ path: at('schedulerFlags', k), message: `"${f}" is a flag of the ${f.split('-')[0]} scheduler, and this service uses ${scheduler}; ${scheduler === 'sh' || scheduler === 'mh' ? `use ${scheduler}-port or ${scheduler}-fallback` : 'only sh and mh take flags'}` });
+          problems.push({
+            path: at('schedulerFlags', k),
+            message: `"${f}" is a flag of the ${f.split('-')[0]} scheduler, and this service uses ${scheduler}; ${scheduler === 'sh' || scheduler === 'mh' ? `use ${scheduler}-port or ${scheduler}-fallback` : 'only sh and mh take flags'}`,
+          });
         }
       });
 
@@ -100,11 +123,17 @@ export function serviceRules(inv: Obj): InventoryProblem[] {
           return;
         }
         if (explicit && !realservers.includes(host)) {
-          problems.push({ path: where, message: `"${host}" is not in group "realservers", so it would not get the VIP on lo and would drop the traffic; add it to groups.realservers` });
+          problems.push({
+            path: where,
+            message: `"${host}" is not in group "realservers", so it would not get the VIP on lo and would drop the traffic; add it to groups.realservers`,
+          });
         }
         const family = ipFamily(address);
         if (vipFamily !== null && family !== null && family !== vipFamily) {
-          problems.push({ path: where, message: `${what} has the IPv${family} address ${address} but the VIP is IPv${vipFamily}; IPVS forwards to real servers of the VIP's family only` });
+          problems.push({
+            path: where,
+            message: `${what} has the IPv${family} address ${address} but the VIP is IPv${vipFamily}; IPVS forwards to real servers of the VIP's family only`,
+          });
         }
         const rsPort = int(rs?.port) ?? port;
         const key = `${host} ${rsPort}`;
@@ -113,10 +142,23 @@ export function serviceRules(inv: Obj): InventoryProblem[] {
           problems.push({ path: where, message: `"${host}" port ${rsPort} is already real server ${first} of this service; list it once` });
         } else listed.set(key, k);
         if (explicit && rs?.port !== undefined && port !== undefined && rsPort !== port && (forwarding === 'DR' || forwarding === 'TUN')) {
-          problems.push({ path: at('realServers', k, 'port'), message: `${forwarding} forwarding cannot change the port: the real server receives VIP:${port}, so its port must be ${port} (or use "forwarding": "NAT")` });
+          problems.push({
+            path: at('realServers', k, 'port'),
+            message: `${forwarding} forwarding cannot change the port: the real server receives VIP:${port}, so its port must be ${port} (or use "forwarding": "NAT")`,
+          });
         }
       });
-      problems.push(...sorryServerRules(obj(service.sorryServer), { at, addressOf, realservers, vipFamily, port, forwarding, realServerHosts: list.map((rs) => str(rs?.host)) }));
+      problems.push(
+        ...sorryServerRules(obj(service.sorryServer), {
+          at,
+          addressOf,
+          realservers,
+          vipFamily,
+          port,
+          forwarding,
+          realServerHosts: list.map((rs) => str(rs?.host)),
+        }),
+      );
     });
   });
   return problems;

@@ -7,7 +7,7 @@ import type { InventoryProblem } from '../errors.js';
 import { hostIp, ipFamily, notUnicastReason } from './address.js';
 import { DEFAULTS, DIRECTORS } from './defaults.js';
 import { pointer } from './pointer.js';
-import { arr, int, listOf, members, obj, str, type Obj } from './view.js';
+import { arr, int, listOf, members, type Obj, obj, str } from './view.js';
 
 export function vrrpRules(inv: Obj): InventoryProblem[] {
   const problems: InventoryProblem[] = [];
@@ -21,7 +21,7 @@ export function vrrpRules(inv: Obj): InventoryProblem[] {
   }
   const auth = obj(vrrp?.authentication);
 
-  const routerIds = new Map<string, number>();   // "interface routerId" -> VIP index
+  const routerIds = new Map<string, number>(); // "interface routerId" -> VIP index
   const instances = new Map<string, number>();
   const addresses = new Map<string, number>();
   arr(inv.vips).forEach((raw, i) => {
@@ -37,7 +37,10 @@ export function vrrpRules(inv: Obj): InventoryProblem[] {
     const instance = str(vip.instance) ?? `vi_${i + 1}`;
     const sameName = instances.get(instance);
     if (sameName !== undefined) {
-      problems.push({ path: at(vip.instance === undefined ? 'address' : 'instance'), message: `vrrp_instance "${instance}" is already /vips/${sameName}'s; give this VIP its own "instance" name` });
+      problems.push({
+        path: at(vip.instance === undefined ? 'address' : 'instance'),
+        message: `vrrp_instance "${instance}" is already /vips/${sameName}'s; give this VIP its own "instance" name`,
+      });
     } else instances.set(instance, i);
 
     const routerId = int(vip.routerId);
@@ -46,7 +49,10 @@ export function vrrpRules(inv: Obj): InventoryProblem[] {
       const key = `${iface} ${routerId}`;
       const j = routerIds.get(key);
       if (j !== undefined) {
-        problems.push({ path: at('routerId'), message: `${routerId} is already the router id of /vips/${j} on ${iface}; router ids must be unique per interface, e.g. ${freeRouterId(inv, iface, defaultInterface)}` });
+        problems.push({
+          path: at('routerId'),
+          message: `${routerId} is already the router id of /vips/${j} on ${iface}; router ids must be unique per interface, e.g. ${freeRouterId(inv, iface, defaultInterface)}`,
+        });
       } else routerIds.set(key, i);
     }
 
@@ -57,13 +63,24 @@ export function vrrpRules(inv: Obj): InventoryProblem[] {
     if (reason) problems.push({ path: at('address'), message: `${address} ${reason}; a VIP must be a unicast address` });
     const owner = hostAddresses.get(canonical);
     if (owner !== undefined) {
-      problems.push({ path: at('address'), message: `${address} is the address of host ${owner}; a VIP must be an extra address no host owns` });
+      problems.push({
+        path: at('address'),
+        message: `${address} is the address of host ${owner}; a VIP must be an extra address no host owns`,
+      });
     }
     const j = addresses.get(canonical);
-    if (j !== undefined) problems.push({ path: at('address'), message: `${address} is already /vips/${j}; list each VIP once (one VIP can carry several services)` });
+    if (j !== undefined)
+      problems.push({
+        path: at('address'),
+        message: `${address} is already /vips/${j}; list each VIP once (one VIP can carry several services)`,
+      });
     else addresses.set(canonical, i);
     if (ipFamily(address) === 6 && auth) {
-      problems.push({ path: at('address'), message: 'is IPv6, which keepalived runs with VRRP version 3, which has no authentication; remove vrrp.authentication or use IPv4 VIPs only' });
+      problems.push({
+        path: at('address'),
+        message:
+          'is IPv6, which keepalived runs with VRRP version 3, which has no authentication; remove vrrp.authentication or use IPv4 VIPs only',
+      });
     }
   });
 
@@ -71,7 +88,11 @@ export function vrrpRules(inv: Obj): InventoryProblem[] {
   problems.push(...preemptAndUnicastRules(inv, directors));
   problems.push(...trackingRules(inv, directors, defaultInterface));
   if (str(auth?.type) === 'AH') {
-    problems.push({ path: '/vrrp/authentication/type', message: 'AH cannot be used: keepalived clears AH authentication on an instance that starts as MASTER, and every director is MASTER of some VIP; use PASS' });
+    problems.push({
+      path: '/vrrp/authentication/type',
+      message:
+        'AH cannot be used: keepalived clears AH authentication on an instance that starts as MASTER, and every director is MASTER of some VIP; use PASS',
+    });
   }
   return problems;
 }
@@ -81,16 +102,26 @@ function preemptAndUnicastRules(inv: Obj, directors: string[]): InventoryProblem
   const problems: InventoryProblem[] = [];
   const vrrp = obj(inv.vrrp);
   if (vrrp?.nopreempt === true && vrrp.preemptDelay !== undefined) {
-    problems.push({ path: '/vrrp/preemptDelay', message: 'has no effect with nopreempt (a director that comes back never takes its VIPs back); remove one of them' });
+    problems.push({
+      path: '/vrrp/preemptDelay',
+      message: 'has no effect with nopreempt (a director that comes back never takes its VIPs back); remove one of them',
+    });
   }
   if (vrrp?.unicast !== true) return problems;
-  const addressOf = new Map(arr(inv.hosts).map(obj).map((h) => [str(h?.name) ?? '', str(h?.address) ?? '']));
+  const addressOf = new Map(
+    arr(inv.hosts)
+      .map(obj)
+      .map((h) => [str(h?.name) ?? '', str(h?.address) ?? '']),
+  );
   arr(inv.vips).forEach((raw, i) => {
     const family = ipFamily(str(obj(raw)?.address) ?? '');
     if (family === null) return;
     const other = directors.filter((d) => ipFamily(addressOf.get(d) ?? '') !== family);
     if (other.length) {
-      problems.push({ path: pointer('vips', i, 'address'), message: `is IPv${family}, but with vrrp.unicast its adverts go to the directors' addresses, and ${listOf(other)} ${other.length > 1 ? 'have' : 'has'} no IPv${family} address; use VIPs of the directors' family or multicast` });
+      problems.push({
+        path: pointer('vips', i, 'address'),
+        message: `is IPv${family}, but with vrrp.unicast its adverts go to the directors' addresses, and ${listOf(other)} ${other.length > 1 ? 'have' : 'has'} no IPv${family} address; use VIPs of the directors' family or multicast`,
+      });
     }
   });
   return problems;
@@ -111,26 +142,39 @@ function trackingRules(inv: Obj, directors: string[], defaultInterface: string):
       const value = str(obj(raw)?.[key]);
       if (value === undefined) return;
       const j = seen.get(value);
-      if (j !== undefined) problems.push({ path: pointer('vrrp', section, i, key), message: `${what} "${value}" is already /vrrp/${section}/${j}; list each once` });
+      if (j !== undefined)
+        problems.push({
+          path: pointer('vrrp', section, i, key),
+          message: `${what} "${value}" is already /vrrp/${section}/${j}; list each once`,
+        });
       else seen.set(value, i);
     });
   };
   once(arr(vrrp?.trackScripts), 'name', 'trackScripts', 'track script');
   once(arr(vrrp?.trackInterfaces), 'interface', 'trackInterfaces', 'interface');
   once(arr(vrrp?.syncGroups), 'name', 'syncGroups', 'sync group');
-  const vrrpInterfaces = new Set([defaultInterface, ...arr(inv.vips).map((v) => str(obj(v)?.interface)).filter((x): x is string => x !== undefined)]);
+  const vrrpInterfaces = new Set([
+    defaultInterface,
+    ...arr(inv.vips)
+      .map((v) => str(obj(v)?.interface))
+      .filter((x): x is string => x !== undefined),
+  ]);
   arr(vrrp?.trackInterfaces).forEach((raw, i) => {
     const iface = str(obj(raw)?.interface);
     if (iface !== undefined && vrrpInterfaces.has(iface)) {
-      problems.push({ path: pointer('vrrp', 'trackInterfaces', i, 'interface'), message: `${iface} is an interface VRRP runs on: its instances already go to FAULT when it is down, and keepalived ignores tracking it ("since own interface"); track another interface` });
+      problems.push({
+        path: pointer('vrrp', 'trackInterfaces', i, 'interface'),
+        message: `${iface} is an interface VRRP runs on: its instances already go to FAULT when it is down, and keepalived ignores tracking it ("since own interface"); track another interface`,
+      });
     }
   });
 
   const vips = arr(inv.vips).map(obj);
-  const vipIndex = (address: string) => vips.findIndex((v) => {
-    const a = hostIp(str(v?.address) ?? '');
-    return a !== null && a === hostIp(address);
-  });
+  const vipIndex = (address: string) =>
+    vips.findIndex((v) => {
+      const a = hostIp(str(v?.address) ?? '');
+      return a !== null && a === hostIp(address);
+    });
   const masterOf = (i: number) => str(vips[i]?.master) ?? (directors.length ? directors[i % directors.length] : undefined);
   const interfaceOf = (i: number) => str(vips[i]?.interface) ?? defaultInterface;
   const groupOf = new Map<number, string>();
@@ -143,21 +187,31 @@ function trackingRules(inv: Obj, directors: string[], defaultInterface: string):
       const at = pointer('vrrp', 'syncGroups', g, 'vips', k);
       const i = vipIndex(address);
       if (i < 0) {
-        problems.push({ path: at, message: `${address} is not a VIP of the inventory; use one of ${listOf(vips.map((v) => str(v?.address) ?? '?'))}` });
+        problems.push({
+          path: at,
+          message: `${address} is not a VIP of the inventory; use one of ${listOf(vips.map((v) => str(v?.address) ?? '?'))}`,
+        });
         return;
       }
       const other = groupOf.get(i);
-      if (other !== undefined) problems.push({ path: at, message: `${address} is already in sync group "${other}"; a VIP can be in one group only` });
+      if (other !== undefined)
+        problems.push({ path: at, message: `${address} is already in sync group "${other}"; a VIP can be in one group only` });
       else groupOf.set(i, name);
       members.push(i);
     });
     const masters = [...new Set(members.map(masterOf))];
     if (masters.length > 1) {
-      problems.push({ path: pointer('vrrp', 'syncGroups', g, 'vips'), message: `sync group "${name}" has VIPs with different MASTERs (${listOf(masters.map(String))}); a group moves as one, so give its VIPs the same "master"` });
+      problems.push({
+        path: pointer('vrrp', 'syncGroups', g, 'vips'),
+        message: `sync group "${name}" has VIPs with different MASTERs (${listOf(masters.map(String))}); a group moves as one, so give its VIPs the same "master"`,
+      });
     }
     const interfaces = [...new Set(members.map(interfaceOf))];
     if (interfaces.length > 1) {
-      problems.push({ path: pointer('vrrp', 'syncGroups', g, 'vips'), message: `sync group "${name}" has VIPs on different interfaces (${listOf(interfaces)}); give its VIPs the same interface` });
+      problems.push({
+        path: pointer('vrrp', 'syncGroups', g, 'vips'),
+        message: `sync group "${name}" has VIPs on different interfaces (${listOf(interfaces)}); give its VIPs the same interface`,
+      });
     }
   });
   return problems;
@@ -174,27 +228,39 @@ function priorityRules(inv: Obj, directorCount: number): InventoryProblem[] {
   const step = int(given?.step) ?? d.step;
   if (backup >= master) {
     const where = given?.backup !== undefined ? '/vrrp/priority/backup' : '/vrrp/priority/master';
-    problems.push({ path: where, message: `the MASTER priority (${master}) must be above the BACKUP priority (${backup}), e.g. master 150 and backup 120` });
+    problems.push({
+      path: where,
+      message: `the MASTER priority (${master}) must be above the BACKUP priority (${backup}), e.g. master 150 and backup 120`,
+    });
   }
   arr(inv.vips).forEach((raw, i) => {
     const own = int(obj(raw)?.priority);
     if (own !== undefined && own <= backup) {
-      problems.push({ path: pointer('vips', i, 'priority'), message: `MASTER priority ${own} must be above the BACKUP priority ${backup} (vrrp.priority.backup); use ${backup + 1}-254` });
+      problems.push({
+        path: pointer('vips', i, 'priority'),
+        message: `MASTER priority ${own} must be above the BACKUP priority ${backup} (vrrp.priority.backup); use ${backup + 1}-254`,
+      });
     }
   });
   const lowest = backup - step * (directorCount - 2);
   if (lowest < 1) {
     const where = given?.step !== undefined ? '/vrrp/priority/step' : '/vrrp/priority/backup';
-    problems.push({ path: where, message: `with ${directorCount} directors the backups get ${backup}, ${backup - step}, ... down to ${lowest}, below 1; lower vrrp.priority.step or raise vrrp.priority.backup` });
+    problems.push({
+      path: where,
+      message: `with ${directorCount} directors the backups get ${backup}, ${backup - step}, ... down to ${lowest}, below 1; lower vrrp.priority.step or raise vrrp.priority.backup`,
+    });
   }
   return problems;
 }
 
 /** The smallest router id not used on an interface, for the message. */
 function freeRouterId(inv: Obj, iface: string, defaultInterface: string): number {
-  const used = new Set(arr(inv.vips).map(obj)
-    .filter((v) => (str(v?.interface) ?? defaultInterface) === iface)
-    .map((v) => int(v?.routerId)));
+  const used = new Set(
+    arr(inv.vips)
+      .map(obj)
+      .filter((v) => (str(v?.interface) ?? defaultInterface) === iface)
+      .map((v) => int(v?.routerId)),
+  );
   let id = 1;
   while (used.has(id) && id < 255) id++;
   return id;

@@ -5,8 +5,8 @@
 // regenerates the file and compares, so it cannot go stale.
 
 import Ajv2020Module from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
 import standaloneModule from 'ajv/dist/standalone/index.js';
+import addFormatsModule from 'ajv-formats';
 
 // CommonJS modules whose module.exports is also .default; NodeNext's typings see only the latter
 const Ajv2020 = Ajv2020Module.default;
@@ -20,8 +20,13 @@ export function standaloneValidatorSource(schema: Record<string, unknown>): stri
   // verbose: errors carry the failing (parent) schema and data, which the
   // messages use to say what would be right.
   const ajv = new Ajv2020({
-    allErrors: true, verbose: true,
-    strictSchema: true, strictTypes: true, allowUnionTypes: true, strictTuples: true, strictRequired: false,
+    allErrors: true,
+    verbose: true,
+    strictSchema: true,
+    strictTypes: true,
+    allowUnionTypes: true,
+    strictTuples: true,
+    strictRequired: false,
     code: { source: true, esm: true, lines: true },
   });
   addFormats(ajv, ['ipv4', 'ipv6', 'hostname']);
@@ -29,9 +34,9 @@ export function standaloneValidatorSource(schema: Record<string, unknown>): stri
   return [
     '// @ts-nocheck',
     `// GENERATED from schema/inventory.schema.json by \`npm run generate:schema\`: do not edit.`,
-    '// Ajv\'s standalone validator; its two runtime helpers (deep equality, string',
+    "// Ajv's standalone validator; its two runtime helpers (deep equality, string",
     '// length in code points) still come from ajv, which it loads with require().',
-    'import { createRequire } from \'node:module\';',
+    "import { createRequire } from 'node:module';",
     'const require = createRequire(import.meta.url);',
     code.replace(/^"use strict";/, ''),
     '',

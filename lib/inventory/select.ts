@@ -10,9 +10,14 @@ import type { Cluster, Host } from './types.js';
  * Checked before anything else, with the other options.
  */
 export function limitNames(limit: string): string[] {
-  const names = limit.split(',').map((n) => n.trim()).filter((n) => n !== '');
+  const names = limit
+    .split(',')
+    .map((n) => n.trim())
+    .filter((n) => n !== '');
   if (names.length === 0) {
-    throw new UserError(`--limit ${quoted(limit)} names no host or group`, { hint: 'give host or group names separated by commas, e.g. --limit directors or --limit lvs01,lvs02; leave --limit out for every host' });
+    throw new UserError(`--limit ${quoted(limit)} names no host or group`, {
+      hint: 'give host or group names separated by commas, e.g. --limit directors or --limit lvs01,lvs02; leave --limit out for every host',
+    });
   }
   return names;
 }
@@ -24,7 +29,7 @@ export function selectHosts(cluster: Cluster, limit?: string): Host[] {
   for (const name of limitNames(limit)) {
     // group names are the user's: "constructor" is a name like any other, never Object.prototype's
     if (cluster.hosts.some((h) => h.name === name)) wanted.add(name);
-    else if (Object.hasOwn(cluster.groups, name)) cluster.groups[name].forEach((m) => wanted.add(m));
+    else if (Object.hasOwn(cluster.groups, name)) for (const m of cluster.groups[name]) wanted.add(m);
     else {
       throw new UserError(`--limit: ${quoted(name)} is neither a host nor a group of cluster ${cluster.name}`, {
         hint: `hosts: ${cluster.hosts.map((h) => h.name).join(', ')}; groups: ${Object.keys(cluster.groups).join(', ')}`,

@@ -12,26 +12,29 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { homedir, userInfo } from 'node:os';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
-import SSHConfig, { LineType, type Line } from 'ssh-config';
+import SSHConfig, { type Line, LineType } from 'ssh-config';
 import { UserError } from '../errors.js';
 import { FileReadError, readRegularFile } from '../regular-file.js';
 import { quoted } from '../terminal-text.js';
 import { matchWildcard } from '../wildcard.js';
 
 /** A parsed config file, Includes spliced in. */
-export interface SshConfigFile { path: string; config: SSHConfig }
+export interface SshConfigFile {
+  path: string;
+  config: SSHConfig;
+}
 
 /** What the config says about one host; paths absolute, values checked. */
 export interface SshConfigHost {
   hostName?: string;
   user?: string;
   port?: number;
-  identityFile?: string;              // the first IdentityFile that exists (else the first listed)
-  proxyJump?: string[];               // hops in order, [] for "ProxyJump none"
+  identityFile?: string; // the first IdentityFile that exists (else the first listed)
+  proxyJump?: string[]; // hops in order, [] for "ProxyJump none"
   userKnownHostsFiles?: string[];
   globalKnownHostsFiles?: string[];
   strictHostKeyChecking?: 'yes' | 'accept-new' | 'no';
-  connectTimeout?: number;            // seconds
+  connectTimeout?: number; // seconds
 }
 
 /** OpenSSH's own limit on nested Includes (readconf.c READCONF_MAX_DEPTH). */
@@ -56,7 +59,9 @@ export function loadSshConfig(path: string, opts: { required?: boolean; env?: No
   } catch (err) {
     if (!opts.required && err instanceof FileReadError && err.code === 'ENOENT') return null;
     const why = err instanceof FileReadError ? err.reason : (err as Error).message;
-    throw new UserError(`ssh config ${quoted(path)} ${why}`, { hint: 'give an OpenSSH client config with -F FILE, or -F none to read none' });
+    throw new UserError(`ssh config ${quoted(path)} ${why}`, {
+      hint: 'give an OpenSSH client config with -F FILE, or -F none to read none',
+    });
   }
   return { path, config: parseWithIncludes(text, path, env, 0) };
 }
@@ -66,14 +71,18 @@ function parseWithIncludes(text: string, path: string, env: NodeJS.ProcessEnv, d
   const out = new SSHConfig();
   for (const line of parsed) {
     if (line.type === LineType.DIRECTIVE && 'config' in line && line.config.some(isInclude)) {
-      throw new UserError(`ssh config ${quoted(path)}: Include inside "${line.param} ${valueText(line.value)}" is not supported`,
-        { hint: 'move the Include line above the first Host or Match line' });
+      throw new UserError(`ssh config ${quoted(path)}: Include inside "${line.param} ${valueText(line.value)}" is not supported`, {
+        hint: 'move the Include line above the first Host or Match line',
+      });
     }
     if (!isInclude(line)) {
       out.push(line);
       continue;
     }
-    if (depth >= MAX_INCLUDE_DEPTH) throw new UserError(`ssh config ${quoted(path)}: Includes nest deeper than ${MAX_INCLUDE_DEPTH}`, { hint: 'an Include probably includes itself' });
+    if (depth >= MAX_INCLUDE_DEPTH)
+      throw new UserError(`ssh config ${quoted(path)}: Includes nest deeper than ${MAX_INCLUDE_DEPTH}`, {
+        hint: 'an Include probably includes itself',
+      });
     for (const pattern of values(line)) {
       for (const file of expandInclude(pattern, env)) {
         const included = readIncluded(file, path);
@@ -91,7 +100,9 @@ function readIncluded(file: string, from: string): string | null {
   } catch (err) {
     if (err instanceof FileReadError && err.code === 'ENOENT') return null;
     const why = err instanceof FileReadError ? err.reason : (err as Error).message;
-    throw new UserError(`ssh config ${quoted(file)} (included by ${quoted(from)}) ${why}`, { hint: 'fix or remove the Include line, or give another config with -F FILE (-F none: none)' });
+    throw new UserError(`ssh config ${quoted(file)} (included by ${quoted(from)}) ${why}`, {
+      hint: 'fix or remove the Include line, or give another config with -F FILE (-F none: none)',
+    });
   }
 }
 
@@ -110,7 +121,10 @@ function expandInclude(pattern: string, env: NodeJS.ProcessEnv): string[] {
   } catch {
     return []; // OpenSSH: a glob that matches nothing is no error
   }
-  return entries.filter((e) => !e.startsWith('.') && matchWildcard(e, name)).sort().map((e) => join(dirname(full), e));
+  return entries
+    .filter((e) => !e.startsWith('.') && matchWildcard(e, name))
+    .sort()
+    .map((e) => join(dirname(full), e));
 }
 
 /**
@@ -123,15 +137,17 @@ export function sshConfigFor(file: SshConfigFile, name: string, address: string,
   const byAddress = compute(file, address);
   const raw = { ...byAddress, ...byName };
   const fail = (key: string, value: string, why: string): never => {
-    throw new UserError(`ssh config ${quoted(file.path)}: ${key} ${quoted(value)} for host ${name} ${why}`,
-      { hint: `fix that line, or set the host's ssh settings in the inventory (they override the config)` });
+    throw new UserError(`ssh config ${quoted(file.path)}: ${key} ${quoted(value)} for host ${name} ${why}`, {
+      hint: `fix that line, or set the host's ssh settings in the inventory (they override the config)`,
+    });
   };
   const out: SshConfigHost = {};
   const hostName = first(raw.hostname);
   if (hostName !== undefined) out.hostName = hostName.replace(/%(%|h)/g, (_, t: string) => (t === '%' ? '%' : name));
   const user = first(raw.user);
   if (user !== undefined) {
-    if (!/^[a-z_][a-z0-9_.-]{0,31}$/.test(user)) fail('User', user, 'is not a user name lvs-play accepts (lowercase letters, digits, _ . -)');
+    if (!/^[a-z_][a-z0-9_.-]{0,31}$/.test(user))
+      fail('User', user, 'is not a user name lvs-play accepts (lowercase letters, digits, _ . -)');
     out.user = user;
   }
   const port = first(raw.port);
@@ -144,7 +160,8 @@ export function sshConfigFor(file: SshConfigFile, name: string, address: string,
   const identities = list(raw.identityfile).map((p) => expandPath(p, tokens, env));
   if (identities.length > 0) out.identityFile = identities.find((p) => existsSync(p)) ?? identities[0];
   const jump = first(raw.proxyjump);
-  if (jump !== undefined) out.proxyJump = jump.toLowerCase() === 'none' ? [] : jump.split(',').map((hop) => hop.trim().replace(/^ssh:\/\//, ''));
+  if (jump !== undefined)
+    out.proxyJump = jump.toLowerCase() === 'none' ? [] : jump.split(',').map((hop) => hop.trim().replace(/^ssh:\/\//, ''));
   else if (first(raw.proxycommand) !== undefined && first(raw.proxycommand)!.toLowerCase() !== 'none') {
     fail('ProxyCommand', first(raw.proxycommand)!, 'is not supported by lvs-play (it connects with its own SSH client)');
   }
@@ -194,9 +211,20 @@ function valueText(value: unknown): string {
 /** OpenSSH's %-tokens in paths (%d home, %h host name, %n the name given, %r remote user, %u local user, %%) and "~". */
 function expandPath(p: string, t: { name: string; hostName: string; user?: string }, env: NodeJS.ProcessEnv): string {
   const local = env.USER || safeUserName();
-  const expanded = p.replace(/%([%dhnru])/g, (_, c: string) => ({
-    '%': '%', d: home(env), h: t.hostName, n: t.name, r: t.user ?? 'root', u: local,
-  } as Record<string, string>)[c]!);
+  const expanded = p.replace(
+    /%([%dhnru])/g,
+    (_, c: string) =>
+      (
+        ({
+          '%': '%',
+          d: home(env),
+          h: t.hostName,
+          n: t.name,
+          r: t.user ?? 'root',
+          u: local,
+        }) as Record<string, string>
+      )[c]!,
+  );
   const tilde = expandTilde(expanded, env);
   return isAbsolute(tilde) ? tilde : resolve(tilde);
 }
@@ -210,6 +238,9 @@ function home(env: NodeJS.ProcessEnv): string {
 }
 
 function safeUserName(): string {
-  try { return userInfo().username; } catch { return ''; }
+  try {
+    return userInfo().username;
+  } catch {
+    return '';
+  }
 }
-

@@ -8,97 +8,97 @@ import type { Secret } from '../secret.js';
 // ---------------------------------------------------------------- raw JSON
 
 export interface InventorySsh {
-  user?: string;            // default "root"; non-root users escalate with sudo -n
-  port?: number;            // default 22
-  identityFile?: string;    // private key path; "~" and relative paths resolve against the inventory's folder
-  passphraseEnv?: string;   // environment variable holding the key's passphrase
-  knownHosts?: string;      // OpenSSH known_hosts file; default ~/.ssh/known_hosts
-  jumpHost?: string;        // "user@host:port" or the name of an inventory host
+  user?: string; // default "root"; non-root users escalate with sudo -n
+  port?: number; // default 22
+  identityFile?: string; // private key path; "~" and relative paths resolve against the inventory's folder
+  passphraseEnv?: string; // environment variable holding the key's passphrase
+  knownHosts?: string; // OpenSSH known_hosts file; default ~/.ssh/known_hosts
+  jumpHost?: string; // "user@host:port" or the name of an inventory host
 }
 
 export interface InventoryHost {
   name: string;
   address: string;
-  ssh?: InventorySsh;       // overrides the inventory-wide ssh settings
+  ssh?: InventorySsh; // overrides the inventory-wide ssh settings
 }
 
 export type HealthCheckType = 'TCP_CHECK' | 'HTTP_GET' | 'SSL_GET' | 'MISC_CHECK' | 'DNS_CHECK' | 'UDP_CHECK';
 
 export interface InventoryHealthCheck {
   type: HealthCheckType;
-  port?: number;            // default: the real server's port
-  connectTimeout?: number;  // seconds, default 10
-  retry?: number;           // default 3
-  delayBeforeRetry?: number;// seconds, default 3
-  path?: string;            // HTTP_GET and SSL_GET only, default "/"
-  status?: number;          // HTTP_GET and SSL_GET only, default 200
-  command?: string;         // MISC_CHECK only (required): absolute path and arguments
-  dynamic?: boolean;        // MISC_CHECK only: misc_dynamic
+  port?: number; // default: the real server's port
+  connectTimeout?: number; // seconds, default 10
+  retry?: number; // default 3
+  delayBeforeRetry?: number; // seconds, default 3
+  path?: string; // HTTP_GET and SSL_GET only, default "/"
+  status?: number; // HTTP_GET and SSL_GET only, default 200
+  command?: string; // MISC_CHECK only (required): absolute path and arguments
+  dynamic?: boolean; // MISC_CHECK only: misc_dynamic
   query?: { type?: DnsQueryType; name?: string }; // DNS_CHECK only, default SOA for "."
 }
 
 export type DnsQueryType = 'A' | 'NS' | 'CNAME' | 'SOA' | 'MX' | 'TXT' | 'AAAA';
 
 export interface InventoryRealServer {
-  host: string;             // name of an inventory host
-  port?: number;            // default: the service's port
-  weight?: number;          // default 1
+  host: string; // name of an inventory host
+  port?: number; // default: the service's port
+  weight?: number; // default 1
 }
 
 export interface InventoryService {
   port: number;
-  protocol?: 'TCP' | 'UDP';           // default TCP
-  scheduler?: string;                 // default "rr"
-  schedulerFlags?: string[];          // sh-port, sh-fallback (sh); mh-port, mh-fallback (mh)
-  forwarding?: 'DR' | 'NAT' | 'TUN';  // default DR
-  persistence?: number;               // seconds; 0 or absent = none
-  delayLoop?: number;                 // seconds between checks, default 3
-  realServers?: InventoryRealServer[];// default: every host of group "realservers"
+  protocol?: 'TCP' | 'UDP'; // default TCP
+  scheduler?: string; // default "rr"
+  schedulerFlags?: string[]; // sh-port, sh-fallback (sh); mh-port, mh-fallback (mh)
+  forwarding?: 'DR' | 'NAT' | 'TUN'; // default DR
+  persistence?: number; // seconds; 0 or absent = none
+  delayLoop?: number; // seconds between checks, default 3
+  realServers?: InventoryRealServer[]; // default: every host of group "realservers"
   healthCheck?: InventoryHealthCheck; // default TCP_CHECK
   sorryServer?: { host: string; port?: number }; // while every real server is down
 }
 
 export interface InventoryVip {
   address: string;
-  instance?: string;        // vrrp_instance name, default "vi_<index+1>"
-  routerId: number;         // virtual_router_id, 1-255
-  master?: string;          // director that is MASTER; default: spread evenly over directors
-  priority?: number;        // MASTER's priority, default vrrp.priority.master
-  interface?: string;       // default vrrp.interface
+  instance?: string; // vrrp_instance name, default "vi_<index+1>"
+  routerId: number; // virtual_router_id, 1-255
+  master?: string; // director that is MASTER; default: spread evenly over directors
+  priority?: number; // MASTER's priority, default vrrp.priority.master
+  interface?: string; // default vrrp.interface
   services: InventoryService[];
 }
 
 export interface InventoryAuth {
   type: 'PASS' | 'AH';
-  password?: string;        // at most 8 characters; prefer passwordEnv or passwordFile
+  password?: string; // at most 8 characters; prefer passwordEnv or passwordFile
   passwordEnv?: string;
   passwordFile?: string;
 }
 
 export interface InventoryVrrp {
-  interface?: string;       // default "eth0"
-  advertInterval?: number;  // seconds, default 1
+  interface?: string; // default "eth0"
+  advertInterval?: number; // seconds, default 1
   priority?: { master?: number; backup?: number; step?: number }; // defaults 150, 120, 10
   authentication?: InventoryAuth;
-  syncDaemon?: boolean;     // lvs_sync_daemon on vrrp.interface, default true
-  unicast?: boolean;        // adverts to the other directors' addresses, default false (multicast)
-  nopreempt?: boolean;      // a director that comes back leaves its VIPs where they are, default false
-  preemptDelay?: number;    // seconds before a director that comes back takes its VIPs, 1-1000
+  syncDaemon?: boolean; // lvs_sync_daemon on vrrp.interface, default true
+  unicast?: boolean; // adverts to the other directors' addresses, default false (multicast)
+  nopreempt?: boolean; // a director that comes back leaves its VIPs where they are, default false
+  preemptDelay?: number; // seconds before a director that comes back takes its VIPs, 1-1000
   garp?: { masterDelay?: number; masterRepeat?: number; masterRefresh?: number };
-  notify?: { script?: string; file?: string };  // the operator's script for every state change
-  trackScripts?: InventoryTrackScript[];         // the operator's checks, tracked by every instance
+  notify?: { script?: string; file?: string }; // the operator's script for every state change
+  trackScripts?: InventoryTrackScript[]; // the operator's checks, tracked by every instance
   trackInterfaces?: { interface: string; weight?: number }[];
   syncGroups?: { name: string; vips: string[] }[]; // VIPs that move together
 }
 
 export interface InventoryTrackScript {
   name: string;
-  command: string;          // absolute path and arguments
-  interval?: number;        // seconds, default 2
-  timeout?: number;         // seconds, default the interval
-  weight?: number;          // default 0: FAULT while failing
-  fall?: number;            // default 1
-  rise?: number;            // default 1
+  command: string; // absolute path and arguments
+  interval?: number; // seconds, default 2
+  timeout?: number; // seconds, default the interval
+  weight?: number; // default 0: FAULT while failing
+  fall?: number; // default 1
+  rise?: number; // default 1
 }
 
 export interface InventoryKeepalived {
@@ -109,15 +109,15 @@ export interface InventoryKeepalived {
 
 export interface Inventory {
   $schema?: string;
-  name: string;                                   // cluster name
+  name: string; // cluster name
   ssh?: InventorySsh;
   hosts: InventoryHost[];
-  groups: Record<string, string[]>;               // "directors" and "realservers" required
+  groups: Record<string, string[]>; // "directors" and "realservers" required
   vrrp?: InventoryVrrp;
   keepalived?: InventoryKeepalived;
   vips: InventoryVip[];
-  time?: { servers?: string[] };                  // default ["pool.ntp.org"]
-  packages?: Record<string, string[]>;            // group -> packages; directors default keepalived, ipvsadm
+  time?: { servers?: string[] }; // default ["pool.ntp.org"]
+  packages?: Record<string, string[]>; // group -> packages; directors default keepalived, ipvsadm
   sysctl?: Record<string, Record<string, string | number>>; // group -> key -> value
 }
 
@@ -126,23 +126,31 @@ export interface Inventory {
 export interface SshSettings {
   user: string;
   port: number;
-  identityFile?: string;    // absolute
+  identityFile?: string; // absolute
   passphraseEnv?: string;
-  knownHosts: string;       // absolute; host keys accepted with --accept-new-host-keys are recorded here
+  knownHosts: string; // absolute; host keys accepted with --accept-new-host-keys are recorded here
   jumpHost?: string | Host; // an inventory host's name or "user@host:port"; a Host built from the ssh config's ProxyJump
-  hostName?: string;        // where SSH connects when not the host's address (the ssh config's HostName)
+  hostName?: string; // where SSH connects when not the host's address (the ssh config's HostName)
   otherKnownHosts?: string[]; // known_hosts files only read, after knownHosts; default /etc/ssh/ssh_known_hosts{,2}
   acceptNewHostKeys?: boolean; // StrictHostKeyChecking accept-new in the ssh config
-  connectTimeout?: number;  // seconds (the ssh config's ConnectTimeout)
+  connectTimeout?: number; // seconds (the ssh config's ConnectTimeout)
 }
 
-export interface TrackScript { name: string; command: string; interval: number; timeout: number; weight: number; fall: number; rise: number }
+export interface TrackScript {
+  name: string;
+  command: string;
+  interval: number;
+  timeout: number;
+  weight: number;
+  fall: number;
+  rise: number;
+}
 
 export interface Host {
   name: string;
   address: string;
   ssh: SshSettings;
-  groups: string[];         // sorted
+  groups: string[]; // sorted
 }
 
 export interface HealthCheck {
@@ -151,14 +159,20 @@ export interface HealthCheck {
   connectTimeout: number;
   retry: number;
   delayBeforeRetry: number;
-  path?: string;            // HTTP_GET and SSL_GET only
-  status?: number;          // HTTP_GET and SSL_GET only
-  command?: string;         // MISC_CHECK only
-  dynamic?: boolean;        // MISC_CHECK only
+  path?: string; // HTTP_GET and SSL_GET only
+  status?: number; // HTTP_GET and SSL_GET only
+  command?: string; // MISC_CHECK only
+  dynamic?: boolean; // MISC_CHECK only
   query?: { type: DnsQueryType; name: string }; // DNS_CHECK only
 }
 
-export interface RealServer { host: string; address: string; port: number; weight: number; healthCheck: HealthCheck }
+export interface RealServer {
+  host: string;
+  address: string;
+  port: number;
+  weight: number;
+  healthCheck: HealthCheck;
+}
 
 export interface Service {
   vip: string;
@@ -168,7 +182,7 @@ export interface Service {
   /** flags of the sh and mh schedulers, sorted */
   schedulerFlags: string[];
   forwarding: 'DR' | 'NAT' | 'TUN';
-  persistence: number;      // 0 = none
+  persistence: number; // 0 = none
   delayLoop: number;
   realServers: RealServer[];
   /** sorry_server: takes the traffic while every real server is down */
@@ -189,10 +203,13 @@ export interface Vip {
 
 export interface Cluster {
   name: string;
-  hosts: Host[];                       // in inventory order
+  hosts: Host[]; // in inventory order
   groups: Record<string, string[]>;
   vrrp: {
-    interface: string; advertInterval: number; syncDaemon: boolean; auth: { type: 'PASS' | 'AH'; password: Secret } | null;
+    interface: string;
+    advertInterval: number;
+    syncDaemon: boolean;
+    auth: { type: 'PASS' | 'AH'; password: Secret } | null;
     /** adverts to the other directors' addresses instead of multicast */
     unicast: boolean;
     /** nopreempt: a VIP stays where it is when its MASTER comes back; delay: preempt_delay seconds (0: none) */

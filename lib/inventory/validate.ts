@@ -2,7 +2,7 @@
 // together, each at its JSON path, sorted by path, never quoting a secret.
 // An empty list means the inventory can be resolved into a Cluster.
 
-import { problemLine, type InventoryProblem } from '../errors.js';
+import { type InventoryProblem, problemLine } from '../errors.js';
 import { problemsFromSchemaErrors } from './messages.js';
 import { comparePaths } from './pointer.js';
 import { clusterRules } from './rules.js';

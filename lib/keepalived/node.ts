@@ -4,5 +4,5 @@
 export interface KaNode {
   keyword: string;
   values: string[];
-  children?: KaNode[];   // present for blocks
+  children?: KaNode[]; // present for blocks
 }

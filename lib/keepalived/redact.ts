@@ -35,7 +35,8 @@ const unquote = (value: string) => value.replace(/^"|"$/g, '');
  */
 export function redactKeepalivedText(text: string, marker: (value: string) => string = () => REDACTED): string {
   return text.replace(AUTH_PASS, (whole, keyword: string, blanks: string, value: string) =>
-    (isMarker(value) ? whole : `${keyword}${blanks}${marker(unquote(value))}`));
+    isMarker(value) ? whole : `${keyword}${blanks}${marker(unquote(value))}`,
+  );
 }
 
 /** The auth_pass values of a keepalived.conf text, unquoted: the secrets a file carries. */

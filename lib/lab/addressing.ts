@@ -26,13 +26,13 @@ function mask(prefix: number): number {
 
 export function inLabRange(address: string): boolean {
   const n = ipv4ToInt(address);
-  return n !== null && ((n & mask(RANGE_PREFIX)) >>> 0) === RANGE_BASE;
+  return n !== null && (n & mask(RANGE_PREFIX)) >>> 0 === RANGE_BASE;
 }
 
 export interface LabNetwork {
-  network: string;        // e.g. 198.18.0.0
-  prefix: number;         // e.g. 24
-  bridgeAddress: string;  // the control side's address on the bridge, e.g. 198.18.0.1
+  network: string; // e.g. 198.18.0.0
+  prefix: number; // e.g. 24
+  bridgeAddress: string; // the control side's address on the bridge, e.g. 198.18.0.1
 }
 
 /**
@@ -54,7 +54,9 @@ export function planNetwork(hostAddresses: string[], reserved: string[] = []): L
   const taken = new Set([...ints, ...reserved.map(ipv4ToInt).filter((n): n is number => n !== null)]);
   for (const n of ints) {
     if (n === net || n === broadcast) {
-      throw new UserError(`${intToIpv4(n)} is the ${n === net ? 'network' : 'broadcast'} address of the lab subnet ${intToIpv4(net)}/${prefix}; give the host another address`);
+      throw new UserError(
+        `${intToIpv4(n)} is the ${n === net ? 'network' : 'broadcast'} address of the lab subnet ${intToIpv4(net)}/${prefix}; give the host another address`,
+      );
     }
   }
   const bridge = [net + 1, broadcast - 1].find((n) => !taken.has(n));

@@ -7,13 +7,13 @@
 
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { UserError } from '../errors.js';
 import { DEFAULTS } from '../inventory/defaults.js';
 import { run, tail, tryRun } from './exec.js';
-import { aptUpdate } from './prerequisites.js';
 import { labFiles } from './paths.js';
+import { aptUpdate } from './prerequisites.js';
 import type { Progress } from './progress.js';
 import { writeFileAtomic } from './state.js';
 
@@ -30,7 +30,9 @@ export function repoPackages(inventoryPackages: string[]): string[] {
 /** Builds or refreshes the repository for this root and package list; a no-op when they have not changed. */
 export async function ensureAptRepo(rootfs: string, packages: string[], progress: Progress): Promise<string> {
   const dir = labFiles.repoDir;
-  const key = createHash('sha256').update(JSON.stringify({ rootfs: basename(rootfs), packages })).digest('hex');
+  const key = createHash('sha256')
+    .update(JSON.stringify({ rootfs: basename(rootfs), packages }))
+    .digest('hex');
   const stampFile = join(dir, STAMP);
   if (existsSync(join(dir, 'Packages')) && existsSync(stampFile) && (await readFile(stampFile, 'utf8')).trim() === key) return dir;
 
@@ -40,20 +42,25 @@ export async function ensureAptRepo(rootfs: string, packages: string[], progress
     const download = `${dir}.download`;
     await rm(download, { recursive: true, force: true });
     await mkdir(download, { recursive: true });
-    await run('apt-get', ['download', '-qq', '-o', 'APT::Sandbox::User=root', ...wanted.map((p) => `${p.name}=${p.version}`)], { cwd: download });
+    await run('apt-get', ['download', '-qq', '-o', 'APT::Sandbox::User=root', ...wanted.map((p) => `${p.name}=${p.version}`)], {
+      cwd: download,
+    });
     await mkdir(dir, { recursive: true, mode: 0o755 });
     const fetched = (await readdir(download)).filter((f) => f.endsWith('.deb'));
     for (const f of await readdir(dir)) if (f.endsWith('.deb') && !fetched.includes(f)) await rm(join(dir, f));
     for (const f of fetched) await rename(join(download, f), join(dir, f));
     await rm(download, { recursive: true, force: true });
     await writeIndex(dir);
-    await writeFileAtomic(stampFile, key + '\n', 0o644);
+    await writeFileAtomic(stampFile, `${key}\n`, 0o644);
     progress.note(`${fetched.length} packages in ${dir}`);
   });
   return dir;
 }
 
-export interface PackageVersion { name: string; version: string }
+export interface PackageVersion {
+  name: string;
+  version: string;
+}
 
 /**
  * What `apt-get install PACKAGES` would install on the base root: apt on the
@@ -61,16 +68,31 @@ export interface PackageVersion { name: string; version: string }
  * Recommends are included so a deploy may install with or without them.
  */
 export async function installSet(rootfs: string, packages: string[]): Promise<PackageVersion[]> {
-  const r = await tryRun('apt-get', [
-    '-o', `Dir::State::status=${join(rootfs, 'var/lib/dpkg/status')}`,
-    '-o', 'APT::Install-Recommends=true', '-o', 'APT::Install-Suggests=false', '-o', 'Debug::NoLocking=true',
-    'install', '-s', '-y', ...packages,
-  ], { env: { LC_ALL: 'C' } });
+  const r = await tryRun(
+    'apt-get',
+    [
+      '-o',
+      `Dir::State::status=${join(rootfs, 'var/lib/dpkg/status')}`,
+      '-o',
+      'APT::Install-Recommends=true',
+      '-o',
+      'APT::Install-Suggests=false',
+      '-o',
+      'Debug::NoLocking=true',
+      'install',
+      '-s',
+      '-y',
+      ...packages,
+    ],
+    { env: { LC_ALL: 'C' } },
+  );
   if (r.code !== 0) {
     const unknown = [...r.stderr.matchAll(/Unable to locate package (\S+)/g)].map((m) => m[1]);
-    throw new UserError(unknown.length
-      ? `package ${unknown.join(', ')} not found in the control machine's apt sources (the lab serves only packages it can download)`
-      : `apt-get cannot compute the packages for ${packages.join(' ')}${tail(r.stderr)}`);
+    throw new UserError(
+      unknown.length
+        ? `package ${unknown.join(', ')} not found in the control machine's apt sources (the lab serves only packages it can download)`
+        : `apt-get cannot compute the packages for ${packages.join(' ')}${tail(r.stderr)}`,
+    );
   }
   return parseSimulation(r.stdout);
 }
@@ -86,8 +108,11 @@ async function writeIndex(dir: string): Promise<void> {
   await writeFileAtomic(join(dir, 'Packages'), packages, 0o644);
   const size = (await stat(join(dir, 'Packages'))).size;
   const sha256 = createHash('sha256').update(packages).digest('hex');
-  await writeFileAtomic(join(dir, 'Release'), [
-    'Origin: lvs-play', 'Label: lvs-play lab', `Date: ${new Date().toUTCString()}`,
-    'SHA256:', ` ${sha256} ${size} Packages`, '',
-  ].join('\n'), 0o644);
+  await writeFileAtomic(
+    join(dir, 'Release'),
+    ['Origin: lvs-play', 'Label: lvs-play lab', `Date: ${new Date().toUTCString()}`, 'SHA256:', ` ${sha256} ${size} Packages`, ''].join(
+      '\n',
+    ),
+    0o644,
+  );
 }

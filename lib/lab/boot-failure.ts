@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { UserError } from '../errors.js';
 import { consoleLog } from './container.js';
 import { tail } from './exec.js';
-import { LAB_LOG_DIR, type HostNames } from './paths.js';
+import { type HostNames, LAB_LOG_DIR } from './paths.js';
 import { INITRD_FAILED } from './vm/initrd.js';
 
 /** Kept consoles per host; older ones are removed when a new one is kept. */
@@ -47,7 +47,10 @@ export function initrdFailed(console: string): boolean {
 
 /** <host>-console-<UTC time, to the second>.log */
 export function keptConsoleName(host: string, at: Date): string {
-  return `${host}-console-${at.toISOString().replace(/\.\d+Z$/, 'Z').replace(/[-:]/g, '')}.log`;
+  return `${host}-console-${at
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replace(/[-:]/g, '')}.log`;
 }
 
 /**
@@ -83,7 +86,12 @@ function readConsole(names: HostNames): string {
  * kept console's path, and its last lines. extra (e.g. qemu's own log) is
  * consulted for a reason when the console gives none.
  */
-export async function bootFailure(names: HostNames, what: string, extra: { file: string; text: string } | null = null, dir = LAB_LOG_DIR): Promise<UserError> {
+export async function bootFailure(
+  names: HostNames,
+  what: string,
+  extra: { file: string; text: string } | null = null,
+  dir = LAB_LOG_DIR,
+): Promise<UserError> {
   const text = readConsole(names);
   const reason = bootFailureReason(text) ?? (extra?.text.trim() ? `${extra.file}: ${extra.text.trim().split('\n').pop()!.trim()}` : null);
   let kept: string | null = null;

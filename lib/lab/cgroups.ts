@@ -5,14 +5,15 @@
 // share one payload/system.slice/*.service tree, and `systemctl stop
 // keepalived` in one would kill keepalived in the other.
 
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, rmdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LAB_PREFIX } from './paths.js';
 
 /** Mount points of the hierarchies nspawn manages. */
 export function cgroupRoots(): string[] {
-  return readFileSync('/proc/self/mounts', 'utf8').split('\n')
+  return readFileSync('/proc/self/mounts', 'utf8')
+    .split('\n')
     .map((l) => l.split(' '))
     .filter(([, , type, opts]) => type === 'cgroup2' || (type === 'cgroup' && (opts ?? '').split(',').includes('name=systemd')))
     .map(([, mnt]) => mnt);

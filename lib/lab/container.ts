@@ -10,22 +10,22 @@ import { closeSync, openSync, readFileSync, readlinkSync } from 'node:fs';
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { REALSERVERS } from '../inventory/defaults.js';
-import { run } from './exec.js';
 import { createCgroups } from './cgroups.js';
+import { run } from './exec.js';
 import type { LabHost } from './inventory.js';
 import { isMountPoint } from './mounts.js';
 import { NETNS_DIR, netnsPids } from './network.js';
-import { REPO_MOUNT, type HostNames } from './paths.js';
-import { processId, stopProcesses, type ProcessId } from './processes.js';
+import { type HostNames, REPO_MOUNT } from './paths.js';
+import { type ProcessId, processId, stopProcesses } from './processes.js';
 
 export interface ContainerSpec {
   names: HostNames;
   host: LabHost;
-  allHosts: LabHost[];      // for /etc/hosts
+  allHosts: LabHost[]; // for /etc/hosts
   rootfs: string;
   repo: string;
-  authorizedKey: string;    // the lab's public key line
-  hostKeyFile: string;      // the host's private ed25519 host key (".pub" beside it)
+  authorizedKey: string; // the lab's public key line
+  hostKeyFile: string; // the host's private ed25519 host key (".pub" beside it)
 }
 
 export function consoleLog(names: HostNames): string {
@@ -43,15 +43,22 @@ export async function prepareRoot(spec: ContainerSpec): Promise<void> {
   }
   const at = (p: string) => join(names.root, p);
   await writeFile(at('etc/hostname'), `${host.name}\n`);
-  await writeFile(at('etc/hosts'), [
-    '127.0.0.1\tlocalhost', `127.0.1.1\t${host.name}`, '::1\tlocalhost ip6-localhost ip6-loopback',
-    '# lvs-play lab hosts', ...spec.allHosts.map((h) => `${h.address}\t${h.name}`), '',
-  ].join('\n'));
-  await writeFile(at('etc/machine-id'), randomBytes(16).toString('hex') + '\n', { mode: 0o444 });
+  await writeFile(
+    at('etc/hosts'),
+    [
+      '127.0.0.1\tlocalhost',
+      `127.0.1.1\t${host.name}`,
+      '::1\tlocalhost ip6-localhost ip6-loopback',
+      '# lvs-play lab hosts',
+      ...spec.allHosts.map((h) => `${h.address}\t${h.name}`),
+      '',
+    ].join('\n'),
+  );
+  await writeFile(at('etc/machine-id'), `${randomBytes(16).toString('hex')}\n`, { mode: 0o444 });
   await copyFile(spec.hostKeyFile, at('etc/ssh/ssh_host_ed25519_key'));
   await copyFile(`${spec.hostKeyFile}.pub`, at('etc/ssh/ssh_host_ed25519_key.pub'));
   await mkdir(at('root/.ssh'), { recursive: true, mode: 0o700 });
-  await writeFile(at('root/.ssh/authorized_keys'), spec.authorizedKey + '\n', { mode: 0o600 });
+  await writeFile(at('root/.ssh/authorized_keys'), `${spec.authorizedKey}\n`, { mode: 0o600 });
   if (host.groups.includes(REALSERVERS)) {
     // the deploy installs the web server (nginx-light serves /var/www/html); the page names the host
     await mkdir(at('var/www/html'), { recursive: true });
@@ -67,9 +74,16 @@ export async function startContainer(spec: ContainerSpec): Promise<ProcessId> {
   const { names } = spec;
   const cgroupProcs = await createCgroups(names.cgroup);
   const args = [
-    '--boot', '--register=no', '--keep-unit', '--link-journal=no', '--console=read-only',
-    '--resolv-conf=off', '--timezone=off',
-    `--directory=${names.root}`, `--machine=${names.machine}`, `--hostname=${spec.host.name}`,
+    '--boot',
+    '--register=no',
+    '--keep-unit',
+    '--link-journal=no',
+    '--console=read-only',
+    '--resolv-conf=off',
+    '--timezone=off',
+    `--directory=${names.root}`,
+    `--machine=${names.machine}`,
+    `--hostname=${spec.host.name}`,
     `--network-namespace-path=${NETNS_DIR}/${names.netns}`,
     // NET_ADMIN: keepalived adds VIPs; NET_RAW: VRRP. Never CAP_SYS_TIME: the clock is not namespaced.
     '--capability=CAP_NET_ADMIN,CAP_NET_RAW',
@@ -78,16 +92,20 @@ export async function startContainer(spec: ContainerSpec): Promise<ProcessId> {
   const log = openSync(consoleLog(names), 'a');
   try {
     // the shell joins the cgroups, then becomes nspawn (same PID)
-    const child = spawn('sh', ['-c', 'for f in $LVSP_CGROUP_PROCS; do echo $$ > "$f" || exit 1; done; exec "$@"', 'sh', 'systemd-nspawn', ...args], {
-      detached: true,
-      stdio: ['ignore', log, log],
-      env: {
-        ...process.env,
-        LVSP_CGROUP_PROCS: cgroupProcs.join(' '),
-        SYSTEMD_NSPAWN_API_VFS_WRITABLE: 'network', // /proc/sys/net writable, per namespace (arp_ignore)
-        SYSTEMD_NSPAWN_LOCK: '0',                   // no lock files left in /run/systemd/nspawn
+    const child = spawn(
+      'sh',
+      ['-c', 'for f in $LVSP_CGROUP_PROCS; do echo $$ > "$f" || exit 1; done; exec "$@"', 'sh', 'systemd-nspawn', ...args],
+      {
+        detached: true,
+        stdio: ['ignore', log, log],
+        env: {
+          ...process.env,
+          LVSP_CGROUP_PROCS: cgroupProcs.join(' '),
+          SYSTEMD_NSPAWN_API_VFS_WRITABLE: 'network', // /proc/sys/net writable, per namespace (arp_ignore)
+          SYSTEMD_NSPAWN_LOCK: '0', // no lock files left in /run/systemd/nspawn
+        },
       },
-    });
+    );
     child.unref();
     const id = child.pid === undefined ? null : processId(child.pid);
     if (!id) throw new Error(`systemd-nspawn for ${spec.host.name} did not start; see ${consoleLog(names)}`);
@@ -104,7 +122,9 @@ export async function containerProcesses(names: HostNames): Promise<ProcessId[]>
   for (const pid of await netnsPids(names.netns)) {
     try {
       if (readlinkSync(`/proc/${pid}/ns/pid`) === ours) continue; // e.g. someone's `ip netns exec` shell
-    } catch { continue; }
+    } catch {
+      continue;
+    }
     const id = processId(pid);
     if (id) ids.push(id);
   }
@@ -122,7 +142,9 @@ export async function findNspawn(names: HostNames): Promise<ProcessId | null> {
     try {
       const argv = readFileSync(`/proc/${ppid}/cmdline`, 'utf8').split('\0');
       if (/(^|\/)systemd-nspawn$/.test(argv[0]) && argv.includes(`--machine=${names.machine}`)) return processId(ppid);
-    } catch { /* gone */ }
+    } catch {
+      /* gone */
+    }
   }
   return null;
 }

@@ -7,21 +7,23 @@ import { rmdir } from 'node:fs/promises';
 import { tearDownHost } from './host.js';
 import { readLabSpec } from './inventory.js';
 import { unmountUnder } from './mounts.js';
-import { NETNS_DIR, deleteLink, labLinks, removeBridge } from './network.js';
-import { LAB_CACHE_DIR, isLabVeth, labFiles } from './paths.js';
+import { deleteLink, labLinks, NETNS_DIR, removeBridge } from './network.js';
+import { isLabVeth, LAB_CACHE_DIR, labFiles } from './paths.js';
 import { assertCanRunLab } from './prerequisites.js';
-import { silentProgress, type Progress } from './progress.js';
+import { type Progress, silentProgress } from './progress.js';
 import { EMPTY_STATE, readState, withLabLock, writeState } from './state.js';
 import { knownLabHosts } from './sweep.js';
 import { isLabTap } from './vm/tap.js';
 import { stopTimeServer } from './vm/time-server.js';
 
 export interface LabDownOptions {
-  inventory?: string;   // optional: its host names are swept too
+  inventory?: string; // optional: its host names are swept too
   progress?: Progress;
 }
 
-export interface LabDownResult { removedHosts: string[] }
+export interface LabDownResult {
+  removedHosts: string[];
+}
 
 export async function labDown(opts: LabDownOptions = {}): Promise<LabDownResult> {
   const progress = opts.progress ?? silentProgress;
@@ -32,7 +34,8 @@ export async function labDown(opts: LabDownOptions = {}): Promise<LabDownResult>
     const hosts = knownLabHosts(state, extra);
     if (hosts.length) {
       await progress.step(`stopping ${hosts.map((n) => n.host).join(' ')}`, () =>
-        Promise.all(hosts.map((n) => tearDownHost(n, state.hosts[n.host]?.nspawn ?? null, state.vms[n.host]?.qemu ?? null))));
+        Promise.all(hosts.map((n) => tearDownHost(n, state.hosts[n.host]?.nspawn ?? null, state.vms[n.host]?.qemu ?? null))),
+      );
     }
     await stopTimeServer(state.timeServer);
     await progress.step('removing the lab network', async () => {

@@ -3,14 +3,14 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bootFailure, initrdFailed } from './boot-failure.js';
-import { run } from './exec.js';
-import { removeCgroups } from './cgroups.js';
-import { consoleLog, prepareRoot, startContainer, stopContainer, type ContainerSpec } from './container.js';
 import type { LabNetwork } from './addressing.js';
+import { bootFailure, initrdFailed } from './boot-failure.js';
+import { removeCgroups } from './cgroups.js';
+import { type ContainerSpec, consoleLog, prepareRoot, startContainer, stopContainer } from './container.js';
+import { run } from './exec.js';
 import { removeTree } from './mounts.js';
 import { createHostNetwork, removeHostNetwork } from './network.js';
-import { LAB_LOG_DIR, type HostNames } from './paths.js';
+import { type HostNames, LAB_LOG_DIR } from './paths.js';
 import { isRunning, type ProcessId } from './processes.js';
 import { labSsh } from './ssh.js';
 import { qemuLog, stopVm } from './vm/vm-host.js';
@@ -39,9 +39,9 @@ export async function createHost(spec: ContainerSpec, net: LabNetwork): Promise<
 
 export interface HostProbe {
   ssh: boolean;
-  state: string | null;          // systemctl is-system-running: running, degraded, starting, ...
+  state: string | null; // systemctl is-system-running: running, degraded, starting, ...
   failedUnits: string[];
-  error: string | null;          // why ssh failed
+  error: string | null; // why ssh failed
 }
 
 const PROBE = 'systemctl is-system-running; echo ---; systemctl list-units --state=failed --no-legend --plain | cut -d" " -f1';
@@ -49,7 +49,7 @@ const PROBE = 'systemctl is-system-running; echo ---; systemctl list-units --sta
 /** One SSH round trip: is the host reachable, booted, and which units failed. signal cancels it (a failed probe). */
 export async function probeHost(address: string, opts: { wait?: boolean; signal?: AbortSignal } = {}): Promise<HostProbe> {
   const cmd = opts.wait ? PROBE.replace('is-system-running', 'is-system-running --wait') : PROBE;
-  let r;
+  let r: Awaited<ReturnType<typeof labSsh>>;
   try {
     r = await labSsh(address, cmd, { timeoutMs: 120_000, signal: opts.signal });
   } catch (err) {
@@ -61,9 +61,9 @@ export async function probeHost(address: string, opts: { wait?: boolean; signal?
 }
 
 export interface WaitBootedOptions {
-  timeoutMs?: number;     // default 2 minutes
-  what?: string;          // 'container' (default) or 'VM'
-  logDir?: string;        // where the console of a host that did not boot is kept (LAB_LOG_DIR)
+  timeoutMs?: number; // default 2 minutes
+  what?: string; // 'container' (default) or 'VM'
+  logDir?: string; // where the console of a host that did not boot is kept (LAB_LOG_DIR)
 }
 
 /** How often waitBooted looks at the host's process and console while a probe is under way. */
@@ -91,7 +91,9 @@ export async function waitBooted(names: HostNames, address: string, proc: Proces
     let why = gone();
     if (why) throw await bootFailure(names, why, extraLog(names, what), logDir);
     const abort = new AbortController();
-    const watch = setInterval(() => { if (gone()) abort.abort(); }, WATCH_MS);
+    const watch = setInterval(() => {
+      if (gone()) abort.abort();
+    }, WATCH_MS);
     try {
       last = await probeHost(address, { wait: true, signal: abort.signal });
     } finally {
@@ -102,7 +104,12 @@ export async function waitBooted(names: HostNames, address: string, proc: Proces
     if (why) throw await bootFailure(names, why, extraLog(names, what), logDir);
     await new Promise((r) => setTimeout(r, 500));
   }
-  throw await bootFailure(names, `not up after ${timeoutMs / 1000} s (${last?.error ?? `state ${last?.state}`})`, extraLog(names, what), logDir);
+  throw await bootFailure(
+    names,
+    `not up after ${timeoutMs / 1000} s (${last?.error ?? `state ${last?.state}`})`,
+    extraLog(names, what),
+    logDir,
+  );
 }
 
 function readConsole(names: HostNames): string {

@@ -11,16 +11,20 @@ import { InventoryError, UserError } from '../errors.js';
 import { DEFAULTS } from '../inventory/defaults.js';
 import { parseJson, readInventoryText } from '../inventory/load.js';
 import { validateInventory } from '../inventory/validate.js';
-import { LAB_RANGE, inLabRange } from './addressing.js';
+import { inLabRange, LAB_RANGE } from './addressing.js';
 import { hostNames } from './paths.js';
 
-export interface LabHost { name: string; address: string; groups: string[] }
+export interface LabHost {
+  name: string;
+  address: string;
+  groups: string[];
+}
 
 export interface LabSpec {
-  file: string;                 // absolute path of the inventory
-  hosts: LabHost[];             // inventory order
+  file: string; // absolute path of the inventory
+  hosts: LabHost[]; // inventory order
   vips: string[];
-  packages: string[];           // every package named in the inventory's "packages"
+  packages: string[]; // every package named in the inventory's "packages"
   keepalivedMode: 'full' | 'vrrp-only';
 }
 
@@ -65,7 +69,9 @@ export function labSpecOf(path: string, raw: unknown): LabSpec {
       if (seen.has(key)) throw new UserError(`${path}: /hosts/${i}: "${key}" is also used by host ${seen.get(key)}`);
       seen.set(key, h.name);
     }
-    const member = Object.keys(groups).filter((g) => Array.isArray(groups[g]) && (groups[g] as unknown[]).includes(h.name)).sort();
+    const member = Object.keys(groups)
+      .filter((g) => Array.isArray(groups[g]) && (groups[g] as unknown[]).includes(h.name))
+      .sort();
     return { name: h.name, address: h.address, groups: member };
   });
   const vips = Array.isArray(inv.vips) ? inv.vips.map((v: { address?: unknown }) => String(v?.address)) : [];

@@ -8,11 +8,12 @@ import { run } from './exec.js';
 /** Mount points at or below dir, deepest first. */
 export function mountsUnder(dir: string): string[] {
   const base = dir.replace(/\/+$/, '');
-  return readFileSync('/proc/self/mounts', 'utf8').split('\n')
+  return readFileSync('/proc/self/mounts', 'utf8')
+    .split('\n')
     .map((line) => line.split(' ')[1])
     .filter((m): m is string => m !== undefined)
     .map(unescapeMount)
-    .filter((m) => m === base || m.startsWith(base + '/'))
+    .filter((m) => m === base || m.startsWith(`${base}/`))
     .sort((a, b) => b.length - a.length);
 }
 

@@ -6,13 +6,16 @@
 // interfaces, routes or sysctls.
 
 import { existsSync, readdirSync } from 'node:fs';
-import { run, tryRun } from './exec.js';
 import type { LabNetwork } from './addressing.js';
-import { LAB_BRIDGE, LAB_PREFIX, type HostNames } from './paths.js';
+import { run, tryRun } from './exec.js';
+import { type HostNames, LAB_BRIDGE, LAB_PREFIX } from './paths.js';
 
 export const NETNS_DIR = '/run/netns';
 
-interface IpLink { ifname: string; addr_info?: { family: string; local: string; prefixlen: number }[] }
+interface IpLink {
+  ifname: string;
+  addr_info?: { family: string; local: string; prefixlen: number }[];
+}
 
 async function links(): Promise<IpLink[]> {
   return JSON.parse(await run('ip', ['-j', 'address', 'show'])) as IpLink[];

@@ -34,12 +34,12 @@ export const labFiles = {
 /** Everything the lab makes for one host. */
 export interface HostNames {
   host: string;
-  netns: string;      // /run/netns/<netns>
-  veth: string;       // control-side end of the veth pair, enslaved to the bridge
-  machine: string;    // systemd-nspawn --machine
-  cgroup: string;     // directory name at the root of each cgroup hierarchy
-  dir: string;        // per-host directory: upper/, work/, root/ (the overlay), console.log
-  root: string;       // the overlay mount point the container boots from
+  netns: string; // /run/netns/<netns>
+  veth: string; // control-side end of the veth pair, enslaved to the bridge
+  machine: string; // systemd-nspawn --machine
+  cgroup: string; // directory name at the root of each cgroup hierarchy
+  dir: string; // per-host directory: upper/, work/, root/ (the overlay), console.log
+  root: string; // the overlay mount point the container boots from
   hostKeyDir: string; // the host's SSH host keys, kept across `lab down`
 }
 
@@ -74,5 +74,8 @@ export function isLabVeth(ifname: string): boolean {
 function vethName(host: string): string {
   const readable = `${LAB_PREFIX}v-${host}`;
   if (readable.length <= IFNAMSIZ) return readable;
-  return `${LAB_PREFIX}v${createHash('sha256').update(host).digest('hex').slice(0, IFNAMSIZ - LAB_PREFIX.length - 1)}`;
+  return `${LAB_PREFIX}v${createHash('sha256')
+    .update(host)
+    .digest('hex')
+    .slice(0, IFNAMSIZ - LAB_PREFIX.length - 1)}`;
 }

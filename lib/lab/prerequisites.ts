@@ -40,13 +40,17 @@ export function findCommand(name: string): string | null {
     try {
       accessSync(`${d}/${name}`, constants.X_OK);
       return `${d}/${name}`;
-    } catch { /* next */ }
+    } catch {
+      /* next */
+    }
   }
   return null;
 }
 
 export function missingPackages(): string[] {
-  const missing = Object.entries(REQUIRED_COMMANDS).filter(([cmd]) => !findCommand(cmd)).map(([, pkg]) => pkg);
+  const missing = Object.entries(REQUIRED_COMMANDS)
+    .filter(([cmd]) => !findCommand(cmd))
+    .map(([, pkg]) => pkg);
   return [...new Set(missing)];
 }
 
@@ -54,14 +58,16 @@ export async function ensurePrerequisites(progress: Progress): Promise<void> {
   assertCanRunLab();
   if (!/\boverlay\b/.test(readFileSync('/proc/filesystems', 'utf8'))) {
     // overlay may be a module that is not loaded yet; loading it is up to the administrator
-    throw new UserError('the kernel does not offer overlayfs, which the lab needs for the containers\' throwaway layers', {
+    throw new UserError("the kernel does not offer overlayfs, which the lab needs for the containers' throwaway layers", {
       hint: 'load it (modprobe overlay) or use a kernel with CONFIG_OVERLAY_FS',
     });
   }
   const missing = missingPackages();
   if (missing.length === 0) return;
   if (!findCommand('apt-get')) {
-    throw new UserError(`the lab needs ${missing.join(', ')} and can only install them with apt-get (Debian, Ubuntu); install them and retry`);
+    throw new UserError(
+      `the lab needs ${missing.join(', ')} and can only install them with apt-get (Debian, Ubuntu); install them and retry`,
+    );
   }
   await progress.step(`installing lab prerequisites: ${missing.join(' ')}`, () => aptInstall(missing, progress));
 }
@@ -69,7 +75,8 @@ export async function ensurePrerequisites(progress: Progress): Promise<void> {
 /** apt-get update + install, with a policy-rc.d that stops any daemon from starting meanwhile. */
 export async function aptInstall(packages: string[], progress: Progress): Promise<void> {
   const ownPolicy = !existsSync(POLICY_RC_D);
-  if (ownPolicy) await writeFile(POLICY_RC_D, '#!/bin/sh\n# lvs-play lab: no daemon starts while it installs packages\nexit 101\n', { mode: 0o755 });
+  if (ownPolicy)
+    await writeFile(POLICY_RC_D, '#!/bin/sh\n# lvs-play lab: no daemon starts while it installs packages\nexit 101\n', { mode: 0o755 });
   try {
     await aptUpdate(progress);
     await run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], { env: { DEBIAN_FRONTEND: 'noninteractive' } });

@@ -4,7 +4,10 @@
 
 import { readFileSync } from 'node:fs';
 
-export interface ProcessId { pid: number; start: number }
+export interface ProcessId {
+  pid: number;
+  start: number;
+}
 
 /** The process's start time in clock ticks since boot, or null if it is gone. */
 export function startTime(pid: number): number | null {
@@ -35,7 +38,11 @@ export function isRunning(p: ProcessId): boolean {
 
 export function signal(p: ProcessId, sig: NodeJS.Signals): void {
   if (!isRunning(p)) return;
-  try { process.kill(p.pid, sig); } catch { /* exited in between */ }
+  try {
+    process.kill(p.pid, sig);
+  } catch {
+    /* exited in between */
+  }
 }
 
 /** Signals the processes and waits until they are gone; SIGKILL after graceMs. */
@@ -44,7 +51,12 @@ export async function stopProcesses(ps: ProcessId[], sig: NodeJS.Signals, graceM
   if (await waitGone(ps, graceMs)) return;
   for (const p of ps) signal(p, 'SIGKILL');
   if (!(await waitGone(ps, 10_000))) {
-    throw new Error(`processes ${ps.filter(isRunning).map((p) => p.pid).join(', ')} survived SIGKILL`);
+    throw new Error(
+      `processes ${ps
+        .filter(isRunning)
+        .map((p) => p.pid)
+        .join(', ')} survived SIGKILL`,
+    );
   }
 }
 

@@ -10,7 +10,7 @@ export interface Progress {
   note(line: string): void;
 }
 
-export function lineProgress(write: (line: string) => void = (l) => process.stdout.write(l + '\n')): Progress {
+export function lineProgress(write: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Progress {
   const tty = process.stdout.isTTY === true;
   const ok = tty ? '\u2714' : 'ok';
   const fail = tty ? '\u2716' : 'FAILED';
@@ -27,7 +27,9 @@ export function lineProgress(write: (line: string) => void = (l) => process.stdo
         throw err;
       }
     },
-    note(line) { write(`   ${line}`); },
+    note(line) {
+      write(`   ${line}`);
+    },
   };
 }
 

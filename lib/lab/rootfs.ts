@@ -24,7 +24,10 @@ export function mirror(): string {
 }
 
 export function rootfsDir(): string {
-  const key = createHash('sha256').update(JSON.stringify({ SUITE, mirror: mirror(), BASE_PACKAGES, RECIPE })).digest('hex').slice(0, 12);
+  const key = createHash('sha256')
+    .update(JSON.stringify({ SUITE, mirror: mirror(), BASE_PACKAGES, RECIPE }))
+    .digest('hex')
+    .slice(0, 12);
   return join(LAB_CACHE_DIR, `rootfs-${SUITE}-${key}`);
 }
 
@@ -37,9 +40,7 @@ export async function ensureRootfs(progress: Progress): Promise<string> {
   await progress.step(`building the lab's base system with debootstrap (${SUITE}, about a minute; log ${log})`, async () => {
     await removeTree(build); // a build cut short earlier (may hold debootstrap's /proc and /sys mounts)
     await mkdir(LAB_CACHE_DIR, { recursive: true });
-    const r = await tryRun('debootstrap', [
-      '--variant=minbase', `--include=${BASE_PACKAGES.join(',')}`, SUITE, build, mirror(),
-    ]);
+    const r = await tryRun('debootstrap', ['--variant=minbase', `--include=${BASE_PACKAGES.join(',')}`, SUITE, build, mirror()]);
     await writeFile(log, r.stdout + r.stderr);
     if (r.code !== 0) {
       await removeTree(build);
@@ -58,9 +59,11 @@ async function customise(root: string): Promise<void> {
   const at = (p: string) => join(root, p);
   // host keys and machine id are per container (written into each upper layer)
   for (const f of await readdir(at('etc/ssh'))) if (f.startsWith('ssh_host_')) await rm(at(`etc/ssh/${f}`));
-  await writeFile(at('etc/ssh/sshd_config.d/lvs-play-lab.conf'),
-    '# lvs-play lab: one ed25519 host key per container, recorded in the lab\'s known_hosts\n' +
-    'HostKey /etc/ssh/ssh_host_ed25519_key\nPasswordAuthentication no\nKbdInteractiveAuthentication no\n');
+  await writeFile(
+    at('etc/ssh/sshd_config.d/lvs-play-lab.conf'),
+    "# lvs-play lab: one ed25519 host key per container, recorded in the lab's known_hosts\n" +
+      'HostKey /etc/ssh/ssh_host_ed25519_key\nPasswordAuthentication no\nKbdInteractiveAuthentication no\n',
+  );
   await writeFile(at('etc/machine-id'), '');
   await rm(at('var/lib/dbus/machine-id'), { force: true });
   await symlink('/etc/machine-id', at('var/lib/dbus/machine-id'));

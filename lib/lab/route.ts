@@ -6,7 +6,7 @@
 // its API is kept: allowedDevices, isLabAddress, LAB_BRIDGE.)
 
 import { UserError } from '../errors.js';
-import { LAB_RANGE, inLabRange } from './addressing.js';
+import { inLabRange, LAB_RANGE } from './addressing.js';
 import { tryRun } from './exec.js';
 import { LAB_BRIDGE } from './paths.js';
 
@@ -34,11 +34,15 @@ export async function assertLabRoute(address: string, options: LabRouteOptions =
   const r = await tryRun('ip', ['-j', 'route', 'get', address]);
   let route: { dev?: string; type?: string } | undefined;
   if (r.code === 0) {
-    try { route = (JSON.parse(r.stdout) as { dev?: string; type?: string }[])[0]; } catch { /* treated as no route */ }
+    try {
+      route = (JSON.parse(r.stdout) as { dev?: string; type?: string }[])[0];
+    } catch {
+      /* treated as no route */
+    }
   }
   if (route?.dev === undefined || route.type === 'local' || !allowed.includes(route.dev)) {
-    const why = route?.type === 'local' ? 'it is an address of this machine'
-      : route?.dev ? `routed via ${route.dev}` : (r.stderr.trim() || 'no route');
+    const why =
+      route?.type === 'local' ? 'it is an address of this machine' : route?.dev ? `routed via ${route.dev}` : r.stderr.trim() || 'no route';
     throw new UserError(`lab is not up: run lvs-play lab up (${address}: ${why}, not the lab's ${allowed.join(', ')})`);
   }
 }

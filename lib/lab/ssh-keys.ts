@@ -37,7 +37,7 @@ export async function writeKnownHosts(entries: { address: string; publicKey: str
     const [type, key] = e.publicKey.split(/\s+/);
     return `${e.address} ${type} ${key}`;
   });
-  await writeFileAtomic(labFiles.knownHosts, lines.join('\n') + '\n', 0o644);
+  await writeFileAtomic(labFiles.knownHosts, `${lines.join('\n')}\n`, 0o644);
 }
 
 const PASSWORD_CHARS = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789';
@@ -46,6 +46,6 @@ const PASSWORD_CHARS = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789
 export async function ensureVrrpPassword(): Promise<string> {
   if (existsSync(labFiles.vrrpPassword)) return labFiles.vrrpPassword;
   const pass = Array.from({ length: 8 }, () => PASSWORD_CHARS[randomInt(PASSWORD_CHARS.length)]).join('');
-  await writeFileAtomic(labFiles.vrrpPassword, pass + '\n', 0o600);
+  await writeFileAtomic(labFiles.vrrpPassword, `${pass}\n`, 0o600);
   return labFiles.vrrpPassword;
 }

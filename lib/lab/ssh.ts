@@ -13,24 +13,45 @@
  */
 export const LAB_SSH_CONNECT_TIMEOUT_S = 30;
 
-import { tryRun, type RunResult } from './exec.js';
+import { type RunResult, tryRun } from './exec.js';
 import { labFiles } from './paths.js';
 import { assertLabRoute } from './route.js';
 
 export function labSshArgs(address: string, knownHosts = labFiles.knownHosts): string[] {
   return [
-    '-F', '/dev/null',
-    '-i', labFiles.sshKey,
-    '-o', 'IdentitiesOnly=yes', '-o', 'IdentityAgent=none',
-    '-o', `UserKnownHostsFile=${knownHosts}`, '-o', 'GlobalKnownHostsFile=/dev/null',
-    '-o', 'StrictHostKeyChecking=yes', '-o', 'BatchMode=yes',
-    '-o', `ConnectTimeout=${LAB_SSH_CONNECT_TIMEOUT_S}`, '-o', 'LogLevel=ERROR',
+    '-F',
+    '/dev/null',
+    '-i',
+    labFiles.sshKey,
+    '-o',
+    'IdentitiesOnly=yes',
+    '-o',
+    'IdentityAgent=none',
+    '-o',
+    `UserKnownHostsFile=${knownHosts}`,
+    '-o',
+    'GlobalKnownHostsFile=/dev/null',
+    '-o',
+    'StrictHostKeyChecking=yes',
+    '-o',
+    'BatchMode=yes',
+    '-o',
+    `ConnectTimeout=${LAB_SSH_CONNECT_TIMEOUT_S}`,
+    '-o',
+    'LogLevel=ERROR',
     `root@${address}`,
   ];
 }
 
 /** Runs a shell command on a lab host as root; resolves with its exit code and output. */
-export async function labSsh(address: string, command: string, opts: { timeoutMs?: number; knownHosts?: string; signal?: AbortSignal } = {}): Promise<RunResult> {
+export async function labSsh(
+  address: string,
+  command: string,
+  opts: { timeoutMs?: number; knownHosts?: string; signal?: AbortSignal } = {},
+): Promise<RunResult> {
   await assertLabRoute(address);
-  return tryRun('ssh', [...labSshArgs(address, opts.knownHosts), '--', command], { timeoutMs: opts.timeoutMs ?? 60_000, signal: opts.signal });
+  return tryRun('ssh', [...labSshArgs(address, opts.knownHosts), '--', command], {
+    timeoutMs: opts.timeoutMs ?? 60_000,
+    signal: opts.signal,
+  });
 }

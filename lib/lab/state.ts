@@ -7,13 +7,13 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { UserError } from '../errors.js';
 import { LAB_STATE_DIR, labFiles } from './paths.js';
-import { isRunning, processId, type ProcessId } from './processes.js';
+import { isRunning, type ProcessId, processId } from './processes.js';
 
 export interface HostRecord {
   name: string;
   address: string;
-  rootfs: string;          // the read-only lower layer it booted from
-  nspawn: ProcessId;       // systemd-nspawn: SIGTERM shuts the container down
+  rootfs: string; // the read-only lower layer it booted from
+  nspawn: ProcessId; // systemd-nspawn: SIGTERM shuts the container down
   startedAt: string;
 }
 
@@ -21,11 +21,11 @@ export interface HostRecord {
 export interface VmRecord {
   name: string;
   address: string;
-  base: string;            // the cached VM base (root, kernel, initrd) its disk was made from
-  qemu: ProcessId;         // qemu-system-x86_64: SIGTERM stops the VM
+  base: string; // the cached VM base (root, kernel, initrd) its disk was made from
+  qemu: ProcessId; // qemu-system-x86_64: SIGTERM stops the VM
   accel: 'kvm' | 'tcg';
-  tap: string;             // its tap device, a port of the lab bridge
-  append?: string;         // the extra kernel command line it booted with (LVS_PLAY_LAB_VM_APPEND); absent: none
+  tap: string; // its tap device, a port of the lab bridge
+  append?: string; // the extra kernel command line it booted with (LVS_PLAY_LAB_VM_APPEND); absent: none
   startedAt: string;
 }
 
@@ -43,7 +43,16 @@ export interface LabState {
   timeServer: ProcessId | null;
 }
 
-export const EMPTY_STATE: LabState = { version: 1, inventory: null, datapath: null, bridge: null, createdNetnsDir: false, hosts: {}, vms: {}, timeServer: null };
+export const EMPTY_STATE: LabState = {
+  version: 1,
+  inventory: null,
+  datapath: null,
+  bridge: null,
+  createdNetnsDir: false,
+  hosts: {},
+  vms: {},
+  timeServer: null,
+};
 
 export async function readState(): Promise<LabState> {
   try {
@@ -55,7 +64,7 @@ export async function readState(): Promise<LabState> {
 }
 
 export async function writeState(state: LabState): Promise<void> {
-  await writeFileAtomic(labFiles.stateFile, JSON.stringify(state, null, 2) + '\n', 0o644);
+  await writeFileAtomic(labFiles.stateFile, `${JSON.stringify(state, null, 2)}\n`, 0o644);
 }
 
 let tmpCounter = 0;
@@ -81,7 +90,11 @@ export async function withLabLock<T>(fn: () => Promise<T>): Promise<T> {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 3) throw err;
       let owner: ProcessId | null = null;
-      try { owner = JSON.parse(await readFile(labFiles.lockFile, 'utf8')); } catch { /* half-written: stale */ }
+      try {
+        owner = JSON.parse(await readFile(labFiles.lockFile, 'utf8'));
+      } catch {
+        /* half-written: stale */
+      }
       if (owner && isRunning(owner)) {
         throw new UserError(`another lvs-play lab command (PID ${owner.pid}) is running`, {
           hint: `wait for it to finish, or remove ${labFiles.lockFile} if that process is not lvs-play`,

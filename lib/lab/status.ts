@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { probeHost } from './host.js';
 import { readLabSpec } from './inventory.js';
-import { ipvsSupport, type IpvsSupport } from './ipvs.js';
+import { type IpvsSupport, ipvsSupport } from './ipvs.js';
 import { labLinks } from './network.js';
 import { LAB_BRIDGE, labFiles } from './paths.js';
 import { assertCanRunLab } from './prerequisites.js';
@@ -18,18 +18,18 @@ export interface LabHostStatus {
   name: string;
   address: string;
   groups: string[];
-  pid: number | null;          // systemd-nspawn (qemu for a VM), when running
+  pid: number | null; // systemd-nspawn (qemu for a VM), when running
   kind: 'container' | 'vm';
   accel: 'kvm' | 'tcg' | null; // VMs only
   ssh: boolean;
-  state: string | null;        // systemctl is-system-running
+  state: string | null; // systemctl is-system-running
   failedUnits: string[];
   error: string | null;
 }
 
 export interface LabStatus {
   inventory: string;
-  up: boolean;                 // every host runs, answers SSH and is running or degraded
+  up: boolean; // every host runs, answers SSH and is running or degraded
   bridge: { name: string; present: boolean; address: string | null };
   hosts: LabHostStatus[];
   ipvs: IpvsSupport;
@@ -44,25 +44,41 @@ export async function labStatus(opts: { inventory?: string } = {}): Promise<LabS
   const spec = await readLabSpec(opts.inventory ?? (state.inventory && existsSync(state.inventory) ? state.inventory : undefined));
   const present = (await labLinks()).includes(LAB_BRIDGE);
   const canSsh = existsSync(labFiles.sshKey) && existsSync(labFiles.knownHosts);
-  const hosts = await Promise.all(spec.hosts.map(async (h): Promise<LabHostStatus> => {
-    const vm = state.vms[h.name];
-    const rec = vm ? { address: vm.address, proc: vm.qemu } : state.hosts[h.name] ? { address: state.hosts[h.name].address, proc: state.hosts[h.name].nspawn } : null;
-    const pid = rec && rec.address === h.address && isRunning(rec.proc) ? rec.proc.pid : null;
-    const probe = pid !== null && canSsh ? await probeHost(h.address) : null;
-    return {
-      name: h.name, address: h.address, groups: h.groups, pid, kind: vm ? 'vm' : 'container', accel: vm?.accel ?? null,
-      ssh: probe?.ssh ?? false, state: probe?.state ?? null, failedUnits: probe?.failedUnits ?? [],
-      error: pid === null ? `${vm ? 'VM' : 'container'} not running` : probe?.error ?? null,
-    };
-  }));
-  const datapath = state.datapath && Object.keys(state.vms).length
-    ? { ...state.datapath, timeServer: findTimeServer(state.timeServer)?.pid ?? null }
-    : null;
+  const hosts = await Promise.all(
+    spec.hosts.map(async (h): Promise<LabHostStatus> => {
+      const vm = state.vms[h.name];
+      const rec = vm
+        ? { address: vm.address, proc: vm.qemu }
+        : state.hosts[h.name]
+          ? { address: state.hosts[h.name].address, proc: state.hosts[h.name].nspawn }
+          : null;
+      const pid = rec && rec.address === h.address && isRunning(rec.proc) ? rec.proc.pid : null;
+      const probe = pid !== null && canSsh ? await probeHost(h.address) : null;
+      return {
+        name: h.name,
+        address: h.address,
+        groups: h.groups,
+        pid,
+        kind: vm ? 'vm' : 'container',
+        accel: vm?.accel ?? null,
+        ssh: probe?.ssh ?? false,
+        state: probe?.state ?? null,
+        failedUnits: probe?.failedUnits ?? [],
+        error: pid === null ? `${vm ? 'VM' : 'container'} not running` : (probe?.error ?? null),
+      };
+    }),
+  );
+  const datapath =
+    state.datapath && Object.keys(state.vms).length
+      ? { ...state.datapath, timeServer: findTimeServer(state.timeServer)?.pid ?? null }
+      : null;
   return {
     inventory: spec.file,
     // the VMs' time server too: without it a deploy cannot synchronise their clocks
-    up: hosts.every((h) => h.pid !== null && h.ssh && (h.state === 'running' || h.state === 'degraded')) && (datapath === null || datapath.timeServer !== null),
-    bridge: { name: LAB_BRIDGE, present, address: present ? state.bridge?.cidr ?? null : null },
+    up:
+      hosts.every((h) => h.pid !== null && h.ssh && (h.state === 'running' || h.state === 'degraded')) &&
+      (datapath === null || datapath.timeServer !== null),
+    bridge: { name: LAB_BRIDGE, present, address: present ? (state.bridge?.cidr ?? null) : null },
     hosts,
     ipvs: ipvsSupport(),
     datapath,
@@ -71,16 +87,27 @@ export async function labStatus(opts: { inventory?: string } = {}): Promise<LabS
 
 export function formatLabStatus(s: LabStatus): string {
   const rows = s.hosts.map((h) => [
-    h.name, h.address, h.pid === null ? 'stopped' : `running (pid ${h.pid})`,
-    h.ssh ? 'ssh ok' : 'ssh -', h.state ?? '-', h.kind === 'vm' ? `vm (${h.accel ?? '?'})` : 'container',
+    h.name,
+    h.address,
+    h.pid === null ? 'stopped' : `running (pid ${h.pid})`,
+    h.ssh ? 'ssh ok' : 'ssh -',
+    h.state ?? '-',
+    h.kind === 'vm' ? `vm (${h.accel ?? '?'})` : 'container',
   ]);
   const head = ['HOST', 'ADDRESS', 'PROCESS', 'SSH', 'STATE', 'KIND'];
   const widths = head.map((_, i) => Math.max(head[i].length, ...rows.map((r) => r[i].length)));
-  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => c.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   const out = [
     `lab: ${s.inventory}`,
-    `bridge: ${s.bridge.name} ${s.bridge.present ? s.bridge.address ?? 'present' : 'absent'}`,
-    '', line(head), ...rows.map(line), '',
+    `bridge: ${s.bridge.name} ${s.bridge.present ? (s.bridge.address ?? 'present') : 'absent'}`,
+    '',
+    line(head),
+    ...rows.map(line),
+    '',
   ];
   for (const h of s.hosts) {
     if (h.state === 'degraded') out.push(`${h.name}: degraded, failed units: ${h.failedUnits.join(' ') || 'none listed'}`);
@@ -89,9 +116,11 @@ export function formatLabStatus(s: LabStatus): string {
   if (!s.datapath) out.push(s.ipvs.line);
   else {
     const d = s.datapath;
-    out.push(s.ipvs.available ? s.ipvs.line : `IP_VS: absent in the containers' kernel ${s.ipvs.kernel}; the directors run their own`,
+    out.push(
+      s.ipvs.available ? s.ipvs.line : `IP_VS: absent in the containers' kernel ${s.ipvs.kernel}; the directors run their own`,
       `datapath: directors are qemu VMs with ${d.accel.toUpperCase()} (${d.reason}), Debian kernel ${d.kernelRelease} with ip_vs`,
-      `time server for the VMs: ${d.timeServer === null ? 'not running' : `pid ${d.timeServer}`} on ${s.bridge.address?.split('/')[0] ?? 'the bridge'}:123`);
+      `time server for the VMs: ${d.timeServer === null ? 'not running' : `pid ${d.timeServer}`} on ${s.bridge.address?.split('/')[0] ?? 'the bridge'}:123`,
+    );
   }
   out.push(s.up ? 'lab is up' : 'lab is not up: run lvs-play lab up');
   return out.join('\n');

@@ -6,7 +6,7 @@
 
 import { existsSync, readdirSync } from 'node:fs';
 import { labCgroups } from './cgroups.js';
-import { LAB_PREFIX, hostNames, labFiles, type HostNames } from './paths.js';
+import { type HostNames, hostNames, LAB_PREFIX, labFiles } from './paths.js';
 import type { LabState } from './state.js';
 
 export function knownLabHosts(state: LabState, extra: string[] = []): HostNames[] {
@@ -15,7 +15,11 @@ export function knownLabHosts(state: LabState, extra: string[] = []): HostNames[
   if (existsSync(labFiles.hostsDir)) for (const d of readdirSync(labFiles.hostsDir)) names.add(d);
   const out: HostNames[] = [];
   for (const n of names) {
-    try { out.push(hostNames(n)); } catch { /* not a name the lab could have made */ }
+    try {
+      out.push(hostNames(n));
+    } catch {
+      /* not a name the lab could have made */
+    }
   }
   return out;
 }

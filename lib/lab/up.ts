@@ -7,27 +7,27 @@ import { UserError } from '../errors.js';
 import { planNetwork } from './addressing.js';
 import { ensureAptRepo, repoPackages } from './apt-repo.js';
 import { createHost, tearDownHost, waitBooted } from './host.js';
-import { readLabSpec, type LabHost } from './inventory.js';
+import { type LabHost, readLabSpec } from './inventory.js';
 import { isMountPoint } from './mounts.js';
 import { ensureBridge, forgetNeighbours, labNetns, vethAttached } from './network.js';
-import { LAB_BRIDGE, hostNames, labFiles } from './paths.js';
-import { ensurePrerequisites, assertCanRunLab } from './prerequisites.js';
+import { hostNames, LAB_BRIDGE, labFiles } from './paths.js';
+import { assertCanRunLab, ensurePrerequisites } from './prerequisites.js';
 import { isRunning } from './processes.js';
-import { silentProgress, type Progress } from './progress.js';
+import { type Progress, silentProgress } from './progress.js';
 import { ensureRootfs, pruneRootfs } from './rootfs.js';
 import { ensureHostKey, ensureLabKeyPair, ensureVrrpPassword, writeKnownHosts } from './ssh-keys.js';
-import { readState, withLabLock, writeState, type HostRecord, type LabState } from './state.js';
+import { type HostRecord, type LabState, readState, withLabLock, writeState } from './state.js';
 import { knownLabHosts } from './sweep.js';
 import { chooseAccel } from './vm/accel.js';
-import { ensureVmBase, pruneVmBases, vmBaseDir, type VmBase } from './vm/base.js';
+import { ensureVmBase, pruneVmBases, type VmBase, vmBaseDir } from './vm/base.js';
 import { assertDatapathSpec, defaultDatapathInventory, vmHosts } from './vm/datapath.js';
 import { ensureVmPrerequisites } from './vm/prerequisites.js';
 import { findTimeServer, startTimeServer, stopTimeServer } from './vm/time-server.js';
 import { createVmHost, stopVm, vmHealthy } from './vm/vm-host.js';
 
 export interface LabUpOptions {
-  inventory?: string;     // default: the package's inventory/lab.json (inventory/lab-datapath.json with datapath)
-  datapath?: boolean;     // directors as qemu VMs with Debian's kernel (IP_VS)
+  inventory?: string; // default: the package's inventory/lab.json (inventory/lab-datapath.json with datapath)
+  datapath?: boolean; // directors as qemu VMs with Debian's kernel (IP_VS)
   progress?: Progress;
 }
 
@@ -42,11 +42,11 @@ export const VM_BOOT_TIMEOUT_MS = 600_000;
 export interface LabUpHost {
   name: string;
   address: string;
-  pid: number;            // systemd-nspawn, or qemu for a VM
+  pid: number; // systemd-nspawn, or qemu for a VM
   kind: 'container' | 'vm';
-  accel: 'kvm' | 'tcg' | null;   // VMs only
-  reused: boolean;        // was already running
-  state: string;          // running | degraded
+  accel: 'kvm' | 'tcg' | null; // VMs only
+  reused: boolean; // was already running
+  state: string; // running | degraded
   failedUnits: string[];
 }
 
@@ -65,7 +65,10 @@ export async function labUp(opts: LabUpOptions = {}): Promise<LabUpResult> {
   const spec = await readLabSpec(opts.inventory ?? (datapath ? defaultDatapathInventory() : undefined));
   if (datapath) assertDatapathSpec(spec);
   const vms = vmHosts(spec, datapath);
-  const net = planNetwork(spec.hosts.map((h) => h.address), spec.vips);
+  const net = planNetwork(
+    spec.hosts.map((h) => h.address),
+    spec.vips,
+  );
   await ensurePrerequisites(progress);
   if (datapath) await ensureVmPrerequisites(progress);
 
@@ -82,7 +85,10 @@ export async function labUp(opts: LabUpOptions = {}): Promise<LabUpResult> {
     if (strays.length) {
       await progress.step(`removing lab hosts not in ${spec.file}: ${strays.map((n) => n.host).join(' ')}`, async () => {
         await Promise.all(strays.map((n) => tearDownHost(n, state.hosts[n.host]?.nspawn ?? null, state.vms[n.host]?.qemu ?? null)));
-        for (const n of strays) { delete state.hosts[n.host]; delete state.vms[n.host]; }
+        for (const n of strays) {
+          delete state.hosts[n.host];
+          delete state.vms[n.host];
+        }
         await writeState(state);
       });
     }
@@ -99,8 +105,8 @@ export async function labUp(opts: LabUpOptions = {}): Promise<LabUpResult> {
     const reused = new Set<string>();
     for (const h of spec.hosts) {
       const ok = vms.has(h.name)
-        ? !state.hosts[h.name] && await vmHealthy(state.vms[h.name], h, base!)
-        : !state.vms[h.name] && await healthy(state.hosts[h.name], h, rootfs);
+        ? !state.hosts[h.name] && (await vmHealthy(state.vms[h.name], h, base!))
+        : !state.vms[h.name] && (await healthy(state.hosts[h.name], h, rootfs));
       if (ok) reused.add(h.name);
     }
     const fresh = spec.hosts.filter((h) => !reused.has(h.name));
@@ -109,8 +115,13 @@ export async function labUp(opts: LabUpOptions = {}): Promise<LabUpResult> {
     if (fresh.length) {
       await progress.step(`starting ${fresh.map((h) => `${h.name}${vms.has(h.name) ? ' (VM)' : ''}`).join(' ')}`, async () => {
         // leftovers of a killed run first (in parallel: each may wait for a container to stop)
-        await Promise.all(fresh.map((h) => tearDownHost(hostNames(h.name), state.hosts[h.name]?.nspawn ?? null, state.vms[h.name]?.qemu ?? null)));
-        for (const h of fresh) { delete state.hosts[h.name]; delete state.vms[h.name]; }
+        await Promise.all(
+          fresh.map((h) => tearDownHost(hostNames(h.name), state.hosts[h.name]?.nspawn ?? null, state.vms[h.name]?.qemu ?? null)),
+        );
+        for (const h of fresh) {
+          delete state.hosts[h.name];
+          delete state.vms[h.name];
+        }
         await writeState(state);
         const accel = fresh.some((h) => vms.has(h.name)) ? await chooseAccel(base!.vmlinuz, base!.initrd) : null;
         if (accel) state.datapath = { accel: accel.accel, reason: accel.reason, kernelRelease: base!.kernelRelease };
@@ -118,8 +129,13 @@ export async function labUp(opts: LabUpOptions = {}): Promise<LabUpResult> {
         for (const h of fresh) {
           const names = hostNames(h.name);
           const hostSpec = {
-            names, host: h, allHosts: spec.hosts, rootfs, repo,
-            authorizedKey: keys.publicKey, hostKeyFile: hostKeys.get(h.name)!.privateKey,
+            names,
+            host: h,
+            allHosts: spec.hosts,
+            rootfs,
+            repo,
+            authorizedKey: keys.publicKey,
+            hostKeyFile: hostKeys.get(h.name)!.privateKey,
           };
           if (vms.has(h.name)) {
             state.vms[h.name] = await createVmHost(hostSpec, base!, net, accel!.accel);
@@ -140,23 +156,35 @@ export async function labUp(opts: LabUpOptions = {}): Promise<LabUpResult> {
 
     const booted = await progress.step(`waiting for ${spec.hosts.length} hosts to boot and answer SSH`, async () => {
       // every host to the end, failed or not: a VM still booting (or still failing) must not outlive this run
-      const settled = await Promise.allSettled(spec.hosts.map(async (h): Promise<LabUpHost> => {
-        const names = hostNames(h.name);
-        const vm = state.vms[h.name];
-        const proc = vm ? vm.qemu : state.hosts[h.name].nspawn;
-        const probe = vm
-          ? await waitBooted(names, h.address, proc, { timeoutMs: VM_BOOT_TIMEOUT_MS, what: 'VM' })
-          : await waitBooted(names, h.address, proc);
-        return {
-          name: h.name, address: h.address, pid: proc.pid, kind: vm ? 'vm' : 'container', accel: vm?.accel ?? null,
-          reused: reused.has(h.name), state: probe.state!, failedUnits: probe.failedUnits,
-        };
-      }));
+      const settled = await Promise.allSettled(
+        spec.hosts.map(async (h): Promise<LabUpHost> => {
+          const names = hostNames(h.name);
+          const vm = state.vms[h.name];
+          const proc = vm ? vm.qemu : state.hosts[h.name].nspawn;
+          const probe = vm
+            ? await waitBooted(names, h.address, proc, { timeoutMs: VM_BOOT_TIMEOUT_MS, what: 'VM' })
+            : await waitBooted(names, h.address, proc);
+          return {
+            name: h.name,
+            address: h.address,
+            pid: proc.pid,
+            kind: vm ? 'vm' : 'container',
+            accel: vm?.accel ?? null,
+            reused: reused.has(h.name),
+            state: probe.state!,
+            failedUnits: probe.failedUnits,
+          };
+        }),
+      );
       const failed = spec.hosts.filter((_, i) => settled[i]!.status === 'rejected');
       if (failed.length === 0) return settled.map((r) => (r as PromiseFulfilledResult<LabUpHost>).value);
       // a VM that did not boot is stopped (its console is kept): the next lab up makes it afresh instead of reusing it
-      const stops = await Promise.allSettled(failed.filter((h) => state.vms[h.name]).map((h) => stopVm(hostNames(h.name), state.vms[h.name]!.qemu)));
-      const errors = [...settled, ...stops].filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason as Error);
+      const stops = await Promise.allSettled(
+        failed.filter((h) => state.vms[h.name]).map((h) => stopVm(hostNames(h.name), state.vms[h.name]!.qemu)),
+      );
+      const errors = [...settled, ...stops]
+        .filter((r): r is PromiseRejectedResult => r.status === 'rejected')
+        .map((r) => r.reason as Error);
       if (errors.length === 1) throw errors[0];
       throw new UserError(errors.map((e) => e.message).join('\n\n'), { hint: errors.map((e) => (e as UserError).hint).find(Boolean) });
     });
@@ -180,7 +208,10 @@ async function ensureTimeSource(state: LabState, wanted: boolean, address: strin
   const running = findTimeServer(state.timeServer);
   if (wanted && !running) state.timeServer = await startTimeServer(address);
   else if (wanted) state.timeServer = running;
-  else if (running || state.timeServer) { await stopTimeServer(state.timeServer); state.timeServer = null; }
+  else if (running || state.timeServer) {
+    await stopTimeServer(state.timeServer);
+    state.timeServer = null;
+  }
   if (!base) state.datapath = null;
   await writeState(state);
 }
@@ -189,6 +220,12 @@ async function ensureTimeSource(state: LabState, wanted: boolean, address: strin
 async function healthy(rec: HostRecord | undefined, host: LabHost, rootfs: string): Promise<boolean> {
   if (!rec) return false;
   const names = hostNames(host.name);
-  return rec.address === host.address && rec.rootfs === rootfs && isRunning(rec.nspawn) &&
-    labNetns().includes(names.netns) && isMountPoint(names.root) && await vethAttached(names);
+  return (
+    rec.address === host.address &&
+    rec.rootfs === rootfs &&
+    isRunning(rec.nspawn) &&
+    labNetns().includes(names.netns) &&
+    isMountPoint(names.root) &&
+    (await vethAttached(names))
+  );
 }

@@ -19,14 +19,23 @@ export interface LockHolder {
 
 export function thisProcessHolder(o: { runId: string; cluster: string; command: string; now?: Date }): LockHolder {
   return {
-    runId: o.runId, cluster: o.cluster, command: o.command, controlHost: hostname(), controlBootId: bootId(),
-    pid: process.pid, startedAt: (o.now ?? new Date()).toISOString(),
+    runId: o.runId,
+    cluster: o.cluster,
+    command: o.command,
+    controlHost: hostname(),
+    controlBootId: bootId(),
+    pid: process.pid,
+    startedAt: (o.now ?? new Date()).toISOString(),
   };
 }
 
 /** This machine's boot: it changes at every reboot (Linux); '' where unknown. */
 export function bootId(): string {
-  try { return readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim(); } catch { return ''; }
+  try {
+    return readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+  } catch {
+    return '';
+  }
 }
 
 /** "lvs-play deploy inv.json (run R, pid 123 on ctl, since 2026-...)"; the command is shown with control characters escaped. */
@@ -37,12 +46,24 @@ export function describeHolder(h: LockHolder): string {
 /** The holder line a host printed, or null when it is not one (a damaged or foreign file). */
 export function parseHolder(text: string): LockHolder | null {
   let v: unknown;
-  try { v = JSON.parse(text); } catch { return null; }
+  try {
+    v = JSON.parse(text);
+  } catch {
+    return null;
+  }
   if (typeof v !== 'object' || v === null) return null;
   const o = v as Record<string, unknown>;
   const strings = ['runId', 'cluster', 'command', 'controlHost', 'controlBootId', 'startedAt'] as const;
   if (!strings.every((k) => typeof o[k] === 'string') || !Number.isInteger(o.pid)) return null;
-  return { runId: o.runId, cluster: o.cluster, command: o.command, controlHost: o.controlHost, controlBootId: o.controlBootId, pid: o.pid, startedAt: o.startedAt } as LockHolder;
+  return {
+    runId: o.runId,
+    cluster: o.cluster,
+    command: o.command,
+    controlHost: o.controlHost,
+    controlBootId: o.controlBootId,
+    pid: o.pid,
+    startedAt: o.startedAt,
+  } as LockHolder;
 }
 
 /**
@@ -58,7 +79,12 @@ export function holderIsGoneFromHere(h: LockHolder, here: { host: string; bootId
 }
 
 export function processAlive(pid: number): boolean {
-  try { process.kill(pid, 0); return true; } catch (e) { return (e as NodeJS.ErrnoException).code === 'EPERM'; }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** Control characters (ANSI escapes, newlines) shown escaped, so text from a file cannot forge output. */

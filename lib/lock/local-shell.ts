@@ -14,7 +14,9 @@ export function localExec(command: string): Promise<ExecResult> {
     child.stdout.on('data', (d: Buffer) => out.push(d));
     child.stderr.on('data', (d: Buffer) => err.push(d));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? 255, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+    child.on('close', (code) =>
+      resolve({ code: code ?? 255, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }),
+    );
   });
 }
 
@@ -24,13 +26,22 @@ export function localHold(command: string): Promise<HoldResult> {
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     let settled = false;
-    const ended = new Promise<void>((done) => child.on('close', (code) => {
-      done();
-      if (settled) return;
-      settled = true;
-      resolve({ exited: { code: code ?? 255, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') } });
-    }));
-    child.on('error', (e) => { if (!settled) { settled = true; reject(e); } });
+    const ended = new Promise<void>((done) =>
+      child.on('close', (code) => {
+        done();
+        if (settled) return;
+        settled = true;
+        resolve({
+          exited: { code: code ?? 255, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') },
+        });
+      }),
+    );
+    child.on('error', (e) => {
+      if (!settled) {
+        settled = true;
+        reject(e);
+      }
+    });
     child.stderr.on('data', (d: Buffer) => err.push(d));
     child.stdout.on('data', (d: Buffer) => {
       out.push(d);
@@ -39,10 +50,17 @@ export function localHold(command: string): Promise<HoldResult> {
       if (nl < 0 || settled) return;
       settled = true;
       // held: the keeper must not keep lvs-play alive if a caller forgets to release it
-      const handles = [child, ...[child.stdin, child.stdout, child.stderr].map((s) => (s as unknown as { _handle?: { ref?(): void; unref?(): void } })._handle)];
+      const handles = [
+        child,
+        ...[child.stdin, child.stdout, child.stderr].map((s) => (s as unknown as { _handle?: { ref?(): void; unref?(): void } })._handle),
+      ];
       for (const h of handles) h?.unref?.();
       // ref'd again while releasing, so the process waits for the keeper to end
-      const release = async () => { for (const h of handles) h?.ref?.(); child.stdin.end(); await ended; };
+      const release = async () => {
+        for (const h of handles) h?.ref?.();
+        child.stdin.end();
+        await ended;
+      };
       resolve({ held: { line: text.slice(0, nl), ended, release } });
     });
   });

@@ -12,7 +12,11 @@
 
 import { quote } from '../shell/quote.js';
 
-export interface LockPaths { dir: string; lock: string; holder: string }
+export interface LockPaths {
+  dir: string;
+  lock: string;
+  holder: string;
+}
 
 /** Where a host keeps its lock: /run is a tmpfs, so a rebooted host holds none. */
 export const HOST_LOCK: LockPaths = { dir: '/run/lvs-play', lock: '/run/lvs-play/run.lock', holder: '/run/lvs-play/run.holder' };

@@ -5,7 +5,10 @@
 import { randomBytes } from 'node:crypto';
 
 export function newRunId(now = new Date()): string {
-  return now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z') + '-' + randomBytes(3).toString('hex');
+  return `${now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')}-${randomBytes(3).toString('hex')}`;
 }
 
 /** What a run id looks like; anything else in a journal folder's name is not lvs-play's. */

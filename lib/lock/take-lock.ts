@@ -8,8 +8,8 @@
 import { hostname } from 'node:os';
 import { UserError } from '../errors.js';
 import type { ExecResult, Held, HoldResult } from '../ssh/transport.js';
-import { bootId, describeHolder, holderIsGoneFromHere, parseHolder, processAlive, type LockHolder } from './holder.js';
-import { endKeeperCommand, LOCK_TAKEN, parseTakenLine, takeCommand, type LockPaths } from './lock-commands.js';
+import { bootId, describeHolder, holderIsGoneFromHere, type LockHolder, parseHolder, processAlive } from './holder.js';
+import { endKeeperCommand, LOCK_TAKEN, type LockPaths, parseTakenLine, takeCommand } from './lock-commands.js';
 
 /** Where a lock is taken: a host's transport, or the local shell. */
 export interface LockTarget {
@@ -22,10 +22,14 @@ export class LockHeld extends UserError {
   readonly where: string;
   readonly holder: LockHolder | null;
   constructor(where: string, holder: LockHolder | null, raw: string) {
-    super(`${where}: another lvs-play run is in progress: ${holder ? describeHolder(holder) : `holder unreadable (${JSON.stringify(raw.slice(0, 120))})`}`, {
-      hint: 'wait for it to end; a run whose process is gone releases its locks by itself (its connections close); ' +
-        'if it was cut off without closing them (its machine lost power), they end when sshd drops those connections',
-    });
+    super(
+      `${where}: another lvs-play run is in progress: ${holder ? describeHolder(holder) : `holder unreadable (${JSON.stringify(raw.slice(0, 120))})`}`,
+      {
+        hint:
+          'wait for it to end; a run whose process is gone releases its locks by itself (its connections close); ' +
+          'if it was cut off without closing them (its machine lost power), they end when sshd drops those connections',
+      },
+    );
     this.where = where;
     this.holder = holder;
   }
@@ -47,13 +51,15 @@ export async function takeLock(target: LockTarget, paths: LockPaths, holder: Loc
       if (r.held.line === 'locked') return r.held;
       // "held ...": refused; the command ends by itself right after that line
       await r.held.release();
-      if (!r.held.line.startsWith('held ')) throw new Error(`${where}: the lock's keeper printed ${JSON.stringify(r.held.line.slice(0, 80))} instead of "locked"`);
+      if (!r.held.line.startsWith('held '))
+        throw new Error(`${where}: the lock's keeper printed ${JSON.stringify(r.held.line.slice(0, 80))} instead of "locked"`);
       refusal = r.held.line;
     } else {
       if (r.exited.code !== LOCK_TAKEN) {
         const why = (r.exited.stderr || r.exited.stdout).trim().split('\n').pop() ?? '';
-        throw new UserError(`${where}: cannot take the run lock (exit ${r.exited.code}${why ? `: ${why}` : ''})`,
-          { hint: r.exited.code === 127 ? 'lvs-play needs flock (util-linux) on every host' : undefined });
+        throw new UserError(`${where}: cannot take the run lock (exit ${r.exited.code}${why ? `: ${why}` : ''})`, {
+          hint: r.exited.code === 127 ? 'lvs-play needs flock (util-linux) on every host' : undefined,
+        });
       }
       refusal = r.exited.stdout;
     }

@@ -12,12 +12,12 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { DIRECTORS } from '../inventory/defaults.js';
 import type { Cluster, Host } from '../inventory/types.js';
-import { newRunId } from './run-id.js';
 import { ConnectionPool } from '../ssh/pool.js';
 import type { Held, Transport } from '../ssh/transport.js';
-import { thisProcessHolder, type LockHolder } from './holder.js';
-import { controlLock, HOST_LOCK, parseHolderLine, readHolderCommand } from './lock-commands.js';
+import { type LockHolder, thisProcessHolder } from './holder.js';
 import { localExec, localHold } from './local-shell.js';
+import { controlLock, HOST_LOCK, parseHolderLine, readHolderCommand } from './lock-commands.js';
+import { newRunId } from './run-id.js';
 import { LockHeld, takeLock } from './take-lock.js';
 
 export interface WriteSessionOptions {
@@ -44,7 +44,11 @@ export function controlLockDir(env: NodeJS.ProcessEnv = process.env, uid = proce
   return env.XDG_RUNTIME_DIR ? join(env.XDG_RUNTIME_DIR, 'lvs-play/control') : join(homedir(), '.cache/lvs-play/control');
 }
 
-interface HostLock { transport: Transport; held: Promise<Held>; lost: boolean }
+interface HostLock {
+  transport: Transport;
+  held: Promise<Held>;
+  lost: boolean;
+}
 
 export class WriteSession {
   readonly runId: string;
@@ -65,8 +69,18 @@ export class WriteSession {
 
   static async open(o: WriteSessionOptions): Promise<WriteSession> {
     const holder = thisProcessHolder({ runId: newRunId(), cluster: o.cluster.name, command: o.command });
-    const control = await takeLock({ exec: localExec, hold: localHold }, controlLock(o.cluster.name, o.controlDir ?? controlLockDir()), holder, `cluster ${o.cluster.name} (this machine's lock)`);
-    const session = new WriteSession(o.cluster, holder, new ConnectionPool(o.cluster.hosts, { acceptNewHostKeys: o.acceptNewHostKeys }), control);
+    const control = await takeLock(
+      { exec: localExec, hold: localHold },
+      controlLock(o.cluster.name, o.controlDir ?? controlLockDir()),
+      holder,
+      `cluster ${o.cluster.name} (this machine's lock)`,
+    );
+    const session = new WriteSession(
+      o.cluster,
+      holder,
+      new ConnectionPool(o.cluster.hosts, { acceptNewHostKeys: o.acceptNewHostKeys }),
+      control,
+    );
     try {
       await session.#lockAll(o.hosts);
     } catch (err) {
@@ -85,7 +99,13 @@ export class WriteSession {
   async #lockAll(hosts: Host[]): Promise<void> {
     const firstDirector = (this.#cluster.groups[DIRECTORS] ?? [])[0];
     const arbiter = this.#cluster.hosts.find((h) => h.name === firstDirector);
-    const attempt = async (h: Host) => { try { await this.connect(h); } catch (err) { if (err instanceof LockHeld) throw err; } };
+    const attempt = async (h: Host) => {
+      try {
+        await this.connect(h);
+      } catch (err) {
+        if (err instanceof LockHeld) throw err;
+      }
+    };
     if (arbiter) await attempt(arbiter);
     const results = await Promise.allSettled(hosts.filter((h) => h !== arbiter).map(attempt));
     const refused = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -103,7 +123,15 @@ export class WriteSession {
     }
     const entry: HostLock = { transport, lost: false, held: takeLock(transport, HOST_LOCK, this.holder, host.name) };
     this.#locks.set(host.name, entry);
-    entry.held.then((h) => h.ended.then(() => { entry.lost = true; }), () => { if (this.#locks.get(host.name) === entry) this.#locks.delete(host.name); });
+    entry.held.then(
+      (h) =>
+        h.ended.then(() => {
+          entry.lost = true;
+        }),
+      () => {
+        if (this.#locks.get(host.name) === entry) this.#locks.delete(host.name);
+      },
+    );
     await entry.held;
     return transport;
   }

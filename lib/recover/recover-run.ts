@@ -4,19 +4,19 @@
 // record says a run left set (drains undone, handovers given back). deploy
 // and rollout do the same first on their own hosts; recover does only this.
 
-import { gatherFacts } from '../run/gather.js';
-import { hostRunsFact } from '../run/journals-fact.js';
 import { DIRECTORS } from '../inventory/defaults.js';
 import type { Cluster, Host } from '../inventory/types.js';
 import { WriteSession } from '../lock/write-session.js';
-import { clearRecordedHandovers, undrainRecorded, assertNotRunning } from '../rollout/recover.js';
-import { readRecord, describeRecord } from '../rollout/switch-record.js';
+import { assertNotRunning, clearRecordedHandovers, undrainRecorded } from '../rollout/recover.js';
+import { describeRecord, readRecord } from '../rollout/switch-record.js';
 import { Switchboard } from '../rollout/switchboard.js';
+import { gatherFacts } from '../run/gather.js';
+import type { JournalRun } from '../run/host-journal.js';
+import { describeInterrupted, type InterruptedRunReport, interruptedReport, rollBackInterrupted } from '../run/interrupted.js';
+import { hostRunsFact } from '../run/journals-fact.js';
+import { secretsRedactor } from '../run/redactor.js';
 import { ConnectionPool } from '../ssh/pool.js';
 import type { Transport } from '../ssh/transport.js';
-import { describeInterrupted, interruptedReport, rollBackInterrupted, type InterruptedRunReport } from '../run/interrupted.js';
-import type { JournalRun } from '../run/host-journal.js';
-import { secretsRedactor } from '../run/redactor.js';
 
 export interface RecoverOptions {
   cluster: Cluster;
@@ -29,9 +29,18 @@ export interface RecoverOptions {
   log(line: string): void;
 }
 
-export interface HostRecovery { host: string; error?: string; runs: InterruptedRunReport[] }
+export interface HostRecovery {
+  host: string;
+  error?: string;
+  runs: InterruptedRunReport[];
+}
 
-export interface RecoverReport { cluster: string; runId?: string; hosts: HostRecovery[]; switches: string[] }
+export interface RecoverReport {
+  cluster: string;
+  runId?: string;
+  hosts: HostRecovery[];
+  switches: string[];
+}
 
 /** Exit code: --check 0 nothing left / 2 something left; else 0 all undone / 1 something could not be undone or read. */
 export async function recover(o: RecoverOptions): Promise<{ code: number; report: RecoverReport }> {
@@ -42,8 +51,9 @@ export async function recover(o: RecoverOptions): Promise<{ code: number; report
     const pool = new ConnectionPool(o.cluster.hosts, { acceptNewHostKeys: o.acceptNewHostKeys });
     try {
       // the report says what was found, never the journal's own records
-      const hosts: HostRecovery[] = (await Promise.all(o.hosts.map((h) => readRuns(h, () => pool.get(h), null))))
-        .map(({ host, error, runs }) => (error === undefined ? { host, runs } : { host, error, runs }));
+      const hosts: HostRecovery[] = (await Promise.all(o.hosts.map((h) => readRuns(h, () => pool.get(h), null)))).map(
+        ({ host, error, runs }) => (error === undefined ? { host, runs } : { host, error, runs }),
+      );
       for (const h of hosts) logHost(o, h, 'found', redact);
       for (const s of switches) o.log(`switch record: ${s}`);
       const left = hosts.some((h) => h.runs.length) || switches.length > 0;
@@ -56,21 +66,34 @@ export async function recover(o: RecoverOptions): Promise<{ code: number; report
   if (record) assertNotRunning(record, o.cluster.name);
   const directors = o.cluster.groups[DIRECTORS] ?? [];
   const lockHosts = o.cluster.hosts.filter((h) => o.hosts.includes(h) || (record !== null && directors.includes(h.name)));
-  const session = await WriteSession.open({ cluster: o.cluster, command: o.command, acceptNewHostKeys: o.acceptNewHostKeys, hosts: lockHosts });
+  const session = await WriteSession.open({
+    cluster: o.cluster,
+    command: o.command,
+    acceptNewHostKeys: o.acceptNewHostKeys,
+    hosts: lockHosts,
+  });
   try {
     const connect = (h: Host) => session.connect(h);
-    const hosts = await Promise.all(o.hosts.map(async (h): Promise<HostRecovery> => {
-      const found = await readRuns(h, () => connect(h), session.runId);
-      if (found.error || found.leftovers.length === 0) return { host: found.host, error: found.error, runs: [] };
-      try {
-        return { host: h.name, runs: await rollBackInterrupted(await connect(h), found.leftovers) };
-      } catch (err) {
-        return { host: h.name, error: (err as Error).message, runs: found.leftovers.map(interruptedReport) };
-      }
-    }));
+    const hosts = await Promise.all(
+      o.hosts.map(async (h): Promise<HostRecovery> => {
+        const found = await readRuns(h, () => connect(h), session.runId);
+        if (found.error || found.leftovers.length === 0) return { host: found.host, error: found.error, runs: [] };
+        try {
+          return { host: h.name, runs: await rollBackInterrupted(await connect(h), found.leftovers) };
+        } catch (err) {
+          return { host: h.name, error: (err as Error).message, runs: found.leftovers.map(interruptedReport) };
+        }
+      }),
+    );
     for (const h of hosts) logHost(o, h, 'recovered', redact);
     if (record) {
-      const board = await Switchboard.open({ cluster: o.cluster, inventoryFile: o.inventoryFile, runId: session.runId, command: o.command, connect });
+      const board = await Switchboard.open({
+        cluster: o.cluster,
+        inventoryFile: o.inventoryFile,
+        runId: session.runId,
+        command: o.command,
+        connect,
+      });
       await undrainRecorded(board, o.log);
       if (board.record.handovers.length) await clearRecordedHandovers(board, { cluster: o.cluster, connect, redact }, o.log);
     }
@@ -81,7 +104,11 @@ export async function recover(o: RecoverOptions): Promise<{ code: number; report
   }
 }
 
-async function readRuns(h: Host, connect: () => Promise<Transport>, ownRunId: string | null): Promise<HostRecovery & { leftovers: JournalRun[] }> {
+async function readRuns(
+  h: Host,
+  connect: () => Promise<Transport>,
+  ownRunId: string | null,
+): Promise<HostRecovery & { leftovers: JournalRun[] }> {
   try {
     const runs = (await gatherFacts(await connect(), [hostRunsFact])).get(hostRunsFact);
     const leftovers = runs.interrupted.filter((r) => r.runId !== ownRunId);
@@ -92,7 +119,14 @@ async function readRuns(h: Host, connect: () => Promise<Transport>, ownRunId: st
 }
 
 function logHost(o: RecoverOptions, h: HostRecovery, mode: 'found' | 'recovered', redact: (s: string) => string): void {
-  if (h.error) { o.log(redact(`${h.host}: cannot be read: ${h.error}`)); return; }
-  if (h.runs.length === 0) { o.log(`${h.host}: no interrupted run`); return; }
-  for (const r of h.runs) o.log(redact(`${h.host}: ${describeInterrupted(r, r.rolledBack ? 'recovered' : mode === 'found' ? 'found' : 'recovered')}`));
+  if (h.error) {
+    o.log(redact(`${h.host}: cannot be read: ${h.error}`));
+    return;
+  }
+  if (h.runs.length === 0) {
+    o.log(`${h.host}: no interrupted run`);
+    return;
+  }
+  for (const r of h.runs)
+    o.log(redact(`${h.host}: ${describeInterrupted(r, r.rolledBack ? 'recovered' : mode === 'found' ? 'found' : 'recovered')}`));
 }

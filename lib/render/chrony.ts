@@ -11,18 +11,21 @@ import { DEBIAN_LAYOUT, type OsLayout } from './os-layout.js';
 export const CHRONY_CONF_PATH = DEBIAN_LAYOUT.chrony.conf;
 
 export function renderChronyConf(cluster: Cluster, host: string, layout: OsLayout): string {
-  return managedHeader(cluster.name, `chrony.conf of ${host}`) + [
-    ...cluster.time.servers.map((s) => `server ${s} iburst`),
-    '',
-    `keyfile ${layout.chrony.keyfile}`,
-    `driftfile ${layout.chrony.driftfile}`,
-    'ntsdumpdir /var/lib/chrony',
-    'logdir /var/log/chrony',
-    'maxupdateskew 100.0',
-    '# Step the clock on the first updates only (a fresh host may be far off), then slew.',
-    'makestep 1 3',
-    'rtcsync',
-    'leapsectz right/UTC',
-    '',
-  ].join('\n');
+  return (
+    managedHeader(cluster.name, `chrony.conf of ${host}`) +
+    [
+      ...cluster.time.servers.map((s) => `server ${s} iburst`),
+      '',
+      `keyfile ${layout.chrony.keyfile}`,
+      `driftfile ${layout.chrony.driftfile}`,
+      'ntsdumpdir /var/lib/chrony',
+      'logdir /var/log/chrony',
+      'maxupdateskew 100.0',
+      '# Step the clock on the first updates only (a fresh host may be far off), then slew.',
+      'makestep 1 3',
+      'rtcsync',
+      'leapsectz right/UTC',
+      '',
+    ].join('\n')
+  );
 }

@@ -21,15 +21,21 @@ export const DR_CLIENT_PATHS = {
 export function drClientVips(cluster: Cluster, host: string): string[] {
   const out: string[] = [];
   for (const vip of cluster.vips) {
-    const serves = vip.services.some((s) => s.forwarding === 'DR' && (s.realServers.some((r) => r.host === host) || s.sorryServer?.host === host));
+    const serves = vip.services.some(
+      (s) => s.forwarding === 'DR' && (s.realServers.some((r) => r.host === host) || s.sorryServer?.host === host),
+    );
     if (serves && !out.includes(vip.address)) out.push(vip.address);
   }
   return out;
 }
 
 export function renderDrClientVips(cluster: Cluster, host: string): string {
-  return managedHeader(cluster.name, `VIPs that ${host} holds on lo, read by ${DR_CLIENT_PATHS.script}`) +
-    drClientVips(cluster, host).map((a) => `${a}\n`).join('');
+  return (
+    managedHeader(cluster.name, `VIPs that ${host} holds on lo, read by ${DR_CLIENT_PATHS.script}`) +
+    drClientVips(cluster, host)
+      .map((a) => `${a}\n`)
+      .join('')
+  );
 }
 
 export function renderDrClientScript(): string {
@@ -43,21 +49,24 @@ export function renderDrClientScript(): string {
 // answers ARP for a VIP even before this unit runs. Reload = start again:
 // applies a changed VIP list without taking the VIPs down.
 export function renderDrClientUnit(cluster: Cluster, host: string): string {
-  return managedHeader(cluster.name, `${DR_CLIENT_UNIT_NAME} of ${host}`) + [
-    '[Unit]',
-    'Description=lvs-play: LVS-DR virtual IPs on lo with ARP sysctls (real server)',
-    'After=network.target systemd-sysctl.service',
-    'Before=network-online.target',
-    '',
-    '[Service]',
-    'Type=oneshot',
-    'RemainAfterExit=yes',
-    `ExecStart=${DR_CLIENT_PATHS.script} start`,
-    `ExecReload=${DR_CLIENT_PATHS.script} start`,
-    `ExecStop=${DR_CLIENT_PATHS.script} stop`,
-    '',
-    '[Install]',
-    'WantedBy=multi-user.target',
-    '',
-  ].join('\n');
+  return (
+    managedHeader(cluster.name, `${DR_CLIENT_UNIT_NAME} of ${host}`) +
+    [
+      '[Unit]',
+      'Description=lvs-play: LVS-DR virtual IPs on lo with ARP sysctls (real server)',
+      'After=network.target systemd-sysctl.service',
+      'Before=network-online.target',
+      '',
+      '[Service]',
+      'Type=oneshot',
+      'RemainAfterExit=yes',
+      `ExecStart=${DR_CLIENT_PATHS.script} start`,
+      `ExecReload=${DR_CLIENT_PATHS.script} start`,
+      `ExecStop=${DR_CLIENT_PATHS.script} stop`,
+      '',
+      '[Install]',
+      'WantedBy=multi-user.target',
+      '',
+    ].join('\n')
+  );
 }

@@ -4,8 +4,5 @@
 // check would report drift.
 
 export function managedHeader(cluster: string, what: string): string {
-  return [
-    `# ${what}`,
-    `# Managed by lvs-play for cluster "${cluster}": do not edit, changes are overwritten.`,
-  ].join('\n') + '\n\n';
+  return `${[`# ${what}`, `# Managed by lvs-play for cluster "${cluster}": do not edit, changes are overwritten.`].join('\n')}\n\n`;
 }

@@ -7,23 +7,23 @@ import { DIRECTORS, REALSERVERS } from '../inventory/defaults.js';
 import type { Cluster } from '../inventory/types.js';
 import { renderChronyConf } from './chrony.js';
 import { DR_CLIENT_PATHS, renderDrClientScript, renderDrClientUnit, renderDrClientVips } from './dr-client.js';
-import { renderKeepalivedDefaults } from './keepalived-defaults.js';
 import { renderKeepalivedConf } from './keepalived-conf.js';
+import { renderKeepalivedDefaults } from './keepalived-defaults.js';
 import { MODULES_LOAD_PATH, renderModulesLoad } from './kernel-modules.js';
 import { NOTIFY_SCRIPT_PATH } from './notify.js';
 import { DEBIAN_LAYOUT, type OsLayout } from './os-layout.js';
-import { SYSCTL_CONF_PATH, renderSysctlConf } from './sysctl.js';
-import { SWITCHES_README, renderSwitchesReadme } from './switches.js';
+import { renderSwitchesReadme, SWITCHES_README } from './switches.js';
+import { renderSysctlConf, SYSCTL_CONF_PATH } from './sysctl.js';
 
 export const KEEPALIVED_CONF_PATH = '/etc/keepalived/keepalived.conf';
 
 export interface RenderedFile {
   path: string;
   content: string;
-  mode: number;              // e.g. 0o644
+  mode: number; // e.g. 0o644
   owner: 'root';
-  secret: boolean;           // holds a secret: never print or diff it unredacted
-  validate?: 'keepalived';   // check the candidate with `keepalived -t` before moving it into place
+  secret: boolean; // holds a secret: never print or diff it unredacted
+  validate?: 'keepalived'; // check the candidate with `keepalived -t` before moving it into place
 }
 
 function file(path: string, content: string, mode = 0o644): RenderedFile {

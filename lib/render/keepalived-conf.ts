@@ -31,7 +31,7 @@ export function renderKeepalivedConf(cluster: Cluster, director: string): string
     ...cluster.vips.flatMap((v) => ['', ...vrrpInstance(cluster, v, director)]),
     ...cluster.vips.flatMap((v) => v.services.flatMap((s) => ['', ...virtualServer(s)])),
   ];
-  return managedHeader(cluster.name, `keepalived.conf of ${director}`) + out.join('\n') + '\n';
+  return `${managedHeader(cluster.name, `keepalived.conf of ${director}`) + out.join('\n')}\n`;
 }
 
 function globalDefs(cluster: Cluster, director: string): Lines {
@@ -56,7 +56,8 @@ function runsScripts(cluster: Cluster): boolean {
 function switchFiles(cluster: Cluster): Lines {
   const out = ['', ...block(`track_file ${HANDOVER_TRACK}`, [`file ${HANDOVER_FILE}`, 'weight 1'])];
   // weight 0: any non-zero value fails the real server's check
-  for (const host of balancedHosts(cluster)) out.push('', ...block(`track_file ${drainTrack(host)}`, [`file ${drainFile(host)}`, 'weight 0']));
+  for (const host of balancedHosts(cluster))
+    out.push('', ...block(`track_file ${drainTrack(host)}`, [`file ${drainFile(host)}`, 'weight 0']));
   return out;
 }
 
@@ -85,9 +86,17 @@ function vrrpInstance(cluster: Cluster, vip: Vip, director: string): Lines {
     ...(unicast ? unicastLines(cluster, vip, director) : []),
     ...(cluster.vrrp.notify !== null ? [`notify ${NOTIFY_SCRIPT_PATH}`] : []),
     ...block('track_file', [HANDOVER_TRACK]),
-    ...(cluster.vrrp.trackScripts.length ? block('track_script', cluster.vrrp.trackScripts.map((t) => t.name)) : []),
+    ...(cluster.vrrp.trackScripts.length
+      ? block(
+          'track_script',
+          cluster.vrrp.trackScripts.map((t) => t.name),
+        )
+      : []),
     ...(cluster.vrrp.trackInterfaces.length
-      ? block('track_interface', cluster.vrrp.trackInterfaces.map((t) => (t.weight === null ? t.interface : `${t.interface} weight ${t.weight}`)))
+      ? block(
+          'track_interface',
+          cluster.vrrp.trackInterfaces.map((t) => (t.weight === null ? t.interface : `${t.interface} weight ${t.weight}`)),
+        )
       : []),
   ];
   // IPv6 VIPs use VRRPv3, which has no authentication (keepalived warns and
@@ -112,13 +121,22 @@ function syncGroup(g: { name: string; instances: string[] }): Lines {
 
 /** The operator's check: the command quoted for keepalived (the schema allows no quote in it). */
 function vrrpScript(t: TrackScript): Lines {
-  return block(`vrrp_script ${t.name}`, [`script "${t.command}"`, `interval ${t.interval}`, `timeout ${t.timeout}`, `weight ${t.weight}`, `fall ${t.fall}`, `rise ${t.rise}`]);
+  return block(`vrrp_script ${t.name}`, [
+    `script "${t.command}"`,
+    `interval ${t.interval}`,
+    `timeout ${t.timeout}`,
+    `weight ${t.weight}`,
+    `fall ${t.fall}`,
+    `rise ${t.rise}`,
+  ]);
 }
 
 /** This director's address as the source, every other director of the instance as a peer (from the inventory, never typed twice). */
 function unicastLines(cluster: Cluster, vip: Vip, director: string): Lines {
   const addressOf = (name: string) => cluster.hosts.find((h) => h.name === name)!.address;
-  const peers = Object.keys(vip.priorities).filter((d) => d !== director).map(addressOf);
+  const peers = Object.keys(vip.priorities)
+    .filter((d) => d !== director)
+    .map(addressOf);
   return [`unicast_src_ip ${addressOf(director)}`, ...block('unicast_peer', peers)];
 }
 
@@ -136,7 +154,10 @@ function realServer(rs: RealServer): Lines {
   // server, so established connections survive and draining can work the same way.
   // FILE_CHECK: the drain switch; the real server is up only while every check passes
   return block(`real_server ${rs.address} ${rs.port}`, [
-    `weight ${rs.weight}`, 'inhibit_on_failure', ...block('FILE_CHECK', [`track_file ${drainTrack(rs.host)}`]), ...healthCheck(rs.healthCheck),
+    `weight ${rs.weight}`,
+    'inhibit_on_failure',
+    ...block('FILE_CHECK', [`track_file ${drainTrack(rs.host)}`]),
+    ...healthCheck(rs.healthCheck),
   ]);
 }
 
@@ -154,7 +175,12 @@ function healthCheck(h: HealthCheck): Lines {
       return block('DNS_CHECK', [...connect, `type ${h.query?.type ?? 'SOA'}`, `name ${h.query?.name ?? '.'}`]);
     case 'MISC_CHECK':
       // the schema allows no quote in the command; misc_timeout is how long it may run
-      return block('MISC_CHECK', [`misc_path "${h.command}"`, `misc_timeout ${h.connectTimeout}`, ...(h.dynamic ? ['misc_dynamic'] : []), ...retries]);
+      return block('MISC_CHECK', [
+        `misc_path "${h.command}"`,
+        `misc_timeout ${h.connectTimeout}`,
+        ...(h.dynamic ? ['misc_dynamic'] : []),
+        ...retries,
+      ]);
   }
 }
 

@@ -16,6 +16,10 @@ export function hostModules(cluster: Cluster, host: string): string[] {
 }
 
 export function renderModulesLoad(cluster: Cluster, host: string): string {
-  return managedHeader(cluster.name, `kernel modules of ${host}, loaded at boot by systemd-modules-load`) +
-    hostModules(cluster, host).map((m) => `${m}\n`).join('');
+  return (
+    managedHeader(cluster.name, `kernel modules of ${host}, loaded at boot by systemd-modules-load`) +
+    hostModules(cluster, host)
+      .map((m) => `${m}\n`)
+      .join('')
+  );
 }

@@ -4,12 +4,23 @@
 
 import type { Cluster } from '../inventory/types.js';
 
-export interface OperatorCommand { executable: string; command: string; purpose: string }
+export interface OperatorCommand {
+  executable: string;
+  command: string;
+  purpose: string;
+}
 
 export function operatorCommands(cluster: Cluster): OperatorCommand[] {
   const scripts = cluster.vrrp.trackScripts.map((t) => ({ command: t.command, purpose: `the track script "${t.name}"` }));
-  const checks = cluster.vips.flatMap((v) => v.services.flatMap((s) => s.realServers
-    .filter((r) => r.healthCheck.type === 'MISC_CHECK')
-    .map((r) => ({ command: r.healthCheck.command ?? '', purpose: `the MISC_CHECK of ${r.host} in ${s.protocol} ${v.address}:${s.port}` }))));
+  const checks = cluster.vips.flatMap((v) =>
+    v.services.flatMap((s) =>
+      s.realServers
+        .filter((r) => r.healthCheck.type === 'MISC_CHECK')
+        .map((r) => ({
+          command: r.healthCheck.command ?? '',
+          purpose: `the MISC_CHECK of ${r.host} in ${s.protocol} ${v.address}:${s.port}`,
+        })),
+    ),
+  );
   return [...scripts, ...checks].map((c) => ({ ...c, executable: c.command.split(' ')[0]! }));
 }

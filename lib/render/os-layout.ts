@@ -17,7 +17,10 @@ import { quoted } from '../terminal-text.js';
 export type OsFamily = 'debian' | 'rhel';
 
 /** What of a host's os-release the layout depends on. */
-export interface OsIdentity { id: string; family: OsFamily | null }
+export interface OsIdentity {
+  id: string;
+  family: OsFamily | null;
+}
 
 export interface OsLayout {
   family: OsFamily;
@@ -42,7 +45,12 @@ export interface OsLayout {
 export const DEBIAN_LAYOUT: OsLayout = {
   family: 'debian',
   label: 'Debian family',
-  chrony: { conf: '/etc/chrony/chrony.conf', unit: 'chrony.service', keyfile: '/etc/chrony/chrony.keys', driftfile: '/var/lib/chrony/chrony.drift' },
+  chrony: {
+    conf: '/etc/chrony/chrony.conf',
+    unit: 'chrony.service',
+    keyfile: '/etc/chrony/chrony.keys',
+    driftfile: '/var/lib/chrony/chrony.drift',
+  },
   keepalivedOptions: { path: '/etc/default/keepalived', variable: 'DAEMON_ARGS', packageArgs: [] },
 };
 
@@ -63,6 +71,8 @@ export function everyFamily(pick: (layout: OsLayout) => string): string[] {
 /** The host's layout from its os-release; a host of neither family is an error naming it. */
 export function hostLayout(os: OsIdentity, host: string): OsLayout {
   if (os.family) return OS_LAYOUTS[os.family];
-  throw new UserError(`${host}: its OS ${quoted(os.id || 'unknown')} is neither of the Debian family nor of the RHEL family, so lvs-play does not know where it keeps chrony's and keepalived's files`,
-    { hint: 'lvs-play supports Debian/Ubuntu and RHEL/Rocky/Alma/CentOS Stream/Fedora hosts (see /etc/os-release on the host)' });
+  throw new UserError(
+    `${host}: its OS ${quoted(os.id || 'unknown')} is neither of the Debian family nor of the RHEL family, so lvs-play does not know where it keeps chrony's and keepalived's files`,
+    { hint: 'lvs-play supports Debian/Ubuntu and RHEL/Rocky/Alma/CentOS Stream/Fedora hosts (see /etc/os-release on the host)' },
+  );
 }

@@ -44,12 +44,15 @@ export function balancedHosts(cluster: Cluster): string[] {
 }
 
 export function renderSwitchesReadme(cluster: Cluster, host: string): string {
-  return managedHeader(cluster.name, `switches folder of ${host}, watched by keepalived (track_file)`) + [
-    '# handover       absent or 0: normal; -253: priority 1 (the peer takes the VIPs);',
-    '#                -254: every VRRP instance in FAULT (out of the election).',
-    '# drain-<host>   absent or 0: serving; 1: the real server <host> is drained',
-    '#                (weight 0 through inhibit_on_failure, connections finish).',
-    '# Written by lvs-play rollouts and `lvs-play drain`; a run that was killed',
-    '# leaves a record on the control machine, and the next deploy clears them.',
-  ].join('\n') + '\n';
+  return `${
+    managedHeader(cluster.name, `switches folder of ${host}, watched by keepalived (track_file)`) +
+    [
+      '# handover       absent or 0: normal; -253: priority 1 (the peer takes the VIPs);',
+      '#                -254: every VRRP instance in FAULT (out of the election).',
+      '# drain-<host>   absent or 0: serving; 1: the real server <host> is drained',
+      '#                (weight 0 through inhibit_on_failure, connections finish).',
+      '# Written by lvs-play rollouts and `lvs-play drain`; a run that was killed',
+      '# leaves a record on the control machine, and the next deploy clears them.',
+    ].join('\n')
+  }\n`;
 }

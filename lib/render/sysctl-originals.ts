@@ -25,6 +25,14 @@ export function parseSysctlOriginals(content: string): Record<string, string> {
 }
 
 export function renderSysctlOriginals(cluster: string, host: string, originals: Record<string, string>): string {
-  return managedHeader(cluster, `values ${host}'s kernel settings had before lvs-play first set them; put back when a key leaves the inventory`) +
-    Object.keys(originals).sort().map((k) => `${k}=${originals[k]}\n`).join('');
+  return (
+    managedHeader(
+      cluster,
+      `values ${host}'s kernel settings had before lvs-play first set them; put back when a key leaves the inventory`,
+    ) +
+    Object.keys(originals)
+      .sort()
+      .map((k) => `${k}=${originals[k]}\n`)
+      .join('')
+  );
 }

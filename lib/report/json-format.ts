@@ -22,5 +22,5 @@ export function versioned<T extends object>(report: T): Versioned<T> {
 
 /** The text --json prints: the versioned report, indented, one trailing newline. */
 export function jsonDocument<T extends object>(report: T): string {
-  return JSON.stringify(versioned(report), null, 2) + '\n';
+  return `${JSON.stringify(versioned(report), null, 2)}\n`;
 }

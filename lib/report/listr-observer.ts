@@ -9,7 +9,9 @@ import type { RunMode, TaskReport } from '../run/report.js';
 
 class Deferred<T> {
   resolve!: (v: T) => void;
-  readonly promise = new Promise<T>((r) => { this.resolve = r; });
+  readonly promise = new Promise<T>((r) => {
+    this.resolve = r;
+  });
 }
 
 export function listrObserver(hosts: { host: Host; tasks: string[] }[], mode: RunMode): { observer: RunObserver; done: Promise<void> } {
@@ -23,28 +25,49 @@ export function listrObserver(hosts: { host: Host; tasks: string[] }[], mode: Ru
   const listrTasks: ListrTask[] = hosts.map(({ host, tasks }) => ({
     title: host.name,
     task: (_ctx, hostTask) => {
-      hostTitle.set(host.name, (title) => { hostTask.title = title; });
-      return hostTask.newListr(tasks.map((name) => ({
-        title: name,
-        task: async (_c, t) => {
-          const r = await taskDone.get(key(host.name, name))!.promise;
-          if (r.status === 'failed' || r.status === 'unreachable') throw new Error(`${name}: ${r.error ?? r.status}`);
-          if (r.status === 'skipped') { t.skip(`${name}: skipped`); return; }
-          t.title = r.status === 'changed' ? `${name}: ${changed} (${r.changes.map((c) => c.summary).join('; ')})` : `${name}: ok`;
-        },
-      })), { concurrent: false, exitOnError: true });
+      hostTitle.set(host.name, (title) => {
+        hostTask.title = title;
+      });
+      return hostTask.newListr(
+        tasks.map((name) => ({
+          title: name,
+          task: async (_c, t) => {
+            const r = await taskDone.get(key(host.name, name))!.promise;
+            if (r.status === 'failed' || r.status === 'unreachable') throw new Error(`${name}: ${r.error ?? r.status}`);
+            if (r.status === 'skipped') {
+              t.skip(`${name}: skipped`);
+              return;
+            }
+            t.title = r.status === 'changed' ? `${name}: ${changed} (${r.changes.map((c) => c.summary).join('; ')})` : `${name}: ok`;
+          },
+        })),
+        { concurrent: false, exitOnError: true },
+      );
     },
   }));
 
-  const listr = new Listr(listrTasks, { concurrent: true, exitOnError: false, rendererOptions: { collapseSubtasks: false, collapseErrors: false } });
-  const done = listr.run().then(() => undefined, () => undefined);
+  const listr = new Listr(listrTasks, {
+    concurrent: true,
+    exitOnError: false,
+    rendererOptions: { collapseSubtasks: false, collapseErrors: false },
+  });
+  const done = listr.run().then(
+    () => undefined,
+    () => undefined,
+  );
 
   const observer: RunObserver = {
     hostStarted() {},
     taskStarted() {},
-    taskEnded(host, r) { taskDone.get(key(host, r.task))?.resolve(r); },
-    rollbackStarted(host) { hostTitle.get(host)?.(`${host}: rolling back`); },
-    note(host, line) { hostTitle.get(host)?.(`${host}: ${line}`); },
+    taskEnded(host, r) {
+      taskDone.get(key(host, r.task))?.resolve(r);
+    },
+    rollbackStarted(host) {
+      hostTitle.get(host)?.(`${host}: rolling back`);
+    },
+    note(host, line) {
+      hostTitle.get(host)?.(`${host}: ${line}`);
+    },
     hostEnded(r) {
       // tasks never reached (unreachable host) end with the host, carrying its error
       for (const t of r.tasks) taskDone.get(key(r.host, t.task))?.resolve(r.status === 'unreachable' ? { ...t, error: r.error } : t);

@@ -6,7 +6,9 @@ import type { HostReport, RunMode, TaskReport } from '../run/report.js';
 export function plainObserver(write: (line: string) => void, mode: RunMode = 'deploy'): RunObserver {
   const status = (s: TaskReport['status']) => (mode === 'check' && s === 'changed' ? 'drift' : s);
   return {
-    hostStarted(host, tasks) { write(`${host}: start (${tasks.join(', ')})`); },
+    hostStarted(host, tasks) {
+      write(`${host}: start (${tasks.join(', ')})`);
+    },
     taskStarted() {},
     taskEnded(host: string, r: TaskReport) {
       const detail = r.error ? `: ${r.error}` : r.changes.length ? `: ${r.changes.map((c) => c.summary).join('; ')}` : '';
@@ -14,8 +16,12 @@ export function plainObserver(write: (line: string) => void, mode: RunMode = 'de
       for (const note of r.notes) write(`${host}: ${r.task} note: ${note}`);
       for (const c of r.changes) if (c.diff) write(c.diff.trimEnd());
     },
-    rollbackStarted(host) { write(`${host}: rolling back this run's changes`); },
-    note(host, line) { write(`${host}: ${line}`); },
+    rollbackStarted(host) {
+      write(`${host}: rolling back this run's changes`);
+    },
+    note(host, line) {
+      write(`${host}: ${line}`);
+    },
     hostEnded(r: HostReport) {
       if (r.status === 'unreachable') write(`${r.host}: unreachable: ${r.error}`);
       if (r.rolledBack) write(`${r.host}: rolled back: ${r.rolledBack.join('; ') || 'nothing to undo'}`);

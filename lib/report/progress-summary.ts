@@ -15,14 +15,14 @@ export type HostPhase = 'waiting' | 'running' | 'ok' | 'changed' | 'failed' | 'u
 
 export interface HostProgress {
   phase: HostPhase;
-  task?: string;        // the task running now
-  failure?: string;     // "keepalived: <error>" once failed or unreachable
+  task?: string; // the task running now
+  failure?: string; // "keepalived: <error>" once failed or unreachable
 }
 
 export interface ProgressState {
   mode: RunMode;
   cluster: string;
-  hosts: Map<string, HostProgress>;  // in inventory order
+  hosts: Map<string, HostProgress>; // in inventory order
 }
 
 /** Whether one row per host and per task (listr2's tree) fits in `rows`, with room for the header. */
@@ -37,14 +37,26 @@ export function summaryLines(state: ProgressState, screen: { rows: number; cols:
   const changed = state.mode === 'check' ? 'drift' : 'changed';
   const done = count('ok', 'changed', 'failed', 'unreachable');
   // only the counts that are not zero, so a narrow screen still shows what matters
-  const parts = ([['ok', 'ok'], [changed, 'changed'], ['failed', 'failed'], ['unreachable', 'unreachable']] as const)
-    .map(([label, phase]) => [label, count(phase)] as const).filter(([, n]) => n > 0).map(([label, n]) => `${label} ${n}`);
-  const head = `${state.mode} ${state.cluster}: ${done}/${all.length} hosts done${parts.length ? ` (${parts.join(', ')})` : ''}, ${count('running')} running` +
+  const parts = (
+    [
+      ['ok', 'ok'],
+      [changed, 'changed'],
+      ['failed', 'failed'],
+      ['unreachable', 'unreachable'],
+    ] as const
+  )
+    .map(([label, phase]) => [label, count(phase)] as const)
+    .filter(([, n]) => n > 0)
+    .map(([label, n]) => `${label} ${n}`);
+  const head =
+    `${state.mode} ${state.cluster}: ${done}/${all.length} hosts done${parts.length ? ` (${parts.join(', ')})` : ''}, ${count('running')} running` +
     (count('waiting') ? `, ${count('waiting')} waiting` : '');
   const lines = [head];
   const running = all.filter(([, h]) => h.phase === 'running').map(([name, h]) => (h.task ? `${name} ${h.task}` : name));
   if (running.length) lines.push(listWithin('running: ', running, screen.cols));
-  const failures = all.filter(([, h]) => h.failure !== undefined).map(([name, h]) => `${h.phase === 'unreachable' ? 'UNREACHABLE' : 'FAILED'} ${name} ${h.failure}`);
+  const failures = all
+    .filter(([, h]) => h.failure !== undefined)
+    .map(([name, h]) => `${h.phase === 'unreachable' ? 'UNREACHABLE' : 'FAILED'} ${name} ${h.failure}`);
   const room = Math.max(1, screen.rows - lines.length - 1);
   if (failures.length <= room) lines.push(...failures);
   else lines.push(...failures.slice(0, room - 1), `+${failures.length - (room - 1)} more failed (listed in the recap)`);

@@ -13,10 +13,14 @@ export const GROUP_RECAP_FROM = 21;
 export function recap(report: RunReport): string {
   const lines: string[] = [];
   const verb = report.mode === 'check' ? 'check' : 'deploy';
-  lines.push(`RECAP ${verb} ${report.cluster} (${report.inventory}): ${report.hosts.length} host(s) in ${(report.durationMs / 1000).toFixed(1)}s`);
+  lines.push(
+    `RECAP ${verb} ${report.cluster} (${report.inventory}): ${report.hosts.length} host(s) in ${(report.durationMs / 1000).toFixed(1)}s`,
+  );
   const grouped = report.hosts.length >= GROUP_RECAP_FROM;
   const countsOf = (h: RunReport['hosts'][number]) =>
-    COUNTED.map((s) => `${report.mode === 'check' && s === 'changed' ? 'drift' : s}=${h.tasks.filter((t) => t.status === s).length}`).join(' ');
+    COUNTED.map((s) => `${report.mode === 'check' && s === 'changed' ? 'drift' : s}=${h.tasks.filter((t) => t.status === s).length}`).join(
+      ' ',
+    );
   if (grouped) {
     for (const [counts, hosts] of groupBy(report.hosts.map((h) => [countsOf(h), h.host]))) lines.push(`  ${counts}  ${hostList(hosts)}`);
   } else {
@@ -24,24 +28,34 @@ export function recap(report: RunReport): string {
     for (const h of report.hosts) lines.push(`  ${h.host.padEnd(width)}  ${countsOf(h)}`);
   }
   // per host, in order: what drifted or failed, then what happened to the host
-  const findings: [string, string][] = [];  // [line with \u0000 where the host goes, host]
+  const findings: [string, string][] = []; // [line with \u0000 where the host goes, host]
   const perHost: string[] = [];
   for (const h of report.hosts) {
     const mine: [string, string][] = [];
     for (const t of h.tasks) {
-      if (t.status === 'changed' && report.mode === 'check') for (const c of t.changes) mine.push([`DRIFT \u0000 ${t.task}: ${c.summary}`, h.host]);
+      if (t.status === 'changed' && report.mode === 'check')
+        for (const c of t.changes) mine.push([`DRIFT \u0000 ${t.task}: ${c.summary}`, h.host]);
       if (t.status === 'failed') mine.push([`FAILED \u0000 ${t.task}: ${t.error ?? ''}`, h.host]);
     }
     if (h.status === 'unreachable') mine.push([`UNREACHABLE \u0000: ${h.error ?? ''}`, h.host]);
     const events: string[] = [];
     for (const r of h.interrupted ?? []) {
-      events.push(r.rolledBack ? `RECOVERED ${h.host}: ${describeInterrupted(r, 'recovered')}`
-        : `INTERRUPTED ${h.host}: ${describeInterrupted(r, 'found')}; lvs-play deploy (or lvs-play recover) rolls it back first`);
+      events.push(
+        r.rolledBack
+          ? `RECOVERED ${h.host}: ${describeInterrupted(r, 'recovered')}`
+          : `INTERRUPTED ${h.host}: ${describeInterrupted(r, 'found')}; lvs-play deploy (or lvs-play recover) rolls it back first`,
+      );
     }
     if (h.runInProgress) events.push(`IN PROGRESS ${h.host}: another run holds this host: ${h.runInProgress}`);
-    if (h.rolledBack) events.push(`ROLLED BACK ${h.host}: ${h.rolledBack.length} change(s) undone${h.rolledBack.length ? ': ' + h.rolledBack.join('; ') : ''}`);
+    if (h.rolledBack)
+      events.push(
+        `ROLLED BACK ${h.host}: ${h.rolledBack.length} change(s) undone${h.rolledBack.length ? `: ${h.rolledBack.join('; ')}` : ''}`,
+      );
     if (h.rollbackFailed) events.push(`ROLLBACK INCOMPLETE ${h.host}: ${h.rollbackFailed.join('; ')}`);
-    if (h.packagesInstalled?.length) events.push(`INSTALLED ${h.host}: ${h.packagesInstalled.join(' ')}${h.rolledBack ? ' (packages stay installed after a rollback)' : ''}`);
+    if (h.packagesInstalled?.length)
+      events.push(
+        `INSTALLED ${h.host}: ${h.packagesInstalled.join(' ')}${h.rolledBack ? ' (packages stay installed after a rollback)' : ''}`,
+      );
     if (grouped) {
       findings.push(...mine);
       perHost.push(...events);
@@ -49,7 +63,8 @@ export function recap(report: RunReport): string {
       lines.push(...mine.map(([line, host]) => withHost(line, host)), ...events);
     }
   }
-  for (const [line, hosts] of groupBy(findings)) lines.push(hosts.length > 1 ? withHost(line, `on ${hosts.length} hosts (${hostList(hosts)})`) : withHost(line, hosts[0]!));
+  for (const [line, hosts] of groupBy(findings))
+    lines.push(hosts.length > 1 ? withHost(line, `on ${hosts.length} hosts (${hostList(hosts)})`) : withHost(line, hosts[0]!));
   lines.push(...perHost);
   return lines.join('\n');
 }

@@ -4,13 +4,22 @@
 
 import type { RunObserver } from '../run/observer.js';
 import type { RunMode } from '../run/report.js';
-import { summaryLines, type HostProgress, type ProgressState } from './progress-summary.js';
+import { type HostProgress, type ProgressState, summaryLines } from './progress-summary.js';
 
-export interface Screen { rows: number; cols: number; write(text: string): void }
+export interface Screen {
+  rows: number;
+  cols: number;
+  write(text: string): void;
+}
 
 const FRAME_MS = 100;
 
-export function summaryObserver(hosts: string[], mode: RunMode, cluster: string, screen: Screen): { observer: RunObserver; finish(): void } {
+export function summaryObserver(
+  hosts: string[],
+  mode: RunMode,
+  cluster: string,
+  screen: Screen,
+): { observer: RunObserver; finish(): void } {
   const state: ProgressState = { mode, cluster, hosts: new Map(hosts.map((h): [string, HostProgress] => [h, { phase: 'waiting' }])) };
   let drawn = 0;
   let timer: NodeJS.Timeout | null = null;
@@ -21,7 +30,9 @@ export function summaryObserver(hosts: string[], mode: RunMode, cluster: string,
     screen.write(`${drawn ? `\x1b[${drawn}A\r` : ''}\x1b[0J${lines.join('\n')}\n`);
     drawn = lines.length;
   };
-  const changed = () => { if (!timer) timer = setTimeout(draw, FRAME_MS); };
+  const changed = () => {
+    if (!timer) timer = setTimeout(draw, FRAME_MS);
+  };
   const update = (host: string, patch: Partial<HostProgress>) => {
     const h = state.hosts.get(host);
     if (h) Object.assign(h, patch);
@@ -29,16 +40,25 @@ export function summaryObserver(hosts: string[], mode: RunMode, cluster: string,
   };
   draw();
   const observer: RunObserver = {
-    hostStarted(host) { update(host, { phase: 'running' }); },
-    taskStarted(host, task) { update(host, { task }); },
-    taskEnded(host, r) { if (r.status === 'failed') update(host, { failure: `${r.task}: ${r.error ?? 'failed'}` }); },
-    rollbackStarted(host) { update(host, { task: 'rolling back' }); },
+    hostStarted(host) {
+      update(host, { phase: 'running' });
+    },
+    taskStarted(host, task) {
+      update(host, { task });
+    },
+    taskEnded(host, r) {
+      if (r.status === 'failed') update(host, { failure: `${r.task}: ${r.error ?? 'failed'}` });
+    },
+    rollbackStarted(host) {
+      update(host, { task: 'rolling back' });
+    },
     note() {},
     hostEnded(r) {
       const phase = r.status === 'skipped' ? 'ok' : r.status;
       // a host's error names the host first ("web027: cannot connect ..."): the view names it already
       const own = (text: string) => (text.startsWith(`${r.host}: `) ? text.slice(r.host.length + 2) : text);
-      const failure = state.hosts.get(r.host)?.failure ?? (r.status === 'unreachable' || r.status === 'failed' ? own(r.error ?? r.status) : undefined);
+      const failure =
+        state.hosts.get(r.host)?.failure ?? (r.status === 'unreachable' || r.status === 'failed' ? own(r.error ?? r.status) : undefined);
       update(r.host, { phase, task: undefined, ...(failure !== undefined ? { failure } : {}) });
     },
   };

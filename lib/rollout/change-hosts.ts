@@ -4,13 +4,13 @@
 // back when a later wait of its stage fails.
 
 import type { Cluster, Host } from '../inventory/types.js';
-import { tasksFor, type Playbook } from '../playbook.js';
+import type { LockHolder } from '../lock/holder.js';
+import { type Playbook, tasksFor } from '../playbook.js';
 import { runHost } from '../run/host-run.js';
 import { Journal } from '../run/journal.js';
 import type { RunObserver } from '../run/observer.js';
 import type { HostReport } from '../run/report.js';
 import { removeJournal, rollbackRun } from '../run/rollback.js';
-import type { LockHolder } from '../lock/holder.js';
 import type { Transport } from '../ssh/transport.js';
 
 export interface ChangeContext {
@@ -27,17 +27,31 @@ export interface ChangeContext {
 }
 
 /** A host this run changed: its report and what undoes it. */
-export interface Changed { host: Host; report: HostReport; journal: Journal }
+export interface Changed {
+  host: Host;
+  report: HostReport;
+  journal: Journal;
+}
 
 export async function changeHosts(ctx: ChangeContext, hosts: Host[]): Promise<Changed[]> {
-  return Promise.all(hosts.map(async (host) => {
-    const journal = new Journal(ctx.holder);
-    const report = await runHost({
-      ctx: { cluster: ctx.cluster, host }, tasks: tasksFor(ctx.playbook, host), connect: () => ctx.connect(host), mode: 'deploy',
-      rollback: ctx.rollback, diff: false, redact: ctx.redact, observer: ctx.observer, journal, keepJournal: true,
-    });
-    return { host, report, journal };
-  }));
+  return Promise.all(
+    hosts.map(async (host) => {
+      const journal = new Journal(ctx.holder);
+      const report = await runHost({
+        ctx: { cluster: ctx.cluster, host },
+        tasks: tasksFor(ctx.playbook, host),
+        connect: () => ctx.connect(host),
+        mode: 'deploy',
+        rollback: ctx.rollback,
+        diff: false,
+        redact: ctx.redact,
+        observer: ctx.observer,
+        journal,
+        keepJournal: true,
+      });
+      return { host, report, journal };
+    }),
+  );
 }
 
 export const failed = (c: Changed) => c.report.status === 'failed' || c.report.status === 'unreachable';

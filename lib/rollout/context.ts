@@ -17,7 +17,9 @@ export interface RolloutContext extends ChangeContext {
 }
 
 export class Interrupted extends Error {
-  constructor(where: string) { super(`interrupted (${where})`); }
+  constructor(where: string) {
+    super(`interrupted (${where})`);
+  }
 }
 
 export function hostOf(cluster: Cluster, name: string): Host {

@@ -9,8 +9,8 @@ import type { Transport } from '../ssh/transport.js';
 import { evaluateCluster } from '../verify/evaluate.js';
 import { gatherObservations } from '../verify/gather.js';
 import type { CheckResult } from '../verify/types.js';
-import { describeHolders, holders, viewDirector, type DirectorView } from './director-view.js';
-import { WaitTimeout, waitUntil, type Probe, type WaitOptions } from './wait-until.js';
+import { type DirectorView, describeHolders, holders, viewDirector } from './director-view.js';
+import { type Probe, type WaitOptions, WaitTimeout, waitUntil } from './wait-until.js';
 
 export class GateError extends Error {}
 /** Two directors hold one VIP: stop at once. */
@@ -28,10 +28,15 @@ export async function viewAll(a: DirectorsAccess, withIpvs = false): Promise<Dir
 }
 
 /** The rows of verify that say the director may be touched, and the ones that say it may not. */
-export function gateVerdict(cluster: Cluster, checks: CheckResult[], director: string, changedPeers: string[]): { blocking: CheckResult[]; passed: number } {
+export function gateVerdict(
+  cluster: Cluster,
+  checks: CheckResult[],
+  director: string,
+  changedPeers: string[],
+): { blocking: CheckResult[]; passed: number } {
   const mine = (vip: string | undefined) => cluster.vips.find((v) => v.address === vip)?.master === director;
   const blocking = checks.filter((c) => {
-    if (c.check === 'host' || c.check === 'vip' && !mine(c.vip)) return c.status !== 'pass';
+    if (c.check === 'host' || (c.check === 'vip' && !mine(c.vip))) return c.status !== 'pass';
     // its own VIPs may already be on a peer (degraded), never on none or two
     if (c.check === 'vip') return c.status === 'fail' || c.status === 'not-checkable';
     if (c.check === 'keepalived') return c.host !== director && c.status !== 'pass';
@@ -52,12 +57,20 @@ export async function gate(a: DirectorsAccess, director: string, changedPeers: s
       const report = evaluateCluster(a.cluster, obs);
       const { blocking, passed } = gateVerdict(a.cluster, report.checks, director, changedPeers);
       last = blocking;
-      summary = `${passed} checks pass (${report.checks.filter((c) => c.check === 'vip').map((c) => c.detail).join('; ')})`;
-      return { done: blocking.length === 0, state: blocking.length ? blocking.map((c) => `${c.check} ${c.target}: ${c.status}`).join('; ') : 'clear' };
+      summary = `${passed} checks pass (${report.checks
+        .filter((c) => c.check === 'vip')
+        .map((c) => c.detail)
+        .join('; ')})`;
+      return {
+        done: blocking.length === 0,
+        state: blocking.length ? blocking.map((c) => `${c.check} ${c.target}: ${c.status}`).join('; ') : 'clear',
+      };
     });
   } catch (err) {
     if (!(err instanceof WaitTimeout)) throw err;
-    throw new GateError(`gate before ${director} failed: ${last.map((c) => `${c.check} ${c.target}: ${c.status}: ${c.detail}`).join('; ')}`);
+    throw new GateError(
+      `gate before ${director} failed: ${last.map((c) => `${c.check} ${c.target}: ${c.status}: ${c.detail}`).join('; ')}`,
+    );
   }
   return summary;
 }
@@ -76,10 +89,13 @@ export function vipProbe(a: DirectorsAccess, ok: (views: DirectorView[], on: Map
   return async () => {
     const views = await viewAll(a);
     const split = splitBrain(a.cluster, views);
-    splitSince = split ? splitSince ?? Date.now() : null;
+    splitSince = split ? (splitSince ?? Date.now()) : null;
     if (split && Date.now() - splitSince! >= SPLIT_TOLERANCE_MS) throw new SplitBrainError(`split brain: ${split}`);
     if (split) return { done: false, state: `two holders: ${split}` };
-    const state = `${describeHolders(a.cluster, views)}${views.filter((v) => v.vips && !v.keepalivedActive).map((v) => `; keepalived stopped on ${v.director}`).join('')}`;
+    const state = `${describeHolders(a.cluster, views)}${views
+      .filter((v) => v.vips && !v.keepalivedActive)
+      .map((v) => `; keepalived stopped on ${v.director}`)
+      .join('')}`;
     return { done: views.every((v) => v.vips !== null) && ok(views, holders(a.cluster, views)), state };
   };
 }

@@ -3,13 +3,13 @@
 // keepalived runs, and where asked the IPVS table. Holding a VIP means having
 // it on an interface other than lo, as verify's VIP check reads it.
 
-import { gatherFacts } from '../run/gather.js';
 import type { Fact } from '../facts/fact.js';
 import { interfacesFact } from '../facts/interfaces.js';
-import { ipvsFact, type IpvsState } from '../facts/ipvs.js';
+import { type IpvsState, ipvsFact } from '../facts/ipvs.js';
 import { serviceFact } from '../facts/service.js';
 import { canonicalIp } from '../inventory/address.js';
 import type { Cluster, Host } from '../inventory/types.js';
+import { gatherFacts } from '../run/gather.js';
 import type { Transport } from '../ssh/transport.js';
 
 const keepalived = serviceFact('keepalived.service');
@@ -23,12 +23,22 @@ export interface DirectorView {
   error?: string;
 }
 
-export async function viewDirector(cluster: Cluster, host: Host, connect: (h: Host) => Promise<Transport>, withIpvs = false): Promise<DirectorView> {
+export async function viewDirector(
+  cluster: Cluster,
+  host: Host,
+  connect: (h: Host) => Promise<Transport>,
+  withIpvs = false,
+): Promise<DirectorView> {
   const facts: Fact<unknown>[] = [interfacesFact, keepalived, ...(withIpvs ? [ipvsFact] : [])];
   try {
     const transport = await connect(host);
     const values = await gatherFacts(transport, facts, { timeoutMs: 15_000 });
-    const held = new Set(values.get(interfacesFact).filter((i) => i.name !== 'lo').flatMap((i) => i.addresses.map((a) => canonicalIp(a.address) ?? a.address)));
+    const held = new Set(
+      values
+        .get(interfacesFact)
+        .filter((i) => i.name !== 'lo')
+        .flatMap((i) => i.addresses.map((a) => canonicalIp(a.address) ?? a.address)),
+    );
     return {
       director: host.name,
       vips: cluster.vips.map((v) => v.address).filter((v) => held.has(canonicalIp(v) ?? v)),

@@ -3,19 +3,27 @@
 // rollout then stops: later stages are not started, and the report says
 // where every VIP is.
 
-import { describeHolders } from './director-view.js';
+import { changeHosts, failed, forgetChanged } from './change-hosts.js';
+import { directorsAccess, hostOf, Interrupted, type RolloutContext } from './context.js';
 import { viewAll } from './director-checks.js';
-import { directorsAccess, Interrupted, type RolloutContext } from './context.js';
+import { describeHolders } from './director-view.js';
 import type { RolloutReport, StageOutcome } from './plan/report.js';
+import type { RolloutPlan } from './plan/types.js';
 import { runDirectorStage } from './run-director-stage.js';
 import { runRealServerStage } from './run-realserver-stage.js';
-import type { RolloutPlan } from './plan/types.js';
-import { changeHosts, failed, forgetChanged } from './change-hosts.js';
-import { hostOf } from './context.js';
 
 export async function executePlan(ctx: RolloutContext, plan: RolloutPlan): Promise<RolloutReport> {
   const started = new Date();
-  const outcomes: StageOutcome[] = plan.stages.map((s, i) => ({ stage: i + 1, kind: s.kind, hosts: s.hosts, status: 'not-started', hostReports: [], rolledBack: [], notes: [], durationMs: 0 }));
+  const outcomes: StageOutcome[] = plan.stages.map((s, i) => ({
+    stage: i + 1,
+    kind: s.kind,
+    hosts: s.hosts,
+    status: 'not-started',
+    hostReports: [],
+    rolledBack: [],
+    notes: [],
+    durationMs: 0,
+  }));
   let status: RolloutReport['status'] = 'ok';
   for (const [i, stage] of plan.stages.entries()) {
     const outcome = outcomes[i]!;
@@ -41,15 +49,24 @@ export async function executePlan(ctx: RolloutContext, plan: RolloutPlan): Promi
   const vips = describeHolders(ctx.cluster, await viewAll(directorsAccess(ctx)));
   ctx.log(`VIPs: ${vips}`);
   return {
-    cluster: ctx.cluster.name, inventory: ctx.inventoryFile, runId: ctx.runId, startedAt: started.toISOString(),
-    durationMs: Date.now() - started.getTime(), status, stages: outcomes, vips,
+    cluster: ctx.cluster.name,
+    inventory: ctx.inventoryFile,
+    runId: ctx.runId,
+    startedAt: started.toISOString(),
+    durationMs: Date.now() - started.getTime(),
+    status,
+    stages: outcomes,
+    vips,
   };
 }
 
 /** A host with no part in load balancing: the deploy engine's run, rolled back on failure. */
 async function runOther(ctx: RolloutContext, hosts: string[], outcome: StageOutcome): Promise<void> {
   ctx.log(`${hosts.join(', ')}: change`);
-  const changed = await changeHosts(ctx, hosts.map((h) => hostOf(ctx.cluster, h)));
+  const changed = await changeHosts(
+    ctx,
+    hosts.map((h) => hostOf(ctx.cluster, h)),
+  );
   outcome.hostReports.push(...changed.map((c) => c.report));
   for (const c of changed) await forgetChanged(ctx, c);
   const bad = changed.filter(failed);

@@ -8,12 +8,15 @@ export function onInterrupt(controller: AbortController, urgent: () => Promise<v
   const handler = (signal: NodeJS.Signals) => {
     count++;
     if (count === 1) {
-      log(`${signal}: stopping. The current stage rolls back, undrains and hands VIPs back (send ${signal} again to only undrain and exit)`);
+      log(
+        `${signal}: stopping. The current stage rolls back, undrains and hands VIPs back (send ${signal} again to only undrain and exit)`,
+      );
       controller.abort();
       return;
     }
     log(`${signal} again: undraining now and exiting`);
-    urgent().catch((e: Error) => log(`undrain failed: ${e.message} (the record stays: lvs-play deploy or lvs-play undrain clears it)`))
+    urgent()
+      .catch((e: Error) => log(`undrain failed: ${e.message} (the record stays: lvs-play deploy or lvs-play undrain clears it)`))
       .finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
   };
   process.on('SIGINT', handler);

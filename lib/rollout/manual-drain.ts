@@ -8,7 +8,7 @@ import { DIRECTORS, REALSERVERS } from '../inventory/defaults.js';
 import type { Cluster, Host } from '../inventory/types.js';
 import { WriteSession } from '../lock/write-session.js';
 import { secretsRedactor } from '../run/redactor.js';
-import { viewAll, type DirectorsAccess } from './director-checks.js';
+import { type DirectorsAccess, viewAll } from './director-checks.js';
 import { connectionsProbe, tablesUnreadable, weightsProbe } from './realserver-checks.js';
 import { Switchboard } from './switchboard.js';
 import { WaitTimeout, waitUntil } from './wait-until.js';
@@ -28,7 +28,8 @@ export interface ManualDrainOptions {
 export function checkRealServers(cluster: Cluster, hosts: string[]): void {
   const members = cluster.groups[REALSERVERS] ?? [];
   const bad = hosts.filter((h) => !members.includes(h));
-  if (bad.length) throw new UserError(`not a real server of cluster ${cluster.name}: ${bad.join(', ')}`, { hint: `real servers: ${members.join(', ')}` });
+  if (bad.length)
+    throw new UserError(`not a real server of cluster ${cluster.name}: ${bad.join(', ')}`, { hint: `real servers: ${members.join(', ')}` });
 }
 
 /** Returns the exit code: 0 done (including "not observable here"), 1 a director failed or the weights did not come back. */
@@ -36,13 +37,27 @@ export async function manualDrain(o: ManualDrainOptions): Promise<number> {
   const directors = o.cluster.groups[DIRECTORS] ?? [];
   const directorHosts = o.cluster.hosts.filter((h) => directors.includes(h.name));
   // the switches live on the directors: those are the hosts this run changes, and locks
-  const session = await WriteSession.open({ cluster: o.cluster, command: o.command, acceptNewHostKeys: o.acceptNewHostKeys, hosts: directorHosts });
+  const session = await WriteSession.open({
+    cluster: o.cluster,
+    command: o.command,
+    acceptNewHostKeys: o.acceptNewHostKeys,
+    hosts: directorHosts,
+  });
   try {
     const connect = (h: Host) => session.connect(h);
     const access: DirectorsAccess = { cluster: o.cluster, directors: directorHosts, connect, redact: secretsRedactor(o.cluster) };
-    const board = await Switchboard.open({ cluster: o.cluster, inventoryFile: o.inventoryFile, runId: session.runId, command: o.command, connect });
+    const board = await Switchboard.open({
+      cluster: o.cluster,
+      inventoryFile: o.inventoryFile,
+      runId: session.runId,
+      command: o.command,
+      connect,
+    });
     const hosts = o.undrain && o.hosts.length === 0 ? board.drained : o.hosts;
-    if (hosts.length === 0) { o.log('nothing is recorded as drained'); return 0; }
+    if (hosts.length === 0) {
+      o.log('nothing is recorded as drained');
+      return 0;
+    }
     checkRealServers(o.cluster, hosts);
     const views = () => viewAll(access, true);
     if (o.undrain) {
@@ -50,14 +65,27 @@ export async function manualDrain(o: ManualDrainOptions): Promise<number> {
       o.log(`undrained ${hosts.join(', ')} on ${directors.join(', ')}`);
     } else {
       await board.drain(hosts, directors);
-      o.log(`drained ${hosts.join(', ')} on ${directors.join(', ')} (recorded; lvs-play undrain ${o.inventoryFile} ${hosts.join(' ')} puts ${hosts.length === 1 ? 'it' : 'them'} back)`);
+      o.log(
+        `drained ${hosts.join(', ')} on ${directors.join(', ')} (recorded; lvs-play undrain ${o.inventoryFile} ${hosts.join(' ')} puts ${hosts.length === 1 ? 'it' : 'them'} back)`,
+      );
     }
     const unreadable = tablesUnreadable(o.cluster, await views());
-    if (unreadable) { o.log(`${o.undrain ? 'weights' : 'connections'} not observable: ${unreadable}`); return 0; }
+    if (unreadable) {
+      o.log(`${o.undrain ? 'weights' : 'connections'} not observable: ${unreadable}`);
+      return 0;
+    }
     if (o.waitMs === 0) return 0;
     const probe = o.undrain ? weightsProbe(o.cluster, views, hosts, directors) : connectionsProbe(o.cluster, views, hosts);
     try {
-      await waitUntil({ what: o.undrain ? 'for the inventory\'s weights' : 'for active connections to reach zero', timeoutMs: o.waitMs, log: o.log, intervalMs: 500 }, probe);
+      await waitUntil(
+        {
+          what: o.undrain ? "for the inventory's weights" : 'for active connections to reach zero',
+          timeoutMs: o.waitMs,
+          log: o.log,
+          intervalMs: 500,
+        },
+        probe,
+      );
     } catch (err) {
       if (!(err instanceof WaitTimeout)) throw err;
       o.log(err.message);

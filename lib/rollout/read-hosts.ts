@@ -3,15 +3,15 @@
 // runs, and the same tasks' diff() over them. Directors are always read,
 // even outside --limit: the gates and handovers involve them all.
 
-import { fileFact, type FileState } from '../facts/file.js';
-import { hostRunsFact, othersInterrupted } from '../run/journals-fact.js';
-import { describeHolder } from '../lock/holder.js';
+import { type FileState, fileFact } from '../facts/file.js';
 import { DIRECTORS, REALSERVERS } from '../inventory/defaults.js';
 import type { Cluster, Host } from '../inventory/types.js';
-import { tasksFor, type Playbook } from '../playbook.js';
+import { describeHolder } from '../lock/holder.js';
+import { type Playbook, tasksFor } from '../playbook.js';
 import { KEEPALIVED_CONF_PATH } from '../render/host-files.js';
 import { renderKeepalivedConf } from '../render/keepalived-conf.js';
 import { gatherFacts } from '../run/gather.js';
+import { hostRunsFact, othersInterrupted } from '../run/journals-fact.js';
 import type { Transport } from '../ssh/transport.js';
 import type { Step } from '../tasks/step.js';
 import type { HostRole, HostState, PendingChange } from './plan/types.js';
@@ -25,15 +25,26 @@ export function roleOf(cluster: Cluster, host: string): HostRole {
 }
 
 /** A host's state, and the journals of runs interrupted there (not `ownRunId`'s). */
-export async function readHost(cluster: Cluster, playbook: Playbook, host: Host, connect: () => Promise<Transport>, redact: (s: string) => string, ownRunId: string | null = null): Promise<HostState> {
+export async function readHost(
+  cluster: Cluster,
+  playbook: Playbook,
+  host: Host,
+  connect: () => Promise<Transport>,
+  redact: (s: string) => string,
+  ownRunId: string | null = null,
+): Promise<HostState> {
   const role = roleOf(cluster, host.name);
   const base: HostState = { host: host.name, role, changes: [], installs: [], restartsKeepalived: false, startsKeepalived: false };
   const tasks = tasksFor(playbook, host);
   const confFact = fileFact(KEEPALIVED_CONF_PATH);
-  let values;
+  let values: Awaited<ReturnType<typeof gatherFacts>>;
   try {
     const transport = await connect();
-    values = await gatherFacts(transport, [hostRunsFact, ...tasks.flatMap((t) => t.facts({ cluster, host })), ...(role === 'director' ? [confFact] : [])]);
+    values = await gatherFacts(transport, [
+      hostRunsFact,
+      ...tasks.flatMap((t) => t.facts({ cluster, host })),
+      ...(role === 'director' ? [confFact] : []),
+    ]);
   } catch (err) {
     return { ...base, error: redact(`could not be read: ${(err as Error).message}`) };
   }

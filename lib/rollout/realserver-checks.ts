@@ -5,21 +5,21 @@
 // kernel) connections and weights cannot be seen: the step says so and
 // never reports it as passed.
 
-import { gatherFacts } from '../run/gather.js';
 import type { Fact } from '../facts/fact.js';
-import { httpProbeFact, type HttpProbeResult } from '../facts/http-probe.js';
+import { type HttpProbeResult, httpProbeFact } from '../facts/http-probe.js';
 import type { IpvsVirtualService } from '../facts/ipvs.js';
-import { tcpConnectFact, type TcpConnectResult } from '../facts/tcp-connect.js';
+import { type TcpConnectResult, tcpConnectFact } from '../facts/tcp-connect.js';
 import { sameIp } from '../inventory/address.js';
 import type { Cluster, RealServer } from '../inventory/types.js';
+import { gatherFacts } from '../run/gather.js';
+import type { Transport } from '../ssh/transport.js';
 import type { DirectorView } from './director-view.js';
 import type { Probe } from './wait-until.js';
-import type { Transport } from '../ssh/transport.js';
-
 
 /** Why the tables cannot be read, or null when every director has one. */
 export function tablesUnreadable(cluster: Cluster, views: DirectorView[]): string | null {
-  if (cluster.keepalived.mode === 'vrrp-only') return 'keepalived runs VRRP-only (keepalived.mode "vrrp-only"): the directors keep no IPVS table';
+  if (cluster.keepalived.mode === 'vrrp-only')
+    return 'keepalived runs VRRP-only (keepalived.mode "vrrp-only"): the directors keep no IPVS table';
   const bad = views.filter((v) => !v.ipvs?.table);
   if (bad.length === 0) return null;
   return bad.map((v) => `${v.director}: ${v.error ?? v.ipvs?.error ?? `IP_VS ${v.ipvs?.support ?? 'unknown'}`}`).join('; ');
@@ -28,26 +28,47 @@ export function tablesUnreadable(cluster: Cluster, views: DirectorView[]): strin
 /** Every entry for the real servers' addresses, per director. */
 function entries(cluster: Cluster, views: DirectorView[], realServers: string[]) {
   const addresses = cluster.hosts.filter((h) => realServers.includes(h.name)).map((h) => ({ host: h.name, address: h.address }));
-  return views.flatMap((v) => (v.ipvs?.table ?? []).flatMap((svc: IpvsVirtualService) => svc.realServers
-    .map((r) => ({ director: v.director, svc, r, host: addresses.find((a) => sameIp(a.address, r.address))?.host }))
-    .filter((e) => e.host !== undefined)));
+  return views.flatMap((v) =>
+    (v.ipvs?.table ?? []).flatMap((svc: IpvsVirtualService) =>
+      svc.realServers
+        .map((r) => ({ director: v.director, svc, r, host: addresses.find((a) => sameIp(a.address, r.address))?.host }))
+        .filter((e) => e.host !== undefined),
+    ),
+  );
 }
 
 export function connectionsProbe(cluster: Cluster, views: () => Promise<DirectorView[]>, realServers: string[]): () => Promise<Probe> {
   return async () => {
     const e = entries(cluster, await views(), realServers);
     const active = e.reduce((n, x) => n + x.r.activeConnections, 0);
-    const detail = e.filter((x) => x.r.activeConnections > 0).map((x) => `${x.host} ${x.r.activeConnections} on ${x.director} ${x.svc.address}:${x.svc.port}`);
-    return { done: active === 0, state: active === 0 ? `no active connection (weights ${[...new Set(e.map((x) => `${x.host}=${x.r.weight}`))].join(', ')})` : `active: ${detail.join(', ')}` };
+    const detail = e
+      .filter((x) => x.r.activeConnections > 0)
+      .map((x) => `${x.host} ${x.r.activeConnections} on ${x.director} ${x.svc.address}:${x.svc.port}`);
+    return {
+      done: active === 0,
+      state:
+        active === 0
+          ? `no active connection (weights ${[...new Set(e.map((x) => `${x.host}=${x.r.weight}`))].join(', ')})`
+          : `active: ${detail.join(', ')}`,
+    };
   };
 }
 
 /** The inventory's real-server entries of these hosts, with their service. */
 function wanted(cluster: Cluster, realServers: string[]): { vip: string; port: number; protocol: string; rs: RealServer }[] {
-  return cluster.vips.flatMap((v) => v.services.flatMap((s) => s.realServers.filter((r) => realServers.includes(r.host)).map((rs) => ({ vip: s.vip, port: s.port, protocol: s.protocol, rs }))));
+  return cluster.vips.flatMap((v) =>
+    v.services.flatMap((s) =>
+      s.realServers.filter((r) => realServers.includes(r.host)).map((rs) => ({ vip: s.vip, port: s.port, protocol: s.protocol, rs })),
+    ),
+  );
 }
 
-export function weightsProbe(cluster: Cluster, views: () => Promise<DirectorView[]>, realServers: string[], directors: string[]): () => Promise<Probe> {
+export function weightsProbe(
+  cluster: Cluster,
+  views: () => Promise<DirectorView[]>,
+  realServers: string[],
+  directors: string[],
+): () => Promise<Probe> {
   return async () => {
     const vs = (await views()).filter((v) => directors.includes(v.director));
     const wrong: string[] = [];
@@ -55,23 +76,36 @@ export function weightsProbe(cluster: Cluster, views: () => Promise<DirectorView
       for (const w of wanted(cluster, realServers)) {
         const svc = v.ipvs?.table?.find((t) => t.protocol === w.protocol && sameIp(t.address, w.vip) && t.port === w.port);
         const r = svc?.realServers.find((x) => sameIp(x.address, w.rs.address) && x.port === w.rs.port);
-        if (!r || r.weight !== w.rs.weight) wrong.push(`${w.rs.host} on ${v.director} ${w.vip}:${w.port}: ${r ? `weight ${r.weight}` : 'absent'}, want ${w.rs.weight}`);
+        if (!r || r.weight !== w.rs.weight)
+          wrong.push(`${w.rs.host} on ${v.director} ${w.vip}:${w.port}: ${r ? `weight ${r.weight}` : 'absent'}, want ${w.rs.weight}`);
       }
     }
-    return { done: wrong.length === 0, state: wrong.length ? wrong.join('; ') : 'every director has them at the inventory\'s weight' };
+    return { done: wrong.length === 0, state: wrong.length ? wrong.join('; ') : "every director has them at the inventory's weight" };
   };
 }
 
-interface HealthRequest { service: string; host: string; what: string; fact: Fact<HttpProbeResult> | Fact<TcpConnectResult>; expect: number | null }
+interface HealthRequest {
+  service: string;
+  host: string;
+  what: string;
+  fact: Fact<HttpProbeResult> | Fact<TcpConnectResult>;
+  expect: number | null;
+}
 
 /** The request each real server's health check sends, once per host and check. */
 function healthRequests(cluster: Cluster, realServers: string[]): HealthRequest[] {
   return wanted(cluster, realServers).map((w) => {
     const h = w.rs.healthCheck;
-    const what = `${w.rs.host} ${h.type} ${w.rs.address}:${h.port}${h.type === 'HTTP_GET' ? h.path ?? '/' : ''}`;
+    const what = `${w.rs.host} ${h.type} ${w.rs.address}:${h.port}${h.type === 'HTTP_GET' ? (h.path ?? '/') : ''}`;
     const service = `${w.vip}:${w.port}`;
     return h.type === 'HTTP_GET'
-      ? { service, host: w.rs.host, what, fact: httpProbeFact({ address: w.rs.address, port: h.port, path: h.path ?? '/' }), expect: h.status ?? 200 }
+      ? {
+          service,
+          host: w.rs.host,
+          what,
+          fact: httpProbeFact({ address: w.rs.address, port: h.port, path: h.path ?? '/' }),
+          expect: h.status ?? 200,
+        }
       : { service, host: w.rs.host, what, fact: tcpConnectFact(w.rs.address, h.port), expect: null };
   });
 }
@@ -79,12 +113,21 @@ function healthRequests(cluster: Cluster, realServers: string[]): HealthRequest[
 /** Sends the requests from one director in one round trip: each one's problem, or null when it answered as the check wants. */
 async function sendRequests(from: Transport, requests: HealthRequest[]): Promise<Map<HealthRequest, string | null>> {
   // each request may take its own timeout, one after the other
-  const values = await gatherFacts(from, requests.map((c) => c.fact as Fact<unknown>), { timeoutMs: 30_000 + requests.length * 6000 });
-  return new Map(requests.map((c) => {
-    const v = values.get(c.fact as Fact<unknown>) as HttpProbeResult | TcpConnectResult;
-    if ('connected' in v) return [c, v.connected ? null : `${c.what}: no connection (${v.error})`];
-    return [c, v.status === c.expect ? null : `${c.what}: ${v.status === null ? `no answer (${v.error})` : `HTTP ${v.status}, want ${c.expect}`}`];
-  }));
+  const values = await gatherFacts(
+    from,
+    requests.map((c) => c.fact as Fact<unknown>),
+    { timeoutMs: 30_000 + requests.length * 6000 },
+  );
+  return new Map(
+    requests.map((c) => {
+      const v = values.get(c.fact as Fact<unknown>) as HttpProbeResult | TcpConnectResult;
+      if ('connected' in v) return [c, v.connected ? null : `${c.what}: no connection (${v.error})`];
+      return [
+        c,
+        v.status === c.expect ? null : `${c.what}: ${v.status === null ? `no answer (${v.error})` : `HTTP ${v.status}, want ${c.expect}`}`,
+      ];
+    }),
+  );
 }
 
 /** Each real server's health check, as keepalived would send it, from one director: every one must answer. */
@@ -102,7 +145,10 @@ export async function checkServing(cluster: Cluster, from: Transport, realServer
  */
 export async function checkCapacity(cluster: Cluster, from: Transport, batch: string[]): Promise<string[]> {
   const services = new Set(healthRequests(cluster, batch).map((r) => r.service));
-  const others = cluster.vips.flatMap((v) => v.services).flatMap((s) => s.realServers.map((r) => r.host)).filter((h) => !batch.includes(h));
+  const others = cluster.vips
+    .flatMap((v) => v.services)
+    .flatMap((s) => s.realServers.map((r) => r.host))
+    .filter((h) => !batch.includes(h));
   const requests = healthRequests(cluster, [...new Set(others)]).filter((r) => services.has(r.service));
   const results = await sendRequests(from, requests);
   const out: string[] = [];
@@ -113,7 +159,10 @@ export async function checkCapacity(cluster: Cluster, from: Transport, batch: st
     if (serving.length) out.push(`${service} keeps ${serving.join(', ')}`);
     else empty.push(`${service}: ${mine.length ? mine.map((r) => results.get(r)).join('; ') : 'no other real server'}`);
   }
-  if (empty.length) throw new Error(`draining ${batch.join(', ')} would leave no real server answering its health check (from ${from.host.name}): ${empty.join('; ')}`);
+  if (empty.length)
+    throw new Error(
+      `draining ${batch.join(', ')} would leave no real server answering its health check (from ${from.host.name}): ${empty.join('; ')}`,
+    );
   return out;
 }
 

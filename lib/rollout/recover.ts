@@ -4,15 +4,15 @@
 // are undone once the directors are converged, so a director that was left
 // half-changed takes its VIPs back only with the inventory's config.
 
-import type { Cluster, Host } from '../inventory/types.js';
-import type { Transport } from '../ssh/transport.js';
-import { homeOn, vipProbe, type DirectorsAccess } from './director-checks.js';
-import { DIRECTORS } from '../inventory/defaults.js';
-import { Switchboard } from './switchboard.js';
 import { UserError } from '../errors.js';
+import { DIRECTORS } from '../inventory/defaults.js';
+import type { Cluster, Host } from '../inventory/types.js';
 import { WriteSession } from '../lock/write-session.js';
 import { secretsRedactor } from '../run/redactor.js';
+import type { Transport } from '../ssh/transport.js';
+import { type DirectorsAccess, homeOn, vipProbe } from './director-checks.js';
 import { readRecord, type SwitchRecordData } from './switch-record.js';
+import { Switchboard } from './switchboard.js';
 import { waitUntil } from './wait-until.js';
 
 export async function undrainRecorded(board: Switchboard, log: (line: string) => void): Promise<void> {
@@ -22,13 +22,20 @@ export async function undrainRecorded(board: Switchboard, log: (line: string) =>
   }
 }
 
-export async function clearRecordedHandovers(board: Switchboard, access: { cluster: Cluster; connect(h: Host): Promise<Transport>; redact(s: string): string }, log: (line: string) => void): Promise<void> {
+export async function clearRecordedHandovers(
+  board: Switchboard,
+  access: { cluster: Cluster; connect(h: Host): Promise<Transport>; redact(s: string): string },
+  log: (line: string) => void,
+): Promise<void> {
   const directors = (access.cluster.groups[DIRECTORS] ?? []).map((d) => access.cluster.hosts.find((h) => h.name === d)!).filter(Boolean);
   const a: DirectorsAccess = { ...access, directors };
   for (const h of board.record.handovers) {
     log(`${h.director}: its handover switch was left "${h.level}" since ${h.since}: handing its VIPs back`);
     await board.handover(h.director, 'normal');
-    await waitUntil({ what: `for ${h.director} to take back its VIPs`, timeoutMs: 60_000, log: (l) => log(`  ${l}`) }, vipProbe(a, homeOn(access.cluster, h.director)));
+    await waitUntil(
+      { what: `for ${h.director} to take back its VIPs`, timeoutMs: 60_000, log: (l) => log(`  ${l}`) },
+      vipProbe(a, homeOn(access.cluster, h.director)),
+    );
   }
 }
 
@@ -39,21 +46,38 @@ export async function clearRecordedHandovers(board: Switchboard, access: { clust
  * no record this reads one file and runs the deploy as it is.
  */
 export async function deployWithSession(o: {
-  cluster: Cluster; inventoryFile: string; hosts: Host[]; acceptNewHostKeys: boolean; command: string; log(line: string): void;
+  cluster: Cluster;
+  inventoryFile: string;
+  hosts: Host[];
+  acceptNewHostKeys: boolean;
+  command: string;
+  log(line: string): void;
   run(session: WriteSession): Promise<number>;
 }): Promise<number> {
   const old = await readRecord(o.cluster.name);
   if (old) assertNotRunning(old, o.cluster.name);
   const recorded = old ? [...old.drains.flatMap((d) => d.directors), ...old.handovers.map((h) => h.director)] : [];
   const lockHosts = o.cluster.hosts.filter((h) => o.hosts.includes(h) || recorded.includes(h.name));
-  const session = await WriteSession.open({ cluster: o.cluster, command: o.command, acceptNewHostKeys: o.acceptNewHostKeys, hosts: lockHosts });
+  const session = await WriteSession.open({
+    cluster: o.cluster,
+    command: o.command,
+    acceptNewHostKeys: o.acceptNewHostKeys,
+    hosts: lockHosts,
+  });
   try {
     if (!old) return await o.run(session);
     const connect = (h: Host) => session.connect(h);
-    const board = await Switchboard.open({ cluster: o.cluster, inventoryFile: o.inventoryFile, runId: session.runId, command: o.command, connect });
+    const board = await Switchboard.open({
+      cluster: o.cluster,
+      inventoryFile: o.inventoryFile,
+      runId: session.runId,
+      command: o.command,
+      connect,
+    });
     await undrainRecorded(board, o.log);
     const code = await o.run(session);
-    if (code === 0 && board.record.handovers.length) await clearRecordedHandovers(board, { cluster: o.cluster, connect, redact: secretsRedactor(o.cluster) }, o.log);
+    if (code === 0 && board.record.handovers.length)
+      await clearRecordedHandovers(board, { cluster: o.cluster, connect, redact: secretsRedactor(o.cluster) }, o.log);
     return code;
   } finally {
     await session.close();
@@ -63,10 +87,16 @@ export async function deployWithSession(o: {
 /** A record whose process still runs is that run's, not a leftover. */
 export function assertNotRunning(record: SwitchRecordData, cluster: string): void {
   if (record.pid === process.pid || !alive(record.pid)) return;
-  throw new UserError(`another lvs-play run (pid ${record.pid}, ${record.command}) has switches set on cluster ${cluster}`,
-    { hint: 'wait for it to finish; if that process is not lvs-play, remove the record named in the warning above' });
+  throw new UserError(`another lvs-play run (pid ${record.pid}, ${record.command}) has switches set on cluster ${cluster}`, {
+    hint: 'wait for it to finish; if that process is not lvs-play, remove the record named in the warning above',
+  });
 }
 
 function alive(pid: number): boolean {
-  try { process.kill(pid, 0); return true; } catch (e) { return (e as NodeJS.ErrnoException).code === 'EPERM'; }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

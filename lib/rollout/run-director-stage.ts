@@ -7,10 +7,10 @@
 
 import type { HandoverLevel } from '../render/switches.js';
 import { serviceCommand } from '../run/step-commands.js';
-import { changeHosts, failed, forgetChanged, rollBackChanged, type Changed } from './change-hosts.js';
+import { type Changed, changeHosts, failed, forgetChanged, rollBackChanged } from './change-hosts.js';
 import { checkSignal, directorsAccess, hostOf, type RolloutContext } from './context.js';
-import { describeAction } from './plan/describe.js';
 import { allHome, awayFrom, gate, homeOn, settledAlone, settledAway, vipProbe } from './director-checks.js';
+import { describeAction } from './plan/describe.js';
 import type { StageOutcome } from './plan/report.js';
 import type { Action, Stage } from './plan/types.js';
 import { holdFor, waitUntil } from './wait-until.js';
@@ -19,7 +19,12 @@ const KEEPALIVED = 'keepalived.service';
 /** a director coming back in proves it agrees over this long (it runs at priority 1: 3 x advert + ~advert) */
 const CONFIRM_MS = 10_000;
 
-interface State { changed: Changed[]; levels: Map<string, HandoverLevel>; stopped: Set<string>; observe: Map<string, number> }
+interface State {
+  changed: Changed[];
+  levels: Map<string, HandoverLevel>;
+  stopped: Set<string>;
+  observe: Map<string, number>;
+}
 
 export async function runDirectorStage(ctx: RolloutContext, stage: Stage, outcome: StageOutcome): Promise<void> {
   const state: State = { changed: [], levels: new Map(), stopped: new Set(), observe: new Map() };
@@ -56,28 +61,49 @@ async function runAction(ctx: RolloutContext, a: Action, state: State, outcome: 
       await setSwitch(ctx, state, a.director, a.level, a.stop === true);
       return;
     case 'wait-vips-away': {
-      const ms = await waitUntil(wait(`for ${a.director}'s VIPs to move to its peers`, a.timeoutMs), vipProbe(access, awayFrom(a.director)));
+      const ms = await waitUntil(
+        wait(`for ${a.director}'s VIPs to move to its peers`, a.timeoutMs),
+        vipProbe(access, awayFrom(a.director)),
+      );
       ctx.log(`  ${a.director} holds no VIP after ${(ms / 1000).toFixed(1)} s`);
       return;
     }
     case 'change': {
-      const changed = await changeHosts(ctx, a.hosts.map((h) => hostOf(ctx.cluster, h)));
+      const changed = await changeHosts(
+        ctx,
+        a.hosts.map((h) => hostOf(ctx.cluster, h)),
+      );
       state.changed.push(...changed);
       outcome.hostReports.push(...changed.map((c) => c.report));
       const bad = changed.filter(failed);
-      if (bad.length) throw new Error(bad.map((c) => `${c.host.name}: ${c.report.error ?? c.report.status}${c.report.rolledBack ? ' (rolled back)' : ''}`).join('; '));
+      if (bad.length)
+        throw new Error(
+          bad.map((c) => `${c.host.name}: ${c.report.error ?? c.report.status}${c.report.rolledBack ? ' (rolled back)' : ''}`).join('; '),
+        );
       return;
     }
     case 'settle':
       if (a.alone) {
-        await waitUntil(wait(`for keepalived on ${a.director}, alone in the election, to hold every VIP`, a.timeoutMs), vipProbe(access, settledAlone(a.director)));
+        await waitUntil(
+          wait(`for keepalived on ${a.director}, alone in the election, to hold every VIP`, a.timeoutMs),
+          vipProbe(access, settledAlone(a.director)),
+        );
         return;
       }
-      await waitUntil(wait(`for keepalived to run on ${a.director}, holding no VIP`, a.timeoutMs - a.observeMs), vipProbe(access, settledAway(a.director)));
-      await holdFor({ ...wait(`${a.director} claiming no VIP (its adverts agree with its peers')`, a.observeMs), observeMs: a.observeMs }, vipProbe(access, settledAway(a.director)));
+      await waitUntil(
+        wait(`for keepalived to run on ${a.director}, holding no VIP`, a.timeoutMs - a.observeMs),
+        vipProbe(access, settledAway(a.director)),
+      );
+      await holdFor(
+        { ...wait(`${a.director} claiming no VIP (its adverts agree with its peers')`, a.observeMs), observeMs: a.observeMs },
+        vipProbe(access, settledAway(a.director)),
+      );
       return;
     case 'wait-vips-home': {
-      const ms = await waitUntil(wait(`for ${a.director} to take back ${a.vips.join(', ') || 'its VIPs'}`, a.timeoutMs), vipProbe(access, homeOn(ctx.cluster, a.director)));
+      const ms = await waitUntil(
+        wait(`for ${a.director} to take back ${a.vips.join(', ') || 'its VIPs'}`, a.timeoutMs),
+        vipProbe(access, homeOn(ctx.cluster, a.director)),
+      );
       ctx.log(`  ${a.director} holds its VIPs after ${(ms / 1000).toFixed(1)} s`);
       return;
     }
@@ -111,7 +137,11 @@ async function setSwitch(ctx: RolloutContext, state: State, director: string, le
 /** After a failure: roll back, then undo the switches; each step goes on when another fails, and says so. */
 async function restore(ctx: RolloutContext, state: State, outcome: StageOutcome): Promise<void> {
   const access = directorsAccess(ctx);
-  const note = (what: string, err: unknown) => { const m = `${what} did not complete: ${ctx.redact((err as Error).message)}`; outcome.notes.push(m); ctx.log(`  ${m}`); };
+  const note = (what: string, err: unknown) => {
+    const m = `${what} did not complete: ${ctx.redact((err as Error).message)}`;
+    outcome.notes.push(m);
+    ctx.log(`  ${m}`);
+  };
   const quiet = { log: (l: string) => ctx.log(`  ${l}`) };
   for (const c of [...state.changed].reverse()) {
     try {
@@ -120,7 +150,9 @@ async function restore(ctx: RolloutContext, state: State, outcome: StageOutcome)
         outcome.rolledBack.push({ host: c.host.name, ...r });
         ctx.log(`${c.host.name}: rolled back ${r.undone.length} change(s)${r.failed.length ? `; FAILED: ${r.failed.join('; ')}` : ''}`);
       }
-    } catch (err) { note(`rolling back ${c.host.name}`, err); }
+    } catch (err) {
+      note(`rolling back ${c.host.name}`, err);
+    }
   }
   for (const [director, level] of [...state.levels]) {
     try {
@@ -128,12 +160,23 @@ async function restore(ctx: RolloutContext, state: State, outcome: StageOutcome)
         ctx.log(`${director}: back in the election at priority 1, to show it agrees with its peers`);
         await setSwitch(ctx, state, director, 'yield', false);
         const observe = state.observe.get(director) ?? 12_000;
-        await waitUntil({ ...quiet, what: `for keepalived on ${director}, holding no VIP`, timeoutMs: 60_000 }, vipProbe(access, settledAway(director)));
-        await holdFor({ ...quiet, what: `${director} claiming no VIP`, timeoutMs: observe, observeMs: observe }, vipProbe(access, settledAway(director)));
+        await waitUntil(
+          { ...quiet, what: `for keepalived on ${director}, holding no VIP`, timeoutMs: 60_000 },
+          vipProbe(access, settledAway(director)),
+        );
+        await holdFor(
+          { ...quiet, what: `${director} claiming no VIP`, timeoutMs: observe, observeMs: observe },
+          vipProbe(access, settledAway(director)),
+        );
       }
       ctx.log(`${director}: handing its VIPs back`);
       await setSwitch(ctx, state, director, 'normal', false);
-      await waitUntil({ ...quiet, what: `for ${director} to take back its VIPs`, timeoutMs: 60_000 }, vipProbe(access, homeOn(ctx.cluster, director)));
-    } catch (err) { note(`handing ${director} its VIPs back`, err); }
+      await waitUntil(
+        { ...quiet, what: `for ${director} to take back its VIPs`, timeoutMs: 60_000 },
+        vipProbe(access, homeOn(ctx.cluster, director)),
+      );
+    } catch (err) {
+      note(`handing ${director} its VIPs back`, err);
+    }
   }
 }

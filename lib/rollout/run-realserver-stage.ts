@@ -6,13 +6,13 @@
 // are rolled back), a timeout or Ctrl-C all end with the real servers
 // undrained. Only a run killed outright skips it, and the record says so.
 
-import { changeHosts, failed, forgetChanged, rollBackChanged, type Changed } from './change-hosts.js';
+import { type Changed, changeHosts, failed, forgetChanged, rollBackChanged } from './change-hosts.js';
 import { checkSignal, directorsAccess, hostOf, type RolloutContext } from './context.js';
-import { describeAction } from './plan/describe.js';
 import { viewAll } from './director-checks.js';
-import { checkCapacity, checkServing, connectionsProbe, tablesUnreadable, weightsProbe } from './realserver-checks.js';
+import { describeAction } from './plan/describe.js';
 import type { StageOutcome } from './plan/report.js';
 import type { Action, Stage } from './plan/types.js';
+import { checkCapacity, checkServing, connectionsProbe, tablesUnreadable, weightsProbe } from './realserver-checks.js';
 import { WaitTimeout, waitUntil } from './wait-until.js';
 
 type Of<K extends Action['kind']> = Extract<Action, { kind: K }>;
@@ -43,7 +43,10 @@ export async function runRealServerStage(ctx: RolloutContext, stage: Stage, outc
     if (unreadable) outcome.notes.push(note(sub, `connections not observable: ${unreadable}`));
     else {
       try {
-        await waitUntil({ what: 'for connections to finish', timeoutMs: conns.timeoutMs, log: sub, signal: ctx.signal }, connectionsProbe(ctx.cluster, views, conns.realServers));
+        await waitUntil(
+          { what: 'for connections to finish', timeoutMs: conns.timeoutMs, log: sub, signal: ctx.signal },
+          connectionsProbe(ctx.cluster, views, conns.realServers),
+        );
       } catch (err) {
         if (!(err instanceof WaitTimeout)) throw err;
         outcome.notes.push(note(sub, `connections still active after ${conns.timeoutMs / 1000} s, going on: ${err.lastState}`));
@@ -53,10 +56,16 @@ export async function runRealServerStage(ctx: RolloutContext, stage: Stage, outc
     const change = find('change');
     checkSignal(ctx, describeAction(change, ctx));
     log(change);
-    changed = await changeHosts(ctx, change.hosts.map((h) => hostOf(ctx.cluster, h)));
+    changed = await changeHosts(
+      ctx,
+      change.hosts.map((h) => hostOf(ctx.cluster, h)),
+    );
     outcome.hostReports.push(...changed.map((c) => c.report));
     const bad = changed.filter(failed);
-    if (bad.length) throw new Error(bad.map((c) => `${c.host.name}: ${c.report.error ?? c.report.status}${c.report.rolledBack ? ' (rolled back)' : ''}`).join('; '));
+    if (bad.length)
+      throw new Error(
+        bad.map((c) => `${c.host.name}: ${c.report.error ?? c.report.status}${c.report.rolledBack ? ' (rolled back)' : ''}`).join('; '),
+      );
 
     const serving = find('check-serving');
     checkSignal(ctx, describeAction(serving, ctx));
@@ -78,8 +87,14 @@ export async function runRealServerStage(ctx: RolloutContext, stage: Stage, outc
   }
 }
 
-async function undrain(ctx: RolloutContext, stage: Stage, outcome: StageOutcome, find: <K extends Action['kind']>(k: K) => Of<K>,
-  views: () => Promise<import('./director-view.js').DirectorView[]>, sub: (l: string) => void): Promise<void> {
+async function undrain(
+  ctx: RolloutContext,
+  stage: Stage,
+  outcome: StageOutcome,
+  find: <K extends Action['kind']>(k: K) => Of<K>,
+  views: () => Promise<import('./director-view.js').DirectorView[]>,
+  sub: (l: string) => void,
+): Promise<void> {
   const u = find('undrain');
   ctx.log(`${stage.hosts.join(', ')}: ${describeAction(u, ctx)}`);
   try {
@@ -93,10 +108,16 @@ async function undrain(ctx: RolloutContext, stage: Stage, outcome: StageOutcome,
   const confirm = find('confirm-weights');
   ctx.log(`${stage.hosts.join(', ')}: ${describeAction(confirm, ctx)}`);
   const unreadable = tablesUnreadable(ctx.cluster, await views());
-  if (unreadable) { outcome.notes.push(note(sub, `weights not checkable: ${unreadable}`)); return; }
+  if (unreadable) {
+    outcome.notes.push(note(sub, `weights not checkable: ${unreadable}`));
+    return;
+  }
   try {
     // not aborted by Ctrl-C: an undrain is always confirmed or reported
-    await waitUntil({ what: 'for the inventory\'s weights', timeoutMs: confirm.timeoutMs, log: sub }, weightsProbe(ctx.cluster, views, confirm.realServers, confirm.directors));
+    await waitUntil(
+      { what: "for the inventory's weights", timeoutMs: confirm.timeoutMs, log: sub },
+      weightsProbe(ctx.cluster, views, confirm.realServers, confirm.directors),
+    );
   } catch (err) {
     const m = `weights not back: ${(err as Error).message}`;
     outcome.notes.push(note(sub, m));

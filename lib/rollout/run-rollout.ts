@@ -7,25 +7,25 @@
 import { UserError } from '../errors.js';
 import { DIRECTORS } from '../inventory/defaults.js';
 import type { Cluster, Host } from '../inventory/types.js';
-import type { Playbook } from '../playbook.js';
-import { plainObserver } from '../report/plain-observer.js';
-import { secretsRedactor } from '../run/redactor.js';
 import { WriteSession } from '../lock/write-session.js';
+import type { Playbook } from '../playbook.js';
+import { versioned } from '../report/json-format.js';
+import { plainObserver } from '../report/plain-observer.js';
 import { describeInterrupted, rollBackInterrupted } from '../run/interrupted.js';
+import { secretsRedactor } from '../run/redactor.js';
 import { ConnectionPool } from '../ssh/pool.js';
-import type { BatchSpec } from './plan/batches.js';
 import { directorsAccess, type RolloutContext } from './context.js';
 import { executePlan } from './execute.js';
-import { formatPlan } from './plan/format.js';
 import { onInterrupt } from './interrupt.js';
+import type { BatchSpec } from './plan/batches.js';
+import { formatPlan } from './plan/format.js';
 import { planRollout } from './plan/plan.js';
+import { formatRolloutReport, type RolloutReport } from './plan/report.js';
+import type { HostState, RolloutPlan, Stage } from './plan/types.js';
 import { readHost, roleOf } from './read-hosts.js';
 import { assertNotRunning, clearRecordedHandovers, undrainRecorded } from './recover.js';
-import { formatRolloutReport, type RolloutReport } from './plan/report.js';
 import { readRecord } from './switch-record.js';
 import { Switchboard } from './switchboard.js';
-import type { HostState, RolloutPlan, Stage } from './plan/types.js';
-import { versioned } from '../report/json-format.js';
 
 export interface RolloutOptions {
   cluster: Cluster;
@@ -58,14 +58,23 @@ export async function runRollout(o: RolloutOptions): Promise<number> {
       for (const s of states) if (s.runInProgress) o.progress(`note: ${s.host}: a write run is in progress: ${s.runInProgress}`);
       const plan = planFrom(o, states);
       const changes = new Map(states.map((s) => [s.host, s.changes]));
-      o.out(o.json ? JSON.stringify(versioned(planJson(plan, changes, o.inventoryFile)), null, 2) : formatPlan(plan, changes, o.inventoryFile, { rollback: o.rollback }));
+      o.out(
+        o.json
+          ? JSON.stringify(versioned(planJson(plan, changes, o.inventoryFile)), null, 2)
+          : formatPlan(plan, changes, o.inventoryFile, { rollback: o.rollback }),
+      );
       return plan.problems.length ? 1 : plan.stages.length || plan.interrupted.length ? 2 : 0;
     } finally {
       await pool.closeAll();
     }
   }
 
-  const session = await WriteSession.open({ cluster: o.cluster, command: o.command, acceptNewHostKeys: o.acceptNewHostKeys, hosts: toRead });
+  const session = await WriteSession.open({
+    cluster: o.cluster,
+    command: o.command,
+    acceptNewHostKeys: o.acceptNewHostKeys,
+    hosts: toRead,
+  });
   const runId = session.runId;
   const connect = (h: Host) => session.connect(h);
   try {
@@ -78,7 +87,10 @@ export async function runRollout(o: RolloutOptions): Promise<number> {
         const host = toRead.find((h) => h.name === s.host)!;
         for (const r of await rollBackInterrupted(await connect(host), s.interrupted!)) {
           o.progress(redact(`[rollout] ${s.host}: ${describeInterrupted(r, 'recovered')}`));
-          if (r.rolledBack!.failed.length) throw new UserError(`rollout not started: ${s.host}: an interrupted run could not be rolled back`, { hint: `lvs-play recover ${o.inventoryFile} --limit ${s.host} shows what is left` });
+          if (r.rolledBack!.failed.length)
+            throw new UserError(`rollout not started: ${s.host}: an interrupted run could not be rolled back`, {
+              hint: `lvs-play recover ${o.inventoryFile} --limit ${s.host} shows what is left`,
+            });
         }
       }
       states = await read();
@@ -86,15 +98,26 @@ export async function runRollout(o: RolloutOptions): Promise<number> {
     const plan = planFrom(o, states);
     const changes = new Map(states.map((s) => [s.host, s.changes]));
     o.progress(formatPlan(plan, changes, o.inventoryFile, { rollback: o.rollback }));
-    if (plan.problems.length) throw new UserError(`rollout not started: ${plan.problems.map((p) => `${p.host}: ${p.error}`).join('; ')}`, { hint: 'every host the rollout touches, and every director, must be readable' });
+    if (plan.problems.length)
+      throw new UserError(`rollout not started: ${plan.problems.map((p) => `${p.host}: ${p.error}`).join('; ')}`, {
+        hint: 'every host the rollout touches, and every director, must be readable',
+      });
 
     const old = await readRecord(o.cluster.name);
     if (old) assertNotRunning(old, o.cluster.name);
     const switchboard = await Switchboard.open({ cluster: o.cluster, inventoryFile: o.inventoryFile, runId, command: o.command, connect });
     const controller = new AbortController();
     const ctx: RolloutContext = {
-      cluster: o.cluster, playbook: o.playbook, runId, holder: session.holder, inventoryFile: o.inventoryFile, connect, redact,
-      rollback: o.rollback, switchboard, signal: controller.signal,
+      cluster: o.cluster,
+      playbook: o.playbook,
+      runId,
+      holder: session.holder,
+      inventoryFile: o.inventoryFile,
+      connect,
+      redact,
+      rollback: o.rollback,
+      switchboard,
+      signal: controller.signal,
       log: (line) => o.progress(redact(`[rollout] ${line}`)),
       observer: plainObserver((line) => o.progress(redact(`[rollout]   ${line}`)), 'deploy'),
     };
@@ -104,7 +127,8 @@ export async function runRollout(o: RolloutOptions): Promise<number> {
       await undrainRecorded(switchboard, ctx.log);
       report = await executePlan(ctx, plan);
       // handovers an earlier, interrupted run left set: undone once everything converged
-      if (report.status === 'ok' && switchboard.record.handovers.length) await clearRecordedHandovers(switchboard, directorsAccess(ctx), ctx.log);
+      if (report.status === 'ok' && switchboard.record.handovers.length)
+        await clearRecordedHandovers(switchboard, directorsAccess(ctx), ctx.log);
     } finally {
       off();
     }
@@ -116,16 +140,26 @@ export async function runRollout(o: RolloutOptions): Promise<number> {
 }
 
 function planFrom(o: RolloutOptions, states: HostState[]): RolloutPlan {
-  return planRollout({ cluster: o.cluster, states, selected: o.hosts.map((h) => h.name), batch: o.batch, drainTimeoutMs: o.drainTimeoutMs });
+  return planRollout({
+    cluster: o.cluster,
+    states,
+    selected: o.hosts.map((h) => h.name),
+    batch: o.batch,
+    drainTimeoutMs: o.drainTimeoutMs,
+  });
 }
 
 /** `rollout --check --json`: the plan, each stage with the changes of its hosts */
 export type RolloutPlanReport = { inventory: string } & Omit<RolloutPlan, 'stages'> & {
-  stages: (Stage & { changes: Record<string, { task: string; summary: string }[]> })[];
-};
+    stages: (Stage & { changes: Record<string, { task: string; summary: string }[]> })[];
+  };
 
 function planJson(plan: RolloutPlan, changes: Map<string, { task: string; summary: string }[]>, inventory: string): RolloutPlanReport {
-  return { inventory, ...plan, stages: plan.stages.map((s) => ({ ...s, changes: Object.fromEntries(s.hosts.map((h) => [h, changes.get(h) ?? []])) })) };
+  return {
+    inventory,
+    ...plan,
+    stages: plan.stages.map((s) => ({ ...s, changes: Object.fromEntries(s.hosts.map((h) => [h, changes.get(h) ?? []])) })),
+  };
 }
 
 /**
@@ -139,21 +173,28 @@ function planJson(plan: RolloutPlan, changes: Map<string, { task: string; summar
 function refuseUnproven(cluster: RolloutOptions['cluster']): void {
   // before a drained real server is put back, the rollout sends it its health check's own request from a director;
   // it knows how for TCP_CHECK and HTTP_GET only
-  const unknown = [...new Set(cluster.vips.flatMap((v) => v.services.flatMap((s) => s.realServers.map((r) => r.healthCheck.type))))]
-    .filter((t) => t !== 'TCP_CHECK' && t !== 'HTTP_GET');
+  const unknown = [...new Set(cluster.vips.flatMap((v) => v.services.flatMap((s) => s.realServers.map((r) => r.healthCheck.type))))].filter(
+    (t) => t !== 'TCP_CHECK' && t !== 'HTTP_GET',
+  );
   if (unknown.length > 0) {
-    throw new UserError(`rollout cannot run with ${unknown.join(', ')} health checks yet: before it puts a drained real server back it sends the check's own request, and it knows TCP_CHECK and HTTP_GET only`,
-      { hint: 'lvs-play deploy applies the inventory without the rollout\'s drain and handover' });
+    throw new UserError(
+      `rollout cannot run with ${unknown.join(', ')} health checks yet: before it puts a drained real server back it sends the check's own request, and it knows TCP_CHECK and HTTP_GET only`,
+      { hint: "lvs-play deploy applies the inventory without the rollout's drain and handover" },
+    );
   }
   if (cluster.vrrp.syncGroups.length > 0) {
     // sync_group_tracking_weight makes keepalived honour the handover switch's weight in a group,
     // but a handover of a whole group has not been proven in the lab yet: refuse rather than guess
-    throw new UserError(`rollout cannot run with vrrp.syncGroups yet (${cluster.vrrp.syncGroups.map((g) => g.name).join(', ')}): its handover of a group's VIPs has not been proven`,
-      { hint: 'lvs-play deploy applies the inventory without the rollout\'s handover' });
+    throw new UserError(
+      `rollout cannot run with vrrp.syncGroups yet (${cluster.vrrp.syncGroups.map((g) => g.name).join(', ')}): its handover of a group's VIPs has not been proven`,
+      { hint: "lvs-play deploy applies the inventory without the rollout's handover" },
+    );
   }
   const { nopreempt, delay } = cluster.vrrp.preempt;
   if (!nopreempt && delay === 0) return;
   const what = nopreempt ? 'vrrp.nopreempt' : `vrrp.preemptDelay (${delay} s)`;
-  throw new UserError(`rollout cannot run with ${what} yet: its handover gives each director's VIPs back by preemption, which ${nopreempt ? 'nopreempt turns off' : 'preempt_delay holds back'}`,
-    { hint: 'lvs-play deploy applies the inventory without the rollout\'s handover; or leave it out of the inventory for the rollout' });
+  throw new UserError(
+    `rollout cannot run with ${what} yet: its handover gives each director's VIPs back by preemption, which ${nopreempt ? 'nopreempt turns off' : 'preempt_delay holds back'}`,
+    { hint: "lvs-play deploy applies the inventory without the rollout's handover; or leave it out of the inventory for the rollout" },
+  );
 }

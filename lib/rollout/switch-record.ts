@@ -24,8 +24,16 @@ export function drainsDir(env: NodeJS.ProcessEnv = process.env): string {
   return env.LVS_PLAY_DRAINS_DIR || DEFAULT_DRAINS_DIR;
 }
 
-export interface DrainEntry { realServer: string; directors: string[]; since: string }
-export interface HandoverEntry { director: string; level: Exclude<HandoverLevel, 'normal'>; since: string }
+export interface DrainEntry {
+  realServer: string;
+  directors: string[];
+  since: string;
+}
+export interface HandoverEntry {
+  director: string;
+  level: Exclude<HandoverLevel, 'normal'>;
+  since: string;
+}
 
 export interface SwitchRecordData {
   cluster: string;
@@ -47,8 +55,9 @@ export class DamagedRecordError extends UserError {
   readonly file: string;
   constructor(file: string, why: string) {
     super(`switch record ${safeText(file)} is damaged: ${why}`, {
-      hint: `it lists the switches (drains, handovers) an interrupted run left set; move it away (mv ${safeText(file)} ${safeText(file)}.damaged), ` +
-        'then check the directors\' /var/lib/lvs-play/switches by hand (lvs-play undrain INVENTORY HOST... clears a drain)',
+      hint:
+        `it lists the switches (drains, handovers) an interrupted run left set; move it away (mv ${safeText(file)} ${safeText(file)}.damaged), ` +
+        "then check the directors' /var/lib/lvs-play/switches by hand (lvs-play undrain INVENTORY HOST... clears a drain)",
     });
     this.file = file;
   }
@@ -83,7 +92,9 @@ export function parseRecord(file: string, text: string): SwitchRecordData {
     throw new DamagedRecordError(file, `not valid JSON at line ${line}, column ${column}${end}: ${scan.error.reason}`);
   }
   const data = JSON.parse(text) as unknown;
-  const wrong = (what: string): never => { throw new DamagedRecordError(file, what); };
+  const wrong = (what: string): never => {
+    throw new DamagedRecordError(file, what);
+  };
   const isObject = (x: unknown): x is Record<string, unknown> => x !== null && typeof x === 'object' && !Array.isArray(x);
   const field = (o: Record<string, unknown>, key: string, where: string): string => {
     const v = o[key];
@@ -114,18 +125,31 @@ export function parseRecord(file: string, text: string): SwitchRecordData {
     const where = `handovers[${i}]`;
     if (!isObject(h)) return wrong(`${where} is not an object`);
     if (typeof h.level !== 'string' || !LEVELS.includes(h.level)) wrong(`${where}.level is not "yield" or "out"`);
-    return { director: host(h.director, `${where}.director`), level: h.level as HandoverEntry['level'], since: field(h, 'since', `${where}.`) };
+    return {
+      director: host(h.director, `${where}.director`),
+      level: h.level as HandoverEntry['level'],
+      since: field(h, 'since', `${where}.`),
+    };
   });
   return {
-    cluster: r.cluster as string, inventory: field(r, 'inventory', ''), runId: field(r, 'runId', ''), pid: r.pid as number,
-    command: field(r, 'command', ''), drains, handovers,
+    cluster: r.cluster as string,
+    inventory: field(r, 'inventory', ''),
+    runId: field(r, 'runId', ''),
+    pid: r.pid as number,
+    command: field(r, 'command', ''),
+    drains,
+    handovers,
   };
 }
 
 /** Every record in the folder (one per cluster), and the files that are damaged. */
 async function scanRecords(dir: string): Promise<{ records: SwitchRecordData[]; damaged: DamagedRecordError[] }> {
   let names: string[];
-  try { names = (await readdir(dir)).filter((n) => n.endsWith('.json')).sort(); } catch { return { records: [], damaged: [] }; }
+  try {
+    names = (await readdir(dir)).filter((n) => n.endsWith('.json')).sort();
+  } catch {
+    return { records: [], damaged: [] };
+  }
   const records: SwitchRecordData[] = [];
   const damaged: DamagedRecordError[] = [];
   for (const n of names) {
@@ -154,7 +178,7 @@ export async function saveRecord(record: SwitchRecordData, dir = drainsDir()): P
   }
   await mkdir(dir, { recursive: true, mode: 0o755 });
   const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, JSON.stringify(record, null, 2) + '\n', { mode: 0o644 });
+  await writeFile(tmp, `${JSON.stringify(record, null, 2)}\n`, { mode: 0o644 });
   await rename(tmp, file);
 }
 
@@ -171,8 +195,12 @@ export function describeRecord(r: SwitchRecordData): string[] {
 export async function recordWarnings(dir = drainsDir()): Promise<string[]> {
   const { records, damaged } = await scanRecords(dir);
   return [
-    ...records.flatMap((r) => describeRecord(r).map((line) =>
-      `warning: cluster ${r.cluster}: ${line}; lvs-play deploy ${r.inventory} (or lvs-play undrain for drains) clears it [record ${safeText(fileOf(dir, r.cluster))}]`)),
+    ...records.flatMap((r) =>
+      describeRecord(r).map(
+        (line) =>
+          `warning: cluster ${r.cluster}: ${line}; lvs-play deploy ${r.inventory} (or lvs-play undrain for drains) clears it [record ${safeText(fileOf(dir, r.cluster))}]`,
+      ),
+    ),
     ...damaged.map((e) => `warning: ${e.message}; deploy, rollout, drain and undrain stop on it (each says what to do)`),
   ];
 }

@@ -8,7 +8,7 @@ import type { Cluster, Host } from '../inventory/types.js';
 import type { HandoverLevel } from '../render/switches.js';
 import type { Transport } from '../ssh/transport.js';
 import { drainCommand, handoverCommand } from './plan/switch-commands.js';
-import { drainsDir, readRecord, saveRecord, type SwitchRecordData } from './switch-record.js';
+import { drainsDir, readRecord, type SwitchRecordData, saveRecord } from './switch-record.js';
 
 export interface SwitchboardOptions {
   cluster: Cluster;
@@ -35,16 +35,25 @@ export class Switchboard {
     const dir = o.dir ?? drainsDir();
     const old = await readRecord(o.cluster.name, dir);
     const record: SwitchRecordData = {
-      cluster: o.cluster.name, inventory: o.inventoryFile, runId: o.runId, pid: process.pid, command: o.command,
-      drains: old?.drains ?? [], handovers: old?.handovers ?? [],
+      cluster: o.cluster.name,
+      inventory: o.inventoryFile,
+      runId: o.runId,
+      pid: process.pid,
+      command: o.command,
+      drains: old?.drains ?? [],
+      handovers: old?.handovers ?? [],
     };
     return new Switchboard({ ...o, dir }, record);
   }
 
-  get record(): SwitchRecordData { return structuredClone(this.#record); }
+  get record(): SwitchRecordData {
+    return structuredClone(this.#record);
+  }
 
   /** Real servers drained by this record (this run's or an earlier one's). */
-  get drained(): string[] { return this.#record.drains.map((d) => d.realServer); }
+  get drained(): string[] {
+    return this.#record.drains.map((d) => d.realServer);
+  }
 
   async drain(realServers: string[], directors: string[]): Promise<void> {
     const since = new Date().toISOString();
@@ -61,7 +70,8 @@ export class Switchboard {
   async undrain(realServers: string[], directors: string[]): Promise<void> {
     const failed = await this.#onEach(directors, drainCommand(realServers, false), 'undrain', false);
     const bad = new Set(failed.map((f) => f.director));
-    for (const entry of this.#record.drains.filter((d) => realServers.includes(d.realServer))) entry.directors = entry.directors.filter((d) => bad.has(d) || !directors.includes(d));
+    for (const entry of this.#record.drains.filter((d) => realServers.includes(d.realServer)))
+      entry.directors = entry.directors.filter((d) => bad.has(d) || !directors.includes(d));
     this.#record.drains = this.#record.drains.filter((d) => d.directors.length > 0);
     await saveRecord(this.#record, this.#dir);
     if (failed.length) throw new Error(failed.map((f) => `undrain on ${f.director} failed: ${f.error}`).join('; '));
@@ -82,16 +92,18 @@ export class Switchboard {
 
   async #onEach(directors: string[], command: string, what: string, throwFirst = true): Promise<{ director: string; error: string }[]> {
     const failed: { director: string; error: string }[] = [];
-    await Promise.all(directors.map(async (name) => {
-      const host = this.#o.cluster.hosts.find((h) => h.name === name);
-      try {
-        if (!host) throw new Error('not a host of the cluster');
-        const r = await (await this.#o.connect(host)).exec(command, { timeoutMs: 30_000 });
-        if (r.code !== 0) throw new Error(r.stderr.trim() || `exit ${r.code}`);
-      } catch (err) {
-        failed.push({ director: name, error: (err as Error).message });
-      }
-    }));
+    await Promise.all(
+      directors.map(async (name) => {
+        const host = this.#o.cluster.hosts.find((h) => h.name === name);
+        try {
+          if (!host) throw new Error('not a host of the cluster');
+          const r = await (await this.#o.connect(host)).exec(command, { timeoutMs: 30_000 });
+          if (r.code !== 0) throw new Error(r.stderr.trim() || `exit ${r.code}`);
+        } catch (err) {
+          failed.push({ director: name, error: (err as Error).message });
+        }
+      }),
+    );
     if (throwFirst && failed.length) throw new Error(failed.map((f) => `${what} on ${f.director} failed: ${f.error}`).join('; '));
     return failed;
   }

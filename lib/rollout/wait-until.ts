@@ -11,7 +11,10 @@ export class WaitTimeout extends Error {
   }
 }
 
-export interface Probe { done: boolean; state: string }
+export interface Probe {
+  done: boolean;
+  state: string;
+}
 
 export interface WaitOptions {
   what: string;
@@ -46,7 +49,10 @@ export async function holdFor(o: WaitOptions & { observeMs: number }, probe: () 
     if (o.signal?.aborted) throw new Error(`interrupted while watching ${o.what}`);
     const p = await probe();
     if (!p.done) throw new Error(`${o.what} broke after ${((Date.now() - started) / 1000).toFixed(1)} s: ${p.state}`);
-    if (p.state !== said) { o.log?.(`watching ${o.what} for ${(o.observeMs / 1000).toFixed(1)} s: ${p.state}`); said = p.state; }
+    if (p.state !== said) {
+      o.log?.(`watching ${o.what} for ${(o.observeMs / 1000).toFixed(1)} s: ${p.state}`);
+      said = p.state;
+    }
     await new Promise((r) => setTimeout(r, o.intervalMs ?? 250));
   }
 }

@@ -4,11 +4,11 @@
 // failing step throws StepError with the host's own words (redacted).
 
 import type { Transport } from '../ssh/transport.js';
-import type { Change } from '../tasks/task.js';
 import { describeStep, type Step } from '../tasks/step.js';
+import type { Change } from '../tasks/task.js';
+import type { Journal } from './journal.js';
 import { redactStepOutput } from './redactor.js';
 import { applyCommand, DPKG_LOCK_WAIT_SECONDS } from './step-commands.js';
-import type { Journal } from './journal.js';
 
 export class StepError extends Error {
   readonly step: Step;
@@ -19,9 +19,21 @@ export class StepError extends Error {
 }
 
 /** Long enough for a package install from a slow mirror; everything else is quick. */
-const STEP_TIMEOUT_MS: Record<Exclude<Step['kind'], 'wait'>, number> = { install: 600_000, write: 60_000, sysctl: 30_000, module: 30_000, service: 120_000 };
+const STEP_TIMEOUT_MS: Record<Exclude<Step['kind'], 'wait'>, number> = {
+  install: 600_000,
+  write: 60_000,
+  sysctl: 30_000,
+  module: 30_000,
+  service: 120_000,
+};
 
-export async function applyChange(transport: Transport, journal: Journal, task: string, change: Change, redact: (s: string) => string): Promise<void> {
+export async function applyChange(
+  transport: Transport,
+  journal: Journal,
+  task: string,
+  change: Change,
+  redact: (s: string) => string,
+): Promise<void> {
   for (const step of change.steps) {
     const index = journal.reserve();
     const { command, stdin } = applyCommand(step, { runId: journal.runId, index, task, holder: journal.holder });
@@ -43,10 +55,14 @@ export async function applyChange(transport: Transport, journal: Journal, task: 
  */
 export function lockHeld(text: string): string | null {
   const flat = text.replace(/\s+/g, ' ');
-  const m = /lvs-play: (\S+) is held by process (\d+) \(([^)]*)\)/.exec(flat) ?? /Could not get lock (\S+?)\.? It is held by process (\d+) \(([^)]*)\)/.exec(flat);
+  const m =
+    /lvs-play: (\S+) is held by process (\d+) \(([^)]*)\)/.exec(flat) ??
+    /Could not get lock (\S+?)\.? It is held by process (\d+) \(([^)]*)\)/.exec(flat);
   if (!m) return null;
-  return `the package manager's lock ${m[1]} is held by another process (${m[3]}, pid ${m[2]}); waited ${DPKG_LOCK_WAIT_SECONDS} s for it. ` +
-    'Let that process finish (or stop it), then run lvs-play deploy again';
+  return (
+    `the package manager's lock ${m[1]} is held by another process (${m[3]}, pid ${m[2]}); waited ${DPKG_LOCK_WAIT_SECONDS} s for it. ` +
+    'Let that process finish (or stop it), then run lvs-play deploy again'
+  );
 }
 
 function lastLines(text: string, n: number): string {

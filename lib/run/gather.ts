@@ -2,10 +2,10 @@
 // (lib/facts/batch.ts). The one place that does, for the run, verify and the
 // rollout's reads; each says how long its read may take.
 
-import type { Transport } from '../ssh/transport.js';
+import { HostError } from '../errors.js';
 import { batchFacts } from '../facts/batch.js';
 import type { Fact, FactValues } from '../facts/fact.js';
-import { HostError } from '../errors.js';
+import type { Transport } from '../ssh/transport.js';
 
 /** A host's task facts: files, packages, services; enough for a slow host under load. */
 export const DEFAULT_GATHER_TIMEOUT_MS = 60_000;
@@ -18,6 +18,10 @@ export async function gatherFacts(transport: Transport, facts: Fact<unknown>[], 
     return batch.parse(result.stdout);
   } catch (err) {
     const said = result.stderr.trim().split('\n')[0];
-    throw new HostError(transport.host.name, `reading the host's state failed: ${(err as Error).message}${said ? ` (stderr: ${said})` : ''}`, { cause: err });
+    throw new HostError(
+      transport.host.name,
+      `reading the host's state failed: ${(err as Error).message}${said ? ` (stderr: ${said})` : ''}`,
+      { cause: err },
+    );
   }
 }

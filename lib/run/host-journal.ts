@@ -13,16 +13,20 @@
 // Pure: commands out, parsed records in.
 
 import { posix } from 'node:path';
-import { quote } from '../shell/quote.js';
 import type { LockHolder } from '../lock/holder.js';
 import { parseHolder } from '../lock/holder.js';
 import { RUN_ID_PATTERN } from '../lock/run-id.js';
+import { quote } from '../shell/quote.js';
 
 /** When an undo runs: services stopped before the files are restored, started or reloaded after. */
 export type UndoPhase = 'before-restore' | 'restore' | 'after-restore';
 
 /** How one applied step is undone: recorded in the journal with the step. */
-export interface UndoCommand { phase: UndoPhase; description: string; command: string }
+export interface UndoCommand {
+  phase: UndoPhase;
+  description: string;
+  command: string;
+}
 
 export const JOURNAL_ROOT = '/var/lib/lvs-play/journal';
 
@@ -157,10 +161,20 @@ const KINDS: StepRecord['kind'][] = ['write', 'install', 'sysctl', 'module', 'se
 
 function parseStep(text: string): StepRecord | null {
   let v: unknown;
-  try { v = JSON.parse(text); } catch { return null; }
+  try {
+    v = JSON.parse(text);
+  } catch {
+    return null;
+  }
   if (typeof v !== 'object' || v === null) return null;
   const o = v as Record<string, unknown>;
-  if (!Number.isInteger(o.index) || typeof o.task !== 'string' || typeof o.description !== 'string' || !KINDS.includes(o.kind as StepRecord['kind'])) return null;
+  if (
+    !Number.isInteger(o.index) ||
+    typeof o.task !== 'string' ||
+    typeof o.description !== 'string' ||
+    !KINDS.includes(o.kind as StepRecord['kind'])
+  )
+    return null;
   let undo: UndoCommand | null = null;
   if (o.undo !== null) {
     const u = o.undo as Record<string, unknown> | undefined;
@@ -168,6 +182,16 @@ function parseStep(text: string): StepRecord | null {
     undo = { phase: u.phase as UndoPhase, description: u.description, command: u.command };
   }
   const f = o.file as Record<string, unknown> | undefined;
-  const file = f && typeof f.path === 'string' && typeof f.backup === 'string' && typeof f.absentMarker === 'string' ? { path: f.path, backup: f.backup, absentMarker: f.absentMarker } : undefined;
-  return { index: o.index as number, task: o.task, description: o.description, kind: o.kind as StepRecord['kind'], ...(file ? { file } : {}), undo };
+  const file =
+    f && typeof f.path === 'string' && typeof f.backup === 'string' && typeof f.absentMarker === 'string'
+      ? { path: f.path, backup: f.backup, absentMarker: f.absentMarker }
+      : undefined;
+  return {
+    index: o.index as number,
+    task: o.task,
+    description: o.description,
+    kind: o.kind as StepRecord['kind'],
+    ...(file ? { file } : {}),
+    undo,
+  };
 }

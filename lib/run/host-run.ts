@@ -8,19 +8,19 @@
 // journals): check reports them; deploy rolls them back before anything else.
 
 import { UserError } from '../errors.js';
+import type { FactValues } from '../facts/fact.js';
+import { describeHolder } from '../lock/holder.js';
 import type { Transport } from '../ssh/transport.js';
 import type { Task, TaskContext, TaskDiff } from '../tasks/task.js';
-import type { FactValues } from '../facts/fact.js';
-import { hostRunsFact, othersInterrupted } from './journals-fact.js';
-import { describeHolder } from '../lock/holder.js';
 import { applyChange } from './apply.js';
 import { changeReport } from './change-report.js';
 import { gatherFacts } from './gather.js';
 import { describeInterrupted, interruptedReport, rollBackInterrupted } from './interrupted.js';
 import type { Journal } from './journal.js';
+import { hostRunsFact, othersInterrupted } from './journals-fact.js';
 import type { RunObserver } from './observer.js';
-import { hostStatus, type HostReport, type RunMode, type TaskReport } from './report.js';
-import { removeJournal, rollbackRun, type RollbackResult } from './rollback.js';
+import { type HostReport, hostStatus, type RunMode, type TaskReport } from './report.js';
+import { type RollbackResult, removeJournal, rollbackRun } from './rollback.js';
 
 export interface HostRunOptions {
   ctx: TaskContext;
@@ -45,11 +45,19 @@ export async function runHost(o: HostRunOptions): Promise<HostReport> {
   o.observer.hostStarted(host, names);
   const reports: TaskReport[] = [];
   const finish = (extra: Partial<HostReport> = {}): HostReport => {
-    const report: HostReport = { host, status: hostStatus(reports, extra.error, o.mode, extra.interrupted), tasks: reports, durationMs: Date.now() - started, ...extra };
+    const report: HostReport = {
+      host,
+      status: hostStatus(reports, extra.error, o.mode, extra.interrupted),
+      tasks: reports,
+      durationMs: Date.now() - started,
+      ...extra,
+    };
     o.observer.hostEnded(report);
     return report;
   };
-  const skipAll = (from = 0) => { for (const name of names.slice(from)) reports.push({ task: name, status: 'skipped', changes: [], notes: [] }); };
+  const skipAll = (from = 0) => {
+    for (const name of names.slice(from)) reports.push({ task: name, status: 'skipped', changes: [], notes: [] });
+  };
 
   let transport: Transport;
   let facts: FactValues;
@@ -67,7 +75,13 @@ export async function runHost(o: HostRunOptions): Promise<HostReport> {
   const leftovers = othersInterrupted(runs, o.journal?.runId ?? null);
 
   const report = (task: Task, diff: TaskDiff, status: TaskReport['status'], error?: string): TaskReport => {
-    const r: TaskReport = { task: task.name, status, changes: diff.changes.map((c) => changeReport(c, o.diff, o.redact)), notes: diff.notes.map((n) => n.message), ...(error ? { error } : {}) };
+    const r: TaskReport = {
+      task: task.name,
+      status,
+      changes: diff.changes.map((c) => changeReport(c, o.diff, o.redact)),
+      notes: diff.notes.map((n) => n.message),
+      ...(error ? { error } : {}),
+    };
     reports.push(r);
     o.observer.taskEnded(host, r);
     return r;
@@ -94,16 +108,26 @@ export async function runHost(o: HostRunOptions): Promise<HostReport> {
   if (!journal) throw new Error('runHost: deploy needs a journal');
   let interrupted: HostReport['interrupted'];
   if (leftovers.length) {
-    for (const r of leftovers) o.observer.note(host, o.redact(`rolling back interrupted run ${r.runId} first (after any of its steps still running on the host ends)`));
+    for (const r of leftovers)
+      o.observer.note(
+        host,
+        o.redact(`rolling back interrupted run ${r.runId} first (after any of its steps still running on the host ends)`),
+      );
     interrupted = await rollBackInterrupted(transport, leftovers);
     for (const r of interrupted) o.observer.note(host, o.redact(describeInterrupted(r, 'recovered')));
     const failed = interrupted.filter((r) => r.rolledBack!.failed.length);
     if (failed.length) {
       skipAll();
-      return finish({ interrupted, error: `an interrupted run could not be rolled back, so nothing else was done: ${failed.map((r) => describeInterrupted(r, 'recovered')).join('; ')}` });
+      return finish({
+        interrupted,
+        error: `an interrupted run could not be rolled back, so nothing else was done: ${failed.map((r) => describeInterrupted(r, 'recovered')).join('; ')}`,
+      });
     }
     try {
-      facts = await gatherFacts(transport, o.tasks.flatMap((t) => t.facts(o.ctx)));
+      facts = await gatherFacts(
+        transport,
+        o.tasks.flatMap((t) => t.facts(o.ctx)),
+      );
     } catch (err) {
       skipAll();
       return finish({ interrupted, error: (err as Error).message });
@@ -118,7 +142,10 @@ export async function runHost(o: HostRunOptions): Promise<HostReport> {
       // an earlier task changed the host: this task's facts may be stale
       if (dirty) facts = await gatherFacts(transport, task.facts(o.ctx));
       d = task.diff(o.ctx, facts);
-      if (d.changes.length === 0) { report(task, d, 'ok'); continue; }
+      if (d.changes.length === 0) {
+        report(task, d, 'ok');
+        continue;
+      }
       dirty = true;
       for (const change of d.changes) await applyChange(transport, journal, task.name, change, o.redact);
       const again = task.diff(o.ctx, await gatherFacts(transport, task.facts(o.ctx)));
@@ -127,7 +154,11 @@ export async function runHost(o: HostRunOptions): Promise<HostReport> {
     } catch (err) {
       report(task, d, 'failed', o.redact((err as Error).message));
       skipAll(i + 1);
-      const extra: Partial<HostReport> = { interrupted, error: `${task.name}: ${o.redact((err as Error).message)}`, packagesInstalled: journal.installedPackages };
+      const extra: Partial<HostReport> = {
+        interrupted,
+        error: `${task.name}: ${o.redact((err as Error).message)}`,
+        packagesInstalled: journal.installedPackages,
+      };
       if (journal.entries.length === 0) return finish(extra);
       if (o.rollback) {
         o.observer.rollbackStarted(host);
@@ -136,7 +167,10 @@ export async function runHost(o: HostRunOptions): Promise<HostReport> {
         if (rb.failed.length) extra.rollbackFailed = rb.failed.map(o.redact);
       } else {
         // --no-rollback: the state the failure left is accepted; the next deploy goes on from it
-        await o.connect().then((t) => removeJournal(t, journal.runId)).catch(() => undefined);
+        await o
+          .connect()
+          .then((t) => removeJournal(t, journal.runId))
+          .catch(() => undefined);
       }
       return finish(extra);
     }
@@ -151,7 +185,15 @@ async function rollBackOwn(connect: () => Promise<Transport>, runId: string, hos
   try {
     transport = await connect();
   } catch (err) {
-    return { undone: [], failed: [`cannot reach ${host} again to undo this run (${(err as Error).message}); the host keeps its journal of run ${runId}: lvs-play deploy or lvs-play recover undoes it`] };
+    return {
+      undone: [],
+      failed: [
+        `cannot reach ${host} again to undo this run (${(err as Error).message}); the host keeps its journal of run ${runId}: lvs-play deploy or lvs-play recover undoes it`,
+      ],
+    };
   }
-  return rollbackRun(transport, runId).catch((err: Error) => ({ undone: [], failed: [`${err.message}; the host keeps its journal of run ${runId}: lvs-play deploy or lvs-play recover undoes it`] }));
+  return rollbackRun(transport, runId).catch((err: Error) => ({
+    undone: [],
+    failed: [`${err.message}; the host keeps its journal of run ${runId}: lvs-play deploy or lvs-play recover undoes it`],
+  }));
 }

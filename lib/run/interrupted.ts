@@ -6,7 +6,7 @@
 import { describeHolder } from '../lock/holder.js';
 import type { Transport } from '../ssh/transport.js';
 import type { JournalRun } from './host-journal.js';
-import { rollbackRun, type RollbackResult } from './rollback.js';
+import { type RollbackResult, rollbackRun } from './rollback.js';
 
 export interface InterruptedRunReport {
   runId: string;
@@ -19,7 +19,11 @@ export interface InterruptedRunReport {
 }
 
 export function interruptedReport(run: JournalRun): InterruptedRunReport {
-  return { runId: run.runId, by: run.holder ? describeHolder(run.holder) : null, steps: run.steps.map((s) => `${s.task}: ${s.description}`) };
+  return {
+    runId: run.runId,
+    by: run.holder ? describeHolder(run.holder) : null,
+    steps: run.steps.map((s) => `${s.task}: ${s.description}`),
+  };
 }
 
 /**

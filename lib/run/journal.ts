@@ -10,7 +10,11 @@ import { describeStep } from '../tasks/step.js';
 import type { StepRecord } from './host-journal.js';
 import type { UndoCommand } from './step-commands.js';
 
-export interface JournalEntry { index: number; task: string; step: Step }
+export interface JournalEntry {
+  index: number;
+  task: string;
+  step: Step;
+}
 
 export class Journal {
   readonly runId: string;
@@ -24,7 +28,9 @@ export class Journal {
   }
 
   /** The index of the next step; its journal entry and backup carry it. */
-  reserve(): number { return this.#next++; }
+  reserve(): number {
+    return this.#next++;
+  }
 
   record(task: string, step: Step, index: number): void {
     this.entries.push({ index, task, step });
@@ -34,7 +40,9 @@ export class Journal {
     return this.entries.flatMap((e) => (e.step.kind === 'install' ? e.step.packages : []));
   }
 
-  get descriptions(): string[] { return this.entries.map((e) => `${e.task}: ${describeStep(e.step)}`); }
+  get descriptions(): string[] {
+    return this.entries.map((e) => `${e.task}: ${describeStep(e.step)}`);
+  }
 }
 
 /**
@@ -44,12 +52,22 @@ export class Journal {
  * files (daemon-reload before anything else, each command once).
  */
 export function rollbackPlan(steps: readonly StepRecord[]): UndoCommand[] {
-  const undos = [...steps].sort((a, b) => b.index - a.index).map((s) => s.undo).filter((u): u is UndoCommand => u !== null);
+  const undos = [...steps]
+    .sort((a, b) => b.index - a.index)
+    .map((s) => s.undo)
+    .filter((u): u is UndoCommand => u !== null);
   const before = undos.filter((u) => u.phase === 'before-restore');
   const restore = undos.filter((u) => u.phase === 'restore');
   const after = undos.filter((u) => u.phase === 'after-restore');
-  const ordered = [...after.filter((u) => u.command === 'systemctl daemon-reload'), ...after.filter((u) => u.command !== 'systemctl daemon-reload')];
+  const ordered = [
+    ...after.filter((u) => u.command === 'systemctl daemon-reload'),
+    ...after.filter((u) => u.command !== 'systemctl daemon-reload'),
+  ];
   const seen = new Set<string>();
-  const afterOnce = ordered.filter((u) => (seen.has(u.command) ? false : (seen.add(u.command), true)));
+  const afterOnce = ordered.filter((u) => {
+    if (seen.has(u.command)) return false;
+    seen.add(u.command);
+    return true;
+  });
   return [...before, ...restore, ...afterOnce];
 }

@@ -3,10 +3,10 @@
 // a host, so an interrupted run is never missed: a folder whose run does not
 // hold the lock is interrupted; one whose run does is in progress.
 
-import { parseHolder, type LockHolder } from '../lock/holder.js';
-import { HOST_LOCK, parseHolderLine, readHolderCommand } from '../lock/lock-commands.js';
-import { listJournalsCommand, parseJournals, type JournalRun } from './host-journal.js';
 import type { Fact } from '../facts/fact.js';
+import { type LockHolder, parseHolder } from '../lock/holder.js';
+import { HOST_LOCK, parseHolderLine, readHolderCommand } from '../lock/lock-commands.js';
+import { type JournalRun, listJournalsCommand, parseJournals } from './host-journal.js';
 
 export interface HostRuns {
   /** the run holding the host's lock now (its keeper is alive), if any */

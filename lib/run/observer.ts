@@ -14,5 +14,10 @@ export interface RunObserver {
 }
 
 export const silentObserver: RunObserver = {
-  hostStarted() {}, taskStarted() {}, taskEnded() {}, rollbackStarted() {}, note() {}, hostEnded() {},
+  hostStarted() {},
+  taskStarted() {},
+  taskEnded() {},
+  rollbackStarted() {},
+  note() {},
+  hostEnded() {},
 };

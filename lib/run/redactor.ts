@@ -27,5 +27,8 @@ export function secretsRedactor(_cluster?: Cluster): (s: string) => string {
 export function redactStepOutput(step: Step, text: string): string {
   const structural = redactKeepalivedText(text);
   if (step.kind !== 'write' || !step.secret) return structural;
-  return redact(structural, authPassValues(step.content).map((v) => new Secret(v)));
+  return redact(
+    structural,
+    authPassValues(step.content).map((v) => new Secret(v)),
+  );
 }

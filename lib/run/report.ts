@@ -51,10 +51,20 @@ export interface RunReport {
 }
 
 /** An interrupted run left on a host is not "in sync": check counts it as drift, deploy as a change it undid. */
-export function hostStatus(tasks: TaskReport[], error?: string, mode: RunMode = 'deploy', interrupted: InterruptedRunReport[] = []): HostStatus {
+export function hostStatus(
+  tasks: TaskReport[],
+  error?: string,
+  mode: RunMode = 'deploy',
+  interrupted: InterruptedRunReport[] = [],
+): HostStatus {
   if (tasks.some((t) => t.status === 'unreachable')) return 'unreachable';
   if (error || tasks.some((t) => t.status === 'failed')) return 'failed';
-  if (tasks.some((t) => t.status === 'changed') || (interrupted.length > 0 && mode === 'check') || interrupted.some((r) => r.rolledBack?.undone.length)) return 'changed';
+  if (
+    tasks.some((t) => t.status === 'changed') ||
+    (interrupted.length > 0 && mode === 'check') ||
+    interrupted.some((r) => r.rolledBack?.undone.length)
+  )
+    return 'changed';
   if (tasks.length > 0 && tasks.every((t) => t.status === 'skipped')) return 'skipped';
   return 'ok';
 }

@@ -5,7 +5,7 @@
 // when every undo succeeded; otherwise it stays for the next command to see.
 
 import type { Transport } from '../ssh/transport.js';
-import { parseJournals, readJournalCommand, removeJournalCommand, STEP_LOCK_WAIT_SECONDS, type JournalRun } from './host-journal.js';
+import { type JournalRun, parseJournals, readJournalCommand, removeJournalCommand, STEP_LOCK_WAIT_SECONDS } from './host-journal.js';
 import { rollbackPlan } from './journal.js';
 import { NOT_APPLIED } from './step-commands.js';
 
@@ -24,7 +24,9 @@ const READ_TIMEOUT_MS = (STEP_LOCK_WAIT_SECONDS + 30) * 1000;
 /** Reads the run's journal on the host, once none of its steps runs any more, and undoes it. Never throws. */
 export async function rollbackRun(transport: Transport, runId: string): Promise<RollbackResult> {
   const keep = `; the journal of run ${runId} stays on ${transport.host.name}: lvs-play deploy or lvs-play recover undoes it`;
-  const r = await transport.exec(readJournalCommand(runId), { timeoutMs: READ_TIMEOUT_MS }).catch((e: Error) => ({ code: -1, stderr: e.message, stdout: '' }));
+  const r = await transport
+    .exec(readJournalCommand(runId), { timeoutMs: READ_TIMEOUT_MS })
+    .catch((e: Error) => ({ code: -1, stderr: e.message, stdout: '' }));
   if (r.code !== 0) return { undone: [], failed: [`reading the journal of run ${runId} failed: ${lastLine(r.stderr || r.stdout)}${keep}`] };
   const run = parseJournals(r.stdout)[0];
   if (!run) return { undone: [], failed: [] };
@@ -34,18 +36,30 @@ export async function rollbackRun(transport: Transport, runId: string): Promise<
 /** Undoes a run already read (a leftover found by the first read of a host). */
 export async function undoRun(transport: Transport, run: JournalRun): Promise<RollbackResult> {
   if (run.damaged.length) {
-    return { undone: [], failed: [`the journal of run ${run.runId} is damaged (${run.damaged.join('; ')}): nothing undone; it is kept in /var/lib/lvs-play/journal/${run.runId} for you to inspect`] };
+    return {
+      undone: [],
+      failed: [
+        `the journal of run ${run.runId} is damaged (${run.damaged.join('; ')}): nothing undone; it is kept in /var/lib/lvs-play/journal/${run.runId} for you to inspect`,
+      ],
+    };
   }
   const undone: string[] = [];
   const failed: string[] = [];
   for (const undo of rollbackPlan(run.steps)) {
     // keep going: a failed undo must not stop the others
-    const res = await transport.exec(undo.command, { timeoutMs: UNDO_TIMEOUT_MS }).catch((e: Error) => ({ code: -1, stderr: e.message, stdout: '' }));
+    const res = await transport
+      .exec(undo.command, { timeoutMs: UNDO_TIMEOUT_MS })
+      .catch((e: Error) => ({ code: -1, stderr: e.message, stdout: '' }));
     if (res.code !== 0) failed.push(`${undo.description}: ${lastLine(res.stderr || res.stdout) || `exit ${res.code}`}`);
-    else undone.push(res.stdout.includes(NOT_APPLIED) ? `${undo.description}: nothing to undo (the step never replaced it)` : undo.description);
+    else
+      undone.push(
+        res.stdout.includes(NOT_APPLIED) ? `${undo.description}: nothing to undo (the step never replaced it)` : undo.description,
+      );
   }
   if (failed.length === 0) {
-    const rm = await transport.exec(removeJournalCommand(run.runId), { timeoutMs: 30_000 }).catch((e: Error) => ({ code: -1, stderr: e.message, stdout: '' }));
+    const rm = await transport
+      .exec(removeJournalCommand(run.runId), { timeoutMs: 30_000 })
+      .catch((e: Error) => ({ code: -1, stderr: e.message, stdout: '' }));
     if (rm.code !== 0) failed.push(`removing the journal of run ${run.runId}: ${lastLine(rm.stderr)}`);
   }
   return { undone, failed };

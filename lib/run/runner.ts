@@ -6,7 +6,7 @@
 
 import type { Cluster, Host } from '../inventory/types.js';
 import type { WriteSession } from '../lock/write-session.js';
-import { tasksFor, type Playbook } from '../playbook.js';
+import { type Playbook, tasksFor } from '../playbook.js';
 import { ConnectionPool } from '../ssh/pool.js';
 import { runHost } from './host-run.js';
 import { Journal } from './journal.js';
@@ -45,8 +45,13 @@ export async function runPlaybook(o: RunOptions): Promise<RunReport> {
     for (let host = queue.shift(); host; host = queue.shift()) {
       const tasks = tasksFor(o.playbook, host);
       if (o.maxFail !== undefined && failures >= o.maxFail) {
-        const skipped: HostReport = { host: host.name, status: 'skipped', durationMs: 0, error: `not started: ${failures} host(s) failed (--max-fail ${o.maxFail})`,
-          tasks: tasks.map((t) => ({ task: t.name, status: 'skipped', changes: [], notes: [] })) };
+        const skipped: HostReport = {
+          host: host.name,
+          status: 'skipped',
+          durationMs: 0,
+          error: `not started: ${failures} host(s) failed (--max-fail ${o.maxFail})`,
+          tasks: tasks.map((t) => ({ task: t.name, status: 'skipped', changes: [], notes: [] })),
+        };
         o.observer.hostEnded(skipped);
         reports.set(host.name, skipped);
         continue;
@@ -54,11 +59,23 @@ export async function runPlaybook(o: RunOptions): Promise<RunReport> {
       const h = host;
       // one host's unexpected error fails that host, never the others' runs
       const report = await runHost({
-        ctx: { cluster: o.cluster, host: h }, tasks, connect: () => connect(h), mode: o.mode,
+        ctx: { cluster: o.cluster, host: h },
+        tasks,
+        connect: () => connect(h),
+        mode: o.mode,
         journal: o.session ? new Journal(o.session.holder) : undefined,
-        rollback: o.rollback, diff: o.diff, redact, observer: o.observer,
+        rollback: o.rollback,
+        diff: o.diff,
+        redact,
+        observer: o.observer,
       }).catch((err: Error): HostReport => {
-        const failed: HostReport = { host: h.name, status: 'failed', error: redact(err.message), durationMs: 0, tasks: tasks.map((t) => ({ task: t.name, status: 'skipped', changes: [], notes: [] })) };
+        const failed: HostReport = {
+          host: h.name,
+          status: 'failed',
+          error: redact(err.message),
+          durationMs: 0,
+          tasks: tasks.map((t) => ({ task: t.name, status: 'skipped', changes: [], notes: [] })),
+        };
         o.observer.hostEnded(failed);
         return failed;
       });
@@ -72,7 +89,10 @@ export async function runPlaybook(o: RunOptions): Promise<RunReport> {
     await pool?.closeAll();
   }
   return {
-    mode: o.mode, inventory: o.inventoryFile, cluster: o.cluster.name, startedAt: started.toISOString(),
+    mode: o.mode,
+    inventory: o.inventoryFile,
+    cluster: o.cluster.name,
+    startedAt: started.toISOString(),
     ...(o.session ? { runId: o.session.runId } : {}),
     durationMs: Date.now() - started.getTime(),
     // inventory order, whatever order the hosts finished in

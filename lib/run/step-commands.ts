@@ -7,7 +7,15 @@ import { posix } from 'node:path';
 import type { LockHolder } from '../lock/holder.js';
 import { quote } from '../shell/quote.js';
 import { describeStep, type ServiceAction, type Step } from '../tasks/step.js';
-import { journalDir, recordStepLines, stepLockLines, stepPaths, type StepRecord, type UndoCommand, type UndoPhase } from './host-journal.js';
+import {
+  journalDir,
+  recordStepLines,
+  type StepRecord,
+  stepLockLines,
+  stepPaths,
+  type UndoCommand,
+  type UndoPhase,
+} from './host-journal.js';
 
 /** What applyCommand needs besides the step: where its journal entry goes. */
 export interface StepContext {
@@ -27,15 +35,28 @@ export interface StepCommand {
 export function applyCommand(step: Step, c: StepContext): StepCommand {
   const paths = stepPaths(c.runId, c.index);
   const file = step.kind === 'write' ? { file: { path: step.path, backup: paths.backup, absentMarker: paths.absent } } : {};
-  const record: StepRecord = { index: c.index, task: c.task, description: describeStep(step), kind: step.kind, ...file, undo: undoCommand(step, c.runId, c.index) };
+  const record: StepRecord = {
+    index: c.index,
+    task: c.task,
+    description: describeStep(step),
+    kind: step.kind,
+    ...file,
+    undo: undoCommand(step, c.runId, c.index),
+  };
   const prefix = ['set -e', 'umask 077', ...stepLockLines(), ...recordStepLines(c.runId, c.holder, record)];
   switch (step.kind) {
-    case 'write': return writeCommand(step, c.runId, c.index, prefix);
-    case 'install': return { command: [...prefix, withoutStepLock(installCommand(step.manager, step.packages, step.refresh))].join('\n') };
-    case 'sysctl': return { command: [...prefix, withoutStepLock(`sysctl -q -w ${quote(`${step.key}=${step.value}`)}`)].join('\n') };
-    case 'module': return { command: [...prefix, withoutStepLock(`modprobe -- ${quote(step.module)}`)].join('\n') };
-    case 'service': return { command: [...prefix, withoutStepLock(serviceCommand(step.unit, step.action))].join('\n') };
-    case 'wait': return { command: [...prefix, withoutStepLock(step.command)].join('\n') };
+    case 'write':
+      return writeCommand(step, c.runId, c.index, prefix);
+    case 'install':
+      return { command: [...prefix, withoutStepLock(installCommand(step.manager, step.packages, step.refresh))].join('\n') };
+    case 'sysctl':
+      return { command: [...prefix, withoutStepLock(`sysctl -q -w ${quote(`${step.key}=${step.value}`)}`)].join('\n') };
+    case 'module':
+      return { command: [...prefix, withoutStepLock(`modprobe -- ${quote(step.module)}`)].join('\n') };
+    case 'service':
+      return { command: [...prefix, withoutStepLock(serviceCommand(step.unit, step.action))].join('\n') };
+    case 'wait':
+      return { command: [...prefix, withoutStepLock(step.command)].join('\n') };
   }
 }
 
@@ -75,7 +96,7 @@ function writeCommand(step: Extract<Step, { kind: 'write' }>, runId: string, ind
     // validation output goes to stderr so the caller can show why it failed
     `if ! out=$(${validate} 2>&1); then printf '%s\\n' "$out" >&2; echo 'validation failed' >&2; exit 3; fi`,
     'sync "$t"',
-    `if [ -e ${quote(step.path)} ]; then cp -a ${quote(step.path)} ${quote(backup + '.tmp')} && sync ${quote(backup + '.tmp')} && mv -f ${quote(backup + '.tmp')} ${quote(backup)}; else : > ${quote(absent)}; fi`,
+    `if [ -e ${quote(step.path)} ]; then cp -a ${quote(step.path)} ${quote(`${backup}.tmp`)} && sync ${quote(`${backup}.tmp`)} && mv -f ${quote(`${backup}.tmp`)} ${quote(backup)}; else : > ${quote(absent)}; fi`,
     `sync ${quote(journalDir(runId))}`,
     `mv -f "$t" ${quote(step.path)}`,
     `sync ${quote(dir)}`,
@@ -138,10 +159,15 @@ const SERVICE_UNDO: Record<ServiceAction, { action: ServiceAction; phase: UndoPh
 /** The undo of an applied step; null when there is nothing to undo (packages stay installed, modules loaded). */
 export function undoCommand(step: Step, runId: string, index: number): UndoCommand | null {
   switch (step.kind) {
-    case 'write': return { phase: 'restore', description: `restore ${step.path}`, command: restoreCommand(step, runId, index) };
+    case 'write':
+      return { phase: 'restore', description: `restore ${step.path}`, command: restoreCommand(step, runId, index) };
     case 'sysctl':
       if (step.previous === null) return null;
-      return { phase: 'restore', description: `sysctl ${step.key}=${step.previous}`, command: `sysctl -q -w ${quote(`${step.key}=${step.previous}`)}` };
+      return {
+        phase: 'restore',
+        description: `sysctl ${step.key}=${step.previous}`,
+        command: `sysctl -q -w ${quote(`${step.key}=${step.previous}`)}`,
+      };
     case 'install':
     case 'module':
     case 'wait':
@@ -151,7 +177,11 @@ export function undoCommand(step: Step, runId: string, index: number): UndoComma
       const command = serviceCommand(step.unit, u.action);
       // reloading a unit that is not running fails and means nothing
       const guarded = u.action === 'reload' ? `if systemctl is-active -q ${quote(step.unit)}; then ${command}; fi` : command;
-      return { phase: u.phase, description: u.action === 'daemon-reload' ? 'systemctl daemon-reload' : `systemctl ${u.action} ${step.unit}`, command: guarded };
+      return {
+        phase: u.phase,
+        description: u.action === 'daemon-reload' ? 'systemctl daemon-reload' : `systemctl ${u.action} ${step.unit}`,
+        command: guarded,
+      };
     }
   }
 }

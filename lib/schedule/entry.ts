@@ -16,7 +16,10 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../errors.js';
 
-export interface Entry { node: string; script: string }
+export interface Entry {
+  node: string;
+  script: string;
+}
 
 export function currentEntry(): Entry {
   const script = realpathSync(fileURLToPath(new URL('../cli/main.js', import.meta.url)));
@@ -32,10 +35,14 @@ export function checkEntry(e: Entry): Entry {
   }
   // systemd's own rule for the executable of ExecStart= (string_is_safe)
   if (/["'\\\x00-\x1f\x7f]/.test(e.node)) {
-    throw new UserError(`systemd refuses an executable whose path holds quotes, backslashes or control characters: ${e.node}`, { hint: 'run lvs-play schedule with a node installed under a plainer path' });
+    throw new UserError(`systemd refuses an executable whose path holds quotes, backslashes or control characters: ${e.node}`, {
+      hint: 'run lvs-play schedule with a node installed under a plainer path',
+    });
   }
   if (!e.script.endsWith('.js')) {
-    throw new UserError(`lvs-play runs from its sources (${e.script}); the service needs the built CLI`, { hint: 'npm run build, then node dist/lib/cli/main.js schedule ...' });
+    throw new UserError(`lvs-play runs from its sources (${e.script}); the service needs the built CLI`, {
+      hint: 'npm run build, then node dist/lib/cli/main.js schedule ...',
+    });
   }
   return e;
 }

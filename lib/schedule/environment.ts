@@ -11,11 +11,15 @@ export function serviceEnvironmentWarnings(inventory: Inventory, cluster: Cluste
   if (passwordEnv) variables.add(passwordEnv);
   for (const h of cluster.hosts) if (h.ssh.passphraseEnv) variables.add(h.ssh.passphraseEnv);
   if (variables.size && !envFile) {
-    out.push(`the inventory reads $${[...variables].join(', $')} from the environment, which the service does not inherit: set ${variables.size > 1 ? 'them' : 'it'} in a file given with --env-file (mode 0600)`);
+    out.push(
+      `the inventory reads $${[...variables].join(', $')} from the environment, which the service does not inherit: set ${variables.size > 1 ? 'them' : 'it'} in a file given with --env-file (mode 0600)`,
+    );
   }
   const agentOnly = cluster.hosts.filter((h) => !h.ssh.identityFile).map((h) => h.name);
   if (agentOnly.length) {
-    out.push(`no ssh.identityFile for ${agentOnly.join(', ')}: the service has no ssh-agent (SSH_AUTH_SOCK), give a key file in the inventory`);
+    out.push(
+      `no ssh.identityFile for ${agentOnly.join(', ')}: the service has no ssh-agent (SSH_AUTH_SOCK), give a key file in the inventory`,
+    );
   }
   return out;
 }

@@ -8,8 +8,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
-import type { CheckRecord } from './record.js';
 import { jsonDocument } from '../report/json-format.js';
+import type { CheckRecord } from './record.js';
 
 export const LATEST_FILE = 'latest.json';
 export const REPORTS_DIR = 'reports';
@@ -46,7 +46,11 @@ export function reportFileName(startedAt: string): string {
   return `check-${startedAt.replace(/[-:.]/g, '')}.json`;
 }
 
-export interface SavedRecord { report: string; latest: string; removed: string[] }
+export interface SavedRecord {
+  report: string;
+  latest: string;
+  removed: string[];
+}
 
 /** Keeps the record as a new report and as latest.json, then removes all but the newest `keep` reports. */
 export async function saveRecord(stateDir: string, record: CheckRecord, keep: number): Promise<SavedRecord> {
@@ -78,7 +82,10 @@ export async function listReports(stateDir: string): Promise<string[]> {
 
 // same timestamp: check-T.json before check-T-1.json before check-T-2.json
 function byTime(a: string, b: string): number {
-  const key = (f: string) => { const m = /^(check-\w+?)(?:-(\d+))?\.json$/.exec(f)!; return [m[1], Number(m[2] ?? 0)] as const; };
+  const key = (f: string) => {
+    const m = /^(check-\w+?)(?:-(\d+))?\.json$/.exec(f)!;
+    return [m[1], Number(m[2] ?? 0)] as const;
+  };
   const [ta, na] = key(a);
   const [tb, nb] = key(b);
   return ta < tb ? -1 : ta > tb ? 1 : na - nb;
@@ -96,9 +103,12 @@ export async function readLatest(stateDir: string): Promise<CheckRecord | null> 
   }
   try {
     const record = JSON.parse(text) as CheckRecord;
-    if (typeof record !== 'object' || record === null || !Array.isArray(record.hosts) || typeof record.exitCode !== 'number') throw new Error('not a check record');
+    if (typeof record !== 'object' || record === null || !Array.isArray(record.hosts) || typeof record.exitCode !== 'number')
+      throw new Error('not a check record');
     return record;
   } catch (err) {
-    throw new UserError(`${file} is not a report written by lvs-play schedule run: ${(err as Error).message}`, { hint: 'the next scheduled run replaces it' });
+    throw new UserError(`${file} is not a report written by lvs-play schedule run: ${(err as Error).message}`, {
+      hint: 'the next scheduled run replaces it',
+    });
   }
 }

@@ -6,13 +6,22 @@
 import { readFile, rm, rmdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
-import { LATEST_FILE, REPORTS_DIR, ensureDir, listReports, writeAtomic } from './history.js';
+import { ensureDir, LATEST_FILE, listReports, REPORTS_DIR, writeAtomic } from './history.js';
 import { systemctl, systemctlOk } from './systemctl.js';
-import { readUnitMeta, type RenderedUnits, type UnitMeta } from './units.js';
+import { type RenderedUnits, readUnitMeta, type UnitMeta } from './units.js';
 
-export interface InstallResult { written: string[]; commands: string[][] }
+export interface InstallResult {
+  written: string[];
+  commands: string[][];
+}
 
-export async function installUnits(o: { units: RenderedUnits; unitDir: string; stateDir: string; textfileDir: string; activate: boolean }): Promise<InstallResult> {
+export async function installUnits(o: {
+  units: RenderedUnits;
+  unitDir: string;
+  stateDir: string;
+  textfileDir: string;
+  activate: boolean;
+}): Promise<InstallResult> {
   await ensureDir(o.unitDir);
   await ensureDir(o.stateDir);
   await ensureDir(o.textfileDir);
@@ -38,8 +47,19 @@ export async function installedMeta(unitDir: string, name: string): Promise<Unit
   }
 }
 
-export interface RemoveOptions { name: string; unitDir: string; stateDir: string; textfileDir: string; purge: boolean; activate: boolean }
-export interface RemoveResult { removed: string[]; kept: string[]; commands: string[][] }
+export interface RemoveOptions {
+  name: string;
+  unitDir: string;
+  stateDir: string;
+  textfileDir: string;
+  purge: boolean;
+  activate: boolean;
+}
+export interface RemoveResult {
+  removed: string[];
+  kept: string[];
+  commands: string[][];
+}
 
 export async function removeUnits(o: RemoveOptions): Promise<RemoveResult> {
   const service = `${o.name}.service`;
@@ -49,11 +69,20 @@ export async function removeUnits(o: RemoveOptions): Promise<RemoveResult> {
   const commands: string[][] = [];
   if (o.activate) {
     // a unit systemd does not know is fine here: the goal is that it is gone
-    for (const c of [['disable', '--now', timer], ['stop', service]]) { commands.push(c); await systemctl(c); }
+    for (const c of [
+      ['disable', '--now', timer],
+      ['stop', service],
+    ]) {
+      commands.push(c);
+      await systemctl(c);
+    }
   }
   for (const path of [join(o.unitDir, timer), join(o.unitDir, service)]) if (await removeFile(path)) removed.push(path);
   if (o.activate) {
-    for (const c of [['daemon-reload'], ['reset-failed', service]]) { commands.push(c); await systemctl(c); }
+    for (const c of [['daemon-reload'], ['reset-failed', service]]) {
+      commands.push(c);
+      await systemctl(c);
+    }
   }
   // stale metrics would keep reporting the last result forever
   const metrics = join(o.textfileDir, `${o.name}.prom`);
@@ -64,11 +93,11 @@ export async function removeUnits(o: RemoveOptions): Promise<RemoveResult> {
     if (await removeFile(join(o.stateDir, LATEST_FILE))) removed.push(join(o.stateDir, LATEST_FILE));
     // only our files went; a directory holding anything else stays
     for (const dir of [reports, o.stateDir]) {
-      if (await removeEmptyDir(dir)) removed.push(dir + '/');
-      else if (await exists(dir)) kept.push(dir + '/');
+      if (await removeEmptyDir(dir)) removed.push(`${dir}/`);
+      else if (await exists(dir)) kept.push(`${dir}/`);
     }
   } else if (await exists(o.stateDir)) {
-    kept.push(o.stateDir + '/');
+    kept.push(`${o.stateDir}/`);
   }
   return { removed, kept, commands };
 }
@@ -93,5 +122,8 @@ async function removeEmptyDir(dir: string): Promise<boolean> {
 }
 
 async function exists(path: string): Promise<boolean> {
-  return stat(path).then(() => true, (e: NodeJS.ErrnoException) => e.code !== 'ENOENT');
+  return stat(path).then(
+    () => true,
+    (e: NodeJS.ErrnoException) => e.code !== 'ENOENT',
+  );
 }

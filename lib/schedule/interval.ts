@@ -11,9 +11,7 @@ import { quoted } from '../terminal-text.js';
 
 export type Calendar = 'hourly' | 'daily' | 'weekly';
 
-export type Schedule =
-  | { kind: 'interval'; seconds: number }
-  | { kind: 'calendar'; calendar: Calendar; seconds: number };
+export type Schedule = { kind: 'interval'; seconds: number } | { kind: 'calendar'; calendar: Calendar; seconds: number };
 
 /** A check reads every host over SSH: more often than this mostly measures itself. */
 export const MIN_INTERVAL_SECONDS = 60;
@@ -27,7 +25,8 @@ export function parseEvery(value: string): Schedule {
   const text = value.trim().toLowerCase();
   if (text === '') throw new UserError('--every is empty', { hint: `give how often to check, ${EXAMPLES}` });
   if (Object.hasOwn(CALENDARS, text)) return { kind: 'calendar', calendar: text as Calendar, seconds: CALENDARS[text as Calendar] };
-  if (/^\d+$/.test(text)) throw new UserError(`--every ${quoted(value)} has no unit`, { hint: `write ${text}s or ${text}m (units: s, m, h, d)` });
+  if (/^\d+$/.test(text))
+    throw new UserError(`--every ${quoted(value)} has no unit`, { hint: `write ${text}s or ${text}m (units: s, m, h, d)` });
   // one or more <number><unit> parts, each unit at most once, largest first
   const parts = [...text.matchAll(/(\d+)([a-z]+)/g)];
   if (parts.length === 0 || parts.map((p) => p[0]).join('') !== text) {
@@ -37,13 +36,16 @@ export function parseEvery(value: string): Schedule {
   let previous = Infinity;
   for (const [, digits, unit] of parts) {
     const size = Object.hasOwn(UNIT_SECONDS, unit) ? UNIT_SECONDS[unit] : undefined; // "5constructor" is an unknown unit
-    if (size === undefined) throw new UserError(`--every ${quoted(value)}: unknown unit ${quoted(unit)}`, { hint: `units are s, m, h and d; ${EXAMPLES}` });
+    if (size === undefined)
+      throw new UserError(`--every ${quoted(value)}: unknown unit ${quoted(unit)}`, { hint: `units are s, m, h and d; ${EXAMPLES}` });
     if (size >= previous) throw new UserError(`--every ${quoted(value)}: write the units largest first, each once`, { hint: 'e.g. 1h30m' });
     previous = size;
     seconds += Number(digits) * size;
   }
   if (seconds < MIN_INTERVAL_SECONDS) {
-    throw new UserError(`--every ${quoted(value)} is too short: a check connects to every host, run it at most once a minute`, { hint: 'use 1m or more' });
+    throw new UserError(`--every ${quoted(value)} is too short: a check connects to every host, run it at most once a minute`, {
+      hint: 'use 1m or more',
+    });
   }
   if (seconds > MAX_INTERVAL_SECONDS) throw new UserError(`--every ${quoted(value)} is longer than a year`, { hint: 'use 365d or less' });
   return { kind: 'interval', seconds };
@@ -55,7 +57,12 @@ export function timespan(seconds: number): string {
   if (seconds === 0) return '0';
   const out: string[] = [];
   let rest = seconds;
-  for (const [unit, size] of [['d', 86_400], ['h', 3_600], ['min', 60], ['s', 1]] as const) {
+  for (const [unit, size] of [
+    ['d', 86_400],
+    ['h', 3_600],
+    ['min', 60],
+    ['s', 1],
+  ] as const) {
     const n = Math.floor(rest / size);
     if (n > 0) out.push(`${n}${unit}`);
     rest -= n * size;

@@ -26,15 +26,21 @@ export function defaultStateDir(cluster: string, name: string): string {
 
 /** --name: a unit name without its suffix. */
 export function checkUnitName(name: string): string {
-  if (/\.(service|timer)$/.test(name)) throw new UserError(`--name ${quoted(name)}: give the name without .service or .timer`, { hint: `--name ${safeText(name.replace(/\.(service|timer)$/, ''))}` });
-  if (!/^[A-Za-z0-9_.:-]{1,200}$/.test(name)) throw new UserError(`--name ${quoted(name)} is not a usable unit name`, { hint: 'letters, digits, "_", ".", ":" and "-" only' });
+  if (/\.(service|timer)$/.test(name))
+    throw new UserError(`--name ${quoted(name)}: give the name without .service or .timer`, {
+      hint: `--name ${safeText(name.replace(/\.(service|timer)$/, ''))}`,
+    });
+  if (!/^[A-Za-z0-9_.:-]{1,200}$/.test(name))
+    throw new UserError(`--name ${quoted(name)} is not a usable unit name`, { hint: 'letters, digits, "_", ".", ":" and "-" only' });
   return name;
 }
 
 /** --on-failure: a unit to start on drift or error, e.g. notify-admin@%n.service. */
 export function checkOnFailure(unit: string): string {
   if (!/^[A-Za-z0-9_.:@%\\-]+\.(service|target)$/.test(unit)) {
-    throw new UserError(`--on-failure ${quoted(unit)} is not a service or target unit name`, { hint: 'e.g. --on-failure notify-admin@%n.service' });
+    throw new UserError(`--on-failure ${quoted(unit)} is not a service or target unit name`, {
+      hint: 'e.g. --on-failure notify-admin@%n.service',
+    });
   }
   return unit;
 }
@@ -52,10 +58,14 @@ export async function readClusterName(inventory: string): Promise<string> {
     text = readRegularFile(inventory, MAX_INVENTORY_BYTES); // never a FIFO: status must not hang
   } catch (err) {
     if (!(err instanceof FileReadError)) throw err;
-    throw new UserError(`cannot read inventory ${safeText(inventory)}: it ${err.reason}`, { hint: 'or name the units with --name', cause: err });
+    throw new UserError(`cannot read inventory ${safeText(inventory)}: it ${err.reason}`, {
+      hint: 'or name the units with --name',
+      cause: err,
+    });
   }
   const name = (parseJson(text, inventory) as { name?: unknown } | null)?.name;
-  if (typeof name !== 'string' || !CLUSTER_NAME.test(name)) throw new UserError(`inventory ${safeText(inventory)} has no valid "name"`, { hint: 'or name the units with --name' });
+  if (typeof name !== 'string' || !CLUSTER_NAME.test(name))
+    throw new UserError(`inventory ${safeText(inventory)} has no valid "name"`, { hint: 'or name the units with --name' });
   return name;
 }
 

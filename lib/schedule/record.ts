@@ -18,7 +18,16 @@ export function recordOf(report: RunReport): CheckRecord {
 
 /** A run that ended before any host was checked. */
 export function failedRecord(o: { inventory: string; cluster: string; startedAt: Date; durationMs: number; error: string }): CheckRecord {
-  return { mode: 'check', inventory: o.inventory, cluster: o.cluster, startedAt: o.startedAt.toISOString(), durationMs: o.durationMs, hosts: [], exitCode: 1, error: o.error };
+  return {
+    mode: 'check',
+    inventory: o.inventory,
+    cluster: o.cluster,
+    startedAt: o.startedAt.toISOString(),
+    durationMs: o.durationMs,
+    hosts: [],
+    exitCode: 1,
+    error: o.error,
+  };
 }
 
 export function resultWord(code: number): 'in sync' | 'drift' | 'error' {

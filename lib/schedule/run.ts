@@ -12,10 +12,10 @@ import { tasksFor } from '../playbook.js';
 import { loadPlaybook } from '../playbook-file.js';
 import { silentObserver } from '../run/observer.js';
 import { runPlaybook } from '../run/runner.js';
-import { ensureDir, saveRecord, writeAtomic, type SavedRecord } from './history.js';
+import { ensureDir, type SavedRecord, saveRecord, writeAtomic } from './history.js';
 import { renderMetrics } from './metrics.js';
-import { failedRecord, recordOf, type CheckRecord } from './record.js';
 import { clusterNameOf, defaultUnitName } from './names.js';
+import { type CheckRecord, failedRecord, recordOf } from './record.js';
 
 export interface ScheduledRunOptions {
   inventory: string;
@@ -31,7 +31,11 @@ export interface ScheduledRunOptions {
   diff?: boolean;
 }
 
-export interface ScheduledRunResult { record: CheckRecord; saved: SavedRecord; metricsFile: string }
+export interface ScheduledRunResult {
+  record: CheckRecord;
+  saved: SavedRecord;
+  metricsFile: string;
+}
 
 export async function runScheduledCheck(o: ScheduledRunOptions): Promise<ScheduledRunResult> {
   const inventory = resolve(o.inventory);
@@ -42,15 +46,27 @@ export async function runScheduledCheck(o: ScheduledRunOptions): Promise<Schedul
     const playbook = await loadPlaybook(o.playbook);
     const hosts = selectHosts(cluster, o.limit).filter((h) => tasksFor(playbook, h).length > 0);
     const report = await runPlaybook({
-      cluster, inventoryFile: file, playbook, hosts, mode: 'check', forks: o.forks ?? 16,
-      rollback: false, diff: o.diff ?? false, acceptNewHostKeys: false, observer: silentObserver,
+      cluster,
+      inventoryFile: file,
+      playbook,
+      hosts,
+      mode: 'check',
+      forks: o.forks ?? 16,
+      rollback: false,
+      diff: o.diff ?? false,
+      acceptNewHostKeys: false,
+      observer: silentObserver,
     });
     record = recordOf(report);
   } catch (err) {
     // not a UserError: a bug, recorded all the same; the stack goes to the journal
-    if (!(err instanceof UserError)) process.stderr.write(`lvs-play: internal error during the check:\n${(err as Error)?.stack ?? String(err)}\n`);
+    if (!(err instanceof UserError))
+      process.stderr.write(`lvs-play: internal error during the check:\n${(err as Error)?.stack ?? String(err)}\n`);
     record = failedRecord({
-      inventory, cluster: await clusterNameOf(inventory), startedAt: started, durationMs: Date.now() - started.getTime(),
+      inventory,
+      cluster: await clusterNameOf(inventory),
+      startedAt: started,
+      durationMs: Date.now() - started.getTime(),
       error: (err as Error)?.message ?? String(err),
     });
   }

@@ -21,12 +21,17 @@ export function assertSystemdRunning(what: string): void {
   }
 }
 
-export interface SystemctlResult { code: number; stdout: string; stderr: string }
+export interface SystemctlResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 
 export function systemctl(args: string[]): Promise<SystemctlResult> {
   return new Promise((resolve, reject) => {
     execFile('systemctl', args, { timeout: 60_000 }, (err, stdout, stderr) => {
-      if (err && typeof (err as NodeJS.ErrnoException).code === 'string') reject(new UserError(`cannot run systemctl: ${err.message}`, { cause: err }));
+      if (err && typeof (err as NodeJS.ErrnoException).code === 'string')
+        reject(new UserError(`cannot run systemctl: ${err.message}`, { cause: err }));
       else resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
     });
   });
@@ -39,14 +44,24 @@ export async function systemctlOk(args: string[]): Promise<string> {
   return r.stdout;
 }
 
-export interface TimerState { activeState: string; nextRun: string | null; lastTrigger: string | null; serviceResult: string | null }
+export interface TimerState {
+  activeState: string;
+  nextRun: string | null;
+  lastTrigger: string | null;
+  serviceResult: string | null;
+}
 
 /** What systemd says about the timer and its service. */
 export async function timerState(timer: string, service: string): Promise<TimerState> {
   const t = parseShow((await systemctl(['show', timer, '--property=ActiveState,NextElapseUSecRealtime,LastTriggerUSec'])).stdout);
   const s = parseShow((await systemctl(['show', service, '--property=Result'])).stdout);
   const time = (v: string | undefined) => (v && v !== 'n/a' && v !== '0' ? v : null);
-  return { activeState: t.ActiveState ?? 'unknown', nextRun: time(t.NextElapseUSecRealtime), lastTrigger: time(t.LastTriggerUSec), serviceResult: s.Result ?? null };
+  return {
+    activeState: t.ActiveState ?? 'unknown',
+    nextRun: time(t.NextElapseUSecRealtime),
+    lastTrigger: time(t.LastTriggerUSec),
+    serviceResult: s.Result ?? null,
+  };
 }
 
 function parseShow(text: string): Record<string, string> {

@@ -2,7 +2,7 @@
 // plain options (no I/O), and the lvs-play keys read back from an installed
 // service so `schedule status` and `schedule remove` find its directories.
 
-import { describeSchedule, timespan, type Schedule } from './interval.js';
+import { describeSchedule, type Schedule, timespan } from './interval.js';
 
 export interface UnitOptions {
   cluster: string;
@@ -20,20 +20,59 @@ export interface UnitOptions {
   onFailure?: string;
 }
 
-export interface UnitFile { name: string; content: string }
-export interface RenderedUnits { service: UnitFile; timer: UnitFile }
+export interface UnitFile {
+  name: string;
+  content: string;
+}
+export interface RenderedUnits {
+  service: UnitFile;
+  timer: UnitFile;
+}
 
 /** The directories and files a scheduled check uses, as recorded in its service. */
-export interface UnitMeta { cluster?: string; inventory?: string; stateDir?: string; textfileDir?: string }
+export interface UnitMeta {
+  cluster?: string;
+  inventory?: string;
+  stateDir?: string;
+  textfileDir?: string;
+}
 
 const META_KEYS: Record<keyof UnitMeta, string> = {
-  cluster: 'X-LvsPlay-Cluster', inventory: 'X-LvsPlay-Inventory', stateDir: 'X-LvsPlay-StateDir', textfileDir: 'X-LvsPlay-TextfileDir',
+  cluster: 'X-LvsPlay-Cluster',
+  inventory: 'X-LvsPlay-Inventory',
+  stateDir: 'X-LvsPlay-StateDir',
+  textfileDir: 'X-LvsPlay-TextfileDir',
 };
 
 /** The argv the service runs: `lvs-play schedule run` with every path spelled out. */
-export function scheduledRunArgv(o: { node: string; entry: string; inventory: string; stateDir: string; textfileDir: string; keep: number; name: string; playbook?: string; sshConfig?: string }): string[] {
-  return [o.node, o.entry, 'schedule', 'run', o.inventory, '--state-dir', o.stateDir, '--textfile-dir', o.textfileDir, '--keep', String(o.keep), '--name', o.name,
-    ...(o.playbook ? ['--playbook', o.playbook] : []), ...(o.sshConfig ? ['--ssh-config', o.sshConfig] : [])];
+export function scheduledRunArgv(o: {
+  node: string;
+  entry: string;
+  inventory: string;
+  stateDir: string;
+  textfileDir: string;
+  keep: number;
+  name: string;
+  playbook?: string;
+  sshConfig?: string;
+}): string[] {
+  return [
+    o.node,
+    o.entry,
+    'schedule',
+    'run',
+    o.inventory,
+    '--state-dir',
+    o.stateDir,
+    '--textfile-dir',
+    o.textfileDir,
+    '--keep',
+    String(o.keep),
+    '--name',
+    o.name,
+    ...(o.playbook ? ['--playbook', o.playbook] : []),
+    ...(o.sshConfig ? ['--ssh-config', o.sshConfig] : []),
+  ];
 }
 
 /**
@@ -44,7 +83,7 @@ export function scheduledRunArgv(o: { node: string; entry: string; inventory: st
 export function unitWord(word: string, variables = true): string {
   const plain = variables ? word.replace(/%/g, '%%').replace(/\$/g, '$$$$') : word.replace(/%/g, '%%');
   if (/^[A-Za-z0-9_@%+=:,./$-]+$/.test(plain)) return plain;
-  return '"' + plain.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\t/g, '\\t') + '"';
+  return `"${plain.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\t/g, '\\t')}"`;
 }
 
 export function renderUnits(o: UnitOptions): RenderedUnits {
@@ -56,7 +95,7 @@ export function renderUnits(o: UnitOptions): RenderedUnits {
     `# ${service}: drift check of cluster ${o.cluster}, started by ${timer} (${every}).`,
     '# Written by `lvs-play schedule`; `lvs-play schedule remove` removes it.',
     '#',
-    '# The exit status is `lvs-play check`\'s: 0 in sync, 2 drift, 1 error.',
+    "# The exit status is `lvs-play check`'s: 0 in sync, 2 drift, 1 error.",
     '# SuccessExitStatus= is deliberately left at its default (0 only): a drift',
     '# (2) or an error (1) leaves this unit failed, so `systemctl --failed` lists',
     '# it and OnFailure= units fire. The timer starts it again all the same.',
@@ -80,13 +119,14 @@ export function renderUnits(o: UnitOptions): RenderedUnits {
     '',
   ].join('\n');
 
-  const timing = o.schedule.kind === 'calendar'
-    ? [`OnCalendar=${o.schedule.calendar}`, '# a run missed while the machine was off happens at the next boot', 'Persistent=true']
-    : [
-      '# OnBootSec= already past when the timer starts (enabled after boot) fires at once',
-      `OnBootSec=${timespan(Math.min(o.schedule.seconds, 300))}`,
-      `OnUnitActiveSec=${timespan(o.schedule.seconds)}`,
-    ];
+  const timing =
+    o.schedule.kind === 'calendar'
+      ? [`OnCalendar=${o.schedule.calendar}`, '# a run missed while the machine was off happens at the next boot', 'Persistent=true']
+      : [
+          '# OnBootSec= already past when the timer starts (enabled after boot) fires at once',
+          `OnBootSec=${timespan(Math.min(o.schedule.seconds, 300))}`,
+          `OnUnitActiveSec=${timespan(o.schedule.seconds)}`,
+        ];
   const timerText = [
     `# ${timer}: starts ${service} (${every}).`,
     '# Written by `lvs-play schedule`; `lvs-play schedule remove` removes it.',

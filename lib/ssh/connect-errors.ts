@@ -17,7 +17,8 @@ export function connectFailureReason(err: unknown, timeoutMs: number): string {
   if (typeof e.code === 'string' && SOCKET_REASONS[e.code]) return SOCKET_REASONS[e.code]!;
   if (e.level === 'client-timeout' && /handshake/.test(String(e.message)))
     return `no answer within ${formatSeconds(timeoutMs)} (the host may be down or a firewall drops the packets)`;
-  if (/Connection lost before handshake/.test(String(e.message))) return 'the server closed the connection before the SSH handshake (MaxStartups throttling, or not an SSH server)';
+  if (/Connection lost before handshake/.test(String(e.message)))
+    return 'the server closed the connection before the SSH handshake (MaxStartups throttling, or not an SSH server)';
   if (/no matching/i.test(String(e.message))) return `no common algorithm with the server: ${String(e.message)}`;
   return String(e.message ?? err);
 }

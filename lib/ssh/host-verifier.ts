@@ -3,14 +3,12 @@
 // unless acceptNew (then recorded), a changed or revoked key is always
 // refused. Nothing is ever accepted silently.
 
-import type { Host } from '../inventory/types.js';
 import { HostError } from '../errors.js';
-import { quote } from '../shell/quote.js';
+import type { Host } from '../inventory/types.js';
 import { FileReadError } from '../regular-file.js';
+import { quote } from '../shell/quote.js';
 import { safeText } from '../terminal-text.js';
-import {
-  appendKnownHost, fingerprint, keyTypeOf, knownHostsName, lookupHostKey, type KnownHosts,
-} from './known-hosts.js';
+import { appendKnownHost, fingerprint, type KnownHosts, keyTypeOf, knownHostsName, lookupHostKey } from './known-hosts.js';
 import { knownHostsFiles, loadKnownHostsFiles } from './known-hosts-files.js';
 import { sshAddress } from './ssh-address.js';
 
@@ -42,17 +40,28 @@ export async function checkHostKey(host: Host, key: Buffer, policy: HostKeyPolic
     loaded = await loadKnownHostsFiles(files);
   } catch (err) {
     const bad = (err as { file?: string }).file ?? file;
-    const why = err instanceof FileReadError ? `known_hosts file ${bad} ${err.reason}` : `cannot read known_hosts file ${bad}: ${(err as Error).message}`;
+    const why =
+      err instanceof FileReadError
+        ? `known_hosts file ${bad} ${err.reason}`
+        : `cannot read known_hosts file ${bad}: ${(err as Error).message}`;
     return refuse(host, why, 'fix it (a regular file, readable), or set ssh.knownHosts in the inventory', err);
   }
   for (const { file: f, known } of loaded) {
     const bad = known.errors?.[0];
     if (bad) {
-      return refuse(host, `known_hosts ${safeText(f)}:${bad.line}: ${bad.message}`,
-        'fix the marker (e.g. @revoked) or remove the line; until then no key in that file is trusted or recorded');
+      return refuse(
+        host,
+        `known_hosts ${safeText(f)}:${bad.line}: ${bad.message}`,
+        'fix the marker (e.g. @revoked) or remove the line; until then no key in that file is trusted or recorded',
+      );
     }
   }
-  const lookup = lookupHostKey(loaded.flatMap((l) => l.known.entries), address, port, key);
+  const lookup = lookupHostKey(
+    loaded.flatMap((l) => l.known.entries),
+    address,
+    port,
+    key,
+  );
   const notes = lookup.notes?.length ? ` (${lookup.notes.join('; ')})` : '';
 
   switch (lookup.status) {
@@ -60,26 +69,39 @@ export async function checkHostKey(host: Host, key: Buffer, policy: HostKeyPolic
       return { accept: true, recorded: false, keyType, fingerprint: offered };
 
     case 'revoked':
-      return refuse(host, `host key for ${where} is marked @revoked in ${file}: ${keyType} ${offered}`,
-        'the host must be given a new host key; lvs-play will not connect with a revoked one');
+      return refuse(
+        host,
+        `host key for ${where} is marked @revoked in ${file}: ${keyType} ${offered}`,
+        'the host must be given a new host key; lvs-play will not connect with a revoked one',
+      );
 
     case 'changed': {
       const known = (lookup.knownKeys ?? []).map((k) => `${k.keyType} ${k.fingerprint} (${k.file ?? file} line ${k.line})`).join(', ');
-      return refuse(host,
+      return refuse(
+        host,
         `host key for ${where} has CHANGED: the host offers ${keyType} ${offered}, known_hosts has ${known}. ` +
-        'Someone may be intercepting the connection, or the host was reinstalled',
-        `if the host was reinstalled, verify the new key, then remove the old one with: ssh-keygen -R ${quote(knownHostsName(address, port))} -f ${quote(lookup.knownKeys?.[0]?.file ?? file)}`);
+          'Someone may be intercepting the connection, or the host was reinstalled',
+        `if the host was reinstalled, verify the new key, then remove the old one with: ssh-keygen -R ${quote(knownHostsName(address, port))} -f ${quote(lookup.knownKeys?.[0]?.file ?? file)}`,
+      );
     }
 
     case 'unknown':
       if (!policy.acceptNew) {
-        return refuse(host, `unknown host key for ${where}, fingerprint ${offered} (${keyType})${notes}`,
-          `verify it, then run again with --accept-new-host-keys (records it in ${file})`);
+        return refuse(
+          host,
+          `unknown host key for ${where}, fingerprint ${offered} (${keyType})${notes}`,
+          `verify it, then run again with --accept-new-host-keys (records it in ${file})`,
+        );
       }
       try {
         await appendKnownHost(file, address, port, keyType, key, { hash: policy.hashKnownHosts });
       } catch (err) {
-        return refuse(host, `cannot record the host key of ${where} in ${file}: ${(err as Error).message}`, 'fix the file\'s permissions, or set ssh.knownHosts in the inventory', err);
+        return refuse(
+          host,
+          `cannot record the host key of ${where} in ${file}: ${(err as Error).message}`,
+          "fix the file's permissions, or set ssh.knownHosts in the inventory",
+          err,
+        );
       }
       return { accept: true, recorded: true, keyType, fingerprint: offered };
   }
@@ -101,19 +123,29 @@ export interface HostVerifier {
 }
 
 export function createHostVerifier(host: Host, policy: HostKeyPolicy = {}): HostVerifier {
-  const state: { rejection: HostError | null; accepted: Extract<HostKeyDecision, { accept: true }> | null } = { rejection: null, accepted: null };
+  const state: { rejection: HostError | null; accepted: Extract<HostKeyDecision, { accept: true }> | null } = {
+    rejection: null,
+    accepted: null,
+  };
   return {
     verify(key, done) {
-      checkHostKey(host, key, policy).then((decision) => {
-        if (decision.accept) state.accepted = decision;
-        else state.rejection = decision.error;
-        done(decision.accept);
-      }, (err: unknown) => {
-        state.rejection = new HostError(host.name, `checking the host key failed: ${(err as Error).message}`, { cause: err });
-        done(false);
-      });
+      checkHostKey(host, key, policy).then(
+        (decision) => {
+          if (decision.accept) state.accepted = decision;
+          else state.rejection = decision.error;
+          done(decision.accept);
+        },
+        (err: unknown) => {
+          state.rejection = new HostError(host.name, `checking the host key failed: ${(err as Error).message}`, { cause: err });
+          done(false);
+        },
+      );
     },
-    get rejection() { return state.rejection; },
-    get accepted() { return state.accepted; },
+    get rejection() {
+      return state.rejection;
+    },
+    get accepted() {
+      return state.accepted;
+    },
   };
 }

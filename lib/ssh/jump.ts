@@ -3,11 +3,11 @@
 // IPv6 as [addr]:port), which borrows the target's key and known_hosts, or
 // a Host the ssh config's ProxyJump described (lib/inventory/ssh-settings.ts).
 
-import type { Host } from '../inventory/types.js';
 import { HostError } from '../errors.js';
 import { parseJumpSpec } from '../inventory/jump-spec.js';
+import type { Host } from '../inventory/types.js';
 
-export { parseJumpSpec, type JumpSpec } from '../inventory/jump-spec.js';
+export { type JumpSpec, parseJumpSpec } from '../inventory/jump-spec.js';
 
 /** The Host to connect through for target, or null when it has no jump host. */
 export function resolveJumpHost(target: Host, hosts: readonly Host[]): Host | null {
@@ -18,8 +18,9 @@ export function resolveJumpHost(target: Host, hosts: readonly Host[]): Host | nu
   if (named) return named;
   const parsed = parseJumpSpec(spec);
   if (!parsed) {
-    throw new HostError(target.name, `ssh.jumpHost "${spec}" is neither an inventory host nor user@host:port`,
-      { hint: 'name a host of the inventory, or write it as user@address:port' });
+    throw new HostError(target.name, `ssh.jumpHost "${spec}" is neither an inventory host nor user@host:port`, {
+      hint: 'name a host of the inventory, or write it as user@address:port',
+    });
   }
   return {
     name: spec,

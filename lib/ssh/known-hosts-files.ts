@@ -4,7 +4,7 @@
 // by default the system-wide /etc/ssh/ssh_known_hosts and ssh_known_hosts2.
 
 import type { Host } from '../inventory/types.js';
-import { loadKnownHosts, type KnownHostEntry, type KnownHosts } from './known-hosts.js';
+import { type KnownHostEntry, type KnownHosts, loadKnownHosts } from './known-hosts.js';
 
 export const DEFAULT_GLOBAL_KNOWN_HOSTS: readonly string[] = ['/etc/ssh/ssh_known_hosts', '/etc/ssh/ssh_known_hosts2'];
 
@@ -16,7 +16,9 @@ export function knownHostsFiles(host: Host): string[] {
 export async function loadKnownHostsFiles(files: readonly string[]): Promise<{ file: string; known: KnownHosts }[]> {
   const out: { file: string; known: KnownHosts }[] = [];
   for (const file of files) {
-    const known = await loadKnownHosts(file).catch((err: unknown) => { throw Object.assign(err as Error, { file }); });
+    const known = await loadKnownHosts(file).catch((err: unknown) => {
+      throw Object.assign(err as Error, { file });
+    });
     out.push({ file, known: { ...known, entries: known.entries.map((e) => ({ ...e, file })) } });
   }
   return out;

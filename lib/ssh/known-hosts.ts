@@ -13,17 +13,15 @@ import { matchWildcard } from '../wildcard.js';
 export type Marker = 'revoked' | 'cert-authority';
 
 /** Who a line is for: a comma-separated pattern list, or one hashed name. */
-export type HostField =
-  | { kind: 'patterns'; patterns: string[] }
-  | { kind: 'hashed'; salt: Buffer; hash: Buffer };
+export type HostField = { kind: 'patterns'; patterns: string[] } | { kind: 'hashed'; salt: Buffer; hash: Buffer };
 
 export interface KnownHostEntry {
-  line: number;              // 1-based line in the file
-  file?: string;             // which file, when entries of several files are looked up together
+  line: number; // 1-based line in the file
+  file?: string; // which file, when entries of several files are looked up together
   marker?: Marker;
   hosts: HostField;
-  keyType: string;           // e.g. "ssh-ed25519", as inside the key blob
-  key: Buffer;               // the public key blob
+  keyType: string; // e.g. "ssh-ed25519", as inside the key blob
+  key: Buffer; // the public key blob
 }
 
 export interface KnownHosts {
@@ -41,7 +39,12 @@ export interface KnownHosts {
 
 export type HostKeyStatus = 'match' | 'unknown' | 'changed' | 'revoked';
 
-export interface KnownKey { keyType: string; fingerprint: string; line: number; file?: string }
+export interface KnownKey {
+  keyType: string;
+  fingerprint: string;
+  line: number;
+  file?: string;
+}
 
 export interface HostKeyLookup {
   status: HostKeyStatus;
@@ -120,7 +123,7 @@ export function keyTypeOf(blob: Buffer): string | null {
 
 /** OpenSSH's fingerprint: "SHA256:" and the unpadded base64 of the blob's SHA-256. */
 export function fingerprint(keyBlob: Buffer): string {
-  return 'SHA256:' + createHash('sha256').update(keyBlob).digest('base64').replace(/=+$/, '');
+  return `SHA256:${createHash('sha256').update(keyBlob).digest('base64').replace(/=+$/, '')}`;
 }
 
 // ----------------------------------------------------------------- lookup
@@ -172,33 +175,55 @@ export function matchingEntries(entries: readonly KnownHostEntry[], host: string
  */
 export function lookupHostKey(entries: readonly KnownHostEntry[], host: string, port: number, offered: Buffer): HostKeyLookup {
   const mine = matchingEntries(entries, host, port);
-  const notes = mine.filter((e) => e.marker === 'cert-authority')
-    .map((e) => `${e.file ? `${e.file} ` : ''}line ${e.line} trusts a certificate authority for this host; lvs-play checks plain host keys only and ignores it`);
+  const notes = mine
+    .filter((e) => e.marker === 'cert-authority')
+    .map(
+      (e) =>
+        `${e.file ? `${e.file} ` : ''}line ${e.line} trusts a certificate authority for this host; lvs-play checks plain host keys only and ignores it`,
+    );
   const withNotes = <T extends HostKeyLookup>(r: T): T => (notes.length ? { ...r, notes } : r);
   if (mine.some((e) => e.marker === 'revoked' && e.key.equals(offered))) return withNotes({ status: 'revoked' });
   const plain = mine.filter((e) => e.marker === undefined);
   if (plain.some((e) => e.key.equals(offered))) return withNotes({ status: 'match' });
   if (plain.length === 0) return withNotes({ status: 'unknown' });
-  const knownKeys = dedupe(plain.map((e) => ({ keyType: e.keyType, fingerprint: fingerprint(e.key), line: e.line, ...(e.file ? { file: e.file } : {}) })));
+  const knownKeys = dedupe(
+    plain.map((e) => ({ keyType: e.keyType, fingerprint: fingerprint(e.key), line: e.line, ...(e.file ? { file: e.file } : {}) })),
+  );
   return withNotes({ status: 'changed', known: knownKeys.map((k) => k.fingerprint), knownKeys });
 }
 
 /** Key types recorded for host:port (not revoked, not CA), in file order: the
  * transport asks the server for these first, as OpenSSH does. */
 export function knownKeyTypes(entries: readonly KnownHostEntry[], host: string, port: number): string[] {
-  return [...new Set(matchingEntries(entries, host, port).filter((e) => e.marker === undefined).map((e) => e.keyType))];
+  return [
+    ...new Set(
+      matchingEntries(entries, host, port)
+        .filter((e) => e.marker === undefined)
+        .map((e) => e.keyType),
+    ),
+  ];
 }
 
 function dedupe(keys: KnownKey[]): KnownKey[] {
   const seen = new Set<string>();
-  return keys.filter((k) => (seen.has(k.fingerprint) ? false : (seen.add(k.fingerprint), true)));
+  return keys.filter((k) => {
+    if (seen.has(k.fingerprint)) return false;
+    seen.add(k.fingerprint);
+    return true;
+  });
 }
 
 // ----------------------------------------------------------------- format
 
 /** One known_hosts line for host:port; hashed like OpenSSH's HashKnownHosts
  * (`|1|salt|HMAC-SHA1(salt, name)`) when asked. */
-export function formatKnownHostLine(host: string, port: number, keyType: string, keyBlob: Buffer, options: { hash?: boolean; salt?: Buffer } = {}): string {
+export function formatKnownHostLine(
+  host: string,
+  port: number,
+  keyType: string,
+  keyBlob: Buffer,
+  options: { hash?: boolean; salt?: Buffer } = {},
+): string {
   const name = knownHostsName(host, port).toLowerCase();
   let field = name;
   if (options.hash) {
@@ -228,15 +253,26 @@ const appending = new Map<string, Promise<void>>();
 /** Append a host key to a known_hosts file (created 0600 in a 0700 folder if
  * missing). Appends to one file are serialised so two hosts accepted at once
  * never interleave. */
-export function appendKnownHost(file: string, host: string, port: number, keyType: string, keyBlob: Buffer, options: { hash?: boolean } = {}): Promise<void> {
+export function appendKnownHost(
+  file: string,
+  host: string,
+  port: number,
+  keyType: string,
+  keyBlob: Buffer,
+  options: { hash?: boolean } = {},
+): Promise<void> {
   const line = formatKnownHostLine(host, port, keyType, keyBlob, options);
   const previous = appending.get(file) ?? Promise.resolve();
-  const next = previous.catch(() => {}).then(async () => {
-    await mkdir(dirname(file), { recursive: true, mode: 0o700 });
-    const before = await readFile(file).catch(() => Buffer.alloc(0));
-    const prefix = before.length > 0 && before[before.length - 1] !== 0x0a ? '\n' : '';
-    await appendFile(file, prefix + line, { mode: 0o600 });
-  });
+  const next = previous
+    .catch(() => {})
+    .then(async () => {
+      await mkdir(dirname(file), { recursive: true, mode: 0o700 });
+      const before = await readFile(file).catch(() => Buffer.alloc(0));
+      const prefix = before.length > 0 && before[before.length - 1] !== 0x0a ? '\n' : '';
+      await appendFile(file, prefix + line, { mode: 0o600 });
+    });
   appending.set(file, next);
-  return next.finally(() => { if (appending.get(file) === next) appending.delete(file); });
+  return next.finally(() => {
+    if (appending.get(file) === next) appending.delete(file);
+  });
 }

@@ -3,12 +3,12 @@
 // 10:30:100 starts dropping new connections beyond 10 unauthenticated ones),
 // and jump hosts are connected first, once, and shared by their targets.
 
-import type { Host } from '../inventory/types.js';
 import { HostError } from '../errors.js';
+import type { Host } from '../inventory/types.js';
 import { resolveJumpHost } from './jump.js';
 import { Semaphore } from './semaphore.js';
 import { sshAddress } from './ssh-address.js';
-import { connect, SshTransport, type ConnectOptions, type Transport } from './transport.js';
+import { type ConnectOptions, connect, SshTransport, type Transport } from './transport.js';
 
 export interface PoolOptions extends Omit<ConnectOptions, 'jump'> {
   /** SSH handshakes in flight at once; default 8, below OpenSSH's MaxStartups 10 */
@@ -19,8 +19,8 @@ export const DEFAULT_MAX_HANDSHAKES = 8;
 
 interface Entry {
   promise: Promise<Transport>;
-  transport: Transport | null;   // once connected
-  jumpKey: string | null;        // the entry this one connects through
+  transport: Transport | null; // once connected
+  jumpKey: string | null; // the entry this one connects through
 }
 
 export class ConnectionPool {
@@ -49,7 +49,11 @@ export class ConnectionPool {
     if (this.#closed) return Promise.reject(new HostError(host.name, 'the connection pool is closed'));
     if (via.includes(key)) {
       const names = [...via, key].map((k) => k.split('\0')[0]).join(' -> ');
-      return Promise.reject(new HostError(host.name, `ssh.jumpHost goes round in a circle: ${names}`, { hint: 'one of these hosts must be reachable without a jump host' }));
+      return Promise.reject(
+        new HostError(host.name, `ssh.jumpHost goes round in a circle: ${names}`, {
+          hint: 'one of these hosts must be reachable without a jump host',
+        }),
+      );
     }
     const existing = this.#entries.get(key);
     if (existing && !(existing.transport instanceof SshTransport && existing.transport.closed)) return existing.promise;
@@ -63,9 +67,12 @@ export class ConnectionPool {
         try {
           jump = await this.#get(jumpHost, [...via, key]);
         } catch (err) {
-          const reason = err instanceof HostError && err.host === jumpHost.name ? err.message.slice(jumpHost.name.length + 2) : (err as Error).message;
-          throw new HostError(host.name, `cannot connect to ${host.name} through jump host ${jumpHost.name}: ${reason}`,
-            { hint: (err as HostError).hint, cause: err });
+          const reason =
+            err instanceof HostError && err.host === jumpHost.name ? err.message.slice(jumpHost.name.length + 2) : (err as Error).message;
+          throw new HostError(host.name, `cannot connect to ${host.name} through jump host ${jumpHost.name}: ${reason}`, {
+            hint: (err as HostError).hint,
+            cause: err,
+          });
         }
       }
       const transport = await this.#handshakes.run(() => connect(host, { ...this.#options, jump }));
@@ -86,10 +93,12 @@ export class ConnectionPool {
       const inUse = new Set([...entries.values()].map((e) => e.jumpKey));
       const leaves = [...entries].filter(([key]) => !inUse.has(key));
       if (leaves.length === 0) break; // impossible: circles never connect
-      await Promise.all(leaves.map(async ([key, e]) => {
-        entries.delete(key);
-        await e.transport?.close();
-      }));
+      await Promise.all(
+        leaves.map(async ([key, e]) => {
+          entries.delete(key);
+          await e.transport?.close();
+        }),
+      );
     }
     await Promise.all([...entries.values()].map((e) => e.transport?.close()));
   }

@@ -13,8 +13,12 @@ export class Semaphore {
     this.limit = limit;
   }
 
-  get active(): number { return this.#active; }
-  get waiting(): number { return this.#waiting.length; }
+  get active(): number {
+    return this.#active;
+  }
+  get waiting(): number {
+    return this.#waiting.length;
+  }
 
   /** Wait for a slot; returns the function that gives it back (once). */
   async acquire(): Promise<() => void> {

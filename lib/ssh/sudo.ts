@@ -16,16 +16,19 @@ export function sudoRefusal(hostName: string, user: string, result: { code: numb
   // command's own output could say anything, so look only there
   const first = result.stderr.split('\n').find((l) => !/^sudo: unable to resolve host/.test(l)) ?? '';
   if (result.code === 1 && /^sudo: (a password is required|a terminal is required)/.test(first)) {
-    return new HostError(hostName, `sudo needs a password on ${hostName}: allow NOPASSWD for ${user}`,
-      { hint: `on ${hostName}, add a sudoers rule such as "${user} ALL=(ALL) NOPASSWD: ALL" (visudo -f /etc/sudoers.d/lvs-play), or connect as root` });
+    return new HostError(hostName, `sudo needs a password on ${hostName}: allow NOPASSWD for ${user}`, {
+      hint: `on ${hostName}, add a sudoers rule such as "${user} ALL=(ALL) NOPASSWD: ALL" (visudo -f /etc/sudoers.d/lvs-play), or connect as root`,
+    });
   }
   if (result.code === 1 && /^(sudo: )?\S+ is not in the sudoers file|^Sorry, user \S+ may not run sudo/.test(first)) {
-    return new HostError(hostName, `${user} may not use sudo on ${hostName}`,
-      { hint: `add a sudoers rule such as "${user} ALL=(ALL) NOPASSWD: ALL" on ${hostName}, or connect as root` });
+    return new HostError(hostName, `${user} may not use sudo on ${hostName}`, {
+      hint: `add a sudoers rule such as "${user} ALL=(ALL) NOPASSWD: ALL" on ${hostName}, or connect as root`,
+    });
   }
   if (result.code === 127 && /sudo: (command )?not found/.test(result.stderr)) {
-    return new HostError(hostName, `sudo is not installed on ${hostName}, and ${user} is not root`,
-      { hint: `install sudo on ${hostName} with a NOPASSWD rule for ${user}, or connect as root` });
+    return new HostError(hostName, `sudo is not installed on ${hostName}, and ${user} is not root`, {
+      hint: `install sudo on ${hostName} with a NOPASSWD rule for ${user}, or connect as root`,
+    });
   }
   return null;
 }

@@ -2,27 +2,32 @@
 // command of a run. This is the only file that imports ssh2; everything else
 // takes a Transport, so tests and other transports can stand in.
 
-import { readFile, stat } from 'node:fs/promises';
 import { lookup } from 'node:dns/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { isIP } from 'node:net';
 import { constants as osConstants } from 'node:os';
 import type { Duplex } from 'node:stream';
-import ssh2 from 'ssh2';
 import type { ClientChannel, ConnectConfig, ServerHostKeyAlgorithm } from 'ssh2';
+import ssh2 from 'ssh2';
+import { HostError, type UserError } from '../errors.js';
 import type { Host } from '../inventory/types.js';
-import { HostError, UserError } from '../errors.js';
 import { assertLabRoute, isLabAddress } from '../lab/route.js';
 import { connectFailureReason, formatSeconds } from './connect-errors.js';
 import { createHostVerifier } from './host-verifier.js';
 import { knownKeyTypes } from './known-hosts.js';
 import { knownHostsFiles, loadAllKnownHosts } from './known-hosts-files.js';
-import { sshAddress } from './ssh-address.js';
 import { Semaphore } from './semaphore.js';
+import { sshAddress } from './ssh-address.js';
 import { sudoRefusal, wrapSudo } from './sudo.js';
 
 const { Client, utils } = ssh2;
 
-export interface ExecResult { code: number; signal?: string; stdout: string; stderr: string }
+export interface ExecResult {
+  code: number;
+  signal?: string;
+  stdout: string;
+  stderr: string;
+}
 
 export interface ExecOptions {
   stdin?: string | Buffer;
@@ -57,13 +62,13 @@ export interface ConnectOptions {
   acceptNewHostKeys?: boolean;
   /** record accepted keys hashed, like OpenSSH's HashKnownHosts */
   hashKnownHosts?: boolean;
-  connectTimeoutMs?: number;   // default 10000: TCP connect, handshake and authentication
-  keepaliveMs?: number;        // default 15000; the connection is dropped after 3 unanswered
-  maxChannels?: number;        // default 8, below OpenSSH's MaxSessions 10
+  connectTimeoutMs?: number; // default 10000: TCP connect, handshake and authentication
+  keepaliveMs?: number; // default 15000; the connection is dropped after 3 unanswered
+  maxChannels?: number; // default 8, below OpenSSH's MaxSessions 10
   sessionOpenRetries?: number; // default 6: a session refused while sshd still counts a closed one
-  agent?: string;              // default SSH_AUTH_SOCK
-  env?: NodeJS.ProcessEnv;     // for SSH_AUTH_SOCK and ssh.passphraseEnv; default process.env
-  jump?: Transport | null;     // connect through this host (a bastion)
+  agent?: string; // default SSH_AUTH_SOCK
+  env?: NodeJS.ProcessEnv; // for SSH_AUTH_SOCK and ssh.passphraseEnv; default process.env
+  jump?: Transport | null; // connect through this host (a bastion)
   /** told, in one line, of a host key recorded because acceptNewHostKeys; default: a note on stderr */
   onHostKeyRecorded?: (line: string) => void;
   /** devices a lab address (198.18.0.0/15) may be routed through; default the lab bridge */
@@ -94,15 +99,21 @@ export class SshTransport implements Transport {
     this.#client = client;
     this.#channels = new Semaphore(maxChannels);
     this.#openRetries = openRetries;
-    this.#closed = new Promise((resolve) => client.once('close', () => {
-      this.#markLost(new HostError(host.name, `connection to ${host.name} lost`));
-      resolve();
-    }));
-    client.on('error', (err) => this.#markLost(new HostError(host.name, `connection to ${host.name} lost: ${err.message}`, { cause: err })));
+    this.#closed = new Promise((resolve) =>
+      client.once('close', () => {
+        this.#markLost(new HostError(host.name, `connection to ${host.name} lost`));
+        resolve();
+      }),
+    );
+    client.on('error', (err) =>
+      this.#markLost(new HostError(host.name, `connection to ${host.name} lost: ${err.message}`, { cause: err })),
+    );
   }
 
   /** true once the connection has closed (by close() or lost) */
-  get closed(): boolean { return this.#lost !== null; }
+  get closed(): boolean {
+    return this.#lost !== null;
+  }
 
   #markLost(err: HostError): void {
     if (this.#lost) return;
@@ -139,7 +150,8 @@ export class SshTransport implements Transport {
           reject(err);
         } else resolve(result!);
       };
-      const onLost = (err: HostError) => finish(new HostError(name, `${err.message.replace(`${name}: `, '')} while a command was running`, { cause: err }));
+      const onLost = (err: HostError) =>
+        finish(new HostError(name, `${err.message.replace(`${name}: `, '')} while a command was running`, { cause: err }));
       this.#onLost.add(onLost);
       if (options.timeoutMs !== undefined) {
         timer = setTimeout(() => {
@@ -186,34 +198,60 @@ export class SshTransport implements Transport {
     // the channel stays open while held: its slot is given back only when it closes
     const releaseSlot = await this.#channels.acquire();
     return new Promise<HoldResult>((resolve, reject) => {
-      if (this.#lost) { releaseSlot(); return reject(this.#lost); }
+      if (this.#lost) {
+        releaseSlot();
+        return reject(this.#lost);
+      }
       let settled = false;
       let timer: NodeJS.Timeout | undefined;
-      const fail = (err: HostError) => { if (!settled) { settled = true; clearTimeout(timer); reject(err); } };
-      const onLost = (err: HostError) => fail(new HostError(name, `${err.message.replace(`${name}: `, '')} while taking a lock`, { cause: err }));
+      const fail = (err: HostError) => {
+        if (!settled) {
+          settled = true;
+          clearTimeout(timer);
+          reject(err);
+        }
+      };
+      const onLost = (err: HostError) =>
+        fail(new HostError(name, `${err.message.replace(`${name}: `, '')} while taking a lock`, { cause: err }));
       this.#onLost.add(onLost);
       this.#openSession(full, (err, stream) => {
-        if (err) { this.#onLost.delete(onLost); releaseSlot(); return fail(new HostError(name, `cannot open a session on ${name}: ${err.message}`, { cause: err })); }
+        if (err) {
+          this.#onLost.delete(onLost);
+          releaseSlot();
+          return fail(new HostError(name, `cannot open a session on ${name}: ${err.message}`, { cause: err }));
+        }
         if (options.timeoutMs !== undefined) {
-          timer = setTimeout(() => { stream.destroy(); fail(new HostError(name, `a command on ${name} printed nothing within ${formatSeconds(options.timeoutMs!)}`)); }, options.timeoutMs);
+          timer = setTimeout(() => {
+            stream.destroy();
+            fail(new HostError(name, `a command on ${name} printed nothing within ${formatSeconds(options.timeoutMs!)}`));
+          }, options.timeoutMs);
         }
         const out: Buffer[] = [];
         const errOut: Buffer[] = [];
         let exit: number | null = null;
-        const ended = new Promise<void>((done) => stream.on('close', () => {
-          this.#onLost.delete(onLost);
-          releaseSlot();
-          done();
-          if (!settled) {
-            settled = true;
-            clearTimeout(timer);
-            if (exit === null) reject(new HostError(name, `the session on ${name} closed without an exit status (connection lost?)`));
-            else resolve({ exited: { code: exit, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(errOut).toString('utf8') } });
-          }
-        }));
-        stream.on('exit', (code: number | null) => { exit = typeof code === 'number' ? code : 255; });
+        const ended = new Promise<void>((done) =>
+          stream.on('close', () => {
+            this.#onLost.delete(onLost);
+            releaseSlot();
+            done();
+            if (!settled) {
+              settled = true;
+              clearTimeout(timer);
+              if (exit === null) reject(new HostError(name, `the session on ${name} closed without an exit status (connection lost?)`));
+              else
+                resolve({
+                  exited: { code: exit, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(errOut).toString('utf8') },
+                });
+            }
+          }),
+        );
+        stream.on('exit', (code: number | null) => {
+          exit = typeof code === 'number' ? code : 255;
+        });
         stream.stderr.on('data', (d: Buffer) => errOut.push(d));
-        stream.on('error', () => { /* the close that follows reports it */ });
+        stream.on('error', () => {
+          /* the close that follows reports it */
+        });
         stream.on('data', (d: Buffer) => {
           out.push(d);
           const text = Buffer.concat(out).toString('utf8');
@@ -270,7 +308,9 @@ function collect(stream: ClientChannel, stdin: string | Buffer | undefined, done
   stream.on('close', () => {
     done(exit === null ? null : { ...exit, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
   });
-  stream.on('error', () => { /* the close that follows reports it */ });
+  stream.on('error', () => {
+    /* the close that follows reports it */
+  });
   // always end stdin, so a command that reads it gets EOF instead of waiting forever
   stream.end(stdin ?? undefined);
 }
@@ -278,8 +318,19 @@ function collect(stream: ClientChannel, stdin: string | Buffer | undefined, done
 // ------------------------------------------------------------------ connect
 
 /** ssh2's host key algorithms (1.17 defaults), and which ones sign with each key type. */
-const HOST_KEY_ALGORITHMS = ['ssh-ed25519', 'ecdsa-sha2-nistp256', 'ecdsa-sha2-nistp384', 'ecdsa-sha2-nistp521', 'rsa-sha2-512', 'rsa-sha2-256', 'ssh-rsa'];
-const ALGORITHMS_FOR_KEY_TYPE: Record<string, string[]> = { 'ssh-rsa': ['rsa-sha2-512', 'rsa-sha2-256', 'ssh-rsa'], 'ssh-dss': ['ssh-dss'] };
+const HOST_KEY_ALGORITHMS = [
+  'ssh-ed25519',
+  'ecdsa-sha2-nistp256',
+  'ecdsa-sha2-nistp384',
+  'ecdsa-sha2-nistp521',
+  'rsa-sha2-512',
+  'rsa-sha2-256',
+  'ssh-rsa',
+];
+const ALGORITHMS_FOR_KEY_TYPE: Record<string, string[]> = {
+  'ssh-rsa': ['rsa-sha2-512', 'rsa-sha2-256', 'ssh-rsa'],
+  'ssh-dss': ['ssh-dss'],
+};
 
 /** Ask for the key types known_hosts already holds first, as OpenSSH does, so
  * a host with several keys offers the one we can check. */
@@ -288,49 +339,77 @@ export function hostKeyAlgorithms(knownTypes: readonly string[]): string[] {
   return [...new Set([...preferred, ...HOST_KEY_ALGORITHMS])];
 }
 
-interface Credentials { agent?: string; privateKey?: Buffer; passphrase?: string; identityFile?: string; note?: string }
+interface Credentials {
+  agent?: string;
+  privateKey?: Buffer;
+  passphrase?: string;
+  identityFile?: string;
+  note?: string;
+}
 
 async function loadCredentials(host: Host, options: ConnectOptions): Promise<Credentials> {
   const env = options.env ?? process.env;
   const { identityFile, passphraseEnv, user } = host.ssh;
   const agentPath = options.agent ?? env.SSH_AUTH_SOCK;
-  const agent = agentPath && (await stat(agentPath).then(() => true, () => false)) ? agentPath : undefined;
+  const agent =
+    agentPath &&
+    (await stat(agentPath).then(
+      () => true,
+      () => false,
+    ))
+      ? agentPath
+      : undefined;
   if (!identityFile) {
     if (agent) return { agent };
-    throw new HostError(host.name, `no SSH credentials for ${user}@${host.name}: no ssh.identityFile and no ssh-agent${agentPath ? ` (SSH_AUTH_SOCK ${agentPath} does not exist)` : ''}`,
-      { hint: 'set ssh.identityFile in the inventory, or start ssh-agent and add the key (ssh-add)' });
+    throw new HostError(
+      host.name,
+      `no SSH credentials for ${user}@${host.name}: no ssh.identityFile and no ssh-agent${agentPath ? ` (SSH_AUTH_SOCK ${agentPath} does not exist)` : ''}`,
+      { hint: 'set ssh.identityFile in the inventory, or start ssh-agent and add the key (ssh-add)' },
+    );
   }
   let data: Buffer;
   try {
     data = await readFile(identityFile);
   } catch (err) {
-    throw new HostError(host.name, `cannot read private key ${identityFile} for ${user}@${host.name}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
-      { hint: 'check ssh.identityFile in the inventory', cause: err });
+    throw new HostError(
+      host.name,
+      `cannot read private key ${identityFile} for ${user}@${host.name}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+      { hint: 'check ssh.identityFile in the inventory', cause: err },
+    );
   }
   let passphrase: string | undefined;
   if (passphraseEnv) {
     passphrase = env[passphraseEnv];
     if (passphrase === undefined) {
-      throw new HostError(host.name, `the passphrase for ${identityFile} is read from $${passphraseEnv}, which is not set`,
-        { hint: `export ${passphraseEnv}=... before running, or load the key into ssh-agent` });
+      throw new HostError(host.name, `the passphrase for ${identityFile} is read from $${passphraseEnv}, which is not set`, {
+        hint: `export ${passphraseEnv}=... before running, or load the key into ssh-agent`,
+      });
     }
   }
   const parsed = utils.parseKey(data, passphrase);
   if (parsed instanceof Error) {
     const encrypted = /no passphrase given|encrypted/i.test(parsed.message);
     if (encrypted && passphrase === undefined) {
-      if (agent) return { agent, note: `${identityFile} is encrypted and ssh.passphraseEnv is not set, so only the agent's keys were tried` };
-      throw new HostError(host.name, `private key ${identityFile} is encrypted and no passphrase was given`,
-        { hint: 'set ssh.passphraseEnv to the name of an environment variable holding it, or load the key into ssh-agent' });
+      if (agent)
+        return { agent, note: `${identityFile} is encrypted and ssh.passphraseEnv is not set, so only the agent's keys were tried` };
+      throw new HostError(host.name, `private key ${identityFile} is encrypted and no passphrase was given`, {
+        hint: 'set ssh.passphraseEnv to the name of an environment variable holding it, or load the key into ssh-agent',
+      });
     }
     if (/bad passphrase|integrity check failed|decrypt/i.test(parsed.message)) {
-      throw new HostError(host.name, `wrong passphrase for private key ${identityFile} (from $${passphraseEnv})`, { hint: `check $${passphraseEnv}` });
+      throw new HostError(host.name, `wrong passphrase for private key ${identityFile} (from $${passphraseEnv})`, {
+        hint: `check $${passphraseEnv}`,
+      });
     }
-    throw new HostError(host.name, `cannot use private key ${identityFile}: ${parsed.message}`, { hint: 'ssh.identityFile must be a private key (OpenSSH or PEM format)' });
+    throw new HostError(host.name, `cannot use private key ${identityFile}: ${parsed.message}`, {
+      hint: 'ssh.identityFile must be a private key (OpenSSH or PEM format)',
+    });
   }
   const key = Array.isArray(parsed) ? parsed[0] : parsed;
-  if (!key || !key.isPrivateKey()) {
-    throw new HostError(host.name, `${identityFile} is not a private key`, { hint: 'ssh.identityFile must name the private key, not the .pub file' });
+  if (!key?.isPrivateKey()) {
+    throw new HostError(host.name, `${identityFile} is not a private key`, {
+      hint: 'ssh.identityFile must name the private key, not the .pub file',
+    });
   }
   return { ...(agent ? { agent } : {}), privateKey: data, passphrase, identityFile };
 }
@@ -350,7 +429,9 @@ async function openSocket(host: Host, options: ConnectOptions, where: string): P
     try {
       return { sock: await jump.forwardOut(sshAddress(host), host.ssh.port) };
     } catch (err) {
-      throw new HostError(host.name, `cannot connect to ${where} through jump host ${jump.host.name}: ${connectFailureReason(err, 0)}`, { cause: err });
+      throw new HostError(host.name, `cannot connect to ${where} through jump host ${jump.host.name}: ${connectFailureReason(err, 0)}`, {
+        cause: err,
+      });
     }
   }
   let address = sshAddress(host);
@@ -361,7 +442,8 @@ async function openSocket(host: Host, options: ConnectOptions, where: string): P
       throw new HostError(host.name, `cannot connect to ${where}: ${connectFailureReason(err, 0)}`, { cause: err });
     }
   }
-  if (isLabAddress(address)) { // the sandbox rule: lab traffic only through the lab's devices
+  if (isLabAddress(address)) {
+    // the sandbox rule: lab traffic only through the lab's devices
     try {
       await assertLabRoute(address, options.labDevices ? { allowedDevices: options.labDevices } : {});
     } catch (err) {
@@ -400,10 +482,22 @@ export async function connect(host: Host, options: ConnectOptions = {}): Promise
   };
 
   await new Promise<void>((resolve, reject) => {
-    const onReady = () => { cleanup(); resolve(); };
-    const onError = (err: Error & { level?: string }) => { cleanup(); client.destroy(); reject(err); };
-    const onClose = () => { cleanup(); reject(new Error('the server closed the connection')); };
-    const cleanup = () => { client.off('ready', onReady).off('error', onError).off('close', onClose); };
+    const onReady = () => {
+      cleanup();
+      resolve();
+    };
+    const onError = (err: Error & { level?: string }) => {
+      cleanup();
+      client.destroy();
+      reject(err);
+    };
+    const onClose = () => {
+      cleanup();
+      reject(new Error('the server closed the connection'));
+    };
+    const cleanup = () => {
+      client.off('ready', onReady).off('error', onError).off('close', onClose);
+    };
     client.on('ready', onReady).on('error', onError).on('close', onClose);
     client.connect(config);
     // SSH sends many small packets, each waiting on the last: without this,
@@ -412,8 +506,10 @@ export async function connect(host: Host, options: ConnectOptions = {}): Promise
   }).catch((err: Error & { level?: string }) => {
     if (verifier.rejection) throw verifier.rejection;
     if (err.level === 'client-authentication') {
-      throw new HostError(host.name, `authentication failed for ${user}@${host.name} with ${describeCredentials(credentials)}`,
-        { hint: `add the public key to ~${user}/.ssh/authorized_keys on ${host.name}${credentials.note ? `; ${credentials.note}` : ''}`, cause: err });
+      throw new HostError(host.name, `authentication failed for ${user}@${host.name} with ${describeCredentials(credentials)}`, {
+        hint: `add the public key to ~${user}/.ssh/authorized_keys on ${host.name}${credentials.note ? `; ${credentials.note}` : ''}`,
+        cause: err,
+      });
     }
     throw new HostError(host.name, `cannot connect to ${where}: ${connectFailureReason(err, timeoutMs)}`, { cause: err });
   });

@@ -29,7 +29,10 @@ export function defineTask(spec: TaskSpec): Task {
     name,
     facts: (ctx: TaskContext) => {
       const facts = spec.facts(ctx);
-      if (!Array.isArray(facts) || facts.some((f) => typeof f?.id !== 'string' || typeof f.command !== 'string' || typeof f.parse !== 'function')) {
+      if (
+        !Array.isArray(facts) ||
+        facts.some((f) => typeof f?.id !== 'string' || typeof f.command !== 'string' || typeof f.parse !== 'function')
+      ) {
         throw new UserError(`task ${name} on ${ctx.host.name}: facts() must return an array of facts (made with defineFact)`);
       }
       return facts;
@@ -42,15 +45,20 @@ function checkedDiff(task: string, host: string, got: TaskDiff | Change[]): Task
   const where = `task ${task} on ${host}`;
   const diff: TaskDiff = Array.isArray(got) ? { changes: got, notes: [] } : { changes: got?.changes, notes: got?.notes ?? [] };
   if (!Array.isArray(diff.changes) || !Array.isArray(diff.notes)) {
-    throw new UserError(`${where}: diff() returned ${describe(got)}`, { hint: 'return the changes (an array, [] when in sync), or { changes, notes }' });
+    throw new UserError(`${where}: diff() returned ${describe(got)}`, {
+      hint: 'return the changes (an array, [] when in sync), or { changes, notes }',
+    });
   }
   diff.changes.forEach((c, i) => {
-    if (typeof c?.summary !== 'string' || c.summary === '') throw new UserError(`${where}: change ${i + 1} has no summary`, { hint: 'say in one line what differs' });
-    if (!Array.isArray(c.steps) || c.steps.length === 0) throw new UserError(`${where}: change "${c.summary}" has no steps`, { hint: 'a change runs at least one step' });
+    if (typeof c?.summary !== 'string' || c.summary === '')
+      throw new UserError(`${where}: change ${i + 1} has no summary`, { hint: 'say in one line what differs' });
+    if (!Array.isArray(c.steps) || c.steps.length === 0)
+      throw new UserError(`${where}: change "${c.summary}" has no steps`, { hint: 'a change runs at least one step' });
     c.steps.forEach((s, j) => {
       if (!STEP_KINDS.has(s?.kind)) {
-        throw new UserError(`${where}: change "${c.summary}", step ${j + 1} has unknown kind ${JSON.stringify(s?.kind)}`,
-          { hint: `use one of ${[...STEP_KINDS].join(', ')} (each has a known undo)` });
+        throw new UserError(`${where}: change "${c.summary}", step ${j + 1} has unknown kind ${JSON.stringify(s?.kind)}`, {
+          hint: `use one of ${[...STEP_KINDS].join(', ')} (each has a known undo)`,
+        });
       }
     });
   });

@@ -2,8 +2,8 @@
 // copy already has the same bytes, mode and owner.
 
 import type { FileState } from '../facts/file.js';
-import type { RenderedFile } from '../render/host-files.js';
 import { authPassValues, REDACTED_DIFFERS, redactKeepalivedText } from '../keepalived/redact.js';
+import type { RenderedFile } from '../render/host-files.js';
 import { REDACTED } from '../secret.js';
 import type { Change } from './task.js';
 
@@ -18,9 +18,24 @@ export function fileChange(file: RenderedFile, state: FileState): Change | null 
   return {
     summary: `${file.path}: ${reasons.join(', ')}`,
     // a secret file's diff is redacted here, so the secret never even reaches the report code
-    diff: { label: file.path, before: state.exists ? shownBefore(file, state.content) : null, after: shown(file, file.content), secret: carriesSecret(file) },
-    steps: [{ kind: 'write', path: file.path, content: file.content, mode: file.mode, owner: file.owner, group: file.owner, secret: file.secret,
-      ...(file.validate ? { validate: VALIDATORS[file.validate] } : {}) }],
+    diff: {
+      label: file.path,
+      before: state.exists ? shownBefore(file, state.content) : null,
+      after: shown(file, file.content),
+      secret: carriesSecret(file),
+    },
+    steps: [
+      {
+        kind: 'write',
+        path: file.path,
+        content: file.content,
+        mode: file.mode,
+        owner: file.owner,
+        group: file.owner,
+        secret: file.secret,
+        ...(file.validate ? { validate: VALIDATORS[file.validate] } : {}),
+      },
+    ],
   };
 }
 
@@ -61,10 +76,10 @@ export function renderedFile(files: RenderedFile[], path: string): RenderedFile 
 
 /** A file a custom task wants on the host (the public API's changes.file). */
 export interface WantedFile {
-  path: string;                 // absolute
+  path: string; // absolute
   content: string;
-  mode?: number;                // default 0o644
-  owner?: string;               // default root (group the same)
+  mode?: number; // default 0o644
+  owner?: string; // default root (group the same)
   /** never shown: its diff says only that it differs */
   secret?: boolean;
   /** run against the temporary file before it replaces the old one ({file} is its quoted path), e.g. "nft -c -f {file}" */
@@ -73,7 +88,8 @@ export interface WantedFile {
 
 /** The change that puts `wanted` in place (written atomically, the old file kept for undo), or null when the host has it. */
 export function wantedFileChange(wanted: WantedFile, state: FileState): Change | null {
-  if (typeof wanted?.path !== 'string' || !wanted.path.startsWith('/')) throw new Error(`changes.file: path must be absolute, got ${JSON.stringify(wanted?.path)}`);
+  if (typeof wanted?.path !== 'string' || !wanted.path.startsWith('/'))
+    throw new Error(`changes.file: path must be absolute, got ${JSON.stringify(wanted?.path)}`);
   const mode = wanted.mode ?? 0o644;
   const owner = wanted.owner ?? 'root';
   const reasons = fileDifferences(state, wanted.content, mode, owner);
@@ -82,7 +98,23 @@ export function wantedFileChange(wanted: WantedFile, state: FileState): Change |
   const hidden = (text: string) => `<secret: ${Buffer.byteLength(text)} bytes>\n`;
   return {
     summary: `${wanted.path}: ${reasons.join(', ')}`,
-    diff: { label: wanted.path, before: state.exists ? (secret ? hidden(state.content) : state.content) : null, after: secret ? hidden(wanted.content) : wanted.content, secret },
-    steps: [{ kind: 'write', path: wanted.path, content: wanted.content, mode, owner, group: owner, secret, ...(wanted.validate ? { validate: wanted.validate } : {}) }],
+    diff: {
+      label: wanted.path,
+      before: state.exists ? (secret ? hidden(state.content) : state.content) : null,
+      after: secret ? hidden(wanted.content) : wanted.content,
+      secret,
+    },
+    steps: [
+      {
+        kind: 'write',
+        path: wanted.path,
+        content: wanted.content,
+        mode,
+        owner,
+        group: owner,
+        secret,
+        ...(wanted.validate ? { validate: wanted.validate } : {}),
+      },
+    ],
   };
 }

@@ -4,40 +4,55 @@
 // restart, so VIPs stay where they are; changed daemon options need a restart.
 // The options file is where the host's OS family keeps it (os-layout.ts).
 
+import { executablesFact } from '../facts/executables.js';
+import type { FactValues } from '../facts/fact.js';
 import { fileFact } from '../facts/file.js';
 import { osReleaseFact } from '../facts/os-release.js';
 import { serviceFact } from '../facts/service.js';
+import type { Cluster } from '../inventory/types.js';
 import { hostFiles, KEEPALIVED_CONF_PATH } from '../render/host-files.js';
-import { everyFamily, hostLayout } from '../render/os-layout.js';
 import { NOTIFY_SCRIPT_PATH } from '../render/notify.js';
+import { operatorCommands } from '../render/operator-commands.js';
+import { everyFamily, hostLayout } from '../render/os-layout.js';
 import { SWITCHES_README } from '../render/switches.js';
+import { defineTask } from './define-task.js';
 import { fileChange, renderedFile } from './file-change.js';
 import { serviceChanges } from './service-change.js';
 import type { Change, Task, TaskNote } from './task.js';
-import type { Cluster } from '../inventory/types.js';
-import type { FactValues } from '../facts/fact.js';
-import { executablesFact } from '../facts/executables.js';
-import { operatorCommands } from '../render/operator-commands.js';
-import { defineTask } from './define-task.js';
 
 const UNIT = 'keepalived.service';
 
 export const keepalivedTask: Task = defineTask({
   name: 'keepalived',
-  facts: ({ cluster }) => [osReleaseFact, fileFact(SWITCHES_README), fileFact(NOTIFY_SCRIPT_PATH), fileFact(KEEPALIVED_CONF_PATH),
-    ...everyFamily((l) => l.keepalivedOptions.path).map(fileFact), serviceFact(UNIT), ...executablesOf(cluster)],
+  facts: ({ cluster }) => [
+    osReleaseFact,
+    fileFact(SWITCHES_README),
+    fileFact(NOTIFY_SCRIPT_PATH),
+    fileFact(KEEPALIVED_CONF_PATH),
+    ...everyFamily((l) => l.keepalivedOptions.path).map(fileFact),
+    serviceFact(UNIT),
+    ...executablesOf(cluster),
+  ],
   diff({ cluster, host }, facts) {
     const layout = hostLayout(facts.get(osReleaseFact), host.name);
     const files = hostFiles(cluster, host.name, layout);
     const optionsPath = layout.keepalivedOptions.path;
     const switches = fileChange(renderedFile(files, SWITCHES_README), facts.get(fileFact(SWITCHES_README)));
     // keepalived runs the notify script by its path on each change: a new one needs no reload
-    const notify = files.some((f) => f.path === NOTIFY_SCRIPT_PATH) ? fileChange(renderedFile(files, NOTIFY_SCRIPT_PATH), facts.get(fileFact(NOTIFY_SCRIPT_PATH))) : null;
+    const notify = files.some((f) => f.path === NOTIFY_SCRIPT_PATH)
+      ? fileChange(renderedFile(files, NOTIFY_SCRIPT_PATH), facts.get(fileFact(NOTIFY_SCRIPT_PATH)))
+      : null;
     const conf = fileChange(renderedFile(files, KEEPALIVED_CONF_PATH), facts.get(fileFact(KEEPALIVED_CONF_PATH)));
     const defaults = fileChange(renderedFile(files, optionsPath), facts.get(fileFact(optionsPath)));
     const changes: Change[] = [switches, notify, conf, defaults].filter((c): c is Change => c !== null);
     const refresh = defaults ? 'restart' : conf ? 'reload' : 'none';
-    changes.push(...serviceChanges(facts.get(serviceFact(UNIT)), { running: true, refresh, because: defaults ? 'daemon options changed' : 'keepalived.conf changed' }));
+    changes.push(
+      ...serviceChanges(facts.get(serviceFact(UNIT)), {
+        running: true,
+        refresh,
+        because: defaults ? 'daemon options changed' : 'keepalived.conf changed',
+      }),
+    );
     return { changes, notes: missingCommands(cluster, facts) };
   },
 });
@@ -53,7 +68,9 @@ function missingCommands(cluster: Cluster, facts: FactValues): TaskNote[] {
   const commands = operatorCommands(cluster);
   if (commands.length === 0) return [];
   const found = facts.get(executablesFact(commands.map((c) => c.executable)));
-  return commands.filter((c) => !found[c.executable]).map((c) => ({
-    message: `${c.executable} is not an executable on this director, so keepalived disables ${c.purpose} until it is: install it (e.g. in packages.directors) or fix the command`,
-  }));
+  return commands
+    .filter((c) => !found[c.executable])
+    .map((c) => ({
+      message: `${c.executable} is not an executable on this director, so keepalived disables ${c.purpose} until it is: install it (e.g. in packages.directors) or fix the command`,
+    }));
 }

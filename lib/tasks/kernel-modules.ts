@@ -6,9 +6,9 @@ import { fileFact } from '../facts/file.js';
 import { modulesFact } from '../facts/modules.js';
 import { hostFiles } from '../render/host-files.js';
 import { hostModules, MODULES_LOAD_PATH } from '../render/kernel-modules.js';
+import { defineTask } from './define-task.js';
 import { fileChange, renderedFile } from './file-change.js';
 import type { Change, Task } from './task.js';
-import { defineTask } from './define-task.js';
 
 export const kernelModulesTask: Task = defineTask({
   name: 'kernel-modules',

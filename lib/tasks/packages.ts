@@ -4,9 +4,9 @@
 
 import { osReleaseFact } from '../facts/os-release.js';
 import { packagesFact } from '../facts/packages.js';
-import type { Change, Task, TaskContext } from './task.js';
 import type { Cluster, Host } from '../inventory/types.js';
 import { defineTask } from './define-task.js';
+import type { Change, Task, TaskContext } from './task.js';
 
 export function hostPackages(cluster: Cluster, host: Host): string[] {
   const names = host.groups.flatMap((g) => cluster.packages[g] ?? []);
@@ -19,10 +19,13 @@ export function installChange(ctx: TaskContext, facts: import('../facts/fact.js'
   const missing = wanted.filter((p) => state.installed[p] === null);
   if (missing.length === 0) return null;
   const os = facts.get(osReleaseFact);
-  if (!os.packageManager) throw new Error(`cannot install ${missing.join(' ')} on ${ctx.host.name}: unsupported OS "${os.id}" (apt, dnf and yum are known)`);
+  if (!os.packageManager)
+    throw new Error(`cannot install ${missing.join(' ')} on ${ctx.host.name}: unsupported OS "${os.id}" (apt, dnf and yum are known)`);
   return {
     summary: `not installed: ${missing.join(' ')}`,
-    steps: [{ kind: 'install', packages: missing, manager: os.packageManager, refresh: os.packageManager === 'apt' && !state.aptListsPresent }],
+    steps: [
+      { kind: 'install', packages: missing, manager: os.packageManager, refresh: os.packageManager === 'apt' && !state.aptListsPresent },
+    ],
   };
 }
 

@@ -20,6 +20,10 @@ export function serviceChanges(state: ServiceState, wanted: ServiceWanted): Chan
   if (!state.enabled) changes.push({ summary: `${unit} not enabled`, steps: [{ kind: 'service', unit, action: 'enable' }] });
   if (!wanted.running) return changes;
   if (!state.active) changes.push({ summary: `${unit} not running`, steps: [{ kind: 'service', unit, action: 'start' }] });
-  else if (wanted.refresh !== 'none') changes.push({ summary: `${unit} must ${wanted.refresh}${wanted.because ? ` (${wanted.because})` : ''}`, steps: [{ kind: 'service', unit, action: wanted.refresh }] });
+  else if (wanted.refresh !== 'none')
+    changes.push({
+      summary: `${unit} must ${wanted.refresh}${wanted.because ? ` (${wanted.because})` : ''}`,
+      steps: [{ kind: 'service', unit, action: wanted.refresh }],
+    });
   return changes;
 }

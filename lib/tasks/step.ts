@@ -6,9 +6,17 @@ export type ServiceAction = 'enable' | 'disable' | 'start' | 'stop' | 'reload' |
 
 export type Step =
   /** atomic write: temp file in the target's folder, validate, back up the old file, rename */
-  | { kind: 'write'; path: string; content: string; mode: number; owner: string; group: string; secret: boolean;
+  | {
+      kind: 'write';
+      path: string;
+      content: string;
+      mode: number;
+      owner: string;
+      group: string;
+      secret: boolean;
       /** a command run against the temp file ({file} is replaced by its quoted path); must exit 0 */
-      validate?: string }
+      validate?: string;
+    }
   | { kind: 'install'; packages: string[]; manager: 'apt' | 'dnf' | 'yum'; refresh: boolean }
   | { kind: 'sysctl'; key: string; value: string; previous: string | null }
   /** load a kernel module now (modprobe); a loaded module stays loaded on undo, as an installed package stays */
@@ -19,11 +27,17 @@ export type Step =
 
 export function describeStep(step: Step): string {
   switch (step.kind) {
-    case 'write': return `write ${step.path}`;
-    case 'install': return `install ${step.packages.join(' ')}`;
-    case 'sysctl': return `sysctl ${step.key}=${step.value}`;
-    case 'module': return `modprobe ${step.module}`;
-    case 'wait': return step.description;
-    case 'service': return step.action === 'daemon-reload' ? 'systemctl daemon-reload' : `systemctl ${step.action} ${step.unit}`;
+    case 'write':
+      return `write ${step.path}`;
+    case 'install':
+      return `install ${step.packages.join(' ')}`;
+    case 'sysctl':
+      return `sysctl ${step.key}=${step.value}`;
+    case 'module':
+      return `modprobe ${step.module}`;
+    case 'wait':
+      return step.description;
+    case 'service':
+      return step.action === 'daemon-reload' ? 'systemctl daemon-reload' : `systemctl ${step.action} ${step.unit}`;
   }
 }

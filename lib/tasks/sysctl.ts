@@ -9,16 +9,20 @@ import { fileFact } from '../facts/file.js';
 import { recordedSysctlsFact } from '../facts/recorded-sysctls.js';
 import { sysctlFact } from '../facts/sysctl.js';
 import { hostFiles } from '../render/host-files.js';
-import { parseSysctlOriginals, renderSysctlOriginals, SYSCTL_ORIGINALS_PATH } from '../render/sysctl-originals.js';
 import { hostSysctls, SYSCTL_CONF_PATH } from '../render/sysctl.js';
+import { parseSysctlOriginals, renderSysctlOriginals, SYSCTL_ORIGINALS_PATH } from '../render/sysctl-originals.js';
+import { defineTask } from './define-task.js';
 import { fileChange, renderedFile } from './file-change.js';
 import type { Change, Task } from './task.js';
-import { defineTask } from './define-task.js';
 
 export const sysctlTask: Task = defineTask({
   name: 'sysctl',
-  facts: ({ cluster, host }) => [fileFact(SYSCTL_CONF_PATH), sysctlFact(Object.keys(hostSysctls(cluster, host.name))),
-    fileFact(SYSCTL_ORIGINALS_PATH), recordedSysctlsFact],
+  facts: ({ cluster, host }) => [
+    fileFact(SYSCTL_CONF_PATH),
+    sysctlFact(Object.keys(hostSysctls(cluster, host.name))),
+    fileFact(SYSCTL_ORIGINALS_PATH),
+    recordedSysctlsFact,
+  ],
   diff({ cluster, host }, facts) {
     const wanted = hostSysctls(cluster, host.name);
     const running = facts.get(sysctlFact(Object.keys(wanted)));
@@ -32,7 +36,10 @@ export const sysctlTask: Task = defineTask({
     for (const key of Object.keys(wanted).sort()) {
       const now = running[key];
       if (now === wanted[key]) continue;
-      if (now !== null && !(key in originals)) { originals[key] = now; newlyRecorded.push(`${key}=${now}`); }
+      if (now !== null && !(key in originals)) {
+        originals[key] = now;
+        newlyRecorded.push(`${key}=${now}`);
+      }
       sets.push({
         summary: now === null ? `${key} does not exist on this host` : `${key} is ${now}, want ${wanted[key]}`,
         diff: { label: `sysctl ${key}`, before: now === null ? null : `${now}\n`, after: `${wanted[key]}\n`, secret: false },
@@ -55,10 +62,25 @@ export const sysctlTask: Task = defineTask({
     // the record is written before any value changes, so a run cut in between still knows what to put back
     const changes: Change[] = [];
     // a host lvs-play never changed a value on gets no record file at all
-    const record = recordFile.exists || Object.keys(originals).length > 0
-      ? fileChange({ path: SYSCTL_ORIGINALS_PATH, content: renderSysctlOriginals(cluster.name, host.name, originals), mode: 0o644, owner: 'root', secret: false }, recordFile)
-      : null;
-    if (record) changes.push(newlyRecorded.length ? { ...record, summary: `record ${newlyRecorded.join(', ')} (the value before lvs-play sets it) in ${SYSCTL_ORIGINALS_PATH}` } : record);
+    const record =
+      recordFile.exists || Object.keys(originals).length > 0
+        ? fileChange(
+            {
+              path: SYSCTL_ORIGINALS_PATH,
+              content: renderSysctlOriginals(cluster.name, host.name, originals),
+              mode: 0o644,
+              owner: 'root',
+              secret: false,
+            },
+            recordFile,
+          )
+        : null;
+    if (record)
+      changes.push(
+        newlyRecorded.length
+          ? { ...record, summary: `record ${newlyRecorded.join(', ')} (the value before lvs-play sets it) in ${SYSCTL_ORIGINALS_PATH}` }
+          : record,
+      );
     const file = fileChange(renderedFile(hostFiles(cluster, host.name), SYSCTL_CONF_PATH), facts.get(fileFact(SYSCTL_CONF_PATH)));
     if (file) changes.push(file);
     changes.push(...sets, ...restores);

@@ -3,8 +3,8 @@
 // `deploy` calls the same function and applies them, so what is reported and
 // what is changed cannot disagree. An empty list means "in sync".
 
-import type { Cluster, Host } from '../inventory/types.js';
 import type { Fact, FactValues } from '../facts/fact.js';
+import type { Cluster, Host } from '../inventory/types.js';
 import type { Step } from './step.js';
 
 export interface TaskContext {
@@ -22,9 +22,14 @@ export interface Change {
 }
 
 /** A note that is not drift: said once per run, e.g. "this host cannot set its clock". */
-export interface TaskNote { message: string }
+export interface TaskNote {
+  message: string;
+}
 
-export interface TaskDiff { changes: Change[]; notes: TaskNote[] }
+export interface TaskDiff {
+  changes: Change[];
+  notes: TaskNote[];
+}
 
 export interface Task {
   name: string;

@@ -16,14 +16,17 @@ import { checkKeepalived } from './keepalived.js';
 import { checkProbe } from './probe.js';
 import { checkRealServers } from './realserver.js';
 import { checkSwitches } from './switches.js';
+import { checkSyncGroups } from './sync-groups.js';
 import { CHECK_STATUSES, type CheckResult, type CheckStatus, type ExitCode, type Observations, type VerifyReport } from './types.js';
 import { checkVipPlacement } from './vip-placement.js';
-import { checkSyncGroups } from './sync-groups.js';
 
 function checkHosts(obs: Observations): CheckResult[] {
-  return obs.hosts.map((h): CheckResult => (h.reachable
-    ? { check: 'host', target: h.host, host: h.host, status: 'pass', detail: `read in one round trip (${h.durationMs} ms)` }
-    : { check: 'host', target: h.host, host: h.host, status: 'fail', detail: `could not be read: ${h.error}` }));
+  return obs.hosts.map(
+    (h): CheckResult =>
+      h.reachable
+        ? { check: 'host', target: h.host, host: h.host, status: 'pass', detail: `read in one round trip (${h.durationMs} ms)` }
+        : { check: 'host', target: h.host, host: h.host, status: 'fail', detail: `could not be read: ${h.error}` },
+  );
 }
 
 /**
@@ -35,9 +38,26 @@ function checkRuns(obs: Observations): CheckResult[] {
   return obs.hosts.flatMap((h): CheckResult[] => {
     if (!h.reachable || !h.runs) return [];
     return [
-      ...h.runs.interrupted.map((r): CheckResult => ({ check: 'run', target: h.host, host: h.host, status: 'degraded',
-        detail: `${describeInterrupted(r, 'found')}; lvs-play deploy (or lvs-play recover) rolls it back` })),
-      ...(h.runs.inProgress ? [{ check: 'run', target: h.host, host: h.host, status: 'not-checkable', detail: `a write run is in progress: ${h.runs.inProgress}; what verify saw may change under it` } as CheckResult] : []),
+      ...h.runs.interrupted.map(
+        (r): CheckResult => ({
+          check: 'run',
+          target: h.host,
+          host: h.host,
+          status: 'degraded',
+          detail: `${describeInterrupted(r, 'found')}; lvs-play deploy (or lvs-play recover) rolls it back`,
+        }),
+      ),
+      ...(h.runs.inProgress
+        ? [
+            {
+              check: 'run',
+              target: h.host,
+              host: h.host,
+              status: 'not-checkable',
+              detail: `a write run is in progress: ${h.runs.inProgress}; what verify saw may change under it`,
+            } as CheckResult,
+          ]
+        : []),
     ];
   });
 }
@@ -65,7 +85,10 @@ export function evaluateCluster(cluster: Cluster, obs: Observations, inventoryFi
     ...checkIpvsTables(cluster, obs),
     ...checkProbe(cluster, obs),
   ];
-  const counts = Object.fromEntries(CHECK_STATUSES.map((s) => [s, checks.filter((c) => c.status === s).length])) as Record<CheckStatus, number>;
+  const counts = Object.fromEntries(CHECK_STATUSES.map((s) => [s, checks.filter((c) => c.status === s).length])) as Record<
+    CheckStatus,
+    number
+  >;
   const exitCode = exitCodeOf(counts);
   return { cluster: cluster.name, checks, counts, exitCode, verdict: verdictOf(exitCode) };
 }

@@ -4,9 +4,6 @@
 import type { Fact, FactValues } from '../facts/fact.js';
 import { fileFact } from '../facts/file.js';
 import { interfacesFact } from '../facts/interfaces.js';
-import { hostRunsFact } from '../run/journals-fact.js';
-import { describeHolder } from '../lock/holder.js';
-import { interruptedReport } from '../run/interrupted.js';
 import { ipvsFact } from '../facts/ipvs.js';
 import { osReleaseFact } from '../facts/os-release.js';
 import { serviceFact } from '../facts/service.js';
@@ -14,9 +11,12 @@ import { switchesFact } from '../facts/switches.js';
 import { sysctlFact } from '../facts/sysctl.js';
 import { DIRECTORS, REALSERVERS } from '../inventory/defaults.js';
 import type { Cluster } from '../inventory/types.js';
+import { describeHolder } from '../lock/holder.js';
 import { KEEPALIVED_CONF_PATH } from '../render/host-files.js';
 import { everyFamily, OS_LAYOUTS, type OsLayout } from '../render/os-layout.js';
 import { REALSERVER_SYSCTLS } from '../render/sysctl.js';
+import { interruptedReport } from '../run/interrupted.js';
+import { hostRunsFact } from '../run/journals-fact.js';
 import type { DirectorObservation, ReachedHost } from './types.js';
 
 export const KEEPALIVED_UNIT = 'keepalived.service';

@@ -10,10 +10,12 @@ export function formatReport(report: VerifyReport, opts: { colour?: boolean } = 
   const header = ['CHECK', 'HOST/VIP', 'STATUS', 'DETAIL'];
   const rows = report.checks.map((c) => [c.check, c.target, c.status, c.detail]);
   const width = [0, 1, 2].map((i) => Math.max(header[i]!.length, ...rows.map((r) => r[i]!.length)));
-  const paint = (status: string, padded: string) => (opts.colour ? `\x1b[${COLOURS[status as CheckStatus] ?? '0'}m${padded}\x1b[0m` : padded);
-  const line = (r: string[], isHeader = false) => [
-    r[0]!.padEnd(width[0]!), r[1]!.padEnd(width[1]!), isHeader ? r[2]!.padEnd(width[2]!) : paint(r[2]!, r[2]!.padEnd(width[2]!)), r[3]!,
-  ].join('  ').trimEnd();
+  const paint = (status: string, padded: string) =>
+    opts.colour ? `\x1b[${COLOURS[status as CheckStatus] ?? '0'}m${padded}\x1b[0m` : padded;
+  const line = (r: string[], isHeader = false) =>
+    [r[0]!.padEnd(width[0]!), r[1]!.padEnd(width[1]!), isHeader ? r[2]!.padEnd(width[2]!) : paint(r[2]!, r[2]!.padEnd(width[2]!)), r[3]!]
+      .join('  ')
+      .trimEnd();
   const c = report.counts;
   const unchecked = c['not-checkable'] ? `${c['not-checkable']} not checkable (not counted as passed)` : '0 not checkable';
   const summary = `${report.cluster}: ${c.pass} pass, ${c.degraded} degraded, ${c.fail} fail, ${unchecked}: exit ${report.exitCode}, ${report.verdict}`;

@@ -5,10 +5,10 @@
 // others. The connection comes from the caller (the CLI's ConnectionPool).
 
 import { UserError } from '../errors.js';
-import { gatherFacts } from '../run/gather.js';
 import type { Fact, FactValues } from '../facts/fact.js';
-import { httpProbeFact, PROBE_TIMEOUT_SECONDS, type HttpProbeResult } from '../facts/http-probe.js';
+import { type HttpProbeResult, httpProbeFact, PROBE_TIMEOUT_SECONDS } from '../facts/http-probe.js';
 import type { Cluster, Host } from '../inventory/types.js';
+import { gatherFacts } from '../run/gather.js';
 import type { Transport } from '../ssh/transport.js';
 import { hostObservation, verifyFacts } from './facts.js';
 import { probeTargets } from './probe.js';
@@ -48,34 +48,42 @@ export async function gatherObservations(o: GatherOptions): Promise<Observations
   }
 
   const answers = new Map<string, { values: FactValues; durationMs: number } | { error: string }>();
-  await Promise.all([...plan.values()].map(async ({ host, facts }) => {
-    const started = Date.now();
-    try {
-      const transport = await o.connect(host);
-      const probes = host.name === o.probeFrom?.name ? targets.length : 0;
-      // each HTTP probe may take its own timeout, one after the other
-      const values = await gatherFacts(transport, facts, { timeoutMs: BASE_TIMEOUT_MS + probes * (PROBE_TIMEOUT_SECONDS + 1) * 1000 });
-      answers.set(host.name, { values, durationMs: Date.now() - started });
-    } catch (err) {
-      // HostError messages start with the host's name, which the row already shows
-      const hint = err instanceof UserError && err.hint ? ` (${err.hint})` : '';
-      answers.set(host.name, { error: redact(`${(err as Error).message.replace(`${host.name}: `, '')}${hint}`) });
-    }
-  }));
+  await Promise.all(
+    [...plan.values()].map(async ({ host, facts }) => {
+      const started = Date.now();
+      try {
+        const transport = await o.connect(host);
+        const probes = host.name === o.probeFrom?.name ? targets.length : 0;
+        // each HTTP probe may take its own timeout, one after the other
+        const values = await gatherFacts(transport, facts, { timeoutMs: BASE_TIMEOUT_MS + probes * (PROBE_TIMEOUT_SECONDS + 1) * 1000 });
+        answers.set(host.name, { values, durationMs: Date.now() - started });
+      } catch (err) {
+        // HostError messages start with the host's name, which the row already shows
+        const hint = err instanceof UserError && err.hint ? ` (${err.hint})` : '';
+        answers.set(host.name, { error: redact(`${(err as Error).message.replace(`${host.name}: `, '')}${hint}`) });
+      }
+    }),
+  );
 
   const hosts: HostObservation[] = [];
   for (const { host, checked } of plan.values()) {
     if (!checked) continue;
     const a = answers.get(host.name)!;
-    hosts.push('error' in a ? { host: host.name, reachable: false, error: a.error }
-      : hostObservation(o.cluster, host.name, a.values, a.durationMs));
+    hosts.push(
+      'error' in a ? { host: host.name, reachable: false, error: a.error } : hostObservation(o.cluster, host.name, a.values, a.durationMs),
+    );
   }
   const observations: Observations = { hosts };
   if (o.probeFrom) {
     const a = answers.get(o.probeFrom.name)!;
-    const probe: ProbeObservation = 'error' in a
-      ? { from: o.probeFrom.name, error: a.error, results: [] }
-      : { from: o.probeFrom.name, error: null, results: targets.map((target, i) => ({ target, result: probeFacts[i] ? a.values.get(probeFacts[i]!) : null })) };
+    const probe: ProbeObservation =
+      'error' in a
+        ? { from: o.probeFrom.name, error: a.error, results: [] }
+        : {
+            from: o.probeFrom.name,
+            error: null,
+            results: targets.map((target, i) => ({ target, result: probeFacts[i] ? a.values.get(probeFacts[i]!) : null })),
+          };
     observations.probe = probe;
   }
   return observations;

@@ -7,11 +7,11 @@
 import type { FileState } from '../facts/file.js';
 import { DIRECTORS } from '../inventory/defaults.js';
 import type { Cluster } from '../inventory/types.js';
+import { redactKeepalivedText } from '../keepalived/redact.js';
 import { hostFiles } from '../render/host-files.js';
 import { OS_LAYOUTS } from '../render/os-layout.js';
-import { redactKeepalivedText } from '../keepalived/redact.js';
 import { quoted } from '../terminal-text.js';
-import { keepalivedFiles, KEEPALIVED_UNIT } from './facts.js';
+import { KEEPALIVED_UNIT, keepalivedFiles } from './facts.js';
 import { firstDifference } from './text-difference.js';
 import type { CheckResult, Observations, ReachedHost } from './types.js';
 
@@ -27,17 +27,37 @@ export function checkKeepalived(cluster: Cluster, obs: Observations): CheckResul
 
 function serviceRow(h: ReachedHost): CheckResult {
   const s = h.director!.keepalived;
-  const row = (status: CheckResult['status'], detail: string): CheckResult => ({ check: 'keepalived', target: h.host, host: h.host, status, detail });
+  const row = (status: CheckResult['status'], detail: string): CheckResult => ({
+    check: 'keepalived',
+    target: h.host,
+    host: h.host,
+    status,
+    detail,
+  });
   if (!s.exists) return row('fail', `${KEEPALIVED_UNIT} is not installed (run lvs-play deploy)`);
   const boot = s.enabled ? '' : '; not enabled at boot';
-  if (!s.active) return row('degraded', `keepalived is not running on ${h.host}: its VIPs are on its peer at best, and nothing backs up the peer${boot}`);
+  if (!s.active)
+    return row(
+      'degraded',
+      `keepalived is not running on ${h.host}: its VIPs are on its peer at best, and nothing backs up the peer${boot}`,
+    );
   return row('pass', `running${boot}`);
 }
 
 function configRow(cluster: Cluster, h: ReachedHost): CheckResult {
-  const row = (status: CheckResult['status'], detail: string): CheckResult => ({ check: 'keepalived-config', target: h.host, host: h.host, status, detail });
+  const row = (status: CheckResult['status'], detail: string): CheckResult => ({
+    check: 'keepalived-config',
+    target: h.host,
+    host: h.host,
+    status,
+    detail,
+  });
   const family = h.director!.osFamily;
-  if (!family) return row('fail', `${h.host}: its OS ${quoted(h.director!.osId || 'unknown')} is neither of the Debian nor of the RHEL family; lvs-play does not know where keepalived's options are`);
+  if (!family)
+    return row(
+      'fail',
+      `${h.host}: its OS ${quoted(h.director!.osId || 'unknown')} is neither of the Debian nor of the RHEL family; lvs-play does not know where keepalived's options are`,
+    );
   const layout = OS_LAYOUTS[family];
   const paths = keepalivedFiles(layout);
   const rendered = new Map(hostFiles(cluster, h.host, layout).map((f) => [f.path, f.content]));
@@ -48,10 +68,15 @@ function configRow(cluster: Cluster, h: ReachedHost): CheckResult {
     const expected = rendered.get(path);
     const actual = h.director!.files.find((f: FileState) => f.path === path);
     if (expected === undefined || !actual) continue;
-    if (!actual.exists) { problems.push(`${path} is missing`); continue; }
+    if (!actual.exists) {
+      problems.push(`${path} is missing`);
+      continue;
+    }
     const d = firstDifference(actual.content, expected);
-    if (d) problems.push(`${path} differs from the rendered one at line ${d.line}: has ${show(d.actual)}, lvs-play renders ${show(d.expected)}`);
+    if (d)
+      problems.push(`${path} differs from the rendered one at line ${d.line}: has ${show(d.actual)}, lvs-play renders ${show(d.expected)}`);
   }
-  if (problems.length) return row('fail', `${h.host}: ${problems.join('; ')} (lvs-play check --diff shows it all; lvs-play deploy puts it back)`);
+  if (problems.length)
+    return row('fail', `${h.host}: ${problems.join('; ')} (lvs-play check --diff shows it all; lvs-play deploy puts it back)`);
   return row('pass', `${paths.join(' and ')} are the rendered ones`);
 }

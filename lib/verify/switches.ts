@@ -15,17 +15,38 @@ export function checkSwitches(cluster: Cluster, obs: Observations, inventoryFile
   const out: CheckResult[] = [];
   for (const h of obs.hosts) {
     if (!h.reachable || !h.director || !directors.includes(h.host)) continue;
-    const row = (status: CheckResult['status'], detail: string): CheckResult => ({ check: 'switches', target: h.host, host: h.host, status, detail });
+    const row = (status: CheckResult['status'], detail: string): CheckResult => ({
+      check: 'switches',
+      target: h.host,
+      host: h.host,
+      status,
+      detail,
+    });
     const drained = Object.entries(h.director.switches)
       .filter(([name, value]) => name.startsWith('drain-') && value !== 0)
       .map(([name]) => name.slice('drain-'.length));
     const handover = h.director.switches.handover ?? 0;
     if (drained.length) {
-      out.push(row('degraded', `${drained.join(', ')} drained here (out of the pool, connections finishing): lvs-play undrain ${inventoryFile} ${drained.join(' ')} puts ${drained.length === 1 ? 'it' : 'them'} back`));
+      out.push(
+        row(
+          'degraded',
+          `${drained.join(', ')} drained here (out of the pool, connections finishing): lvs-play undrain ${inventoryFile} ${drained.join(' ')} puts ${drained.length === 1 ? 'it' : 'them'} back`,
+        ),
+      );
     }
     if (handover !== 0) {
-      const level = handover === HANDOVER_VALUES.yield ? 'yield: its VIPs go to its peer' : handover === HANDOVER_VALUES.out ? 'out: every VRRP instance in FAULT' : `${handover} added to every instance's priority`;
-      out.push(row('degraded', `the handover switch is set (${level}); a rollout in progress sets it, else lvs-play recover ${inventoryFile} clears it`));
+      const level =
+        handover === HANDOVER_VALUES.yield
+          ? 'yield: its VIPs go to its peer'
+          : handover === HANDOVER_VALUES.out
+            ? 'out: every VRRP instance in FAULT'
+            : `${handover} added to every instance's priority`;
+      out.push(
+        row(
+          'degraded',
+          `the handover switch is set (${level}); a rollout in progress sets it, else lvs-play recover ${inventoryFile} clears it`,
+        ),
+      );
     }
     if (!drained.length && handover === 0) out.push(row('pass', 'no real server drained, no handover set'));
   }

@@ -4,8 +4,8 @@
 // its inside one. Each VIP's own placement is checked in vip-placement.ts;
 // this only compares the holders of a group.
 
-import { DIRECTORS } from '../inventory/defaults.js';
 import { canonicalIp } from '../inventory/address.js';
+import { DIRECTORS } from '../inventory/defaults.js';
 import type { Cluster } from '../inventory/types.js';
 import type { CheckResult, Observations } from './types.js';
 
@@ -17,13 +17,23 @@ export function checkSyncGroups(cluster: Cluster, obs: Observations): CheckResul
     const vips = cluster.vips.filter((v) => group.instances.includes(v.instance));
     const holderOf = (address: string) => {
       const want = canonicalIp(address) ?? address;
-      return read.filter((h) => h.reachable && h.interfaces.some((i) => i.name !== 'lo' && i.addresses.some((a) => (canonicalIp(a.address) ?? a.address) === want)))
+      return read
+        .filter(
+          (h) =>
+            h.reachable &&
+            h.interfaces.some((i) => i.name !== 'lo' && i.addresses.some((a) => (canonicalIp(a.address) ?? a.address) === want)),
+        )
         .map((h) => h.host);
     };
     const held = vips.map((v) => ({ vip: v.address, on: holderOf(v.address) }));
     const places = [...new Set(held.flatMap((h) => h.on))];
     const where = held.map((h) => `${h.vip} on ${h.on.join(' and ') || 'no director'}`).join(', ');
-    const row = (status: CheckResult['status'], detail: string): CheckResult => ({ check: 'sync-group', target: group.name, status, detail });
+    const row = (status: CheckResult['status'], detail: string): CheckResult => ({
+      check: 'sync-group',
+      target: group.name,
+      status,
+      detail,
+    });
     if (places.length > 1) return row('fail', `its VIPs are on different directors (${where}); a sync group moves as one`);
     if (held.some((h) => h.on.length === 0)) return row('fail', `not every VIP is held (${where})`);
     return row('pass', `every VIP on ${places[0]} (${group.instances.join(', ')})`);

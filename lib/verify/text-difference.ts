@@ -2,8 +2,8 @@
 // name the change in one report row without printing the whole file.
 
 export interface LineDifference {
-  line: number;                 // 1-based
-  actual: string | null;        // null: the text ended before this line
+  line: number; // 1-based
+  actual: string | null; // null: the text ended before this line
   expected: string | null;
 }
 

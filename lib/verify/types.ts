@@ -33,18 +33,18 @@ export interface RealServerObservation {
 export interface ReachedHost {
   host: string;
   reachable: true;
-  durationMs: number;             // connect + the one round trip
+  durationMs: number; // connect + the one round trip
   interfaces: InterfaceAddresses[];
   /** lvs-play's own runs on the host: interrupted ones (journals left behind), and the write run holding its lock now */
   runs?: { interrupted: InterruptedRunReport[]; inProgress: string | null };
-  director?: DirectorObservation;       // present for members of "directors"
-  realServer?: RealServerObservation;   // present for members of "realservers"
+  director?: DirectorObservation; // present for members of "directors"
+  realServer?: RealServerObservation; // present for members of "realservers"
 }
 
 export interface UnreachedHost {
   host: string;
   reachable: false;
-  error: string;                  // why: connect, host key, authentication, or an unreadable answer
+  error: string; // why: connect, host key, authentication, or an unreadable answer
 }
 
 export type HostObservation = ReachedHost | UnreachedHost;
@@ -55,12 +55,12 @@ export interface ProbeTarget {
   port: number;
   protocol: 'TCP' | 'UDP';
   path: string;
-  realServers: string[];          // host names that may answer
+  realServers: string[]; // host names that may answer
 }
 
 export interface ProbeObservation {
   from: string;
-  error: string | null;           // the probe host could not be reached
+  error: string | null; // the probe host could not be reached
   /** result null: not probed (a UDP service) */
   results: { target: ProbeTarget; result: HttpProbeResult | null }[];
 }
@@ -81,23 +81,23 @@ export type CheckStatus = 'pass' | 'degraded' | 'fail' | 'not-checkable';
 export const CHECK_STATUSES: readonly CheckStatus[] = ['pass', 'degraded', 'fail', 'not-checkable'];
 
 export type CheckName =
-  | 'host'              // reachable, read in one round trip
-  | 'run'               // no interrupted lvs-play run left on the host; a write run in progress
-  | 'vip'               // held by exactly one director, its MASTER
-  | 'sync-group'        // a sync group's VIPs all on one director
-  | 'keepalived'        // the service runs
+  | 'host' // reachable, read in one round trip
+  | 'run' // no interrupted lvs-play run left on the host; a write run in progress
+  | 'vip' // held by exactly one director, its MASTER
+  | 'sync-group' // a sync group's VIPs all on one director
+  | 'keepalived' // the service runs
   | 'keepalived-config' // the files on the director are the rendered ones
-  | 'switches'          // no real server drained and no handover set by lvs-play on the director
-  | 'realserver-vips'   // every VIP on lo as /32 (/128)
-  | 'realserver-arp'    // the four ARP sysctls
-  | 'ipvs'              // the IPVS table against the inventory
-  | 'probe';            // an HTTP request to a VIP from the probe host
+  | 'switches' // no real server drained and no handover set by lvs-play on the director
+  | 'realserver-vips' // every VIP on lo as /32 (/128)
+  | 'realserver-arp' // the four ARP sysctls
+  | 'ipvs' // the IPVS table against the inventory
+  | 'probe'; // an HTTP request to a VIP from the probe host
 
 export interface CheckResult {
   check: CheckName;
-  target: string;       // what the row is about: a host, a VIP, "lvs-dr TCP 198.18.0.100:80"
+  target: string; // what the row is about: a host, a VIP, "lvs-dr TCP 198.18.0.100:80"
   status: CheckStatus;
-  detail: string;       // says what was seen and, when not pass, what is wrong; never a secret
+  detail: string; // says what was seen and, when not pass, what is wrong; never a secret
   host?: string;
   vip?: string;
   port?: number;
@@ -112,5 +112,5 @@ export interface VerifyReport {
   checks: CheckResult[];
   counts: Record<CheckStatus, number>;
   exitCode: ExitCode;
-  verdict: string;      // one line: what the exit code means here
+  verdict: string; // one line: what the exit code means here
 }

@@ -5,8 +5,8 @@
 // BACKUP for is MASTER there). Two holders is split brain, none an outage.
 // A VIP on a non-lo interface of any other host answers ARP for it: fail.
 
-import { DIRECTORS } from '../inventory/defaults.js';
 import { canonicalIp } from '../inventory/address.js';
+import { DIRECTORS } from '../inventory/defaults.js';
 import type { Cluster, Vip } from '../inventory/types.js';
 import type { CheckResult, CheckStatus, Observations, ReachedHost } from './types.js';
 
@@ -26,7 +26,13 @@ export function checkVipPlacement(cluster: Cluster, obs: Observations): CheckRes
 }
 
 function placement(vip: Vip, directors: string[], observed: Map<string, Observations['hosts'][number]>, nopreempt: boolean): CheckResult {
-  const row = (status: CheckStatus, detail: string): CheckResult => ({ check: 'vip', target: vip.address, vip: vip.address, status, detail });
+  const row = (status: CheckStatus, detail: string): CheckResult => ({
+    check: 'vip',
+    target: vip.address,
+    vip: vip.address,
+    status,
+    detail,
+  });
   const holders: { host: string; interfaces: string[] }[] = [];
   const intruders: string[] = [];
   for (const h of observed.values()) {
@@ -42,7 +48,10 @@ function placement(vip: Vip, directors: string[], observed: Map<string, Observat
   const leftOut = directors.filter((d) => !observed.has(d));
 
   if (intruders.length > 0) {
-    return row('fail', `also on ${intruders.join(', ')}, which is not a director: that host answers ARP for the VIP${names.length ? `; held by ${names.join(', ')}` : ''}`);
+    return row(
+      'fail',
+      `also on ${intruders.join(', ')}, which is not a director: that host answers ARP for the VIP${names.length ? `; held by ${names.join(', ')}` : ''}`,
+    );
   }
   if (holders.length > 1) return row('fail', `split brain: held by ${names.join(' and ')}`);
   if (unread.length > 0) {
@@ -53,7 +62,10 @@ function placement(vip: Vip, directors: string[], observed: Map<string, Observat
   const [holder] = holders;
   // under nopreempt a VIP stays on whichever director took it: that is the intended state, not a degraded one
   if (holder!.host !== vip.master && nopreempt) {
-    return row('pass', `on ${holder!.host} (BACKUP, ${holder!.interfaces.join(', ')}): with nopreempt a VIP stays where it is; its MASTER is ${vip.master}, instance ${vip.instance}`);
+    return row(
+      'pass',
+      `on ${holder!.host} (BACKUP, ${holder!.interfaces.join(', ')}): with nopreempt a VIP stays where it is; its MASTER is ${vip.master}, instance ${vip.instance}`,
+    );
   }
   if (holder!.host !== vip.master) {
     return row('degraded', `on ${holder!.host}, its BACKUP; MASTER ${vip.master} does not hold it (instance ${vip.instance})`);

@@ -7,11 +7,21 @@
 import { strict as assert } from 'node:assert';
 import { fileURLToPath } from 'node:url';
 import {
-  defineFact, definePlaybook, defineTask, facts, fixtureFacts, seedPlaybook, tasks,
-  type Cluster, type Fact, type FileState, type Host, type Task,
+  type Cluster,
+  defineFact,
+  definePlaybook,
+  defineTask,
+  type Fact,
+  type FileState,
+  facts,
+  fixtureFacts,
+  type Host,
+  seedPlaybook,
+  type Task,
+  tasks,
 } from 'lvs-play';
-import { loadPlaybook } from '../../lib/playbook-file.js';
 import { resolveInventory } from '../../lib/inventory/resolve.js';
+import { loadPlaybook } from '../../lib/playbook-file.js';
 import { example } from '../inventory/fixtures.js';
 
 const OUTSIDE_PLAYBOOK = fileURLToPath(new URL('../fixtures/outside-project/playbook.ts', import.meta.url));
@@ -19,17 +29,20 @@ const OUTSIDE_PLAYBOOK = fileURLToPath(new URL('../fixtures/outside-project/play
 const absent = (path: string): FileState => ({ path, exists: false, content: '', mode: 0, owner: '', group: '' });
 const present = (path: string, content: string): FileState => ({ path, exists: true, content, mode: 0o644, owner: 'root', group: 'root' });
 
-describe('public API (import from \'lvs-play\')', () => {
+describe("public API (import from 'lvs-play')", () => {
   const cluster: Cluster = resolveInventory(example(), { baseDir: '/srv', env: { HOME: '/root' } });
   const director: Host = cluster.hosts.find((h) => h.name === 'lvs-dr')!;
   const ctx = { cluster, host: director };
 
-  it('builds the seed playbook from the API\'s own tasks (no private back door)', () => {
+  it("builds the seed playbook from the API's own tasks (no private back door)", () => {
     assert.equal(seedPlaybook.name, 'seed');
-    assert.deepEqual(seedPlaybook.plays.map((p) => [p.hosts, p.tasks.map((t) => t.name)]), [
-      ['directors', ['time-sync', 'packages', 'kernel-modules', 'sysctl', 'keepalived']],
-      ['realservers', ['time-sync', 'packages', 'sysctl', 'dr-client']],
-    ]);
+    assert.deepEqual(
+      seedPlaybook.plays.map((p) => [p.hosts, p.tasks.map((t) => t.name)]),
+      [
+        ['directors', ['time-sync', 'packages', 'kernel-modules', 'sysctl', 'keepalived']],
+        ['realservers', ['time-sync', 'packages', 'sysctl', 'dr-client']],
+      ],
+    );
     assert.equal(seedPlaybook.plays[0]!.tasks[4], tasks.keepalived);
     assert.equal(seedPlaybook.plays[1]!.tasks[3], tasks.drClient);
   });
@@ -38,8 +51,11 @@ describe('public API (import from \'lvs-play\')', () => {
     assert.throws(() => defineTask({ name: 'Bad Name', facts: () => [], diff: () => [] }), /defineTask: name must be lowercase/);
     assert.throws(() => defineTask({ name: 'x', facts: [] as never, diff: () => [] }), /task x: facts must be a function/);
     const returnsNothing = defineTask({ name: 'nothing', facts: () => [], diff: () => undefined as never });
-    assert.throws(() => returnsNothing.diff(ctx, fixtureFacts([])), (e: Error & { hint?: string }) =>
-      /task nothing on lvs-dr: diff\(\) returned undefined/.test(e.message) && /\[\] when in sync/.test(e.hint ?? ''));
+    assert.throws(
+      () => returnsNothing.diff(ctx, fixtureFacts([])),
+      (e: Error & { hint?: string }) =>
+        /task nothing on lvs-dr: diff\(\) returned undefined/.test(e.message) && /\[\] when in sync/.test(e.hint ?? ''),
+    );
     const misspelt = defineTask({ name: 'typo', facts: () => [], diff: () => [{ summary: 'x', steps: [{ kind: 'wirte' } as never] }] });
     assert.throws(() => misspelt.diff(ctx, fixtureFacts([])), /task typo on lvs-dr: change "x", step 1 has unknown kind "wirte"/);
     const bare = defineTask({ name: 'bare', facts: () => [], diff: () => [] });
@@ -47,57 +63,91 @@ describe('public API (import from \'lvs-play\')', () => {
   });
 
   it('defineFact and definePlaybook refuse what a run could not use', () => {
-    assert.throws(() => defineFact({ id: 'two\nlines', command: 'true', parse: () => 1 }), /defineFact: id must be a printable one-line string/);
+    assert.throws(
+      () => defineFact({ id: 'two\nlines', command: 'true', parse: () => 1 }),
+      /defineFact: id must be a printable one-line string/,
+    );
     assert.throws(() => defineFact({ id: 'x', command: ' ', parse: () => 1 }), /defineFact x: command must be a non-empty shell command/);
     const a: Task = defineTask({ name: 'same', facts: () => [], diff: () => [] });
     const b: Task = defineTask({ name: 'same', facts: () => [], diff: () => [] });
-    assert.throws(() => definePlaybook({ name: 'pb', description: '', plays: [{ hosts: 'directors', tasks: [a] }, { hosts: 'realservers', tasks: [b] }] }),
-      /playbook pb: two different tasks are called same/);
-    assert.throws(() => definePlaybook({ name: 'pb', description: '', plays: [{ hosts: 'directors', tasks: [{}] as never }] }),
-      /playbook pb, play 1 \(directors\): tasks must be an array of tasks made with defineTask/);
+    assert.throws(
+      () =>
+        definePlaybook({
+          name: 'pb',
+          description: '',
+          plays: [
+            { hosts: 'directors', tasks: [a] },
+            { hosts: 'realservers', tasks: [b] },
+          ],
+        }),
+      /playbook pb: two different tasks are called same/,
+    );
+    assert.throws(
+      () => definePlaybook({ name: 'pb', description: '', plays: [{ hosts: 'directors', tasks: [{}] as never }] }),
+      /playbook pb, play 1 \(directors\): tasks must be an array of tasks made with defineTask/,
+    );
   });
 
-  describe('a custom task, tested with fixture facts (the outside project\'s vrrp-firewall)', () => {
+  describe("a custom task, tested with fixture facts (the outside project's vrrp-firewall)", () => {
     let vrrpFirewall: Task;
-    before(async () => { ({ vrrpFirewall } = await import(OUTSIDE_PLAYBOOK) as { vrrpFirewall: Task }); });
+    before(async () => {
+      ({ vrrpFirewall } = (await import(OUTSIDE_PLAYBOOK)) as { vrrpFirewall: Task });
+    });
     const paths = ['/etc/lvs-play-vrrp/peers', '/etc/lvs-play-vrrp/vrrp.nft', '/etc/systemd/system/lvs-play-vrrp.service'];
     const bare = (): [Fact<unknown>, unknown][] => [
       [facts.osRelease, { id: 'debian', idLike: [], versionId: '12', family: 'debian', packageManager: 'apt' }],
       [facts.packages(['nftables']), { installed: { nftables: null }, aptListsPresent: true }],
       ...paths.map((p): [Fact<unknown>, unknown] => [facts.file(p), absent(p)]),
-      [facts.service('lvs-play-vrrp.service'), { unit: 'lvs-play-vrrp.service', exists: false, enabled: false, active: false, conditionFailed: false }],
+      [
+        facts.service('lvs-play-vrrp.service'),
+        { unit: 'lvs-play-vrrp.service', exists: false, enabled: false, active: false, conditionFailed: false },
+      ],
       [vrrpFirewall.facts(ctx).at(-1)!, false],
     ];
 
     it('on a bare director predicts the whole chain: the package, its files, the unit, then the service', () => {
       const diff = vrrpFirewall.diff(ctx, fixtureFacts(bare()));
-      assert.deepEqual(diff.changes.map((c) => c.summary), [
-        'not installed: nftables',
-        '/etc/lvs-play-vrrp/peers: missing',
-        '/etc/lvs-play-vrrp/vrrp.nft: missing',
-        '/etc/systemd/system/lvs-play-vrrp.service: missing',
-        'systemd must re-read the changed unit',
-        'lvs-play-vrrp.service not enabled',
-        'lvs-play-vrrp.service not running',
-      ]);
+      assert.deepEqual(
+        diff.changes.map((c) => c.summary),
+        [
+          'not installed: nftables',
+          '/etc/lvs-play-vrrp/peers: missing',
+          '/etc/lvs-play-vrrp/vrrp.nft: missing',
+          '/etc/systemd/system/lvs-play-vrrp.service: missing',
+          'systemd must re-read the changed unit',
+          'lvs-play-vrrp.service not enabled',
+          'lvs-play-vrrp.service not running',
+        ],
+      );
       const rules = diff.changes[2]!.steps[0]!;
       assert.ok(rules.kind === 'write' && rules.validate === 'nft -c -f {file}');
-      assert.match(rules.kind === 'write' ? rules.content : '', /ip protocol 112 ip saddr \{ 192\.168\.122\.40 \} accept\n {4}meta l4proto 112 counter drop/);
+      assert.match(
+        rules.kind === 'write' ? rules.content : '',
+        /ip protocol 112 ip saddr \{ 192\.168\.122\.40 \} accept\n {4}meta l4proto 112 counter drop/,
+      );
     });
 
     it('is in sync once everything is there and the table is loaded; a flushed table is reloaded', () => {
-      const rendered = vrrpFirewall.diff(ctx, fixtureFacts(bare())).changes.flatMap((c) => c.steps).filter((s) => s.kind === 'write');
+      const rendered = vrrpFirewall
+        .diff(ctx, fixtureFacts(bare()))
+        .changes.flatMap((c) => c.steps)
+        .filter((s) => s.kind === 'write');
       const synced: [Fact<unknown>, unknown][] = [
         [facts.osRelease, { id: 'debian', idLike: [], versionId: '12', family: 'debian', packageManager: 'apt' }],
         [facts.packages(['nftables']), { installed: { nftables: '1.0.6-2' }, aptListsPresent: true }],
         ...rendered.map((s): [Fact<unknown>, unknown] => [facts.file(s.path), present(s.path, s.content)]),
-        [facts.service('lvs-play-vrrp.service'), { unit: 'lvs-play-vrrp.service', exists: true, enabled: true, active: true, conditionFailed: false }],
+        [
+          facts.service('lvs-play-vrrp.service'),
+          { unit: 'lvs-play-vrrp.service', exists: true, enabled: true, active: true, conditionFailed: false },
+        ],
         [vrrpFirewall.facts(ctx).at(-1)!, true],
       ];
       assert.deepEqual(vrrpFirewall.diff(ctx, fixtureFacts(synced)).changes, []);
       synced[synced.length - 1] = [vrrpFirewall.facts(ctx).at(-1)!, false];
-      assert.deepEqual(vrrpFirewall.diff(ctx, fixtureFacts(synced)).changes.map((c) => c.summary),
-        ['lvs-play-vrrp.service must reload (table inet lvs_play_vrrp is not loaded)']);
+      assert.deepEqual(
+        vrrpFirewall.diff(ctx, fixtureFacts(synced)).changes.map((c) => c.summary),
+        ['lvs-play-vrrp.service must reload (table inet lvs_play_vrrp is not loaded)'],
+      );
     });
   });
 

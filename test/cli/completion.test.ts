@@ -14,11 +14,18 @@ const root = new URL('../../', import.meta.url).pathname;
 
 describe('completion: the pure parts', () => {
   it('takes every option a usage text names, once, in order', () => {
-    assert.deepEqual(optionsOfUsage('Usage: x [--limit H] [--json]\n  --limit again, --dry-run; not a-b--c'), ['--limit', '--json', '--dry-run']);
+    assert.deepEqual(optionsOfUsage('Usage: x [--limit H] [--json]\n  --limit again, --dry-run; not a-b--c'), [
+      '--limit',
+      '--json',
+      '--dry-run',
+    ]);
   });
 
   it('offers host and group names from an inventory, read leniently, never a name a shell would act on', () => {
-    assert.deepEqual(inventoryNames({ hosts: [{ name: 'lvs-dr' }, { name: '$(reboot)' }, { address: 'x' }, 7], groups: { directors: [], 'a b': [] } }), ['lvs-dr', 'directors']);
+    assert.deepEqual(
+      inventoryNames({ hosts: [{ name: 'lvs-dr' }, { name: '$(reboot)' }, { address: 'x' }, 7], groups: { directors: [], 'a b': [] } }),
+      ['lvs-dr', 'directors'],
+    );
     assert.deepEqual(inventoryNames([1, 2]), []);
     assert.deepEqual(inventoryNames(null), []);
   });
@@ -31,7 +38,10 @@ describe('completion: in bash and zsh', function () {
   before(() => {
     dir = mkdtempSync(join(tmpdir(), 'lvsp-completion-'));
     const wrapper = join(dir, 'lvs-play');
-    writeFileSync(wrapper, `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(join(root, 'dist/lib/cli/main.js'))} "$@"\n`);
+    writeFileSync(
+      wrapper,
+      `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(join(root, 'dist/lib/cli/main.js'))} "$@"\n`,
+    );
     chmodSync(wrapper, 0o755);
     env = { ...process.env, PATH: `${dir}:${process.env.PATH}` };
   });
@@ -66,7 +76,10 @@ _lvs_play`;
     assert.deepEqual([fish.code, fish.stderr], [1, 'error: completion: bash or zsh\nhint: eval "$(lvs-play completion bash)"\n']);
   });
 
-  for (const [shell, complete] of [['bash', bash], ['zsh', zsh]] as const) {
+  for (const [shell, complete] of [
+    ['bash', bash],
+    ['zsh', zsh],
+  ] as const) {
     it(`${shell}: commands, options, actions and the inventory's host and group names after --limit`, () => {
       assert.deepEqual(complete('lvs-play ch'), ['check']);
       assert.deepEqual(complete('lvs-play re').sort(), ['recover', 'render']);
@@ -74,7 +87,14 @@ _lvs_play`;
       assert.ok(complete('lvs-play deploy inventory/example.json --').includes('--no-rollback'));
       assert.ok(complete('lvs-play deploy inventory/example.json --').includes('--no-color'));
       assert.deepEqual(complete('lvs-play lab '), ['up', 'status', 'down']);
-      assert.deepEqual(complete('lvs-play check inventory/example.json --limit '), ['lvs-dr', 'lvs-dr2', 'lvs01', 'lvs02', 'directors', 'realservers']);
+      assert.deepEqual(complete('lvs-play check inventory/example.json --limit '), [
+        'lvs-dr',
+        'lvs-dr2',
+        'lvs01',
+        'lvs02',
+        'directors',
+        'realservers',
+      ]);
       assert.deepEqual(complete('lvs-play render inventory/example.json --host lvs-d'), ['lvs-dr', 'lvs-dr2']);
       // no readable inventory on the line: no names, and no error
       assert.deepEqual(complete('lvs-play check nowhere.json --limit '), []);

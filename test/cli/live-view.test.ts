@@ -16,7 +16,8 @@ import { repoRoot } from '../support/cli.js';
 
 const execFileAsync = promisify(execFile);
 // tmux needs a terminal type even detached; CI may have none
-const run = (cmd: string, args: string[]) => execFileAsync(cmd, args, { env: { ...process.env, TERM: process.env.TERM || 'xterm-256color' } });
+const run = (cmd: string, args: string[]) =>
+  execFileAsync(cmd, args, { env: { ...process.env, TERM: process.env.TERM || 'xterm-256color' } });
 const SESSION = `lvsp-test-live-view-${process.pid}`;
 
 describe('live view in a 160x50 terminal at 200 hosts (tmux)', function () {
@@ -48,7 +49,14 @@ describe('live view in a 160x50 terminal at 200 hosts (tmux)', function () {
     await run('tmux', ['new-session', '-d', '-s', SESSION, '-x', '160', '-y', '50', command]);
     // the visible screen while the run is under way, as the user sees it
     const screens: string[][] = [];
-    const ended = () => { try { readFileSync(done); return true; } catch { return false; } };
+    const ended = () => {
+      try {
+        readFileSync(done);
+        return true;
+      } catch {
+        return false;
+      }
+    };
     while (!ended()) {
       screens.push((await run('tmux', ['capture-pane', '-p', '-t', SESSION])).stdout.split('\n'));
       await new Promise((r) => setTimeout(r, 200));
@@ -61,12 +69,21 @@ describe('live view in a 160x50 terminal at 200 hosts (tmux)', function () {
       assert.equal(headers.length, 1, `one frame on screen, redrawn in place:\n${screen.join('\n')}`);
       assert.equal(screen.indexOf(headers[0]!), 0, 'the frame starts at the top and fits below it');
       assert.match(screen[1]!, /^running: web\d{3}( \S+)?, /);
-      assert.ok(screen.every((l) => l.length <= 160), 'no line wider than the screen');
+      assert.ok(
+        screen.every((l) => l.length <= 160),
+        'no line wider than the screen',
+      );
       assert.ok(!screen.some((l) => /^\s*(✔|✖|❯|◼)/.test(l)), 'no listr2 tree rows');
     }
     const last = midRun.at(-1)!;
     assert.match(last[2]!, /^UNREACHABLE web001 cannot connect to web001 \(198\.19\.254\.1:22\): /);
-    console.log(`      ${screens.length} screens captured, ${midRun.length} mid-run; the last:\n${last.filter(Boolean).slice(0, 4).map((l) => `        ${l.slice(0, 120)}`).join('\n')}\n        ...`);
+    console.log(
+      `      ${screens.length} screens captured, ${midRun.length} mid-run; the last:\n${last
+        .filter(Boolean)
+        .slice(0, 4)
+        .map((l) => `        ${l.slice(0, 120)}`)
+        .join('\n')}\n        ...`,
+    );
     const history = (await run('tmux', ['capture-pane', '-p', '-J', '-S', '-', '-t', SESSION])).stdout.split('\n');
     const recapAt = history.findIndex((l) => l.startsWith('RECAP check farm'));
     assert.deepEqual(history.slice(recapAt + 1, recapAt + 3), [

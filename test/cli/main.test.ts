@@ -26,12 +26,28 @@ describe('lvs-play binary', () => {
 
   it('loads each command it lists when that command runs: NAME --help prints its usage', async () => {
     const { stdout } = await run(process.execPath, [bin, '--help']);
-    const names = [...stdout.matchAll(/^  (\S+)  /gm)].map((m) => m[1]!);
-    assert.deepEqual(names, ['deploy', 'rollout', 'check', 'verify', 'drain', 'undrain', 'recover', 'validate', 'render', 'graph', 'lab', 'completion', 'schedule']);
-    await Promise.all(names.map(async (name) => {
-      const r = await run(process.execPath, [bin, name, '--help']);
-      assert.match(r.stdout, new RegExp(`^Usage:\\s+lvs-play ${name} `), name);
-    }));
+    const names = [...stdout.matchAll(/^ {2}(\S+) {2}/gm)].map((m) => m[1]!);
+    assert.deepEqual(names, [
+      'deploy',
+      'rollout',
+      'check',
+      'verify',
+      'drain',
+      'undrain',
+      'recover',
+      'validate',
+      'render',
+      'graph',
+      'lab',
+      'completion',
+      'schedule',
+    ]);
+    await Promise.all(
+      names.map(async (name) => {
+        const r = await run(process.execPath, [bin, name, '--help']);
+        assert.match(r.stdout, new RegExp(`^Usage:\\s+lvs-play ${name} `), name);
+      }),
+    );
   });
 
   it('reads the ssh config from ~/.ssh/config, or -F FILE / --ssh-config FILE / -F none, naming a broken one', async () => {
@@ -70,12 +86,15 @@ describe('lvs-play binary', () => {
 
 describe('lvs-play binary: argument errors', () => {
   it('names an unknown option and points at --help, without a stack', async () => {
-    await assert.rejects(run(process.execPath, [bin, 'check', 'inventory/lab.json', '--frobnicate']), (e: { code: number; stderr: string }) => {
-      assert.equal(e.code, 1);
-      assert.match(e.stderr, /^error: check: Unknown option '--frobnicate'/);
-      assert.match(e.stderr, /hint: lvs-play check --help/);
-      assert.doesNotMatch(e.stderr, /internal error|at .*\.js/);
-      return true;
-    });
+    await assert.rejects(
+      run(process.execPath, [bin, 'check', 'inventory/lab.json', '--frobnicate']),
+      (e: { code: number; stderr: string }) => {
+        assert.equal(e.code, 1);
+        assert.match(e.stderr, /^error: check: Unknown option '--frobnicate'/);
+        assert.match(e.stderr, /hint: lvs-play check --help/);
+        assert.doesNotMatch(e.stderr, /internal error|at .*\.js/);
+        return true;
+      },
+    );
   });
 });

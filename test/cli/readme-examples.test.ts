@@ -14,7 +14,11 @@ import { join } from 'node:path';
 const root = new URL('../../', import.meta.url).pathname;
 const bin = join(root, 'dist/lib/cli/main.js');
 
-interface Example { command: string; output: string; line: number }
+interface Example {
+  command: string;
+  output: string;
+  line: number;
+}
 
 /** "$ " lines of the README's fenced blocks, each with the lines after it up to the next "$ " or the fence. */
 function readmeExamples(markdown: string): Example[] {
@@ -38,7 +42,7 @@ function readmeExamples(markdown: string): Example[] {
   return examples;
 }
 
-describe('the README\'s examples', function () {
+describe("the README's examples", function () {
   this.timeout(120_000);
   let dir: string;
   before(() => {
@@ -60,7 +64,11 @@ describe('the README\'s examples', function () {
       const argv = ex.command.replace(/^npx lvs-play /, '');
       let output: string;
       try {
-        output = execFileSync('sh', ['-c', `"$0" "$1" ${argv} 2>&1`, process.execPath, bin], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+        output = execFileSync('sh', ['-c', `"$0" "$1" ${argv} 2>&1`, process.execPath, bin], {
+          cwd: dir,
+          encoding: 'utf8',
+          env: { ...process.env, NO_COLOR: '1' },
+        });
       } catch (err) {
         output = (err as { stdout: string }).stdout;
       }

@@ -14,7 +14,10 @@ describe('lvs-play rollout / deploy --rolling / drain arguments', function () {
   it('refuses a bad --batch and a missing inventory, with a hint', async () => {
     const bad = await lvsPlay(['rollout', 'inventory/lab.json', '--batch', '0']);
     assert.equal(bad.code, 1);
-    assert.match(bad.stderr, /--batch must be a whole number of real servers \(1 or more\) or a percentage \(1% to 100%\), got "0"\nhint: --batch 2, or --batch 25%/);
+    assert.match(
+      bad.stderr,
+      /--batch must be a whole number of real servers \(1 or more\) or a percentage \(1% to 100%\), got "0"\nhint: --batch 2, or --batch 25%/,
+    );
     const none = await lvsPlay(['rollout']);
     assert.equal(none.code, 1);
     assert.match(none.stderr, /missing INVENTORY/);
@@ -23,13 +26,26 @@ describe('lvs-play rollout / deploy --rolling / drain arguments', function () {
   it('refuses nopreempt and preempt_delay, whose VIPs the handover could not give back, before any host is read (issue 13)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lvsp-nopreempt-'));
     try {
-      const nopreempt = writeLabVariant(dir, 'nopreempt.json', (inv) => { inv.vrrp = { ...inv.vrrp, nopreempt: true }; });
-      const delayed = writeLabVariant(dir, 'delay.json', (inv) => { inv.vrrp = { ...inv.vrrp, preemptDelay: 30 }; });
-      for (const [file, what] of [[nopreempt, 'vrrp.nopreempt'], [delayed, 'vrrp.preemptDelay \\(30 s\\)']] as const) {
-        for (const args of [['rollout', file, '--check'], ['deploy', file, '--rolling']]) {
+      const nopreempt = writeLabVariant(dir, 'nopreempt.json', (inv) => {
+        inv.vrrp = { ...inv.vrrp, nopreempt: true };
+      });
+      const delayed = writeLabVariant(dir, 'delay.json', (inv) => {
+        inv.vrrp = { ...inv.vrrp, preemptDelay: 30 };
+      });
+      for (const [file, what] of [
+        [nopreempt, 'vrrp.nopreempt'],
+        [delayed, 'vrrp.preemptDelay \\(30 s\\)'],
+      ] as const) {
+        for (const args of [
+          ['rollout', file, '--check'],
+          ['deploy', file, '--rolling'],
+        ]) {
           const r = await lvsPlay(args);
           assert.equal(r.code, 1, r.stdout + r.stderr);
-          assert.match(r.stderr, new RegExp(`error: rollout cannot run with ${what} yet: its handover gives each director's VIPs back by preemption`));
+          assert.match(
+            r.stderr,
+            new RegExp(`error: rollout cannot run with ${what} yet: its handover gives each director's VIPs back by preemption`),
+          );
           assert.match(r.stderr, /hint: lvs-play deploy applies the inventory without the rollout's handover/);
         }
       }
@@ -47,7 +63,10 @@ describe('lvs-play rollout / deploy --rolling / drain arguments', function () {
       });
       const r = await lvsPlay(['rollout', grouped, '--check']);
       assert.equal(r.code, 1, r.stdout + r.stderr);
-      assert.match(r.stderr, /error: rollout cannot run with vrrp\.syncGroups yet \(g_web\): its handover of a group's VIPs has not been proven\nhint: lvs-play deploy applies the inventory without the rollout's handover/);
+      assert.match(
+        r.stderr,
+        /error: rollout cannot run with vrrp\.syncGroups yet \(g_web\): its handover of a group's VIPs has not been proven\nhint: lvs-play deploy applies the inventory without the rollout's handover/,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -56,10 +75,15 @@ describe('lvs-play rollout / deploy --rolling / drain arguments', function () {
   it('refuses health checks whose request it cannot send before an undrain, before any host is read (issue 14)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lvsp-misc-check-'));
     try {
-      const misc = writeLabVariant(dir, 'misc.json', (inv) => { inv.vips[0]!.services[0]!.healthCheck = { type: 'MISC_CHECK', command: '/usr/bin/test -e /run/ok' }; });
+      const misc = writeLabVariant(dir, 'misc.json', (inv) => {
+        inv.vips[0]!.services[0]!.healthCheck = { type: 'MISC_CHECK', command: '/usr/bin/test -e /run/ok' };
+      });
       const r = await lvsPlay(['rollout', misc, '--check']);
       assert.equal(r.code, 1, r.stdout + r.stderr);
-      assert.match(r.stderr, /error: rollout cannot run with MISC_CHECK health checks yet: before it puts a drained real server back it sends the check's own request, and it knows TCP_CHECK and HTTP_GET only/);
+      assert.match(
+        r.stderr,
+        /error: rollout cannot run with MISC_CHECK health checks yet: before it puts a drained real server back it sends the check's own request, and it knows TCP_CHECK and HTTP_GET only/,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

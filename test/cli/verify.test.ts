@@ -21,7 +21,9 @@ describe('cli: verify', function () {
     dir = mkdtempSync(join(tmpdir(), 'lvsplay-verify-cli-'));
     file = writeUnreachableInventory(dir);
   });
-  after(() => { if (dir) rmSync(dir, { recursive: true, force: true }); });
+  after(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
 
   it('prints its usage with the exit codes', async () => {
     const r = await lvsPlay(['verify', '--help']);
@@ -36,7 +38,10 @@ describe('cli: verify', function () {
     assert.deepEqual([none.code, none.stderr.split('\n')[0]], [1, 'error: missing INVENTORY']);
     const probe = await lvsPlay(['verify', file, '--probe-from', 'nobody']);
     assert.equal(probe.code, 1);
-    assert.match(probe.stderr, /--probe-from: "nobody" is not a host of cluster nowhere\nhint: hosts: lvs-dr, lvs-dr2, lvs01, lvs02, client/);
+    assert.match(
+      probe.stderr,
+      /--probe-from: "nobody" is not a host of cluster nowhere\nhint: hosts: lvs-dr, lvs-dr2, lvs01, lvs02, client/,
+    );
     const limit = await lvsPlay(['verify', file, '--limit', 'nobody']);
     assert.equal(limit.code, 1);
     assert.match(limit.stderr, /--limit: "nobody" is neither a host nor a group/);
@@ -47,27 +52,45 @@ describe('cli: verify', function () {
     assert.equal(r.code, 1, r.stderr);
     const report = JSON.parse(r.stdout) as VerifyReport;
     const hosts = report.checks.filter((c) => c.check === 'host');
-    assert.deepEqual(hosts.map((c) => `${c.target} ${c.status}`), ['lvs-dr fail', 'lvs-dr2 fail', 'lvs01 fail', 'lvs02 fail']);
-    assert.ok(hosts.every((c) => c.detail.startsWith('could not be read: ')), JSON.stringify(hosts));
-    assert.deepEqual(report.checks.filter((c) => c.check === 'vip').map((c) => c.status), ['not-checkable', 'not-checkable']);
+    assert.deepEqual(
+      hosts.map((c) => `${c.target} ${c.status}`),
+      ['lvs-dr fail', 'lvs-dr2 fail', 'lvs01 fail', 'lvs02 fail'],
+    );
+    assert.ok(
+      hosts.every((c) => c.detail.startsWith('could not be read: ')),
+      JSON.stringify(hosts),
+    );
+    assert.deepEqual(
+      report.checks.filter((c) => c.check === 'vip').map((c) => c.status),
+      ['not-checkable', 'not-checkable'],
+    );
     assert.doesNotMatch(r.stdout + r.stderr, /pw123456/);
     const table = await lvsPlay(['verify', file, '--limit', 'lvs01']);
     assert.equal(table.code, 1);
     assert.match(table.stdout, /^host\s+lvs01\s+fail\s+could not be read: /m);
-    assert.match(table.stdout, /^nowhere: 0 pass, 0 degraded, 1 fail, 0 not checkable: exit 1, something is down or could not be checked$/m);
+    assert.match(
+      table.stdout,
+      /^nowhere: 0 pass, 0 degraded, 1 fail, 0 not checkable: exit 1, something is down or could not be checked$/m,
+    );
   });
 
   it('colours its statuses on a terminal, and not with --no-color or NO_COLOR=1', async () => {
     const bin = new URL('../../dist/lib/cli/main.js', import.meta.url).pathname;
     // script(1) runs the command on a pseudo-terminal: stdout is a TTY, as in a user's shell
     const onTerminal = (args: string[], env: NodeJS.ProcessEnv = {}) => {
-      const r = spawnSync('script', ['-qec', [process.execPath, bin, ...args].map((a) => `'${a}'`).join(' '), '/dev/null'],
-        { encoding: 'utf8', env: { ...process.env, NO_COLOR: '', ...env } });
+      const r = spawnSync('script', ['-qec', [process.execPath, bin, ...args].map((a) => `'${a}'`).join(' '), '/dev/null'], {
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '', ...env },
+      });
       return r.stdout;
     };
     const coloured = onTerminal(['verify', file, '--limit', 'lvs01']);
     assert.match(coloured, /^host\s+lvs01\s+\x1b\[31mfail/m);
-    for (const plain of [onTerminal(['verify', file, '--limit', 'lvs01', '--no-color']), onTerminal(['--no-color', 'verify', file, '--limit', 'lvs01']), onTerminal(['verify', file, '--limit', 'lvs01'], { NO_COLOR: '1' })]) {
+    for (const plain of [
+      onTerminal(['verify', file, '--limit', 'lvs01', '--no-color']),
+      onTerminal(['--no-color', 'verify', file, '--limit', 'lvs01']),
+      onTerminal(['verify', file, '--limit', 'lvs01'], { NO_COLOR: '1' }),
+    ]) {
       assert.match(plain, /^host\s+lvs01\s+fail\s+could not be read: /m);
       assert.doesNotMatch(plain, /\x1b\[/);
     }

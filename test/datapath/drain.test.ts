@@ -10,9 +10,9 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SOURCE_BLOCKS, clientSources, clientTraffic, ok } from '../support/client-traffic.js';
 import { lvsPlay } from '../support/cli.js';
-import { DATAPATH_INVENTORY, DIRECTORS, VIPS, useDatapathLab } from '../support/datapath.js';
+import { clientSources, clientTraffic, ok, SOURCE_BLOCKS } from '../support/client-traffic.js';
+import { DATAPATH_INVENTORY, DIRECTORS, useDatapathLab, VIPS } from '../support/datapath.js';
 
 const PLAYBOOK = 'test/fixtures/playbooks/web-down-on-lvs01.mjs';
 const MARKER = '/var/tmp/lvs-play-web-down-marker';
@@ -24,7 +24,9 @@ describe('datapath: a real server rolled out under traffic (drain, change, undra
   const lab = useDatapathLab();
   let drains: string;
 
-  before(() => { drains = mkdtempSync(join(tmpdir(), 'lvs-play-drains-')); });
+  before(() => {
+    drains = mkdtempSync(join(tmpdir(), 'lvs-play-drains-'));
+  });
   after(async () => {
     rmSync(drains, { recursive: true, force: true });
     await lab.run('lvs01', 'systemctl start nginx');
@@ -42,7 +44,12 @@ describe('datapath: a real server rolled out under traffic (drain, change, undra
       }
     })();
     const traffic = clientTraffic(lab.address('client'), {
-      vips: VIPS, sources: clientSources(SOURCE_BLOCKS.drain), seconds: 400, stopFile: STOP, intervalMs: 20, timeoutMs: 2000,
+      vips: VIPS,
+      sources: clientSources(SOURCE_BLOCKS.drain),
+      seconds: 400,
+      stopFile: STOP,
+      intervalMs: 20,
+      timeoutMs: 2000,
     });
     await new Promise((r) => setTimeout(r, 3000));
     const t0 = Date.now();
@@ -53,15 +60,21 @@ describe('datapath: a real server rolled out under traffic (drain, change, undra
     const results = await traffic;
     sampling = false;
     await sampler;
-    process.stderr.write(`      [datapath] rollout of lvs01 took ${(took / 1000).toFixed(1)} s; ${results.length} requests, ${results.filter((x) => !ok(x)).length} failed; ` +
-      `answered by ${[...new Set(results.filter(ok).map((x) => x.body))].sort().join(', ')}; weights seen: ${[...seen].sort().join('; ')}\n`);
+    process.stderr.write(
+      `      [datapath] rollout of lvs01 took ${(took / 1000).toFixed(1)} s; ${results.length} requests, ${results.filter((x) => !ok(x)).length} failed; ` +
+        `answered by ${[...new Set(results.filter(ok).map((x) => x.body))].sort().join(', ')}; weights seen: ${[...seen].sort().join('; ')}\n`,
+    );
     assert.equal(r.code, 0, r.stdout + r.stderr);
     assert.match(r.stdout + r.stderr, /drain/i);
     assert.equal((await lab.ssh('lvs01', `test -e ${MARKER}`)).code, 0, 'the change was made');
-    for (const d of DIRECTORS) for (const vip of VIPS) {
-      assert.ok(seen.has(`${d} ${vip} w0`), `${d} had lvs01 at weight 0 in ${vip}'s service during the rollout`);
-      assert.equal(await lab.weight(d, vip, LVS01), 1, `${d}: lvs01 undrained in ${vip}'s service`);
-    }
-    assert.deepEqual(results.filter((x) => !ok(x)).map((x) => `${x.vip} from ${x.src}: ${x.error ?? x.status}`), []);
+    for (const d of DIRECTORS)
+      for (const vip of VIPS) {
+        assert.ok(seen.has(`${d} ${vip} w0`), `${d} had lvs01 at weight 0 in ${vip}'s service during the rollout`);
+        assert.equal(await lab.weight(d, vip, LVS01), 1, `${d}: lvs01 undrained in ${vip}'s service`);
+      }
+    assert.deepEqual(
+      results.filter((x) => !ok(x)).map((x) => `${x.vip} from ${x.src}: ${x.error ?? x.status}`),
+      [],
+    );
   });
 });

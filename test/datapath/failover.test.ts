@@ -10,14 +10,14 @@
 // (higher priority) and the VIP goes home; that gap is measured as well.
 
 import { strict as assert } from 'node:assert';
-import { readState } from '../../lib/lab/state.js';
 import { signal } from '../../lib/lab/processes.js';
-import { SOURCE_BLOCKS, clientSources, clientTraffic, worstGapMs } from '../support/client-traffic.js';
+import { readState } from '../../lib/lab/state.js';
+import { clientSources, clientTraffic, SOURCE_BLOCKS, worstGapMs } from '../support/client-traffic.js';
 import { ADVERT_INT_S, useDatapathLab } from '../support/datapath.js';
 import { waitFor } from '../support/wait.js';
 
-const VIP = '198.18.0.100';            // MASTER lvs-dr, BACKUP lvs-dr2
-const BOUND_MS = 15_000;               // 3 x advert_int + skew + gratuitous ARP, with room for TCG
+const VIP = '198.18.0.100'; // MASTER lvs-dr, BACKUP lvs-dr2
+const BOUND_MS = 15_000; // 3 x advert_int + skew + gratuitous ARP, with room for TCG
 const SOURCES = clientSources(SOURCE_BLOCKS.failover, 4);
 
 describe('datapath: failover under traffic', function () {
@@ -25,7 +25,7 @@ describe('datapath: failover under traffic', function () {
   const lab = useDatapathLab();
 
   const holds = async (director: string) => (await lab.run(director, 'ip -j address show dev eth0')).includes(`"${VIP}"`);
-  const home = () => waitFor(`${VIP} home on lvs-dr only`, async () => await holds('lvs-dr') && !(await holds('lvs-dr2')), 60_000, 1000);
+  const home = () => waitFor(`${VIP} home on lvs-dr only`, async () => (await holds('lvs-dr')) && !(await holds('lvs-dr2')), 60_000, 1000);
 
   afterEach(async () => {
     const state = await readState();
@@ -43,10 +43,18 @@ describe('datapath: failover under traffic', function () {
     const { downAt, upAt } = await fn();
     const results = await traffic;
     const t = (r: { t: number }) => r.t * 1000;
-    const away = worstGapMs(results.filter((r) => t(r) >= downAt - 500 && t(r) < upAt - 500), VIP);
-    const back = worstGapMs(results.filter((r) => t(r) >= upAt - 500), VIP);
-    process.stderr.write(`      [datapath] ${what}: ${results.length} requests; failover gap ${away.gapMs} ms (${away.failed} failed); ` +
-      `return gap ${back.gapMs} ms (${back.failed} failed); bound ${BOUND_MS} ms (advert_int ${ADVERT_INT_S} s)\n`);
+    const away = worstGapMs(
+      results.filter((r) => t(r) >= downAt - 500 && t(r) < upAt - 500),
+      VIP,
+    );
+    const back = worstGapMs(
+      results.filter((r) => t(r) >= upAt - 500),
+      VIP,
+    );
+    process.stderr.write(
+      `      [datapath] ${what}: ${results.length} requests; failover gap ${away.gapMs} ms (${away.failed} failed); ` +
+        `return gap ${back.gapMs} ms (${back.failed} failed); bound ${BOUND_MS} ms (advert_int ${ADVERT_INT_S} s)\n`,
+    );
     assert.ok(results.length > 100, 'the client kept requesting');
     assert.ok(away.gapMs < BOUND_MS, `${what}: requests failed for ${away.gapMs} ms`);
     assert.ok(back.gapMs < BOUND_MS, `${what}, coming back: requests failed for ${back.gapMs} ms`);

@@ -14,9 +14,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { labSshArgs } from '../../lib/lab/ssh.js';
 import { quote } from '../../lib/shell/quote.js';
-import { SOURCE_BLOCKS, clientSources } from '../support/client-traffic.js';
 import { lvsPlay, repoRoot } from '../support/cli.js';
-import { DATAPATH_INVENTORY, DIRECTORS, LAB_IPVS_TCP_TIMEOUT_S, VIPS, forgetDatapathLab, useDatapathLab, type DatapathLab } from '../support/datapath.js';
+import { clientSources, SOURCE_BLOCKS } from '../support/client-traffic.js';
+import {
+  DATAPATH_INVENTORY,
+  type DatapathLab,
+  DIRECTORS,
+  forgetDatapathLab,
+  LAB_IPVS_TCP_TIMEOUT_S,
+  useDatapathLab,
+  VIPS,
+} from '../support/datapath.js';
 import { waitFor } from '../support/wait.js';
 
 const LVS01 = '198.18.0.10';
@@ -76,14 +84,20 @@ print(json.dumps({'none': True}), flush=True)
 sys.exit(1)
 `;
 
-interface Held { src: string; release(): Promise<void> }
+interface Held {
+  src: string;
+  release(): Promise<void>;
+}
 
 /** A connection from the client through `vip` to the real server `want`, open until release(). */
 async function holdConnection(lab: DatapathLab, vip: string, want: string): Promise<Held> {
   await lab.run('client', `rm -f ${STOP}`);
   const sources = clientSources(SOURCE_BLOCKS.drainWait);
-  const child = spawn('ssh', [...labSshArgs(lab.address('client')), '--', `python3 - ${quote(vip)} ${quote(JSON.stringify(sources))} ${quote(want)} ${quote(STOP)}`],
-    { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(
+    'ssh',
+    [...labSshArgs(lab.address('client')), '--', `python3 - ${quote(vip)} ${quote(JSON.stringify(sources))} ${quote(want)} ${quote(STOP)}`],
+    { stdio: ['pipe', 'pipe', 'pipe'] },
+  );
   child.stdin.end(HOLD);
   let out = '';
   let err = '';
@@ -94,7 +108,9 @@ async function holdConnection(lab: DatapathLab, vip: string, want: string): Prom
       const m = /"held": "([^"]+)"/.exec(out);
       if (m) resolve(m[1]!);
     });
-    child.stderr.on('data', (d) => { err += d; });
+    child.stderr.on('data', (d) => {
+      err += d;
+    });
     void done.then((code) => reject(new Error(`no connection to ${want} through ${vip} held (exit ${code}): ${out}${err}`)));
   });
   return {
@@ -113,23 +129,45 @@ describe('datapath: drain --wait and undrain by hand against the IPVS table, rol
   let drains: string;
   let held: Held | null = null;
   const env = () => ({ LVS_PLAY_DRAINS_DIR: drains });
-  const drained = (host: string) => new RegExp(`^drained ${host} on lvs-dr, lvs-dr2 \\(recorded; lvs-play undrain ${esc(`${repoRoot}${DATAPATH_INVENTORY}`)} ${host} puts it back\\)$`, 'm');
+  const drained = (host: string) =>
+    new RegExp(
+      `^drained ${host} on lvs-dr, lvs-dr2 \\(recorded; lvs-play undrain ${esc(`${repoRoot}${DATAPATH_INVENTORY}`)} ${host} puts it back\\)$`,
+      'm',
+    );
   /** lvs01's weight in both VIPs' services on both directors, as ipvsadm shows it */
-  const weights = async () => (await Promise.all(DIRECTORS.flatMap((d) => VIPS.map(async (v) => `${d} ${v} w${await lab.weight(d, v, LVS01)}`)))).sort();
+  const weights = async () =>
+    (await Promise.all(DIRECTORS.flatMap((d) => VIPS.map(async (v) => `${d} ${v} w${await lab.weight(d, v, LVS01)}`)))).sort();
   const allAt = (w: number) => DIRECTORS.flatMap((d) => VIPS.map((v) => `${d} ${v} w${w}`)).sort();
-  const activeOnDr = async () => (await lab.ipvs('lvs-dr')).find((s) => s.address === VIP && s.port === 80)?.realServers.find((r) => r.address === LVS01)?.activeConnections ?? 0;
+  const activeOnDr = async () =>
+    (await lab.ipvs('lvs-dr')).find((s) => s.address === VIP && s.port === 80)?.realServers.find((r) => r.address === LVS01)
+      ?.activeConnections ?? 0;
 
   /** lvs01's active connections in every service on every director */
-  const activeAnywhere = async () => (await Promise.all(DIRECTORS.map(async (d) => (await lab.ipvs(d))
-    .flatMap((s) => s.realServers.filter((r) => r.address === LVS01).map((r) => r.activeConnections))))).flat().reduce((a, b) => a + b, 0);
+  const activeAnywhere = async () =>
+    (
+      await Promise.all(
+        DIRECTORS.map(async (d) =>
+          (await lab.ipvs(d)).flatMap((s) => s.realServers.filter((r) => r.address === LVS01).map((r) => r.activeConnections)),
+        ),
+      )
+    )
+      .flat()
+      .reduce((a, b) => a + b, 0);
 
   before(async () => {
     drains = mkdtempSync(join(tmpdir(), 'lvs-play-drains-'));
     // drain --wait counts every active connection to lvs01: the ones an earlier suite's failover cut
     // (left ESTABLISHED on the director that lost the VIP) must have expired first
     const t0 = Date.now();
-    await waitFor('connections to lvs01 left by earlier suites to expire', async () => (await activeAnywhere()) === 0, (LAB_IPVS_TCP_TIMEOUT_S + 30) * 1000, 1000);
-    process.stderr.write(`      [datapath] no connection to lvs01 left from earlier suites after ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
+    await waitFor(
+      'connections to lvs01 left by earlier suites to expire',
+      async () => (await activeAnywhere()) === 0,
+      (LAB_IPVS_TCP_TIMEOUT_S + 30) * 1000,
+      1000,
+    );
+    process.stderr.write(
+      `      [datapath] no connection to lvs01 left from earlier suites after ${((Date.now() - t0) / 1000).toFixed(1)} s\n`,
+    );
   });
   afterEach(async () => {
     if (held) await held.release().catch(() => undefined);
@@ -146,7 +184,10 @@ describe('datapath: drain --wait and undrain by hand against the IPVS table, rol
     await waitFor('lvs-dr to count the held connection as active', async () => (await activeOnDr()) >= 1, 15_000);
     let finishedAt = 0;
     const t0 = Date.now();
-    const drain = lvsPlay(['drain', DATAPATH_INVENTORY, 'lvs01', '--wait', '30'], env()).then((r) => { finishedAt = Date.now(); return r; });
+    const drain = lvsPlay(['drain', DATAPATH_INVENTORY, 'lvs01', '--wait', '30'], env()).then((r) => {
+      finishedAt = Date.now();
+      return r;
+    });
     await waitFor('lvs01 at weight 0 on both directors', async () => JSON.stringify(await weights()) === JSON.stringify(allAt(0)), 30_000);
     await sleep(3000);
     assert.equal(finishedAt, 0, 'drain returned while a connection to lvs01 was still active');
@@ -155,13 +196,18 @@ describe('datapath: drain --wait and undrain by hand against the IPVS table, rol
     await held.release();
     held = null;
     const r = await drain;
-    process.stderr.write(`      [datapath] drain --wait 30 returned ${((finishedAt - closedAt) / 1000).toFixed(1)} s after the connection closed (${((finishedAt - t0) / 1000).toFixed(1)} s in all)\n`);
+    process.stderr.write(
+      `      [datapath] drain --wait 30 returned ${((finishedAt - closedAt) / 1000).toFixed(1)} s after the connection closed (${((finishedAt - t0) / 1000).toFixed(1)} s in all)\n`,
+    );
     assert.equal(r.code, 0, r.stdout + r.stderr);
     assert.match(r.stdout, drained('lvs01'));
     assert.match(r.stdout, /^waiting for active connections to reach zero: active: (.*, )?lvs01 1 on lvs-dr 198\.18\.0\.100:80(, .*)?$/m);
     assert.match(r.stdout, /^waiting for active connections to reach zero: no active connection \(weights lvs01=0\)$/m);
     assert.doesNotMatch(r.stdout, /timed out/);
-    assert.ok(finishedAt >= closedAt && finishedAt - closedAt < 20_000, `returned ${finishedAt - closedAt} ms after the close: it did not follow the connection`);
+    assert.ok(
+      finishedAt >= closedAt && finishedAt - closedAt < 20_000,
+      `returned ${finishedAt - closedAt} ms after the close: it did not follow the connection`,
+    );
   });
 
   it('undrain lvs01: back at weight 1 in both services on both directors, confirmed from their tables; the record cleared', async () => {
@@ -188,7 +234,10 @@ describe('datapath: drain --wait and undrain by hand against the IPVS table, rol
     process.stderr.write(`      [datapath] drain --wait 3 took ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
     assert.equal(r3.code, 0, r3.stdout + r3.stderr);
     assert.match(r3.stdout, /^waiting for active connections to reach zero: active: (.*, )?lvs01 1 on lvs-dr 198\.18\.0\.100:80(, .*)?$/m);
-    assert.match(r3.stdout, /^timed out after 3\.0 s waiting for active connections to reach zero \(last seen: active: (.*, )?lvs01 1 on lvs-dr 198\.18\.0\.100:80(, .*)?\)$/m);
+    assert.match(
+      r3.stdout,
+      /^timed out after 3\.0 s waiting for active connections to reach zero \(last seen: active: (.*, )?lvs01 1 on lvs-dr 198\.18\.0\.100:80(, .*)?\)$/m,
+    );
     assert.ok(Date.now() - t0 >= 3000);
     assert.deepEqual(await weights(), allAt(0));
 
@@ -199,16 +248,22 @@ describe('datapath: drain --wait and undrain by hand against the IPVS table, rol
     assert.deepEqual(await weights(), allAt(1));
   });
 
-  it('rollout --drain-timeout 5: the plan\'s wait is bounded by 5 s; with a connection kept open it goes on after 5 s, says so, changes lvs01 and undrains it', async () => {
+  it("rollout --drain-timeout 5: the plan's wait is bounded by 5 s; with a connection kept open it goes on after 5 s, says so, changes lvs01 and undrains it", async () => {
     await lab.run('lvs01', `rm -f ${SLOW_MARKER}`);
     try {
       held = await holdConnection(lab, VIP, 'lvs01');
       await waitFor('lvs-dr to count the held connection as active', async () => (await activeOnDr()) >= 1, 15_000);
-      const r = await lvsPlay(['rollout', DATAPATH_INVENTORY, '--limit', 'lvs01', '--playbook', SLOW, '--drain-timeout', '5'], { ...env(), LVS_PLAY_TEST_STEP: 'ok' });
+      const r = await lvsPlay(['rollout', DATAPATH_INVENTORY, '--limit', 'lvs01', '--playbook', SLOW, '--drain-timeout', '5'], {
+        ...env(),
+        LVS_PLAY_TEST_STEP: 'ok',
+      });
       assert.equal(r.code, 0, r.stdout + r.stderr);
       assert.match(r.stdout, /^ {4}\d+\. wait until no active connection to lvs01 on any director \(at most 5 s, then go on\)$/m);
       assert.match(r.stdout, /^\[rollout\] {3}waiting for connections to finish: active: (.*, )?lvs01 1 on lvs-dr 198\.18\.0\.100:80/m);
-      assert.match(r.stdout, /^\[rollout\] {3}connections still active after 5 s, going on: active: (.*, )?lvs01 1 on lvs-dr 198\.18\.0\.100:80/m);
+      assert.match(
+        r.stdout,
+        /^\[rollout\] {3}connections still active after 5 s, going on: active: (.*, )?lvs01 1 on lvs-dr 198\.18\.0\.100:80/m,
+      );
       assert.match(r.stdout, /^\[rollout\] {3}waiting for the inventory's weights: every director has them at the inventory's weight$/m);
       assert.equal(await lab.run('lvs01', `cat ${SLOW_MARKER}`), 'changed during a drain\n');
       assert.deepEqual(await weights(), allAt(1));

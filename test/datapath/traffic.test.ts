@@ -5,8 +5,8 @@
 // IPVS table.
 
 import { strict as assert } from 'node:assert';
-import { SOURCE_BLOCKS, answeredBy, clientSources, clientTraffic, ok } from '../support/client-traffic.js';
-import { VIPS, useDatapathLab } from '../support/datapath.js';
+import { answeredBy, clientSources, clientTraffic, ok, SOURCE_BLOCKS } from '../support/client-traffic.js';
+import { useDatapathLab, VIPS } from '../support/datapath.js';
 import { waitFor } from '../support/wait.js';
 
 const CLIENT_SOURCES = clientSources(SOURCE_BLOCKS.traffic);
@@ -16,9 +16,18 @@ describe('datapath: HTTP through the VIPs', function () {
   const lab = useDatapathLab();
 
   it('from ten client addresses, every request to each VIP is answered, by both real servers for each VIP', async () => {
-    const results = await clientTraffic(lab.address('client'), { vips: VIPS, sources: CLIENT_SOURCES, seconds: 0, intervalMs: 0, timeoutMs: 5000 });
+    const results = await clientTraffic(lab.address('client'), {
+      vips: VIPS,
+      sources: CLIENT_SOURCES,
+      seconds: 0,
+      intervalMs: 0,
+      timeoutMs: 5000,
+    });
     assert.equal(results.length, VIPS.length * CLIENT_SOURCES.length);
-    assert.deepEqual(results.filter((r) => !ok(r)), []);
+    assert.deepEqual(
+      results.filter((r) => !ok(r)),
+      [],
+    );
     assert.deepEqual(answeredBy(results), Object.fromEntries(VIPS.map((v) => [v, ['lvs01', 'lvs02']])));
     process.stderr.write(`      [datapath] answered: ${JSON.stringify(answeredBy(results))}\n`);
   });
@@ -35,16 +44,30 @@ describe('datapath: HTTP through the VIPs', function () {
     await clientTraffic(lab.address('client'), { vips: VIPS, sources: CLIENT_SOURCES, seconds: 0, intervalMs: 0, timeoutMs: 5000 });
     for (const vip of VIPS) {
       // ipvsadm -Lnc: "TCP 01:57 TIME_WAIT 198.18.0.60:41234 198.18.0.100:80 198.18.0.10:80"
-      const conns = (await lab.run(holder[vip]!, 'ipvsadm -Lnc')).split('\n').map((l) => l.trim().split(/\s+/)).filter((w) => w[0] === 'TCP' && w[4] === `${vip}:80`);
+      const conns = (await lab.run(holder[vip]!, 'ipvsadm -Lnc'))
+        .split('\n')
+        .map((l) => l.trim().split(/\s+/))
+        .filter((w) => w[0] === 'TCP' && w[4] === `${vip}:80`);
       const sources = new Set(conns.map((w) => w[3]!.split(':')[0]));
-      assert.deepEqual([...sources].filter((a) => CLIENT_SOURCES.includes(a!)).sort(), [...CLIENT_SOURCES].sort(), `${holder[vip]} has connections from every client address to ${vip}`);
+      assert.deepEqual(
+        [...sources].filter((a) => CLIENT_SOURCES.includes(a!)).sort(),
+        [...CLIENT_SOURCES].sort(),
+        `${holder[vip]} has connections from every client address to ${vip}`,
+      );
       // the kernel folds its per-CPU counters into --stats every 2 s
       let out = '';
       const re = new RegExp(`^TCP  ${vip.replace(/\./g, '\\.')}:80\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s`, 'm');
-      await waitFor(`${holder[vip]}'s counters for ${vip}`, async () => {
-        out = await lab.run(holder[vip]!, 'ipvsadm -Ln --stats');
-        return Number(re.exec(out)?.[1] ?? 0) >= CLIENT_SOURCES.length;
-      }, 15_000, 1000).catch((err: Error) => { throw new Error(`${err.message}:\n${out}`); });
+      await waitFor(
+        `${holder[vip]}'s counters for ${vip}`,
+        async () => {
+          out = await lab.run(holder[vip]!, 'ipvsadm -Ln --stats');
+          return Number(re.exec(out)?.[1] ?? 0) >= CLIENT_SOURCES.length;
+        },
+        15_000,
+        1000,
+      ).catch((err: Error) => {
+        throw new Error(`${err.message}:\n${out}`);
+      });
       const [, , inPkts, outPkts] = re.exec(out)!;
       // DR: the director sees the client's packets only; the real servers answer the client directly
       assert.ok(Number(inPkts) > 0);

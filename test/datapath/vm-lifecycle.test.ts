@@ -5,19 +5,19 @@
 // the datapath suites (it takes the lab down).
 
 import { strict as assert } from 'node:assert';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { labDown } from '../../lib/lab/down.js';
 import { tryRun } from '../../lib/lab/exec.js';
 import { labLinks, labNetns } from '../../lib/lab/network.js';
-import { LAB_BRIDGE, LAB_CACHE_DIR, LAB_LOG_DIR, hostNames, isLabVeth, labFiles } from '../../lib/lab/paths.js';
-import { isRunning, signal, type ProcessId } from '../../lib/lab/processes.js';
+import { hostNames, isLabVeth, LAB_BRIDGE, LAB_CACHE_DIR, LAB_LOG_DIR, labFiles } from '../../lib/lab/paths.js';
+import { isRunning, type ProcessId, signal } from '../../lib/lab/processes.js';
 import { readState } from '../../lib/lab/state.js';
 import { labUp } from '../../lib/lab/up.js';
 import { isLabTap } from '../../lib/lab/vm/tap.js';
 import { lvsPlay } from '../support/cli.js';
-import { DIRECTORS, REAL_SERVERS, forgetDatapathLab, useDatapathLab } from '../support/datapath.js';
+import { DIRECTORS, forgetDatapathLab, REAL_SERVERS, useDatapathLab } from '../support/datapath.js';
 import { forgetLab, labProgress } from '../support/lab.js';
 import { waitFor } from '../support/wait.js';
 
@@ -26,13 +26,19 @@ const LAB_HOSTS = [...DIRECTORS, ...REAL_SERVERS, 'client'];
 /** qemu processes of the lab on this machine (by their -name), whatever the state file says */
 async function labQemus(): Promise<string[]> {
   const r = await tryRun('ps', ['-eo', 'pid=,args=']);
-  return r.stdout.split('\n').filter((l) => /qemu-system-x86_64 .*-name guest=lvsp-/.test(l)).map((l) => l.trim());
+  return r.stdout
+    .split('\n')
+    .filter((l) => /qemu-system-x86_64 .*-name guest=lvsp-/.test(l))
+    .map((l) => l.trim());
 }
 
 describe('datapath lab: VMs recovered, turned back into containers, and removed without a trace', function () {
   this.timeout(15 * 60_000);
   const lab = useDatapathLab();
-  after(() => { forgetDatapathLab(); forgetLab(); });
+  after(() => {
+    forgetDatapathLab();
+    forgetLab();
+  });
 
   it('refuses --datapath with an inventory whose keepalived runs VRRP-only, and --datapath on anything but up', async () => {
     const r = await lvsPlay(['lab', 'up', '--datapath', 'inventory/lab.json']);
@@ -54,10 +60,16 @@ describe('datapath lab: VMs recovered, turned back into containers, and removed 
     const t0 = Date.now();
     const up = await labUp({ datapath: true, progress: labProgress });
     process.stderr.write(`      [datapath] one VM brought back in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
-    assert.deepEqual(up.hosts.filter((h) => !h.reused).map((h) => h.name), ['lvs-dr2']);
+    assert.deepEqual(
+      up.hosts.filter((h) => !h.reused).map((h) => h.name),
+      ['lvs-dr2'],
+    );
     assert.notEqual(up.hosts.find((h) => h.name === 'lvs-dr2')!.pid, victim.pid);
     // strict host-key checking against the lab's known_hosts: the same host key as before
-    const out = await lab.run('lvs-dr2', 'hostname; dpkg -s keepalived >/dev/null 2>&1 && echo keepalived || echo bare; modprobe ip_vs && grep -c "^ip_vs " /proc/modules; uname -r');
+    const out = await lab.run(
+      'lvs-dr2',
+      'hostname; dpkg -s keepalived >/dev/null 2>&1 && echo keepalived || echo bare; modprobe ip_vs && grep -c "^ip_vs " /proc/modules; uname -r',
+    );
     const [name, bare, ipvs, release] = out.trim().split('\n');
     assert.deepEqual([name, bare, ipvs], ['lvs-dr2', 'bare', '1']);
     assert.match(release!, /-amd64$/);
@@ -69,7 +81,10 @@ describe('datapath lab: VMs recovered, turned back into containers, and removed 
     const qemus = Object.values(state.vms).map((v) => v.qemu);
     const timeServer = state.timeServer;
     const up = await labUp({ progress: labProgress });
-    assert.deepEqual(up.hosts.filter((h) => h.kind === 'vm').map((h) => h.name), []);
+    assert.deepEqual(
+      up.hosts.filter((h) => h.kind === 'vm').map((h) => h.name),
+      [],
+    );
     assert.ok(qemus.every((q) => !isRunning(q)) && (!timeServer || !isRunning(timeServer)));
     assert.deepEqual(await labQemus(), []);
     assert.deepEqual((await labLinks()).filter(isLabTap), []); // (lvsp-t<N> test devices of the ssh suites are not taps)
@@ -86,8 +101,10 @@ describe('datapath lab: VMs recovered, turned back into containers, and removed 
       await assert.rejects(labUp({ datapath: true, progress: labProgress }), (err: Error) => {
         // both directors fail the same way; lab up reports both, each with the kernel's panic line
         for (const d of DIRECTORS) {
-          const at = new RegExp(`(?:^|\\n\\n)${d}: the VM stopped while booting \\(Kernel panic - not syncing: Attempted to kill init! exitcode=0x00000100\\)\\n` +
-            `console kept in (${LAB_LOG_DIR}/${d}-console-\\d{8}T\\d{6}Z\\.log)\\nlast lines of the console:\\n`).exec(err.message);
+          const at = new RegExp(
+            `(?:^|\\n\\n)${d}: the VM stopped while booting \\(Kernel panic - not syncing: Attempted to kill init! exitcode=0x00000100\\)\\n` +
+              `console kept in (${LAB_LOG_DIR}/${d}-console-\\d{8}T\\d{6}Z\\.log)\\nlast lines of the console:\\n`,
+          ).exec(err.message);
           assert.ok(at, `${d} in:\n${err.message}`);
           kept.push(at[1]!);
         }
@@ -110,7 +127,10 @@ describe('datapath lab: VMs recovered, turned back into containers, and removed 
     let kept: string[] = [];
     try {
       await assert.rejects(labUp({ datapath: true, progress: labProgress }), (err: Error) => {
-        assert.match(err.message, /^lvs-dr2?: the VM(?: stopped while booting|'s initrd failed) \(lvs-play initrd: FAILED: \/sbin\/lvsp-no-such-init is not an executable file on \/dev\/vda\)\nconsole kept in /);
+        assert.match(
+          err.message,
+          /^lvs-dr2?: the VM(?: stopped while booting|'s initrd failed) \(lvs-play initrd: FAILED: \/sbin\/lvsp-no-such-init is not an executable file on \/dev\/vda\)\nconsole kept in /,
+        );
         kept = [...err.message.matchAll(/^console kept in (\S+)$/gm)].map((m) => m[1]!);
         return true;
       });
@@ -138,17 +158,33 @@ describe('datapath lab: VMs recovered, turned back into containers, and removed 
     const down = await lvsPlay(['lab', 'down']);
     assert.equal(down.code, 0, down.stdout + down.stderr);
     assert.match(down.stdout, /^lab is down/m);
-    assert.ok(procs.every((p) => !isRunning(p)), 'every recorded VM and the time server stopped');
+    assert.ok(
+      procs.every((p) => !isRunning(p)),
+      'every recorded VM and the time server stopped',
+    );
     assert.deepEqual(await labQemus(), []);
     // the lab's own links and namespaces (the ssh suites' lvsp-t<N> devices and lvsp-sshtest-* namespaces are not the lab's)
-    assert.deepEqual((await labLinks()).filter((l) => l === LAB_BRIDGE || isLabTap(l) || isLabVeth(l)), [], 'no tap, veth or bridge of the lab');
-    assert.deepEqual(labNetns().filter((n) => LAB_HOSTS.some((h) => hostNames(h).netns === n)), []);
-    assert.ok(!existsSync(labFiles.hostsDir) || readdirSync(labFiles.hostsDir).length === 0, 'no per-host directory (disk images, consoles)');
+    assert.deepEqual(
+      (await labLinks()).filter((l) => l === LAB_BRIDGE || isLabTap(l) || isLabVeth(l)),
+      [],
+      'no tap, veth or bridge of the lab',
+    );
+    assert.deepEqual(
+      labNetns().filter((n) => LAB_HOSTS.some((h) => hostNames(h).netns === n)),
+      [],
+    );
+    assert.ok(
+      !existsSync(labFiles.hostsDir) || readdirSync(labFiles.hostsDir).length === 0,
+      'no per-host directory (disk images, consoles)',
+    );
     const udp = await tryRun('ss', ['-Hulnp', 'sport = :123']);
     assert.doesNotMatch(udp.stdout, /198\.18\./, 'nothing listens on the lab bridge address any more');
     const now = await readState();
     assert.deepEqual([now.vms, now.timeServer, now.datapath], [{}, null, null]);
-    assert.ok(readdirSync(LAB_CACHE_DIR).some((n) => /^vm-[0-9a-f]+$/.test(n)), 'the VM base stays in the cache');
+    assert.ok(
+      readdirSync(LAB_CACHE_DIR).some((n) => /^vm-[0-9a-f]+$/.test(n)),
+      'the VM base stays in the cache',
+    );
     const status = await lvsPlay(['lab', 'status']);
     assert.equal(status.code, 1, status.stdout);
     assert.match(status.stdout, /^lab is not up: run lvs-play lab up$/m);

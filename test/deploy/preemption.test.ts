@@ -14,9 +14,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { lvsPlay } from '../support/cli.js';
 import { writeLabVariant } from '../support/clusters.js';
 import { useLab } from '../support/lab.js';
+import { holdersNow } from '../support/vip-holders.js';
 import { describeSummary, VipSampler } from '../support/vip-sampler.js';
 import { waitFor } from '../support/wait.js';
-import { holdersNow } from '../support/vip-holders.js';
 
 const INVENTORY = 'inventory/lab.json';
 const DIRECTORS = ['lvs-dr', 'lvs-dr2'];
@@ -32,7 +32,9 @@ describe('preemption on the lab: nopreempt and preempt_delay (issue 13)', functi
   const holderOf = async (vip: string) => (await holdersNow(lab.run, DIRECTORS, [vip]))[0]!;
   const on = (d: string) => async () => (await holderOf(VIP)) === d;
 
-  before(() => { dir = mkdtempSync(join(tmpdir(), 'lvsp-preempt-')); });
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'lvsp-preempt-'));
+  });
   after(async () => {
     const back = await lvsPlay(['deploy', INVENTORY]);
     assert.equal(back.code, 0, back.stdout + back.stderr);
@@ -60,7 +62,9 @@ describe('preemption on the lab: nopreempt and preempt_delay (issue 13)', functi
   }
 
   it('nopreempt: the director that comes back stays BACKUP, its VIP stays on lvs-dr2, and verify passes that', async () => {
-    const file = writeLabVariant(dir, 'nopreempt.json', (inv) => { inv.vrrp = { ...inv.vrrp, nopreempt: true }; });
+    const file = writeLabVariant(dir, 'nopreempt.json', (inv) => {
+      inv.vrrp = { ...inv.vrrp, nopreempt: true };
+    });
     const { sampler, startedAt } = await failAndRecover(file);
     // long enough for a preempting MASTER to have taken it back several times over
     await sleep(4 * ADVERT_MS);
@@ -78,7 +82,9 @@ describe('preemption on the lab: nopreempt and preempt_delay (issue 13)', functi
   });
 
   it(`preempt_delay ${DELAY_S}: the director that comes back takes its VIP back, but only after the delay`, async () => {
-    const file = writeLabVariant(dir, 'preempt-delay.json', (inv) => { inv.vrrp = { ...inv.vrrp, preemptDelay: DELAY_S }; });
+    const file = writeLabVariant(dir, 'preempt-delay.json', (inv) => {
+      inv.vrrp = { ...inv.vrrp, preemptDelay: DELAY_S };
+    });
     const { sampler, startedAt } = await failAndRecover(file);
     await waitFor(`${VIP} back on lvs-dr`, on('lvs-dr'), (DELAY_S + 30) * 1000);
     const report = await sampler.stop();

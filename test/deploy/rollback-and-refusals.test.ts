@@ -11,8 +11,8 @@ import { loadInventory } from '../../lib/inventory/load.js';
 import type { Cluster, Host, Inventory } from '../../lib/inventory/types.js';
 import type { RunReport } from '../../lib/run/report.js';
 import { lvsPlay, repoRoot } from '../support/cli.js';
-import { useLab } from '../support/lab.js';
 import { assertDocument } from '../support/json-documents.js';
+import { useLab } from '../support/lab.js';
 
 const INVENTORY = 'inventory/lab.json';
 
@@ -32,7 +32,11 @@ describe('rollback and refusals on the lab (issue 4)', function () {
   let dir: string;
   const host = (name: string): Host => cluster.hosts.find((h) => h.name === name)!;
   const labInventory = (): Inventory => JSON.parse(readFileSync(`${repoRoot}${INVENTORY}`, 'utf8')) as Inventory;
-  const writeInventory = (name: string, inv: Inventory) => { const p = join(dir, name); writeFileSync(p, JSON.stringify(inv)); return p; };
+  const writeInventory = (name: string, inv: Inventory) => {
+    const p = join(dir, name);
+    writeFileSync(p, JSON.stringify(inv));
+    return p;
+  };
 
   const lab = useLab();
 
@@ -61,8 +65,14 @@ describe('rollback and refusals on the lab (issue 4)', function () {
     assert.equal(dr.status, 'failed');
     assert.match(dr.error ?? '', /inject-failure/);
     // the sysctl and keepalived changes were made, then undone
-    assert.ok((dr.rolledBack ?? []).some((u) => u.includes('restore /etc/keepalived/keepalived.conf')), JSON.stringify(dr.rolledBack));
-    assert.ok((dr.rolledBack ?? []).some((u) => u.includes('net.ipv4.ip_forward')), JSON.stringify(dr.rolledBack));
+    assert.ok(
+      (dr.rolledBack ?? []).some((u) => u.includes('restore /etc/keepalived/keepalived.conf')),
+      JSON.stringify(dr.rolledBack),
+    );
+    assert.ok(
+      (dr.rolledBack ?? []).some((u) => u.includes('net.ipv4.ip_forward')),
+      JSON.stringify(dr.rolledBack),
+    );
     assert.equal(await lab.run('lvs-dr', SNAPSHOT), before);
     assert.equal(report.hosts.find((h) => h.host === 'lvs-dr2')!.status, 'changed');
     for (const rs of ['lvs01', 'lvs02']) assert.equal(report.hosts.find((h) => h.host === rs)!.status, 'ok');
@@ -72,9 +82,18 @@ describe('rollback and refusals on the lab (issue 4)', function () {
     const inv = labInventory();
     inv.sysctl = { directors: { 'net.ipv4.ip_forward': '1' } };
     const file = writeInventory('no-rollback.json', inv);
-    const r = await lvsPlay(['deploy', file, '--json', '--no-rollback', '--limit', 'lvs-dr', '--playbook', 'test/fixtures/playbooks/fail-on-lvs-dr.mjs']);
+    const r = await lvsPlay([
+      'deploy',
+      file,
+      '--json',
+      '--no-rollback',
+      '--limit',
+      'lvs-dr',
+      '--playbook',
+      'test/fixtures/playbooks/fail-on-lvs-dr.mjs',
+    ]);
     assert.equal(r.code, 1, r.stderr);
-    const dr = (assertDocument('run', JSON.parse(r.stdout) as RunReport)).hosts[0];
+    const dr = assertDocument('run', JSON.parse(r.stdout) as RunReport).hosts[0];
     assert.equal(dr.status, 'failed');
     assert.equal(dr.rolledBack, undefined);
     assert.equal((await lab.run('lvs-dr', 'cat /proc/sys/net/ipv4/ip_forward')).trim(), '1');
@@ -89,19 +108,25 @@ describe('rollback and refusals on the lab (issue 4)', function () {
     inv.groups.realservers.push('ghost');
     const r = await lvsPlay(['check', writeInventory('max-fail.json', inv), '--json', '--forks', '1', '--max-fail', '1']);
     assert.equal(r.code, 1);
-    const statuses = (assertDocument('run', JSON.parse(r.stdout) as RunReport)).hosts.map((h) => `${h.host}:${h.status}`);
+    const statuses = assertDocument('run', JSON.parse(r.stdout) as RunReport).hosts.map((h) => `${h.host}:${h.status}`);
     assert.deepEqual(statuses, ['ghost:unreachable', 'lvs-dr:skipped', 'lvs-dr2:skipped', 'lvs01:skipped', 'lvs02:skipped']);
   });
 
   it('refuses an unknown host key, naming the host and the fingerprint', async () => {
     const known = join(dir, 'known_hosts.partial');
-    writeFileSync(known, readFileSync(host('lvs01').ssh.knownHosts, 'utf8').split('\n').filter((l) => !l.startsWith(host('lvs01').address + ' ')).join('\n'));
+    writeFileSync(
+      known,
+      readFileSync(host('lvs01').ssh.knownHosts, 'utf8')
+        .split('\n')
+        .filter((l) => !l.startsWith(`${host('lvs01').address} `))
+        .join('\n'),
+    );
     const inv = labInventory();
     inv.ssh!.knownHosts = known;
     const r = await lvsPlay(['check', writeInventory('unknown-key.json', inv), '--limit', 'lvs01']);
     assert.equal(r.code, 1);
     assert.match(r.stdout + r.stderr, /lvs01.*unknown host key.*SHA256:/s);
-    assert.doesNotMatch(readFileSync(known, 'utf8'), new RegExp(host('lvs01').address.replace(/\./g, '\\.') + ' '));
+    assert.doesNotMatch(readFileSync(known, 'utf8'), new RegExp(`${host('lvs01').address.replace(/\./g, '\\.')} `));
   });
 
   it('refuses a changed host key, printing both fingerprints', async () => {
@@ -109,8 +134,10 @@ describe('rollback and refusals on the lab (issue 4)', function () {
     const other = join(dir, 'other_key');
     execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', other]);
     const fake = readFileSync(`${other}.pub`, 'utf8').split(' ').slice(0, 2).join(' ');
-    const lines = readFileSync(host('lvs02').ssh.knownHosts, 'utf8').split('\n').filter((l) => !l.startsWith(host('lvs02').address + ' '));
-    writeFileSync(known, [...lines, `${host('lvs02').address} ${fake}`].join('\n') + '\n');
+    const lines = readFileSync(host('lvs02').ssh.knownHosts, 'utf8')
+      .split('\n')
+      .filter((l) => !l.startsWith(`${host('lvs02').address} `));
+    writeFileSync(known, `${[...lines, `${host('lvs02').address} ${fake}`].join('\n')}\n`);
     const inv = labInventory();
     inv.ssh!.knownHosts = known;
     const r = await lvsPlay(['check', writeInventory('changed-key.json', inv), '--limit', 'lvs02']);

@@ -14,12 +14,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Inventory } from '../../lib/inventory/types.js';
 import { labDown } from '../../lib/lab/down.js';
+import { labSsh } from '../../lib/lab/ssh.js';
 import { lvsPlay, repoRoot } from '../support/cli.js';
 import { forgetLab, LAB_TIMEOUT_MS, labProgress } from '../support/lab.js';
-import { labSsh } from '../../lib/lab/ssh.js';
+import { holdersNow } from '../support/vip-holders.js';
 import { describeSummary, VipSampler } from '../support/vip-sampler.js';
 import { waitFor } from '../support/wait.js';
-import { holdersNow } from '../support/vip-holders.js';
 
 const DIRECTORS = ['lvs-dr', 'lvs-dr2', 'lvs-dr3'];
 const VIPS = ['198.18.0.100', '198.18.0.110', '198.18.0.120'];
@@ -68,7 +68,9 @@ describe('three directors, three VIPs, each failing in turn (issue 13)', functio
 
   it('renders each director MASTER of one VIP and BACKUP of the other two, at distinct priorities', async () => {
     const conf = await run('lvs-dr3', 'cat /etc/keepalived/keepalived.conf');
-    const priorities = [...conf.matchAll(/vrrp_instance (\S+) \{[\s\S]*?state (\w+)[\s\S]*?priority (\d+)/g)].map((m) => `${m[1]} ${m[2]} ${m[3]}`);
+    const priorities = [...conf.matchAll(/vrrp_instance (\S+) \{[\s\S]*?state (\w+)[\s\S]*?priority (\d+)/g)].map(
+      (m) => `${m[1]} ${m[2]} ${m[3]}`,
+    );
     assert.deepEqual(priorities, ['bl_one BACKUP 110', 'bl_two BACKUP 120', 'bl_three MASTER 150']);
   });
 
@@ -79,7 +81,14 @@ describe('three directors, three VIPs, each failing in turn (issue 13)', functio
     for (const [i, d] of DIRECTORS.entries()) {
       const t0 = Date.now();
       await run(d, 'systemctl stop keepalived');
-      await waitFor(`${VIPS[i]} off ${d}`, async () => { const h = (await holders())[i]!; return h !== d && h !== 'none' && !h.includes('+'); }, 30_000);
+      await waitFor(
+        `${VIPS[i]} off ${d}`,
+        async () => {
+          const h = (await holders())[i]!;
+          return h !== d && h !== 'none' && !h.includes('+');
+        },
+        30_000,
+      );
       const to = (await holders())[i]!;
       const moved = Date.now() - t0;
       await run(d, 'systemctl start keepalived');
@@ -98,7 +107,11 @@ describe('three directors, three VIPs, each failing in turn (issue 13)', functio
       const held = s.sequence.filter((h) => h !== 'none' && !h.includes('+'));
       assert.equal(held[0], own);
       assert.equal(held.at(-1), own);
-      assert.equal(held.filter((h) => h !== own).length, 1, `${s.vip} went to exactly one other director, once: ${s.sequence.join(' -> ')}`);
+      assert.equal(
+        held.filter((h) => h !== own).length,
+        1,
+        `${s.vip} went to exactly one other director, once: ${s.sequence.join(' -> ')}`,
+      );
     }
   });
 });

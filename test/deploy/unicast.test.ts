@@ -14,9 +14,9 @@ import { join } from 'node:path';
 import { lvsPlay } from '../support/cli.js';
 import { writeLabVariant } from '../support/clusters.js';
 import { useLab } from '../support/lab.js';
+import { holdersNow } from '../support/vip-holders.js';
 import { describeSummary, VipSampler } from '../support/vip-sampler.js';
 import { waitFor } from '../support/wait.js';
-import { holdersNow } from '../support/vip-holders.js';
 
 const INVENTORY = 'inventory/lab.json';
 const DIRECTORS = ['lvs-dr', 'lvs-dr2'];
@@ -68,10 +68,15 @@ describe('VRRP over unicast where multicast is dropped (issue 13)', function () 
   });
 
   it('with vrrp.unicast: one holder per VIP again, a failover to lvs-dr2 and back, never two holders for an advert interval', async () => {
-    const file = writeLabVariant(dir, 'unicast.json', (inv) => { inv.vrrp = { ...inv.vrrp, unicast: true }; });
+    const file = writeLabVariant(dir, 'unicast.json', (inv) => {
+      inv.vrrp = { ...inv.vrrp, unicast: true };
+    });
     const d = await lvsPlay(['deploy', file]);
     assert.equal(d.code, 0, d.stdout + d.stderr);
-    assert.match(await lab.run('lvs-dr', 'cat /etc/keepalived/keepalived.conf'), /unicast_src_ip 198\.18\.0\.30\n {4}unicast_peer \{\n {8}198\.18\.0\.40\n {4}\}/);
+    assert.match(
+      await lab.run('lvs-dr', 'cat /etc/keepalived/keepalived.conf'),
+      /unicast_src_ip 198\.18\.0\.30\n {4}unicast_peer \{\n {8}198\.18\.0\.40\n {4}\}/,
+    );
     const t0 = Date.now();
     await waitFor('each VIP on its MASTER only', holding(['lvs-dr', 'lvs-dr2']), 60_000);
     console.log(`      one holder per VIP ${Date.now() - t0} ms after the unicast config was in place`);
@@ -90,7 +95,10 @@ describe('VRRP over unicast where multicast is dropped (issue 13)', function () 
     for (const s of report.vips) console.log(`      ${describeSummary(s)}`);
     console.log(`      failover seen in ${moved} ms, return in ${back} ms (advert_int 3, multicast dropped)`);
     const s = report.vips[0]!;
-    assert.deepEqual(s.sequence.filter((h) => h !== 'none' && !h.includes('+')), ['lvs-dr', 'lvs-dr2', 'lvs-dr']);
+    assert.deepEqual(
+      s.sequence.filter((h) => h !== 'none' && !h.includes('+')),
+      ['lvs-dr', 'lvs-dr2', 'lvs-dr'],
+    );
     for (const v of report.vips) assert.ok(v.maxOverlapMs < ADVERT_MS && v.worstNoHolderMs < ADVERT_MS, describeSummary(v));
     const verify = await lvsPlay(['verify', file]);
     assert.equal(verify.code, 0, verify.stdout + verify.stderr);

@@ -1,19 +1,21 @@
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, chmodSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { batchFacts } from '../../lib/facts/batch.js';
+import type { Fact } from '../../lib/facts/fact.js';
 import { fileFact } from '../../lib/facts/file.js';
 import { sysctlFact } from '../../lib/facts/sysctl.js';
-import type { Fact } from '../../lib/facts/fact.js';
 
 // The batch script is run by a real /bin/sh here, as it is on a host.
 const runLocally = (script: string) => execFileSync('/bin/sh', ['-s'], { input: script }).toString();
 
 describe('facts/batch', () => {
   let dir: string;
-  before(() => { dir = mkdtempSync(join(tmpdir(), 'lvsp-batch-')); });
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'lvsp-batch-'));
+  });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('reads several facts in one script, each with its own output and exit code', () => {

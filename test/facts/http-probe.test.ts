@@ -3,12 +3,12 @@
 // inside a throwaway network namespace: nothing leaves it.
 
 import { strict as assert } from 'node:assert';
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { httpProbeFact, parseHttpProbe, probeUrl, type ProbeTool } from '../../lib/facts/http-probe.js';
+import { httpProbeFact, type ProbeTool, parseHttpProbe, probeUrl } from '../../lib/facts/http-probe.js';
 
 const exec = promisify(execFile);
 
@@ -18,14 +18,28 @@ describe('facts/http-probe', () => {
     assert.deepEqual(parseHttpProbe(out, 0), { tool: 'curl', status: 200, body: 'lvs01\n', error: null });
   });
 
-  it('reads python3\'s and bash\'s output the same way, error statuses included', () => {
-    assert.deepEqual(parseHttpProbe('tool python3\nHTTP/1.1 503\r\n\r\nbusy', 0), { tool: 'python3', status: 503, body: 'busy', error: null });
-    assert.deepEqual(parseHttpProbe('tool bash\nHTTP/1.0 404 Not Found\nContent-Length: 0\n\n', 0), { tool: 'bash', status: 404, body: '', error: null });
+  it("reads python3's and bash's output the same way, error statuses included", () => {
+    assert.deepEqual(parseHttpProbe('tool python3\nHTTP/1.1 503\r\n\r\nbusy', 0), {
+      tool: 'python3',
+      status: 503,
+      body: 'busy',
+      error: null,
+    });
+    assert.deepEqual(parseHttpProbe('tool bash\nHTTP/1.0 404 Not Found\nContent-Length: 0\n\n', 0), {
+      tool: 'bash',
+      status: 404,
+      body: '',
+      error: null,
+    });
   });
 
   it('says why no response came', () => {
-    assert.deepEqual(parseHttpProbe('tool curl\ncurl: (7) Failed to connect to 198.18.0.100 port 80 after 0 ms: Connection refused\n', 7),
-      { tool: 'curl', status: null, body: '', error: 'curl: (7) Failed to connect to 198.18.0.100 port 80 after 0 ms: Connection refused' });
+    assert.deepEqual(parseHttpProbe('tool curl\ncurl: (7) Failed to connect to 198.18.0.100 port 80 after 0 ms: Connection refused\n', 7), {
+      tool: 'curl',
+      status: null,
+      body: '',
+      error: 'curl: (7) Failed to connect to 198.18.0.100 port 80 after 0 ms: Connection refused',
+    });
     assert.equal(parseHttpProbe('tool bash\n\n', 124).error, 'no answer within 5 s');
     assert.equal(parseHttpProbe('tool bash\n', 1).error, 'exit 1');
     assert.equal(parseHttpProbe('tool none\n', 127).error, 'no curl, python3 or bash on the probe host');
@@ -50,15 +64,21 @@ describe('facts/http-probe', () => {
       mkdirSync(bin, { recursive: true });
       for (const t of ['head', 'cat', 'timeout', ...tools]) {
         const real = t === 'python3' ? '/usr/bin/python3' : `/usr/bin/${t}`;
-        try { symlinkSync(real, join(bin, t)); } catch { /* already there */ }
+        try {
+          symlinkSync(real, join(bin, t));
+        } catch {
+          /* already there */
+        }
       }
       return bin;
     }
 
     async function probe(tools: string[], port: number, path = '/index.html') {
       const fact = httpProbeFact({ address: '198.18.0.100', port, path });
-      const r = await exec('ip', ['netns', 'exec', ns, 'env', '-i', `PATH=${pathWith(tools)}`, '/bin/sh', '-c', fact.command])
-        .then((x) => ({ stdout: x.stdout, code: 0 }), (e: { stdout: string; code: number }) => ({ stdout: e.stdout, code: e.code }));
+      const r = await exec('ip', ['netns', 'exec', ns, 'env', '-i', `PATH=${pathWith(tools)}`, '/bin/sh', '-c', fact.command]).then(
+        (x) => ({ stdout: x.stdout, code: 0 }),
+        (e: { stdout: string; code: number }) => ({ stdout: e.stdout, code: e.code }),
+      );
       return fact.parse(r);
     }
 
@@ -69,8 +89,13 @@ describe('facts/http-probe', () => {
       await exec('ip', ['netns', 'add', ns]);
       await exec('ip', ['-n', ns, 'link', 'set', 'lo', 'up']);
       await exec('ip', ['-n', ns, 'addr', 'add', '198.18.0.100/32', 'dev', 'lo']);
-      server = spawn('ip', ['netns', 'exec', ns, '/usr/bin/python3', '-m', 'http.server', '8080', '--bind', '198.18.0.100', '--directory', join(dir, 'www')], { stdio: 'ignore' });
-      for (let i = 0; i < 50; i++) { // until it listens
+      server = spawn(
+        'ip',
+        ['netns', 'exec', ns, '/usr/bin/python3', '-m', 'http.server', '8080', '--bind', '198.18.0.100', '--directory', join(dir, 'www')],
+        { stdio: 'ignore' },
+      );
+      for (let i = 0; i < 50; i++) {
+        // until it listens
         const r = await probe(['curl'], 8080).catch(() => null);
         if (r?.status === 200) break;
         await new Promise((res) => setTimeout(res, 100));

@@ -20,23 +20,41 @@ TCP 192.168.122.110:80 rr persistent 1
 `;
 
 describe('facts/ipvs', () => {
-  it('reads the seed article\'s ipvsadm -Ln output', () => {
+  it("reads the seed article's ipvsadm -Ln output", () => {
     const t = parseIpvsadmList(SEED_IPVSADM);
     assert.equal(t.length, 2);
     assert.deepEqual(t[0], {
-      protocol: 'TCP', address: '192.168.122.100', port: 80, scheduler: 'rr', persistence: 1, flags: [],
+      protocol: 'TCP',
+      address: '192.168.122.100',
+      port: 80,
+      scheduler: 'rr',
+      persistence: 1,
+      flags: [],
       realServers: [
         { address: '192.168.122.10', port: 80, forwarding: 'Route', weight: 1, activeConnections: 0, inactiveConnections: 12 },
         { address: '192.168.122.20', port: 80, forwarding: 'Route', weight: 1, activeConnections: 0, inactiveConnections: 11 },
       ],
     });
-    assert.deepEqual(t[1]!.realServers.map((r) => r.inactiveConnections), [0, 0]);
+    assert.deepEqual(
+      t[1]!.realServers.map((r) => r.inactiveConnections),
+      [0, 0],
+    );
   });
 
-  it('reads ipvsadm\'s own column layout (padding, trailing spaces), weight 0 included', () => {
+  it("reads ipvsadm's own column layout (padding, trailing spaces), weight 0 included", () => {
     const t = parseIpvsadmList(fixture('ipvsadm-lab.txt'));
-    assert.deepEqual(t.map((s) => `${s.protocol} ${s.address}:${s.port} ${s.scheduler} ${s.persistence}`), ['TCP 198.18.0.100:80 rr 50', 'TCP 198.18.0.110:80 rr 50']);
-    assert.deepEqual(t[0]!.realServers[1], { address: '198.18.0.20', port: 80, forwarding: 'Route', weight: 1, activeConnections: 2, inactiveConnections: 5 });
+    assert.deepEqual(
+      t.map((s) => `${s.protocol} ${s.address}:${s.port} ${s.scheduler} ${s.persistence}`),
+      ['TCP 198.18.0.100:80 rr 50', 'TCP 198.18.0.110:80 rr 50'],
+    );
+    assert.deepEqual(t[0]!.realServers[1], {
+      address: '198.18.0.20',
+      port: 80,
+      forwarding: 'Route',
+      weight: 1,
+      activeConnections: 2,
+      inactiveConnections: 5,
+    });
     assert.equal(t[1]!.realServers[1]!.weight, 0);
   });
 
@@ -44,10 +62,23 @@ describe('facts/ipvs', () => {
     const t = parseIpvsadmList(fixture('ipvsadm-mixed.txt'));
     assert.equal(t.length, 4);
     assert.deepEqual([t[0]!.address, t[0]!.port, t[0]!.persistence], ['2001:db8::100', 443, 0]);
-    assert.deepEqual(t[0]!.realServers[0], { address: '2001:db8::10', port: 8443, forwarding: 'Route', weight: 3, activeConnections: 1, inactiveConnections: 0 });
-    assert.deepEqual([t[1]!.protocol, t[1]!.scheduler, t[1]!.persistence, t[1]!.flags], ['UDP', 'sh', 300, ['(sh-port)', 'mask 255.255.255.0']]);
+    assert.deepEqual(t[0]!.realServers[0], {
+      address: '2001:db8::10',
+      port: 8443,
+      forwarding: 'Route',
+      weight: 3,
+      activeConnections: 1,
+      inactiveConnections: 0,
+    });
+    assert.deepEqual(
+      [t[1]!.protocol, t[1]!.scheduler, t[1]!.persistence, t[1]!.flags],
+      ['UDP', 'sh', 300, ['(sh-port)', 'mask 255.255.255.0']],
+    );
     assert.equal(t[1]!.realServers[0]!.forwarding, 'Masq');
-    assert.deepEqual([t[2]!.protocol, t[2]!.address, t[2]!.port, t[2]!.flags, t[2]!.realServers[0]!.forwarding], ['FWM', '7', 0, ['ops'], 'Tunnel']);
+    assert.deepEqual(
+      [t[2]!.protocol, t[2]!.address, t[2]!.port, t[2]!.flags, t[2]!.realServers[0]!.forwarding],
+      ['FWM', '7', 0, ['ops'], 'Tunnel'],
+    );
     assert.deepEqual(t[3]!.realServers, []);
   });
 
@@ -62,13 +93,28 @@ describe('facts/ipvs', () => {
   });
 
   it('tells loaded, module and absent apart, and says why a loaded table was not read', () => {
-    assert.deepEqual(parseIpvsState('kernel 6.18.0\nsupport absent\n'), { support: 'absent', kernelRelease: '6.18.0', table: null, error: null });
-    assert.deepEqual(parseIpvsState('kernel 6.1.0-18-amd64\nsupport module\n'), { support: 'module', kernelRelease: '6.1.0-18-amd64', table: null, error: null });
+    assert.deepEqual(parseIpvsState('kernel 6.18.0\nsupport absent\n'), {
+      support: 'absent',
+      kernelRelease: '6.18.0',
+      table: null,
+      error: null,
+    });
+    assert.deepEqual(parseIpvsState('kernel 6.1.0-18-amd64\nsupport module\n'), {
+      support: 'module',
+      kernelRelease: '6.1.0-18-amd64',
+      table: null,
+      error: null,
+    });
     const loaded = parseIpvsState(`kernel 6.1.0-18-amd64\nsupport loaded\nipvsadm 0\n${fixture('ipvsadm-lab.txt')}`);
     assert.equal(loaded.support, 'loaded');
     assert.equal(loaded.table!.length, 2);
-    assert.deepEqual(parseIpvsState('kernel 6.1\nsupport loaded\nipvsadm missing\n'), { support: 'loaded', kernelRelease: '6.1', table: null, error: 'ipvsadm is not installed' });
-    const failed = parseIpvsState('kernel 6.1\nsupport loaded\nipvsadm 2\nCan\'t initialize ipvs: Permission denied (you must be root)\n');
+    assert.deepEqual(parseIpvsState('kernel 6.1\nsupport loaded\nipvsadm missing\n'), {
+      support: 'loaded',
+      kernelRelease: '6.1',
+      table: null,
+      error: 'ipvsadm is not installed',
+    });
+    const failed = parseIpvsState("kernel 6.1\nsupport loaded\nipvsadm 2\nCan't initialize ipvs: Permission denied (you must be root)\n");
     assert.equal(failed.table, null);
     assert.match(failed.error!, /exited 2: Can't initialize ipvs: Permission denied/);
     assert.throws(() => parseIpvsState('sh: 1: syntax error\n'), /unexpected answer/);
@@ -88,7 +134,11 @@ describe('facts/ipvs', () => {
       mkdirSync(join(dir, 'bin'));
       for (const tool of ['modprobe', 'insmod', 'ipvsadm']) {
         const out = tool === 'ipvsadm' ? 'echo "IP Virtual Server version 1.2.1 (size=4096)"' : '';
-        writeFileSync(join(dir, 'bin', tool), `#!/bin/sh\necho "${tool} $*" >>"$LVSP_CALLS"\n${out}\nexit "\${LVSP_${tool.toUpperCase()}_EXIT:-0}"\n`, { mode: 0o755 });
+        writeFileSync(
+          join(dir, 'bin', tool),
+          `#!/bin/sh\necho "${tool} $*" >>"$LVSP_CALLS"\n${out}\nexit "\${LVSP_${tool.toUpperCase()}_EXIT:-0}"\n`,
+          { mode: 0o755 },
+        );
       }
     });
     after(() => rmSync(dir, { recursive: true, force: true }));
@@ -151,13 +201,18 @@ describe('facts/ipvs', () => {
     // and the stand-in tests above are what prove the command loads nothing.
     const observe = () => ({
       table: existsSync('/proc/net/ip_vs'),
-      module: existsSync('/proc/modules') ? readFileSync('/proc/modules', 'utf8').split('\n').some((l) => l.startsWith('ip_vs ')) : null,
+      module: existsSync('/proc/modules')
+        ? readFileSync('/proc/modules', 'utf8')
+            .split('\n')
+            .some((l) => l.startsWith('ip_vs '))
+        : null,
     });
     const before = observe();
     const state = ipvsFact.parse({ stdout: execFileSync('/bin/sh', ['-c', ipvsFact.command]).toString(), code: 0 });
     assert.deepEqual(observe(), before, 'running the fact changed what the kernel shows of ip_vs');
     assert.equal(state.support === 'loaded', before.table);
-    if (before.module === null && !before.table) assert.equal(state.support, 'absent', 'a kernel without modules and without the table has no IP_VS');
+    if (before.module === null && !before.table)
+      assert.equal(state.support, 'absent', 'a kernel without modules and without the table has no IP_VS');
     assert.ok(state.kernelRelease.length > 0);
   });
 });

@@ -1,15 +1,15 @@
 import { strict as assert } from 'node:assert';
-import { parseOsRelease } from '../../lib/facts/os-release.js';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { recordedSysctlsFact } from '../../lib/facts/recorded-sysctls.js';
-import { SYSCTL_ORIGINALS_PATH } from '../../lib/render/sysctl-originals.js';
-import { parseServiceShow } from '../../lib/facts/service.js';
-import { packagesFact } from '../../lib/facts/packages.js';
-import { capabilitiesFact } from '../../lib/facts/capabilities.js';
 import { parseIpJsonAddr } from '../../lib/facts/addresses.js';
+import { capabilitiesFact } from '../../lib/facts/capabilities.js';
+import { parseOsRelease } from '../../lib/facts/os-release.js';
+import { packagesFact } from '../../lib/facts/packages.js';
+import { recordedSysctlsFact } from '../../lib/facts/recorded-sysctls.js';
+import { parseServiceShow } from '../../lib/facts/service.js';
+import { SYSCTL_ORIGINALS_PATH } from '../../lib/render/sysctl-originals.js';
 
 describe('facts/parsers', () => {
   it('detects the package manager from os-release', () => {
@@ -21,10 +21,20 @@ describe('facts/parsers', () => {
   });
 
   it('reads systemctl show: missing unit, enabled and running, skipped by a condition', () => {
-    assert.deepEqual(parseServiceShow('x.service', 'LoadState=not-found\nUnitFileState=\nActiveState=inactive\nConditionResult=no\n'),
-      { unit: 'x.service', exists: false, enabled: false, active: false, conditionFailed: true });
-    assert.deepEqual(parseServiceShow('k.service', 'LoadState=loaded\nUnitFileState=enabled\nActiveState=active\nConditionResult=yes\n'),
-      { unit: 'k.service', exists: true, enabled: true, active: true, conditionFailed: false });
+    assert.deepEqual(parseServiceShow('x.service', 'LoadState=not-found\nUnitFileState=\nActiveState=inactive\nConditionResult=no\n'), {
+      unit: 'x.service',
+      exists: false,
+      enabled: false,
+      active: false,
+      conditionFailed: true,
+    });
+    assert.deepEqual(parseServiceShow('k.service', 'LoadState=loaded\nUnitFileState=enabled\nActiveState=active\nConditionResult=yes\n'), {
+      unit: 'k.service',
+      exists: true,
+      enabled: true,
+      active: true,
+      conditionFailed: false,
+    });
   });
 
   it('reads dpkg-query lines, absent packages and apt lists', () => {
@@ -40,8 +50,19 @@ describe('facts/parsers', () => {
   });
 
   it('reads ip -j addr', () => {
-    const text = JSON.stringify([{ ifname: 'lo', addr_info: [{ local: '127.0.0.1', prefixlen: 8, label: 'lo' }, { local: '198.18.0.100', prefixlen: 32 }] }]);
-    assert.deepEqual(parseIpJsonAddr(text).map((a) => `${a.address}/${a.prefix}`), ['127.0.0.1/8', '198.18.0.100/32']);
+    const text = JSON.stringify([
+      {
+        ifname: 'lo',
+        addr_info: [
+          { local: '127.0.0.1', prefixlen: 8, label: 'lo' },
+          { local: '198.18.0.100', prefixlen: 32 },
+        ],
+      },
+    ]);
+    assert.deepEqual(
+      parseIpJsonAddr(text).map((a) => `${a.address}/${a.prefix}`),
+      ['127.0.0.1/8', '198.18.0.100/32'],
+    );
   });
 });
 
@@ -62,7 +83,15 @@ describe('recorded-sysctls fact, run in a real sh', () => {
       });
       assert.equal(existsSync(marker), false);
       // no record at all: nothing
-      assert.deepEqual(recordedSysctlsFact.parse({ stdout: execFileSync('/bin/sh', ['-c', recordedSysctlsFact.command.replace(SYSCTL_ORIGINALS_PATH, join(dir, 'none'))], { encoding: 'utf8' }), code: 0 }), {});
+      assert.deepEqual(
+        recordedSysctlsFact.parse({
+          stdout: execFileSync('/bin/sh', ['-c', recordedSysctlsFact.command.replace(SYSCTL_ORIGINALS_PATH, join(dir, 'none'))], {
+            encoding: 'utf8',
+          }),
+          code: 0,
+        }),
+        {},
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -11,15 +11,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Inventory } from '../../lib/inventory/types.js';
-import type { RunReport } from '../../lib/run/report.js';
 import type { RolloutReport } from '../../lib/rollout/plan/report.js';
-import { lvsPlay, startLvsPlay, type CliResult } from '../support/cli.js';
+import type { RunReport } from '../../lib/run/report.js';
+import { type CliResult, lvsPlay, startLvsPlay } from '../support/cli.js';
 import { writeLabVariant } from '../support/clusters.js';
 import { snapshotDiff, snapshots } from '../support/host-state.js';
+import { assertDocument } from '../support/json-documents.js';
 import { useLab } from '../support/lab.js';
 import { describeSummary, VipSampler } from '../support/vip-sampler.js';
 import { waitFor } from '../support/wait.js';
-import { assertDocument } from '../support/json-documents.js';
 
 const INVENTORY = 'inventory/lab.json';
 const HOSTS = ['lvs-dr', 'lvs-dr2', 'lvs01', 'lvs02'];
@@ -70,7 +70,10 @@ describe('faults on the lab: nothing half-applied (issue 12)', function () {
   let env: NodeJS.ProcessEnv;
   const write = (name: string, edit: (inv: Inventory) => void) => writeLabVariant(dir, name, edit);
   /** a change to keepalived.conf on both directors (a real server's weight) */
-  const weight = (w: number) => write(`weight-${w}.json`, (inv) => { inv.vips[0]!.services[0]!.realServers![0]!.weight = w; });
+  const weight = (w: number) =>
+    write(`weight-${w}.json`, (inv) => {
+      inv.vips[0]!.services[0]!.realServers![0]!.weight = w;
+    });
   const run = (args: string[]) => lvsPlay(args, env);
   const ok = (r: CliResult, what: string) => assert.equal(r.code, 0, `${what}: ${r.stdout}${r.stderr}`);
   const sameHosts = (before: Record<string, string>, after: Record<string, string>) => {
@@ -93,8 +96,12 @@ describe('faults on the lab: nothing half-applied (issue 12)', function () {
 
   after(async () => {
     // leave the lab as the inventory says for the suites after this one
-    await lab.run('lvs-dr2', 'if [ -e /usr/sbin/keepalived.real ]; then mv -f /usr/sbin/keepalived.real /usr/sbin/keepalived; fi').catch(() => undefined);
-    await lab.run('lvs-dr', 'umount /etc/keepalived 2>/dev/null; umount /var/lib/lvs-play/journal 2>/dev/null; true').catch(() => undefined);
+    await lab
+      .run('lvs-dr2', 'if [ -e /usr/sbin/keepalived.real ]; then mv -f /usr/sbin/keepalived.real /usr/sbin/keepalived; fi')
+      .catch(() => undefined);
+    await lab
+      .run('lvs-dr', 'umount /etc/keepalived 2>/dev/null; umount /var/lib/lvs-play/journal 2>/dev/null; true')
+      .catch(() => undefined);
     ok(await run(['deploy', INVENTORY]), 'deploy');
     rmSync(dir, { recursive: true, force: true });
   });
@@ -103,17 +110,25 @@ describe('faults on the lab: nothing half-applied (issue 12)', function () {
     const changed = weight(3);
     const before = await snapshots(lab, HOSTS);
     const watcher = lab.ssh('lvs-dr', CUT_WATCHER);
-    await waitFor('the watcher to start', async () => (await lab.ssh('lvs-dr', 'test -e /run/lvs-play-test-watching')).code === 0, 20_000, 50);
+    await waitFor(
+      'the watcher to start',
+      async () => (await lab.ssh('lvs-dr', 'test -e /run/lvs-play-test-watching')).code === 0,
+      20_000,
+      50,
+    );
     const r = await run(['deploy', changed, '--json', '--limit', 'lvs-dr']);
     const cut = await watcher;
     assert.equal(cut.code, 0, `the watcher did not cut the session: ${cut.stdout}${cut.stderr}`);
     console.log(`      ${cut.stdout.trim()}`);
     assert.equal(r.code, 1, r.stdout + r.stderr);
-    const host = (assertDocument('run', JSON.parse(r.stdout) as RunReport)).hosts[0]!;
+    const host = assertDocument('run', JSON.parse(r.stdout) as RunReport).hosts[0]!;
     assert.equal(host.status, 'failed');
     assert.match(host.error ?? '', /^keepalived: .*(connection|session)/);
     assert.deepEqual(host.rollbackFailed, undefined);
-    assert.ok(host.rolledBack?.some((u) => u.startsWith('restore /etc/keepalived/keepalived.conf')), JSON.stringify(host.rolledBack));
+    assert.ok(
+      host.rolledBack?.some((u) => u.startsWith('restore /etc/keepalived/keepalived.conf')),
+      JSON.stringify(host.rolledBack),
+    );
     console.log(`      rolled back over a new connection in a run of ${seconds(host.durationMs)}: ${host.rolledBack!.join('; ')}`);
     sameHosts(before, await snapshots(lab, HOSTS));
     ok(await run(['check', INVENTORY]), 'check (as before)');
@@ -127,22 +142,41 @@ describe('faults on the lab: nothing half-applied (issue 12)', function () {
     const killed = startLvsPlay(['deploy', changed, '--playbook', HANG], { ...env, LVS_PLAY_TEST_HANG_SECONDS: String(HANG_SECONDS) });
     // keepalived.conf written and reloaded on lvs-dr, then the long step recorded there: the run is in the middle of lvs-dr
     await waitFor('keepalived changed on lvs-dr', async () => /lvs-dr: keepalived changed/.test(killed.output()), 120_000, 50);
-    await waitFor('the long step on lvs-dr', async () => (await lab.ssh('lvs-dr', `grep -l "a ${HANG_SECONDS} s step" /var/lib/lvs-play/journal/*/*.step`)).code === 0, 30_000, 50);
+    await waitFor(
+      'the long step on lvs-dr',
+      async () => (await lab.ssh('lvs-dr', `grep -l "a ${HANG_SECONDS} s step" /var/lib/lvs-play/journal/*/*.step`)).code === 0,
+      30_000,
+      50,
+    );
 
     // meanwhile: read-only commands say a run is in progress; a second deploy is refused at once, naming it
     const pid = killed.child.pid!;
     const during = await run(['check', changed]);
-    assert.match(during.stdout, new RegExp(`IN PROGRESS lvs-dr: another run holds this host: lvs-play deploy .*\\(run \\S+, pid ${pid} on `));
+    assert.match(
+      during.stdout,
+      new RegExp(`IN PROGRESS lvs-dr: another run holds this host: lvs-play deploy .*\\(run \\S+, pid ${pid} on `),
+    );
     const second = await run(['deploy', changed]);
     assert.equal(second.code, 1, second.stdout + second.stderr);
-    assert.match(second.stderr, new RegExp(`^error: cluster lab \\(this machine's lock\\): another lvs-play run is in progress: lvs-play deploy .* \\(run \\S+, pid ${pid} on `, 'm'));
+    assert.match(
+      second.stderr,
+      new RegExp(
+        `^error: cluster lab \\(this machine's lock\\): another lvs-play run is in progress: lvs-play deploy .* \\(run \\S+, pid ${pid} on `,
+        'm',
+      ),
+    );
 
     killed.child.kill('SIGKILL');
     await killed.done;
     const t0 = Date.now();
     const check = await run(['check', changed]);
     assert.equal(check.code, 2, check.stdout + check.stderr);
-    assert.match(check.stdout, new RegExp(`INTERRUPTED lvs-dr: run \\S+ \\(lvs-play deploy .* pid ${pid} on .*\\) was interrupted and left 3 recorded step\\(s\\): keepalived: write /etc/keepalived/keepalived.conf; keepalived: systemctl reload keepalived.service; hang: a ${HANG_SECONDS} s step \\(test\\)`));
+    assert.match(
+      check.stdout,
+      new RegExp(
+        `INTERRUPTED lvs-dr: run \\S+ \\(lvs-play deploy .* pid ${pid} on .*\\) was interrupted and left 3 recorded step\\(s\\): keepalived: write /etc/keepalived/keepalived.conf; keepalived: systemctl reload keepalived.service; hang: a ${HANG_SECONDS} s step \\(test\\)`,
+      ),
+    );
     const verify = await run(['verify', changed]);
     assert.equal(verify.code, 2, verify.stdout + verify.stderr);
     assert.match(verify.stdout, /run\s+lvs-dr\s+degraded\s+run \S+ .*was interrupted/);
@@ -152,32 +186,55 @@ describe('faults on the lab: nothing half-applied (issue 12)', function () {
 
     const d = await run(['deploy', changed]);
     ok(d, 'deploy after the kill');
-    assert.match(d.stdout, /lvs-dr: rolled back interrupted run \S+ .*: systemctl reload keepalived.service|lvs-dr: rolled back interrupted run \S+ .*restore \/etc\/keepalived\/keepalived.conf/);
-    console.log(`      recovered (rolled back, then deployed) ${seconds(Date.now() - t0)} after the kill, waiting included for the killed run's ${HANG_SECONDS} s step, still running on lvs-dr, to end`);
+    assert.match(
+      d.stdout,
+      /lvs-dr: rolled back interrupted run \S+ .*: systemctl reload keepalived.service|lvs-dr: rolled back interrupted run \S+ .*restore \/etc\/keepalived\/keepalived.conf/,
+    );
+    console.log(
+      `      recovered (rolled back, then deployed) ${seconds(Date.now() - t0)} after the kill, waiting included for the killed run's ${HANG_SECONDS} s step, still running on lvs-dr, to end`,
+    );
     ok(await run(['check', changed]), 'check');
-    for (const h of HOSTS) assert.match((await lab.run(h, 'echo "journal: $(ls -A /var/lib/lvs-play/journal 2>/dev/null | wc -l)"')).trim(), /^journal: 0$/, h);
+    for (const h of HOSTS)
+      assert.match((await lab.run(h, 'echo "journal: $(ls -A /var/lib/lvs-play/journal 2>/dev/null | wc -l)"')).trim(), /^journal: 0$/, h);
     ok(await run(['deploy', INVENTORY]), 'deploy back');
   });
 
   it('the dpkg lock held by another apt on a host: a clear error naming the host and the holder within the bounded wait; nothing half-applied', async () => {
-    const withCurl = write('curl.json', (inv) => { inv.packages!.realservers = ['nginx-light', 'curl']; });
+    const withCurl = write('curl.json', (inv) => {
+      inv.packages!.realservers = ['nginx-light', 'curl'];
+    });
     await lab.run('lvs01', 'dpkg -s curl >/dev/null 2>&1 && apt-get remove -y -q curl >/dev/null 2>&1; true');
     const before = await snapshots(lab, HOSTS);
     // a real apt-get holding the frontend lock: a reinstall paused before dpkg runs
-    await lab.run('lvs01', "nohup apt-get install --reinstall -y -q -o DPkg::Pre-Invoke::='sleep 300' nginx-light >/tmp/apt-holder.log 2>&1 & echo $! > /tmp/apt-holder.pid");
+    await lab.run(
+      'lvs01',
+      "nohup apt-get install --reinstall -y -q -o DPkg::Pre-Invoke::='sleep 300' nginx-light >/tmp/apt-holder.log 2>&1 & echo $! > /tmp/apt-holder.pid",
+    );
     try {
-      await waitFor('apt-get to hold the dpkg lock', async () => (await lab.ssh('lvs01', 'grep -q "Running dpkg\\|Pre-Invoke\\|sleep" /tmp/apt-holder.log || pgrep -x sleep >/dev/null')).code === 0, 60_000);
+      await waitFor(
+        'apt-get to hold the dpkg lock',
+        async () =>
+          (await lab.ssh('lvs01', 'grep -q "Running dpkg\\|Pre-Invoke\\|sleep" /tmp/apt-holder.log || pgrep -x sleep >/dev/null')).code ===
+          0,
+        60_000,
+      );
       const t0 = Date.now();
       const r = await run(['deploy', withCurl, '--json', '--limit', 'lvs01']);
       const took = Date.now() - t0;
       assert.equal(r.code, 1, r.stdout + r.stderr);
-      const host = (assertDocument('run', JSON.parse(r.stdout) as RunReport)).hosts[0]!;
+      const host = assertDocument('run', JSON.parse(r.stdout) as RunReport).hosts[0]!;
       assert.equal(host.host, 'lvs01');
-      assert.match(host.error ?? '', /^packages: install curl failed: the package manager's lock \/var\/lib\/dpkg\/lock-frontend is held by another process \(apt-get, pid \d+\); waited 30 s for it\. Let that process finish/);
+      assert.match(
+        host.error ?? '',
+        /^packages: install curl failed: the package manager's lock \/var\/lib\/dpkg\/lock-frontend is held by another process \(apt-get, pid \d+\); waited 30 s for it\. Let that process finish/,
+      );
       console.log(`      refused after ${seconds(took)}: ${host.error}`);
       sameHosts(before, await snapshots(lab, HOSTS));
     } finally {
-      await lab.run('lvs01', 'kill $(cat /tmp/apt-holder.pid) 2>/dev/null; pkill -x sleep; for i in $(seq 50); do pgrep -x apt-get >/dev/null || break; sleep 0.2; done; rm -f /tmp/apt-holder.*; true');
+      await lab.run(
+        'lvs01',
+        'kill $(cat /tmp/apt-holder.pid) 2>/dev/null; pkill -x sleep; for i in $(seq 50); do pgrep -x apt-get >/dev/null || break; sleep 0.2; done; rm -f /tmp/apt-holder.*; true',
+      );
     }
     ok(await run(['deploy', withCurl, '--limit', 'lvs01']), 'deploy once the lock is free');
     ok(await run(['check', withCurl, '--limit', 'lvs01']), 'check');
@@ -185,16 +242,22 @@ describe('faults on the lab: nothing half-applied (issue 12)', function () {
 
   it('a full disk where keepalived.conf is written, and where its backup goes: a clear error, the host as it was, no temp file left', async () => {
     const changed = weight(5);
-    for (const [folder, keep] of [['/etc/keepalived', 'keepalived.conf'], ['/var/lib/lvs-play/journal', null]] as const) {
+    for (const [folder, keep] of [
+      ['/etc/keepalived', 'keepalived.conf'],
+      ['/var/lib/lvs-play/journal', null],
+    ] as const) {
       const before = await snapshots(lab, HOSTS);
       // a 4 KiB tmpfs over the folder, holding what the folder held: one page, so no new file fits
       const copy = keep ? `cp -a ${folder}/${keep} /tmp/lvsp-keep && ` : '';
       const back = keep ? ` && cp -a /tmp/lvsp-keep ${folder}/${keep}` : '';
-      await lab.run('lvs-dr', `${copy}mkdir -p ${folder} && mount -t tmpfs -o size=4k,mode=755 lvsp-full ${folder}${back}${keep ? '' : ` && head -c 4096 /dev/zero > ${folder}/.fill`}`);
+      await lab.run(
+        'lvs-dr',
+        `${copy}mkdir -p ${folder} && mount -t tmpfs -o size=4k,mode=755 lvsp-full ${folder}${back}${keep ? '' : ` && head -c 4096 /dev/zero > ${folder}/.fill`}`,
+      );
       try {
         const r = await run(['deploy', changed, '--json', '--limit', 'lvs-dr']);
         assert.equal(r.code, 1, r.stdout + r.stderr);
-        const host = (assertDocument('run', JSON.parse(r.stdout) as RunReport)).hosts[0]!;
+        const host = assertDocument('run', JSON.parse(r.stdout) as RunReport).hosts[0]!;
         assert.match(host.error ?? '', /^keepalived: write \/etc\/keepalived\/keepalived.conf failed: .*No space left on device/);
         console.log(`      ${folder} full: ${host.error!.split('\n')[0]}`);
         if (keep) assert.equal((await lab.run('lvs-dr', `ls -A ${folder}`)).trim(), keep, 'no temp file left in the full folder');
@@ -217,12 +280,18 @@ describe('faults on the lab: nothing half-applied (issue 12)', function () {
     const [won, lost] = ra.code === 0 ? [ra, rb] : [rb, ra];
     ok(won, 'one deploy');
     assert.equal(lost.code, 1, lost.stdout + lost.stderr);
-    assert.match(lost.stderr, new RegExp(`^error: cluster lab \\(this machine's lock\\): another lvs-play run is in progress: lvs-play deploy .* \\(run \\S+, pid ${winner.child.pid} on `, 'm'));
+    assert.match(
+      lost.stderr,
+      new RegExp(
+        `^error: cluster lab \\(this machine's lock\\): another lvs-play run is in progress: lvs-play deploy .* \\(run \\S+, pid ${winner.child.pid} on `,
+        'm',
+      ),
+    );
     assert.equal(lost.stdout, '', 'the refused deploy did nothing to report');
     ok(await run(['check', changed]), 'check');
   });
 
-  it('two deploys at once from two control machines (each its own lock folder): the hosts\' locks let exactly one run', async () => {
+  it("two deploys at once from two control machines (each its own lock folder): the hosts' locks let exactly one run", async () => {
     const changed = weight(7);
     const a = startLvsPlay(['deploy', changed], { ...env, LVS_PLAY_LOCK_DIR: join(dir, 'machine-a') });
     const b = startLvsPlay(['deploy', changed], { ...env, LVS_PLAY_LOCK_DIR: join(dir, 'machine-b') });
@@ -231,7 +300,10 @@ describe('faults on the lab: nothing half-applied (issue 12)', function () {
     ok(won, 'one deploy');
     assert.equal(lost.code, 1, lost.stdout + lost.stderr);
     // the cluster's first director is locked first and alone: the loser stops there, having locked nothing else
-    assert.match(lost.stderr, new RegExp(`^error: lvs-dr: another lvs-play run is in progress: lvs-play deploy .* \\(run \\S+, pid ${winner.child.pid} on `, 'm'));
+    assert.match(
+      lost.stderr,
+      new RegExp(`^error: lvs-dr: another lvs-play run is in progress: lvs-play deploy .* \\(run \\S+, pid ${winner.child.pid} on `, 'm'),
+    );
     ok(await run(['check', changed]), 'check');
     ok(await run(['deploy', INVENTORY]), 'deploy back');
   });
@@ -239,7 +311,10 @@ describe('faults on the lab: nothing half-applied (issue 12)', function () {
   it('keepalived failing on the second director in the middle of a rollout: that stage rolled back, every VIP held by exactly one director throughout', async () => {
     const changed = weight(8);
     const before = await snapshots(lab, HOSTS);
-    await lab.run('lvs-dr2', "mv /usr/sbin/keepalived /usr/sbin/keepalived.real && printf '#!/bin/sh\\necho \"keepalived: this binary is broken (test)\" >&2\\nexit 1\\n' > /usr/sbin/keepalived && chmod 755 /usr/sbin/keepalived");
+    await lab.run(
+      'lvs-dr2',
+      'mv /usr/sbin/keepalived /usr/sbin/keepalived.real && printf \'#!/bin/sh\\necho "keepalived: this binary is broken (test)" >&2\\nexit 1\\n\' > /usr/sbin/keepalived && chmod 755 /usr/sbin/keepalived',
+    );
     let report: RolloutReport;
     try {
       const sampler = new VipSampler(DIRECTORS, VIPS);
@@ -256,8 +331,14 @@ describe('faults on the lab: nothing half-applied (issue 12)', function () {
     } finally {
       await lab.run('lvs-dr2', 'mv -f /usr/sbin/keepalived.real /usr/sbin/keepalived');
     }
-    assert.deepEqual(report.stages.map((s) => `${s.hosts.join()} ${s.status}`), ['lvs-dr done', 'lvs-dr2 failed']);
-    assert.match(report.stages[1]!.error ?? '', /lvs-dr2: keepalived: write \/etc\/keepalived\/keepalived.conf failed: .*this binary is broken/);
+    assert.deepEqual(
+      report.stages.map((s) => `${s.hosts.join()} ${s.status}`),
+      ['lvs-dr done', 'lvs-dr2 failed'],
+    );
+    assert.match(
+      report.stages[1]!.error ?? '',
+      /lvs-dr2: keepalived: write \/etc\/keepalived\/keepalived.conf failed: .*this binary is broken/,
+    );
     assert.equal(report.vips, '198.18.0.100 on lvs-dr; 198.18.0.110 on lvs-dr2');
     const after = await snapshots(lab, HOSTS);
     assert.equal(after['lvs-dr2'], before['lvs-dr2'], `lvs-dr2 is not as it was:\n${snapshotDiff(before['lvs-dr2']!, after['lvs-dr2']!)}`);

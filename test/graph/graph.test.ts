@@ -12,19 +12,23 @@ import { renderMermaid } from '../../lib/graph/mermaid.js';
 import { clusterGraph } from '../../lib/graph/model.js';
 import { loadInventory } from '../../lib/inventory/load.js';
 import type { Cluster } from '../../lib/inventory/types.js';
+import { loadCluster } from '../render/clusters.js';
 import { lvsPlay, repoRoot } from '../support/cli.js';
 import { clusterOf } from '../support/clusters.js';
 import { healthy } from '../verify/observations.js';
-import { loadCluster } from '../render/clusters.js';
 
-const examples = readdirSync(`${repoRoot}inventory`).filter((f) => f.endsWith('.json')).sort();
+const examples = readdirSync(`${repoRoot}inventory`)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 describe('graph: every example inventory drawn', function () {
   this.timeout(60_000);
   for (const file of examples) {
     it(`${file}: Mermaid and DOT name every director, VIP and real server; Graphviz renders the DOT to SVG`, async () => {
       // the cloud and three-director examples read their VRRP password from the environment
-      const { cluster } = await loadInventory(`${repoRoot}inventory/${file}`, { env: { ...process.env, LVS_PLAY_VRRP_PASSWORD: 'example1' } });
+      const { cluster } = await loadInventory(`${repoRoot}inventory/${file}`, {
+        env: { ...process.env, LVS_PLAY_VRRP_PASSWORD: 'example1' },
+      });
       const g = clusterGraph(cluster);
       const mermaid = renderMermaid(g);
       const dot = renderDot(g);
@@ -32,7 +36,10 @@ describe('graph: every example inventory drawn', function () {
       for (const v of cluster.vips) {
         for (const text of [mermaid, dot]) assert.ok(text.includes(`VIP ${v.address}`), `${v.address} in ${text.slice(0, 20)}`);
         // one edge per director of the instance: MASTER solid, the others BACKUP
-        assert.equal(mermaid.split('\n').filter((l) => l.endsWith(`> v${cluster.vips.indexOf(v)}`) && /MASTER|BACKUP/.test(l)).length, Object.keys(v.priorities).length);
+        assert.equal(
+          mermaid.split('\n').filter((l) => l.endsWith(`> v${cluster.vips.indexOf(v)}`) && /MASTER|BACKUP/.test(l)).length,
+          Object.keys(v.priorities).length,
+        );
       }
       for (const h of g.hosts) for (const text of [mermaid, dot]) assert.ok(text.includes(h.name) && text.includes(h.address), h.name);
       const svg = spawnSync('dot', ['-Tsvg'], { input: dot, encoding: 'utf8' });
@@ -55,8 +62,16 @@ describe('graph: every example inventory drawn', function () {
 
   it('the seed: each director MASTER of one VIP (solid) and BACKUP of the other (dotted), with priorities; each service with its check', () => {
     const mermaid = renderMermaid(clusterGraph(clusterOf('example')));
-    const edges = mermaid.split('\n').filter((l) => /^ {2}h\d .* v\d$/.test(l)).map((l) => l.trim());
-    assert.deepEqual(edges, ['h0 -- "MASTER 150" --> v0', 'h1 -. "BACKUP 120" .-> v0', 'h1 -- "MASTER 150" --> v1', 'h0 -. "BACKUP 120" .-> v1']);
+    const edges = mermaid
+      .split('\n')
+      .filter((l) => /^ {2}h\d .* v\d$/.test(l))
+      .map((l) => l.trim());
+    assert.deepEqual(edges, [
+      'h0 -- "MASTER 150" --> v0',
+      'h1 -. "BACKUP 120" .-> v0',
+      'h1 -- "MASTER 150" --> v1',
+      'h0 -. "BACKUP 120" .-> v1',
+    ]);
     assert.match(mermaid, /s1\["TCP 80 · rr · DR · persistent 50s · HTTP_GET \/index\.html"\]:::service/);
   });
 });
@@ -74,14 +89,17 @@ describe('graph --live: coloured from what verify read (fixtures)', () => {
     const obs = healthy(cluster);
     const [dr, dr2] = [obs.hosts[0]!, obs.hosts[1]!];
     assert.ok(dr.reachable && dr2.reachable);
-    const eth0 = (h: typeof dr) => h.reachable ? h.interfaces.find((i) => i.name === 'eth0')! : null;
-    eth0(dr2)!.addresses.push({ address: '198.18.0.100', prefix: 32 });                     // 100 on both
+    const eth0 = (h: typeof dr) => (h.reachable ? h.interfaces.find((i) => i.name === 'eth0')! : null);
+    eth0(dr2)!.addresses.push({ address: '198.18.0.100', prefix: 32 }); // 100 on both
     eth0(dr2)!.addresses = eth0(dr2)!.addresses.filter((a) => a.address !== '198.18.0.110'); // 110 on none
     const g = clusterGraph(cluster, liveState(cluster, obs));
     const mermaid = renderMermaid(g);
     assert.match(mermaid, /v0\(\("VIP 198\.18\.0\.100<br\/>bl_one<br\/>SPLIT BRAIN"\)\):::bad/);
     assert.match(mermaid, /v1\(\("VIP 198\.18\.0\.110<br\/>bl_two<br\/>held by none"\)\):::bad/);
-    assert.match(renderDot(g), /v0 \[shape=ellipse, style=filled, fillcolor="#fee2e2", color="#b91c1c", label="VIP 198\.18\.0\.100\\nbl_one\\nSPLIT BRAIN"\];/);
+    assert.match(
+      renderDot(g),
+      /v0 \[shape=ellipse, style=filled, fillcolor="#fee2e2", color="#b91c1c", label="VIP 198\.18\.0\.100\\nbl_one\\nSPLIT BRAIN"\];/,
+    );
   });
 
   it('a VIP on its BACKUP is marked so; a drained real server and an unreachable host are marked', () => {
@@ -90,7 +108,9 @@ describe('graph --live: coloured from what verify read (fixtures)', () => {
     const dr2 = obs.hosts.find((h) => h.host === 'lvs-dr2')!;
     assert.ok(dr.reachable && dr2.reachable && dr.director);
     const move = dr.interfaces.find((i) => i.name === 'eth0')!.addresses.find((a) => a.address === '198.18.0.100')!;
-    dr.interfaces.find((i) => i.name === 'eth0')!.addresses = dr.interfaces.find((i) => i.name === 'eth0')!.addresses.filter((a) => a !== move);
+    dr.interfaces.find((i) => i.name === 'eth0')!.addresses = dr.interfaces
+      .find((i) => i.name === 'eth0')!
+      .addresses.filter((a) => a !== move);
     dr2.interfaces.find((i) => i.name === 'eth0')!.addresses.push(move);
     dr.director.switches = { 'drain-lvs01': 1 };
     const i = obs.hosts.findIndex((h) => h.host === 'lvs02');
@@ -103,7 +123,7 @@ describe('graph --live: coloured from what verify read (fixtures)', () => {
     assert.match(mermaid, /^ {2}h3\["lvs02<br\/>198\.18\.0\.20<br\/>unreachable"\]:::bad$/m);
   });
 
-  it('a real server at weight 0 in a director\'s IPVS table (a failed health check) is out of the pool', () => {
+  it("a real server at weight 0 in a director's IPVS table (a failed health check) is out of the pool", () => {
     const seed = clusterOf('example');
     const obs = healthy(seed);
     const dr = obs.hosts.find((h) => h.host === 'lvs-dr')!;

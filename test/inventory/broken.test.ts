@@ -21,8 +21,9 @@ describe('validateInventory rejects broken inventories', () => {
       const doc = c.mutate(inv) ?? inv;
       const problems = validateInventory(doc);
       const lines = problems.map((p) => `${p.path || '/'}: ${p.message}`);
-      const hit = problems.find((p) => (p.path || '/') === c.path
-        && (typeof c.message === 'string' ? p.message.includes(c.message) : c.message.test(p.message)));
+      const hit = problems.find(
+        (p) => (p.path || '/') === c.path && (typeof c.message === 'string' ? p.message.includes(c.message) : c.message.test(p.message)),
+      );
       assert.ok(hit, `expected ${c.path}: ...${String(c.message)}... among:\n${lines.join('\n')}`);
       for (const line of lines) assert.ok(!line.includes(SECRET), `secret in: ${line}`);
     });

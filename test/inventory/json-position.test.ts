@@ -11,8 +11,17 @@ describe('jsonErrorOffset', () => {
 
   it('points at the first character that cannot continue the document', () => {
     const cases: [string, number][] = [
-      ['{"a":1,}', 7], ['{"a" 1}', 5], ['[1 2]', 3], ['{"a":tru}', 8], ['', 0], ['{"a":"x\ny"}', 7],
-      ['{"a":1} x', 8], ['{"a":01}', 6], ["{'a':1}", 1], ['{"a":"\\q"}', 7], ['[1,', 3],
+      ['{"a":1,}', 7],
+      ['{"a" 1}', 5],
+      ['[1 2]', 3],
+      ['{"a":tru}', 8],
+      ['', 0],
+      ['{"a":"x\ny"}', 7],
+      ['{"a":1} x', 8],
+      ['{"a":01}', 6],
+      ["{'a':1}", 1],
+      ['{"a":"\\q"}', 7],
+      ['[1,', 3],
     ];
     for (const [text, offset] of cases) {
       assert.throws(() => JSON.parse(text));

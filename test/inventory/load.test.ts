@@ -9,7 +9,9 @@ import { example, exampleFile } from './fixtures.js';
 
 describe('loadInventory', () => {
   let dir: string;
-  before(() => { dir = mkdtempSync(join(tmpdir(), 'lvs-play-inv-')); });
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'lvs-play-inv-'));
+  });
   after(() => rmSync(dir, { recursive: true, force: true }));
   const write = (name: string, content: unknown) => {
     const file = join(dir, name);
@@ -21,7 +23,10 @@ describe('loadInventory', () => {
     const { cluster, inventory, file } = await loadInventory(exampleFile);
     assert.equal(file, exampleFile);
     assert.equal(inventory.name, 'seed');
-    assert.deepEqual(cluster.vips.map((v) => v.master), ['lvs-dr', 'lvs-dr2']);
+    assert.deepEqual(
+      cluster.vips.map((v) => v.master),
+      ['lvs-dr', 'lvs-dr2'],
+    );
   });
 
   it('says so when the file does not exist', async () => {
@@ -49,7 +54,10 @@ describe('loadInventory', () => {
     const file = write('two.json', inv);
     await assert.rejects(loadInventory(file), (e: InventoryError) => {
       assert.ok(e instanceof InventoryError);
-      assert.deepEqual(e.problems.map((p) => p.path), ['/vips/0/address', '/vips/1/routerId']);
+      assert.deepEqual(
+        e.problems.map((p) => p.path),
+        ['/vips/0/address', '/vips/1/routerId'],
+      );
       assert.match(e.message, /two\.json: 2 problems\n\/vips\/0\/address: 192\.168\.122\.30 is the address of host lvs-dr/);
       return true;
     });
@@ -71,12 +79,18 @@ describe('loadInventory', () => {
     const inv = example();
     inv.vrrp.authentication = { type: 'PASS', passwordFile: 'no-such-pass' };
     await assert.rejects(loadInventory(write('nofile.json', inv)), (e: InventoryError) => {
-      assert.deepEqual(e.problems.map((p) => p.path), ['/vrrp/authentication/passwordFile']);
+      assert.deepEqual(
+        e.problems.map((p) => p.path),
+        ['/vrrp/authentication/passwordFile'],
+      );
       assert.match(e.problems[0].message, /no-such-pass does not exist/);
       return true;
     });
     inv.vrrp.authentication = { type: 'PASS', passwordEnv: 'LVS_TEST_VRRP' };
-    await assert.rejects(loadInventory(write('noenv.json', inv), { env: {} }), /\/vrrp\/authentication\/passwordEnv: environment variable LVS_TEST_VRRP is not set/);
+    await assert.rejects(
+      loadInventory(write('noenv.json', inv), { env: {} }),
+      /\/vrrp\/authentication\/passwordEnv: environment variable LVS_TEST_VRRP is not set/,
+    );
     await assert.rejects(loadInventory(write('longenv.json', inv), { env: { LVS_TEST_VRRP: 'Secr3tTooLong' } }), (e: InventoryError) => {
       assert.match(e.message, /13 characters long/);
       assert.doesNotMatch(e.message, /Secr3tTooLong/);
@@ -87,7 +101,9 @@ describe('loadInventory', () => {
 
 describe('selectHosts (--limit)', () => {
   let cluster: Awaited<ReturnType<typeof loadInventory>>['cluster'];
-  before(async () => { ({ cluster } = await loadInventory(exampleFile)); });
+  before(async () => {
+    ({ cluster } = await loadInventory(exampleFile));
+  });
   const names = (limit?: string) => selectHosts(cluster, limit).map((h) => h.name);
 
   it('gives every host without a limit', () => assert.deepEqual(names(), ['lvs-dr', 'lvs-dr2', 'lvs01', 'lvs02']));
@@ -97,11 +113,14 @@ describe('selectHosts (--limit)', () => {
     assert.deepEqual(names('directors, lvs-dr'), ['lvs-dr', 'lvs-dr2']);
   });
   it('refuses an unknown name, listing what exists', () => {
-    assert.throws(() => names('lvs01,webz'), (e: UserError) => {
-      assert.ok(e instanceof UserError);
-      assert.match(e.message, /"webz" is neither a host nor a group of cluster seed/);
-      assert.match(e.hint ?? '', /hosts: lvs-dr, lvs-dr2, lvs01, lvs02; groups: directors, realservers/);
-      return true;
-    });
+    assert.throws(
+      () => names('lvs01,webz'),
+      (e: UserError) => {
+        assert.ok(e instanceof UserError);
+        assert.match(e.message, /"webz" is neither a host nor a group of cluster seed/);
+        assert.match(e.hint ?? '', /hosts: lvs-dr, lvs-dr2, lvs01, lvs02; groups: directors, realservers/);
+        return true;
+      },
+    );
   });
 });

@@ -26,12 +26,14 @@ describe('validateInventory on any shape', () => {
         parent[path[path.length - 1]] = replacement;
         const problems = validateInventory(inv);
         checked++;
-        if (replacement !== null && replacement !== 'x;id') continue;   // these may be valid somewhere
+        if (replacement !== null && replacement !== 'x;id') continue; // these may be valid somewhere
         // $schema is free text; a VRRP password may contain ";" (it reaches only keepalived.conf)
         if (['$schema', 'password'].includes(String(path[path.length - 1])) && typeof replacement === 'string') continue;
-        const pointer = '/' + path.join('/');
-        assert.ok(problems.some((p) => pointer.startsWith(p.path) || p.path.startsWith(pointer)),
-          `${pointer} = ${JSON.stringify(replacement)} gave:\n${problems.map((p) => `${p.path}: ${p.message}`).join('\n') || '(no problem)'}`);
+        const pointer = `/${path.join('/')}`;
+        assert.ok(
+          problems.some((p) => pointer.startsWith(p.path) || p.path.startsWith(pointer)),
+          `${pointer} = ${JSON.stringify(replacement)} gave:\n${problems.map((p) => `${p.path}: ${p.message}`).join('\n') || '(no problem)'}`,
+        );
       }
     }
     assert.ok(checked > 500);

@@ -9,7 +9,7 @@ type Node = Record<string, unknown>;
 
 /** Every subschema with its location, depth first. */
 function walk(node: unknown, at = '#', out: [string, Node][] = []): [string, Node][] {
-  if (Array.isArray(node)) node.forEach((n, i) => walk(n, `${at}/${i}`, out));
+  if (Array.isArray(node)) for (const [i, n] of node.entries()) walk(n, `${at}/${i}`, out);
   else if (node !== null && typeof node === 'object') {
     out.push([at, node as Node]);
     for (const [k, v] of Object.entries(node)) walk(v, `${at}/${k}`, out);
@@ -90,14 +90,53 @@ describe('valid edge cases', () => {
 
   it('every reachable optional field at once', () => {
     const inv = wide(2, 1);
-    inv.ssh = { user: 'deploy', port: 2222, identityFile: '~/.ssh/id_ed25519', passphraseEnv: 'KEY_PASS', knownHosts: './known_hosts', jumpHost: 'ops@[2001:db8::1]:22' };
-    inv.vrrp = { interface: 'ens3', advertInterval: 2, priority: { master: 200, backup: 100, step: 1 }, authentication: { type: 'PASS', passwordFile: 'secrets/vrrp' }, syncDaemon: false };
+    inv.ssh = {
+      user: 'deploy',
+      port: 2222,
+      identityFile: '~/.ssh/id_ed25519',
+      passphraseEnv: 'KEY_PASS',
+      knownHosts: './known_hosts',
+      jumpHost: 'ops@[2001:db8::1]:22',
+    };
+    inv.vrrp = {
+      interface: 'ens3',
+      advertInterval: 2,
+      priority: { master: 200, backup: 100, step: 1 },
+      authentication: { type: 'PASS', passwordFile: 'secrets/vrrp' },
+      syncDaemon: false,
+    };
     inv.keepalived = { mode: 'vrrp-only' };
-    inv.vips[0] = { address: '198.18.3.1', instance: 'web_v4', routerId: 255, master: 'dr2', priority: 254, interface: 'ens3.100', services: [{
-      port: 443, protocol: 'TCP', scheduler: 'wlc', forwarding: 'DR', persistence: 300, delayLoop: 5,
-      realServers: [{ host: 'web1', weight: 3 }, { host: 'web2', port: 443, weight: 0 }],
-      healthCheck: { type: 'HTTP_GET', port: 8443, connectTimeout: 2, retry: 0, delayBeforeRetry: 1, path: '/health?full=1&x=y', status: 204 },
-    }] };
+    inv.vips[0] = {
+      address: '198.18.3.1',
+      instance: 'web_v4',
+      routerId: 255,
+      master: 'dr2',
+      priority: 254,
+      interface: 'ens3.100',
+      services: [
+        {
+          port: 443,
+          protocol: 'TCP',
+          scheduler: 'wlc',
+          forwarding: 'DR',
+          persistence: 300,
+          delayLoop: 5,
+          realServers: [
+            { host: 'web1', weight: 3 },
+            { host: 'web2', port: 443, weight: 0 },
+          ],
+          healthCheck: {
+            type: 'HTTP_GET',
+            port: 8443,
+            connectTimeout: 2,
+            retry: 0,
+            delayBeforeRetry: 1,
+            path: '/health?full=1&x=y',
+            status: 204,
+          },
+        },
+      ],
+    };
     inv.time = { servers: ['198.18.0.1', 'ntp.example.org', '2001:db8::123'] };
     inv.packages = { directors: ['keepalived', 'ipvsadm'], realservers: ['nginx-light', 'libstdc++6'] };
     inv.sysctl = { directors: { 'net.ipv4.vs.conntrack': 1 }, realservers: { 'net.ipv4.conf.eth0.rp_filter': '0' } };

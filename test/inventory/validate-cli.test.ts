@@ -10,7 +10,11 @@ import { example, exampleFile } from './fixtures.js';
 const run = promisify(execFile);
 const bin = new URL('../../dist/lib/cli/main.js', import.meta.url).pathname;
 
-interface Exit { code: number; stdout: string; stderr: string }
+interface Exit {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 async function lvsPlay(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<Exit> {
   try {
     const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env });
@@ -23,7 +27,9 @@ async function lvsPlay(args: string[], env: NodeJS.ProcessEnv = process.env): Pr
 
 describe('lvs-play validate', () => {
   let dir: string;
-  before(() => { dir = mkdtempSync(join(tmpdir(), 'lvs-play-validate-')); });
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'lvs-play-validate-'));
+  });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('exits 0 with a one-line summary for the example', async () => {
@@ -46,16 +52,19 @@ describe('lvs-play validate', () => {
     assert.equal(r.stdout, '');
     const [header, ...lines] = r.stderr.trimEnd().split('\n');
     assert.equal(header, `error: ${file}: 8 problems`);
-    assert.deepEqual(lines.map((l) => l.slice(0, l.indexOf(': '))), [
-      '/groups/realservers/0',        // "lvs01" no longer exists
-      '/hosts/2/name',
-      '/vips/0/address',
-      '/vips/0/interface',
-      '/vips/0/services/0/realServers/0/host',
-      '/vips/1/routerId',
-      '/vips/1/services/0/healthCheck/path',
-      '/vips/1/services/0/realServers/0/host',
-    ]);
+    assert.deepEqual(
+      lines.map((l) => l.slice(0, l.indexOf(': '))),
+      [
+        '/groups/realservers/0', // "lvs01" no longer exists
+        '/hosts/2/name',
+        '/vips/0/address',
+        '/vips/0/interface',
+        '/vips/0/services/0/realServers/0/host',
+        '/vips/1/routerId',
+        '/vips/1/services/0/healthCheck/path',
+        '/vips/1/services/0/realServers/0/host',
+      ],
+    );
     assert.ok(lines.includes('/vips/1/routerId: must be an integer from 1 to 255, got 300'));
     assert.doesNotMatch(r.stderr, /Hush8chr/);
   });
@@ -71,7 +80,10 @@ describe('lvs-play validate', () => {
     delete env.LVS_PLAY_TEST_PASS;
     const missing = await lvsPlay(['validate', file], env);
     assert.equal(missing.code, 1);
-    assert.match(missing.stderr, /^error: .*env\.json: 1 problem\n\/vrrp\/authentication\/passwordEnv: environment variable LVS_PLAY_TEST_PASS is not set/);
+    assert.match(
+      missing.stderr,
+      /^error: .*env\.json: 1 problem\n\/vrrp\/authentication\/passwordEnv: environment variable LVS_PLAY_TEST_PASS is not set/,
+    );
   });
 
   it('exits 1 with a clear message for a file that is missing or not JSON', async () => {

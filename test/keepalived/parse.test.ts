@@ -6,10 +6,16 @@ import { child, nodeText, parseKeepalivedConf } from '../../lib/keepalived/parse
 
 describe('parseKeepalivedConf', () => {
   it('reads blocks, values and comments', () => {
-    const conf = parseKeepalivedConf('# head\nglobal_defs {\n  router_id a ! why\n}\nvrrp_instance vi_1 {\n  virtual_ipaddress {\n    10.0.0.1/32\n  }\n}\n');
+    const conf = parseKeepalivedConf(
+      '# head\nglobal_defs {\n  router_id a ! why\n}\nvrrp_instance vi_1 {\n  virtual_ipaddress {\n    10.0.0.1/32\n  }\n}\n',
+    );
     assert.deepEqual(conf, [
       { keyword: 'global_defs', values: [], children: [{ keyword: 'router_id', values: ['a'] }] },
-      { keyword: 'vrrp_instance', values: ['vi_1'], children: [{ keyword: 'virtual_ipaddress', values: [], children: [{ keyword: '10.0.0.1/32', values: [] }] }] },
+      {
+        keyword: 'vrrp_instance',
+        values: ['vi_1'],
+        children: [{ keyword: 'virtual_ipaddress', values: [], children: [{ keyword: '10.0.0.1/32', values: [] }] }],
+      },
     ]);
   });
 

@@ -9,12 +9,16 @@
 
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { lvsPlay } from '../support/cli.js';
-import { LAB_TIMEOUT_MS, forgetLab, forgetLabHosts } from '../support/lab.js';
+import { forgetLab, forgetLabHosts, LAB_TIMEOUT_MS } from '../support/lab.js';
 
 const HOSTS = [
-  ['lvs-dr', '198.18.0.30'], ['lvs-dr2', '198.18.0.40'], ['lvs01', '198.18.0.10'], ['lvs02', '198.18.0.20'], ['client', '198.18.0.50'],
+  ['lvs-dr', '198.18.0.30'],
+  ['lvs-dr2', '198.18.0.40'],
+  ['lvs01', '198.18.0.10'],
+  ['lvs02', '198.18.0.20'],
+  ['client', '198.18.0.50'],
 ] as const;
 const NAMES = HOSTS.map(([n]) => n);
 const STATE = '/var/lib/lvs-play/lab/state.json';
@@ -26,7 +30,11 @@ function nspawns(): Map<string, number[]> {
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     let argv: string[];
-    try { argv = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0'); } catch { continue; }
+    try {
+      argv = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+    } catch {
+      continue;
+    }
     if (!/(^|\/)systemd-nspawn$/.test(argv[0] ?? '')) continue;
     const machine = argv.find((a) => a.startsWith('--machine=lvsp-'))?.slice('--machine=lvsp-'.length);
     if (machine) found.set(machine, [...(found.get(machine) ?? []), Number(entry)]);
@@ -47,11 +55,29 @@ function alive(pid: number, start: number): boolean {
   }
 }
 
-const netns = () => (existsSync('/run/netns') ? readdirSync('/run/netns').filter((n) => LAB_NETNS.includes(n)).sort() : []);
-interface Link { ifname: string; master?: string; operstate: string; addr_info?: { family: string; local: string; prefixlen: number }[] }
+const netns = () =>
+  existsSync('/run/netns')
+    ? readdirSync('/run/netns')
+        .filter((n) => LAB_NETNS.includes(n))
+        .sort()
+    : [];
+interface Link {
+  ifname: string;
+  master?: string;
+  operstate: string;
+  addr_info?: { family: string; local: string; prefixlen: number }[];
+}
 const links = (): Link[] => JSON.parse(execFileSync('ip', ['-j', 'addr', 'show'], { encoding: 'utf8' })) as Link[];
-const labLinks = () => links().map((l) => l.ifname).filter((n) => n === 'lvsp-br0' || n.startsWith('lvsp-v-') || n.startsWith('lvsp-t-')).sort();
-const state = () => JSON.parse(readFileSync(STATE, 'utf8')) as { hosts: Record<string, { nspawn: { pid: number; start: number } }>; vms: Record<string, unknown> };
+const labLinks = () =>
+  links()
+    .map((l) => l.ifname)
+    .filter((n) => n === 'lvsp-br0' || n.startsWith('lvsp-v-') || n.startsWith('lvsp-t-'))
+    .sort();
+const state = () =>
+  JSON.parse(readFileSync(STATE, 'utf8')) as {
+    hosts: Record<string, { nspawn: { pid: number; start: number } }>;
+    vms: Record<string, unknown>;
+  };
 const row = (name: string, address: string, rest: string) => new RegExp(`^${name}\\s+${address.replace(/\./g, '\\.')}\\s+${rest}`, 'm');
 
 describe('lvs-play lab down / status / up through the built CLI', function () {
@@ -121,22 +147,52 @@ describe('lvs-play lab down / status / up through the built CLI', function () {
     assert.equal(r.code, 0, r.stdout + r.stderr);
     process.stderr.write(`      [lab] ${r.stdout.split('\n').find((l) => l.startsWith('lab is up')) ?? r.stdout}\n`);
     assert.match(r.stdout, /^lab is up: 5 hosts \(0 already running\) in \d+\.\d s$/m);
-    for (const [name, address] of HOSTS) assert.match(r.stdout, new RegExp(`^  ${name}\\s+${address.replace(/\./g, '\\.')}\\s+(running|degraded)$`, 'm'));
-    assert.match(r.stdout, /^ssh -i \/var\/lib\/lvs-play\/lab\/ssh\/id_ed25519 -o UserKnownHostsFile=\/var\/lib\/lvs-play\/lab\/ssh\/known_hosts root@198\.18\.0\.30$/m);
+    for (const [name, address] of HOSTS)
+      assert.match(r.stdout, new RegExp(`^  ${name}\\s+${address.replace(/\./g, '\\.')}\\s+(running|degraded)$`, 'm'));
+    assert.match(
+      r.stdout,
+      /^ssh -i \/var\/lib\/lvs-play\/lab\/ssh\/id_ed25519 -o UserKnownHostsFile=\/var\/lib\/lvs-play\/lab\/ssh\/known_hosts root@198\.18\.0\.30$/m,
+    );
 
     const s = state();
     const running = nspawns();
-    for (const name of NAMES) assert.deepEqual(running.get(name), [s.hosts[name]!.nspawn.pid], `${name}: one nspawn, the one the state file records`);
+    for (const name of NAMES)
+      assert.deepEqual(running.get(name), [s.hosts[name]!.nspawn.pid], `${name}: one nspawn, the one the state file records`);
     assert.deepEqual(netns(), [...LAB_NETNS].sort());
     const all = links();
     const bridge = all.find((l) => l.ifname === 'lvsp-br0');
     assert.ok(bridge, 'the bridge lvsp-br0 exists');
-    assert.deepEqual(bridge.addr_info?.filter((a) => a.family === 'inet').map((a) => `${a.local}/${a.prefixlen}`), ['198.18.0.1/24']);
-    assert.deepEqual(all.filter((l) => l.master === 'lvsp-br0').map((l) => l.ifname).sort(), NAMES.map((n) => `lvsp-v-${n}`).sort());
+    assert.deepEqual(
+      bridge.addr_info?.filter((a) => a.family === 'inet').map((a) => `${a.local}/${a.prefixlen}`),
+      ['198.18.0.1/24'],
+    );
+    assert.deepEqual(
+      all
+        .filter((l) => l.master === 'lvsp-br0')
+        .map((l) => l.ifname)
+        .sort(),
+      NAMES.map((n) => `lvsp-v-${n}`).sort(),
+    );
     // each host is itself, over SSH with the lab's key and strict host-key checking
     for (const [name, address] of HOSTS) {
-      const out = execFileSync('ssh', ['-i', '/var/lib/lvs-play/lab/ssh/id_ed25519', '-o', 'UserKnownHostsFile=/var/lib/lvs-play/lab/ssh/known_hosts',
-        '-o', 'StrictHostKeyChecking=yes', '-o', 'BatchMode=yes', '-o', 'ConnectTimeout=10', `root@${address}`, 'hostname'], { encoding: 'utf8' });
+      const out = execFileSync(
+        'ssh',
+        [
+          '-i',
+          '/var/lib/lvs-play/lab/ssh/id_ed25519',
+          '-o',
+          'UserKnownHostsFile=/var/lib/lvs-play/lab/ssh/known_hosts',
+          '-o',
+          'StrictHostKeyChecking=yes',
+          '-o',
+          'BatchMode=yes',
+          '-o',
+          'ConnectTimeout=10',
+          `root@${address}`,
+          'hostname',
+        ],
+        { encoding: 'utf8' },
+      );
       assert.equal(out.trim(), name);
     }
   });
@@ -146,7 +202,11 @@ describe('lvs-play lab down / status / up through the built CLI', function () {
     assert.equal(r.code, 0, r.stdout + r.stderr);
     assert.match(r.stdout, /^bridge: lvsp-br0 198\.18\.0\.1\/24$/m);
     const s = state();
-    for (const [name, address] of HOSTS) assert.match(r.stdout, row(name, address, `running \\(pid ${s.hosts[name]!.nspawn.pid}\\)\\s+ssh ok\\s+(running|degraded)\\s+container$`));
+    for (const [name, address] of HOSTS)
+      assert.match(
+        r.stdout,
+        row(name, address, `running \\(pid ${s.hosts[name]!.nspawn.pid}\\)\\s+ssh ok\\s+(running|degraded)\\s+container$`),
+      );
     assert.match(r.stdout, /^lab is up$/m);
   });
 

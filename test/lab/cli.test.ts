@@ -5,21 +5,25 @@ import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { ipvsSupport } from '../../lib/lab/ipvs.js';
 import { lvsPlay, repoRoot } from '../support/cli.js';
-import { useLab } from '../support/lab.js';
 import { assertDocument } from '../support/json-documents.js';
+import { useLab } from '../support/lab.js';
 
-describe('lvs-play lab (binary)', function () {
-  describe('with the lab up', function () {
+describe('lvs-play lab (binary)', () => {
+  describe('with the lab up', () => {
     const lab = useLab();
 
     it('lab status lists every host running, reachable and booted, with the IP_VS line, and exits 0', async () => {
       const r = await lvsPlay(['lab', 'status']);
       assert.equal(r.code, 0, r.stdout + r.stderr);
       for (const h of lab.hosts) {
-        assert.match(r.stdout, new RegExp(`^${h.name}\\s+${h.address.replace(/\./g, '\\.')}\\s+running \\(pid ${h.pid}\\)\\s+ssh ok\\s+(running|degraded)`, 'm'));
+        assert.match(
+          r.stdout,
+          new RegExp(`^${h.name}\\s+${h.address.replace(/\./g, '\\.')}\\s+running \\(pid ${h.pid}\\)\\s+ssh ok\\s+(running|degraded)`, 'm'),
+        );
       }
       assert.ok(r.stdout.includes(ipvsSupport().line), r.stdout);
-      if (!ipvsSupport().available) assert.match(r.stdout, /^IP_VS: absent \(kernel \S+ has no ip_vs; keepalived runs VRRP-only in the lab\)$/m);
+      if (!ipvsSupport().available)
+        assert.match(r.stdout, /^IP_VS: absent \(kernel \S+ has no ip_vs; keepalived runs VRRP-only in the lab\)$/m);
       assert.match(r.stdout, /^lab is up$/m);
     });
 
@@ -28,7 +32,10 @@ describe('lvs-play lab (binary)', function () {
       assert.equal(r.code, 0, r.stderr);
       const s = assertDocument('lab-status', JSON.parse(r.stdout));
       assert.equal(s.up, true);
-      assert.deepEqual(s.hosts.map((h: { name: string; ssh: boolean }) => [h.name, h.ssh]), lab.hosts.map((h) => [h.name, true]));
+      assert.deepEqual(
+        s.hosts.map((h: { name: string; ssh: boolean }) => [h.name, h.ssh]),
+        lab.hosts.map((h) => [h.name, true]),
+      );
       assert.equal(s.bridge.address, '198.18.0.1/24');
     });
   });
@@ -48,8 +55,11 @@ describe('lvs-play lab (binary)', function () {
   });
 
   it('lab up as a user other than root says it needs root and exits 1', () => {
-    const r = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, `${repoRoot}dist/lib/cli/main.js`, 'lab', 'up'],
-      { encoding: 'utf8', cwd: '/' });
+    const r = spawnSync(
+      'setpriv',
+      ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, `${repoRoot}dist/lib/cli/main.js`, 'lab', 'up'],
+      { encoding: 'utf8', cwd: '/' },
+    );
     assert.equal(r.status, 1, r.stderr);
     assert.match(r.stderr, /the lab needs root/);
   });

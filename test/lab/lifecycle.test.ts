@@ -5,7 +5,7 @@
 // afterwards bring it up again through useLab().
 
 import { strict as assert } from 'node:assert';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,14 +14,14 @@ import { containerProcesses } from '../../lib/lab/container.js';
 import { labDown } from '../../lib/lab/down.js';
 import { tryRun } from '../../lib/lab/exec.js';
 import { readLabSpec } from '../../lib/lab/inventory.js';
-import { LAB_BRIDGE, LAB_CACHE_DIR, LAB_STATE_DIR, hostNames, labFiles } from '../../lib/lab/paths.js';
-import { isRunning, signal, type ProcessId } from '../../lib/lab/processes.js';
+import { hostNames, LAB_BRIDGE, LAB_CACHE_DIR, LAB_STATE_DIR, labFiles } from '../../lib/lab/paths.js';
+import { isRunning, type ProcessId, signal } from '../../lib/lab/processes.js';
 import { assertLabRoute } from '../../lib/lab/route.js';
 import { labSsh } from '../../lib/lab/ssh.js';
 import { readState } from '../../lib/lab/state.js';
-import { labUp, type LabUpResult } from '../../lib/lab/up.js';
+import { type LabUpResult, labUp } from '../../lib/lab/up.js';
 import { lvsPlay } from '../support/cli.js';
-import { LAB_TIMEOUT_MS, forgetLab, labProgress } from '../support/lab.js';
+import { forgetLab, LAB_TIMEOUT_MS, labProgress } from '../support/lab.js';
 
 const DEPLOY_PACKAGES = ['keepalived', 'ipvsadm', 'chrony', 'nginx-light'];
 
@@ -69,10 +69,14 @@ describe('lab lifecycle: lvs-play lab up / down on this machine', function () {
 
   it('brings up every host of inventory/lab.json, each answering SSH with the lab key and strict host-key checking', async () => {
     first = await timed('lab up from a fresh state', () => labUp({ progress: labProgress }));
-    assert.deepEqual(first.hosts.map((h) => h.name), ['lvs-dr', 'lvs-dr2', 'lvs01', 'lvs02', 'client']);
+    assert.deepEqual(
+      first.hosts.map((h) => h.name),
+      ['lvs-dr', 'lvs-dr2', 'lvs01', 'lvs02', 'client'],
+    );
     for (const h of first.hosts) {
-      const [name, state, failed] = (await labSsh(h.address, 'hostname; systemctl is-system-running; systemctl list-units --state=failed --no-legend --plain'))
-        .stdout.split('\n');
+      const [name, state, failed] = (
+        await labSsh(h.address, 'hostname; systemctl is-system-running; systemctl list-units --state=failed --no-legend --plain')
+      ).stdout.split('\n');
       assert.equal(name, h.name);
       if (state === 'degraded') process.stderr.write(`      [lab] ${h.name} is degraded: ${failed}\n`);
       assert.ok(state === 'running' || state === 'degraded', `${h.name}: ${state}`);
@@ -82,7 +86,10 @@ describe('lab lifecycle: lvs-play lab up / down on this machine', function () {
   it('records one distinct host key per container in the known_hosts the inventory names', async () => {
     const lines = readFileSync(labFiles.knownHosts, 'utf8').trim().split('\n');
     assert.deepEqual(lines.map((l) => l.split(' ')[0]).sort(), spec.hosts.map((h) => h.address).sort());
-    assert.ok(lines.every((l) => / ssh-ed25519 AAAA\S+$/.test(l)), lines.join('\n'));
+    assert.ok(
+      lines.every((l) => / ssh-ed25519 AAAA\S+$/.test(l)),
+      lines.join('\n'),
+    );
     assert.equal(new Set(lines.map((l) => l.split(' ')[2])).size, lines.length, 'host keys must differ');
     const inventory = JSON.parse(readFileSync(spec.file, 'utf8'));
     assert.equal(inventory.ssh.knownHosts, labFiles.knownHosts);
@@ -95,8 +102,10 @@ describe('lab lifecycle: lvs-play lab up / down on this machine', function () {
     try {
       const other = join(dir, 'known_hosts');
       // lvs-dr's address with lvs-dr2's key: a host key that does not match
-      const line = readFileSync(labFiles.knownHosts, 'utf8').split('\n').find((l) => l.startsWith(`${address('lvs-dr2')} `))!;
-      await writeFile(other, line.replace(address('lvs-dr2'), address('lvs-dr')) + '\n');
+      const line = readFileSync(labFiles.knownHosts, 'utf8')
+        .split('\n')
+        .find((l) => l.startsWith(`${address('lvs-dr2')} `))!;
+      await writeFile(other, `${line.replace(address('lvs-dr2'), address('lvs-dr'))}\n`);
       const r = await labSsh(address('lvs-dr'), 'true', { knownHosts: other });
       assert.equal(r.code, 255);
       assert.match(r.stderr, /HOST IDENTIFICATION HAS CHANGED|Host key verification failed/);
@@ -111,7 +120,11 @@ describe('lab lifecycle: lvs-play lab up / down on this machine', function () {
       assert.notEqual(r.code, 0, `${d.name}: keepalived is installed`);
     }
     for (const h of spec.hosts) {
-      assert.equal((await ssh(h.address, `for p in ${DEPLOY_PACKAGES.join(' ')}; do dpkg -s $p >/dev/null 2>&1 && echo $p; done; true`)).trim(), '', h.name);
+      assert.equal(
+        (await ssh(h.address, `for p in ${DEPLOY_PACKAGES.join(' ')}; do dpkg -s $p >/dev/null 2>&1 && echo $p; done; true`)).trim(),
+        '',
+        h.name,
+      );
     }
   });
 
@@ -122,18 +135,27 @@ describe('lab lifecycle: lvs-play lab up / down on this machine', function () {
   });
 
   it('keeps the containers on the lab subnet only: eth0 with the inventory address, no default route, no name server', async () => {
-    const out = await ssh(address('lvs-dr'), 'ip -j -4 addr show dev eth0; echo ---; ip -j route; echo ---; grep -c nameserver /etc/resolv.conf || true');
+    const out = await ssh(
+      address('lvs-dr'),
+      'ip -j -4 addr show dev eth0; echo ---; ip -j route; echo ---; grep -c nameserver /etc/resolv.conf || true',
+    );
     const [addrs, routes, ns] = out.split('---\n');
     assert.equal(JSON.parse(addrs)[0].addr_info[0].local, address('lvs-dr'));
-    assert.deepEqual(JSON.parse(routes).map((r: { dst: string }) => r.dst), ['198.18.0.0/24']);
+    assert.deepEqual(
+      JSON.parse(routes).map((r: { dst: string }) => r.dst),
+      ['198.18.0.0/24'],
+    );
     assert.equal(ns.trim(), '0');
   });
 
-  it('installs the deploy\'s packages from the local repository with no network', async () => {
+  it("installs the deploy's packages from the local repository with no network", async () => {
     // a director stays bare for later deploy tests: simulate there, install for real on the client
     const sim = await ssh(address('lvs-dr'), `apt-get update -qq && apt-get install -s -y ${DEPLOY_PACKAGES.join(' ')}`);
     for (const p of DEPLOY_PACKAGES) assert.match(sim, new RegExp(`^Inst ${p} `, 'm'));
-    await ssh(address('client'), `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${DEPLOY_PACKAGES.join(' ')} curl >/dev/null`);
+    await ssh(
+      address('client'),
+      `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${DEPLOY_PACKAGES.join(' ')} curl >/dev/null`,
+    );
     assert.match(await ssh(address('client'), 'keepalived --version 2>&1 | head -1'), /Keepalived v2\./);
     assert.equal(await ssh(address('client'), 'curl -s -o /dev/null -w %{http_code} http://127.0.0.1/'), '200');
   });
@@ -154,7 +176,10 @@ describe('lab lifecycle: lvs-play lab up / down on this machine', function () {
 
   it('a second lab up reuses the running hosts and changes nothing', async () => {
     const again = await timed('second lab up', () => labUp({ progress: labProgress }));
-    assert.deepEqual(again.hosts.map((h) => [h.name, h.reused, h.pid]), first.hosts.map((h) => [h.name, true, h.pid]));
+    assert.deepEqual(
+      again.hosts.map((h) => [h.name, h.reused, h.pid]),
+      first.hosts.map((h) => [h.name, true, h.pid]),
+    );
     assert.equal((await labSsh(address('client'), 'dpkg -s keepalived')).code, 0, 'the client kept what was installed');
   });
 
@@ -164,7 +189,10 @@ describe('lab lifecycle: lvs-play lab up / down on this machine', function () {
     for (const p of victims) signal(p, 'SIGKILL');
     await new Promise((r) => setTimeout(r, 500));
     assert.ok(victims.every((p) => !isRunning(p)));
-    assert.ok(spec.hosts.every((h) => existsSync(`/run/netns/${hostNames(h.name).netns}`)), 'namespaces outlive their processes');
+    assert.ok(
+      spec.hosts.every((h) => existsSync(`/run/netns/${hostNames(h.name).netns}`)),
+      'namespaces outlive their processes',
+    );
     const recovered = await timed('lab up after a kill', () => labUp({ progress: labProgress }));
     assert.ok(recovered.hosts.every((h) => !h.reused));
     for (const h of recovered.hosts) assert.equal((await ssh(h.address, 'hostname')).trim(), h.name);
@@ -188,7 +216,11 @@ describe('lab lifecycle: lvs-play lab up / down on this machine', function () {
   });
 
   async function assertNothingLeft(procs: ProcessId[]): Promise<void> {
-    assert.deepEqual(procs.filter(isRunning).map((p) => p.pid), [], 'processes left');
+    assert.deepEqual(
+      procs.filter(isRunning).map((p) => p.pid),
+      [],
+      'processes left',
+    );
     const netns = existsSync('/run/netns') ? readdirSync('/run/netns') : [];
     for (const h of spec.hosts) {
       const n = hostNames(h.name);
@@ -199,8 +231,14 @@ describe('lab lifecycle: lvs-play lab up / down on this machine', function () {
     const links = JSON.parse((await tryRun('ip', ['-j', 'link', 'show'])).stdout) as { ifname: string }[];
     const lab = links.map((l) => l.ifname).filter((n) => n === LAB_BRIDGE || spec.hosts.some((h) => hostNames(h.name).veth === n));
     assert.deepEqual(lab, [], 'links left');
-    const mounts = readFileSync('/proc/self/mounts', 'utf8').split('\n')
-      .filter((l) => l.includes(LAB_STATE_DIR) || l.includes(LAB_CACHE_DIR) || spec.hosts.some((h) => l.includes(`/run/netns/${hostNames(h.name).netns} `)));
+    const mounts = readFileSync('/proc/self/mounts', 'utf8')
+      .split('\n')
+      .filter(
+        (l) =>
+          l.includes(LAB_STATE_DIR) ||
+          l.includes(LAB_CACHE_DIR) ||
+          spec.hosts.some((h) => l.includes(`/run/netns/${hostNames(h.name).netns} `)),
+      );
     assert.deepEqual(mounts, [], 'mounts left');
     assert.deepEqual((await readState()).hosts, {});
   }

@@ -3,11 +3,11 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bootId, describeHolder, holderIsGoneFromHere, parseHolder, thisProcessHolder, type LockHolder } from '../../lib/lock/holder.js';
-import { controlLock, parseHolderLine, readHolderCommand, takeCommand } from '../../lib/lock/lock-commands.js';
+import { bootId, describeHolder, holderIsGoneFromHere, type LockHolder, parseHolder, thisProcessHolder } from '../../lib/lock/holder.js';
 import { localExec, localHold } from '../../lib/lock/local-shell.js';
-import { LockHeld, takeLock } from '../../lib/lock/take-lock.js';
+import { controlLock, parseHolderLine, readHolderCommand, takeCommand } from '../../lib/lock/lock-commands.js';
 import { newRunId } from '../../lib/lock/run-id.js';
+import { LockHeld, takeLock } from '../../lib/lock/take-lock.js';
 
 // The lock's shell commands run for real here, with flock(1), in a temporary
 // folder: the same commands a host runs for its own lock.
@@ -17,7 +17,9 @@ const holderOf = (command: string): LockHolder => thisProcessHolder({ runId: new
 
 describe('lock: the run lock (flock held by a keeper)', () => {
   let dir: string;
-  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'lvsp-lock-')); });
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'lvsp-lock-'));
+  });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('is taken once; a second taker is refused at once, naming the first run', async () => {
@@ -29,7 +31,10 @@ describe('lock: the run lock (flock held by a keeper)', () => {
       await assert.rejects(takeLock(local, paths, second, 'cluster seed'), (err: unknown) => {
         assert.ok(err instanceof LockHeld);
         assert.equal(err.holder?.runId, first.runId);
-        assert.match(err.message, /^cluster seed: another lvs-play run is in progress: lvs-play deploy seed\.json \(run \d{8}T\d{6}Z-[0-9a-f]{6}, pid \d+ on .+, since .+\)$/);
+        assert.match(
+          err.message,
+          /^cluster seed: another lvs-play run is in progress: lvs-play deploy seed\.json \(run \d{8}T\d{6}Z-[0-9a-f]{6}, pid \d+ on .+, since .+\)$/,
+        );
         return true;
       });
       const r = parseHolderLine((await localExec(readHolderCommand(paths))).stdout);
@@ -50,13 +55,20 @@ describe('lock: the run lock (flock held by a keeper)', () => {
     const script = `const { spawn } = require('node:child_process');
       const k = spawn('sh', ['-c', process.argv[1]], { stdio: ['pipe', 'inherit', 'inherit'] });
       setInterval(() => {}, 1000);`;
-    const child = spawn(process.execPath, ['-e', script, takeCommand(paths, JSON.stringify(holderOf('lvs-play deploy x')))], { stdio: ['ignore', 'pipe', 'inherit'] });
-    await new Promise<void>((resolve) => child.stdout.on('data', (d: Buffer) => { if (d.toString().includes('locked')) resolve(); }));
+    const child = spawn(process.execPath, ['-e', script, takeCommand(paths, JSON.stringify(holderOf('lvs-play deploy x')))], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    await new Promise<void>((resolve) =>
+      child.stdout.on('data', (d: Buffer) => {
+        if (d.toString().includes('locked')) resolve();
+      }),
+    );
     assert.equal(parseHolderLine((await localExec(readHolderCommand(paths))).stdout).state, 'held');
     child.kill('SIGKILL');
     await new Promise((resolve) => child.on('close', resolve));
     // the keeper sees its stdin end with its parent: a bounded poll, no sleep guess
-    for (let i = 0; i < 100 && parseHolderLine((await localExec(readHolderCommand(paths))).stdout).state === 'held'; i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 100 && parseHolderLine((await localExec(readHolderCommand(paths))).stdout).state === 'held'; i++)
+      await new Promise((r) => setTimeout(r, 50));
     assert.deepEqual(parseHolderLine((await localExec(readHolderCommand(paths))).stdout), { state: 'free' });
     const mine = await takeLock(local, paths, holderOf('lvs-play deploy y'), 'cluster seed');
     await mine.release();
@@ -92,7 +104,12 @@ describe('lock: the run lock (flock held by a keeper)', () => {
 
   it('judges a holder gone only from its own machine: a dead pid, or an earlier boot', () => {
     const h: LockHolder = { runId: 'r', cluster: 'c', command: 'x', controlHost: 'ctl', controlBootId: 'boot-1', pid: 10, startedAt: 't' };
-    const here = (o: Partial<{ host: string; bootId: string; alive: (p: number) => boolean }>) => ({ host: 'ctl', bootId: 'boot-1', alive: () => true, ...o });
+    const here = (o: Partial<{ host: string; bootId: string; alive: (p: number) => boolean }>) => ({
+      host: 'ctl',
+      bootId: 'boot-1',
+      alive: () => true,
+      ...o,
+    });
     assert.equal(holderIsGoneFromHere(h, here({})), false);
     assert.equal(holderIsGoneFromHere(h, here({ alive: () => false })), true);
     assert.equal(holderIsGoneFromHere(h, here({ bootId: 'boot-2' })), true);
@@ -118,7 +135,7 @@ describe('lock: the run lock (flock held by a keeper)', () => {
 });
 
 describe('lock: where the control machine keeps its locks', () => {
-  it('LVS_PLAY_LOCK_DIR, else /run for root, else a folder of the user\'s own', async () => {
+  it("LVS_PLAY_LOCK_DIR, else /run for root, else a folder of the user's own", async () => {
     const { controlLockDir } = await import('../../lib/lock/write-session.js');
     assert.equal(controlLockDir({ LVS_PLAY_LOCK_DIR: '/x' }, 1000), '/x');
     assert.equal(controlLockDir({}, 0), '/run/lvs-play/control');

@@ -19,10 +19,10 @@ import type { Inventory } from '../../lib/inventory/types.js';
 import type { RolloutReport } from '../../lib/rollout/plan/report.js';
 import { lvsPlay, repoRoot } from '../support/cli.js';
 import { writeLabVariant } from '../support/clusters.js';
+import { SWITCH_VALUES_COMMAND } from '../support/host-state.js';
+import { assertDocument } from '../support/json-documents.js';
 import { useLab } from '../support/lab.js';
 import { waitFor } from '../support/wait.js';
-import { assertDocument } from '../support/json-documents.js';
-import { SWITCH_VALUES_COMMAND } from '../support/host-state.js';
 
 const INVENTORY = 'inventory/lab.json';
 const DIRECTORS = ['lvs-dr', 'lvs-dr2'];
@@ -69,17 +69,25 @@ describe('CLI paths on the lab: rollout options, drain/undrain, check --diff, ho
   const record = () => join(drains, 'lab.json');
   const write = (name: string, edit: (inv: Inventory) => void) => writeLabVariant(dir, name, edit);
   /** each director's drain switches, read in one command per director: "lvs-dr:drain-lvs01=1,drain-lvs02=1" */
-  const switchesNow = async () => Promise.all(DIRECTORS.map(async (d) => {
-    const out = await lab.run(d, SWITCH_VALUES_COMMAND);
-    return `${d}:${out.trim().split('\n').filter(Boolean).join(',')}`;
-  }));
+  const switchesNow = async () =>
+    Promise.all(
+      DIRECTORS.map(async (d) => {
+        const out = await lab.run(d, SWITCH_VALUES_COMMAND);
+        return `${d}:${out.trim().split('\n').filter(Boolean).join(',')}`;
+      }),
+    );
   const noSwitches = DIRECTORS.map((d) => `${d}:`);
   const home = async () => {
     const on = await Promise.all(DIRECTORS.map((d) => lab.run(d, 'ip -j addr show dev eth0')));
-    return on[0]!.includes('"198.18.0.100"') && !on[0]!.includes('"198.18.0.110"') && on[1]!.includes('"198.18.0.110"') && !on[1]!.includes('"198.18.0.100"');
+    return (
+      on[0]!.includes('"198.18.0.100"') &&
+      !on[0]!.includes('"198.18.0.110"') &&
+      on[1]!.includes('"198.18.0.110"') &&
+      !on[1]!.includes('"198.18.0.100"')
+    );
   };
 
-  before(async function () {
+  before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'lvsp-cli-paths-'));
     drains = join(dir, 'drains');
     await lab.run('lvs01', `rm -f ${SLOW_MARKER} ${BATCH_MARKER}`);
@@ -89,7 +97,7 @@ describe('CLI paths on the lab: rollout options, drain/undrain, check --diff, ho
     await waitFor('each VIP on its MASTER', home, 60_000);
   });
 
-  after(async function () {
+  after(async () => {
     // leave the lab as the inventory says
     await lab.run('client', `systemctl stop ${CLIENT_WEB_UNIT} 2>/dev/null; rm -rf ${CLIENT_WEB_DIR}`).catch(() => undefined);
     await lab.run('lvs01', `rm -f ${SLOW_MARKER} ${BATCH_MARKER}`).catch(() => undefined);
@@ -100,7 +108,7 @@ describe('CLI paths on the lab: rollout options, drain/undrain, check --diff, ho
     rmSync(dir, { recursive: true, force: true });
   });
 
-  describe('rollout --batch, --drain-timeout, --no-rollback', function () {
+  describe('rollout --batch, --drain-timeout, --no-rollback', () => {
     /**
      * The lab has two real servers, and a batch is only drained when every service keeps
      * another one answering: the client stands in as a third real server (a web server of
@@ -122,7 +130,10 @@ describe('CLI paths on the lab: rollout options, drain/undrain, check --diff, ho
       assert.match(two.stdout, /: 1 stage\(s\)$/m);
       assert.match(two.stdout, /^Stage 1: real servers lvs01, lvs02$/m);
       assert.doesNotMatch(two.stdout, /^Stage 2/m);
-      assert.match(two.stdout, /^ {4}\d+\. drain lvs01, lvs02 on lvs-dr, lvs-dr2 \(recorded on this machine first; undrained whatever happens\)$/m);
+      assert.match(
+        two.stdout,
+        /^ {4}\d+\. drain lvs01, lvs02 on lvs-dr, lvs-dr2 \(recorded on this machine first; undrained whatever happens\)$/m,
+      );
       assert.match(two.stdout, /^ {4}\d+\. change lvs01, lvs02: /m);
       assert.match(two.stdout, /^ {4}\d+\. undrain lvs01, lvs02 on lvs-dr, lvs-dr2$/m);
 
@@ -138,13 +149,22 @@ describe('CLI paths on the lab: rollout options, drain/undrain, check --diff, ho
       assert.equal((await lab.ssh('lvs01', `test -e ${BATCH_MARKER}`)).code, 1);
     });
 
-    it('--drain-timeout is the bound of the plan\'s wait for connections; the default is 60 s; out of range is refused before any host is read', async () => {
-      const seven = await lvsPlay(['rollout', three, '--check', '--limit', 'lvs01,lvs02', '--playbook', BATCH, '--batch', '2', '--drain-timeout', '7'], env());
+    it("--drain-timeout is the bound of the plan's wait for connections; the default is 60 s; out of range is refused before any host is read", async () => {
+      const seven = await lvsPlay(
+        ['rollout', three, '--check', '--limit', 'lvs01,lvs02', '--playbook', BATCH, '--batch', '2', '--drain-timeout', '7'],
+        env(),
+      );
       assert.equal(seven.code, 2, seven.stdout + seven.stderr);
-      assert.match(seven.stdout, /^ {4}\d+\. wait until no active connection to lvs01, lvs02 on any director \(at most 7 s, then go on\)$/m);
+      assert.match(
+        seven.stdout,
+        /^ {4}\d+\. wait until no active connection to lvs01, lvs02 on any director \(at most 7 s, then go on\)$/m,
+      );
       assert.doesNotMatch(seven.stdout, /at most 60 s, then go on/);
       const dflt = await lvsPlay(['rollout', three, '--check', '--limit', 'lvs01,lvs02', '--playbook', BATCH, '--batch', '2'], env());
-      assert.match(dflt.stdout, /^ {4}\d+\. wait until no active connection to lvs01, lvs02 on any director \(at most 60 s, then go on\)$/m);
+      assert.match(
+        dflt.stdout,
+        /^ {4}\d+\. wait until no active connection to lvs01, lvs02 on any director \(at most 60 s, then go on\)$/m,
+      );
       const zero = await lvsPlay(['rollout', three, '--check', '--drain-timeout', '0'], env());
       assert.equal(zero.code, 1, zero.stdout + zero.stderr);
       assert.match(zero.stderr, /--drain-timeout must be a whole number from 1 to 86400, got "0"/);
@@ -152,16 +172,26 @@ describe('CLI paths on the lab: rollout options, drain/undrain, check --diff, ho
     });
 
     it('rollout --batch 2 sets both drain switches on both directors at once, changes both real servers, then undrains both', async () => {
-      await lab.run('client', `mkdir -p ${CLIENT_WEB_DIR} && echo client > ${CLIENT_WEB_DIR}/index.html && ` +
-        `systemd-run --unit=${CLIENT_WEB_UNIT} --collect -p WorkingDirectory=${CLIENT_WEB_DIR} python3 -m http.server 80 --bind 198.18.0.50`);
+      await lab.run(
+        'client',
+        `mkdir -p ${CLIENT_WEB_DIR} && echo client > ${CLIENT_WEB_DIR}/index.html && ` +
+          `systemd-run --unit=${CLIENT_WEB_UNIT} --collect -p WorkingDirectory=${CLIENT_WEB_DIR} python3 -m http.server 80 --bind 198.18.0.50`,
+      );
       try {
-        await waitFor('the client\'s web server', async () => (await lab.ssh('lvs-dr',
-          'exec 3<>/dev/tcp/198.18.0.50/80 && printf "GET /index.html HTTP/1.0\\r\\n\\r\\n" >&3 && head -1 <&3')).stdout.includes(' 200 '), 20_000, 250);
+        await waitFor(
+          "the client's web server",
+          async () =>
+            (
+              await lab.ssh('lvs-dr', 'exec 3<>/dev/tcp/198.18.0.50/80 && printf "GET /index.html HTTP/1.0\\r\\n\\r\\n" >&3 && head -1 <&3')
+            ).stdout.includes(' 200 '),
+          20_000,
+          250,
+        );
         const seen = new Set<string>();
         let sampling = true;
         const sampler = (async () => {
           while (sampling) {
-            (await switchesNow().catch(() => [])).forEach((x) => seen.add(x));
+            for (const x of await switchesNow().catch(() => [])) seen.add(x);
             await new Promise((r) => setTimeout(r, 100));
           }
         })();
@@ -169,7 +199,9 @@ describe('CLI paths on the lab: rollout options, drain/undrain, check --diff, ho
         const r = await lvsPlay(['rollout', three, '--limit', 'lvs01,lvs02', '--playbook', BATCH, '--batch', '2'], env());
         sampling = false;
         await sampler;
-        process.stderr.write(`      [cli-paths] rollout --batch 2 took ${((Date.now() - t0) / 1000).toFixed(1)} s; switches seen: ${[...seen].sort().join(' ')}\n`);
+        process.stderr.write(
+          `      [cli-paths] rollout --batch 2 took ${((Date.now() - t0) / 1000).toFixed(1)} s; switches seen: ${[...seen].sort().join(' ')}\n`,
+        );
         assert.equal(r.code, 0, r.stdout + r.stderr);
         assert.match(r.stdout, /^Stage 1: real servers lvs01, lvs02$/m);
         // the capacity gate: the third real server keeps every service of the batch answering
@@ -177,10 +209,12 @@ describe('CLI paths on the lab: rollout options, drain/undrain, check --diff, ho
         assert.match(r.stdout, /^\[rollout\] lvs01, lvs02: drain lvs01, lvs02 on lvs-dr, lvs-dr2 /m);
         assert.match(r.stdout, /^\[rollout\] lvs01, lvs02: undrain lvs01, lvs02 on lvs-dr, lvs-dr2$/m);
         // both real servers drained on both directors in one reading: one batch, not one after the other
-        for (const d of DIRECTORS) assert.ok(seen.has(`${d}:drain-lvs01=1,drain-lvs02=1`), `${d} had both drained at once; seen: ${[...seen].join(' ')}`);
+        for (const d of DIRECTORS)
+          assert.ok(seen.has(`${d}:drain-lvs01=1,drain-lvs02=1`), `${d} had both drained at once; seen: ${[...seen].join(' ')}`);
         assert.deepEqual(await switchesNow(), noSwitches);
         assert.equal(existsSync(record()), false);
-        for (const h of ['lvs01', 'lvs02']) assert.equal(await lab.run(h, `cat ${BATCH_MARKER}`), 'changed in a batch\n', `${h} was changed`);
+        for (const h of ['lvs01', 'lvs02'])
+          assert.equal(await lab.run(h, `cat ${BATCH_MARKER}`), 'changed in a batch\n', `${h} was changed`);
         assert.equal((await lab.ssh('client', `test -e ${BATCH_MARKER}`)).code, 1, 'the client was not changed (--limit)');
       } finally {
         await lab.run('client', `systemctl stop ${CLIENT_WEB_UNIT}; rm -rf ${CLIENT_WEB_DIR}`);
@@ -192,12 +226,18 @@ describe('CLI paths on the lab: rollout options, drain/undrain, check --diff, ho
     it('rollout --no-rollback leaves a failed change as it failed (its file stays, no journal left) and still undrains', async () => {
       await lab.run('lvs01', `rm -f ${SLOW_MARKER}`);
       try {
-        const r = await lvsPlay(['rollout', INVENTORY, '--limit', 'lvs01', '--playbook', SLOW, '--no-rollback', '--json'], { ...env(), LVS_PLAY_TEST_STEP: 'fail' });
+        const r = await lvsPlay(['rollout', INVENTORY, '--limit', 'lvs01', '--playbook', SLOW, '--no-rollback', '--json'], {
+          ...env(),
+          LVS_PLAY_TEST_STEP: 'fail',
+        });
         assert.equal(r.code, 1, r.stdout + r.stderr);
         const report = assertDocument('rollout', JSON.parse(r.stdout) as RolloutReport);
         assert.equal(report.status, 'failed');
         const stage = report.stages[0]!;
-        assert.deepEqual(report.stages.map((s) => `${s.kind} ${s.hosts.join()} ${s.status}`), ['realservers lvs01 failed']);
+        assert.deepEqual(
+          report.stages.map((s) => `${s.kind} ${s.hosts.join()} ${s.status}`),
+          ['realservers lvs01 failed'],
+        );
         assert.match(stage.error ?? '', /^lvs01: slow-change: a fail step \(test\) failed/);
         const host = stage.hostReports[0]!;
         assert.equal(host.status, 'failed');
@@ -223,7 +263,7 @@ describe('CLI paths on the lab: rollout options, drain/undrain, check --diff, ho
     });
   });
 
-  describe('drain and undrain by hand', function () {
+  describe('drain and undrain by hand', () => {
     after(async () => {
       await lvsPlay(['undrain', INVENTORY], env());
     });
@@ -233,11 +273,20 @@ describe('CLI paths on the lab: rollout options, drain/undrain, check --diff, ho
       const r = await lvsPlay(['drain', INVENTORY, 'lvs01', '--wait', '0'], env());
       const took = Date.now() - t0;
       assert.equal(r.code, 0, r.stdout + r.stderr);
-      assert.match(r.stdout, new RegExp(`^drained lvs01 on lvs-dr, lvs-dr2 \\(recorded; lvs-play undrain ${esc(`${repoRoot}${INVENTORY}`)} lvs01 puts it back\\)$`, 'm'));
+      assert.match(
+        r.stdout,
+        new RegExp(
+          `^drained lvs01 on lvs-dr, lvs-dr2 \\(recorded; lvs-play undrain ${esc(`${repoRoot}${INVENTORY}`)} lvs01 puts it back\\)$`,
+          'm',
+        ),
+      );
       assert.doesNotMatch(r.stdout, /waiting/);
       assert.deepEqual(await switchesNow(), ['lvs-dr:drain-lvs01=1', 'lvs-dr2:drain-lvs01=1']);
       const rec = JSON.parse(readFileSync(record(), 'utf8')) as { drains: { realServer: string; directors: string[] }[] };
-      assert.deepEqual(rec.drains.map((d) => `${d.realServer} on ${d.directors.join(',')}`), ['lvs01 on lvs-dr,lvs-dr2']);
+      assert.deepEqual(
+        rec.drains.map((d) => `${d.realServer} on ${d.directors.join(',')}`),
+        ['lvs01 on lvs-dr,lvs-dr2'],
+      );
       process.stderr.write(`      [cli-paths] drain --wait 0 took ${(took / 1000).toFixed(1)} s\n`);
     });
 
@@ -246,7 +295,13 @@ describe('CLI paths on the lab: rollout options, drain/undrain, check --diff, ho
       const r = await lvsPlay(['drain', INVENTORY, 'lvs02', '--wait', '30'], env());
       const took = Date.now() - t0;
       assert.equal(r.code, 0, r.stdout + r.stderr);
-      assert.match(r.stdout, new RegExp(`^drained lvs02 on lvs-dr, lvs-dr2 \\(recorded; lvs-play undrain ${esc(`${repoRoot}${INVENTORY}`)} lvs02 puts it back\\)$`, 'm'));
+      assert.match(
+        r.stdout,
+        new RegExp(
+          `^drained lvs02 on lvs-dr, lvs-dr2 \\(recorded; lvs-play undrain ${esc(`${repoRoot}${INVENTORY}`)} lvs02 puts it back\\)$`,
+          'm',
+        ),
+      );
       assert.match(r.stdout, new RegExp(`^connections not observable: ${esc(NOT_OBSERVABLE)}$`, 'm'));
       assert.doesNotMatch(r.stdout, /waiting|timed out/);
       assert.ok(took < 30_000, `drain took ${took} ms: it waited for what it cannot see`);
@@ -261,7 +316,10 @@ describe('CLI paths on the lab: rollout options, drain/undrain, check --diff, ho
       assert.doesNotMatch(r.stdout, /lvs02/);
       assert.deepEqual(await switchesNow(), ['lvs-dr:drain-lvs02=1', 'lvs-dr2:drain-lvs02=1']);
       const rec = JSON.parse(readFileSync(record(), 'utf8')) as { drains: { realServer: string }[] };
-      assert.deepEqual(rec.drains.map((d) => d.realServer), ['lvs02']);
+      assert.deepEqual(
+        rec.drains.map((d) => d.realServer),
+        ['lvs02'],
+      );
       const warned = await lvsPlay(['verify', INVENTORY], env());
       assert.match(warned.stderr, /warning: cluster lab: lvs02 is drained on lvs-dr, lvs-dr2/);
       assert.doesNotMatch(warned.stderr, /lvs01 is drained/);
@@ -286,7 +344,13 @@ describe('CLI paths on the lab: rollout options, drain/undrain, check --diff, ho
       assert.equal(dot.code, 0, dot.stderr);
       assert.match(dot.stdout, /^ {2}h0 -> v0 \[style=bold, penwidth=2\.5, label="MASTER 150 · holds"\];$/m);
       assert.match(dot.stdout, /^ {2}s1 -> h3 \[style=dashed, color="#6b7280", label="out: drained on lvs-dr, lvs-dr2"\];$/m);
-      process.stderr.write(`      [cli-paths] graph --live: ${mermaid.stdout.split('\n').filter((l) => l.includes('holds') || l.includes('out:')).map((l) => l.trim()).join('; ')}\n`);
+      process.stderr.write(
+        `      [cli-paths] graph --live: ${mermaid.stdout
+          .split('\n')
+          .filter((l) => l.includes('holds') || l.includes('out:'))
+          .map((l) => l.trim())
+          .join('; ')}\n`,
+      );
     });
 
     it('undrain INVENTORY without a host undrains what is still recorded, and the record goes', async () => {
@@ -301,7 +365,7 @@ describe('CLI paths on the lab: rollout options, drain/undrain, check --diff, ho
     });
   });
 
-  describe('check --diff', function () {
+  describe('check --diff', () => {
     after(async () => {
       const d = await lvsPlay(['deploy', INVENTORY], env());
       assert.equal(d.code, 0, d.stdout + d.stderr);
@@ -316,8 +380,17 @@ describe('CLI paths on the lab: rollout options, drain/undrain, check --diff, ho
       await lab.run('lvs-dr', editNthAuthPass(1, 'lines.insert(i + 1, "        # edited by hand")'));
       await lab.run('lvs-dr2', editNthAuthPass(2, `lines[i] = "        auth_pass ${other}"`));
       // the drift is really on the hosts, the password with it
-      assert.match(await lab.run('lvs-dr', `grep -A1 auth_pass ${KEEPALIVED_CONF}`), new RegExp(`auth_pass ${esc(password)}\\n {8}# edited by hand\\n`));
-      assert.deepEqual((await lab.run('lvs-dr2', `grep auth_pass ${KEEPALIVED_CONF}`)).trim().split('\n').map((l) => l.trim()), [`auth_pass ${password}`, `auth_pass ${other}`]);
+      assert.match(
+        await lab.run('lvs-dr', `grep -A1 auth_pass ${KEEPALIVED_CONF}`),
+        new RegExp(`auth_pass ${esc(password)}\\n {8}# edited by hand\\n`),
+      );
+      assert.deepEqual(
+        (await lab.run('lvs-dr2', `grep auth_pass ${KEEPALIVED_CONF}`))
+          .trim()
+          .split('\n')
+          .map((l) => l.trim()),
+        [`auth_pass ${password}`, `auth_pass ${other}`],
+      );
 
       const r = await lvsPlay(['check', INVENTORY, '--diff'], env());
       assert.equal(r.code, 2, r.stdout + r.stderr);
@@ -328,7 +401,7 @@ describe('CLI paths on the lab: rollout options, drain/undrain, check --diff, ho
         assert.match(r.stdout, new RegExp(`${d}.*${esc(KEEPALIVED_CONF)}: content differs`), `${d}'s drift listed`);
       }
       // lvs-dr: the hand-written line goes; its context is the redacted auth_pass
-      assert.match(r.stdout, new RegExp(`^ +auth_type PASS\\n {9}auth_pass <redacted>\\n- {8}# edited by hand\\n {5}\\}\\n`, 'm'));
+      assert.match(r.stdout, /^ +auth_type PASS\n {9}auth_pass <redacted>\n- {8}# edited by hand\n {5}\}\n/m);
       // lvs-dr2: a different value shown as such, still redacted, both lines
       assert.match(r.stdout, /^- {8}auth_pass <redacted: differs>\n\+ {8}auth_pass <redacted>$/m);
       // unified diff headers, one pair per drifted file
@@ -343,20 +416,30 @@ describe('CLI paths on the lab: rollout options, drain/undrain, check --diff, ho
     });
   });
 
-  describe('--accept-new-host-keys', function () {
+  describe('--accept-new-host-keys', () => {
     let knownHosts: string;
     let inventory: string;
     let lvs02Line: string;
     before(() => {
       knownHosts = join(dir, 'known_hosts');
-      inventory = write('own-known-hosts.json', (inv) => { inv.ssh = { ...inv.ssh, knownHosts }; });
-      lvs02Line = readFileSync(KNOWN_HOSTS, 'utf8').split('\n').find((l) => l.startsWith('198.18.0.20 '))!;
+      inventory = write('own-known-hosts.json', (inv) => {
+        inv.ssh = { ...inv.ssh, knownHosts };
+      });
+      lvs02Line = readFileSync(KNOWN_HOSTS, 'utf8')
+        .split('\n')
+        .find((l) => l.startsWith('198.18.0.20 '))!;
       assert.ok(lvs02Line, `lvs02 in ${KNOWN_HOSTS}`);
     });
     /** the lab's known_hosts without lvs02's line */
     const withoutLvs02 = () => {
       copyFileSync(KNOWN_HOSTS, knownHosts);
-      writeFileSync(knownHosts, readFileSync(knownHosts, 'utf8').split('\n').filter((l) => !l.startsWith('198.18.0.20 ')).join('\n'));
+      writeFileSync(
+        knownHosts,
+        readFileSync(knownHosts, 'utf8')
+          .split('\n')
+          .filter((l) => !l.startsWith('198.18.0.20 '))
+          .join('\n'),
+      );
       return readFileSync(knownHosts, 'utf8');
     };
 
@@ -366,11 +449,22 @@ describe('CLI paths on the lab: rollout options, drain/undrain, check --diff, ho
       assert.equal(r.code, 1, r.stdout + r.stderr);
       const fp = fingerprintOf(lvs02Line);
       // with what to do about it
-      assert.match(r.stdout, new RegExp(`^UNREACHABLE lvs02: lvs02: unknown host key for lvs02 \\(198\\.18\\.0\\.20:22\\), fingerprint ${esc(fp)} \\(ssh-ed25519\\) \\(verify it, then run again with --accept-new-host-keys \\(records it in ${esc(knownHosts)}\\)\\)$`, 'm'));
+      assert.match(
+        r.stdout,
+        new RegExp(
+          `^UNREACHABLE lvs02: lvs02: unknown host key for lvs02 \\(198\\.18\\.0\\.20:22\\), fingerprint ${esc(fp)} \\(ssh-ed25519\\) \\(verify it, then run again with --accept-new-host-keys \\(records it in ${esc(knownHosts)}\\)\\)$`,
+          'm',
+        ),
+      );
       assert.match(r.stdout, /^ {2}lvs02 +ok=0 drift=0 failed=0 skipped=0 unreachable=4$/m);
       // the other hosts were read
       // directors have five tasks (kernel-modules too), real servers four
-      for (const [h, n] of [['lvs-dr', 5], ['lvs-dr2', 5], ['lvs01', 4]]) assert.match(r.stdout, new RegExp(`^ {2}${h} +ok=${n} drift=0 failed=0 skipped=0 unreachable=0$`, 'm'));
+      for (const [h, n] of [
+        ['lvs-dr', 5],
+        ['lvs-dr2', 5],
+        ['lvs01', 4],
+      ])
+        assert.match(r.stdout, new RegExp(`^ {2}${h} +ok=${n} drift=0 failed=0 skipped=0 unreachable=0$`, 'm'));
       assert.equal(readFileSync(knownHosts, 'utf8'), before);
     });
 
@@ -383,10 +477,16 @@ describe('CLI paths on the lab: rollout options, drain/undrain, check --diff, ho
       const added = now.slice(before.length).split('\n').filter(Boolean);
       assert.equal(added.length, 1, now.slice(before.length));
       const [name, type, key] = added[0]!.split(' ');
-      assert.deepEqual([name, type, key], lvs02Line.split(' ').slice(0, 3), 'lvs02\'s own key under its address');
+      assert.deepEqual([name, type, key], lvs02Line.split(' ').slice(0, 3), "lvs02's own key under its address");
       // never silently: a note names the host, the key and the file
-      assert.match(r.stderr, new RegExp(`^note: lvs02: host key ssh-ed25519 ${esc(fingerprintOf(lvs02Line))} was not known: recorded in ${esc(knownHosts)} \\(--accept-new-host-keys\\)$`, 'm'));
-      assert.equal(readFileSync(KNOWN_HOSTS, 'utf8').includes(lvs02Line), true, 'the lab\'s own known_hosts is untouched');
+      assert.match(
+        r.stderr,
+        new RegExp(
+          `^note: lvs02: host key ssh-ed25519 ${esc(fingerprintOf(lvs02Line))} was not known: recorded in ${esc(knownHosts)} \\(--accept-new-host-keys\\)$`,
+          'm',
+        ),
+      );
+      assert.equal(readFileSync(KNOWN_HOSTS, 'utf8').includes(lvs02Line), true, "the lab's own known_hosts is untouched");
       const again = await lvsPlay(['check', inventory], env());
       assert.equal(again.code, 0, again.stdout + again.stderr);
       assert.equal(readFileSync(knownHosts, 'utf8'), now);
@@ -400,7 +500,12 @@ describe('CLI paths on the lab: rollout options, drain/undrain, check --diff, ho
       const before = readFileSync(knownHosts, 'utf8');
       const r = await lvsPlay(['check', inventory, '--accept-new-host-keys'], env());
       assert.equal(r.code, 1, r.stdout + r.stderr);
-      assert.match(r.stdout + r.stderr, new RegExp(`host key for lvs02 \\(198\\.18\\.0\\.20:22\\) has CHANGED: the host offers ssh-ed25519 ${esc(fingerprintOf(lvs02Line))}, known_hosts has ssh-ed25519 ${esc(fingerprintOf(lvs01Line))}`));
+      assert.match(
+        r.stdout + r.stderr,
+        new RegExp(
+          `host key for lvs02 \\(198\\.18\\.0\\.20:22\\) has CHANGED: the host offers ssh-ed25519 ${esc(fingerprintOf(lvs02Line))}, known_hosts has ssh-ed25519 ${esc(fingerprintOf(lvs01Line))}`,
+        ),
+      );
       assert.equal(readFileSync(knownHosts, 'utf8'), before);
     });
   });

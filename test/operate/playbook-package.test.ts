@@ -12,7 +12,7 @@ import { strict as assert } from 'node:assert';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { repoRoot, runProcess, type CliResult } from '../support/cli.js';
+import { type CliResult, repoRoot, runProcess } from '../support/cli.js';
 import { writeLabVariant } from '../support/clusters.js';
 import { useLab } from '../support/lab.js';
 
@@ -51,25 +51,53 @@ describe('a playbook written outside the repository, against the packed package 
     assert.ok(shipped.includes('dist/lib/index.d.ts') && shipped.includes('dist/lib/index.js'), 'the types and the entry are shipped');
     assert.ok(!shipped.some((p) => p.startsWith('dist/test/')), 'the tests are not shipped');
     writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'site-playbooks', private: true, type: 'module' }, null, 2));
-    const install = await inProject(['npm', 'install', '--no-audit', '--no-fund', '--prefer-offline',
-      join(project, filename), `typescript@${devVersion('typescript')}`, `@types/node@${devVersion('@types/node')}`]);
+    const install = await inProject([
+      'npm',
+      'install',
+      '--no-audit',
+      '--no-fund',
+      '--prefer-offline',
+      join(project, filename),
+      `typescript@${devVersion('typescript')}`,
+      `@types/node@${devVersion('@types/node')}`,
+    ]);
     assert.equal(install.code, 0, install.stdout + install.stderr);
     copyFileSync(FIXTURE, join(project, 'playbook.ts'));
-    writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({
-      compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: false, types: ['node'] },
-      include: ['*.ts'],
-    }, null, 2));
+    writeFileSync(
+      join(project, 'tsconfig.json'),
+      JSON.stringify(
+        {
+          compilerOptions: {
+            target: 'ES2022',
+            module: 'NodeNext',
+            moduleResolution: 'NodeNext',
+            strict: true,
+            noEmit: true,
+            skipLibCheck: false,
+            types: ['node'],
+          },
+          include: ['*.ts'],
+        },
+        null,
+        2,
+      ),
+    );
   });
-  after(() => { if (project) rmSync(project, { recursive: true, force: true }); });
+  after(() => {
+    if (project) rmSync(project, { recursive: true, force: true });
+  });
 
   it('typechecks against the shipped types (tsc --noEmit); a misspelt step kind is a type error there', async () => {
     const ok = await inProject(['npx', '--no-install', 'tsc', '--noEmit', '-p', '.']);
     assert.equal(ok.code, 0, ok.stdout + ok.stderr);
-    writeFileSync(join(project, 'broken.ts'), [
-      "import { defineTask } from 'lvs-play';",
-      "export const t = defineTask({ name: 'typo', facts: () => [], diff: () => [{ summary: 'x', steps: [{ kind: 'wirte', path: '/x' }] }] });",
-      '',
-    ].join('\n'));
+    writeFileSync(
+      join(project, 'broken.ts'),
+      [
+        "import { defineTask } from 'lvs-play';",
+        "export const t = defineTask({ name: 'typo', facts: () => [], diff: () => [{ summary: 'x', steps: [{ kind: 'wirte', path: '/x' }] }] });",
+        '',
+      ].join('\n'),
+    );
     const broken = await inProject(['npx', '--no-install', 'tsc', '--noEmit', '-p', '.']);
     rmSync(join(project, 'broken.ts'));
     assert.notEqual(broken.code, 0, broken.stdout);
@@ -85,7 +113,9 @@ describe('a playbook written outside the repository, against the packed package 
       inventory = writeLabVariant(project, 'lab.json', () => {});
       await hostsRun([...DIRECTORS, ...REALSERVERS], CLEANUP); // from a clean slate, whatever an earlier run left
     });
-    after(async () => { await hostsRun([...DIRECTORS, ...REALSERVERS], CLEANUP); });
+    after(async () => {
+      await hostsRun([...DIRECTORS, ...REALSERVERS], CLEANUP);
+    });
 
     it('check predicts the chain (2), deploy converges (0), check is in sync (0), verify passes (0)', async () => {
       const before = await lvsPlay(['check', inventory, '--playbook', 'playbook.ts']);
@@ -105,7 +135,8 @@ describe('a playbook written outside the repository, against the packed package 
       const tables = await hostsRun(DIRECTORS, 'nft list table inet lvs_play_vrrp');
       assert.match(tables[0]!, /ip protocol (vrrp|112) ip saddr (\{ )?198\.18\.0\.40( \})? accept/);
       assert.match(tables[1]!, /ip protocol (vrrp|112) ip saddr (\{ )?198\.18\.0\.30( \})? accept/);
-      for (const out of await hostsRun([...DIRECTORS, ...REALSERVERS], 'systemctl is-active prometheus-node-exporter.service')) assert.equal(out.trim(), 'active');
+      for (const out of await hostsRun([...DIRECTORS, ...REALSERVERS], 'systemctl is-active prometheus-node-exporter.service'))
+        assert.equal(out.trim(), 'active');
       const verify = await lvsPlay(['verify', inventory]);
       assert.equal(verify.code, 0, verify.stdout + verify.stderr); // with VRRP filtered, each VIP still has one holder
     });
@@ -115,7 +146,13 @@ describe('a playbook written outside the repository, against the packed package 
       const failed = await lvsPlay(['deploy', inventory, '--playbook', 'playbook.ts'], { LVSP_BREAK_RULES: '1' });
       assert.equal(failed.code, 1, failed.stdout + failed.stderr);
       const said = failed.stdout + failed.stderr;
-      console.log(`      the failing deploy said:\n${said.split('\n').filter((l) => /vrrp\.nft|rolled back|restore/.test(l)).map((l) => `        ${l}`).join('\n')}`);
+      console.log(
+        `      the failing deploy said:\n${said
+          .split('\n')
+          .filter((l) => /vrrp\.nft|rolled back|restore/.test(l))
+          .map((l) => `        ${l}`)
+          .join('\n')}`,
+      );
       assert.match(said, /\/etc\/lvs-play-vrrp\/vrrp\.nft/);
       assert.match(said, /restore \/etc\/lvs-play-vrrp\/peers/);
       assert.deepEqual(await hostsRun(DIRECTORS, 'cat /etc/lvs-play-vrrp/peers; sha256sum /etc/lvs-play-vrrp/vrrp.nft'), peersBefore);

@@ -13,8 +13,8 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { renderKeepalivedConf } from '../../lib/render/keepalived-conf.js';
 import { KEEPALIVED_CONF_PATH } from '../../lib/render/host-files.js';
+import { renderKeepalivedConf } from '../../lib/render/keepalived-conf.js';
 import { lvsPlay } from '../support/cli.js';
 import { clusterWithPassword, inventoryJson } from '../support/clusters.js';
 import { useLab } from '../support/lab.js';
@@ -64,14 +64,26 @@ describe('no output mangled or revealing with the VRRP password "1" (issue 12)',
     // only the secret differs from the file lvs-play writes
     const rendered = renderKeepalivedConf(clusterWithPassword('lab', PASSWORD), 'lvs-dr');
     assert.equal(r.stdout.replace(/auth_pass <redacted>$/gm, `auth_pass ${PASSWORD}`), rendered);
-    await cli('schedule run', ['schedule', 'run', inventory, '--state-dir', join(dir, 'state'), '--textfile-dir', join(dir, 'metrics')], [0]);
+    await cli(
+      'schedule run',
+      ['schedule', 'run', inventory, '--state-dir', join(dir, 'state'), '--textfile-dir', join(dir, 'metrics')],
+      [0],
+    );
     outputs.push({ name: 'schedule latest.json', text: readFileSync(join(dir, 'state', 'latest.json'), 'utf8') });
-    for (const f of readdirSync(join(dir, 'metrics'))) outputs.push({ name: `schedule ${f}`, text: readFileSync(join(dir, 'metrics', f), 'utf8') });
-    await cli('schedule status', ['schedule', 'status', inventory, '--state-dir', join(dir, 'state'), '--unit-dir', join(dir, 'units')], [0]);
+    for (const f of readdirSync(join(dir, 'metrics')))
+      outputs.push({ name: `schedule ${f}`, text: readFileSync(join(dir, 'metrics', f), 'utf8') });
+    await cli(
+      'schedule status',
+      ['schedule', 'status', inventory, '--state-dir', join(dir, 'state'), '--unit-dir', join(dir, 'units')],
+      [0],
+    );
   });
 
   it('hand-edited directors: check --diff, deploy --check --diff, rollout --check, verify', async () => {
-    await lab.run('lvs-dr2', `sed -i -e 's/priority 150/priority 110/' -e '0,/auth_pass ${PASSWORD}$/s//auth_pass ${OLD}/' ${KEEPALIVED_CONF_PATH}`);
+    await lab.run(
+      'lvs-dr2',
+      `sed -i -e 's/priority 150/priority 110/' -e '0,/auth_pass ${PASSWORD}$/s//auth_pass ${OLD}/' ${KEEPALIVED_CONF_PATH}`,
+    );
     await lab.run('lvs-dr', `printf '%s\\n' '${RAW_LINE}' >> ${KEEPALIVED_CONF_PATH}`);
     const diff = await cli('check --diff', ['check', inventory, '--diff'], [2]);
     assert.match(diff.stdout, /^-\s*auth_pass <redacted: differs>$/m);
@@ -95,7 +107,9 @@ describe('no output mangled or revealing with the VRRP password "1" (issue 12)',
   it('every output: no auth_pass value, the password never quoted, <redacted> only where a secret stands', () => {
     assert.ok(outputs.length >= 15, `only ${outputs.length} outputs were kept`);
     for (const { name, text } of outputs) {
-      const shown = [...text.matchAll(/(?<![A-Za-z0-9_])auth_pass(?![A-Za-z0-9_])[ \t]+(\S+)/gi)].map((m) => m[1]!).filter((v) => !v.startsWith('<redacted'));
+      const shown = [...text.matchAll(/(?<![A-Za-z0-9_])auth_pass(?![A-Za-z0-9_])[ \t]+(\S+)/gi)]
+        .map((m) => m[1]!)
+        .filter((v) => !v.startsWith('<redacted'));
       assert.deepEqual(shown, [], `${name} shows an auth_pass value`);
       assert.ok(!text.includes(`'${PASSWORD}'`) && !text.includes(`'${OLD}'`), `${name} quotes a password`);
       const markers = (text.match(/<redacted/g) ?? []).length;

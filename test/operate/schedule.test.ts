@@ -9,10 +9,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CheckRecord } from '../../lib/schedule/record.js';
-import { lvsPlay, repoRoot, runProcess } from '../support/cli.js';
-import { useLab } from '../support/lab.js';
 import { execStartArgv } from '../schedule/exec-start.js';
 import { samples } from '../schedule/prom-samples.js';
+import { lvsPlay, repoRoot, runProcess } from '../support/cli.js';
+import { useLab } from '../support/lab.js';
 
 const INVENTORY = 'inventory/lab.json';
 const HOSTS = ['lvs-dr', 'lvs-dr2', 'lvs01', 'lvs02']; // the client runs no task
@@ -34,7 +34,20 @@ describe('scheduled drift checks on the lab (issue 6)', function () {
     dir = mkdtempSync(join(tmpdir(), 'lvsplay-operate-schedule-'));
     const d = await lvsPlay(['deploy', INVENTORY]);
     assert.equal(d.code, 0, d.stdout + d.stderr);
-    const s = await lvsPlay(['schedule', INVENTORY, '--every', '15m', '--unit-dir', join(dir, 'units'), '--state-dir', stateDir(), '--textfile-dir', join(dir, 'metrics'), '--keep', '2']);
+    const s = await lvsPlay([
+      'schedule',
+      INVENTORY,
+      '--every',
+      '15m',
+      '--unit-dir',
+      join(dir, 'units'),
+      '--state-dir',
+      stateDir(),
+      '--textfile-dir',
+      join(dir, 'metrics'),
+      '--keep',
+      '2',
+    ]);
     assert.equal(s.code, 0, s.stdout + s.stderr);
     argv = execStartArgv(readFileSync(join(dir, 'units', 'lvs-play-check-lab.service'), 'utf8'));
     assert.equal(argv[4], join(repoRoot, INVENTORY));
@@ -60,7 +73,10 @@ describe('scheduled drift checks on the lab (issue 6)', function () {
     assert.ok(m.get('lvs_play_check_duration_seconds{cluster="lab"}')! > 0);
     const l = latest();
     assert.equal(l.exitCode, 0);
-    assert.deepEqual(l.hosts.map((h) => [h.host, h.status]), HOSTS.map((h) => [h, 'ok']));
+    assert.deepEqual(
+      l.hosts.map((h) => [h.host, h.status]),
+      HOSTS.map((h) => [h, 'ok']),
+    );
   });
 
   it(`${SYSCTL}=0 set by hand on lvs01: exit 2, lvs01 drifted in the metrics, latest.json and status`, async () => {
@@ -71,7 +87,8 @@ describe('scheduled drift checks on the lab (issue 6)', function () {
     assert.match(r.stdout, new RegExp(`  lvs01: drifted: sysctl \\(.*${SYSCTL.replace(/\./g, '\\.')} is 0, want 1`));
     const m = metrics();
     assert.ok(m.get('lvs_play_check_drifted_tasks{cluster="lab",host="lvs01"}')! > 0);
-    for (const h of HOSTS.filter((x) => x !== 'lvs01')) assert.equal(m.get(`lvs_play_check_drifted_tasks{cluster="lab",host="${h}"}`), 0, h);
+    for (const h of HOSTS.filter((x) => x !== 'lvs01'))
+      assert.equal(m.get(`lvs_play_check_drifted_tasks{cluster="lab",host="${h}"}`), 0, h);
     assert.equal(m.get('lvs_play_check_hosts_drifted{cluster="lab"}'), 1);
     assert.equal(m.get('lvs_play_check_hosts_unreachable{cluster="lab"}'), 0);
     assert.equal(m.get('lvs_play_check_exit_code{cluster="lab"}'), 2);
@@ -82,7 +99,10 @@ describe('scheduled drift checks on the lab (issue 6)', function () {
     assert.equal(lvs01.status, 'changed');
     const sysctl = lvs01.tasks.find((t) => t.task === 'sysctl')!;
     assert.equal(sysctl.status, 'changed');
-    assert.ok(sysctl.changes.some((c) => c.summary.includes(`${SYSCTL} is 0, want 1`)), JSON.stringify(sysctl.changes));
+    assert.ok(
+      sysctl.changes.some((c) => c.summary.includes(`${SYSCTL} is 0, want 1`)),
+      JSON.stringify(sysctl.changes),
+    );
     const s = await lvsPlay(['schedule', 'status', INVENTORY, '--unit-dir', join(dir, 'units')]);
     assert.equal(s.code, 2, s.stdout + s.stderr);
     assert.match(s.stdout, /drift \(exit 2\)/);

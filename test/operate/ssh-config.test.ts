@@ -30,16 +30,22 @@ describe('ssh config on the lab: aliases, ProxyJump, known_hosts files, accept-n
   before(() => {
     dir = mkdtempSync(join(tmpdir(), 'lvsp-sshconfig-lab-'));
     // the inventory says nothing about SSH: every setting comes from the config
-    inventory = writeLabVariant(dir, 'lab.json', (inv) => { delete inv.ssh; });
+    inventory = writeLabVariant(dir, 'lab.json', (inv) => {
+      delete inv.ssh;
+    });
   });
-  after(() => { if (dir) rmSync(dir, { recursive: true, force: true }); });
+  after(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
 
   /** A config naming every lab host by its inventory name, the real servers behind lab-gateway (an alias only the config knows). */
   function writeConfig(name: string, extra: { userKnownHosts: string; globalKnownHosts: string; lvs02?: string[] }): string {
     const lines = [
       ...(extra.lvs02 ? ['Host lvs02', ...extra.lvs02.map((l) => `  ${l}`)] : []),
-      'Host lab-gateway', `  HostName ${GATEWAY}`,
-      'Host lvs01 lvs02', '  ProxyJump lab-gateway',
+      'Host lab-gateway',
+      `  HostName ${GATEWAY}`,
+      'Host lvs01 lvs02',
+      '  ProxyJump lab-gateway',
       ...lab.hosts.flatMap((h) => [`Host ${h.name}`, `  HostName ${h.address}`]),
       'Host *',
       '  User root',
@@ -51,7 +57,7 @@ describe('ssh config on the lab: aliases, ProxyJump, known_hosts files, accept-n
       '  ConnectTimeout 5',
     ];
     const file = join(dir, name);
-    writeFileSync(file, lines.join('\n') + '\n');
+    writeFileSync(file, `${lines.join('\n')}\n`);
     return file;
   }
 
@@ -68,10 +74,14 @@ describe('ssh config on the lab: aliases, ProxyJump, known_hosts files, accept-n
     const { cluster } = await loadInventory(inventory, { env: { ...process.env, LVS_PLAY_SSH_CONFIG: config } });
     const pool = new ConnectionPool(cluster.hosts);
     try {
-      const from = Object.fromEntries(await Promise.all(cluster.hosts.map(async (h) => {
-        const r = await (await pool.get(h)).exec('echo "$SSH_CONNECTION"');
-        return [h.name, r.stdout.split(' ')[0]] as const;
-      })));
+      const from = Object.fromEntries(
+        await Promise.all(
+          cluster.hosts.map(async (h) => {
+            const r = await (await pool.get(h)).exec('echo "$SSH_CONNECTION"');
+            return [h.name, r.stdout.split(' ')[0]] as const;
+          }),
+        ),
+      );
       console.log(`      sessions came from: ${JSON.stringify(from)}`);
       assert.equal(from.lvs01, GATEWAY);
       assert.equal(from.lvs02, GATEWAY);
@@ -83,9 +93,11 @@ describe('ssh config on the lab: aliases, ProxyJump, known_hosts files, accept-n
 
   it('refuses a host whose key no file has, then records it where StrictHostKeyChecking accept-new says', async () => {
     const lvs02 = lab.host('lvs02').address;
-    const others = readFileSync(LAB_KNOWN_HOSTS, 'utf8').split('\n').filter((l) => l && l.split(/\s+/)[0] !== lvs02);
+    const others = readFileSync(LAB_KNOWN_HOSTS, 'utf8')
+      .split('\n')
+      .filter((l) => l && l.split(/\s+/)[0] !== lvs02);
     const userKnownHosts = join(dir, 'user_known_hosts_without_lvs02');
-    writeFileSync(userKnownHosts, others.join('\n') + '\n');
+    writeFileSync(userKnownHosts, `${others.join('\n')}\n`);
     const absent = join(dir, 'no_global_known_hosts');
 
     const strict = writeConfig('ssh_config_strict', { userKnownHosts, globalKnownHosts: absent });
@@ -93,12 +105,21 @@ describe('ssh config on the lab: aliases, ProxyJump, known_hosts files, accept-n
     assert.equal(refused.code, 1, refused.stdout + refused.stderr);
     assert.match(refused.stdout, /lvs02: unknown host key for lvs02 \(198\.18\.0\.20:22\)/);
 
-    const acceptNew = writeConfig('ssh_config_accept_new', { userKnownHosts, globalKnownHosts: absent, lvs02: ['StrictHostKeyChecking accept-new'] });
+    const acceptNew = writeConfig('ssh_config_accept_new', {
+      userKnownHosts,
+      globalKnownHosts: absent,
+      lvs02: ['StrictHostKeyChecking accept-new'],
+    });
     const accepted = await lvsPlay(['check', inventory, '-F', acceptNew]);
     assert.equal(accepted.code, 0, accepted.stdout + accepted.stderr);
-    assert.match(accepted.stderr, /^note: lvs02: host key ssh-ed25519 SHA256:\S+ was not known: recorded in .*user_known_hosts_without_lvs02 \(StrictHostKeyChecking accept-new in the ssh config\)$/m);
+    assert.match(
+      accepted.stderr,
+      /^note: lvs02: host key ssh-ed25519 SHA256:\S+ was not known: recorded in .*user_known_hosts_without_lvs02 \(StrictHostKeyChecking accept-new in the ssh config\)$/m,
+    );
     assert.equal(accepted.stderr.match(/^note: .* was not known/gm)?.length, 1, 'only lvs02 was recorded');
-    const recorded = readFileSync(userKnownHosts, 'utf8').split('\n').filter((l) => l.startsWith(`${lvs02} `));
+    const recorded = readFileSync(userKnownHosts, 'utf8')
+      .split('\n')
+      .filter((l) => l.startsWith(`${lvs02} `));
     assert.equal(recorded.length, 1, readFileSync(userKnownHosts, 'utf8'));
   });
 });

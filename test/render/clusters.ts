@@ -41,7 +41,9 @@ export function loadLabCluster(): Cluster {
 
 /** Every interface a cluster's keepalived.conf names. */
 export function interfacesOf(cluster: Cluster): string[] {
-  return [...new Set([cluster.vrrp.interface, ...cluster.vips.map((v) => v.interface), ...cluster.vrrp.trackInterfaces.map((t) => t.interface)])];
+  return [
+    ...new Set([cluster.vrrp.interface, ...cluster.vips.map((v) => v.interface), ...cluster.vrrp.trackInterfaces.map((t) => t.interface)]),
+  ];
 }
 
 export function directorsOf(cluster: Cluster): string[] {

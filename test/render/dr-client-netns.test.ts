@@ -39,7 +39,10 @@ describe('lvs-play-dr-client in a network namespace', function () {
   async function loAddresses(): Promise<string[]> {
     const { stdout } = await exec('ip', ['-n', ns, '-j', 'addr', 'show', 'dev', 'lo']);
     const [lo] = JSON.parse(stdout) as Array<{ addr_info: Array<{ local: string; prefixlen: number }> }>;
-    return lo.addr_info.map((a) => `${a.local}/${a.prefixlen}`).filter((a) => !['127.0.0.1/8', '::1/128'].includes(a)).sort();
+    return lo.addr_info
+      .map((a) => `${a.local}/${a.prefixlen}`)
+      .filter((a) => !['127.0.0.1/8', '::1/128'].includes(a))
+      .sort();
   }
   async function nsSysctls(): Promise<string[]> {
     const { stdout } = await exec('ip', ['netns', 'exec', ns, 'cat', ...SYSCTLS.map((k) => `/proc/sys/net/ipv4/conf/${k}`)]);
@@ -134,7 +137,7 @@ describe('lvs-play-dr-client in a network namespace', function () {
     assert.match(r.stderr, /Usage: lvs-play-dr-client \{start\|stop\|status\}/);
   });
 
-  it('left the control machine\'s own ARP sysctls untouched', function () {
+  it("left the control machine's own ARP sysctls untouched", function () {
     // a machine already at the values start sets could not show a leak out of the namespace
     if (hostBefore.join() === '1,2,1,2') this.skip();
     assert.deepEqual(hostSysctls(), hostBefore);

@@ -8,8 +8,8 @@ import { chmodSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import { hostFiles, type RenderedFile } from '../../lib/render/host-files.js';
 import { DR_CLIENT_PATHS } from '../../lib/render/dr-client.js';
+import { hostFiles, type RenderedFile } from '../../lib/render/host-files.js';
 import { loadCluster } from './clusters.js';
 
 const exec = promisify(execFile);
@@ -22,10 +22,14 @@ describe('lvs-play-dr-client.service', function () {
     mkdirSync(join(root, 'usr/lib/systemd'), { recursive: true });
     cpSync('/usr/lib/systemd/system', join(root, 'usr/lib/systemd/system'), { recursive: true });
   });
-  after(() => { if (root) rmSync(root, { recursive: true, force: true }); });
+  after(() => {
+    if (root) rmSync(root, { recursive: true, force: true });
+  });
 
   let files: RenderedFile[];
-  before(async () => { files = hostFiles(await loadCluster('example'), 'lvs01'); });
+  before(async () => {
+    files = hostFiles(await loadCluster('example'), 'lvs01');
+  });
 
   async function verify(unitText: string): Promise<string> {
     for (const f of files) {
@@ -46,8 +50,14 @@ describe('lvs-play-dr-client.service', function () {
 
   it('is a oneshot that stays active, reloads by starting again, and is wanted by multi-user.target', () => {
     const u = unit();
-    for (const line of ['Type=oneshot', 'RemainAfterExit=yes', `ExecStart=${DR_CLIENT_PATHS.script} start`,
-      `ExecReload=${DR_CLIENT_PATHS.script} start`, `ExecStop=${DR_CLIENT_PATHS.script} stop`, 'WantedBy=multi-user.target']) {
+    for (const line of [
+      'Type=oneshot',
+      'RemainAfterExit=yes',
+      `ExecStart=${DR_CLIENT_PATHS.script} start`,
+      `ExecReload=${DR_CLIENT_PATHS.script} start`,
+      `ExecStop=${DR_CLIENT_PATHS.script} stop`,
+      'WantedBy=multi-user.target',
+    ]) {
       assert.ok(u.split('\n').includes(line), line);
     }
   });

@@ -8,11 +8,11 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { OsFamily } from '../../lib/facts/os-release.js';
 import { hostFiles } from '../../lib/render/host-files.js';
 import { OS_LAYOUTS } from '../../lib/render/os-layout.js';
-import type { OsFamily } from '../../lib/facts/os-release.js';
-import { loadCluster, type InventoryName } from './clusters.js';
 import { compareGoldenFiles } from '../support/golden.js';
+import { type InventoryName, loadCluster } from './clusters.js';
 
 const goldenDir = new URL('../fixtures/render/golden/', import.meta.url).pathname;
 
@@ -31,7 +31,9 @@ describe('rendered files match the golden files', () => {
         compareGoldenFiles(files.map((f) => ({ file: `${goldenDir}${dir}/${host}${f.path}`, actual: f.content })));
         // every golden file of the host is still rendered: a file the host no longer gets fails here
         const kept = readdirSync(`${goldenDir}${dir}/${host}`, { recursive: true, withFileTypes: true })
-          .filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(`${goldenDir}${dir}/${host}`.length)).sort();
+          .filter((e) => e.isFile())
+          .map((e) => join(e.parentPath, e.name).slice(`${goldenDir}${dir}/${host}`.length))
+          .sort();
         assert.deepEqual(kept, (paths ?? files.map((f) => f.path)).slice().sort(), 'golden files of the host vs files it gets');
       });
     }

@@ -8,11 +8,15 @@ import { loadCluster } from './clusters.js';
 import { noAuth } from './variants.js';
 
 const list = (files: ReturnType<typeof hostFiles>) =>
-  files.map((f) => `${f.mode.toString(8).padStart(4, '0')} ${f.path}${f.secret ? ' secret' : ''}${f.validate ? ` validate=${f.validate}` : ''}`);
+  files.map(
+    (f) => `${f.mode.toString(8).padStart(4, '0')} ${f.path}${f.secret ? ' secret' : ''}${f.validate ? ` validate=${f.validate}` : ''}`,
+  );
 
 describe('hostFiles', () => {
   let example: Cluster;
-  before(async () => { example = await loadCluster('example'); });
+  before(async () => {
+    example = await loadCluster('example');
+  });
 
   it('gives a director sysctl, chrony, modules-load.d, keepalived.conf (secret, validated), /etc/default/keepalived and the switches folder', () => {
     assert.deepEqual(list(hostFiles(example, 'lvs-dr')), [
@@ -42,16 +46,25 @@ describe('hostFiles', () => {
   });
 
   it('marks keepalived.conf secret only when it holds a password, and no other file is secret', () => {
-    assert.equal(hostFiles(noAuth(example), 'lvs-dr').some((f) => f.secret), false);
-    for (const host of ['lvs01', 'lvs02']) assert.equal(hostFiles(example, host).some((f) => f.secret), false);
+    assert.equal(
+      hostFiles(noAuth(example), 'lvs-dr').some((f) => f.secret),
+      false,
+    );
+    for (const host of ['lvs01', 'lvs02'])
+      assert.equal(
+        hostFiles(example, host).some((f) => f.secret),
+        false,
+      );
     for (const f of [...hostFiles(example, 'lvs01'), ...hostFiles(example, 'lvs-dr')]) {
       if (!f.secret) assert.doesNotMatch(f.content, /1111/, f.path);
     }
   });
 
   it('throws a UserError listing the hosts for an unknown host', () => {
-    assert.throws(() => hostFiles(example, 'lvs03'), (e: UserError) =>
-      e instanceof UserError && /lvs03/.test(e.message) && e.hint === 'hosts: lvs-dr, lvs-dr2, lvs01, lvs02');
+    assert.throws(
+      () => hostFiles(example, 'lvs03'),
+      (e: UserError) => e instanceof UserError && /lvs03/.test(e.message) && e.hint === 'hosts: lvs-dr, lvs-dr2, lvs01, lvs02',
+    );
   });
 
   it('is deterministic: the same inventory gives the same bytes, loaded once or twice', async () => {

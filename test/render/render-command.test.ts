@@ -22,7 +22,7 @@ const example = 'inventory/example.json';
 describe('lvs-play render', function () {
   this.timeout(20_000);
 
-  it('prints a director\'s keepalived.conf by default, with auth_pass redacted', async () => {
+  it("prints a director's keepalived.conf by default, with auth_pass redacted", async () => {
     const r = await lvsPlay(['render', example, '--host', 'lvs-dr']);
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.stdout, golden('lvs-dr', '/etc/keepalived/keepalived.conf').replace(/auth_pass 1111/g, 'auth_pass <redacted>'));
@@ -35,7 +35,7 @@ describe('lvs-play render', function () {
     assert.equal(r.stdout, golden('lvs-dr2', '/etc/keepalived/keepalived.conf'));
   });
 
-  it('prints a real server\'s dr-client unit by default', async () => {
+  it("prints a real server's dr-client unit by default", async () => {
     const r = await lvsPlay(['render', example, '--host', 'lvs01']);
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.stdout, golden('lvs01', '/etc/systemd/system/lvs-play-dr-client.service'));
@@ -48,18 +48,21 @@ describe('lvs-play render', function () {
     assert.equal(byPath.stdout, byName.stdout);
   });
 
-  it('lists a host\'s files with mode and flags', async () => {
+  it("lists a host's files with mode and flags", async () => {
     const r = await lvsPlay(['render', example, '--host', 'lvs-dr', '--list']);
     assert.equal(r.code, 0, r.stderr);
-    assert.equal(r.stdout, [
-      '0644  /etc/sysctl.d/90-lvs-play.conf',
-      '0644  /etc/chrony/chrony.conf',
-      '0644  /etc/modules-load.d/lvs-play.conf',
-      '0640  /etc/keepalived/keepalived.conf  (secret, validated by keepalived -t)',
-      '0644  /etc/default/keepalived',
-      '0644  /var/lib/lvs-play/switches/README',
-      '',
-    ].join('\n'));
+    assert.equal(
+      r.stdout,
+      [
+        '0644  /etc/sysctl.d/90-lvs-play.conf',
+        '0644  /etc/chrony/chrony.conf',
+        '0644  /etc/modules-load.d/lvs-play.conf',
+        '0640  /etc/keepalived/keepalived.conf  (secret, validated by keepalived -t)',
+        '0644  /etc/default/keepalived',
+        '0644  /var/lib/lvs-play/switches/README',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('exits 1 for an unknown host, naming it and the valid hosts', async () => {
@@ -83,14 +86,17 @@ describe('lvs-play render', function () {
     assert.match(r.stderr, /--host NAME/);
   });
 
-  it('renders for a RHEL-family host with --os-family rhel: chrony.conf and keepalived\'s options where that family keeps them', async () => {
+  it("renders for a RHEL-family host with --os-family rhel: chrony.conf and keepalived's options where that family keeps them", async () => {
     const list = await lvsPlay(['render', example, '--host', 'lvs-dr', '--list', '--os-family', 'rhel']);
     assert.equal(list.code, 0, list.stderr);
-    assert.match(list.stdout, /^0644  \/etc\/chrony\.conf$/m);
-    assert.match(list.stdout, /^0644  \/etc\/sysconfig\/keepalived$/m);
+    assert.match(list.stdout, /^0644 {2}\/etc\/chrony\.conf$/m);
+    assert.match(list.stdout, /^0644 {2}\/etc\/sysconfig\/keepalived$/m);
     assert.doesNotMatch(list.stdout, /\/etc\/chrony\/|\/etc\/default\//);
     const options = await lvsPlay(['render', example, '--host', 'lvs-dr', '--file', 'keepalived', '--os-family', 'rhel']);
-    assert.equal(options.stdout, readFileSync(new URL('../fixtures/render/golden/example-rhel/lvs-dr/etc/sysconfig/keepalived', import.meta.url), 'utf8'));
+    assert.equal(
+      options.stdout,
+      readFileSync(new URL('../fixtures/render/golden/example-rhel/lvs-dr/etc/sysconfig/keepalived', import.meta.url), 'utf8'),
+    );
     // without it, Debian's path
     const debian = await lvsPlay(['render', example, '--host', 'lvs-dr', '--file', 'chrony.conf']);
     assert.equal(debian.stdout, golden('lvs-dr', '/etc/chrony/chrony.conf'));

@@ -14,7 +14,10 @@ import { vrrpOnly } from './variants.js';
 describe('renderChronyConf', () => {
   it('lists the inventory servers with iburst, in order, and uses Debian paths', async () => {
     const text = renderChronyConf(await loadCluster('threeDirectors'), 'web1', DEBIAN_LAYOUT);
-    assert.deepEqual(text.split('\n').filter((l) => /^(server|pool) /.test(l)), ['server 198.18.0.123 iburst', 'server ntp.example.net iburst']);
+    assert.deepEqual(
+      text.split('\n').filter((l) => /^(server|pool) /.test(l)),
+      ['server 198.18.0.123 iburst', 'server ntp.example.net iburst'],
+    );
     assert.match(text, /^driftfile \/var\/lib\/chrony\/chrony\.drift$/m);
     assert.match(text, /^keyfile \/etc\/chrony\/chrony\.keys$/m);
     assert.match(text, /^makestep 1 3$/m);
@@ -25,11 +28,13 @@ describe('renderChronyConf', () => {
 
 describe('renderSysctlConf', () => {
   let cluster: Cluster;
-  before(async () => { cluster = await loadCluster('threeDirectors'); });
+  before(async () => {
+    cluster = await loadCluster('threeDirectors');
+  });
 
   it('lets a later group of the inventory override an earlier one', () => {
-    assert.equal(hostSysctls(cluster, 'web1')['net.core.somaxconn'], '8192');   // realservers 4096, then web 8192
-    assert.equal(hostSysctls(cluster, 'dns1')['net.core.somaxconn'], '4096');   // not in web
+    assert.equal(hostSysctls(cluster, 'web1')['net.core.somaxconn'], '8192'); // realservers 4096, then web 8192
+    assert.equal(hostSysctls(cluster, 'dns1')['net.core.somaxconn'], '4096'); // not in web
   });
 
   it('keeps the ARP settings of a real server whatever the groups say', () => {
@@ -39,7 +44,10 @@ describe('renderSysctlConf', () => {
 
   it('gives directors no ARP settings, and prints keys sorted', () => {
     assert.equal(hostSysctls(cluster, 'dir1')['net.ipv4.conf.all.arp_ignore'], undefined);
-    const keys = renderSysctlConf(cluster, 'web1').split('\n').filter((l) => l.includes(' = ')).map((l) => l.split(' = ')[0]);
+    const keys = renderSysctlConf(cluster, 'web1')
+      .split('\n')
+      .filter((l) => l.includes(' = '))
+      .map((l) => l.split(' = ')[0]);
     assert.deepEqual(keys, [...keys].sort());
     assert.equal(keys.length, 6);
   });
@@ -56,8 +64,8 @@ describe('renderKeepalivedDefaults', () => {
 describe('drClientVips', () => {
   it('lists the VIPs of the DR services a host serves, once each, in inventory order', async () => {
     const c = await loadCluster('threeDirectors');
-    assert.deepEqual(drClientVips(c, 'web1'), ['198.18.10.1', '198.18.10.4']);  // 10.3 is NAT
-    assert.deepEqual(drClientVips(c, 'web3'), ['198.18.10.1', '198.18.10.4']);  // 10.5 is TUN
+    assert.deepEqual(drClientVips(c, 'web1'), ['198.18.10.1', '198.18.10.4']); // 10.3 is NAT
+    assert.deepEqual(drClientVips(c, 'web3'), ['198.18.10.1', '198.18.10.4']); // 10.5 is TUN
     assert.deepEqual(drClientVips(c, 'dns1'), ['198.18.10.2', '198.18.10.4']);
     assert.deepEqual(drClientVips(c, 'dir1'), []);
     assert.deepEqual(drClientVips(await loadCluster('example'), 'lvs02'), ['192.168.122.100', '192.168.122.110']);

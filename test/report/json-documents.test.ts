@@ -45,9 +45,14 @@ describe('JSON documents: real output of every command', function () {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   const cases: [string[], DocumentName][] = [
-    [['check'], 'run'], [['deploy'], 'run'], [['deploy', '--check'], 'run'],
-    [['verify'], 'verify'], [['recover'], 'recover'], [['recover', '--check'], 'recover'],
-    [['rollout', '--check'], 'rollout-plan'], [['deploy', '--rolling', '--check'], 'rollout-plan'],
+    [['check'], 'run'],
+    [['deploy'], 'run'],
+    [['deploy', '--check'], 'run'],
+    [['verify'], 'verify'],
+    [['recover'], 'recover'],
+    [['recover', '--check'], 'recover'],
+    [['rollout', '--check'], 'rollout-plan'],
+    [['deploy', '--rolling', '--check'], 'rollout-plan'],
   ];
   for (const [args, name] of cases) {
     it(`${args.join(' ')} --json: a ${name} document`, async () => {

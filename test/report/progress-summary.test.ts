@@ -2,8 +2,8 @@
 // item 4), as text: no terminal, no host.
 
 import { strict as assert } from 'node:assert';
-import { summaryLines, treeFits, type HostProgress, type ProgressState } from '../../lib/report/progress-summary.js';
-import { recap, GROUP_RECAP_FROM } from '../../lib/report/recap.js';
+import { type HostProgress, type ProgressState, summaryLines, treeFits } from '../../lib/report/progress-summary.js';
+import { GROUP_RECAP_FROM, recap } from '../../lib/report/recap.js';
 import type { RunReport } from '../../lib/run/report.js';
 
 const names = (n: number) => Array.from({ length: n }, (_, i) => `web${String(i + 1).padStart(3, '0')}`);
@@ -15,22 +15,38 @@ function state(n: number, phase: (i: number) => HostProgress): ProgressState {
 describe('report/progress summary (the live view past one screen)', () => {
   it('keeps the tree while a row per host and task fits, collapses past it', () => {
     const hosts = (n: number) => names(n).map(() => ({ tasks: ['time-sync', 'packages', 'sysctl', 'dr-client'] }));
-    assert.equal(treeFits(hosts(4), 50), true);   // 20 rows
+    assert.equal(treeFits(hosts(4), 50), true); // 20 rows
     assert.equal(treeFits(hosts(10), 50), false); // 50 rows
     assert.equal(treeFits(hosts(200), 50), false);
   });
 
   it('at 200 hosts: counts, the hosts running, every failure, all within the screen', () => {
-    const s = state(200, (i) => (i < 120 ? { phase: 'ok' } : i < 150 ? { phase: 'changed' } : i < 152 ? { phase: 'failed', failure: `keepalived: keepalived -t exited 1 on web${i}` } : i < 180 ? { phase: 'running', task: 'packages' } : { phase: 'waiting' }));
+    const s = state(200, (i) =>
+      i < 120
+        ? { phase: 'ok' }
+        : i < 150
+          ? { phase: 'changed' }
+          : i < 152
+            ? { phase: 'failed', failure: `keepalived: keepalived -t exited 1 on web${i}` }
+            : i < 180
+              ? { phase: 'running', task: 'packages' }
+              : { phase: 'waiting' },
+    );
     const lines = summaryLines(s, { rows: 50, cols: 160 });
     assert.equal(lines[0], 'deploy farm: 152/200 hosts done (ok 120, changed 30, failed 2), 28 running, 20 waiting');
     assert.match(lines[1]!, /^running: web153 packages, web154 packages, .* \.\.\. \+\d+$/);
     assert.ok(lines[1]!.length < 160);
-    assert.deepEqual(lines.slice(2), ['FAILED web151 keepalived: keepalived -t exited 1 on web150', 'FAILED web152 keepalived: keepalived -t exited 1 on web151']);
+    assert.deepEqual(lines.slice(2), [
+      'FAILED web151 keepalived: keepalived -t exited 1 on web150',
+      'FAILED web152 keepalived: keepalived -t exited 1 on web151',
+    ]);
   });
 
   it('counts the failures that do not fit, and never draws a line wider than the screen', () => {
-    const s = state(200, (i) => ({ phase: 'unreachable', failure: `cannot connect to web${i} (198.19.254.${i}:22): the lab is not up\nhint: lvs-play lab up` }));
+    const s = state(200, (i) => ({
+      phase: 'unreachable',
+      failure: `cannot connect to web${i} (198.19.254.${i}:22): the lab is not up\nhint: lvs-play lab up`,
+    }));
     s.mode = 'check';
     const lines = summaryLines(s, { rows: 20, cols: 60 });
     assert.equal(lines.length, 19, 'one row stays free for the cursor, so the screen never scrolls under the redraw');
@@ -40,15 +56,23 @@ describe('report/progress summary (the live view past one screen)', () => {
   });
 });
 
-describe('report/recap, grouped from ' + GROUP_RECAP_FROM + ' hosts', () => {
+describe(`report/recap, grouped from ${GROUP_RECAP_FROM} hosts`, () => {
   const host = (name: string, status: 'ok' | 'changed', summary?: string) => ({
-    host: name, status, durationMs: 5,
+    host: name,
+    status,
+    durationMs: 5,
     tasks: [{ task: 'keepalived', status, changes: summary ? [{ summary, steps: [] }] : [], notes: [] }],
   });
 
   it('one line per set of identical counts and per identical finding, naming a few hosts and how many more', () => {
-    const report = { mode: 'check', inventory: 'farm.json', cluster: 'farm', startedAt: 't', durationMs: 3000,
-      hosts: names(200).map((n, i) => (i % 4 === 0 ? host(n, 'changed', 'keepalived.conf content differs') : host(n, 'ok'))) } as RunReport;
+    const report = {
+      mode: 'check',
+      inventory: 'farm.json',
+      cluster: 'farm',
+      startedAt: 't',
+      durationMs: 3000,
+      hosts: names(200).map((n, i) => (i % 4 === 0 ? host(n, 'changed', 'keepalived.conf content differs') : host(n, 'ok'))),
+    } as RunReport;
     assert.deepEqual(recap(report).split('\n'), [
       'RECAP check farm (farm.json): 200 host(s) in 3.0s',
       '  ok=0 drift=1 failed=0 skipped=0 unreachable=0  web001, web005, web009, web013, web017 +45',
@@ -58,8 +82,14 @@ describe('report/recap, grouped from ' + GROUP_RECAP_FROM + ' hosts', () => {
   });
 
   it('below that, one line per host as before', () => {
-    const report = { mode: 'check', inventory: 'lab.json', cluster: 'lab', startedAt: 't', durationMs: 1000,
-      hosts: [host('lvs-dr', 'changed', 'x differs'), host('lvs01', 'ok')] } as RunReport;
+    const report = {
+      mode: 'check',
+      inventory: 'lab.json',
+      cluster: 'lab',
+      startedAt: 't',
+      durationMs: 1000,
+      hosts: [host('lvs-dr', 'changed', 'x differs'), host('lvs01', 'ok')],
+    } as RunReport;
     assert.deepEqual(recap(report).split('\n'), [
       'RECAP check lab (lab.json): 2 host(s) in 1.0s',
       '  lvs-dr  ok=0 drift=1 failed=0 skipped=0 unreachable=0',

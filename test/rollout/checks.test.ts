@@ -5,16 +5,23 @@
 import { strict as assert } from 'node:assert';
 import type { IpvsState } from '../../lib/facts/ipvs.js';
 import { allHome, awayFrom, gateVerdict, homeOn, settledAlone, settledAway } from '../../lib/rollout/director-checks.js';
-import { describeHolders, holders, type DirectorView } from '../../lib/rollout/director-view.js';
+import { type DirectorView, describeHolders, holders } from '../../lib/rollout/director-view.js';
 import { connectionsProbe, tablesUnreadable, weightsProbe } from '../../lib/rollout/realserver-checks.js';
-import { holdFor, waitUntil, WaitTimeout } from '../../lib/rollout/wait-until.js';
+import { holdFor, WaitTimeout, waitUntil } from '../../lib/rollout/wait-until.js';
 import type { CheckResult } from '../../lib/verify/types.js';
 import { clusterOf } from '../support/clusters.js';
 import { inventoryTable } from '../verify/observations.js';
 
 const lab = clusterOf('lab');
-const full = clusterOf('lab', (inv) => { inv.keepalived = { mode: 'full' }; });
-const view = (director: string, vips: string[], keepalivedActive = true, ipvs?: IpvsState): DirectorView => ({ director, vips, keepalivedActive, ...(ipvs ? { ipvs } : {}) });
+const full = clusterOf('lab', (inv) => {
+  inv.keepalived = { mode: 'full' };
+});
+const view = (director: string, vips: string[], keepalivedActive = true, ipvs?: IpvsState): DirectorView => ({
+  director,
+  vips,
+  keepalivedActive,
+  ...(ipvs ? { ipvs } : {}),
+});
 const on = (dr: string[], dr2: string[]) => holders(lab, [view('lvs-dr', dr), view('lvs-dr2', dr2)]);
 const A = '198.18.0.100';
 const B = '198.18.0.110';
@@ -39,22 +46,35 @@ describe('VIP predicates', () => {
   });
   it('says where each VIP is, two holders and unreadable directors included', () => {
     assert.equal(describeHolders(lab, [view('lvs-dr', [A]), view('lvs-dr2', [A, B])]), `${A} on lvs-dr AND lvs-dr2; ${B} on lvs-dr2`);
-    assert.equal(describeHolders(lab, [{ director: 'lvs-dr', vips: null, keepalivedActive: false, error: 'timeout' }, view('lvs-dr2', [B])]),
-      `${A} on no director; ${B} on lvs-dr2; lvs-dr unreadable (timeout)`);
+    assert.equal(
+      describeHolders(lab, [{ director: 'lvs-dr', vips: null, keepalivedActive: false, error: 'timeout' }, view('lvs-dr2', [B])]),
+      `${A} on no director; ${B} on lvs-dr2; lvs-dr unreadable (timeout)`,
+    );
   });
 });
 
 describe('gateVerdict', () => {
-  const row = (check: CheckResult['check'], target: string, status: CheckResult['status'], extra: Partial<CheckResult> = {}): CheckResult => ({ check, target, status, detail: `${check} ${status}`, ...extra });
+  const row = (
+    check: CheckResult['check'],
+    target: string,
+    status: CheckResult['status'],
+    extra: Partial<CheckResult> = {},
+  ): CheckResult => ({ check, target, status, detail: `${check} ${status}`, ...extra });
   const healthy = [
-    row('host', 'lvs-dr', 'pass', { host: 'lvs-dr' }), row('host', 'lvs-dr2', 'pass', { host: 'lvs-dr2' }),
-    row('vip', A, 'pass', { vip: A }), row('vip', B, 'pass', { vip: B }),
-    row('keepalived', 'lvs-dr', 'pass', { host: 'lvs-dr' }), row('keepalived', 'lvs-dr2', 'pass', { host: 'lvs-dr2' }),
-    row('keepalived-config', 'lvs-dr', 'fail', { host: 'lvs-dr' }), row('keepalived-config', 'lvs-dr2', 'fail', { host: 'lvs-dr2' }),
+    row('host', 'lvs-dr', 'pass', { host: 'lvs-dr' }),
+    row('host', 'lvs-dr2', 'pass', { host: 'lvs-dr2' }),
+    row('vip', A, 'pass', { vip: A }),
+    row('vip', B, 'pass', { vip: B }),
+    row('keepalived', 'lvs-dr', 'pass', { host: 'lvs-dr' }),
+    row('keepalived', 'lvs-dr2', 'pass', { host: 'lvs-dr2' }),
+    row('keepalived-config', 'lvs-dr', 'fail', { host: 'lvs-dr' }),
+    row('keepalived-config', 'lvs-dr2', 'fail', { host: 'lvs-dr2' }),
     row('ipvs', 'lvs-dr', 'not-checkable', { host: 'lvs-dr' }),
   ];
-  const blocking = (checks: CheckResult[], changedPeers: string[] = []) => gateVerdict(lab, checks, 'lvs-dr', changedPeers).blocking.map((c) => `${c.check} ${c.target}`);
-  const replace = (check: string, target: string, status: CheckResult['status']) => healthy.map((c) => (c.check === check && c.target === target ? { ...c, status } : c));
+  const blocking = (checks: CheckResult[], changedPeers: string[] = []) =>
+    gateVerdict(lab, checks, 'lvs-dr', changedPeers).blocking.map((c) => `${c.check} ${c.target}`);
+  const replace = (check: string, target: string, status: CheckResult['status']) =>
+    healthy.map((c) => (c.check === check && c.target === target ? { ...c, status } : c));
 
   it('passes a healthy pair whose configs both differ from the new inventory (that is the change)', () => {
     assert.deepEqual(blocking(healthy), []);
@@ -64,7 +84,7 @@ describe('gateVerdict', () => {
     assert.deepEqual(blocking(replace('vip', B, 'degraded')), [`vip ${B}`]);
     assert.deepEqual(blocking(replace('host', 'lvs-dr2', 'fail')), ['host lvs-dr2']);
   });
-  it('lets the director\'s own VIP be on its peer already, never on none or two; its own keepalived may be stopped', () => {
+  it("lets the director's own VIP be on its peer already, never on none or two; its own keepalived may be stopped", () => {
     assert.deepEqual(blocking(replace('vip', A, 'degraded')), []);
     assert.deepEqual(blocking(replace('vip', A, 'fail')), [`vip ${A}`]);
     assert.deepEqual(blocking(replace('keepalived', 'lvs-dr', 'degraded')), []);
@@ -84,21 +104,32 @@ describe('connections and weights', () => {
 
   it('cannot be seen with keepalived VRRP-only or without a table: says why', () => {
     assert.match(tablesUnreadable(lab, [])!, /VRRP-only/);
-    assert.match(tablesUnreadable(full, [view('lvs-dr', [A], true, { support: 'absent', kernelRelease: '6.18', table: null, error: null })])!, /lvs-dr: IP_VS absent/);
+    assert.match(
+      tablesUnreadable(full, [view('lvs-dr', [A], true, { support: 'absent', kernelRelease: '6.18', table: null, error: null })])!,
+      /lvs-dr: IP_VS absent/,
+    );
     assert.equal(tablesUnreadable(full, [view('lvs-dr', [A], true, ipvs())]), null);
   });
 
   it('counts active connections to the drained real servers on every director', async () => {
-    const busy = ipvs((t) => { t[0]!.realServers[0]!.activeConnections = 2; t[0]!.realServers[0]!.weight = 0; });
+    const busy = ipvs((t) => {
+      t[0]!.realServers[0]!.activeConnections = 2;
+      t[0]!.realServers[0]!.weight = 0;
+    });
     const p = await connectionsProbe(full, views(busy), ['lvs01'])();
     assert.equal(p.done, false);
     assert.equal(p.state, `active: lvs01 2 on lvs-dr ${A}:80, lvs01 2 on lvs-dr2 ${A}:80`);
-    assert.deepEqual(await connectionsProbe(full, views(ipvs()), ['lvs01'])(), { done: true, state: 'no active connection (weights lvs01=1)' });
+    assert.deepEqual(await connectionsProbe(full, views(ipvs()), ['lvs01'])(), {
+      done: true,
+      state: 'no active connection (weights lvs01=1)',
+    });
   });
 
-  it('confirms the inventory\'s weight on every director, naming what differs', async () => {
+  it("confirms the inventory's weight on every director, naming what differs", async () => {
     assert.equal((await weightsProbe(full, views(ipvs()), ['lvs01'], ['lvs-dr', 'lvs-dr2'])()).done, true);
-    const drained = ipvs((t) => { t[1]!.realServers[0]!.weight = 0; });
+    const drained = ipvs((t) => {
+      t[1]!.realServers[0]!.weight = 0;
+    });
     const p = await weightsProbe(full, views(drained), ['lvs01'], ['lvs-dr'])();
     assert.deepEqual(p, { done: false, state: `lvs01 on lvs-dr ${B}:80: weight 0, want 1` });
   });
@@ -108,20 +139,33 @@ describe('waitUntil and holdFor', () => {
   it('returns when the probe is done and says each new state once', async () => {
     const seen: string[] = [];
     let n = 0;
-    await waitUntil({ what: 'x', timeoutMs: 5000, intervalMs: 1, log: (l) => seen.push(l) }, async () => ({ done: ++n >= 4, state: n < 3 ? 'a' : 'b' }));
+    await waitUntil({ what: 'x', timeoutMs: 5000, intervalMs: 1, log: (l) => seen.push(l) }, async () => ({
+      done: ++n >= 4,
+      state: n < 3 ? 'a' : 'b',
+    }));
     assert.deepEqual(seen, ['waiting x: a', 'waiting x: b']);
   });
   it('times out with the last state, and stops when aborted', async () => {
-    await assert.rejects(waitUntil({ what: 'for y', timeoutMs: 20, intervalMs: 5 }, async () => ({ done: false, state: 'still' })),
-      (e: Error) => e instanceof WaitTimeout && /waiting for y \(last seen: still\)/.test(e.message));
+    await assert.rejects(
+      waitUntil({ what: 'for y', timeoutMs: 20, intervalMs: 5 }, async () => ({ done: false, state: 'still' })),
+      (e: Error) => e instanceof WaitTimeout && /waiting for y \(last seen: still\)/.test(e.message),
+    );
     const c = new AbortController();
     c.abort();
-    await assert.rejects(waitUntil({ what: 'z', timeoutMs: 1000, signal: c.signal }, async () => ({ done: false, state: '' })), /interrupted/);
+    await assert.rejects(
+      waitUntil({ what: 'z', timeoutMs: 1000, signal: c.signal }, async () => ({ done: false, state: '' })),
+      /interrupted/,
+    );
   });
   it('holdFor fails as soon as the condition breaks', async () => {
     let n = 0;
-    await assert.rejects(holdFor({ what: 'quiet', timeoutMs: 1000, observeMs: 1000, intervalMs: 1 }, async () => ({ done: ++n < 3, state: n < 3 ? 'ok' : 'claimed 198.18.0.100' })),
-      /quiet broke after .*: claimed 198\.18\.0\.100/);
+    await assert.rejects(
+      holdFor({ what: 'quiet', timeoutMs: 1000, observeMs: 1000, intervalMs: 1 }, async () => ({
+        done: ++n < 3,
+        state: n < 3 ? 'ok' : 'claimed 198.18.0.100',
+      })),
+      /quiet broke after .*: claimed 198\.18\.0\.100/,
+    );
     await holdFor({ what: 'quiet', timeoutMs: 30, observeMs: 30, intervalMs: 5 }, async () => ({ done: true, state: 'ok' }));
   });
 });

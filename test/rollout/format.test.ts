@@ -17,13 +17,23 @@ const before = clusterOf('lab');
 function text(edit: (inv: Inventory) => void): string {
   const after = clusterOf('lab', edit);
   const states = labStates(before, after, { lvs01: drClientChange });
-  const plan = planRollout({ cluster: after, states, selected: ['lvs-dr', 'lvs-dr2', 'lvs01', 'lvs02'], batch: { count: 1 }, drainTimeoutMs: 60_000 });
-  return formatPlan(plan, new Map(states.map((s) => [s.host, s.changes])), 'inventory/lab.json') + '\n';
+  const plan = planRollout({
+    cluster: after,
+    states,
+    selected: ['lvs-dr', 'lvs-dr2', 'lvs01', 'lvs02'],
+    batch: { count: 1 },
+    drainTimeoutMs: 60_000,
+  });
+  return `${formatPlan(plan, new Map(states.map((s) => [s.host, s.changes])), 'inventory/lab.json')}\n`;
 }
 
 const cases: Record<string, (inv: Inventory) => void> = {
-  'weight-and-real-server': (inv) => { inv.vips[0]!.services[0]!.realServers![0]!.weight = 3; },
-  'advert-int': (inv) => { inv.vrrp!.advertInterval = 2; },
+  'weight-and-real-server': (inv) => {
+    inv.vips[0]!.services[0]!.realServers![0]!.weight = 3;
+  },
+  'advert-int': (inv) => {
+    inv.vrrp!.advertInterval = 2;
+  },
 };
 
 describe('formatPlan', () => {
@@ -36,9 +46,21 @@ describe('formatPlan', () => {
   it('says when nothing is to change, and names hosts that cannot be read', () => {
     const states = labStates(before, before);
     states[2] = { ...states[2]!, error: 'could not be read: connection refused' };
-    const plan = planRollout({ cluster: before, states, selected: ['lvs-dr', 'lvs-dr2', 'lvs01', 'lvs02'], batch: { count: 1 }, drainTimeoutMs: 1 });
-    assert.equal(formatPlan(plan, new Map(), 'lab.json'), [
-      'ROLLOUT PLAN lab (lab.json): nothing to change', 'CANNOT PLAN lvs01: could not be read: connection refused', '', 'In sync: lvs-dr, lvs-dr2, lvs02',
-    ].join('\n'));
+    const plan = planRollout({
+      cluster: before,
+      states,
+      selected: ['lvs-dr', 'lvs-dr2', 'lvs01', 'lvs02'],
+      batch: { count: 1 },
+      drainTimeoutMs: 1,
+    });
+    assert.equal(
+      formatPlan(plan, new Map(), 'lab.json'),
+      [
+        'ROLLOUT PLAN lab (lab.json): nothing to change',
+        'CANNOT PLAN lvs01: could not be read: connection refused',
+        '',
+        'In sync: lvs-dr, lvs-dr2, lvs02',
+      ].join('\n'),
+    );
   });
 });

@@ -4,7 +4,7 @@
 
 import { strict as assert } from 'node:assert';
 import type { Inventory } from '../../lib/inventory/types.js';
-import { planRollout, type PlanInput } from '../../lib/rollout/plan/plan.js';
+import { type PlanInput, planRollout } from '../../lib/rollout/plan/plan.js';
 import type { Action, HostState } from '../../lib/rollout/plan/types.js';
 import { clusterOf } from '../support/clusters.js';
 import { directorState, drClientChange, labStates, realServerState } from './states.js';
@@ -17,26 +17,51 @@ const plan = (cluster: PlanInput['cluster'], states: HostState[], more: Partial<
 /** an action as a short word, to compare sequences */
 const step = (a: Action): string => {
   switch (a.kind) {
-    case 'switch': return `${a.level}${a.stop ? '+stop' : ''} ${a.director}`;
-    case 'change': return `change ${a.hosts.join('+')}`;
-    case 'settle': return `settle${a.alone ? '-alone' : ''} ${a.director}`;
-    case 'gate': case 'wait-vips-away': case 'wait-vips-home': return `${a.kind} ${a.director}`;
-    default: return a.kind;
+    case 'switch':
+      return `${a.level}${a.stop ? '+stop' : ''} ${a.director}`;
+    case 'change':
+      return `change ${a.hosts.join('+')}`;
+    case 'settle':
+      return `settle${a.alone ? '-alone' : ''} ${a.director}`;
+    case 'gate':
+    case 'wait-vips-away':
+    case 'wait-vips-home':
+      return `${a.kind} ${a.director}`;
+    default:
+      return a.kind;
   }
 };
-const weight3 = after((inv) => { inv.vips[0]!.services[0]!.realServers![0]!.weight = 3; });
+const weight3 = after((inv) => {
+  inv.vips[0]!.services[0]!.realServers![0]!.weight = 3;
+});
 
 describe('planRollout', () => {
   it('a real server weight: each director in turn, handed over, changed, settled, handed back', () => {
     const p = plan(weight3, labStates(before, weight3));
-    assert.deepEqual(p.stages.map((s) => `${s.kind} ${s.hosts.join()}`), ['director lvs-dr', 'director lvs-dr2']);
+    assert.deepEqual(
+      p.stages.map((s) => `${s.kind} ${s.hosts.join()}`),
+      ['director lvs-dr', 'director lvs-dr2'],
+    );
     for (const [i, d] of ['lvs-dr', 'lvs-dr2'].entries()) {
       assert.deepEqual(p.stages[i]!.actions.map(step), [
-        `gate ${d}`, `yield ${d}`, `wait-vips-away ${d}`, `change ${d}`, `settle ${d}`, `normal ${d}`, `wait-vips-home ${d}`, 'confirm-vips',
+        `gate ${d}`,
+        `yield ${d}`,
+        `wait-vips-away ${d}`,
+        `change ${d}`,
+        `settle ${d}`,
+        `normal ${d}`,
+        `wait-vips-home ${d}`,
+        'confirm-vips',
       ]);
     }
     // the second director's gate also asks that the first runs the new config
-    assert.deepEqual(p.stages[1]!.actions[0], { kind: 'gate', director: 'lvs-dr2', peers: ['lvs-dr'], changedPeers: ['lvs-dr'], timeoutMs: 19_594 });
+    assert.deepEqual(p.stages[1]!.actions[0], {
+      kind: 'gate',
+      director: 'lvs-dr2',
+      peers: ['lvs-dr'],
+      changedPeers: ['lvs-dr'],
+      timeoutMs: 19_594,
+    });
     assert.deepEqual(p.unchanged, ['lvs01', 'lvs02']);
     assert.deepEqual(p.problems, []);
     assert.equal(p.ipvs, false);
@@ -54,37 +79,77 @@ describe('planRollout', () => {
   });
 
   it('plans with the slower advert_int of the running config and the new one', () => {
-    const slower = after((inv) => { inv.vrrp!.advertInterval = 1; });
+    const slower = after((inv) => {
+      inv.vrrp!.advertInterval = 1;
+    });
     const away = plan(slower, labStates(before, slower)).stages[0]!.actions.find((a) => a.kind === 'wait-vips-away');
     assert.equal(away && 'timeoutMs' in away ? away.timeoutMs : 0, 19_594);
   });
 
   it('a new advert_int: one stage in which lvs-dr is changed out of the election while lvs-dr2 holds every VIP', () => {
-    const adv2 = after((inv) => { inv.vrrp!.advertInterval = 2; });
+    const adv2 = after((inv) => {
+      inv.vrrp!.advertInterval = 2;
+    });
     const p = plan(adv2, labStates(before, adv2));
-    assert.deepEqual(p.stages.map((s) => `${s.kind} ${s.hosts.join()}`), ['directors-agree lvs-dr,lvs-dr2']);
+    assert.deepEqual(
+      p.stages.map((s) => `${s.kind} ${s.hosts.join()}`),
+      ['directors-agree lvs-dr,lvs-dr2'],
+    );
     assert.deepEqual(p.stages[0]!.actions.map(step), [
-      'gate lvs-dr', 'yield lvs-dr', 'wait-vips-away lvs-dr', 'out lvs-dr', 'change lvs-dr',
-      'change lvs-dr2', 'settle-alone lvs-dr2',
-      'yield lvs-dr', 'settle lvs-dr', 'normal lvs-dr', 'wait-vips-home lvs-dr', 'confirm-vips',
+      'gate lvs-dr',
+      'yield lvs-dr',
+      'wait-vips-away lvs-dr',
+      'out lvs-dr',
+      'change lvs-dr',
+      'change lvs-dr2',
+      'settle-alone lvs-dr2',
+      'yield lvs-dr',
+      'settle lvs-dr',
+      'normal lvs-dr',
+      'wait-vips-home lvs-dr',
+      'confirm-vips',
     ]);
     assert.match(p.stages[0]!.notes[0]!, /lvs-dr is changed out of the election .* while lvs-dr2 holds every VIP/);
-    assert.deepEqual(p.stages[0]!.classes['lvs-dr']!.map((c) => c.class), ['must-agree', 'must-agree']);
+    assert.deepEqual(
+      p.stages[0]!.classes['lvs-dr']!.map((c) => c.class),
+      ['must-agree', 'must-agree'],
+    );
   });
 
   it('a disruptive change on the director left alone is said to drop the VIPs', () => {
-    const vrid = after((inv) => { inv.vips[1]!.routerId = 49; });
+    const vrid = after((inv) => {
+      inv.vips[1]!.routerId = 49;
+    });
     const p = plan(vrid, labStates(before, vrid));
     assert.equal(p.stages[0]!.kind, 'directors-agree');
-    assert.ok(p.stages[0]!.notes.some((n) => /lvs-dr2 is changed while it holds every VIP and its change is disruptive/.test(n)), p.stages[0]!.notes.join('\n'));
+    assert.ok(
+      p.stages[0]!.notes.some((n) => /lvs-dr2 is changed while it holds every VIP and its change is disruptive/.test(n)),
+      p.stages[0]!.notes.join('\n'),
+    );
   });
 
   it('a must-agree change on one director only: it goes out, and comes back only if it agrees with the unchanged one', () => {
-    const adv2 = after((inv) => { inv.vrrp!.advertInterval = 2; });
-    const states = [directorState(before, adv2, 'lvs-dr'), directorState(adv2, adv2, 'lvs-dr2'), realServerState('lvs01'), realServerState('lvs02')];
+    const adv2 = after((inv) => {
+      inv.vrrp!.advertInterval = 2;
+    });
+    const states = [
+      directorState(before, adv2, 'lvs-dr'),
+      directorState(adv2, adv2, 'lvs-dr2'),
+      realServerState('lvs01'),
+      realServerState('lvs02'),
+    ];
     const p = plan(adv2, states);
     assert.deepEqual(p.stages[0]!.actions.map(step), [
-      'gate lvs-dr', 'yield lvs-dr', 'wait-vips-away lvs-dr', 'out lvs-dr', 'change lvs-dr', 'yield lvs-dr', 'settle lvs-dr', 'normal lvs-dr', 'wait-vips-home lvs-dr', 'confirm-vips',
+      'gate lvs-dr',
+      'yield lvs-dr',
+      'wait-vips-away lvs-dr',
+      'out lvs-dr',
+      'change lvs-dr',
+      'yield lvs-dr',
+      'settle lvs-dr',
+      'normal lvs-dr',
+      'wait-vips-home lvs-dr',
+      'confirm-vips',
     ]);
     assert.ok(p.stages[0]!.notes.some((n) => /lvs-dr2 is not changed/.test(n)));
   });
@@ -92,7 +157,9 @@ describe('planRollout', () => {
   it('a director running a config without the handover switch is handed over by stopping keepalived', () => {
     const states = labStates(before, weight3);
     // what lvs-play rendered before it had the switch
-    const old = states[0]!.keepalivedConf!.current!.replace(/\ntrack_file lvsp_handover \{[^}]*\}\n/, '\n').replace(/ {4}track_file \{\n {8}lvsp_handover\n {4}\}\n/g, '');
+    const old = states[0]!
+      .keepalivedConf!.current!.replace(/\ntrack_file lvsp_handover \{[^}]*\}\n/, '\n')
+      .replace(/ {4}track_file \{\n {8}lvsp_handover\n {4}\}\n/g, '');
     assert.doesNotMatch(old, /lvsp_handover/);
     states[0]!.keepalivedConf!.current = old;
     const p = plan(weight3, states);
@@ -103,14 +170,30 @@ describe('planRollout', () => {
 
   it('real servers after the directors, one at a time: drain, connections, change, check, undrain, weights', () => {
     const p = plan(weight3, labStates(before, weight3, { lvs01: drClientChange, lvs02: drClientChange }));
-    assert.deepEqual(p.stages.map((s) => `${s.kind} ${s.hosts.join()}`), ['director lvs-dr', 'director lvs-dr2', 'realservers lvs01', 'realservers lvs02']);
-    assert.deepEqual(p.stages[2]!.actions.map(step), ['capacity', 'drain', 'wait-connections', 'change lvs01', 'check-serving', 'undrain', 'confirm-weights']);
+    assert.deepEqual(
+      p.stages.map((s) => `${s.kind} ${s.hosts.join()}`),
+      ['director lvs-dr', 'director lvs-dr2', 'realservers lvs01', 'realservers lvs02'],
+    );
+    assert.deepEqual(p.stages[2]!.actions.map(step), [
+      'capacity',
+      'drain',
+      'wait-connections',
+      'change lvs01',
+      'check-serving',
+      'undrain',
+      'confirm-weights',
+    ]);
     const drain = p.stages[2]!.actions[1]!;
     assert.deepEqual(drain, { kind: 'drain', realServers: ['lvs01'], directors: ['lvs-dr', 'lvs-dr2'] });
     // vrrp-only: said in the plan
     assert.match(p.stages[2]!.notes[0]!, /no IPVS table to show connections or weights/);
     // confirm bound: delay_loop 3 + connect_timeout 10 + 3 x 3 s retries, + 10 s
-    assert.deepEqual(p.stages[2]!.actions[6], { kind: 'confirm-weights', realServers: ['lvs01'], directors: ['lvs-dr', 'lvs-dr2'], timeoutMs: 32_000 });
+    assert.deepEqual(p.stages[2]!.actions[6], {
+      kind: 'confirm-weights',
+      realServers: ['lvs01'],
+      directors: ['lvs-dr', 'lvs-dr2'],
+      timeoutMs: 32_000,
+    });
   });
 
   it('batches real servers by count or by percentage of all real servers', () => {
@@ -120,7 +203,8 @@ describe('planRollout', () => {
       for (const v of inv.vips) v.services[0]!.realServers!.push({ host: 'lvs03', weight: 1 });
     });
     const states = [...labStates(three, three, { lvs01: drClientChange, lvs02: drClientChange }), realServerState('lvs03', drClientChange)];
-    const hosts = (spec: PlanInput['batch']) => plan(three, states, { batch: spec, selected: [...ALL, 'lvs03'] }).stages.map((s) => s.hosts.join('+'));
+    const hosts = (spec: PlanInput['batch']) =>
+      plan(three, states, { batch: spec, selected: [...ALL, 'lvs03'] }).stages.map((s) => s.hosts.join('+'));
     assert.deepEqual(hosts({ count: 2 }), ['lvs01+lvs02', 'lvs03']);
     assert.deepEqual(hosts({ percent: 50 }), ['lvs01', 'lvs02', 'lvs03']);
     assert.deepEqual(hosts({ percent: 100 }), ['lvs01+lvs02+lvs03']);
@@ -128,8 +212,17 @@ describe('planRollout', () => {
 
   it('--limit: only the selected hosts change; every director is still a peer of the gates', () => {
     const p = plan(weight3, labStates(before, weight3, { lvs01: drClientChange }), { selected: ['lvs-dr2', 'lvs01'] });
-    assert.deepEqual(p.stages.map((s) => s.hosts.join()), ['lvs-dr2', 'lvs01']);
-    assert.deepEqual(p.stages[0]!.actions[0], { kind: 'gate', director: 'lvs-dr2', peers: ['lvs-dr'], changedPeers: [], timeoutMs: 19_594 });
+    assert.deepEqual(
+      p.stages.map((s) => s.hosts.join()),
+      ['lvs-dr2', 'lvs01'],
+    );
+    assert.deepEqual(p.stages[0]!.actions[0], {
+      kind: 'gate',
+      director: 'lvs-dr2',
+      peers: ['lvs-dr'],
+      changedPeers: [],
+      timeoutMs: 19_594,
+    });
   });
 
   it('nothing to change: no stage; a host that cannot be read is a problem', () => {

@@ -15,8 +15,14 @@ export function directorState(before: Cluster, after: Cluster, host: string, ext
   const current = renderKeepalivedConf(before, host);
   const next = renderKeepalivedConf(after, host);
   return {
-    host, role: 'director', changes: current === next ? [] : CONF_CHANGES, installs: [], restartsKeepalived: false, startsKeepalived: false,
-    keepalivedConf: { current, next }, ...extra,
+    host,
+    role: 'director',
+    changes: current === next ? [] : CONF_CHANGES,
+    installs: [],
+    restartsKeepalived: false,
+    startsKeepalived: false,
+    keepalivedConf: { current, next },
+    ...extra,
   };
 }
 

@@ -11,26 +11,47 @@ import { renderKeepalivedConf } from '../../lib/render/keepalived-conf.js';
 import { batchSize, parseBatch } from '../../lib/rollout/plan/batches.js';
 import { hasHandoverSwitch, runningAdverts } from '../../lib/rollout/plan/running-config.js';
 import { drainCommand, handoverCommand } from '../../lib/rollout/plan/switch-commands.js';
-import { DamagedRecordError, listRecords, readRecord, recordWarnings, saveRecord, type SwitchRecordData } from '../../lib/rollout/switch-record.js';
+import {
+  DamagedRecordError,
+  listRecords,
+  readRecord,
+  recordWarnings,
+  type SwitchRecordData,
+  saveRecord,
+} from '../../lib/rollout/switch-record.js';
 import { clusterOf } from '../support/clusters.js';
 
 describe('switch commands', () => {
   it('write a value through a temp file and a rename (keepalived never reads half a file); normal removes it', () => {
-    assert.equal(handoverCommand('yield'), "mkdir -p /var/lib/lvs-play/switches && printf '%s\\n' -253 > /var/lib/lvs-play/switches/.handover.tmp && mv -f /var/lib/lvs-play/switches/.handover.tmp /var/lib/lvs-play/switches/handover");
+    assert.equal(
+      handoverCommand('yield'),
+      "mkdir -p /var/lib/lvs-play/switches && printf '%s\\n' -253 > /var/lib/lvs-play/switches/.handover.tmp && mv -f /var/lib/lvs-play/switches/.handover.tmp /var/lib/lvs-play/switches/handover",
+    );
     assert.match(handoverCommand('out'), /'%s\\n' -254 >/);
     assert.equal(handoverCommand('normal'), 'rm -f /var/lib/lvs-play/switches/handover');
-    assert.equal(drainCommand(['lvs01', 'lvs02'], false), 'rm -f /var/lib/lvs-play/switches/drain-lvs01 && rm -f /var/lib/lvs-play/switches/drain-lvs02');
+    assert.equal(
+      drainCommand(['lvs01', 'lvs02'], false),
+      'rm -f /var/lib/lvs-play/switches/drain-lvs01 && rm -f /var/lib/lvs-play/switches/drain-lvs02',
+    );
     assert.match(drainCommand(['lvs01'], true), /printf '%s\\n' 1 > \/var\/lib\/lvs-play\/switches\/\.drain-lvs01\.tmp && mv -f /);
   });
 });
 
 describe('switch record', () => {
   let dir: string;
-  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'lvsp-drains-')); });
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'lvsp-drains-'));
+  });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
   const record = (over: Partial<SwitchRecordData> = {}): SwitchRecordData => ({
-    cluster: 'lab', inventory: '/x/lab.json', runId: '20260101T000000Z-abcdef', pid: 4242, command: 'lvs-play rollout lab.json',
-    drains: [{ realServer: 'lvs01', directors: ['lvs-dr', 'lvs-dr2'], since: '2026-01-01T00:00:00.000Z' }], handovers: [], ...over,
+    cluster: 'lab',
+    inventory: '/x/lab.json',
+    runId: '20260101T000000Z-abcdef',
+    pid: 4242,
+    command: 'lvs-play rollout lab.json',
+    drains: [{ realServer: 'lvs01', directors: ['lvs-dr', 'lvs-dr2'], since: '2026-01-01T00:00:00.000Z' }],
+    handovers: [],
+    ...over,
   });
 
   it('is saved, read back, listed and warned about, naming what is set and how to clear it', async () => {
@@ -39,7 +60,10 @@ describe('switch record', () => {
     assert.equal((await listRecords(dir)).length, 1);
     const w = await recordWarnings(dir);
     assert.equal(w.length, 2);
-    assert.match(w[0]!, /^warning: cluster lab: lvs01 is drained on lvs-dr, lvs-dr2 since 2026-01-01T00:00:00\.000Z, by run 20260101T000000Z-abcdef \(pid 4242, lvs-play rollout lab\.json\); lvs-play deploy \/x\/lab\.json/);
+    assert.match(
+      w[0]!,
+      /^warning: cluster lab: lvs01 is drained on lvs-dr, lvs-dr2 since 2026-01-01T00:00:00\.000Z, by run 20260101T000000Z-abcdef \(pid 4242, lvs-play rollout lab\.json\); lvs-play deploy \/x\/lab\.json/,
+    );
     assert.match(w[1]!, /lvs-dr's handover switch is "yield"/);
   });
 
@@ -58,7 +82,10 @@ describe('switch record', () => {
     const reader = openSync(file, 'r');
     try {
       const inode = statSync(file).ino;
-      await saveRecord(record({ drains: [...record().drains, { realServer: 'lvs02', directors: ['lvs-dr'], since: '2026-01-01T00:00:02.000Z' }] }), dir);
+      await saveRecord(
+        record({ drains: [...record().drains, { realServer: 'lvs02', directors: ['lvs-dr'], since: '2026-01-01T00:00:02.000Z' }] }),
+        dir,
+      );
       // a rename puts a new file in place; writing in place would keep the inode and truncate what the reader sees
       assert.notEqual(statSync(file).ino, inode, 'the record was rewritten in place, not renamed into place');
       assert.equal(readFileSync(reader, 'utf8'), first, 'the old record, whole, for whoever had it open');
@@ -76,21 +103,41 @@ describe('switch record', () => {
 
 describe('switch record: damaged', () => {
   let dir: string;
-  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'lvsp-drains-')); });
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'lvsp-drains-'));
+  });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
-  const hint = (file: string) => `it lists the switches (drains, handovers) an interrupted run left set; move it away (mv ${file} ${file}.damaged), ` +
-    'then check the directors\' /var/lib/lvs-play/switches by hand (lvs-play undrain INVENTORY HOST... clears a drain)';
+  const hint = (file: string) =>
+    `it lists the switches (drains, handovers) an interrupted run left set; move it away (mv ${file} ${file}.damaged), ` +
+    "then check the directors' /var/lib/lvs-play/switches by hand (lvs-play undrain INVENTORY HOST... clears a drain)";
   const good = {
-    cluster: 'lab', inventory: '/x/lab.json', runId: 'r1', pid: 4242, command: 'lvs-play rollout lab.json',
-    drains: [{ realServer: 'lvs01', directors: ['lvs-dr'], since: '2026-01-01T00:00:00.000Z' }], handovers: [],
+    cluster: 'lab',
+    inventory: '/x/lab.json',
+    runId: 'r1',
+    pid: 4242,
+    command: 'lvs-play rollout lab.json',
+    drains: [{ realServer: 'lvs01', directors: ['lvs-dr'], since: '2026-01-01T00:00:00.000Z' }],
+    handovers: [],
   };
 
   const cases: [string, string, string][] = [
-    ['cut short', '{"cluster": "lab", "drains": [', 'not valid JSON at line 1, column 31 (the file ends too early): expected a value, found the end of the file'],
+    [
+      'cut short',
+      '{"cluster": "lab", "drains": [',
+      'not valid JSON at line 1, column 31 (the file ends too early): expected a value, found the end of the file',
+    ],
     ['not an object', '[]', 'it is not a JSON object'],
     ['no drains list', JSON.stringify({ ...good, drains: {} }), '"drains" is not a list'],
-    ['a real server that is no host name (it would reach a shell on the directors)', JSON.stringify({ ...good, drains: [{ ...good.drains[0], realServer: 'lvs01; reboot' }] }), 'drains[0].realServer is not a host name'],
-    ['an unknown handover level', JSON.stringify({ ...good, handovers: [{ director: 'lvs-dr', level: 'sideways', since: 't' }] }), 'handovers[0].level is not "yield" or "out"'],
+    [
+      'a real server that is no host name (it would reach a shell on the directors)',
+      JSON.stringify({ ...good, drains: [{ ...good.drains[0], realServer: 'lvs01; reboot' }] }),
+      'drains[0].realServer is not a host name',
+    ],
+    [
+      'an unknown handover level',
+      JSON.stringify({ ...good, handovers: [{ director: 'lvs-dr', level: 'sideways', since: 't' }] }),
+      'handovers[0].level is not "yield" or "out"',
+    ],
     ['no pid', JSON.stringify({ ...good, pid: 'x' }), '"pid" is not a process id'],
   ];
   for (const [what, text, why] of cases) {
@@ -109,18 +156,27 @@ describe('switch record: damaged', () => {
   it('a FIFO in the records folder is damaged, not a read that never ends', async () => {
     const file = join(dir, 'lab.json');
     execFileSync('mkfifo', [file]);
-    await assert.rejects(readRecord('lab', dir), new RegExp(`^DamagedRecordError: switch record ${file} is damaged: it is a FIFO \\(named pipe\\), not a regular file$`));
+    await assert.rejects(
+      readRecord('lab', dir),
+      new RegExp(`^DamagedRecordError: switch record ${file} is damaged: it is a FIFO \\(named pipe\\), not a regular file$`),
+    );
     assert.deepEqual(await listRecords(dir), []);
   });
 
   it('listRecords skips it and recordWarnings says so on one line, beside the usable records', async () => {
     writeFileSync(join(dir, 'bad.json'), '{');
     await saveRecord({ ...good, handovers: [] } as SwitchRecordData, dir);
-    assert.deepEqual((await listRecords(dir)).map((r) => r.cluster), ['lab']);
+    assert.deepEqual(
+      (await listRecords(dir)).map((r) => r.cluster),
+      ['lab'],
+    );
     const w = await recordWarnings(dir);
     assert.equal(w.length, 2);
     assert.match(w[0]!, /^warning: cluster lab: lvs01 is drained/);
-    assert.equal(w[1], `warning: switch record ${join(dir, 'bad.json')} is damaged: not valid JSON at line 1, column 2 (the file ends too early): expected a key in double quotes, found the end of the file; deploy, rollout, drain and undrain stop on it (each says what to do)`);
+    assert.equal(
+      w[1],
+      `warning: switch record ${join(dir, 'bad.json')} is damaged: not valid JSON at line 1, column 2 (the file ends too early): expected a key in double quotes, found the end of the file; deploy, rollout, drain and undrain stop on it (each says what to do)`,
+    );
   });
 
   it('control characters in its text fields are shown escaped in warnings', async () => {
@@ -140,8 +196,14 @@ describe('running config', () => {
     assert.equal(hasHandoverSwitch(readFileSync(new URL('../fixtures/seed/hostA.conf', import.meta.url), 'utf8')), false);
     assert.equal(hasHandoverSwitch(null), false);
   });
-  it('reads each instance\'s advert_int', () => {
-    assert.deepEqual([...runningAdverts(conf)], [['bl_one', 3], ['bl_two', 3]]);
+  it("reads each instance's advert_int", () => {
+    assert.deepEqual(
+      [...runningAdverts(conf)],
+      [
+        ['bl_one', 3],
+        ['bl_two', 3],
+      ],
+    );
     assert.deepEqual([...runningAdverts('not { a config')], []);
   });
 });

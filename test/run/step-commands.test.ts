@@ -4,9 +4,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, u
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { thisProcessHolder } from '../../lib/lock/holder.js';
-import { journalDir, parseJournals, readJournalCommand, stepPaths } from '../../lib/run/host-journal.js';
 import { newRunId } from '../../lib/lock/run-id.js';
-import { applyCommand, NOT_APPLIED, undoCommand, type StepContext } from '../../lib/run/step-commands.js';
+import { journalDir, parseJournals, readJournalCommand, stepPaths } from '../../lib/run/host-journal.js';
+import { applyCommand, NOT_APPLIED, type StepContext, undoCommand } from '../../lib/run/step-commands.js';
 import type { Step } from '../../lib/tasks/step.js';
 
 // The commands run here in a real /bin/sh against a temporary folder: the
@@ -27,9 +27,21 @@ describe('run/step-commands', function () {
     const holder = thisProcessHolder({ runId, cluster: 'test', command: 'lvs-play deploy test.json' });
     ctx = (index, task = 'keepalived') => ({ runId, index, task, holder });
   });
-  afterEach(() => { rmSync(dir, { recursive: true, force: true }); rmSync(journalDir(runId), { recursive: true, force: true }); });
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(journalDir(runId), { recursive: true, force: true });
+  });
 
-  const write = (path: string, content: string, validate?: string): Step => ({ kind: 'write', path, content, mode: 0o640, owner: 'root', group: 'root', secret: false, ...(validate ? { validate } : {}) });
+  const write = (path: string, content: string, validate?: string): Step => ({
+    kind: 'write',
+    path,
+    content,
+    mode: 0o640,
+    owner: 'root',
+    group: 'root',
+    secret: false,
+    ...(validate ? { validate } : {}),
+  });
   const journal = () => parseJournals(sh(readJournalCommand(runId)).stdout.toString())[0];
 
   it('writes atomically with mode and owner, and its undo restores the old bytes and mode', () => {
@@ -50,7 +62,7 @@ describe('run/step-commands', function () {
 
   it('records the step on the host before it runs: its task, what it does, and its undo', () => {
     const path = join(dir, 'k.conf');
-    const step = write(path, 'x\n', 'false');  // fails validation: the record must be there anyway
+    const step = write(path, 'x\n', 'false'); // fails validation: the record must be there anyway
     const c = applyCommand(step, ctx(5, 'keepalived'));
     assert.equal(sh(c.command, c.stdin).status, 3);
     const run = journal()!;
@@ -58,7 +70,10 @@ describe('run/step-commands', function () {
     assert.equal(run.holder?.command, 'lvs-play deploy test.json');
     assert.equal(run.holder?.pid, process.pid);
     assert.deepEqual(run.damaged, []);
-    assert.deepEqual(run.steps.map((s) => [s.index, s.task, s.description, s.kind]), [[5, 'keepalived', `write ${path}`, 'write']]);
+    assert.deepEqual(
+      run.steps.map((s) => [s.index, s.task, s.description, s.kind]),
+      [[5, 'keepalived', `write ${path}`, 'write']],
+    );
     assert.deepEqual(run.steps[0]!.undo, undoCommand(step, runId, 5));
     assert.deepEqual(run.steps[0]!.file, { path, backup: stepPaths(runId, 5).backup, absentMarker: stepPaths(runId, 5).absent });
     // the record carries no file content
@@ -171,7 +186,10 @@ describe('run/step-commands', function () {
     const step = write(path, 'new\n');
     const c = applyCommand(step, ctx(0));
     // run the command only up to its backup: drop the rename and what follows
-    const upToBackup = c.command.split('\n').filter((l) => !l.startsWith('mv -f "$t"') && !l.startsWith(`sync '${dir}'`) && !l.startsWith(`sync ${dir}`)).join('\n');
+    const upToBackup = c.command
+      .split('\n')
+      .filter((l) => !l.startsWith('mv -f "$t"') && !l.startsWith(`sync '${dir}'`) && !l.startsWith(`sync ${dir}`))
+      .join('\n');
     assert.equal(sh(upToBackup, c.stdin).status, 0);
     assert.equal(readFileSync(path, 'utf8'), 'old\n');
     assert.equal(sh(undoCommand(step, runId, 0)!.command).status, 0);
@@ -180,7 +198,11 @@ describe('run/step-commands', function () {
   });
 
   it('gives service steps undos in the right phase', () => {
-    assert.deepEqual(undoCommand({ kind: 'service', unit: 'k.service', action: 'start' }, runId, 0), { phase: 'before-restore', description: 'systemctl stop k.service', command: 'systemctl stop k.service' });
+    assert.deepEqual(undoCommand({ kind: 'service', unit: 'k.service', action: 'start' }, runId, 0), {
+      phase: 'before-restore',
+      description: 'systemctl stop k.service',
+      command: 'systemctl stop k.service',
+    });
     assert.equal(undoCommand({ kind: 'service', unit: 'k.service', action: 'reload' }, runId, 0)!.phase, 'after-restore');
     assert.equal(undoCommand({ kind: 'install', packages: ['x'], manager: 'apt', refresh: false }, runId, 0), null);
   });
@@ -193,7 +215,10 @@ describe('run/step-commands', function () {
     const r = sh(c.command);
     assert.notEqual(r.status, 0);
     const step = journal()!.steps[0]!;
-    assert.deepEqual([step.kind, step.task, step.description, step.undo], ['module', 'kernel-modules', 'modprobe lvs_play_no_such_module', null]);
+    assert.deepEqual(
+      [step.kind, step.task, step.description, step.undo],
+      ['module', 'kernel-modules', 'modprobe lvs_play_no_such_module', null],
+    );
   });
 
   it('quotes every value it puts in a command', () => {
@@ -201,11 +226,15 @@ describe('run/step-commands', function () {
     assert.equal(c.command.split('\n').slice(-3).join('\n'), "{\nsysctl -q -w 'net.x=1; touch /tmp/pwned'\n} 9>&-");
   });
 
-  it('holds the step lock in the step\'s own shell, not in what the step starts (a daemon a postinst starts must not keep it)', () => {
+  it("holds the step lock in the step's own shell, not in what the step starts (a daemon a postinst starts must not keep it)", () => {
     const c = applyCommand({ kind: 'install', packages: ['x'], manager: 'apt', refresh: false }, ctx(0)).command.split('\n');
-    assert.ok(c.indexOf('flock -w 600 9 || { echo \'a step of an earlier lvs-play run is still running on this host\' >&2; exit 6; }') > 0);
+    assert.ok(c.indexOf("flock -w 600 9 || { echo 'a step of an earlier lvs-play run is still running on this host' >&2; exit 6; }") > 0);
     assert.equal(c.at(-1), '} 9>&-');
-    const r = spawnSync('/bin/sh', ['-c', applyCommand({ kind: 'wait', command: 'ls -l /proc/self/fd/9 2>&1 || echo closed', description: 'x', timeoutMs: 1000 }, ctx(1)).command]);
+    const r = spawnSync('/bin/sh', [
+      '-c',
+      applyCommand({ kind: 'wait', command: 'ls -l /proc/self/fd/9 2>&1 || echo closed', description: 'x', timeoutMs: 1000 }, ctx(1))
+        .command,
+    ]);
     assert.equal(r.status, 0, r.stderr.toString());
     assert.match(r.stdout.toString(), /No such file|closed/);
   });

@@ -11,8 +11,12 @@ import { repoRoot } from '../support/cli.js';
 
 describe('schedule environment warnings', () => {
   let dir = '';
-  before(() => { dir = mkdtempSync(join(tmpdir(), 'lvsplay-env-')); });
-  after(() => { if (dir) rmSync(dir, { recursive: true, force: true }); });
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'lvsplay-env-'));
+  });
+  after(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
 
   const load = async (edit: (inv: any) => void, env: NodeJS.ProcessEnv = {}) => {
     const inv = JSON.parse(readFileSync(join(repoRoot, 'inventory/lab.json'), 'utf8'));
@@ -24,15 +28,20 @@ describe('schedule environment warnings', () => {
   };
 
   it('none for the lab inventory: key files, password from a file', async () => {
-    const { inventory, cluster } = await load((inv) => { inv.vrrp.authentication.passwordFile = 'vrrp-pass'; });
+    const { inventory, cluster } = await load((inv) => {
+      inv.vrrp.authentication.passwordFile = 'vrrp-pass';
+    });
     assert.deepEqual(serviceEnvironmentWarnings(inventory, cluster, undefined), []);
   });
 
   it('names the variables the service will not inherit, unless --env-file is given', async () => {
-    const { inventory, cluster } = await load((inv) => {
-      inv.vrrp.authentication = { type: 'PASS', passwordEnv: 'LAB_VRRP_PASS' };
-      inv.ssh.passphraseEnv = 'LAB_KEY_PASS';
-    }, { LAB_VRRP_PASS: 'pw', LAB_KEY_PASS: 'x' });
+    const { inventory, cluster } = await load(
+      (inv) => {
+        inv.vrrp.authentication = { type: 'PASS', passwordEnv: 'LAB_VRRP_PASS' };
+        inv.ssh.passphraseEnv = 'LAB_KEY_PASS';
+      },
+      { LAB_VRRP_PASS: 'pw', LAB_KEY_PASS: 'x' },
+    );
     const w = serviceEnvironmentWarnings(inventory, cluster, undefined);
     assert.equal(w.length, 1);
     assert.match(w[0], /\$LAB_VRRP_PASS, \$LAB_KEY_PASS from the environment.*--env-file/);
@@ -46,6 +55,8 @@ describe('schedule environment warnings', () => {
       inv.hosts[0].ssh = { identityFile: '/root/.ssh/id_ed25519' };
     });
     const w = serviceEnvironmentWarnings(inventory, cluster, undefined);
-    assert.deepEqual(w, ['no ssh.identityFile for lvs-dr2, lvs01, lvs02, client: the service has no ssh-agent (SSH_AUTH_SOCK), give a key file in the inventory']);
+    assert.deepEqual(w, [
+      'no ssh.identityFile for lvs-dr2, lvs01, lvs02, client: the service has no ssh-agent (SSH_AUTH_SOCK), give a key file in the inventory',
+    ]);
   });
 });

@@ -8,7 +8,8 @@ export function execStartArgv(serviceText: string): string[] {
   const words: string[] = [];
   const re = /"((?:[^"\\]|\\.)*)"|(\S+)/g;
   for (const m of line.slice('ExecStart='.length).matchAll(re)) {
-    const raw = m[1] !== undefined ? m[1].replace(/\\(.)/g, (_, c: string) => ({ n: '\n', t: '\t' } as Record<string, string>)[c] ?? c) : m[2];
+    const raw =
+      m[1] !== undefined ? m[1].replace(/\\(.)/g, (_, c: string) => (({ n: '\n', t: '\t' }) as Record<string, string>)[c] ?? c) : m[2];
     words.push(raw.replace(/%%/g, '%').replace(/\$\$/g, '$'));
   }
   return words;

@@ -11,8 +11,12 @@ import { cleanRecord, driftedRecord } from './reports.js';
 
 describe('schedule history', () => {
   let dir = '';
-  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'lvsplay-history-')); });
-  afterEach(() => { if (dir) rmSync(dir, { recursive: true, force: true }); });
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'lvsplay-history-'));
+  });
+  afterEach(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
 
   const at = (iso: string) => ({ ...cleanRecord, startedAt: iso });
 
@@ -23,7 +27,11 @@ describe('schedule history', () => {
   it('keeps the newest N, latest.json the newest; a second run in the same millisecond gets its own file', async () => {
     const times = ['2026-11-29T14:30:00.250Z', '2026-11-29T14:45:00.000Z', '2026-11-29T14:45:00.000Z', '2026-11-29T15:00:00.000Z'];
     for (const t of times) await saveRecord(dir, at(t), 3);
-    assert.deepEqual(await listReports(dir), ['check-20261129T144500000Z.json', 'check-20261129T144500000Z-1.json', 'check-20261129T150000000Z.json']);
+    assert.deepEqual(await listReports(dir), [
+      'check-20261129T144500000Z.json',
+      'check-20261129T144500000Z-1.json',
+      'check-20261129T150000000Z.json',
+    ]);
     assert.equal((await readLatest(dir))?.startedAt, '2026-11-29T15:00:00.000Z');
     const saved = await saveRecord(dir, { ...driftedRecord, startedAt: '2026-11-29T15:15:00.000Z' }, 1);
     assert.equal(saved.removed.length, 3);
@@ -42,7 +50,10 @@ describe('schedule history', () => {
   it('no latest.json yet is null; one that is not a record is a user error', async () => {
     assert.equal(await readLatest(dir), null);
     writeFileSync(join(dir, 'latest.json'), '{"hosts": 3}');
-    await assert.rejects(readLatest(dir), (e: unknown) => e instanceof UserError && /is not a report written by lvs-play schedule run/.test(e.message));
+    await assert.rejects(
+      readLatest(dir),
+      (e: unknown) => e instanceof UserError && /is not a report written by lvs-play schedule run/.test(e.message),
+    );
   });
 
   it('writeAtomic replaces the file whole and leaves no temp file, also when it fails', async () => {
@@ -60,7 +71,10 @@ describe('schedule history', () => {
     }
     assert.equal(readFileSync(file, 'utf8'), 'new\n');
     assert.deepEqual(readdirSync(dir), ['m.prom']);
-    await assert.rejects(writeAtomic(join(dir, 'missing', 'm.prom'), 'x'), (e: unknown) => e instanceof UserError && /cannot write .*missing\/m\.prom/.test(e.message));
+    await assert.rejects(
+      writeAtomic(join(dir, 'missing', 'm.prom'), 'x'),
+      (e: unknown) => e instanceof UserError && /cannot write .*missing\/m\.prom/.test(e.message),
+    );
     assert.deepEqual(readdirSync(dir), ['m.prom']);
   });
 });

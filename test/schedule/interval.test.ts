@@ -8,8 +8,17 @@ import { describeSchedule, parseEvery, timespan } from '../../lib/schedule/inter
 
 describe('parseEvery', () => {
   const good: Array<[string, number]> = [
-    ['15m', 900], ['1m', 60], ['60s', 60], ['90s', 90], ['1h', 3_600], ['1h30m', 5_400], ['2d', 172_800],
-    ['1d12h', 129_600], ['1h0m30s', 3_630], [' 15M ', 900], ['365d', 31_536_000],
+    ['15m', 900],
+    ['1m', 60],
+    ['60s', 60],
+    ['90s', 90],
+    ['1h', 3_600],
+    ['1h30m', 5_400],
+    ['2d', 172_800],
+    ['1d12h', 129_600],
+    ['1h0m30s', 3_630],
+    [' 15M ', 900],
+    ['365d', 31_536_000],
   ];
   for (const [text, seconds] of good) {
     it(`"${text}" is an interval of ${seconds} s`, () => assert.deepEqual(parseEvery(text), { kind: 'interval', seconds }));
@@ -39,12 +48,15 @@ describe('parseEvery', () => {
   ];
   for (const [text, message, hint] of bad) {
     it(`refuses "${text}" with a user error`, () => {
-      assert.throws(() => parseEvery(text), (err: unknown) => {
-        assert.ok(err instanceof UserError, String(err));
-        assert.match(err.message, message);
-        if (hint) assert.match(`${err.message} ${err.hint}`, hint);
-        return true;
-      });
+      assert.throws(
+        () => parseEvery(text),
+        (err: unknown) => {
+          assert.ok(err instanceof UserError, String(err));
+          assert.match(err.message, message);
+          if (hint) assert.match(`${err.message} ${err.hint}`, hint);
+          return true;
+        },
+      );
     });
   }
 });

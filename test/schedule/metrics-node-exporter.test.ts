@@ -34,11 +34,21 @@ function scrape(dir: string): Promise<string> {
 describe('node_exporter reads the metrics files', function () {
   this.timeout(40_000);
   let dir = '';
-  before(() => { dir = mkdtempSync(join(tmpdir(), 'lvsplay-textfile-')); });
-  after(() => { if (dir) rmSync(dir, { recursive: true, force: true }); });
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'lvsplay-textfile-'));
+  });
+  after(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
 
   it('every sample of a clean, drifted, unreachable, never-started and oddly named run, without a scrape error', async () => {
-    const records = { clean: cleanRecord, drifted: { ...driftedRecord, cluster: 'lab2' }, unreachable: { ...unreachableRecord, cluster: 'lab3' }, failed: { ...failedLoadRecord, cluster: 'lab4' }, odd: oddNamesRecord };
+    const records = {
+      clean: cleanRecord,
+      drifted: { ...driftedRecord, cluster: 'lab2' },
+      unreachable: { ...unreachableRecord, cluster: 'lab3' },
+      failed: { ...failedLoadRecord, cluster: 'lab4' },
+      odd: oddNamesRecord,
+    };
     const ours = new Map<string, number>();
     for (const [name, record] of Object.entries(records)) {
       const text = renderMetrics(record);

@@ -8,7 +8,9 @@ import { cleanRecord, driftedRecord, failedLoadRecord, oddNamesRecord, unreachab
 
 describe('schedule metrics', () => {
   it('a drifted lab: the whole file', () => {
-    assert.equal(renderMetrics(driftedRecord), `# HELP lvs_play_check_drifted_tasks Tasks whose state on the host differs from the inventory.
+    assert.equal(
+      renderMetrics(driftedRecord),
+      `# HELP lvs_play_check_drifted_tasks Tasks whose state on the host differs from the inventory.
 # TYPE lvs_play_check_drifted_tasks gauge
 lvs_play_check_drifted_tasks{cluster="lab",host="lvs-dr"} 1
 lvs_play_check_drifted_tasks{cluster="lab",host="lvs-dr2"} 0
@@ -53,7 +55,8 @@ lvs_play_check_exit_code{cluster="lab"} 2
 # HELP lvs_play_check_success 1 when the last check saw every host (in sync or drift), 0 on error.
 # TYPE lvs_play_check_success gauge
 lvs_play_check_success{cluster="lab"} 1
-`);
+`,
+    );
   });
 
   it('a lab in sync: nothing drifted or unreachable, exit 0, success 1', () => {
@@ -68,7 +71,7 @@ lvs_play_check_success{cluster="lab"} 1
     assert.equal(s.get('lvs_play_check_success{cluster="lab"}'), 1);
   });
 
-  it('unreachable hosts: named one by one and counted, exit 1, success 0; a reachable host\'s drift still shows', () => {
+  it("unreachable hosts: named one by one and counted, exit 1, success 0; a reachable host's drift still shows", () => {
     const s = samples(renderMetrics(unreachableRecord));
     for (const h of ['lvs-dr', 'lvs-dr2', 'lvs02']) {
       assert.equal(s.get(`lvs_play_check_host_unreachable{cluster="lab",host="${h}"}`), 1);

@@ -43,26 +43,65 @@ describe('lvs-play schedule, units in a temp dir, hosts unreachable', function (
     inventory = join(dir, 'lab.json');
     writeFileSync(inventory, JSON.stringify(lab, null, 2));
   });
-  after(() => { if (dir) rmSync(dir, { recursive: true, force: true }); });
+  after(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
 
   let argv: string[] = [];
   it('writes the service and timer into --unit-dir, starts nothing, says how to', async () => {
     const sshConfig = join(dir, 'ssh_config'); // spelled out in the service, whatever HOME systemd gives it
     writeFileSync(sshConfig, 'Host *\n  ConnectTimeout 5\n');
-    const r = await lvsPlay(['schedule', inventory, '--every', '15m', '--unit-dir', unitDir, '--state-dir', stateDir, '--keep', '3', '-F', sshConfig]);
+    const r = await lvsPlay([
+      'schedule',
+      inventory,
+      '--every',
+      '15m',
+      '--unit-dir',
+      unitDir,
+      '--state-dir',
+      stateDir,
+      '--keep',
+      '3',
+      '-F',
+      sshConfig,
+    ]);
     assert.equal(r.code, 0, r.stderr);
     assert.deepEqual(ls(unitDir), ['lvs-play-check-lab.service', 'lvs-play-check-lab.timer']);
     assert.match(r.stdout, new RegExp(`wrote ${unitDir}/lvs-play-check-lab.service\nwrote ${unitDir}/lvs-play-check-lab.timer\n`));
-    assert.match(r.stdout, /not started; to start it: systemctl daemon-reload && systemctl enable lvs-play-check-lab.timer && systemctl restart lvs-play-check-lab.timer/);
+    assert.match(
+      r.stdout,
+      /not started; to start it: systemctl daemon-reload && systemctl enable lvs-play-check-lab.timer && systemctl restart lvs-play-check-lab.timer/,
+    );
     const service = readFileSync(join(unitDir, 'lvs-play-check-lab.service'), 'utf8');
     argv = execStartArgv(service);
-    assert.deepEqual(argv, [process.execPath, join(repoRoot, 'dist/lib/cli/main.js'), 'schedule', 'run', inventory,
-      '--state-dir', stateDir, '--textfile-dir', stateDir, '--keep', '3', '--name', 'lvs-play-check-lab', '--ssh-config', sshConfig]);
-    const verify = await run(['systemd-analyze', 'verify', '--man=no', join(unitDir, 'lvs-play-check-lab.service'), join(unitDir, 'lvs-play-check-lab.timer')]);
+    assert.deepEqual(argv, [
+      process.execPath,
+      join(repoRoot, 'dist/lib/cli/main.js'),
+      'schedule',
+      'run',
+      inventory,
+      '--state-dir',
+      stateDir,
+      '--textfile-dir',
+      stateDir,
+      '--keep',
+      '3',
+      '--name',
+      'lvs-play-check-lab',
+      '--ssh-config',
+      sshConfig,
+    ]);
+    const verify = await run([
+      'systemd-analyze',
+      'verify',
+      '--man=no',
+      join(unitDir, 'lvs-play-check-lab.service'),
+      join(unitDir, 'lvs-play-check-lab.timer'),
+    ]);
     assert.deepEqual(verify, { code: 0, stdout: '', stderr: '' });
   });
 
-  it('the service\'s command: exit 1, the report kept, metrics say every host is unreachable', async () => {
+  it("the service's command: exit 1, the report kept, metrics say every host is unreachable", async () => {
     const r = await run(argv);
     assert.equal(r.code, 1, r.stderr);
     for (const h of HOSTS) assert.match(r.stdout, new RegExp(`  ${h}: unreachable: .*lab is not up`));
@@ -71,7 +110,10 @@ describe('lvs-play schedule, units in a temp dir, hosts unreachable', function (
     assert.equal(latest.mode, 'check');
     assert.equal(latest.cluster, 'lab');
     assert.equal(latest.exitCode, 1);
-    assert.deepEqual(latest.hosts.map((h) => [h.host, h.status]), HOSTS.map((h) => [h, 'unreachable']));
+    assert.deepEqual(
+      latest.hosts.map((h) => [h.host, h.status]),
+      HOSTS.map((h) => [h, 'unreachable']),
+    );
     for (const h of latest.hosts) assert.match(h.error ?? '', /lab is not up.*198\.19\.254\.\d+: routed via/);
     assert.doesNotMatch(JSON.stringify(latest), /secret42/);
     const reports = ls(join(stateDir, 'reports'));
@@ -101,7 +143,7 @@ describe('lvs-play schedule, units in a temp dir, hosts unreachable', function (
     assert.deepEqual(ls(stateDir), ['latest.json', 'lvs-play-check-lab.prom', 'reports']);
   });
 
-  it('status: installed in the unit dir, the last result and the unreachable hosts; exit is the last run\'s', async () => {
+  it("status: installed in the unit dir, the last result and the unreachable hosts; exit is the last run's", async () => {
     const r = await lvsPlay(['schedule', 'status', inventory, '--unit-dir', unitDir]);
     assert.equal(r.code, 1, r.stderr);
     assert.match(r.stdout, new RegExp(`^lvs-play-check-lab: installed in ${unitDir} \\(timer state not asked`));
@@ -115,7 +157,7 @@ describe('lvs-play schedule, units in a temp dir, hosts unreachable', function (
     assert.equal(s.latest.exitCode, 1);
   });
 
-  it('an inventory that no longer loads: exit 1, the reason kept, metrics say so under the cluster\'s name', async () => {
+  it("an inventory that no longer loads: exit 1, the reason kept, metrics say so under the cluster's name", async () => {
     const broken = join(dir, 'broken');
     mkdirSync(broken);
     const inv = JSON.parse(readFileSync(inventory, 'utf8'));
@@ -128,7 +170,10 @@ describe('lvs-play schedule, units in a temp dir, hosts unreachable', function (
     assert.equal(latest.exitCode, 1);
     assert.deepEqual(latest.hosts, []);
     assert.match(latest.error ?? '', /\/vips\/0\/address/);
-    assert.match(r.stdout, /^check of lab: \S+Z \(\d+\.\d s\), error \(exit 1\)\n  error: \S*broken\/lab\.json: 1 problem\n    \/vips\/0\/address: /);
+    assert.match(
+      r.stdout,
+      /^check of lab: \S+Z \(\d+\.\d s\), error \(exit 1\)\n {2}error: \S*broken\/lab\.json: 1 problem\n {4}\/vips\/0\/address: /,
+    );
     const m = samples(readFileSync(join(state, 'lvs-play-check-lab.prom'), 'utf8'));
     assert.equal(m.get('lvs_play_check_success{cluster="lab"}'), 0);
     assert.equal(m.get('lvs_play_check_exit_code{cluster="lab"}'), 1);
@@ -147,7 +192,7 @@ describe('lvs-play schedule, units in a temp dir, hosts unreachable', function (
   it('refuses what it cannot schedule, with the fix', async () => {
     const cases: Array<[string[], RegExp]> = [
       [[inventory], /schedule needs --every/],
-      [[inventory, '--every', '15'], /--every "15" has no unit[^]*hint: write 15s or 15m/],
+      [[inventory, '--every', '15'], /--every "15" has no unit[\s\S]*hint: write 15s or 15m/],
       [[inventory, '--every', '10s'], /too short/],
       [[inventory, '--every', '1h', '--name', 'x.timer'], /without \.service or \.timer/],
       [[inventory, '--every', '1h', '--keep', '0'], /--keep must be a whole number from 1 to 10000, got "0"/],
@@ -171,7 +216,10 @@ describe('lvs-play schedule, units in a temp dir, hosts unreachable', function (
     const r = await lvsPlay(['schedule', 'remove', inventory, '--unit-dir', unitDir]);
     assert.equal(r.code, 0, r.stderr);
     assert.doesNotMatch(r.stdout, /systemctl/);
-    assert.match(r.stdout, /removed .*lvs-play-check-lab\.timer\nremoved .*lvs-play-check-lab\.service\nremoved .*lvs-play-check-lab\.prom\nkept .*state\/ \(--purge deletes the reports\)/);
+    assert.match(
+      r.stdout,
+      /removed .*lvs-play-check-lab\.timer\nremoved .*lvs-play-check-lab\.service\nremoved .*lvs-play-check-lab\.prom\nkept .*state\/ \(--purge deletes the reports\)/,
+    );
     assert.deepEqual(ls(unitDir), []);
     assert.deepEqual(ls(stateDir), ['latest.json', 'reports']);
     const again = await lvsPlay(['schedule', 'remove', inventory, '--unit-dir', unitDir, '--state-dir', stateDir, '--purge']);

@@ -11,10 +11,13 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { renderUnits, type RenderedUnits } from '../../lib/schedule/units.js';
+import { type RenderedUnits, renderUnits } from '../../lib/schedule/units.js';
 import { unitVariants } from './unit-variants.js';
 
-interface Verified { code: number; output: string }
+interface Verified {
+  code: number;
+  output: string;
+}
 
 function systemdVerify(dir: string, files: string[]): Promise<Verified> {
   return new Promise((resolve, reject) => {
@@ -29,8 +32,12 @@ describe('schedule units pass systemd-analyze verify', function () {
   this.timeout(30_000);
   let dir = '';
   let n = 0;
-  before(() => { dir = mkdtempSync(join(tmpdir(), 'lvsplay-schedule-verify-')); });
-  after(() => { if (dir) rmSync(dir, { recursive: true, force: true }); });
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'lvsplay-schedule-verify-'));
+  });
+  after(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
 
   async function verify(units: RenderedUnits, edit: (text: string) => string = (t) => t): Promise<Verified> {
     const sub = join(dir, String(n++));
@@ -48,7 +55,7 @@ describe('schedule units pass systemd-analyze verify', function () {
     });
   }
 
-  it('ExecStart= survives systemd\'s unquoting: node under a path with a space and a %', async () => {
+  it("ExecStart= survives systemd's unquoting: node under a path with a space and a %", async () => {
     const odd = join(dir, 'node bin 100%');
     mkdirSync(odd);
     symlinkSync(process.execPath, join(odd, 'node'));

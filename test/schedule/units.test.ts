@@ -8,8 +8,8 @@
 import { strict as assert } from 'node:assert';
 import { parseEvery } from '../../lib/schedule/interval.js';
 import { readUnitMeta, renderUnits, scheduledRunArgv, unitWord } from '../../lib/schedule/units.js';
-import { unitVariants } from './unit-variants.js';
 import { compareGoldenFiles } from '../support/golden.js';
+import { unitVariants } from './unit-variants.js';
 
 const goldenDir = new URL('../fixtures/schedule/golden/', import.meta.url).pathname;
 
@@ -38,7 +38,8 @@ describe('schedule units', () => {
   it('a duration is a monotonic timer (first run at most 5 min after boot), a calendar one is Persistent', () => {
     const v = unitVariants('/usr/bin/node');
     const every = lines(renderUnits(v.every15m).timer.content);
-    for (const l of ['OnBootSec=5min', 'OnUnitActiveSec=15min', 'RandomizedDelaySec=1min', 'WantedBy=timers.target']) assert.ok(every.includes(l), l);
+    for (const l of ['OnBootSec=5min', 'OnUnitActiveSec=15min', 'RandomizedDelaySec=1min', 'WantedBy=timers.target'])
+      assert.ok(every.includes(l), l);
     assert.ok(!every.some((l) => l.startsWith('Persistent=') || l.startsWith('OnCalendar=')));
     const short = lines(renderUnits({ ...v.every15m, schedule: parseEvery('2m') }).timer.content);
     for (const l of ['OnBootSec=2min', 'OnUnitActiveSec=2min', 'RandomizedDelaySec=12s']) assert.ok(short.includes(l), l);
@@ -49,7 +50,8 @@ describe('schedule units', () => {
 
   it('TimeoutStartSec is the interval, between 1 min and 30 min', () => {
     const v = unitVariants('/usr/bin/node').every15m;
-    const timeout = (every: string) => lines(renderUnits({ ...v, schedule: parseEvery(every) }).service.content).find((l) => l.startsWith('TimeoutStartSec='));
+    const timeout = (every: string) =>
+      lines(renderUnits({ ...v, schedule: parseEvery(every) }).service.content).find((l) => l.startsWith('TimeoutStartSec='));
     assert.equal(timeout('1m'), 'TimeoutStartSec=1min');
     assert.equal(timeout('15m'), 'TimeoutStartSec=15min');
     assert.equal(timeout('2h'), 'TimeoutStartSec=30min');
@@ -59,7 +61,10 @@ describe('schedule units', () => {
   it('records its directories in X-LvsPlay keys that read back as written, odd paths included', () => {
     for (const options of Object.values(unitVariants('/usr/bin/node'))) {
       assert.deepEqual(readUnitMeta(renderUnits(options).service.content), {
-        cluster: options.cluster, inventory: options.inventory, stateDir: options.stateDir, textfileDir: options.textfileDir,
+        cluster: options.cluster,
+        inventory: options.inventory,
+        stateDir: options.stateDir,
+        textfileDir: options.textfileDir,
       });
     }
     assert.deepEqual(readUnitMeta('[Unit]\nDescription=x\n'), {});
@@ -77,8 +82,42 @@ describe('schedule units', () => {
   });
 
   it('the service runs schedule run with every path spelled out, the playbook only when given', () => {
-    const argv = scheduledRunArgv({ node: '/n', entry: '/e.js', inventory: '/i.json', stateDir: '/s', textfileDir: '/t', keep: 5, name: 'x' });
-    assert.deepEqual(argv, ['/n', '/e.js', 'schedule', 'run', '/i.json', '--state-dir', '/s', '--textfile-dir', '/t', '--keep', '5', '--name', 'x']);
-    assert.deepEqual(scheduledRunArgv({ node: '/n', entry: '/e.js', inventory: '/i.json', stateDir: '/s', textfileDir: '/t', keep: 5, name: 'x', playbook: '/p.js' }).slice(-2), ['--playbook', '/p.js']);
+    const argv = scheduledRunArgv({
+      node: '/n',
+      entry: '/e.js',
+      inventory: '/i.json',
+      stateDir: '/s',
+      textfileDir: '/t',
+      keep: 5,
+      name: 'x',
+    });
+    assert.deepEqual(argv, [
+      '/n',
+      '/e.js',
+      'schedule',
+      'run',
+      '/i.json',
+      '--state-dir',
+      '/s',
+      '--textfile-dir',
+      '/t',
+      '--keep',
+      '5',
+      '--name',
+      'x',
+    ]);
+    assert.deepEqual(
+      scheduledRunArgv({
+        node: '/n',
+        entry: '/e.js',
+        inventory: '/i.json',
+        stateDir: '/s',
+        textfileDir: '/t',
+        keep: 5,
+        name: 'x',
+        playbook: '/p.js',
+      }).slice(-2),
+      ['--playbook', '/p.js'],
+    );
   });
 });

@@ -26,16 +26,90 @@ function splitNul(out: Buffer): string[] {
 }
 
 const TRICKY = [
-  '', ' ', '  two  spaces  ', 'tab\there', 'new\nline', '\n', 'trailing newline\n\n',
-  "'", "''", "it's", "'quoted'", '"', '"double"', `mixed '"' quotes`, "\\'", "'\\''",
-  '$HOME', '${HOME}', '$(id -u)', '`id -u`', '$((1+1))', '$1', '$@', '$*', '$#', '$?', '$$', '$!', '$-',
-  '*', '?', '[a-z]*', '*.ts', '{a,b}', '~', '~root', '~/x', 'a~b',
-  '-n', '-e', '--', '-rf /', '--option=value',
-  ';', '&&', '||', '|', '&', '>', '<', '>>', '2>&1', '<<EOF', '(', ')', '!', '#', '# comment', 'a#b',
-  'A=b', 'PATH=/tmp', 'x=$(reboot)', '\\', '\\\\', '\\n', 'back\\slash',
-  'abc/def-1.2', 'user@host:22', '100%', 'a,b', 'a+b', '.', '..', '/',
-  'héllo wörld', '日本語', 'emoji 🚀 ok', 'zero\u200bwidth', 'rtl \u202e text', '\u00a0nbsp',
-  '\x01\x02\x1b[31mred\x1b[0m', '\x7f', '\r\n', 'a\rb',
+  '',
+  ' ',
+  '  two  spaces  ',
+  'tab\there',
+  'new\nline',
+  '\n',
+  'trailing newline\n\n',
+  "'",
+  "''",
+  "it's",
+  "'quoted'",
+  '"',
+  '"double"',
+  `mixed '"' quotes`,
+  "\\'",
+  "'\\''",
+  '$HOME',
+  '${HOME}',
+  '$(id -u)',
+  '`id -u`',
+  '$((1+1))',
+  '$1',
+  '$@',
+  '$*',
+  '$#',
+  '$?',
+  '$$',
+  '$!',
+  '$-',
+  '*',
+  '?',
+  '[a-z]*',
+  '*.ts',
+  '{a,b}',
+  '~',
+  '~root',
+  '~/x',
+  'a~b',
+  '-n',
+  '-e',
+  '--',
+  '-rf /',
+  '--option=value',
+  ';',
+  '&&',
+  '||',
+  '|',
+  '&',
+  '>',
+  '<',
+  '>>',
+  '2>&1',
+  '<<EOF',
+  '(',
+  ')',
+  '!',
+  '#',
+  '# comment',
+  'a#b',
+  'A=b',
+  'PATH=/tmp',
+  'x=$(reboot)',
+  '\\',
+  '\\\\',
+  '\\n',
+  'back\\slash',
+  'abc/def-1.2',
+  'user@host:22',
+  '100%',
+  'a,b',
+  'a+b',
+  '.',
+  '..',
+  '/',
+  'héllo wörld',
+  '日本語',
+  'emoji 🚀 ok',
+  'zero\u200bwidth',
+  'rtl \u202e text',
+  '\u00a0nbsp',
+  '\x01\x02\x1b[31mred\x1b[0m',
+  '\x7f',
+  '\r\n',
+  'a\rb',
 ];
 
 describe('quote', () => {
@@ -75,7 +149,7 @@ describe('quote', () => {
     });
 
     it(`round-trips 2000 random strings of shell metacharacters through ${shell}`, async () => {
-      const values = randomStrings(2000, 0xC0FFEE);
+      const values = randomStrings(2000, 0xc0ffee);
       assert.deepEqual(await roundTrip(shell, values), values);
     });
   }
@@ -138,9 +212,12 @@ describe('sh``', () => {
 /** Deterministic strings drawn from shell metacharacters, quotes, spaces,
  * newlines and multibyte characters (a fixed seed, so a failure repeats). */
 function randomStrings(count: number, seed: number): string[] {
-  const alphabet = [..."abc XYZ019'\"\\$`!*?[]{}()<>|&;#~=%^,.:/-_\t\n\r", 'é', '日', '🚀', '\u200b'];
+  const alphabet = [...'abc XYZ019\'"\\$`!*?[]{}()<>|&;#~=%^,.:/-_\t\n\r', 'é', '日', '🚀', '\u200b'];
   let state = seed >>> 0;
-  const next = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+  const next = () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
   const out: string[] = [];
   for (let i = 0; i < count; i++) {
     const len = Math.floor(next() * 24);

@@ -17,19 +17,27 @@ describe('host key verifier', () => {
   let known: TestKey, other: TestKey, revoked: TestKey;
 
   const host = (knownHosts: string, port = 22): Host => ({
-    name: 'dir1', address: '198.18.0.10', groups: ['directors'],
+    name: 'dir1',
+    address: '198.18.0.10',
+    groups: ['directors'],
     ssh: { user: 'root', port, knownHosts },
   });
 
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'lvsp-verifier-'));
-    [known, other, revoked] = await Promise.all([generateKey(dir, 'known'), generateKey(dir, 'other'), generateKey(dir, 'revoked', 'ecdsa')]);
+    [known, other, revoked] = await Promise.all([
+      generateKey(dir, 'known'),
+      generateKey(dir, 'other'),
+      generateKey(dir, 'revoked', 'ecdsa'),
+    ]);
   });
-  after(async () => { await rm(dir, { recursive: true, force: true }); });
+  after(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
 
   async function knownHostsWith(name: string, lines: string[]): Promise<string> {
     const file = join(dir, name);
-    await writeFile(file, lines.join('\n') + '\n');
+    await writeFile(file, `${lines.join('\n')}\n`);
     return file;
   }
 
@@ -89,7 +97,10 @@ describe('host key verifier', () => {
       assert.match(e.message, /^dir1: host key for dir1 \(198\.18\.0\.10:22\) has CHANGED/);
       assert.ok(e.message.includes(`offers ssh-ed25519 ${fingerprint(other.blob)}`), e.message);
       assert.ok(e.message.includes(`known_hosts has ssh-ed25519 ${fingerprint(known.blob)} (${file} line 2)`), e.message);
-      assert.equal(e.hint, `if the host was reinstalled, verify the new key, then remove the old one with: ssh-keygen -R 198.18.0.10 -f ${file}`);
+      assert.equal(
+        e.hint,
+        `if the host was reinstalled, verify the new key, then remove the old one with: ssh-keygen -R 198.18.0.10 -f ${file}`,
+      );
     }
     assert.equal(await readFile(file, 'utf8'), before, 'nothing recorded');
   });
@@ -140,13 +151,16 @@ describe('host key verifier', () => {
       assert.equal(e.message, `dir1: known_hosts ${file}:2: unknown marker "@revokd"; OpenSSH knows only @revoked and @cert-authority`);
       assert.equal(e.hint, 'fix the marker (e.g. @revoked) or remove the line; until then no key in that file is trusted or recorded');
     }
-    assert.equal(await readFile(file, 'utf8'), lines.join('\n') + '\n', 'nothing recorded');
+    assert.equal(await readFile(file, 'utf8'), `${lines.join('\n')}\n`, 'nothing recorded');
   });
 
   it('shows a marker with control characters escaped', async () => {
     const file = await knownHostsWith('ansi-marker', [`@\x1b[31mrevoked 198.18.0.10 ${known.publicLine}`]);
     const d = await checkHostKey(host(file), known.blob);
-    assert.equal((d as { error: HostError }).error.message, `dir1: known_hosts ${file}:1: unknown marker "@\\x1b[31mrevoked"; OpenSSH knows only @revoked and @cert-authority`);
+    assert.equal(
+      (d as { error: HostError }).error.message,
+      `dir1: known_hosts ${file}:1: unknown marker "@\\x1b[31mrevoked"; OpenSSH knows only @revoked and @cert-authority`,
+    );
   });
 
   it('gives ssh2 a (key, done) verifier that remembers why it refused', async () => {
@@ -160,7 +174,7 @@ describe('host key verifier', () => {
     assert.match(verifier.rejection!.message, /has CHANGED/);
   });
 
-  describe('with read-only known_hosts files after the user\'s (GlobalKnownHostsFile, UserKnownHostsFile\'s others)', () => {
+  describe("with read-only known_hosts files after the user's (GlobalKnownHostsFile, UserKnownHostsFile's others)", () => {
     const withOthers = (file: string, others: string[]): Host => ({ ...host(file), ssh: { ...host(file).ssh, otherKnownHosts: others } });
 
     it('accepts a key recorded only in a read-only file, and records nothing', async () => {
@@ -169,11 +183,11 @@ describe('host key verifier', () => {
       const d = await checkHostKey(withOthers(mine, [join(dir, 'absent'), global]), known.blob, { acceptNew: true });
       assert.equal(d.accept && d.recorded, false);
       assert.ok(d.accept);
-      await assert.rejects(readFile(mine), /ENOENT/, 'nothing was written to the user\'s file');
+      await assert.rejects(readFile(mine), /ENOENT/, "nothing was written to the user's file");
     });
 
     it('refuses a key that differs from one a read-only file records, naming that file and line', async () => {
-      const mine = await knownHostsWith('user-other-host', ['198.18.0.99 ' + known.publicLine]);
+      const mine = await knownHostsWith('user-other-host', [`198.18.0.99 ${known.publicLine}`]);
       const global = await knownHostsWith('global-changed', ['# site keys', `198.18.0.10 ${known.publicLine}`]);
       const d = await checkHostKey(withOthers(mine, [global]), other.blob, { acceptNew: true });
       assert.ok(!d.accept);

@@ -4,7 +4,9 @@ import type { Host } from '../../lib/inventory/types.js';
 import { parseJumpSpec, resolveJumpHost } from '../../lib/ssh/jump.js';
 
 const host = (name: string, address: string, ssh: Partial<Host['ssh']> = {}): Host => ({
-  name, address, groups: [],
+  name,
+  address,
+  groups: [],
   ssh: { user: 'deploy', port: 22, knownHosts: '/home/u/.ssh/known_hosts', identityFile: '/home/u/.ssh/id_ed25519', ...ssh },
 });
 
@@ -23,11 +25,19 @@ describe('jump host', () => {
     assert.equal(resolveJumpHost(web, [bastion, web]), bastion);
   });
 
-  it('builds a host from user@host:port, borrowing the target\'s key and known_hosts', () => {
+  it("builds a host from user@host:port, borrowing the target's key and known_hosts", () => {
     const web = host('web1', '198.18.0.10', { jumpHost: 'ops@198.18.0.1:2200', passphraseEnv: 'KEY_PASS' });
     assert.deepEqual(resolveJumpHost(web, [web]), {
-      name: 'ops@198.18.0.1:2200', address: '198.18.0.1', groups: [],
-      ssh: { user: 'ops', port: 2200, knownHosts: '/home/u/.ssh/known_hosts', identityFile: '/home/u/.ssh/id_ed25519', passphraseEnv: 'KEY_PASS' },
+      name: 'ops@198.18.0.1:2200',
+      address: '198.18.0.1',
+      groups: [],
+      ssh: {
+        user: 'ops',
+        port: 2200,
+        knownHosts: '/home/u/.ssh/known_hosts',
+        identityFile: '/home/u/.ssh/id_ed25519',
+        passphraseEnv: 'KEY_PASS',
+      },
     });
     const noUser = resolveJumpHost(host('w', '198.18.0.11', { jumpHost: '198.18.0.1' }), []);
     assert.equal(noUser?.ssh.user, 'deploy');
@@ -36,7 +46,9 @@ describe('jump host', () => {
 
   it('has no jump host when none is set, and names the host when the setting is malformed', () => {
     assert.equal(resolveJumpHost(host('w', '198.18.0.11'), []), null);
-    assert.throws(() => resolveJumpHost(host('w', '198.18.0.11', { jumpHost: 'not a host' }), []),
-      (e: unknown) => e instanceof HostError && e.host === 'w' && /neither an inventory host nor user@host:port/.test(e.message));
+    assert.throws(
+      () => resolveJumpHost(host('w', '198.18.0.11', { jumpHost: 'not a host' }), []),
+      (e: unknown) => e instanceof HostError && e.host === 'w' && /neither an inventory host nor user@host:port/.test(e.message),
+    );
   });
 });

@@ -6,8 +6,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import {
-  appendKnownHost, fingerprint, formatKnownHostLine, knownHostsName, knownKeyTypes, loadKnownHosts,
-  lookupHostKey, matchingEntries, matchPattern, parseKnownHosts,
+  appendKnownHost,
+  fingerprint,
+  formatKnownHostLine,
+  knownHostsName,
+  knownKeyTypes,
+  loadKnownHosts,
+  lookupHostKey,
+  matchingEntries,
+  matchPattern,
+  parseKnownHosts,
 } from '../../lib/ssh/known-hosts.js';
 import { generateKey, type TestKey } from '../support/keys.js';
 
@@ -30,9 +38,12 @@ describe('known_hosts', () => {
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'lvsp-known-hosts-'));
     [a, b, c, rsa] = await Promise.all([
-      generateKey(dir, 'a', 'ed25519'), generateKey(dir, 'b', 'ecdsa'), generateKey(dir, 'c', 'ed25519'), generateKey(dir, 'rsa', 'rsa'),
+      generateKey(dir, 'a', 'ed25519'),
+      generateKey(dir, 'b', 'ecdsa'),
+      generateKey(dir, 'c', 'ed25519'),
+      generateKey(dir, 'rsa', 'rsa'),
     ]);
-    const text = [
+    const text = `${[
       '# a comment, then a blank line',
       '',
       `web1,198.18.0.10 ${a.publicLine} root@web1`,
@@ -51,25 +62,43 @@ describe('known_hosts', () => {
       'web9 1024 35 12345',
       `|1|c2FsdA==|aGFzaA== ${a.publicLine}`,
       `dbl.lab ${c.publicLine}`,
-    ].join('\n') + '\n';
+    ].join('\n')}\n`;
     plainFile = join(dir, 'known_hosts');
     hashedFile = join(dir, 'known_hosts.hashed');
     await writeFile(plainFile, text);
     // ssh-keygen -H refuses a file with invalid lines: hash the valid ones
-    const valid = text.split('\n').filter((l) => !/web9|\|1\|c2Fsd/.test(l)).join('\n');
+    const valid = text
+      .split('\n')
+      .filter((l) => !/web9|\|1\|c2Fsd/.test(l))
+      .join('\n');
     await writeFile(hashedFile, valid);
     await run('ssh-keygen', ['-H', '-f', hashedFile]); // hashes every plain name, in place
   });
 
-  after(async () => { await rm(dir, { recursive: true, force: true }); });
+  after(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
 
   // names as OpenSSH looks them up (ssh lowercases the host before it hashes).
   // Not web9: ssh-keygen -F lists lines without parsing their keys, while ssh
   // itself (and we) skip lines whose key does not parse; see the next tests.
   const QUERIES: [string, number][] = [
-    ['web1', 22], ['198.18.0.10', 22], ['198.18.0.11', 22], ['198.18.0.11', 2222], ['198.18.0.11', 2200],
-    ['x.lab', 22], ['bad.lab', 22], ['a.b.lab', 22], ['lab', 22], ['198.18.1.7', 22], ['198.18.1.17', 22],
-    ['director1', 22], ['198.18.0.12', 2222], ['198.18.0.12', 22], ['foo.example', 22], ['nowhere', 22],
+    ['web1', 22],
+    ['198.18.0.10', 22],
+    ['198.18.0.11', 22],
+    ['198.18.0.11', 2222],
+    ['198.18.0.11', 2200],
+    ['x.lab', 22],
+    ['bad.lab', 22],
+    ['a.b.lab', 22],
+    ['lab', 22],
+    ['198.18.1.7', 22],
+    ['198.18.1.17', 22],
+    ['director1', 22],
+    ['198.18.0.12', 2222],
+    ['198.18.0.12', 22],
+    ['foo.example', 22],
+    ['nowhere', 22],
     ['dbl.lab', 22],
   ];
 
@@ -88,7 +117,11 @@ describe('known_hosts', () => {
   it('matches names case-insensitively against patterns, as ssh-keygen -F does', async () => {
     const { entries } = await loadKnownHosts(plainFile);
     for (const name of ['WEB1', 'X.Lab', 'DIRECTOR1'])
-      assert.deepEqual(matchingEntries(entries, name, 22).map((e) => e.line), await keygenFind(plainFile, name), name);
+      assert.deepEqual(
+        matchingEntries(entries, name, 22).map((e) => e.line),
+        await keygenFind(plainFile, name),
+        name,
+      );
   });
 
   it('reports every line it skipped, and why; an unknown marker is an error, not a skipped line', () => {
@@ -104,7 +137,11 @@ describe('known_hosts', () => {
 
   it('never matches a skipped line', async () => {
     const { entries } = await loadKnownHosts(plainFile);
-    assert.deepEqual(matchingEntries(entries, 'web9', 22).map((e) => e.line), [7], 'only the @revoked * line');
+    assert.deepEqual(
+      matchingEntries(entries, 'web9', 22).map((e) => e.line),
+      [7],
+      'only the @revoked * line',
+    );
     assert.equal(lookupHostKey(entries, 'web9', 22, a.blob).status, 'unknown');
   });
 
@@ -125,7 +162,10 @@ describe('known_hosts', () => {
         // both keys recorded for director1 (two lines, two types): either matches
         assert.equal(lookupHostKey(entries, 'director1', 22, rsa.blob).status, 'match');
         assert.equal(lookupHostKey(entries, 'director1', 22, a.blob).status, 'match');
-        assert.deepEqual(lookupHostKey(entries, 'director1', 22, b.blob).known?.sort(), [fingerprint(rsa.blob), fingerprint(a.blob)].sort());
+        assert.deepEqual(
+          lookupHostKey(entries, 'director1', 22, b.blob).known?.sort(),
+          [fingerprint(rsa.blob), fingerprint(a.blob)].sort(),
+        );
 
         // a revoked key is refused even where the same key is also recorded
         assert.equal(lookupHostKey(entries, 'dbl.lab', 22, c.blob).status, 'revoked');

@@ -9,18 +9,27 @@ import { startSshd, type TestSshd } from '../support/sshd.js';
 describe('connection pool against a real sshd', function () {
   this.timeout(30_000);
   let sshd: TestSshd;
-  let inner: TestSshd;         // reachable only through sshd
+  let inner: TestSshd; // reachable only through sshd
   let opts: PoolOptions;
   const pools: ConnectionPool[] = [];
-  const pool = (hosts: Host[], o: PoolOptions = {}) => { const p = new ConnectionPool(hosts, { ...opts, ...o }); pools.push(p); return p; };
+  const pool = (hosts: Host[], o: PoolOptions = {}) => {
+    const p = new ConnectionPool(hosts, { ...opts, ...o });
+    pools.push(p);
+    return p;
+  };
 
   before(async () => {
     sshd = await startSshd();
     inner = await startSshd({ behind: sshd });
     opts = { labDevices: [sshd.device!], env: {} };
   });
-  afterEach(async () => { await Promise.all(pools.splice(0).map((p) => p.closeAll())); });
-  after(async () => { await inner?.stop(); await sshd?.stop(); });
+  afterEach(async () => {
+    await Promise.all(pools.splice(0).map((p) => p.closeAll()));
+  });
+  after(async () => {
+    await inner?.stop();
+    await sshd?.stop();
+  });
 
   it('opens one connection per host, shared by every caller', async () => {
     const a = sshd.host({ name: 'a' });
@@ -52,7 +61,10 @@ describe('connection pool against a real sshd', function () {
       const results = await Promise.allSettled(hosts.map((h) => uncapped.get(h)));
       const failed = results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason as Error);
       assert.ok(failed.length > 0, 'sshd dropped none of 12 simultaneous handshakes');
-      assert.ok(failed.every((e) => e instanceof HostError && /^h\d+: cannot connect to h\d+ /.test(e.message)), failed[0]?.message);
+      assert.ok(
+        failed.every((e) => e instanceof HostError && /^h\d+: cannot connect to h\d+ /.test(e.message)),
+        failed[0]?.message,
+      );
     } finally {
       await Promise.all(pools.splice(0).map((p) => p.closeAll()));
       await strict.stop();
@@ -73,7 +85,7 @@ describe('connection pool against a real sshd', function () {
     await assert.rejects(p.get(rs), /the connection pool is closed/);
   });
 
-  it('connects through a jump host written as user@host:port, with the target\'s key and known_hosts', async () => {
+  it("connects through a jump host written as user@host:port, with the target's key and known_hosts", async () => {
     const knownHosts = join(inner.dir, 'kh-both');
     await writeFile(knownHosts, `${sshd.knownHostsLine()}\n${inner.knownHostsLine()}\n`);
     await sshd.authorize(inner.clientKey.publicLine);
@@ -85,8 +97,15 @@ describe('connection pool against a real sshd', function () {
   it('names the target and its jump host when the jump host is unreachable', async () => {
     const bastion = { ...sshd.host({ name: 'bastion' }), ssh: { ...sshd.host().ssh, port: 23 } };
     const rs = inner.host({ name: 'rs3', ssh: { jumpHost: 'bastion' } });
-    await assert.rejects(pool([bastion, rs]).get(rs), (e: unknown) => e instanceof HostError && e.host === 'rs3'
-      && /^rs3: cannot connect to rs3 through jump host bastion: cannot connect to bastion \(198\.19\.\d+\.2:23\): connection refused/.test(e.message));
+    await assert.rejects(
+      pool([bastion, rs]).get(rs),
+      (e: unknown) =>
+        e instanceof HostError &&
+        e.host === 'rs3' &&
+        /^rs3: cannot connect to rs3 through jump host bastion: cannot connect to bastion \(198\.19\.\d+\.2:23\): connection refused/.test(
+          e.message,
+        ),
+    );
   });
 
   it('refuses jump hosts that go round in a circle', async () => {

@@ -8,28 +8,43 @@ describe('Semaphore', () => {
     let running = 0;
     let peak = 0;
     const started: number[] = [];
-    await Promise.all(Array.from({ length: 20 }, (_, i) => sem.run(async () => {
-      started.push(i);
-      peak = Math.max(peak, ++running);
-      await sleep(i % 4);
-      running--;
-    })));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        sem.run(async () => {
+          started.push(i);
+          peak = Math.max(peak, ++running);
+          await sleep(i % 4);
+          running--;
+        }),
+      ),
+    );
     assert.equal(peak, 3);
-    assert.deepEqual(started, Array.from({ length: 20 }, (_, i) => i));
+    assert.deepEqual(
+      started,
+      Array.from({ length: 20 }, (_, i) => i),
+    );
     assert.equal(sem.active, 0);
     assert.equal(sem.waiting, 0);
   });
 
   it('gives the slot back when the holder throws, and a release twice counts once', async () => {
     const sem = new Semaphore(1);
-    await assert.rejects(sem.run(async () => { throw new Error('boom'); }), /boom/);
+    await assert.rejects(
+      sem.run(async () => {
+        throw new Error('boom');
+      }),
+      /boom/,
+    );
     const release = await sem.acquire();
     release();
     release();
     assert.equal(sem.active, 0);
     const a = await sem.acquire();
     let secondGotIn = false;
-    const b = sem.acquire().then((r) => { secondGotIn = true; return r; });
+    const b = sem.acquire().then((r) => {
+      secondGotIn = true;
+      return r;
+    });
     await sleep(5);
     assert.equal(secondGotIn, false, 'the second waits while the first holds the only slot');
     a();

@@ -1,12 +1,12 @@
 import { strict as assert } from 'node:assert';
 import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { HostError } from '../../lib/errors.js';
 import { sh } from '../../lib/shell/quote.js';
 import { fingerprint } from '../../lib/ssh/known-hosts.js';
-import { connect, type ConnectOptions, type Transport } from '../../lib/ssh/transport.js';
+import { type ConnectOptions, connect, type Transport } from '../../lib/ssh/transport.js';
 import { generateKey } from '../support/keys.js';
 import { startAgent } from '../support/ssh-agent.js';
 import { startSshd, type TestSshd } from '../support/sshd.js';
@@ -14,7 +14,10 @@ import { startSshd, type TestSshd } from '../support/sshd.js';
 /** assert.rejects for HostErrors: the host named, the message matched */
 async function rejectsHostError(p: Promise<unknown>, host: string, message: RegExp, hint?: RegExp): Promise<HostError> {
   let caught: unknown;
-  await assert.rejects(p, (e: unknown) => { caught = e; return true; });
+  await assert.rejects(p, (e: unknown) => {
+    caught = e;
+    return true;
+  });
   assert.ok(caught instanceof HostError, `expected a HostError, got ${String(caught)}`);
   assert.equal(caught.host, host);
   assert.match(caught.message, message);
@@ -27,19 +30,31 @@ describe('ssh transport against a real sshd', function () {
   let sshd: TestSshd;
   let opts: ConnectOptions;
   const open: Transport[] = [];
-  const track = async (p: Promise<Transport>) => { const t = await p; open.push(t); return t; };
+  const track = async (p: Promise<Transport>) => {
+    const t = await p;
+    open.push(t);
+    return t;
+  };
 
   before(async () => {
     sshd = await startSshd({ ports: [22, 2222] });
     opts = { labDevices: [sshd.device!], env: {} }; // env: no SSH_AUTH_SOCK unless a test gives one
   });
-  afterEach(async () => { await Promise.all(open.splice(0).map((t) => t.close())); });
-  after(async () => { await sshd?.stop(); });
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((t) => t.close()));
+  });
+  after(async () => {
+    await sshd?.stop();
+  });
 
   describe('exec', () => {
     let t: Transport;
-    before(async () => { t = await connect(sshd.host({ name: 'web1' }), opts); });
-    after(async () => { await t?.close(); });
+    before(async () => {
+      t = await connect(sshd.host({ name: 'web1' }), opts);
+    });
+    after(async () => {
+      await t?.close();
+    });
 
     it('returns stdout, stderr and the exit code', async () => {
       assert.deepEqual(await t.exec('echo out; echo err >&2; exit 3'), { code: 3, stdout: 'out\n', stderr: 'err\n' });
@@ -70,13 +85,19 @@ describe('ssh transport against a real sshd', function () {
 
     it('runs 30 commands at once over one connection: the 11th waits instead of failing', async () => {
       const results = await Promise.all(Array.from({ length: 30 }, (_, i) => t.exec(`sleep 0.2; echo ${i}`)));
-      assert.deepEqual(results.map((r) => r.stdout), Array.from({ length: 30 }, (_, i) => `${i}\n`));
+      assert.deepEqual(
+        results.map((r) => r.stdout),
+        Array.from({ length: 30 }, (_, i) => `${i}\n`),
+      );
     });
 
     it('opens a session sshd refused for a moment on a retry (12 channels against MaxSessions 10, each freed within 0.2 s)', async () => {
       const over = await track(connect(sshd.host({ name: 'web1' }), { ...opts, maxChannels: 12 }));
       const results = await Promise.all(Array.from({ length: 24 }, (_, i) => over.exec(`sleep 0.2; echo ${i}`)));
-      assert.deepEqual(results.map((r) => r.stdout), Array.from({ length: 24 }, (_, i) => `${i}\n`));
+      assert.deepEqual(
+        results.map((r) => r.stdout),
+        Array.from({ length: 24 }, (_, i) => `${i}\n`),
+      );
     });
 
     it('(the control) without that bound, sshd refuses sessions beyond its MaxSessions 10', async () => {
@@ -84,16 +105,24 @@ describe('ssh transport against a real sshd', function () {
       const results = await Promise.allSettled(Array.from({ length: 30 }, () => unbounded.exec('sleep 0.5')));
       const failed = results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason as Error);
       assert.ok(failed.length >= 20, `only ${failed.length} of 30 were refused`);
-      assert.ok(failed.every((e) => e instanceof HostError && /^web1: cannot open a session on web1: /.test(e.message)), failed[0]?.message);
+      assert.ok(
+        failed.every((e) => e instanceof HostError && /^web1: cannot open a session on web1: /.test(e.message)),
+        failed[0]?.message,
+      );
     });
   });
 
   describe('host keys', () => {
     it('refuses an unknown host key, naming host, address and fingerprint, and records nothing', async () => {
       const knownHosts = join(sshd.dir, 'kh-empty');
-      await rejectsHostError(connect(sshd.host({ name: 'dir1', ssh: { knownHosts } }), opts), 'dir1',
-        new RegExp(`^dir1: unknown host key for dir1 \\(${sshd.address}:22\\), fingerprint ${escape(fingerprint(sshd.hostKey.blob))} \\(ssh-ed25519\\)$`),
-        new RegExp(`verify it, then run again with --accept-new-host-keys \\(records it in ${escape(knownHosts)}\\)`));
+      await rejectsHostError(
+        connect(sshd.host({ name: 'dir1', ssh: { knownHosts } }), opts),
+        'dir1',
+        new RegExp(
+          `^dir1: unknown host key for dir1 \\(${sshd.address}:22\\), fingerprint ${escapeRegExp(fingerprint(sshd.hostKey.blob))} \\(ssh-ed25519\\)$`,
+        ),
+        new RegExp(`verify it, then run again with --accept-new-host-keys \\(records it in ${escapeRegExp(knownHosts)}\\)`),
+      );
       await assert.rejects(readFile(knownHosts), { code: 'ENOENT' });
     });
 
@@ -110,8 +139,12 @@ describe('ssh transport against a real sshd', function () {
       const impostor = await generateKey(sshd.dir, 'impostor-host-key');
       const knownHosts = join(sshd.dir, 'kh-changed');
       await writeFile(knownHosts, `${sshd.address} ${impostor.publicLine}\n`);
-      const e = await rejectsHostError(connect(sshd.host({ name: 'dir1', ssh: { knownHosts } }), { ...opts, acceptNewHostKeys: true }), 'dir1',
-        /^dir1: host key for dir1 \(198\.19\.\d+\.2:22\) has CHANGED/, /ssh-keygen -R 198\.19\.\d+\.2 -f /);
+      const e = await rejectsHostError(
+        connect(sshd.host({ name: 'dir1', ssh: { knownHosts } }), { ...opts, acceptNewHostKeys: true }),
+        'dir1',
+        /^dir1: host key for dir1 \(198\.19\.\d+\.2:22\) has CHANGED/,
+        /ssh-keygen -R 198\.19\.\d+\.2 -f /,
+      );
       assert.ok(e.message.includes(`offers ssh-ed25519 ${fingerprint(sshd.hostKey.blob)}`), e.message);
       assert.ok(e.message.includes(`known_hosts has ssh-ed25519 ${fingerprint(impostor.blob)}`), e.message);
       assert.equal(await readFile(knownHosts, 'utf8'), `${sshd.address} ${impostor.publicLine}\n`, 'left as it was');
@@ -125,34 +158,51 @@ describe('ssh transport against a real sshd', function () {
 
       const plainOnly = join(sshd.dir, 'kh-22-only');
       await writeFile(plainOnly, `${sshd.knownHostsLine(22)}\n`);
-      await rejectsHostError(connect(sshd.host({ name: 'alt', ssh: { port: 2222, knownHosts: plainOnly } }), opts), 'alt',
-        /unknown host key for alt \(198\.19\.\d+\.2:2222\)/);
+      await rejectsHostError(
+        connect(sshd.host({ name: 'alt', ssh: { port: 2222, knownHosts: plainOnly } }), opts),
+        'alt',
+        /unknown host key for alt \(198\.19\.\d+\.2:2222\)/,
+      );
     });
   });
 
   describe('authentication', () => {
     it('names host and key file when the key is not accepted', async () => {
       const stranger = await generateKey(sshd.dir, 'stranger');
-      await rejectsHostError(connect(sshd.host({ name: 'web2', ssh: { identityFile: stranger.privateFile } }), opts), 'web2',
-        new RegExp(`^web2: authentication failed for root@web2 with key ${escape(stranger.privateFile)}$`), /authorized_keys on web2/);
+      await rejectsHostError(
+        connect(sshd.host({ name: 'web2', ssh: { identityFile: stranger.privateFile } }), opts),
+        'web2',
+        new RegExp(`^web2: authentication failed for root@web2 with key ${escapeRegExp(stranger.privateFile)}$`),
+        /authorized_keys on web2/,
+      );
     });
 
     it('names host and file when the key file is missing', async () => {
-      await rejectsHostError(connect(sshd.host({ name: 'web2', ssh: { identityFile: '/nonexistent/id_ed25519' } }), opts), 'web2',
-        /cannot read private key \/nonexistent\/id_ed25519 for root@web2: ENOENT/);
+      await rejectsHostError(
+        connect(sshd.host({ name: 'web2', ssh: { identityFile: '/nonexistent/id_ed25519' } }), opts),
+        'web2',
+        /cannot read private key \/nonexistent\/id_ed25519 for root@web2: ENOENT/,
+      );
     });
 
-    it('reads a key\'s passphrase from the variable ssh.passphraseEnv names, and says when it is wrong or unset', async () => {
+    it("reads a key's passphrase from the variable ssh.passphraseEnv names, and says when it is wrong or unset", async () => {
       const locked = await generateKey(sshd.dir, 'locked', 'ed25519', 'correct horse');
       await sshd.authorize(locked.publicLine);
       const host = sshd.host({ name: 'web3', ssh: { identityFile: locked.privateFile, passphraseEnv: 'LVSP_KEY_PASS' } });
       const t = await track(connect(host, { ...opts, env: { LVSP_KEY_PASS: 'correct horse' } }));
       assert.equal((await t.exec('echo unlocked')).stdout, 'unlocked\n');
-      await rejectsHostError(connect(host, { ...opts, env: { LVSP_KEY_PASS: 'wrong' } }), 'web3',
-        new RegExp(`wrong passphrase for private key ${escape(locked.privateFile)} \\(from \\$LVSP_KEY_PASS\\)`));
+      await rejectsHostError(
+        connect(host, { ...opts, env: { LVSP_KEY_PASS: 'wrong' } }),
+        'web3',
+        new RegExp(`wrong passphrase for private key ${escapeRegExp(locked.privateFile)} \\(from \\$LVSP_KEY_PASS\\)`),
+      );
       await rejectsHostError(connect(host, { ...opts, env: {} }), 'web3', /read from \$LVSP_KEY_PASS, which is not set/);
-      await rejectsHostError(connect(sshd.host({ name: 'web3', ssh: { identityFile: locked.privateFile } }), opts), 'web3',
-        /private key .*locked is encrypted and no passphrase was given/, /passphraseEnv/);
+      await rejectsHostError(
+        connect(sshd.host({ name: 'web3', ssh: { identityFile: locked.privateFile } }), opts),
+        'web3',
+        /private key .*locked is encrypted and no passphrase was given/,
+        /passphraseEnv/,
+      );
     });
 
     it('authenticates with the keys of ssh-agent (SSH_AUTH_SOCK), with no key file', async () => {
@@ -189,8 +239,11 @@ describe('ssh transport against a real sshd', function () {
 
   describe('unreachable hosts', () => {
     it('reports a refused connection', async () => {
-      await rejectsHostError(connect(sshd.host({ name: 'down1', ssh: { port: 23 } }), opts), 'down1',
-        /^down1: cannot connect to down1 \(198\.19\.\d+\.2:23\): connection refused/);
+      await rejectsHostError(
+        connect(sshd.host({ name: 'down1', ssh: { port: 23 } }), opts),
+        'down1',
+        /^down1: cannot connect to down1 \(198\.19\.\d+\.2:23\): connection refused/,
+      );
     });
 
     it('reports an address where no host answers', async () => {
@@ -200,12 +253,19 @@ describe('ssh transport against a real sshd', function () {
 
     it('reports a host whose packets vanish, after connectTimeoutMs', async () => {
       const host = { ...sshd.host({ name: 'down3' }), address: sshd.droppedAddress };
-      await rejectsHostError(connect(host, { ...opts, connectTimeoutMs: 800 }), 'down3', /^down3: cannot connect to down3 \(198\.19\.\d+\.5:22\): no answer within 0\.8 s/);
+      await rejectsHostError(
+        connect(host, { ...opts, connectTimeoutMs: 800 }),
+        'down3',
+        /^down3: cannot connect to down3 \(198\.19\.\d+\.5:22\): no answer within 0\.8 s/,
+      );
     });
 
     it('refuses a lab address that is not routed through an allowed lab device, before sending anything', async () => {
-      await rejectsHostError(connect(sshd.host({ name: 'web5' }), { env: {} }), 'web5',
-        new RegExp(`^web5: cannot connect to web5 \\(${escape(sshd.address)}:22\\): .*routed via ${sshd.device}\\b.*lvsp-br0`));
+      await rejectsHostError(
+        connect(sshd.host({ name: 'web5' }), { env: {} }),
+        'web5',
+        new RegExp(`^web5: cannot connect to web5 \\(${escapeRegExp(sshd.address)}:22\\): .*routed via ${sshd.device}\\b.*lvsp-br0`),
+      );
     });
   });
 
@@ -239,8 +299,12 @@ describe('ssh transport against a real sshd', function () {
 
   describe('a jump host', () => {
     let inner: TestSshd;
-    before(async () => { inner = await startSshd({ behind: sshd }); });
-    after(async () => { await inner?.stop(); });
+    before(async () => {
+      inner = await startSshd({ behind: sshd });
+    });
+    after(async () => {
+      await inner?.stop();
+    });
 
     it('reaches a host the control machine has no route to, through the jump host', async () => {
       const target = inner.host({ name: 'rs9' });
@@ -248,24 +312,31 @@ describe('ssh transport against a real sshd', function () {
       const bastion = await track(connect(sshd.host({ name: 'bastion' }), opts));
       const t = await track(connect(target, { ...opts, jump: bastion }));
       const r = await t.exec('ip -4 -o addr show dev eth0');
-      assert.match(r.stdout, new RegExp(`inet ${escape(inner.address)}/24`));
+      assert.match(r.stdout, new RegExp(`inet ${escapeRegExp(inner.address)}/24`));
       assert.equal((await bastion.exec('echo bastion')).stdout, 'bastion\n', 'the jump connection goes on serving its own commands');
     });
 
-    it('checks the target\'s host key too, naming the target', async () => {
+    it("checks the target's host key too, naming the target", async () => {
       const bastion = await track(connect(sshd.host({ name: 'bastion' }), opts));
-      await rejectsHostError(connect(inner.host({ name: 'rs9', ssh: { knownHosts: join(inner.dir, 'kh-none') } }), { ...opts, jump: bastion }), 'rs9',
-        /unknown host key for rs9/);
+      await rejectsHostError(
+        connect(inner.host({ name: 'rs9', ssh: { knownHosts: join(inner.dir, 'kh-none') } }), { ...opts, jump: bastion }),
+        'rs9',
+        /unknown host key for rs9/,
+      );
     });
 
     it('names the target when the jump host cannot reach it', async () => {
       const bastion = await track(connect(sshd.host({ name: 'bastion' }), opts));
       const target = { ...inner.host({ name: 'rs8' }), ssh: { ...inner.host().ssh, port: 23 } };
-      await rejectsHostError(connect(target, { ...opts, jump: bastion }), 'rs8', /^rs8: cannot connect to rs8 \(198\.19\.\d+\.2:23\) through jump host bastion: /);
+      await rejectsHostError(
+        connect(target, { ...opts, jump: bastion }),
+        'rs8',
+        /^rs8: cannot connect to rs8 \(198\.19\.\d+\.2:23\) through jump host bastion: /,
+      );
     });
   });
 });
 
-function escape(s: string): string {
+function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -4,10 +4,10 @@
 // IPVS persistence (which pins a client address to one real server) can be
 // spread over several clients. Results come back as JSON lines.
 
-import { quote } from '../../lib/shell/quote.js';
 import { tryRun } from '../../lib/lab/exec.js';
 import { assertLabRoute } from '../../lib/lab/route.js';
 import { labSshArgs } from '../../lib/lab/ssh.js';
+import { quote } from '../../lib/shell/quote.js';
 
 /** count client addresses from 198.18.0.<first> (the lab's hosts and VIPs use .1-.50, .100, .110). */
 export function clientSources(first: number, count = 10): string[] {
@@ -25,10 +25,10 @@ export const ALL_SOURCES = Object.values(SOURCE_BLOCKS).flatMap((first) => clien
 export interface HttpResult {
   vip: string;
   src: string;
-  t: number;            // seconds since the epoch when the request started (the client's clock)
+  t: number; // seconds since the epoch when the request started (the client's clock)
   ms: number;
   status?: number;
-  body?: string;        // the real server's name, from its /index.html
+  body?: string; // the real server's name, from its /index.html
   error?: string;
 }
 
@@ -77,10 +77,14 @@ else:
 export async function clientTraffic(clientAddress: string, plan: TrafficPlan): Promise<HttpResult[]> {
   await assertLabRoute(clientAddress);
   const r = await tryRun('ssh', [...labSshArgs(clientAddress), '--', `python3 - ${quote(JSON.stringify(plan))}`], {
-    input: SCRIPT, timeoutMs: (plan.seconds + 120) * 1000,
+    input: SCRIPT,
+    timeoutMs: (plan.seconds + 120) * 1000,
   });
   if (r.code !== 0) throw new Error(`client traffic exited ${r.code}: ${r.stderr.trim()}`);
-  return r.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as HttpResult);
+  return r.stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as HttpResult);
 }
 
 /** Adds the addresses to the client's eth0 (idempotent). */
@@ -93,7 +97,10 @@ export const ok = (r: HttpResult) => r.status === 200 && !r.error;
 /** The real servers that answered, per VIP. */
 export function answeredBy(results: HttpResult[]): Record<string, string[]> {
   const out: Record<string, Set<string>> = {};
-  for (const r of results.filter(ok)) (out[r.vip] ??= new Set()).add(r.body!);
+  for (const r of results.filter(ok)) {
+    out[r.vip] ??= new Set();
+    out[r.vip].add(r.body!);
+  }
   return Object.fromEntries(Object.entries(out).map(([v, s]) => [v, [...s].sort()]));
 }
 

@@ -36,8 +36,12 @@ export function clusterWithPassword(name: 'example' | 'lab', password: string, e
 export function writeUnreachableInventory(dir: string): string {
   const inv = inventoryJson('lab');
   inv.name = 'nowhere';
-  inv.hosts.forEach((h, i) => { h.address = `198.19.250.${10 + i}`; });
-  inv.vips.forEach((v, i) => { v.address = `198.19.251.${100 + i}`; });
+  inv.hosts.forEach((h, i) => {
+    h.address = `198.19.250.${10 + i}`;
+  });
+  inv.vips.forEach((v, i) => {
+    v.address = `198.19.251.${100 + i}`;
+  });
   inv.vrrp!.authentication = { type: 'PASS', password: 'pw123456' };
   inv.ssh = { ...inv.ssh, identityFile: join(dir, 'no-such-key'), knownHosts: join(dir, 'known_hosts') };
   const file = join(dir, 'nowhere.json');

@@ -7,13 +7,13 @@
 // every datapath suite; the lab is taken down at the end of the run (by the
 // root hook of test/support/lab.ts), since this run changed its shape.
 
-import { parseIpvsadmList, type IpvsVirtualService } from '../../lib/facts/ipvs.js';
+import { type IpvsVirtualService, parseIpvsadmList } from '../../lib/facts/ipvs.js';
+import type { RunResult } from '../../lib/lab/exec.js';
 import { labSsh } from '../../lib/lab/ssh.js';
 import { labStatus } from '../../lib/lab/status.js';
-import type { RunResult } from '../../lib/lab/exec.js';
-import { lvsPlay, type CliResult } from './cli.js';
+import { type CliResult, lvsPlay } from './cli.js';
 import { addSourcesCommand } from './client-traffic.js';
-import { LAB_TIMEOUT_MS, forgetLab } from './lab.js';
+import { forgetLab, LAB_TIMEOUT_MS } from './lab.js';
 import { waitFor } from './wait.js';
 
 export const DATAPATH_INVENTORY = 'inventory/lab-datapath.json';
@@ -27,7 +27,11 @@ export const LAB_IPVS_TCP_TIMEOUT_S = 120;
 export const ADVERT_INT_S = 3;
 
 /** A host of the datapath lab, as `lab status --json` lists it. */
-export interface DatapathHost { name: string; address: string; kind: 'container' | 'vm' }
+export interface DatapathHost {
+  name: string;
+  address: string;
+  kind: 'container' | 'vm';
+}
 
 export interface DatapathLab {
   readonly hosts: DatapathHost[];
@@ -100,7 +104,8 @@ export async function ensureDatapathLab(): Promise<DatapathHost[]> {
     const said = `lab up --datapath exited ${up.code}:\n${up.stdout}\n${up.stderr}`;
     if (up.code !== 0) throw new Error(said);
     for (const d of DIRECTORS) {
-      if (!new RegExp(`^  ${d}\\s+\\S+\\s+(running|degraded) \\(VM, (kvm|tcg)\\)$`, 'm').test(up.stdout)) throw new Error(`${d} is not reported as a VM: ${said}`);
+      if (!new RegExp(`^  ${d}\\s+\\S+\\s+(running|degraded) \\(VM, (kvm|tcg)\\)$`, 'm').test(up.stdout))
+        throw new Error(`${d} is not reported as a VM: ${said}`);
     }
     const status = JSON.parse((await lvsPlay(['lab', 'status', '--json'])).stdout) as { up: boolean; hosts: DatapathHost[] };
     if (!status.up) throw new Error(`lab status says the lab is not up after ${said}`);
@@ -110,11 +115,18 @@ export async function ensureDatapathLab(): Promise<DatapathHost[]> {
     const t2 = Date.now();
     // keepalived just started: the VIPs come up after VRRP's election (advert_int 3)
     let last = '';
-    await waitFor('verify to pass on the freshly deployed datapath lab', async () => {
-      const v = await lvsPlay(['verify', DATAPATH_INVENTORY]);
-      last = v.stdout + v.stderr;
-      return v.code === 0;
-    }, 90_000, 2000).catch((err: Error) => { throw new Error(`${err.message}\n${last}`); });
+    await waitFor(
+      'verify to pass on the freshly deployed datapath lab',
+      async () => {
+        const v = await lvsPlay(['verify', DATAPATH_INVENTORY]);
+        last = v.stdout + v.stderr;
+        return v.code === 0;
+      },
+      90_000,
+      2000,
+    ).catch((err: Error) => {
+      throw new Error(`${err.message}\n${last}`);
+    });
     // A connection a failover cuts in the middle stays ESTABLISHED in the table of the director that lost
     // the VIP for IPVS's TCP timeout (900 s), and drain --wait rightly counts it as active. On the lab's
     // own directors a short timeout keeps one suite's cut connections from lasting into the next suite.

@@ -26,8 +26,12 @@ export function osReleaseOutput(name: string): [command: string, stdout: string]
 
 /** What `systemctl show` prints for a unit (see serviceFact). */
 export function serviceOutput(s: ServiceState): [command: string, stdout: string] {
-  const out = [`LoadState=${s.exists ? 'loaded' : 'not-found'}`, `UnitFileState=${s.enabled ? 'enabled' : 'disabled'}`,
-    `ActiveState=${s.active ? 'active' : 'inactive'}`, `ConditionResult=${s.conditionFailed ? 'no' : 'yes'}`].join('\n');
+  const out = [
+    `LoadState=${s.exists ? 'loaded' : 'not-found'}`,
+    `UnitFileState=${s.enabled ? 'enabled' : 'disabled'}`,
+    `ActiveState=${s.active ? 'active' : 'inactive'}`,
+    `ConditionResult=${s.conditionFailed ? 'no' : 'yes'}`,
+  ].join('\n');
   return [serviceFact(s.unit).command, out];
 }
 
@@ -60,7 +64,9 @@ export class FakeHost {
 
   async close(): Promise<void> {}
 
-  get transport(): Transport { return this as unknown as Transport; }
+  get transport(): Transport {
+    return this as unknown as Transport;
+  }
 
   /** Frames each fact's output as batch.ts expects; a fact with no fixture prints nothing (no run journals, no lock held). */
   #answer(script: string): string {

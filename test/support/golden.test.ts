@@ -12,15 +12,25 @@ import { compareGolden, compareGoldenFiles, shownPath } from './golden.js';
 
 describe('golden files (test/support/golden.ts)', () => {
   let dir = '';
-  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'lvsp-golden-')); });
-  afterEach(() => { if (dir) rmSync(dir, { recursive: true, force: true }); });
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'lvsp-golden-'));
+  });
+  afterEach(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
 
   const plain: NodeJS.ProcessEnv = {};
   const updating: NodeJS.ProcessEnv = { UPDATE_GOLDEN: '1' };
-  const golden = (name: string, text: string) => { const f = join(dir, name); writeFileSync(f, text); return f; };
+  const golden = (name: string, text: string) => {
+    const f = join(dir, name);
+    writeFileSync(f, text);
+    return f;
+  };
   /** the AssertionError's message, or a failure if nothing was thrown */
   const failure = (fn: () => void): string => {
-    try { fn(); } catch (err) {
+    try {
+      fn();
+    } catch (err) {
       assert.ok(err instanceof assert.AssertionError, `an AssertionError, got ${String(err)}`);
       return err.message;
     }
@@ -39,7 +49,7 @@ describe('golden files (test/support/golden.ts)', () => {
   it('fails on differing content with a unified diff naming the file, and writes nothing', () => {
     const f = golden('b.conf', 'keep\nold value\nkeep\n');
     const message = failure(() => compareGolden(f, 'keep\nnew value\nkeep\n', { env: plain }));
-    assert.match(message, new RegExp(`^${escape(f)} differs from what is rendered now`));
+    assert.match(message, new RegExp(`^${escapeRegExp(f)} differs from what is rendered now`));
     assert.match(message, /^-old value$/m);
     assert.match(message, /^\+new value$/m);
     assert.match(message, /^ keep$/m);
@@ -48,12 +58,18 @@ describe('golden files (test/support/golden.ts)', () => {
 
   it('tells a missing newline at the end from none missing', () => {
     const f = golden('c.conf', 'x\n');
-    assert.match(failure(() => compareGolden(f, 'x', { env: plain })), /No newline at end of file/);
+    assert.match(
+      failure(() => compareGolden(f, 'x', { env: plain })),
+      /No newline at end of file/,
+    );
   });
 
   it('fails on a missing golden file without creating it', () => {
     const f = join(dir, 'sub', 'missing.conf');
-    assert.match(failure(() => compareGolden(f, 'x\n', { env: plain })), /^missing golden file .*sub\/missing\.conf \(UPDATE_GOLDEN=1 writes it/);
+    assert.match(
+      failure(() => compareGolden(f, 'x\n', { env: plain })),
+      /^missing golden file .*sub\/missing\.conf \(UPDATE_GOLDEN=1 writes it/,
+    );
     assert.equal(existsSync(f), false);
   });
 
@@ -61,52 +77,95 @@ describe('golden files (test/support/golden.ts)', () => {
     const same = golden('same.conf', 'same\n');
     const changed = golden('changed.conf', 'old\n');
     const created = join(dir, 'new', 'dir', 'created.conf');
-    const message = failure(() => compareGoldenFiles([
-      { file: same, actual: 'same\n' }, { file: changed, actual: 'new\n' }, { file: created, actual: 'fresh\n' },
-    ], { env: updating }));
-    assert.match(message, new RegExp(`^rewrote ${escape(changed)}, ${escape(created)}: review the change with git diff -- ${escape(changed)} ${escape(created)} and run again without UPDATE_GOLDEN\n`));
+    const message = failure(() =>
+      compareGoldenFiles(
+        [
+          { file: same, actual: 'same\n' },
+          { file: changed, actual: 'new\n' },
+          { file: created, actual: 'fresh\n' },
+        ],
+        { env: updating },
+      ),
+    );
+    assert.match(
+      message,
+      new RegExp(
+        `^rewrote ${escapeRegExp(changed)}, ${escapeRegExp(created)}: review the change with git diff -- ${escapeRegExp(changed)} ${escapeRegExp(created)} and run again without UPDATE_GOLDEN\n`,
+      ),
+    );
     assert.doesNotMatch(message.split('\n')[0]!, /same\.conf/, 'an equal file is not rewritten');
     assert.match(message, /^-old$/m);
     assert.match(message, /^\+fresh$/m);
     assert.equal(readFileSync(changed, 'utf8'), 'new\n');
     assert.equal(readFileSync(created, 'utf8'), 'fresh\n');
     // the next run, without UPDATE_GOLDEN, compares the reviewed files and passes
-    compareGoldenFiles([{ file: same, actual: 'same\n' }, { file: changed, actual: 'new\n' }, { file: created, actual: 'fresh\n' }], { env: plain });
+    compareGoldenFiles(
+      [
+        { file: same, actual: 'same\n' },
+        { file: changed, actual: 'new\n' },
+        { file: created, actual: 'fresh\n' },
+      ],
+      { env: plain },
+    );
   });
 
   it('under CI refuses UPDATE_GOLDEN outright, naming the files, and writes nothing, even for a missing file', () => {
     const changed = golden('ci.conf', 'old\n');
     const missing = join(dir, 'ci-missing.conf');
-    const message = failure(() => compareGoldenFiles([{ file: changed, actual: 'new\n' }, { file: missing, actual: 'x\n' }], { env: { UPDATE_GOLDEN: '1', CI: 'true' } }));
+    const message = failure(() =>
+      compareGoldenFiles(
+        [
+          { file: changed, actual: 'new\n' },
+          { file: missing, actual: 'x\n' },
+        ],
+        { env: { UPDATE_GOLDEN: '1', CI: 'true' } },
+      ),
+    );
     assert.match(message, /^UPDATE_GOLDEN=1 is refused under CI \(CI=true\)/);
     assert.ok(message.includes(`nothing written (${changed}, ${missing})`), message);
     assert.equal(readFileSync(changed, 'utf8'), 'old\n');
     assert.equal(existsSync(missing), false);
     // refused even when nothing would change: the run itself is wrong
     const same = golden('ci-same.conf', 'same\n');
-    assert.match(failure(() => compareGolden(same, 'same\n', { env: { UPDATE_GOLDEN: '1', CI: '1' } })), /refused under CI/);
+    assert.match(
+      failure(() => compareGolden(same, 'same\n', { env: { UPDATE_GOLDEN: '1', CI: '1' } })),
+      /refused under CI/,
+    );
   });
 
   it('CI alone compares as usual; UPDATE_GOLDEN=0 or empty is not an update', () => {
     const f = golden('d.conf', 'a\n');
     compareGolden(f, 'a\n', { env: { CI: 'true' } });
-    assert.match(failure(() => compareGolden(f, 'b\n', { env: { CI: 'true' } })), /differs/);
+    assert.match(
+      failure(() => compareGolden(f, 'b\n', { env: { CI: 'true' } })),
+      /differs/,
+    );
     for (const UPDATE_GOLDEN of ['0', '', 'false']) {
-      assert.match(failure(() => compareGolden(f, 'b\n', { env: { UPDATE_GOLDEN } })), /differs/, `UPDATE_GOLDEN=${UPDATE_GOLDEN}`);
+      assert.match(
+        failure(() => compareGolden(f, 'b\n', { env: { UPDATE_GOLDEN } })),
+        /differs/,
+        `UPDATE_GOLDEN=${UPDATE_GOLDEN}`,
+      );
       assert.equal(readFileSync(f, 'utf8'), 'a\n');
     }
   });
 
   it('refuses a comparison of nothing', () => {
-    assert.match(failure(() => compareGoldenFiles([], { env: plain })), /no golden file given/);
+    assert.match(
+      failure(() => compareGoldenFiles([], { env: plain })),
+      /no golden file given/,
+    );
   });
 
   it('names files inside the repository by their repository path', () => {
-    assert.equal(shownPath(new URL('../fixtures/rollout/advert-int.txt', import.meta.url).pathname), 'test/fixtures/rollout/advert-int.txt');
+    assert.equal(
+      shownPath(new URL('../fixtures/rollout/advert-int.txt', import.meta.url).pathname),
+      'test/fixtures/rollout/advert-int.txt',
+    );
     assert.equal(shownPath('/tmp/x/y.conf'), '/tmp/x/y.conf');
   });
 });
 
-function escape(s: string): string {
+function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

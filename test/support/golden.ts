@@ -23,7 +23,10 @@ import { createTwoFilesPatch } from 'diff';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
-export interface GoldenFile { file: string; actual: string }
+export interface GoldenFile {
+  file: string;
+  actual: string;
+}
 
 export interface GoldenOptions {
   /** the environment to read UPDATE_GOLDEN and CI from (tests of this helper pass their own) */
@@ -47,8 +50,12 @@ function readOrNull(file: string): string | null {
 
 function patch(file: string, expected: string | null, actual: string): string {
   // without the "====" line createTwoFilesPatch starts with
-  return createTwoFilesPatch(expected === null ? '/dev/null' : `golden ${file}`, `rendered now (${file})`, expected ?? '', actual, '', '', { context: 3 })
-    .split('\n').slice(1).join('\n');
+  return createTwoFilesPatch(expected === null ? '/dev/null' : `golden ${file}`, `rendered now (${file})`, expected ?? '', actual, '', '', {
+    context: 3,
+  })
+    .split('\n')
+    .slice(1)
+    .join('\n');
 }
 
 function fail(message: string): never {
@@ -64,8 +71,10 @@ export function compareGoldenFiles(files: GoldenFile[], options: GoldenOptions =
   const names = files.map((f) => shownPath(f.file));
 
   if (update && isSet(env.CI)) {
-    fail(`UPDATE_GOLDEN=${env.UPDATE_GOLDEN} is refused under CI (CI=${env.CI}): a CI run compares golden files and never rewrites them; ` +
-      `nothing written (${names.join(', ')}). Regenerate them on a development machine and commit the reviewed diff.`);
+    fail(
+      `UPDATE_GOLDEN=${env.UPDATE_GOLDEN} is refused under CI (CI=${env.CI}): a CI run compares golden files and never rewrites them; ` +
+        `nothing written (${names.join(', ')}). Regenerate them on a development machine and commit the reviewed diff.`,
+    );
   }
 
   const differing = files
@@ -79,13 +88,21 @@ export function compareGoldenFiles(files: GoldenFile[], options: GoldenOptions =
       writeFileSync(f.file, f.actual);
     }
     const rewritten = differing.map((f) => f.name);
-    fail(`rewrote ${rewritten.join(', ')}: review the change with git diff -- ${rewritten.join(' ')} and run again without UPDATE_GOLDEN\n` +
-      differing.map((f) => patch(f.name, f.expected, f.actual)).join('\n'));
+    fail(
+      `rewrote ${rewritten.join(', ')}: review the change with git diff -- ${rewritten.join(' ')} and run again without UPDATE_GOLDEN\n` +
+        differing.map((f) => patch(f.name, f.expected, f.actual)).join('\n'),
+    );
   }
 
-  fail(differing.map((f) => (f.expected === null
-    ? `missing golden file ${f.name} (UPDATE_GOLDEN=1 writes it; review it before committing)`
-    : `${f.name} differs from what is rendered now (after an intended change: UPDATE_GOLDEN=1, then review the diff):\n${patch(f.name, f.expected, f.actual)}`)).join('\n'));
+  fail(
+    differing
+      .map((f) =>
+        f.expected === null
+          ? `missing golden file ${f.name} (UPDATE_GOLDEN=1 writes it; review it before committing)`
+          : `${f.name} differs from what is rendered now (after an intended change: UPDATE_GOLDEN=1, then review the diff):\n${patch(f.name, f.expected, f.actual)}`,
+      )
+      .join('\n'),
+  );
 }
 
 /** One golden file. */

@@ -8,11 +8,22 @@ import { SWITCHES_DIR } from '../../lib/render/switches.js';
 import type { Lab } from './lab.js';
 
 const FILES = [
-  '/etc/keepalived/keepalived.conf', '/etc/default/keepalived', '/etc/sysctl.d/90-lvs-play.conf', '/etc/chrony/chrony.conf',
-  '/usr/local/sbin/lvs-play-dr-client', '/etc/lvs-play/dr-client.vips', '/etc/systemd/system/lvs-play-dr-client.service',
+  '/etc/keepalived/keepalived.conf',
+  '/etc/default/keepalived',
+  '/etc/sysctl.d/90-lvs-play.conf',
+  '/etc/chrony/chrony.conf',
+  '/usr/local/sbin/lvs-play-dr-client',
+  '/etc/lvs-play/dr-client.vips',
+  '/etc/systemd/system/lvs-play-dr-client.service',
 ];
 const FOLDERS = ['/etc/keepalived', '/etc/sysctl.d', '/etc/chrony', '/etc/lvs-play', '/etc/systemd/system', '/usr/local/sbin'];
-const SYSCTLS = ['net/ipv4/ip_forward', 'net/ipv4/conf/all/arp_ignore', 'net/ipv4/conf/all/arp_announce', 'net/ipv4/conf/lo/arp_ignore', 'net/ipv4/conf/lo/arp_announce'];
+const SYSCTLS = [
+  'net/ipv4/ip_forward',
+  'net/ipv4/conf/all/arp_ignore',
+  'net/ipv4/conf/all/arp_announce',
+  'net/ipv4/conf/lo/arp_ignore',
+  'net/ipv4/conf/lo/arp_announce',
+];
 
 export const SNAPSHOT_COMMAND = [
   `for f in ${FILES.join(' ')}; do`,
@@ -21,7 +32,7 @@ export const SNAPSHOT_COMMAND = [
   `for k in ${SYSCTLS.join(' ')}; do echo "$k=$(cat /proc/sys/$k)"; done`,
   'for u in keepalived chrony lvs-play-dr-client; do echo "$u $(systemctl is-enabled $u 2>/dev/null) $(systemctl is-active $u 2>/dev/null)"; done',
   'echo "lo: $(ip -br addr show dev lo | tr -s " ")"',
-  'echo "journal: $(ls -A /var/lib/lvs-play/journal 2>/dev/null | tr \'\\n\' \' \')"',
+  "echo \"journal: $(ls -A /var/lib/lvs-play/journal 2>/dev/null | tr '\\n' ' ')\"",
 ].join('\n');
 
 export function snapshot(lab: Lab, host: string): Promise<string> {
@@ -36,7 +47,10 @@ export async function snapshots(lab: Lab, hosts: string[]): Promise<Record<strin
 export function snapshotDiff(before: string, after: string): string {
   const a = before.split('\n');
   const b = after.split('\n');
-  return b.map((line, i) => (line === a[i] ? null : `- ${a[i] ?? ''}\n+ ${line}`)).filter(Boolean).join('\n');
+  return b
+    .map((line, i) => (line === a[i] ? null : `- ${a[i] ?? ''}\n+ ${line}`))
+    .filter(Boolean)
+    .join('\n');
 }
 
 /**

@@ -3,10 +3,10 @@
 
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
-import AjvModule from 'ajv';
 import type { ValidateFunction } from 'ajv';
-import { JSON_FORMAT_VERSION } from '../../lib/report/json-format.js';
+import AjvModule from 'ajv';
 import type { JSON_DOCUMENTS } from '../../lib/documents/json-documents.js';
+import { JSON_FORMAT_VERSION } from '../../lib/report/json-format.js';
 
 const Ajv = AjvModule.default;
 const ajv = new Ajv({ allErrors: true, strict: true });
@@ -22,7 +22,10 @@ export function assertDocument<T>(name: DocumentName, document: T): T {
     compiled.set(name, validate);
   }
   const ok = validate(document);
-  assert.ok(ok, `not a valid ${name} document: ${JSON.stringify(validate.errors?.map((e) => `${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`))}`);
+  assert.ok(
+    ok,
+    `not a valid ${name} document: ${JSON.stringify(validate.errors?.map((e) => `${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`))}`,
+  );
   assert.equal((document as { formatVersion?: string }).formatVersion, JSON_FORMAT_VERSION);
   return document;
 }

@@ -18,7 +18,10 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 export const KEEPALIVED = '/usr/sbin/keepalived';
 
-export interface CheckResult { code: number; output: string }
+export interface CheckResult {
+  code: number;
+  output: string;
+}
 
 export class KeepalivedChecker {
   readonly ns = `lvsplay-kt-${process.pid}`;
@@ -42,7 +45,11 @@ export class KeepalivedChecker {
    * /etc/keepalived inside `ip netns exec`'s own mount namespace, which is a
    * slave of the machine's: the machine's /etc/keepalived is never touched.
    */
-  async check(text: string, interfaces: Iterable<string>, files: { path: string; content: string; mode: number }[] = []): Promise<CheckResult> {
+  async check(
+    text: string,
+    interfaces: Iterable<string>,
+    files: { path: string; content: string; mode: number }[] = [],
+  ): Promise<CheckResult> {
     for (const name of interfaces) await this.#link(name);
     const file = join(this.#dir, `keepalived-${++this.#count}.conf`);
     writeFileSync(file, text);
@@ -53,7 +60,14 @@ export class KeepalivedChecker {
       return `cp ${local} ${f.path} && chmod ${f.mode.toString(8)} ${f.path}`;
     });
     const argv = staged.length
-      ? ['netns', 'exec', this.ns, 'sh', '-c', `mount -t tmpfs -o mode=0755 lvsplay-kt /etc/keepalived && ${staged.join(' && ')} && exec ${KEEPALIVED} -t -l -e -f ${file}`]
+      ? [
+          'netns',
+          'exec',
+          this.ns,
+          'sh',
+          '-c',
+          `mount -t tmpfs -o mode=0755 lvsplay-kt /etc/keepalived && ${staged.join(' && ')} && exec ${KEEPALIVED} -t -l -e -f ${file}`,
+        ]
       : ['netns', 'exec', this.ns, KEEPALIVED, '-t', '-l', '-e', '-f', file];
     try {
       const { stdout, stderr } = await run('ip', argv);

@@ -5,11 +5,11 @@
 // forgetLab() so the next useLab() brings it up again.
 
 import { labDown } from '../../lib/lab/down.js';
-import { labSsh } from '../../lib/lab/ssh.js';
-import { lineProgress } from '../../lib/lab/progress.js';
-import { labStatus } from '../../lib/lab/status.js';
-import { labUp, type LabUpHost, type LabUpResult } from '../../lib/lab/up.js';
 import type { RunResult } from '../../lib/lab/exec.js';
+import { lineProgress } from '../../lib/lab/progress.js';
+import { labSsh } from '../../lib/lab/ssh.js';
+import { labStatus } from '../../lib/lab/status.js';
+import { type LabUpHost, type LabUpResult, labUp } from '../../lib/lab/up.js';
 
 /** Bring-up from a brand-new machine: prerequisites, debootstrap, packages, boot. */
 export const LAB_TIMEOUT_MS = 10 * 60_000;
@@ -37,7 +37,7 @@ export function useLab(): Lab {
   });
   const lab: Lab = {
     get hosts() {
-      if (!result) throw new Error('the lab is not up yet: use the Lab inside tests, after useLab()\'s before hook');
+      if (!result) throw new Error("the lab is not up yet: use the Lab inside tests, after useLab()'s before hook");
       return result.hosts;
     },
     host(name) {

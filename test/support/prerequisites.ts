@@ -18,8 +18,8 @@
 
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { aptInstall, findCommand } from '../../lib/lab/prerequisites.js';
 import { tryRun } from '../../lib/lab/exec.js';
+import { aptInstall, findCommand } from '../../lib/lab/prerequisites.js';
 import { lineProgress } from '../../lib/lab/progress.js';
 
 /** Debian package -> the file that tells it is installed, and its services */
@@ -36,7 +36,9 @@ export const TEST_PACKAGES: Record<string, { file: string; services: string[] }>
 };
 
 export function missingTestPackages(): string[] {
-  return Object.entries(TEST_PACKAGES).filter(([, p]) => !existsSync(p.file)).map(([name]) => name);
+  return Object.entries(TEST_PACKAGES)
+    .filter(([, p]) => !existsSync(p.file))
+    .map(([name]) => name);
 }
 
 export async function mochaGlobalSetup(): Promise<void> {

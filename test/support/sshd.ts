@@ -14,7 +14,7 @@
 // Teardown is by PID (the sshd and whatever else runs in its namespace) and by
 // namespace name.
 
-import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,7 +24,11 @@ import { generateKey, type TestKey } from './keys.js';
 
 const run = promisify(execFile);
 
-export interface SshdUser { name: string; uid: number; sudo: 'nopasswd' | 'password' }
+export interface SshdUser {
+  name: string;
+  uid: number;
+  sudo: 'nopasswd' | 'password';
+}
 
 /** users every test sshd has besides root */
 export const TEST_USERS: SshdUser[] = [
@@ -33,22 +37,22 @@ export const TEST_USERS: SshdUser[] = [
 ];
 
 export interface SshdOptions {
-  ports?: number[];               // default [22]
-  behind?: TestSshd;              // attach to this sshd's namespace instead of the control machine
-  config?: string[];              // extra sshd_config lines, e.g. "MaxStartups 3"
+  ports?: number[]; // default [22]
+  behind?: TestSshd; // attach to this sshd's namespace instead of the control machine
+  config?: string[]; // extra sshd_config lines, e.g. "MaxStartups 3"
 }
 
 export interface TestSshd {
   netns: string;
-  device: string | null;          // the control-side veth, to allow in the lab route check; null when behind
-  address: string;                // where sshd listens
-  gateway: string;                // the other end of its link
-  unusedAddress: string;          // on the link, no one there: connecting fails with EHOSTUNREACH
-  droppedAddress: string;         // routed into the namespace and silently dropped: connecting times out
+  device: string | null; // the control-side veth, to allow in the lab route check; null when behind
+  address: string; // where sshd listens
+  gateway: string; // the other end of its link
+  unusedAddress: string; // on the link, no one there: connecting fails with EHOSTUNREACH
+  droppedAddress: string; // routed into the namespace and silently dropped: connecting times out
   ports: number[];
-  dir: string;                    // the fixture's own files
+  dir: string; // the fixture's own files
   hostKey: TestKey;
-  clientKey: TestKey;             // authorized for root and every test user
+  clientKey: TestKey; // authorized for root and every test user
   pid: number;
   /** "ADDRESS TYPE KEY" ([ADDRESS]:PORT off 22) */
   knownHostsLine(port?: number): string;
@@ -106,7 +110,7 @@ export async function startSshd(options: SshdOptions = {}): Promise<TestSshd> {
       'LogLevel VERBOSE',
       ...(options.config ?? []),
     ];
-    await writeFile(join(dir, 'sshd_config'), config.join('\n') + '\n');
+    await writeFile(join(dir, 'sshd_config'), `${config.join('\n')}\n`);
 
     const child = spawnSshd(netns, dir);
     record.pid = child.pid!;
@@ -114,19 +118,36 @@ export async function startSshd(options: SshdOptions = {}): Promise<TestSshd> {
 
     const knownHostsFile = join(dir, 'known_hosts');
     const line = (port = 22) => `${port === 22 ? `${prefix}.2` : `[${prefix}.2]:${port}`} ${hostKey.publicLine}`;
-    await writeFile(knownHostsFile, line(22) + '\n' + ports.filter((p) => p !== 22).map((p) => line(p) + '\n').join(''));
+    await writeFile(
+      knownHostsFile,
+      `${line(22)}\n${ports
+        .filter((p) => p !== 22)
+        .map((p) => `${line(p)}\n`)
+        .join('')}`,
+    );
     return {
-      netns, device, address: `${prefix}.2`, gateway: `${prefix}.1`, unusedAddress: `${prefix}.3`, droppedAddress: `${prefix}.5`,
-      ports, dir, hostKey, clientKey, pid: child.pid!,
+      netns,
+      device,
+      address: `${prefix}.2`,
+      gateway: `${prefix}.1`,
+      unusedAddress: `${prefix}.3`,
+      droppedAddress: `${prefix}.5`,
+      ports,
+      dir,
+      hostKey,
+      clientKey,
+      pid: child.pid!,
       knownHostsLine: line,
       host: (o = {}) => ({
-        name: o.name ?? `sshd-${octet}`, address: `${prefix}.2`, groups: [],
+        name: o.name ?? `sshd-${octet}`,
+        address: `${prefix}.2`,
+        groups: [],
         ssh: { user: 'root', port: ports[0]!, identityFile: clientKey.privateFile, knownHosts: knownHostsFile, ...o.ssh },
       }),
       authorize: async (publicLine) => {
         for (const u of ['root', ...TEST_USERS.map((t) => t.name)]) {
           const f = join(dir, 'authorized_keys', u);
-          await writeFile(f, (await readFile(f, 'utf8')) + publicLine + '\n');
+          await writeFile(f, `${(await readFile(f, 'utf8')) + publicLine}\n`);
         }
       },
       stop: () => stop(record, dir, child),
@@ -144,8 +165,12 @@ async function ip(...args: string[]): Promise<void> {
 /** A 198.19.X.0/24 no route on this machine uses yet (nor this process). */
 async function freeOctet(): Promise<number> {
   const { stdout } = await run('ip', ['-j', 'route', 'show', 'table', 'all']);
-  const used = new Set((JSON.parse(stdout) as { dst?: string }[])
-    .map((r) => /^198\.19\.(\d+)\./.exec(r.dst ?? '')?.[1]).filter((x): x is string => x !== undefined).map(Number));
+  const used = new Set(
+    (JSON.parse(stdout) as { dst?: string }[])
+      .map((r) => /^198\.19\.(\d+)\./.exec(r.dst ?? '')?.[1])
+      .filter((x): x is string => x !== undefined)
+      .map(Number),
+  );
   for (let i = 0; i < 55; i++) {
     const octet = 200 + ((process.pid + i) % 55);
     if (!used.has(octet) && !takenOctets.has(octet)) {
@@ -165,11 +190,17 @@ async function writeAccounts(dir: string, keys: string[]): Promise<void> {
   // command through the login shell, and bash would read the machine's
   // /root/.bashrc (here it runs `pyenv rehash`, which waits up to a minute on
   // a lock another session holds or left behind)
-  const passwd = (await readFile('/etc/passwd', 'utf8')).replace(/^root:([^:]*):0:0:([^:]*):[^:]*:[^:\n]*$/m, `root:$1:0:0:$2:${dir}/home/root:/bin/sh`);
+  const passwd = (await readFile('/etc/passwd', 'utf8')).replace(
+    /^root:([^:]*):0:0:([^:]*):[^:]*:[^:\n]*$/m,
+    `root:$1:0:0:$2:${dir}/home/root:/bin/sh`,
+  );
   const group = await readFile('/etc/group', 'utf8');
   const extraPasswd = TEST_USERS.map((u) => `${u.name}:x:${u.uid}:${u.uid}:lvs-play test:${dir}/home/${u.name}:/bin/sh\n`).join('');
   const extraGroup = TEST_USERS.map((u) => `${u.name}:x:${u.uid}:\n`).join('');
-  const names = (passwd + extraPasswd).split('\n').filter(Boolean).map((l) => l.split(':')[0]);
+  const names = (passwd + extraPasswd)
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => l.split(':')[0]);
   // "*": no password, not locked (sshd without PAM refuses "!" accounts)
   await writeFile(join(dir, 'etc', 'passwd'), passwd + extraPasswd);
   await writeFile(join(dir, 'etc', 'group'), group + extraGroup);
@@ -181,10 +212,10 @@ async function writeAccounts(dir: string, keys: string[]): Promise<void> {
     'root ALL=(ALL:ALL) ALL',
     ...TEST_USERS.map((u) => `${u.name} ALL=(ALL:ALL) ${u.sudo === 'nopasswd' ? 'NOPASSWD: ' : ''}ALL`),
   ];
-  await writeFile(join(dir, 'etc', 'sudoers'), sudoers.join('\n') + '\n');
+  await writeFile(join(dir, 'etc', 'sudoers'), `${sudoers.join('\n')}\n`);
   await chmod(join(dir, 'etc', 'sudoers'), 0o440);
   for (const u of ['root', ...TEST_USERS.map((t) => t.name)]) {
-    await writeFile(join(dir, 'authorized_keys', u), keys.join('\n') + '\n');
+    await writeFile(join(dir, 'authorized_keys', u), `${keys.join('\n')}\n`);
   }
   await mkdir(join(dir, 'home', 'root'), { recursive: true });
   for (const u of TEST_USERS) {
@@ -206,8 +237,9 @@ function spawnSshd(netns: string, dir: string): ChildProcess {
     `exec /usr/sbin/sshd -D -e -f ${e(join(dir, 'sshd_config'))}`,
   ].join('\n');
   // ip netns exec, unshare and sh all exec: the child's PID is sshd's
-  return spawn('ip', ['netns', 'exec', netns, 'unshare', '--mount', '--propagation', 'private', '/bin/sh', '-c', script],
-    { stdio: ['ignore', 'ignore', 'pipe'] });
+  return spawn('ip', ['netns', 'exec', netns, 'unshare', '--mount', '--propagation', 'private', '/bin/sh', '-c', script], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
 }
 
 /** Wait for sshd's "Server listening on" lines (one per port). */
@@ -223,7 +255,10 @@ function listening(child: ChildProcess, count: number): Promise<void> {
         resolve();
       }
     });
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`sshd exited (${code}) before listening:\n${log}`)); });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`sshd exited (${code}) before listening:\n${log}`));
+    });
   });
 }
 
@@ -243,19 +278,39 @@ function stopSync(record: { netns: string; device: string | null; pid: number })
   try {
     const pids = execFileSync('ip', ['netns', 'pids', record.netns], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
     for (const pid of pids) {
-      try { process.kill(pid, 'SIGKILL'); } catch { /* already gone */ }
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
     }
-  } catch { /* no such namespace */ }
-  if (record.device) {
-    try { execFileSync('ip', ['link', 'del', record.device], { stdio: 'ignore' }); } catch { /* gone with the namespace */ }
+  } catch {
+    /* no such namespace */
   }
-  try { execFileSync('ip', ['netns', 'del', record.netns], { stdio: 'ignore' }); } catch { /* already deleted */ }
+  if (record.device) {
+    try {
+      execFileSync('ip', ['link', 'del', record.device], { stdio: 'ignore' });
+    } catch {
+      /* gone with the namespace */
+    }
+  }
+  try {
+    execFileSync('ip', ['netns', 'del', record.netns], { stdio: 'ignore' });
+  } catch {
+    /* already deleted */
+  }
 }
 
 // mocha --exit ends the process without after() hooks when a test hangs: still tear down
 process.once('exit', () => {
   for (const record of running) {
-    if (record.pid) { try { process.kill(record.pid, 'SIGKILL'); } catch { /* gone */ } }
+    if (record.pid) {
+      try {
+        process.kill(record.pid, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
+    }
     stopSync(record);
   }
 });

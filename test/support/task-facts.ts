@@ -1,7 +1,7 @@
 // Fixture facts for task tests (pyinfra's way): the parsed values a host
 // would return, so a task's diff is tested with no host at all.
 
-import { FactValues, type Fact } from '../../lib/facts/fact.js';
+import { type Fact, FactValues } from '../../lib/facts/fact.js';
 import type { FileState } from '../../lib/facts/file.js';
 import type { ServiceState } from '../../lib/facts/service.js';
 import type { Task, TaskContext } from '../../lib/tasks/task.js';
@@ -17,6 +17,26 @@ export function fixtureFacts(task: Task, ctx: TaskContext, values: Record<string
 }
 
 export const absentFile = (path: string): FileState => ({ path, exists: false, content: '', mode: 0, owner: '', group: '' });
-export const presentFile = (path: string, content: string, mode = 0o644): FileState => ({ path, exists: true, content, mode, owner: 'root', group: 'root' });
-export const service = (unit: string, s: Partial<ServiceState> = {}): ServiceState => ({ unit, exists: true, enabled: true, active: true, conditionFailed: false, ...s });
-export const missingService = (unit: string): ServiceState => ({ unit, exists: false, enabled: false, active: false, conditionFailed: false });
+export const presentFile = (path: string, content: string, mode = 0o644): FileState => ({
+  path,
+  exists: true,
+  content,
+  mode,
+  owner: 'root',
+  group: 'root',
+});
+export const service = (unit: string, s: Partial<ServiceState> = {}): ServiceState => ({
+  unit,
+  exists: true,
+  enabled: true,
+  active: true,
+  conditionFailed: false,
+  ...s,
+});
+export const missingService = (unit: string): ServiceState => ({
+  unit,
+  exists: false,
+  enabled: false,
+  active: false,
+  conditionFailed: false,
+});

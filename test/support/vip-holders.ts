@@ -3,7 +3,18 @@
 // one director was read before it and the other after. "a", "a+b" (two
 // holders) or "none", per VIP, in the order given.
 
-export async function holdersNow(run: (host: string, command: string) => Promise<string>, directors: string[], vips: string[], device = 'eth0'): Promise<string[]> {
+export async function holdersNow(
+  run: (host: string, command: string) => Promise<string>,
+  directors: string[],
+  vips: string[],
+  device = 'eth0',
+): Promise<string[]> {
   const seen = await Promise.all(directors.map(async (d) => [d, await run(d, `ip -j addr show dev ${device}`)] as const));
-  return vips.map((v) => seen.filter(([, out]) => out.includes(`"${v}"`)).map(([d]) => d).join('+') || 'none');
+  return vips.map(
+    (v) =>
+      seen
+        .filter(([, out]) => out.includes(`"${v}"`))
+        .map(([d]) => d)
+        .join('+') || 'none',
+  );
 }

@@ -36,7 +36,7 @@ describe('VIP sampler (ip monitor in two network namespaces)', function () {
     for (const n of Object.values(ns)) await ip(['netns', 'del', n]).catch(() => undefined);
   });
 
-  it('measures a handover\'s overlap and a gap to within the time the commands took', async () => {
+  it("measures a handover's overlap and a gap to within the time the commands took", async () => {
     await timed('a', 'add');
     const s = sampler();
     await s.start();
@@ -57,10 +57,14 @@ describe('VIP sampler (ip monitor in two network namespaces)', function () {
     // the true overlap began during b's add and ended during a's delete
     // ip stamps an event when its monitor reads it (a loaded machine wakes it late), Date.now() has ms steps
     const slack = 50;
-    assert.ok(v!.maxOverlapMs >= aDel.from - bAdd.to - slack && v!.maxOverlapMs <= aDel.to - bAdd.from + slack,
-      `overlap ${v!.maxOverlapMs} ms, commands say ${aDel.from - bAdd.to}..${aDel.to - bAdd.from} ms`);
-    assert.ok(v!.worstNoHolderMs >= aAdd.from - bDel.to - slack && v!.worstNoHolderMs <= aAdd.to - bDel.from + slack,
-      `gap ${v!.worstNoHolderMs} ms, commands say ${aAdd.from - bDel.to}..${aAdd.to - bDel.from} ms`);
+    assert.ok(
+      v!.maxOverlapMs >= aDel.from - bAdd.to - slack && v!.maxOverlapMs <= aDel.to - bAdd.from + slack,
+      `overlap ${v!.maxOverlapMs} ms, commands say ${aDel.from - bAdd.to}..${aDel.to - bAdd.from} ms`,
+    );
+    assert.ok(
+      v!.worstNoHolderMs >= aAdd.from - bDel.to - slack && v!.worstNoHolderMs <= aAdd.to - bDel.from + slack,
+      `gap ${v!.worstNoHolderMs} ms, commands say ${aAdd.from - bDel.to}..${aAdd.to - bDel.from} ms`,
+    );
     assert.ok(report.events >= 4, `${report.events} events`);
     assert.ok(report.polls >= 2 * 5, `${report.polls} reads checked the events`);
     await timed('a', 'del');
@@ -92,14 +96,20 @@ describe('VIP sampler (ip monitor in two network namespaces)', function () {
       process.kill(pid, 'SIGCONT');
     }
     await sleep(100);
-    await assert.rejects(s.stop(), /the VIP sampler cannot be trusted: a read of b at .* saw 198\.18\.250\.110 held, the address events say not held: the monitor missed events/);
+    await assert.rejects(
+      s.stop(),
+      /the VIP sampler cannot be trusted: a read of b at .* saw 198\.18\.250\.110 held, the address events say not held: the monitor missed events/,
+    );
     await timed('b', 'del');
   });
 
   it('counts what a monitor prints against it, except the namespace-id noise of another namespace deleted while it started', () => {
     assert.equal(monitorComplaint(''), null);
     assert.equal(monitorComplaint('Error: Peer netns reference is invalid.\nError: Peer netns reference is invalid.\n'), null);
-    assert.equal(monitorComplaint('Error: Peer netns reference is invalid.\nnetlink receive error No buffer space available (105)\n'), 'netlink receive error No buffer space available (105)');
+    assert.equal(
+      monitorComplaint('Error: Peer netns reference is invalid.\nnetlink receive error No buffer space available (105)\n'),
+      'netlink receive error No buffer space available (105)',
+    );
   });
 
   it('refuses to start on a namespace that does not exist', async () => {

@@ -25,12 +25,19 @@
 // none. Tests of this sampler: test/support/vip-sampler.test.ts (two
 // throwaway network namespaces) and test/support/vip-timeline.test.ts.
 
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { hostNames } from '../../lib/lab/paths.js';
-import { buildTimeline, parseIpJsonAddresses, parseMonitorLine, type AddressEvent, type AddressPoll, type VipSummary } from './vip-timeline.js';
+import {
+  type AddressEvent,
+  type AddressPoll,
+  buildTimeline,
+  parseIpJsonAddresses,
+  parseMonitorLine,
+  type VipSummary,
+} from './vip-timeline.js';
 
 export { describeSummary, type VipSummary } from './vip-timeline.js';
 
@@ -67,26 +74,53 @@ export interface VipReport {
 
 /** The first line of a monitor's stderr that may mean lost events, or null. */
 export function monitorComplaint(stderr: string): string | null {
-  return stderr.split('\n').map((l) => l.trim()).find((l) => l && !BENIGN_STDERR.test(l)) ?? null;
+  return (
+    stderr
+      .split('\n')
+      .map((l) => l.trim())
+      .find((l) => l && !BENIGN_STDERR.test(l)) ?? null
+  );
 }
 
-interface Monitor { director: string; child: ChildProcess; stderr: string; exited: boolean }
+interface Monitor {
+  director: string;
+  child: ChildProcess;
+  stderr: string;
+  exited: boolean;
+}
 
 /** Whether the process holds a netlink route socket bound to the address groups (read from /proc). */
 export function subscribedToAddresses(pid: number): boolean {
   let inodes: Set<string>;
   try {
-    inodes = new Set(readdirSync(`/proc/${pid}/fd`).map((fd) => {
-      try { return /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`))?.[1] ?? ''; } catch { return ''; }
-    }).filter(Boolean));
-  } catch { return false; }
+    inodes = new Set(
+      readdirSync(`/proc/${pid}/fd`)
+        .map((fd) => {
+          try {
+            return /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`))?.[1] ?? '';
+          } catch {
+            return '';
+          }
+        })
+        .filter(Boolean),
+    );
+  } catch {
+    return false;
+  }
   let table: string;
-  try { table = readFileSync(`/proc/${pid}/net/netlink`, 'utf8'); } catch { return false; }
-  return table.split('\n').slice(1).some((line) => {
-    const f = line.trim().split(/\s+/);
-    // sk Eth Pid Groups Rmem Wmem Dump Locks Drops Inode
-    return f.length >= 10 && f[1] === '0' && inodes.has(f[9]!) && (parseInt(f[3]!, 16) & ADDRESS_GROUPS) === ADDRESS_GROUPS;
-  });
+  try {
+    table = readFileSync(`/proc/${pid}/net/netlink`, 'utf8');
+  } catch {
+    return false;
+  }
+  return table
+    .split('\n')
+    .slice(1)
+    .some((line) => {
+      const f = line.trim().split(/\s+/);
+      // sk Eth Pid Groups Rmem Wmem Dump Locks Drops Inode
+      return f.length >= 10 && f[1] === '0' && inodes.has(f[9]!) && (parseInt(f[3]!, 16) & ADDRESS_GROUPS) === ADDRESS_GROUPS;
+    });
 }
 
 export class VipSampler {
@@ -102,7 +136,11 @@ export class VipSampler {
   #inFlight: Promise<void> = Promise.resolve();
   #start = 0;
 
-  constructor(readonly directors: string[], readonly vips: string[], options: VipSamplerOptions = {}) {
+  constructor(
+    readonly directors: string[],
+    readonly vips: string[],
+    options: VipSamplerOptions = {},
+  ) {
     this.#devices = options.devices ?? ['eth0'];
     this.#netnsOf = options.netnsOf ?? ((d) => hostNames(d).netns);
     this.#pollMs = options.pollMs ?? 500;
@@ -115,16 +153,21 @@ export class VipSampler {
   }
 
   /** the monitors' process ids (tests of the sampler stop one to see it noticed) */
-  get monitorPids(): number[] { return this.#monitors.flatMap((m) => (m.child.pid ? [m.child.pid] : [])); }
+  get monitorPids(): number[] {
+    return this.#monitors.flatMap((m) => (m.child.pid ? [m.child.pid] : []));
+  }
 
   /** direct reads made so far (each reads every director) */
-  get readsMade(): number { return this.#polls.length / Math.max(1, this.directors.length); }
+  get readsMade(): number {
+    return this.#polls.length / Math.max(1, this.directors.length);
+  }
 
   /** Starts a monitor per director, waits until each is subscribed, then reads each director once. */
   async start(): Promise<void> {
     for (const director of this.directors) {
       const child = spawn('ip', ['-n', this.#netnsOf(director), '-ts', 'monitor', 'address'], {
-        env: { ...process.env, TZ: 'UTC', LC_ALL: 'C' }, stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, TZ: 'UTC', LC_ALL: 'C' },
+        stdio: ['ignore', 'pipe', 'pipe'],
       });
       const m: Monitor = { director, child, stderr: '', exited: false };
       let partial = '';
@@ -136,44 +179,69 @@ export class VipSampler {
           if (e) this.#events.push(e);
         }
       });
-      child.stderr!.setEncoding('utf8').on('data', (chunk: string) => { m.stderr += chunk; });
-      child.on('exit', () => { m.exited = true; });
-      child.on('error', (err) => { m.stderr += err.message; m.exited = true; });
+      child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
+        m.stderr += chunk;
+      });
+      child.on('exit', () => {
+        m.exited = true;
+      });
+      child.on('error', (err) => {
+        m.stderr += err.message;
+        m.exited = true;
+      });
       this.#monitors.push(m);
     }
     const deadline = Date.now() + 5_000;
     for (const m of this.#monitors) {
       while (!m.exited && !(m.child.pid && subscribedToAddresses(m.child.pid))) {
-        if (Date.now() > deadline) { await this.#killAll(); throw new Error(`the VIP sampler: ip monitor for ${m.director} did not subscribe within 5 s`); }
+        if (Date.now() > deadline) {
+          await this.#killAll();
+          throw new Error(`the VIP sampler: ip monitor for ${m.director} did not subscribe within 5 s`);
+        }
         await sleep(10);
       }
-      if (m.exited) { await this.#killAll(); throw new Error(`the VIP sampler: ip monitor for ${m.director} exited: ${m.stderr.trim()}`); }
+      if (m.exited) {
+        await this.#killAll();
+        throw new Error(`the VIP sampler: ip monitor for ${m.director} exited: ${m.stderr.trim()}`);
+      }
     }
-    this.#initial.push(...await Promise.all(this.directors.map((d) => this.#read(d))));
+    this.#initial.push(...(await Promise.all(this.directors.map((d) => this.#read(d)))));
     this.#start = Math.max(...this.#initial.map((p) => p.to));
     this.#timer = setInterval(() => {
       this.#inFlight = this.#inFlight.then(async () => {
-        try { this.#polls.push(...await Promise.all(this.directors.map((d) => this.#read(d)))); } catch (err) { this.#errors.push((err as Error).message); }
+        try {
+          this.#polls.push(...(await Promise.all(this.directors.map((d) => this.#read(d)))));
+        } catch (err) {
+          this.#errors.push((err as Error).message);
+        }
       });
     }, this.#pollMs);
   }
 
   async #killAll(): Promise<void> {
-    await Promise.all(this.#monitors.map(async (m) => {
-      if (m.exited) return;
-      const gone = new Promise((resolve) => m.child.once('exit', resolve));
-      m.child.kill('SIGTERM');
-      await gone;
-    }));
+    await Promise.all(
+      this.#monitors.map(async (m) => {
+        if (m.exited) return;
+        const gone = new Promise((resolve) => m.child.once('exit', resolve));
+        m.child.kill('SIGTERM');
+        await gone;
+      }),
+    );
   }
 
   /** Reads each director a last time, stops the monitors, and returns the timeline; throws if it cannot be trusted. */
   async stop(): Promise<VipReport> {
     if (this.#timer) clearInterval(this.#timer);
     await this.#inFlight;
-    const early = this.#monitors.filter((m) => m.exited).map((m) => `ip monitor for ${m.director} exited early: ${m.stderr.trim() || 'no message'}`);
+    const early = this.#monitors
+      .filter((m) => m.exited)
+      .map((m) => `ip monitor for ${m.director} exited early: ${m.stderr.trim() || 'no message'}`);
     let last: AddressPoll[] = [];
-    try { last = await Promise.all(this.directors.map((d) => this.#read(d))); } catch (err) { this.#errors.push((err as Error).message); }
+    try {
+      last = await Promise.all(this.directors.map((d) => this.#read(d)));
+    } catch (err) {
+      this.#errors.push((err as Error).message);
+    }
     const end = Math.max(this.#start, ...last.map((p) => p.to));
     await sleep(200); // events stamped before `end` still in the pipes
     await this.#killAll();
@@ -182,11 +250,24 @@ export class VipSampler {
       return said ? [`ip monitor for ${m.director} said: ${said}`] : [];
     });
     const timeline = buildTimeline({
-      directors: this.directors, vips: this.vips, devices: this.#devices, start: this.#start, end,
-      initial: this.#initial, events: this.#events, polls: [...this.#polls, ...last],
+      directors: this.directors,
+      vips: this.vips,
+      devices: this.#devices,
+      start: this.#start,
+      end,
+      initial: this.#initial,
+      events: this.#events,
+      polls: [...this.#polls, ...last],
     });
     const problems = [...early, ...complaints, ...this.#errors, ...timeline.problems];
     if (problems.length) throw new Error(`the VIP sampler cannot be trusted: ${problems.slice(0, 3).join('; ')}`);
-    return { start: this.#start, end, seconds: (end - this.#start) / 1000, vips: timeline.vips, events: this.#events.length, polls: this.#polls.length + last.length };
+    return {
+      start: this.#start,
+      end,
+      seconds: (end - this.#start) / 1000,
+      vips: timeline.vips,
+      events: this.#events.length,
+      polls: this.#polls.length + last.length,
+    };
   }
 }

@@ -20,13 +20,29 @@
 // into "two holders"; events cannot.
 
 /** An address added to or removed from a director's interface, at `t` (ms since the epoch). */
-export interface AddressEvent { t: number; director: string; kind: 'add' | 'del'; dev: string; address: string }
+export interface AddressEvent {
+  t: number;
+  director: string;
+  kind: 'add' | 'del';
+  dev: string;
+  address: string;
+}
 
 /** A direct read of a director's addresses (`ip -j addr show`) made between `from` and `to`. */
-export interface AddressPoll { director: string; from: number; to: number; addresses: { dev: string; address: string }[] }
+export interface AddressPoll {
+  director: string;
+  from: number;
+  to: number;
+  addresses: { dev: string; address: string }[];
+}
 
-export interface Interval { from: number; to: number }
-export interface Overlap extends Interval { directors: string[] }
+export interface Interval {
+  from: number;
+  to: number;
+}
+export interface Overlap extends Interval {
+  directors: string[];
+}
 
 export interface Observation {
   directors: string[];
@@ -64,15 +80,23 @@ export interface VipSummary {
   totalNoHolderMs: number;
 }
 
-export interface Timeline { vips: VipSummary[]; problems: string[] }
+export interface Timeline {
+  vips: VipSummary[];
+  problems: string[];
+}
 
 /** Canonical text of an address, for comparing IPv6 spellings. */
 export function canonicalAddress(address: string): string {
   if (!address.includes(':')) return address;
-  try { return new URL(`http://[${address}]/`).hostname.slice(1, -1); } catch { return address.toLowerCase(); }
+  try {
+    return new URL(`http://[${address}]/`).hostname.slice(1, -1);
+  } catch {
+    return address.toLowerCase();
+  }
 }
 
-const MONITOR_LINE = /^\[(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(?:\.(\d{1,9}))?\] (Deleted )?\d+: (\S+?)(?:@\S+)?\s+inet6? ([0-9A-Fa-f:.]+)\/\d+/;
+const MONITOR_LINE =
+  /^\[(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(?:\.(\d{1,9}))?\] (Deleted )?\d+: (\S+?)(?:@\S+)?\s+inet6? ([0-9A-Fa-f:.]+)\/\d+/;
 
 /**
  * One line of `ip -ts monitor address` run with TZ=UTC ("[2026-12-01T20:54:19.460497] 3: eth0    inet
@@ -90,7 +114,9 @@ export function parseMonitorLine(line: string, director: string): AddressEvent |
 /** `ip -j addr show` output as (dev, address) pairs. */
 export function parseIpJsonAddresses(json: string): { dev: string; address: string }[] {
   const links = JSON.parse(json) as { ifname?: string; addr_info?: { local?: string }[] }[];
-  return links.flatMap((l) => (l.addr_info ?? []).filter((a) => a.local).map((a) => ({ dev: l.ifname ?? '', address: canonicalAddress(a.local!) })));
+  return links.flatMap((l) =>
+    (l.addr_info ?? []).filter((a) => a.local).map((a) => ({ dev: l.ifname ?? '', address: canonicalAddress(a.local!) })),
+  );
 }
 
 /** The VIPs a director holds, by the devices that count. */
@@ -110,15 +136,19 @@ function track(director: string, obs: Observation): DirectorTrack {
   const first = obs.initial.find((p) => p.director === director);
   if (!first) throw new Error(`no initial read of ${director}`);
   const vips = obs.vips.map(canonicalAddress);
-  const onDevs = new Map<string, Set<string>>(vips.map((v) => [v, new Set(first.addresses.filter((a) => a.address === v && obs.devices.includes(a.dev)).map((a) => a.dev))]));
+  const onDevs = new Map<string, Set<string>>(
+    vips.map((v) => [v, new Set(first.addresses.filter((a) => a.address === v && obs.devices.includes(a.dev)).map((a) => a.dev))]),
+  );
   const intervals = new Map<string, Interval[]>(vips.map((v) => [v, onDevs.get(v)!.size > 0 ? [{ from: first.from, to: Infinity }] : []]));
   const changes = new Map<string, { t: number; held: boolean }[]>(vips.map((v) => [v, [{ t: first.from, held: onDevs.get(v)!.size > 0 }]]));
-  const events = obs.events.filter((e) => e.director === director && e.t >= first.from && obs.devices.includes(e.dev) && vips.includes(e.address))
+  const events = obs.events
+    .filter((e) => e.director === director && e.t >= first.from && obs.devices.includes(e.dev) && vips.includes(e.address))
     .sort((a, b) => a.t - b.t);
   for (const e of events) {
     const devs = onDevs.get(e.address)!;
     const was = devs.size > 0;
-    if (e.kind === 'add') devs.add(e.dev); else devs.delete(e.dev);
+    if (e.kind === 'add') devs.add(e.dev);
+    else devs.delete(e.dev);
     const is = devs.size > 0;
     if (was === is) continue; // a repeated event, or another device of the same director
     const list = intervals.get(e.address)!;
@@ -139,7 +169,10 @@ function runs(segments: { from: number; to: number; holders: string[] }[], pick:
   for (const s of segments) {
     if (!pick(s.holders)) continue;
     const last = out.at(-1);
-    if (last && last.to === s.from) { last.to = s.to; last.directors = [...new Set([...last.directors, ...s.holders])].sort(); } else out.push({ from: s.from, to: s.to, directors: [...s.holders].sort() });
+    if (last && last.to === s.from) {
+      last.to = s.to;
+      last.directors = [...new Set([...last.directors, ...s.holders])].sort();
+    } else out.push({ from: s.from, to: s.to, directors: [...s.holders].sort() });
   }
   return out;
 }
@@ -154,7 +187,9 @@ export function buildTimeline(obs: Observation): Timeline {
   const tracks = new Map(obs.directors.map((d) => [d, track(d, obs)]));
   for (const e of obs.events) {
     if (e.t < obs.start - 5_000 || e.t > obs.end + 5_000) {
-      problems.push(`an address event of ${e.director} at ${new Date(e.t).toISOString()} lies outside the window ${new Date(obs.start).toISOString()}..${new Date(obs.end).toISOString()}: the monitor's clock or time zone is not this machine's`);
+      problems.push(
+        `an address event of ${e.director} at ${new Date(e.t).toISOString()} lies outside the window ${new Date(obs.start).toISOString()}..${new Date(obs.end).toISOString()}: the monitor's clock or time zone is not this machine's`,
+      );
       break;
     }
   }
@@ -171,7 +206,9 @@ export function buildTimeline(obs: Observation): Timeline {
       const hi = p.to + slack;
       const candidates = [lo, hi, ...changes.filter((c) => c.t >= lo && c.t <= hi).map((c) => c.t)];
       if (!candidates.some((at) => stateAt(at) === seen.has(vip))) {
-        problems.push(`a read of ${p.director} at ${new Date(p.from).toISOString()} saw ${vip} ${seen.has(vip) ? 'held' : 'not held'}, the address events say ${stateAt(p.from) ? 'held' : 'not held'}: the monitor missed events`);
+        problems.push(
+          `a read of ${p.director} at ${new Date(p.from).toISOString()} saw ${vip} ${seen.has(vip) ? 'held' : 'not held'}, the address events say ${stateAt(p.from) ? 'held' : 'not held'}: the monitor missed events`,
+        );
       }
     }
   }
@@ -180,7 +217,8 @@ export function buildTimeline(obs: Observation): Timeline {
     const vip = canonicalAddress(raw);
     const holding = Object.fromEntries(obs.directors.map((d) => [d, clip(tracks.get(d)!.intervals.get(vip)!, obs.start, obs.end)]));
     const cuts = [...new Set([obs.start, obs.end, ...Object.values(holding).flatMap((l) => l.flatMap((i) => [i.from, i.to]))])]
-      .filter((c) => c >= obs.start && c <= obs.end).sort((a, b) => a - b);
+      .filter((c) => c >= obs.start && c <= obs.end)
+      .sort((a, b) => a - b);
     const segments = cuts.slice(0, -1).map((from, i) => {
       const to = cuts[i + 1]!;
       const mid = (from + to) / 2;
@@ -213,7 +251,9 @@ export function buildTimeline(obs: Observation): Timeline {
 const ms = (x: number) => (x < 10 ? x.toFixed(1) : x.toFixed(0));
 
 export function describeSummary(s: VipSummary): string {
-  return `${s.vip} over ${(s.windowMs / 1000).toFixed(1)} s: ${s.sequence.join(' -> ')}; ` +
+  return (
+    `${s.vip} over ${(s.windowMs / 1000).toFixed(1)} s: ${s.sequence.join(' -> ')}; ` +
     `on two directors at once ${s.overlaps.length} time(s), longest ${ms(s.maxOverlapMs)} ms; ` +
-    `on none ${s.gaps.length} time(s), longest ${ms(s.worstNoHolderMs)} ms`;
+    `on none ${s.gaps.length} time(s), longest ${ms(s.worstNoHolderMs)} ms`
+  );
 }

@@ -17,19 +17,28 @@ import { clusterOf } from '../support/clusters.js';
 import { absentFile, missingService } from '../support/task-facts.js';
 
 const cluster = clusterOf('lab', (inv) => {
-  inv.vrrp = { ...inv.vrrp, trackScripts: [{ name: 'gateway', command: '/usr/bin/lvsp-no-such-ping -c 1 198.18.0.1' }, { name: 'local', command: '/bin/sh -n /dev/null' }] };
+  inv.vrrp = {
+    ...inv.vrrp,
+    trackScripts: [
+      { name: 'gateway', command: '/usr/bin/lvsp-no-such-ping -c 1 198.18.0.1' },
+      { name: 'local', command: '/bin/sh -n /dev/null' },
+    ],
+  };
   inv.vips[0]!.services[0]!.healthCheck = { type: 'MISC_CHECK', command: '/usr/local/bin/lvsp-no-such-check --quick' };
 });
 const dr = { cluster, host: cluster.hosts.find((h) => h.name === 'lvs-dr')! };
 
-describe('tasks/keepalived: the operator\'s commands on the director', () => {
+describe("tasks/keepalived: the operator's commands on the director", () => {
   it('lists each command with what it is for', () => {
-    assert.deepEqual(operatorCommands(cluster).map((c) => [c.executable, c.purpose]), [
-      ['/usr/bin/lvsp-no-such-ping', 'the track script "gateway"'],
-      ['/bin/sh', 'the track script "local"'],
-      ['/usr/local/bin/lvsp-no-such-check', 'the MISC_CHECK of lvs01 in TCP 198.18.0.100:80'],
-      ['/usr/local/bin/lvsp-no-such-check', 'the MISC_CHECK of lvs02 in TCP 198.18.0.100:80'],
-    ]);
+    assert.deepEqual(
+      operatorCommands(cluster).map((c) => [c.executable, c.purpose]),
+      [
+        ['/usr/bin/lvsp-no-such-ping', 'the track script "gateway"'],
+        ['/bin/sh', 'the track script "local"'],
+        ['/usr/local/bin/lvsp-no-such-check', 'the MISC_CHECK of lvs01 in TCP 198.18.0.100:80'],
+        ['/usr/local/bin/lvsp-no-such-check', 'the MISC_CHECK of lvs02 in TCP 198.18.0.100:80'],
+      ],
+    );
   });
 
   it('reads which exist with one command per path (run here by /bin/sh)', () => {
@@ -39,7 +48,12 @@ describe('tasks/keepalived: the operator\'s commands on the director', () => {
     try {
       const fact = executablesFact(['/bin/sh', '/usr/bin/lvsp-no-such-ping', plain, dir]);
       const r = spawnSync('/bin/sh', ['-c', fact.command], { encoding: 'utf8' });
-      assert.deepEqual(fact.parse({ stdout: r.stdout, code: r.status ?? -1 }), { '/bin/sh': true, '/usr/bin/lvsp-no-such-ping': false, [plain]: false, [dir]: false });
+      assert.deepEqual(fact.parse({ stdout: r.stdout, code: r.status ?? -1 }), {
+        '/bin/sh': true,
+        '/usr/bin/lvsp-no-such-ping': false,
+        [plain]: false,
+        [dir]: false,
+      });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -49,18 +63,23 @@ describe('tasks/keepalived: the operator\'s commands on the director', () => {
     const values = new FactValues();
     for (const fact of keepalivedTask.facts(dr)) {
       const kind = fact.id.split(':')[0];
-      if (fact.id === 'os-release') values.set(fact.id, parseOsRelease(readFileSync(new URL('../fixtures/facts/os-release/debian-12.txt', import.meta.url), 'utf8')));
+      if (fact.id === 'os-release')
+        values.set(fact.id, parseOsRelease(readFileSync(new URL('../fixtures/facts/os-release/debian-12.txt', import.meta.url), 'utf8')));
       else if (kind === 'file') values.set(fact.id, absentFile(fact.id.slice(5)));
       else if (kind === 'service') values.set(fact.id, missingService(fact.id.slice(8)));
-      else if (kind === 'executables') values.set(fact.id, { '/bin/sh': true, '/usr/bin/lvsp-no-such-ping': false, '/usr/local/bin/lvsp-no-such-check': false });
+      else if (kind === 'executables')
+        values.set(fact.id, { '/bin/sh': true, '/usr/bin/lvsp-no-such-ping': false, '/usr/local/bin/lvsp-no-such-check': false });
       else throw new Error(`no value for ${fact.id}`);
     }
     const diff = keepalivedTask.diff(dr, values);
-    assert.deepEqual(diff.notes.map((n) => n.message), [
-      '/usr/bin/lvsp-no-such-ping is not an executable on this director, so keepalived disables the track script "gateway" until it is: install it (e.g. in packages.directors) or fix the command',
-      '/usr/local/bin/lvsp-no-such-check is not an executable on this director, so keepalived disables the MISC_CHECK of lvs01 in TCP 198.18.0.100:80 until it is: install it (e.g. in packages.directors) or fix the command',
-      '/usr/local/bin/lvsp-no-such-check is not an executable on this director, so keepalived disables the MISC_CHECK of lvs02 in TCP 198.18.0.100:80 until it is: install it (e.g. in packages.directors) or fix the command',
-    ]);
+    assert.deepEqual(
+      diff.notes.map((n) => n.message),
+      [
+        '/usr/bin/lvsp-no-such-ping is not an executable on this director, so keepalived disables the track script "gateway" until it is: install it (e.g. in packages.directors) or fix the command',
+        '/usr/local/bin/lvsp-no-such-check is not an executable on this director, so keepalived disables the MISC_CHECK of lvs01 in TCP 198.18.0.100:80 until it is: install it (e.g. in packages.directors) or fix the command',
+        '/usr/local/bin/lvsp-no-such-check is not an executable on this director, so keepalived disables the MISC_CHECK of lvs02 in TCP 198.18.0.100:80 until it is: install it (e.g. in packages.directors) or fix the command',
+      ],
+    );
     assert.ok(!diff.changes.some((c) => /lvsp-no-such/.test(c.summary)));
   });
 

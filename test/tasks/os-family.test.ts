@@ -6,8 +6,10 @@
 
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
-import { parseOsRelease, type OsRelease } from '../../lib/facts/os-release.js';
+import { UserError } from '../../lib/errors.js';
 import { FactValues } from '../../lib/facts/fact.js';
+import { type OsRelease, parseOsRelease } from '../../lib/facts/os-release.js';
+import type { Cluster } from '../../lib/inventory/types.js';
 import { DR_CLIENT_PATHS } from '../../lib/render/dr-client.js';
 import { hostFiles, KEEPALIVED_CONF_PATH } from '../../lib/render/host-files.js';
 import { DEBIAN_LAYOUT, hostLayout, RHEL_LAYOUT } from '../../lib/render/os-layout.js';
@@ -17,14 +19,12 @@ import { gatherFacts } from '../../lib/run/gather.js';
 import { drClientTask } from '../../lib/tasks/dr-client.js';
 import { keepalivedTask } from '../../lib/tasks/keepalived.js';
 import { packagesTask } from '../../lib/tasks/packages.js';
-import { sysctlTask } from '../../lib/tasks/sysctl.js';
 import type { Step } from '../../lib/tasks/step.js';
+import { sysctlTask } from '../../lib/tasks/sysctl.js';
 import type { Task, TaskContext, TaskDiff } from '../../lib/tasks/task.js';
 import { timeSyncTask } from '../../lib/tasks/time-sync.js';
-import { UserError } from '../../lib/errors.js';
 import { keepalivedFiles } from '../../lib/verify/facts.js';
 import { checkKeepalived } from '../../lib/verify/keepalived.js';
-import type { Cluster } from '../../lib/inventory/types.js';
 import { clusterOf } from '../support/clusters.js';
 import { FakeHost, fileOutput, osReleaseOutput, serviceOutput } from '../support/fake-host.js';
 import { absentFile, missingService, presentFile, service } from '../support/task-facts.js';
@@ -85,7 +85,10 @@ const summaries = (d: TaskDiff) => d.changes.map((c) => c.summary);
 const steps = (d: TaskDiff): Step[] => d.changes.flatMap((c) => c.steps);
 const writes = (d: TaskDiff) => steps(d).flatMap((s) => (s.kind === 'write' ? [s.path] : []));
 const rhelFile = (cluster: Cluster, host: string, path: string) => hostFiles(cluster, host, RHEL_LAYOUT).find((f) => f.path === path)!;
-const inSyncOnRhel = (cluster: Cluster, host: string, path: string) => { const f = rhelFile(cluster, host, path); return presentFile(path, f.content, f.mode); };
+const inSyncOnRhel = (cluster: Cluster, host: string, path: string) => {
+  const f = rhelFile(cluster, host, path);
+  return presentFile(path, f.content, f.mode);
+};
 
 describe('OS families: os-release as the hosts print it', () => {
   it('places every RHEL-family fixture in the RHEL family, with dnf', () => {
@@ -106,30 +109,46 @@ describe('OS families: os-release as the hosts print it', () => {
   });
 
   it('refuses a host of neither family, naming the host and its OS', () => {
-    assert.throws(() => hostLayout(os('alpine-3.20'), 'lvs-dr'), (e: UserError) =>
-      e instanceof UserError && /^lvs-dr: its OS "alpine" is neither of the Debian family nor of the RHEL family/.test(e.message) && /RHEL\/Rocky\/Alma/.test(e.hint ?? ''));
+    assert.throws(
+      () => hostLayout(os('alpine-3.20'), 'lvs-dr'),
+      (e: UserError) =>
+        e instanceof UserError &&
+        /^lvs-dr: its OS "alpine" is neither of the Debian family nor of the RHEL family/.test(e.message) &&
+        /RHEL\/Rocky\/Alma/.test(e.hint ?? ''),
+    );
   });
 });
 
 describe('OS families: every task on a RHEL-family host (fixture-proven)', () => {
-  const seed = clusterOf('example');           // keepalived in full mode, the seed's cluster
-  const lab = clusterOf('lab');                // vrrp-only: keepalived gets --vrrp
+  const seed = clusterOf('example'); // keepalived in full mode, the seed's cluster
+  const lab = clusterOf('lab'); // vrrp-only: keepalived gets --vrrp
   const dr = ctxOf(seed, 'lvs-dr');
   const rs = ctxOf(seed, 'lvs01');
 
   for (const osName of RHEL_HOSTS) {
     it(`${osName}, a bare director: packages with dnf, chrony at /etc/chrony.conf run as chronyd, keepalived's options in /etc/sysconfig`, () => {
-      const packages = packagesTask.diff(dr, factsOf(packagesTask, dr, osName, {
-        'packages:ipvsadm,keepalived': { installed: { ipvsadm: null, keepalived: null }, aptListsPresent: false },
-      }));
+      const packages = packagesTask.diff(
+        dr,
+        factsOf(packagesTask, dr, osName, {
+          'packages:ipvsadm,keepalived': { installed: { ipvsadm: null, keepalived: null }, aptListsPresent: false },
+        }),
+      );
       assert.deepEqual(steps(packages), [{ kind: 'install', packages: ['ipvsadm', 'keepalived'], manager: 'dnf', refresh: false }]);
 
-      const time = timeSyncTask.diff(dr, factsOf(timeSyncTask, dr, osName, {
-        'packages:chrony': { installed: { chrony: null }, aptListsPresent: false },
-        capabilities: { canSetClock: true },
-      }));
-      assert.deepEqual(summaries(time), ['not installed: chrony', '/etc/chrony.conf: missing', 'chronyd.service not enabled', 'chronyd.service not running',
-        'wait until chrony reports the clock synchronised']);
+      const time = timeSyncTask.diff(
+        dr,
+        factsOf(timeSyncTask, dr, osName, {
+          'packages:chrony': { installed: { chrony: null }, aptListsPresent: false },
+          capabilities: { canSetClock: true },
+        }),
+      );
+      assert.deepEqual(summaries(time), [
+        'not installed: chrony',
+        '/etc/chrony.conf: missing',
+        'chronyd.service not enabled',
+        'chronyd.service not running',
+        'wait until chrony reports the clock synchronised',
+      ]);
       assert.ok(steps(time).every((s) => s.kind !== 'service' || s.unit === 'chronyd.service'));
 
       const keepalived = keepalivedTask.diff(dr, factsOf(keepalivedTask, dr, osName, {}));
@@ -139,13 +158,20 @@ describe('OS families: every task on a RHEL-family host (fixture-proven)', () =>
   }
 
   it('chrony as the RPM ships it (enabled, running, its own pool): /etc/chrony.conf replaced, chronyd restarted, the Debian path never touched', () => {
-    const d = timeSyncTask.diff(dr, factsOf(timeSyncTask, dr, 'rocky-9.6', {
-      'packages:chrony': { installed: { chrony: '4.6.1-1.el9' }, aptListsPresent: false },
-      'file:/etc/chrony.conf': presentFile('/etc/chrony.conf', PACKAGE_CHRONY_CONF),
-      'service:chronyd.service': service('chronyd.service'),
-      capabilities: { canSetClock: true },
-    }));
-    assert.deepEqual(summaries(d), ['/etc/chrony.conf: content differs', 'chronyd.service must restart (chrony.conf changed)', 'wait until chrony reports the clock synchronised']);
+    const d = timeSyncTask.diff(
+      dr,
+      factsOf(timeSyncTask, dr, 'rocky-9.6', {
+        'packages:chrony': { installed: { chrony: '4.6.1-1.el9' }, aptListsPresent: false },
+        'file:/etc/chrony.conf': presentFile('/etc/chrony.conf', PACKAGE_CHRONY_CONF),
+        'service:chronyd.service': service('chronyd.service'),
+        capabilities: { canSetClock: true },
+      }),
+    );
+    assert.deepEqual(summaries(d), [
+      '/etc/chrony.conf: content differs',
+      'chronyd.service must restart (chrony.conf changed)',
+      'wait until chrony reports the clock synchronised',
+    ]);
     const conf = steps(d)[0];
     assert.ok(conf.kind === 'write');
     for (const server of seed.time.servers) assert.ok(conf.content.includes(`\nserver ${server} iburst\n`), server);
@@ -154,14 +180,20 @@ describe('OS families: every task on a RHEL-family host (fixture-proven)', () =>
     assert.doesNotMatch(conf.content, /^pool |sourcedir|\/etc\/chrony\/chrony/m);
   });
 
-  it('keepalived\'s options as the RPM ships them (-D): rewritten keeping -D, which restarts keepalived', () => {
-    const d = keepalivedTask.diff(dr, factsOf(keepalivedTask, dr, 'almalinux-9.6', {
-      [`file:${SWITCHES_README}`]: inSyncOnRhel(seed, 'lvs-dr', SWITCHES_README),
-      [`file:${KEEPALIVED_CONF_PATH}`]: inSyncOnRhel(seed, 'lvs-dr', KEEPALIVED_CONF_PATH),
-      'file:/etc/sysconfig/keepalived': presentFile('/etc/sysconfig/keepalived', PACKAGE_SYSCONFIG),
-      'service:keepalived.service': service('keepalived.service'),
-    }));
-    assert.deepEqual(summaries(d), ['/etc/sysconfig/keepalived: content differs', 'keepalived.service must restart (daemon options changed)']);
+  it("keepalived's options as the RPM ships them (-D): rewritten keeping -D, which restarts keepalived", () => {
+    const d = keepalivedTask.diff(
+      dr,
+      factsOf(keepalivedTask, dr, 'almalinux-9.6', {
+        [`file:${SWITCHES_README}`]: inSyncOnRhel(seed, 'lvs-dr', SWITCHES_README),
+        [`file:${KEEPALIVED_CONF_PATH}`]: inSyncOnRhel(seed, 'lvs-dr', KEEPALIVED_CONF_PATH),
+        'file:/etc/sysconfig/keepalived': presentFile('/etc/sysconfig/keepalived', PACKAGE_SYSCONFIG),
+        'service:keepalived.service': service('keepalived.service'),
+      }),
+    );
+    assert.deepEqual(summaries(d), [
+      '/etc/sysconfig/keepalived: content differs',
+      'keepalived.service must restart (daemon options changed)',
+    ]);
     assert.match(rhelFile(seed, 'lvs-dr', '/etc/sysconfig/keepalived').content, /^KEEPALIVED_OPTIONS="-D"$/m);
     assert.match(rhelFile(lab, 'lvs-dr', '/etc/sysconfig/keepalived').content, /^KEEPALIVED_OPTIONS="-D --vrrp"$/m);
   });
@@ -173,29 +205,67 @@ describe('OS families: every task on a RHEL-family host (fixture-proven)', () =>
       return task.diff(ctx, factsOf(task, ctx, 'centos-stream-9', set));
     };
     // the running values are the wanted ones
-    const sysctls = (ctx: TaskContext) => Object.fromEntries(sysctlTask.facts(ctx).filter((f) => f.id.startsWith('sysctl:')).map((f) => [f.id, hostSysctls(ctx.cluster, ctx.host.name)]));
+    const sysctls = (ctx: TaskContext) =>
+      Object.fromEntries(
+        sysctlTask
+          .facts(ctx)
+          .filter((f) => f.id.startsWith('sysctl:'))
+          .map((f) => [f.id, hostSysctls(ctx.cluster, ctx.host.name)]),
+      );
     for (const ctx of [dr, rs]) {
-      assert.deepEqual(inSync(ctx, packagesTask, { [packagesTask.facts(ctx)[1].id]: { installed: { ipvsadm: '1.31-6.el9', keepalived: '2.2.8-4.el9' }, aptListsPresent: false } }).changes, [], ctx.host.name);
-      assert.deepEqual(inSync(ctx, timeSyncTask, { 'packages:chrony': { installed: { chrony: '4.6.1-1.el9' }, aptListsPresent: false }, 'service:chronyd.service': service('chronyd.service'), capabilities: { canSetClock: true } }).changes, [], ctx.host.name);
+      assert.deepEqual(
+        inSync(ctx, packagesTask, {
+          [packagesTask.facts(ctx)[1].id]: { installed: { ipvsadm: '1.31-6.el9', keepalived: '2.2.8-4.el9' }, aptListsPresent: false },
+        }).changes,
+        [],
+        ctx.host.name,
+      );
+      assert.deepEqual(
+        inSync(ctx, timeSyncTask, {
+          'packages:chrony': { installed: { chrony: '4.6.1-1.el9' }, aptListsPresent: false },
+          'service:chronyd.service': service('chronyd.service'),
+          capabilities: { canSetClock: true },
+        }).changes,
+        [],
+        ctx.host.name,
+      );
       assert.deepEqual(inSync(ctx, sysctlTask, sysctls(ctx)).changes, [], ctx.host.name);
     }
     assert.deepEqual(inSync(dr, keepalivedTask, { 'service:keepalived.service': service('keepalived.service') }).changes, []);
     const lo = [{ address: '127.0.0.1', prefix: 8 }, ...['192.168.122.100', '192.168.122.110'].map((address) => ({ address, prefix: 32 }))];
-    const arp = { 'net.ipv4.conf.all.arp_announce': '2', 'net.ipv4.conf.all.arp_ignore': '1', 'net.ipv4.conf.lo.arp_announce': '2', 'net.ipv4.conf.lo.arp_ignore': '1' };
+    const arp = {
+      'net.ipv4.conf.all.arp_announce': '2',
+      'net.ipv4.conf.all.arp_ignore': '1',
+      'net.ipv4.conf.lo.arp_announce': '2',
+      'net.ipv4.conf.lo.arp_ignore': '1',
+    };
     const arpId = drClientTask.facts(rs).find((f) => f.id.startsWith('sysctl:'))!.id;
-    assert.deepEqual(inSync(rs, drClientTask, { 'service:lvs-play-dr-client.service': service('lvs-play-dr-client.service'), 'addresses:lo': lo, [arpId]: arp }).changes, []);
+    assert.deepEqual(
+      inSync(rs, drClientTask, {
+        'service:lvs-play-dr-client.service': service('lvs-play-dr-client.service'),
+        'addresses:lo': lo,
+        [arpId]: arp,
+      }).changes,
+      [],
+    );
   });
 
-  it('the real server\'s files are where they are on Debian: the dr_client unit, script and VIP list, and sysctl.d', () => {
-    const d = drClientTask.diff(rs, factsOf(drClientTask, rs, 'rocky-9.6', {
-      'addresses:lo': [{ address: '127.0.0.1', prefix: 8 }],
-      [drClientTask.facts(rs).find((f) => f.id.startsWith('sysctl:'))!.id]: {},
-    }));
+  it("the real server's files are where they are on Debian: the dr_client unit, script and VIP list, and sysctl.d", () => {
+    const d = drClientTask.diff(
+      rs,
+      factsOf(drClientTask, rs, 'rocky-9.6', {
+        'addresses:lo': [{ address: '127.0.0.1', prefix: 8 }],
+        [drClientTask.facts(rs).find((f) => f.id.startsWith('sysctl:'))!.id]: {},
+      }),
+    );
     assert.deepEqual(writes(d), [DR_CLIENT_PATHS.script, DR_CLIENT_PATHS.vips, DR_CLIENT_PATHS.unit]);
-    assert.deepEqual(hostFiles(seed, 'lvs01', RHEL_LAYOUT).map((f) => f.path), [SYSCTL_CONF_PATH, '/etc/chrony.conf', ...writes(d)]);
+    assert.deepEqual(
+      hostFiles(seed, 'lvs01', RHEL_LAYOUT).map((f) => f.path),
+      [SYSCTL_CONF_PATH, '/etc/chrony.conf', ...writes(d)],
+    );
   });
 
-  it('one round trip reads both families\' paths; a Rocky director is judged by /etc/sysconfig/keepalived, not by /etc/default/keepalived', async () => {
+  it("one round trip reads both families' paths; a Rocky director is judged by /etc/sysconfig/keepalived, not by /etc/default/keepalived", async () => {
     const host = seed.hosts.find((h) => h.name === 'lvs-dr')!;
     const fake = new FakeHost(host, [
       osReleaseOutput('rocky-9.6'),
@@ -210,7 +280,7 @@ describe('OS families: every task on a RHEL-family host (fixture-proven)', () =>
     assert.deepEqual(keepalivedTask.diff(dr, facts).changes, []);
   });
 
-  it('verify compares a RHEL-family director\'s /etc/sysconfig/keepalived, and names it when it differs', () => {
+  it("verify compares a RHEL-family director's /etc/sysconfig/keepalived, and names it when it differs", () => {
     const obs = healthy(seed);
     for (const h of obs.hosts) {
       if (!h.reachable || !h.director) continue;
@@ -219,7 +289,10 @@ describe('OS families: every task on a RHEL-family host (fixture-proven)', () =>
       h.director.files = keepalivedFiles(RHEL_LAYOUT).map((path) => inSyncOnRhel(seed, h.host, path));
     }
     const rows = () => checkKeepalived(seed, obs).filter((r) => r.check === 'keepalived-config');
-    assert.deepEqual(rows().map((r) => [r.status, r.detail]), ['lvs-dr', 'lvs-dr2'].map(() => ['pass', '/etc/keepalived/keepalived.conf and /etc/sysconfig/keepalived are the rendered ones']));
+    assert.deepEqual(
+      rows().map((r) => [r.status, r.detail]),
+      ['lvs-dr', 'lvs-dr2'].map(() => ['pass', '/etc/keepalived/keepalived.conf and /etc/sysconfig/keepalived are the rendered ones']),
+    );
     const dr2 = obs.hosts.find((h) => h.host === 'lvs-dr2')!;
     assert.ok(dr2.reachable && dr2.director);
     dr2.director.files[1] = presentFile('/etc/sysconfig/keepalived', PACKAGE_SYSCONFIG);

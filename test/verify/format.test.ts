@@ -16,8 +16,14 @@ describe('verify/format', () => {
     // every row's status starts in the header's STATUS column
     const at = lines[0]!.indexOf('STATUS');
     for (const line of lines.slice(1, 19)) assert.match(line.slice(at), /^(pass|degraded|fail|not-checkable)\b/, line);
-    assert.ok(lines.some((l) => /^realserver-vips\s+lvs01\s+fail\s+lvs01: 198\.18\.0\.110 is not on lo/.test(l)), text);
-    assert.equal(lines.at(-1), 'lab: 15 pass, 0 degraded, 1 fail, 2 not checkable (not counted as passed): exit 1, something is down or could not be checked');
+    assert.ok(
+      lines.some((l) => /^realserver-vips\s+lvs01\s+fail\s+lvs01: 198\.18\.0\.110 is not on lo/.test(l)),
+      text,
+    );
+    assert.equal(
+      lines.at(-1),
+      'lab: 15 pass, 0 degraded, 1 fail, 2 not checkable (not counted as passed): exit 1, something is down or could not be checked',
+    );
     assert.doesNotMatch(text, /\x1b\[/);
   });
 

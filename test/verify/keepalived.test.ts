@@ -15,9 +15,10 @@ const file = (obs: Observations, name: string, path: string) => host(obs, name).
 describe('verify/keepalived', () => {
   it('passes a running keepalived with the rendered files, on each director', () => {
     const r = rows(healthy(lab));
-    assert.deepEqual(r.map((x) => `${x.check} ${x.target} ${x.status}`), [
-      'keepalived lvs-dr pass', 'keepalived-config lvs-dr pass', 'keepalived lvs-dr2 pass', 'keepalived-config lvs-dr2 pass',
-    ]);
+    assert.deepEqual(
+      r.map((x) => `${x.check} ${x.target} ${x.status}`),
+      ['keepalived lvs-dr pass', 'keepalived-config lvs-dr pass', 'keepalived lvs-dr2 pass', 'keepalived-config lvs-dr2 pass'],
+    );
   });
 
   it('a stopped keepalived is degraded (its peer can carry the VIPs); not installed is a fail', () => {
@@ -32,7 +33,10 @@ describe('verify/keepalived', () => {
   it('says when keepalived is not enabled at boot', () => {
     const obs = healthy(lab);
     host(obs, 'lvs-dr').director!.keepalived = service('keepalived.service', { enabled: false });
-    assert.deepEqual([find(obs, 'keepalived', 'lvs-dr').status, find(obs, 'keepalived', 'lvs-dr').detail], ['pass', 'running; not enabled at boot']);
+    assert.deepEqual(
+      [find(obs, 'keepalived', 'lvs-dr').status, find(obs, 'keepalived', 'lvs-dr').detail],
+      ['pass', 'running; not enabled at boot'],
+    );
   });
 
   it('a config that differs by content is a fail naming the host and the line, with no password shown', () => {
@@ -41,7 +45,10 @@ describe('verify/keepalived', () => {
     conf.content = conf.content.replace('priority 150', 'priority 100');
     const r = find(obs, 'keepalived-config', 'lvs-dr2');
     assert.equal(r.status, 'fail');
-    assert.match(r.detail, /^lvs-dr2: \/etc\/keepalived\/keepalived.conf differs from the rendered one at line \d+: has "priority 100", lvs-play renders "priority 150"/);
+    assert.match(
+      r.detail,
+      /^lvs-dr2: \/etc\/keepalived\/keepalived.conf differs from the rendered one at line \d+: has "priority 100", lvs-play renders "priority 150"/,
+    );
     assert.equal(find(obs, 'keepalived-config', 'lvs-dr').status, 'pass');
   });
 
@@ -68,19 +75,28 @@ describe('verify/keepalived', () => {
     defaults.content = defaults.content.replace('DAEMON_ARGS="--vrrp"', 'DAEMON_ARGS=""');
     const r = find(obs, 'keepalived-config', 'lvs-dr');
     assert.equal(r.status, 'fail');
-    assert.match(r.detail, /keepalived.conf is missing; \/etc\/default\/keepalived differs from the rendered one at line \d+: has "DAEMON_ARGS=\\"\\"", lvs-play renders "DAEMON_ARGS=\\"--vrrp\\""/);
+    assert.match(
+      r.detail,
+      /keepalived.conf is missing; \/etc\/default\/keepalived differs from the rendered one at line \d+: has "DAEMON_ARGS=\\"\\"", lvs-play renders "DAEMON_ARGS=\\"--vrrp\\""/,
+    );
   });
 
   it('an extra line at the end is named as the end of the rendered file', () => {
     const obs = healthy(lab);
     const conf = file(obs, 'lvs-dr', KEEPALIVED_CONF_PATH);
     conf.content += 'include /etc/keepalived/extra.conf\n';
-    assert.match(find(obs, 'keepalived-config', 'lvs-dr').detail, /has "include \/etc\/keepalived\/extra.conf", lvs-play renders \(end of file\)/);
+    assert.match(
+      find(obs, 'keepalived-config', 'lvs-dr').detail,
+      /has "include \/etc\/keepalived\/extra.conf", lvs-play renders \(end of file\)/,
+    );
   });
 
   it('says nothing of unreachable directors (the host row does)', () => {
     const obs = healthy(lab);
     obs.hosts = obs.hosts.map((h) => (h.host === 'lvs-dr' ? { host: 'lvs-dr', reachable: false, error: 'refused' } : h));
-    assert.deepEqual(rows(obs).map((r) => r.target), ['lvs-dr2', 'lvs-dr2']);
+    assert.deepEqual(
+      rows(obs).map((r) => r.target),
+      ['lvs-dr2', 'lvs-dr2'],
+    );
   });
 });

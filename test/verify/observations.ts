@@ -8,8 +8,8 @@ import { DIRECTORS, REALSERVERS } from '../../lib/inventory/defaults.js';
 import type { Cluster } from '../../lib/inventory/types.js';
 import { drClientVips } from '../../lib/render/dr-client.js';
 import { hostFiles } from '../../lib/render/host-files.js';
-import { REALSERVER_SYSCTLS } from '../../lib/render/sysctl.js';
 import { DEBIAN_LAYOUT } from '../../lib/render/os-layout.js';
+import { REALSERVER_SYSCTLS } from '../../lib/render/sysctl.js';
 import { keepalivedFiles } from '../../lib/verify/facts.js';
 import { IPVSADM_FORWARDING } from '../../lib/verify/ipvs-table.js';
 import type { HostObservation, Observations, ReachedHost } from '../../lib/verify/types.js';
@@ -19,10 +19,24 @@ const full = (address: string) => (address.includes(':') ? 128 : 32);
 
 /** The IPVS table keepalived builds from the inventory. */
 export function inventoryTable(cluster: Cluster): IpvsVirtualService[] {
-  return cluster.vips.flatMap((v) => v.services.map((s) => ({
-    protocol: s.protocol, address: s.vip, port: s.port, scheduler: s.scheduler, persistence: s.persistence, flags: [],
-    realServers: s.realServers.map((r) => ({ address: r.address, port: r.port, forwarding: IPVSADM_FORWARDING[s.forwarding], weight: r.weight, activeConnections: 0, inactiveConnections: 3 })),
-  })));
+  return cluster.vips.flatMap((v) =>
+    v.services.map((s) => ({
+      protocol: s.protocol,
+      address: s.vip,
+      port: s.port,
+      scheduler: s.scheduler,
+      persistence: s.persistence,
+      flags: [],
+      realServers: s.realServers.map((r) => ({
+        address: r.address,
+        port: r.port,
+        forwarding: IPVSADM_FORWARDING[s.forwarding],
+        weight: r.weight,
+        activeConnections: 0,
+        inactiveConnections: 3,
+      })),
+    })),
+  );
 }
 
 export function ipvsOf(cluster: Cluster): IpvsState {
@@ -46,13 +60,36 @@ export function healthy(cluster: Cluster): Observations {
     }
     if (isRealServer) for (const vip of drClientVips(cluster, h.name)) lo.push({ address: vip, prefix: full(vip) });
     const rendered = hostFiles(cluster, h.name);
-    const files: FileState[] = isDirector ? keepalivedFiles(DEBIAN_LAYOUT).map((path) => ({
-      path, exists: true, content: rendered.find((f) => f.path === path)!.content, mode: 0o640, owner: 'root', group: 'root',
-    })) : [];
+    const files: FileState[] = isDirector
+      ? keepalivedFiles(DEBIAN_LAYOUT).map((path) => ({
+          path,
+          exists: true,
+          content: rendered.find((f) => f.path === path)!.content,
+          mode: 0o640,
+          owner: 'root',
+          group: 'root',
+        }))
+      : [];
     hosts.push({
-      host: h.name, reachable: true, durationMs: 40,
-      interfaces: [{ name: 'lo', up: true, addresses: lo }, { name: 'eth0', up: true, addresses: eth0 }],
-      ...(isDirector ? { director: { osFamily: 'debian' as const, osId: 'debian', keepalived: service('keepalived.service'), files, ipvs: ipvsOf(cluster), switches: {} } } : {}),
+      host: h.name,
+      reachable: true,
+      durationMs: 40,
+      interfaces: [
+        { name: 'lo', up: true, addresses: lo },
+        { name: 'eth0', up: true, addresses: eth0 },
+      ],
+      ...(isDirector
+        ? {
+            director: {
+              osFamily: 'debian' as const,
+              osId: 'debian',
+              keepalived: service('keepalived.service'),
+              files,
+              ipvs: ipvsOf(cluster),
+              switches: {},
+            },
+          }
+        : {}),
       ...(isRealServer ? { realServer: { sysctls: { ...REALSERVER_SYSCTLS } } } : {}),
     });
   }
@@ -62,14 +99,17 @@ export function healthy(cluster: Cluster): Observations {
 /** The reached host's observation, to change in place. */
 export function host(obs: Observations, name: string): ReachedHost {
   const h = obs.hosts.find((x) => x.host === name);
-  if (!h || !h.reachable) throw new Error(`fixture: ${name} is not a reached host`);
+  if (!h?.reachable) throw new Error(`fixture: ${name} is not a reached host`);
   return h;
 }
 
 export function addAddress(obs: Observations, name: string, dev: string, address: string, prefix = full(address)): void {
   const h = host(obs, name);
   let i = h.interfaces.find((x) => x.name === dev);
-  if (!i) h.interfaces.push(i = { name: dev, up: true, addresses: [] });
+  if (!i) {
+    i = { name: dev, up: true, addresses: [] };
+    h.interfaces.push(i);
+  }
   i.addresses.push({ address, prefix });
 }
 
@@ -77,7 +117,11 @@ export function removeAddress(obs: Observations, name: string, address: string):
   for (const i of host(obs, name).interfaces) i.addresses = i.addresses.filter((a) => a.address !== address);
 }
 
-export function unreachable(obs: Observations, name: string, error = 'cannot connect to lvs-dr2 (198.18.0.40:22): connection refused'): void {
+export function unreachable(
+  obs: Observations,
+  name: string,
+  error = 'cannot connect to lvs-dr2 (198.18.0.40:22): connection refused',
+): void {
   obs.hosts = obs.hosts.map((h) => (h.host === name ? { host: name, reachable: false, error } : h));
 }
 

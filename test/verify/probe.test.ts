@@ -2,8 +2,8 @@ import { strict as assert } from 'node:assert';
 import type { HttpProbeResult } from '../../lib/facts/http-probe.js';
 import { answeringHost, checkProbe, probeTargets } from '../../lib/verify/probe.js';
 import type { Observations } from '../../lib/verify/types.js';
-import { clusterOf } from '../support/clusters.js';
 import { loadCluster } from '../render/clusters.js';
+import { clusterOf } from '../support/clusters.js';
 
 const lab = clusterOf('lab');
 const ok = (body: string, status = 200): HttpProbeResult => ({ tool: 'curl', status, body, error: null });
@@ -13,7 +13,7 @@ const probed = (results: (HttpProbeResult | null)[], cluster = lab): Observation
 });
 
 describe('verify/probe', () => {
-  it('targets every VIP service, with the HTTP_GET check\'s path where there is one', () => {
+  it("targets every VIP service, with the HTTP_GET check's path where there is one", () => {
     assert.deepEqual(probeTargets(lab), [
       { vip: '198.18.0.100', port: 80, protocol: 'TCP', path: '/', realServers: ['lvs01', 'lvs02'] },
       { vip: '198.18.0.110', port: 80, protocol: 'TCP', path: '/index.html', realServers: ['lvs01', 'lvs02'] },
@@ -22,9 +22,13 @@ describe('verify/probe', () => {
 
   it('names the real server whose page answered', () => {
     const rows = checkProbe(lab, probed([ok('<h1>lvs02</h1>\n'), ok('lvs01\n')]));
-    assert.deepEqual(rows.map((r) => [r.target, r.status, r.answeredBy]), [
-      ['198.18.0.100:80 from client', 'pass', 'lvs02'], ['198.18.0.110:80 from client', 'pass', 'lvs01'],
-    ]);
+    assert.deepEqual(
+      rows.map((r) => [r.target, r.status, r.answeredBy]),
+      [
+        ['198.18.0.100:80 from client', 'pass', 'lvs02'],
+        ['198.18.0.110:80 from client', 'pass', 'lvs01'],
+      ],
+    );
     assert.equal(rows[1]!.detail, 'HTTP 200 for GET /index.html, answered by lvs01 (curl)');
   });
 
@@ -36,19 +40,42 @@ describe('verify/probe', () => {
   });
 
   it('an error status is degraded; no answer is a fail; an unreachable probe host is a fail', () => {
-    const rows = checkProbe(lab, probed([ok('lvs01 is overloaded', 503), { tool: 'bash', status: null, body: '', error: 'no answer within 5 s' }]));
-    assert.deepEqual(rows.map((r) => r.status), ['degraded', 'fail']);
+    const rows = checkProbe(
+      lab,
+      probed([ok('lvs01 is overloaded', 503), { tool: 'bash', status: null, body: '', error: 'no answer within 5 s' }]),
+    );
+    assert.deepEqual(
+      rows.map((r) => r.status),
+      ['degraded', 'fail'],
+    );
     assert.match(rows[0]!.detail, /HTTP 503 .* answered by lvs01/);
-    assert.equal(rows[1]!.detail, 'no answer to GET /index.html (bash): no answer within 5 s (keepalived.mode is "vrrp-only": no director forwards to the real servers)');
-    const full = clusterOf('lab', (inv) => { inv.keepalived = { mode: 'full' }; });
-    assert.equal(checkProbe(full, probed([null, { tool: 'curl', status: null, body: '', error: 'refused' }]))[1]!.detail, 'no answer to GET /index.html (curl): refused');
+    assert.equal(
+      rows[1]!.detail,
+      'no answer to GET /index.html (bash): no answer within 5 s (keepalived.mode is "vrrp-only": no director forwards to the real servers)',
+    );
+    const full = clusterOf('lab', (inv) => {
+      inv.keepalived = { mode: 'full' };
+    });
+    assert.equal(
+      checkProbe(full, probed([null, { tool: 'curl', status: null, body: '', error: 'refused' }]))[1]!.detail,
+      'no answer to GET /index.html (curl): refused',
+    );
     const down = checkProbe(lab, { hosts: [], probe: { from: 'client', error: 'cannot connect: refused', results: [] } });
-    assert.deepEqual(down.map((r) => [r.target, r.status, r.detail]), [['client', 'fail', 'cannot probe from client: cannot connect: refused']]);
+    assert.deepEqual(
+      down.map((r) => [r.target, r.status, r.detail]),
+      [['client', 'fail', 'cannot probe from client: cannot connect: refused']],
+    );
   });
 
   it('UDP services are not checkable by an HTTP probe', async () => {
     const wide = await loadCluster('threeDirectors');
-    const rows = checkProbe(wide, probed(probeTargets(wide).map((t) => (t.protocol === 'TCP' ? ok('web1') : null)), wide));
+    const rows = checkProbe(
+      wide,
+      probed(
+        probeTargets(wide).map((t) => (t.protocol === 'TCP' ? ok('web1') : null)),
+        wide,
+      ),
+    );
     const udp = rows.filter((r) => r.status === 'not-checkable');
     assert.ok(udp.length > 0);
     assert.ok(udp.every((r) => /not checkable: UDP/.test(r.detail)));

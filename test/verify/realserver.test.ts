@@ -1,19 +1,21 @@
 import { strict as assert } from 'node:assert';
 import { checkRealServers } from '../../lib/verify/realserver.js';
 import type { Observations } from '../../lib/verify/types.js';
-import { clusterOf } from '../support/clusters.js';
 import { loadCluster } from '../render/clusters.js';
+import { clusterOf } from '../support/clusters.js';
 import { addAddress, healthy, host, removeAddress } from './observations.js';
 
 const lab = clusterOf('lab');
-const find = (obs: Observations, check: string, target: string) => checkRealServers(lab, obs).find((r) => r.check === check && r.target === target)!;
+const find = (obs: Observations, check: string, target: string) =>
+  checkRealServers(lab, obs).find((r) => r.check === check && r.target === target)!;
 
 describe('verify/real servers', () => {
   it('passes every VIP on lo as /32 and the four ARP sysctls, per real server', () => {
     const rows = checkRealServers(lab, healthy(lab));
-    assert.deepEqual(rows.map((r) => `${r.check} ${r.target} ${r.status}`), [
-      'realserver-vips lvs01 pass', 'realserver-arp lvs01 pass', 'realserver-vips lvs02 pass', 'realserver-arp lvs02 pass',
-    ]);
+    assert.deepEqual(
+      rows.map((r) => `${r.check} ${r.target} ${r.status}`),
+      ['realserver-vips lvs01 pass', 'realserver-arp lvs01 pass', 'realserver-vips lvs02 pass', 'realserver-arp lvs02 pass'],
+    );
     assert.equal(rows[0]!.detail, '198.18.0.100/32, 198.18.0.110/32 on lo');
     assert.equal(rows[1]!.detail, 'all.arp_announce=2 all.arp_ignore=1 lo.arp_announce=2 lo.arp_ignore=1');
   });
@@ -24,7 +26,10 @@ describe('verify/real servers', () => {
     const r = find(obs, 'realserver-vips', 'lvs01');
     assert.equal(r.status, 'fail');
     assert.equal(r.host, 'lvs01');
-    assert.match(r.detail, /^lvs01: 198\.18\.0\.100 is not on lo; the directors still send it this VIP's requests \(systemctl reload lvs-play-dr-client\.service/);
+    assert.match(
+      r.detail,
+      /^lvs01: 198\.18\.0\.100 is not on lo; the directors still send it this VIP's requests \(systemctl reload lvs-play-dr-client\.service/,
+    );
     assert.equal(find(obs, 'realserver-vips', 'lvs02').status, 'pass');
   });
 
@@ -53,7 +58,10 @@ describe('verify/real servers', () => {
     const six = await loadCluster('ipv6');
     const obs = healthy(six);
     const rows = checkRealServers(six, obs).filter((r) => r.check === 'realserver-vips');
-    assert.deepEqual(rows.map((r) => r.status), ['pass', 'pass']);
+    assert.deepEqual(
+      rows.map((r) => r.status),
+      ['pass', 'pass'],
+    );
     assert.equal(rows[0]!.detail, '2001:db8:10::1/128, 2001:db8:10::2/128 on lo');
     removeAddress(obs, 'rs-1', '2001:db8:10::2');
     addAddress(obs, 'rs-1', 'lo', '2001:db8:10::2', 64);

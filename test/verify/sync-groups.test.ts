@@ -22,13 +22,19 @@ describe('verify/sync groups (issue 13)', () => {
     addAddress(obs, 'lvs-dr2', 'eth0', '198.18.0.110');
     const [r] = checkSyncGroups(grouped, obs);
     assert.equal(r!.status, 'fail');
-    assert.equal(r!.detail, 'its VIPs are on different directors (198.18.0.100 on lvs-dr, 198.18.0.110 on lvs-dr2); a sync group moves as one');
+    assert.equal(
+      r!.detail,
+      'its VIPs are on different directors (198.18.0.100 on lvs-dr, 198.18.0.110 on lvs-dr2); a sync group moves as one',
+    );
   });
 
   it('fails a group with a VIP no director holds; says nothing while a director is unread', () => {
     const obs = healthy(grouped);
     removeAddress(obs, 'lvs-dr', '198.18.0.110');
-    assert.match(checkSyncGroups(grouped, obs)[0]!.detail, /not every VIP is held \(198\.18\.0\.100 on lvs-dr, 198\.18\.0\.110 on no director\)/);
+    assert.match(
+      checkSyncGroups(grouped, obs)[0]!.detail,
+      /not every VIP is held \(198\.18\.0\.100 on lvs-dr, 198\.18\.0\.110 on no director\)/,
+    );
     unreachable(obs, 'lvs-dr2');
     assert.deepEqual(checkSyncGroups(grouped, obs), []);
   });

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { checkVipPlacement } from '../../lib/verify/vip-placement.js';
-import { clusterOf } from '../support/clusters.js';
 import { loadCluster } from '../render/clusters.js';
+import { clusterOf } from '../support/clusters.js';
 import { addAddress, healthy, leaveOut, removeAddress, unreachable } from './observations.js';
 
 const lab = clusterOf('lab');
@@ -10,7 +10,13 @@ const row = (rows: ReturnType<typeof checkVipPlacement>, vip: string) => rows.fi
 describe('verify/vip placement', () => {
   it('passes each VIP held by its MASTER on the VRRP interface', () => {
     const rows = checkVipPlacement(lab, healthy(lab));
-    assert.deepEqual(rows.map((r) => [r.target, r.status]), [['198.18.0.100', 'pass'], ['198.18.0.110', 'pass']]);
+    assert.deepEqual(
+      rows.map((r) => [r.target, r.status]),
+      [
+        ['198.18.0.100', 'pass'],
+        ['198.18.0.110', 'pass'],
+      ],
+    );
     assert.match(row(rows, '198.18.0.100').detail, /on lvs-dr \(MASTER, eth0\), instance bl_one/);
   });
 
@@ -24,7 +30,9 @@ describe('verify/vip placement', () => {
   });
 
   it('under nopreempt a VIP on its BACKUP is where it should stay: pass, naming its MASTER; two holders still fail (issue 13)', () => {
-    const np = clusterOf('lab', (inv) => { inv.vrrp = { ...inv.vrrp, nopreempt: true }; });
+    const np = clusterOf('lab', (inv) => {
+      inv.vrrp = { ...inv.vrrp, nopreempt: true };
+    });
     const obs = healthy(np);
     removeAddress(obs, 'lvs-dr', '198.18.0.100');
     addAddress(obs, 'lvs-dr2', 'eth0', '198.18.0.100');
@@ -51,7 +59,7 @@ describe('verify/vip placement', () => {
     assert.match(r.detail, /held by no director \(MASTER should be lvs-dr2\)/);
   });
 
-  it('a VIP on a real server\'s eth0 answers ARP for it: fail, naming the host', () => {
+  it("a VIP on a real server's eth0 answers ARP for it: fail, naming the host", () => {
     const obs = healthy(lab);
     addAddress(obs, 'lvs01', 'eth0', '198.18.0.100');
     const r = row(checkVipPlacement(lab, obs), '198.18.0.100');

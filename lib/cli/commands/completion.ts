@@ -7,7 +7,7 @@ import { MAX_INVENTORY_BYTES } from '../../inventory/load.js';
 import { readRegularFile } from '../../regular-file.js';
 import { parseCommandArgs } from '../args.js';
 import type { Command } from '../command.js';
-import { bashCompletion, inventoryNames, optionsOfUsage, zshCompletion, type CompletionSpec } from '../completion.js';
+import { bashCompletion, type CompletionSpec, inventoryNames, optionsOfUsage, zshCompletion } from '../completion.js';
 import { commands } from './index.js';
 
 /** a command's first positional word when it is one of these */
@@ -19,10 +19,12 @@ const ACTIONS: Record<string, string[]> = {
 
 async function spec(): Promise<CompletionSpec> {
   return {
-    commands: await Promise.all(commands.map(async (entry) => {
-      const usage = entry.name === 'completion' ? '' : (await entry.load()).usage;
-      return { name: entry.name, options: optionsOfUsage(usage).filter((o) => o !== '--help'), actions: ACTIONS[entry.name] ?? [] };
-    })),
+    commands: await Promise.all(
+      commands.map(async (entry) => {
+        const usage = entry.name === 'completion' ? '' : (await entry.load()).usage;
+        return { name: entry.name, options: optionsOfUsage(usage).filter((o) => o !== '--help'), actions: ACTIONS[entry.name] ?? [] };
+      }),
+    ),
   };
 }
 
@@ -44,12 +46,16 @@ Exit codes: 0; 1 unknown shell.`,
       // for the scripts: nothing at all (not an error) when the file cannot be read or is not JSON yet
       try {
         const names = inventoryNames(JSON.parse(readRegularFile(inventory ?? '', MAX_INVENTORY_BYTES)));
-        if (names.length) process.stdout.write(names.join('\n') + '\n');
-      } catch { /* no names to offer */ }
+        if (names.length) process.stdout.write(`${names.join('\n')}\n`);
+      } catch {
+        /* no names to offer */
+      }
       return 0;
     }
     if (positionals.length !== 1 || (action !== 'bash' && action !== 'zsh')) {
-      throw new UserError(action === undefined ? 'completion: name the shell' : 'completion: bash or zsh', { hint: 'eval "$(lvs-play completion bash)"' });
+      throw new UserError(action === undefined ? 'completion: name the shell' : 'completion: bash or zsh', {
+        hint: 'eval "$(lvs-play completion bash)"',
+      });
     }
     process.stdout.write(action === 'bash' ? bashCompletion(await spec()) : zshCompletion(await spec()));
     return 0;

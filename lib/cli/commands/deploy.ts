@@ -8,8 +8,12 @@ import { executeRun, prepareRun, RUN_OPTIONS, RUN_USAGE, runSettings } from '../
 import { rolloutFromArgs } from './rollout.js';
 
 const DEPLOY_OPTIONS = {
-  ...RUN_OPTIONS, check: { type: 'boolean', default: false }, 'no-rollback': { type: 'boolean', default: false },
-  rolling: { type: 'boolean', default: false }, batch: { type: 'string' }, 'drain-timeout': { type: 'string' },
+  ...RUN_OPTIONS,
+  check: { type: 'boolean', default: false },
+  'no-rollback': { type: 'boolean', default: false },
+  rolling: { type: 'boolean', default: false },
+  batch: { type: 'string' },
+  'drain-timeout': { type: 'string' },
 } as const;
 
 export const deployCommand: Command = {
@@ -40,17 +44,26 @@ Exit codes: 0 success; 1 a host failed or was unreachable; with --check: 0 nothi
     const command = commandLine('deploy', args);
     const settings = runSettings(values);
     if (values.rolling) {
-      if (values.diff || values['max-fail'] !== undefined) throw new UserError('--rolling takes no --diff or --max-fail: a rollout stops at the first failure', { hint: 'lvs-play rollout --help' });
+      if (values.diff || values['max-fail'] !== undefined)
+        throw new UserError('--rolling takes no --diff or --max-fail: a rollout stops at the first failure', {
+          hint: 'lvs-play rollout --help',
+        });
       return rolloutFromArgs(positionals[0], values, command);
     }
-    if (values.batch !== undefined || values['drain-timeout'] !== undefined) throw new UserError('--batch and --drain-timeout go with --rolling', { hint: 'lvs-play deploy INVENTORY --rolling --batch 2' });
+    if (values.batch !== undefined || values['drain-timeout'] !== undefined)
+      throw new UserError('--batch and --drain-timeout go with --rolling', { hint: 'lvs-play deploy INVENTORY --rolling --batch 2' });
     const mode = values.check ? 'check' : 'deploy';
     const prepared = await prepareRun(positionals[0], mode, settings);
     const extra = { rollback: !values['no-rollback'], predictive: values.check };
     if (values.check) return executeRun(prepared, mode, extra);
-    const progress = (l: string) => (values.json ? process.stderr : process.stdout).write(l + '\n');
+    const progress = (l: string) => (values.json ? process.stderr : process.stdout).write(`${l}\n`);
     return deployWithSession({
-      cluster: prepared.cluster, inventoryFile: prepared.file, hosts: prepared.hosts, acceptNewHostKeys: settings.acceptNewHostKeys, command, log: progress,
+      cluster: prepared.cluster,
+      inventoryFile: prepared.file,
+      hosts: prepared.hosts,
+      acceptNewHostKeys: settings.acceptNewHostKeys,
+      command,
+      log: progress,
       run: (session) => executeRun(prepared, mode, extra, session),
     });
   },

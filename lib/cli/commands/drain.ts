@@ -14,7 +14,8 @@ import type { Command } from '../command.js';
 export const MAX_WAIT_SECONDS = 86_400;
 
 export function drainUsage(undrain: boolean): string {
-  return undrain ? `Usage: lvs-play undrain INVENTORY [HOST...] [--wait SECONDS] [--accept-new-host-keys]
+  return undrain
+    ? `Usage: lvs-play undrain INVENTORY [HOST...] [--wait SECONDS] [--accept-new-host-keys]
 
 Clears the drain switch of the real servers (default: every one recorded as
 drained for this cluster) on every director, removes them from the record,
@@ -44,22 +45,35 @@ export function drainCommandOf(undrain: boolean): Command {
     usage: drainUsage(undrain),
     async run(args) {
       const { values, positionals } = parseCommandArgs(name, args, {
-        wait: { type: 'string', default: '60' }, 'accept-new-host-keys': { type: 'boolean', default: false },
+        wait: { type: 'string', default: '60' },
+        'accept-new-host-keys': { type: 'boolean', default: false },
       });
       const [inventory, ...rest] = positionals;
-      const hosts = rest.flatMap((h) => h.split(',')).map((h) => h.trim()).filter(Boolean);
+      const hosts = rest
+        .flatMap((h) => h.split(','))
+        .map((h) => h.trim())
+        .filter(Boolean);
       const wait = intOption(values.wait, '--wait', 0, MAX_WAIT_SECONDS);
       if (!inventory) throw new UserError('missing INVENTORY', { hint: `lvs-play ${name} inventory.json${undrain ? '' : ' HOST'}` });
-      if (!undrain && hosts.length === 0) throw new UserError('drain: name the real servers to drain', { hint: 'lvs-play drain inventory.json lvs01' });
-      if (undrain && rest.length > 0 && hosts.length === 0) throw new UserError('undrain: the HOST arguments name no host', { hint: 'name real servers, or give none to undrain every one recorded as drained' });
+      if (!undrain && hosts.length === 0)
+        throw new UserError('drain: name the real servers to drain', { hint: 'lvs-play drain inventory.json lvs01' });
+      if (undrain && rest.length > 0 && hosts.length === 0)
+        throw new UserError('undrain: the HOST arguments name no host', {
+          hint: 'name real servers, or give none to undrain every one recorded as drained',
+        });
       const { cluster, file } = await loadInventory(inventory);
       // before any director is contacted (to take the run's locks): names shown escaped, a damaged record refused
       checkRealServers(cluster, hosts.map(safeText));
       await readRecord(cluster.name);
       return manualDrain({
-        cluster, inventoryFile: file, hosts, undrain, waitMs: wait * 1000,
-        acceptNewHostKeys: values['accept-new-host-keys'], command: commandLine(name, args),
-        log: (l) => process.stdout.write(l + '\n'),
+        cluster,
+        inventoryFile: file,
+        hosts,
+        undrain,
+        waitMs: wait * 1000,
+        acceptNewHostKeys: values['accept-new-host-keys'],
+        command: commandLine(name, args),
+        log: (l) => process.stdout.write(`${l}\n`),
       });
     },
   };

@@ -39,14 +39,21 @@ servers with their weights. Without --live no host is contacted.
 Exit codes: 0 drawn (with --live, whatever the cluster's state: verify judges
 it); 1 unreadable or invalid inventory, unknown format.`,
   async run(args) {
-    const { values, positionals } = parseCommandArgs('graph', args, {
-      format: { type: 'string', default: 'mermaid' },
-      live: { type: 'boolean', default: false },
-      'accept-new-host-keys': { type: 'boolean', default: false },
-    }, 1);
+    const { values, positionals } = parseCommandArgs(
+      'graph',
+      args,
+      {
+        format: { type: 'string', default: 'mermaid' },
+        live: { type: 'boolean', default: false },
+        'accept-new-host-keys': { type: 'boolean', default: false },
+      },
+      1,
+    );
     if (positionals.length !== 1) throw new UserError('missing INVENTORY', { hint: 'lvs-play graph inventory/example.json' });
     if (!Object.hasOwn(FORMATS, values.format)) {
-      throw new UserError(`--format ${quoted(values.format)} is not a graph format`, { hint: `use one of: ${Object.keys(FORMATS).join(', ')}` });
+      throw new UserError(`--format ${quoted(values.format)} is not a graph format`, {
+        hint: `use one of: ${Object.keys(FORMATS).join(', ')}`,
+      });
     }
     const render = FORMATS[values.format as keyof typeof FORMATS];
     const { cluster } = await loadInventory(positionals[0]!);
@@ -54,13 +61,17 @@ it); 1 unreadable or invalid inventory, unknown format.`,
     if (values.live) {
       const pool = new ConnectionPool(cluster.hosts, { acceptNewHostKeys: values['accept-new-host-keys'] });
       try {
-        live = liveState(cluster, await gatherObservations({ cluster, hosts: cluster.hosts, connect: (h) => pool.get(h), redact: secretsRedactor(cluster) }));
+        live = liveState(
+          cluster,
+          await gatherObservations({ cluster, hosts: cluster.hosts, connect: (h) => pool.get(h), redact: secretsRedactor(cluster) }),
+        );
       } finally {
         await pool.closeAll();
       }
     }
     // the picture marks them; the reason goes to stderr, so stdout stays a clean graph in a pipe
-    for (const [host, why] of Object.entries(live?.unreachable ?? {})) process.stderr.write(`warning: ${host} could not be read: ${safeText(why)}\n`);
+    for (const [host, why] of Object.entries(live?.unreachable ?? {}))
+      process.stderr.write(`warning: ${host} could not be read: ${safeText(why)}\n`);
     process.stdout.write(render(clusterGraph(cluster, live)));
     return 0;
   },

@@ -6,10 +6,10 @@ import { labDown } from '../../lab/down.js';
 import { lineProgress } from '../../lab/progress.js';
 import { formatLabStatus, labStatus } from '../../lab/status.js';
 import { labUp } from '../../lab/up.js';
+import { jsonDocument } from '../../report/json-format.js';
 import { quoted } from '../../terminal-text.js';
 import { parseCommandArgs } from '../args.js';
 import type { Command } from '../command.js';
-import { jsonDocument } from '../../report/json-format.js';
 
 const usage = `Usage: lvs-play lab up|status|down [INVENTORY] [--datapath] [--json]
 
@@ -42,24 +42,40 @@ export const labCommand: Command = {
   usage,
   async run(args) {
     // a closed pipe (`lab up | head`) must not kill a bring-up halfway
-    process.stdout.on('error', (err: NodeJS.ErrnoException) => { if (err.code !== 'EPIPE') throw err; });
-    const { values, positionals } = parseCommandArgs('lab', args, { json: { type: 'boolean', default: false }, datapath: { type: 'boolean', default: false } }, 2);
+    process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE') throw err;
+    });
+    const { values, positionals } = parseCommandArgs(
+      'lab',
+      args,
+      { json: { type: 'boolean', default: false }, datapath: { type: 'boolean', default: false } },
+      2,
+    );
     const [action, inventory] = positionals;
-    if (action !== undefined && !['up', 'status', 'down'].includes(action)) throw new UserError(`lab: unknown action ${quoted(action)}`, { hint: 'lvs-play lab up|status|down [INVENTORY]' });
-    if (values.datapath && action !== 'up') throw new UserError(`lab${action ? ` ${action}` : ''}: --datapath is an option of lab up`, { hint: 'status and down find the VMs by themselves' });
+    if (action !== undefined && !['up', 'status', 'down'].includes(action))
+      throw new UserError(`lab: unknown action ${quoted(action)}`, { hint: 'lvs-play lab up|status|down [INVENTORY]' });
+    if (values.datapath && action !== 'up')
+      throw new UserError(`lab${action ? ` ${action}` : ''}: --datapath is an option of lab up`, {
+        hint: 'status and down find the VMs by themselves',
+      });
     switch (action) {
       case 'up': {
         const t0 = Date.now();
         const r = await labUp({ inventory, datapath: values.datapath, progress: lineProgress() });
         const reused = r.hosts.filter((h) => h.reused).length;
-        process.stdout.write(`lab is up: ${r.hosts.length} hosts (${reused} already running) in ${((Date.now() - t0) / 1000).toFixed(1)} s\n` +
-          r.hosts.map((h) => `  ${h.name.padEnd(12)} ${h.address.padEnd(15)} ${h.state}${h.kind === 'vm' ? ` (VM, ${h.accel})` : ''}`).join('\n') + '\n' +
-          `ssh -i ${r.identityFile} -o UserKnownHostsFile=${r.knownHosts} root@${r.hosts[0]?.address}\n`);
+        process.stdout.write(
+          `lab is up: ${r.hosts.length} hosts (${reused} already running) in ${((Date.now() - t0) / 1000).toFixed(1)} s\n` +
+            r.hosts
+              .map((h) => `  ${h.name.padEnd(12)} ${h.address.padEnd(15)} ${h.state}${h.kind === 'vm' ? ` (VM, ${h.accel})` : ''}`)
+              .join('\n') +
+            '\n' +
+            `ssh -i ${r.identityFile} -o UserKnownHostsFile=${r.knownHosts} root@${r.hosts[0]?.address}\n`,
+        );
         return 0;
       }
       case 'status': {
         const s = await labStatus({ inventory });
-        process.stdout.write(values.json ? jsonDocument(s) : formatLabStatus(s) + '\n');
+        process.stdout.write(values.json ? jsonDocument(s) : `${formatLabStatus(s)}\n`);
         return s.up ? 0 : 1;
       }
       case 'down': {

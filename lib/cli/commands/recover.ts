@@ -1,13 +1,13 @@
 // `lvs-play recover INVENTORY`: undo what interrupted runs left (the work is
 // in lib/run/recover-run.ts).
 
+import { UserError } from '../../errors.js';
 import { loadInventory } from '../../inventory/load.js';
 import { selectHosts } from '../../inventory/select.js';
 import { recover } from '../../recover/recover-run.js';
+import { jsonDocument } from '../../report/json-format.js';
 import { commandLine, parseCommandArgs } from '../args.js';
 import type { Command } from '../command.js';
-import { UserError } from '../../errors.js';
-import { jsonDocument } from '../../report/json-format.js';
 
 const OPTIONS = {
   check: { type: 'boolean', default: false },
@@ -43,8 +43,16 @@ stays on the host, and the reason is printed).`,
     if (!positionals[0]) throw new UserError('missing INVENTORY', { hint: 'lvs-play recover inventory.json' });
     const { cluster, file } = await loadInventory(positionals[0]);
     const hosts = selectHosts(cluster, values.limit);
-    const log = (l: string) => (values.json ? process.stderr : process.stdout).write(l + '\n');
-    const { code, report } = await recover({ cluster, inventoryFile: file, hosts, check: values.check, acceptNewHostKeys: values['accept-new-host-keys'], command: commandLine('recover', args), log });
+    const log = (l: string) => (values.json ? process.stderr : process.stdout).write(`${l}\n`);
+    const { code, report } = await recover({
+      cluster,
+      inventoryFile: file,
+      hosts,
+      check: values.check,
+      acceptNewHostKeys: values['accept-new-host-keys'],
+      command: commandLine('recover', args),
+      log,
+    });
     if (values.json) process.stdout.write(jsonDocument(report));
     return code;
   },

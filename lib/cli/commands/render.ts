@@ -10,8 +10,8 @@ import { loadInventory } from '../../inventory/load.js';
 import type { Cluster } from '../../inventory/types.js';
 import { DR_CLIENT_PATHS } from '../../render/dr-client.js';
 import { hostFiles, KEEPALIVED_CONF_PATH, type RenderedFile } from '../../render/host-files.js';
-import { OS_LAYOUTS, type OsLayout } from '../../render/os-layout.js';
 import { redactKeepalivedConf } from '../../render/keepalived-conf.js';
+import { OS_LAYOUTS, type OsLayout } from '../../render/os-layout.js';
 import { redact } from '../../secret.js';
 import { quoted, safeText } from '../../terminal-text.js';
 import { parseCommandArgs } from '../args.js';
@@ -38,21 +38,30 @@ for any other host.
 
 Exit codes: 0 printed; 1 unreadable or invalid inventory, unknown host or file.`,
   async run(args) {
-    const { values, positionals } = parseCommandArgs('render', args, {
-      host: { type: 'string' },
-      file: { type: 'string' },
-      list: { type: 'boolean', default: false },
-      'os-family': { type: 'string', default: 'debian' },
-      'show-secrets': { type: 'boolean', default: false },
-    }, 1);
-    if (positionals.length !== 1) throw new UserError('missing INVENTORY', { hint: 'lvs-play render inventory/example.json --host lvs-dr' });
-    if (values.host === undefined) throw new UserError('render needs --host NAME', { hint: 'lvs-play render inventory/example.json --host lvs-dr' });
+    const { values, positionals } = parseCommandArgs(
+      'render',
+      args,
+      {
+        host: { type: 'string' },
+        file: { type: 'string' },
+        list: { type: 'boolean', default: false },
+        'os-family': { type: 'string', default: 'debian' },
+        'show-secrets': { type: 'boolean', default: false },
+      },
+      1,
+    );
+    if (positionals.length !== 1)
+      throw new UserError('missing INVENTORY', { hint: 'lvs-play render inventory/example.json --host lvs-dr' });
+    if (values.host === undefined)
+      throw new UserError('render needs --host NAME', { hint: 'lvs-play render inventory/example.json --host lvs-dr' });
     if (values.list && values.file !== undefined) throw new UserError('use either --list or --file, not both');
     const layout = layoutOption(values['os-family']);
     const { cluster } = await loadInventory(positionals[0]);
     const host = values.host;
     if (!cluster.hosts.some((h) => h.name === host)) {
-      throw new UserError(`host ${quoted(host)} is not in ${safeText(positionals[0])}`, { hint: `hosts: ${cluster.hosts.map((h) => h.name).join(', ')}` });
+      throw new UserError(`host ${quoted(host)} is not in ${safeText(positionals[0])}`, {
+        hint: `hosts: ${cluster.hosts.map((h) => h.name).join(', ')}`,
+      });
     }
     const files = hostFiles(cluster, host, layout);
     if (values.list) {
@@ -62,7 +71,9 @@ Exit codes: 0 printed; 1 unreadable or invalid inventory, unknown host or file.`
     const wanted = values.file ?? defaultFile(cluster, host, layout);
     const file = files.find((f) => f.path === wanted || basename(f.path) === wanted);
     if (!file) {
-      throw new UserError(`${host} gets no file ${quoted(wanted)}`, { hint: `its files: ${files.map((f) => basename(f.path)).join(', ')} (or their full paths)` });
+      throw new UserError(`${host} gets no file ${quoted(wanted)}`, {
+        hint: `its files: ${files.map((f) => basename(f.path)).join(', ')} (or their full paths)`,
+      });
     }
     process.stdout.write(values['show-secrets'] ? file.content : redacted(file, cluster));
     return 0;
@@ -71,7 +82,9 @@ Exit codes: 0 printed; 1 unreadable or invalid inventory, unknown host or file.`
 
 function layoutOption(family: string): OsLayout {
   if (Object.hasOwn(OS_LAYOUTS, family)) return OS_LAYOUTS[family as keyof typeof OS_LAYOUTS];
-  throw new UserError(`--os-family ${quoted(family)} is not a known OS family`, { hint: `use one of: ${Object.keys(OS_LAYOUTS).join(', ')}` });
+  throw new UserError(`--os-family ${quoted(family)} is not a known OS family`, {
+    hint: `use one of: ${Object.keys(OS_LAYOUTS).join(', ')}`,
+  });
 }
 
 function defaultFile(cluster: Cluster, host: string, layout: OsLayout): string {

@@ -6,12 +6,12 @@ import { UserError } from '../../errors.js';
 import { loadInventory } from '../../inventory/load.js';
 import { limitNames, selectHosts } from '../../inventory/select.js';
 import { tasksFor } from '../../playbook.js';
+import { loadPlaybook } from '../../playbook-file.js';
 import { parseBatch } from '../../rollout/plan/batches.js';
 import { runRollout } from '../../rollout/run-rollout.js';
 import { readRecord } from '../../rollout/switch-record.js';
 import { commandLine, intOption, parseCommandArgs } from '../args.js';
 import type { Command } from '../command.js';
-import { loadPlaybook } from '../../playbook-file.js';
 import { nothingToRun } from '../run-command.js';
 
 /** --drain-timeout: at most a day. */
@@ -72,8 +72,14 @@ export const ROLLOUT_OPTIONS = {
 } as const;
 
 export interface RolloutValues {
-  check?: boolean; batch?: string; 'drain-timeout'?: string; limit?: string; playbook?: string;
-  'no-rollback'?: boolean; json?: boolean; 'accept-new-host-keys'?: boolean;
+  check?: boolean;
+  batch?: string;
+  'drain-timeout'?: string;
+  limit?: string;
+  playbook?: string;
+  'no-rollback'?: boolean;
+  json?: boolean;
+  'accept-new-host-keys'?: boolean;
 }
 
 export async function rolloutFromArgs(inventory: string | undefined, values: RolloutValues, command: string): Promise<number> {
@@ -86,15 +92,28 @@ export async function rolloutFromArgs(inventory: string | undefined, values: Rol
   const playbook = await loadPlaybook(values.playbook);
   const selected = selectHosts(cluster, values.limit);
   const hosts = selected.filter((h) => tasksFor(playbook, h).length > 0);
-  if (hosts.length === 0) throw nothingToRun(selected.map((h) => h.name), values.limit);
+  if (hosts.length === 0)
+    throw nothingToRun(
+      selected.map((h) => h.name),
+      values.limit,
+    );
   // a damaged switch record is said before any host is read
   await readRecord(cluster.name);
   const json = values.json === true;
   return runRollout({
-    cluster, inventoryFile: file, playbook, hosts, batch, drainTimeoutMs, check: values.check === true, rollback: !values['no-rollback'],
-    json, acceptNewHostKeys: values['accept-new-host-keys'] === true, command,
-    out: (t) => process.stdout.write(t + '\n'),
-    progress: (l) => (json ? process.stderr : process.stdout).write(l + '\n'),
+    cluster,
+    inventoryFile: file,
+    playbook,
+    hosts,
+    batch,
+    drainTimeoutMs,
+    check: values.check === true,
+    rollback: !values['no-rollback'],
+    json,
+    acceptNewHostKeys: values['accept-new-host-keys'] === true,
+    command,
+    out: (t) => process.stdout.write(`${t}\n`),
+    progress: (l) => (json ? process.stderr : process.stdout).write(`${l}\n`),
   });
 }
 

@@ -3,24 +3,34 @@
 // lib/schedule/; this file reads arguments and prints.
 
 import { existsSync, statSync } from 'node:fs';
-import { type ParseArgsConfig } from 'node:util';
+import type { ParseArgsConfig } from 'node:util';
 import { UserError } from '../../errors.js';
 import { loadInventory } from '../../inventory/load.js';
 import { limitNames } from '../../inventory/select.js';
+import { sshConfigPath } from '../../inventory/ssh-config.js';
+import { jsonDocument } from '../../report/json-format.js';
 import { currentEntry } from '../../schedule/entry.js';
 import { serviceEnvironmentWarnings } from '../../schedule/environment.js';
-import { installUnits, installedMeta, removeUnits } from '../../schedule/install.js';
+import { installedMeta, installUnits, removeUnits } from '../../schedule/install.js';
 import { parseEvery } from '../../schedule/interval.js';
-import { checkOnFailure, checkPath, checkUnitName, clusterNameOf, defaultStateDir, defaultUnitName, readClusterName, DEFAULT_KEEP, NODE_EXPORTER_TEXTFILE_DIR } from '../../schedule/names.js';
+import {
+  checkOnFailure,
+  checkPath,
+  checkUnitName,
+  clusterNameOf,
+  DEFAULT_KEEP,
+  defaultStateDir,
+  defaultUnitName,
+  NODE_EXPORTER_TEXTFILE_DIR,
+  readClusterName,
+} from '../../schedule/names.js';
 import { runScheduledCheck } from '../../schedule/run.js';
 import { formatStatus, recordLines, scheduleStatus, statusExitCode } from '../../schedule/status.js';
-import { SYSTEM_UNIT_DIR, assertSystemdRunning, systemdRunning } from '../../schedule/systemctl.js';
+import { assertSystemdRunning, SYSTEM_UNIT_DIR, systemdRunning } from '../../schedule/systemctl.js';
 import { renderUnits, scheduledRunArgv } from '../../schedule/units.js';
-import { sshConfigPath } from '../../inventory/ssh-config.js';
 import { safeText } from '../../terminal-text.js';
 import { intOption, parseCommandArgs } from '../args.js';
 import type { Command } from '../command.js';
-import { jsonDocument } from '../../report/json-format.js';
 
 /** --keep: reports are a few KiB each; this many is years of runs. */
 export const MAX_KEEP = 10_000;
@@ -64,10 +74,20 @@ Exit codes: schedule/remove 0 done, 1 error; run 0 in sync, 2 drift, 1 error;
 status the last run's code (1 when there was none).`;
 
 const OPTIONS = {
-  every: { type: 'string' }, 'state-dir': { type: 'string' }, 'textfile-dir': { type: 'string' }, keep: { type: 'string' },
-  'unit-dir': { type: 'string' }, name: { type: 'string' }, 'env-file': { type: 'string' }, 'on-failure': { type: 'string' },
-  playbook: { type: 'string' }, limit: { type: 'string' }, 'no-enable': { type: 'boolean', default: false },
-  'dry-run': { type: 'boolean', default: false }, purge: { type: 'boolean', default: false }, json: { type: 'boolean', default: false },
+  every: { type: 'string' },
+  'state-dir': { type: 'string' },
+  'textfile-dir': { type: 'string' },
+  keep: { type: 'string' },
+  'unit-dir': { type: 'string' },
+  name: { type: 'string' },
+  'env-file': { type: 'string' },
+  'on-failure': { type: 'string' },
+  playbook: { type: 'string' },
+  limit: { type: 'string' },
+  'no-enable': { type: 'boolean', default: false },
+  'dry-run': { type: 'boolean', default: false },
+  purge: { type: 'boolean', default: false },
+  json: { type: 'boolean', default: false },
 } satisfies ParseArgsConfig['options'];
 
 type Values = ReturnType<typeof parse>['values'];
@@ -88,18 +108,21 @@ function parse(sub: Sub, args: string[]) {
 /** --env-file: systemd refuses to start a service whose EnvironmentFile= is missing; say so now. */
 function checkEnvFile(file: string): string {
   const path = checkPath(file, '--env-file');
-  let st;
-  try { st = statSync(path); } catch (err) {
+  let st: ReturnType<typeof statSync>;
+  try {
+    st = statSync(path);
+  } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     throw new UserError(`--env-file ${safeText(path)} ${code === 'ENOENT' ? 'does not exist' : `cannot be read (${code})`}`, {
       hint: 'create it (mode 0600) with the variables the check reads, one NAME=value per line, e.g. the passwordEnv variable',
     });
   }
-  if (!st.isFile()) throw new UserError(`--env-file ${safeText(path)} is not a regular file`, { hint: 'give a file of NAME=value lines (mode 0600)' });
+  if (!st.isFile())
+    throw new UserError(`--env-file ${safeText(path)} is not a regular file`, { hint: 'give a file of NAME=value lines (mode 0600)' });
   return path;
 }
 
-const out = (text: string) => process.stdout.write(text.endsWith('\n') ? text : text + '\n');
+const out = (text: string) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 
 export const scheduleCommand: Command = {
   name: 'schedule',
@@ -107,9 +130,17 @@ export const scheduleCommand: Command = {
   async run(args) {
     const sub: Sub = args[0] === 'run' || args[0] === 'status' || args[0] === 'remove' ? args[0] : 'install';
     const { values, positionals } = parse(sub, sub === 'install' ? args : args.slice(1));
-    const stray = (Object.keys(values) as (keyof typeof OPTIONS)[]).filter((k) => values[k] !== (OPTIONS[k] as { default?: unknown }).default && !ACCEPTS[sub].includes(k));
-    if (stray.length) throw new UserError(`schedule${sub === 'install' ? '' : ` ${sub}`} does not take --${stray[0]}`, { hint: 'lvs-play schedule --help' });
-    if (positionals.length !== 1) throw new UserError(`schedule${sub === 'install' ? '' : ` ${sub}`}: missing INVENTORY`, { hint: `lvs-play schedule ${sub === 'install' ? '' : `${sub} `}inventory.json${sub === 'install' ? ' --every 15m' : ''}` });
+    const stray = (Object.keys(values) as (keyof typeof OPTIONS)[]).filter(
+      (k) => values[k] !== (OPTIONS[k] as { default?: unknown }).default && !ACCEPTS[sub].includes(k),
+    );
+    if (stray.length)
+      throw new UserError(`schedule${sub === 'install' ? '' : ` ${sub}`} does not take --${stray[0]}`, {
+        hint: 'lvs-play schedule --help',
+      });
+    if (positionals.length !== 1)
+      throw new UserError(`schedule${sub === 'install' ? '' : ` ${sub}`}: missing INVENTORY`, {
+        hint: `lvs-play schedule ${sub === 'install' ? '' : `${sub} `}inventory.json${sub === 'install' ? ' --every 15m' : ''}`,
+      });
     const inventory = checkPath(positionals[0], 'INVENTORY');
     if (sub === 'run') return runOnce(inventory, values);
     if (sub === 'status') return status(inventory, values);
@@ -135,9 +166,15 @@ async function install(inventory: string, v: Values): Promise<number> {
   const entry = currentEntry();
   const sshConfig = scheduledSshConfig();
   const units = renderUnits({
-    cluster: cluster.name, name, schedule, inventory, stateDir, textfileDir,
+    cluster: cluster.name,
+    name,
+    schedule,
+    inventory,
+    stateDir,
+    textfileDir,
     command: scheduledRunArgv({ node: entry.node, entry: entry.script, inventory, stateDir, textfileDir, keep, name, playbook, sshConfig }),
-    envFile, onFailure,
+    envFile,
+    onFailure,
   });
   for (const w of serviceEnvironmentWarnings(raw, cluster, v['env-file'])) process.stderr.write(`warning: ${w}\n`);
   if (v['dry-run']) {
@@ -160,8 +197,13 @@ async function runOnce(inventory: string, v: Values): Promise<number> {
   const name = checkUnitName(v.name ?? defaultUnitName(cluster));
   const stateDir = checkPath(v['state-dir'] ?? defaultStateDir(cluster, name), '--state-dir');
   const r = await runScheduledCheck({
-    inventory, stateDir, textfileDir: v['textfile-dir'] === undefined ? undefined : checkPath(v['textfile-dir'], '--textfile-dir'),
-    keep, name, playbook: v.playbook, limit: v.limit,
+    inventory,
+    stateDir,
+    textfileDir: v['textfile-dir'] === undefined ? undefined : checkPath(v['textfile-dir'], '--textfile-dir'),
+    keep,
+    name,
+    playbook: v.playbook,
+    limit: v.limit,
   });
   out([...recordLines(r.record, `check of ${r.record.cluster}`), `report: ${r.saved.report}`, `metrics: ${r.metricsFile}`].join('\n'));
   return r.record.exitCode;
@@ -188,8 +230,19 @@ async function status(inventory: string, v: Values): Promise<number> {
 
 async function remove(inventory: string, v: Values): Promise<number> {
   const l = await located(inventory, v);
-  const r = await removeUnits({ name: l.name, unitDir: l.unitDir, stateDir: l.stateDir, textfileDir: l.textfileDir, purge: v.purge, activate: l.askSystemd });
-  const lines = [...r.commands.map((c) => `systemctl ${c.join(' ')}`), ...r.removed.map((p) => `removed ${p}`), ...r.kept.map((p) => `kept ${p}${v.purge ? ' (holds other files)' : ' (--purge deletes the reports)'}`)];
+  const r = await removeUnits({
+    name: l.name,
+    unitDir: l.unitDir,
+    stateDir: l.stateDir,
+    textfileDir: l.textfileDir,
+    purge: v.purge,
+    activate: l.askSystemd,
+  });
+  const lines = [
+    ...r.commands.map((c) => `systemctl ${c.join(' ')}`),
+    ...r.removed.map((p) => `removed ${p}`),
+    ...r.kept.map((p) => `kept ${p}${v.purge ? ' (holds other files)' : ' (--purge deletes the reports)'}`),
+  ];
   out(lines.length ? lines.join('\n') : `nothing to remove: no ${l.name} units in ${l.unitDir}`);
   return 0;
 }

@@ -6,15 +6,15 @@
 import { UserError } from '../../errors.js';
 import { loadInventory } from '../../inventory/load.js';
 import { limitNames, selectHosts } from '../../inventory/select.js';
+import { versioned } from '../../report/json-format.js';
 import { secretsRedactor } from '../../run/redactor.js';
 import { ConnectionPool } from '../../ssh/pool.js';
+import { quoted } from '../../terminal-text.js';
 import { evaluateCluster } from '../../verify/evaluate.js';
 import { formatReport } from '../../verify/format.js';
 import { gatherObservations } from '../../verify/gather.js';
-import { quoted } from '../../terminal-text.js';
 import { parseCommandArgs } from '../args.js';
 import type { Command } from '../command.js';
-import { versioned } from '../../report/json-format.js';
 
 const usage = `Usage: lvs-play verify INVENTORY [--json] [--probe-from HOST] [--limit HOST|GROUP[,..]]
 
@@ -57,12 +57,17 @@ export const verifyCommand: Command = {
   name: 'verify',
   usage,
   async run(args) {
-    const { values, positionals } = parseCommandArgs('verify', args, {
-      json: { type: 'boolean', default: false },
-      'probe-from': { type: 'string' },
-      limit: { type: 'string' },
-      'accept-new-host-keys': { type: 'boolean', default: false },
-    }, 1);
+    const { values, positionals } = parseCommandArgs(
+      'verify',
+      args,
+      {
+        json: { type: 'boolean', default: false },
+        'probe-from': { type: 'string' },
+        limit: { type: 'string' },
+        'accept-new-host-keys': { type: 'boolean', default: false },
+      },
+      1,
+    );
     const [file] = positionals;
     if (values.limit !== undefined) limitNames(values.limit);
     if (!file) throw new UserError('missing INVENTORY', { hint: 'lvs-play verify inventory.json' });
@@ -71,11 +76,13 @@ export const verifyCommand: Command = {
     const probeName = values['probe-from'];
     const probeFrom = probeName === undefined ? undefined : cluster.hosts.find((h) => h.name === probeName);
     if (probeName !== undefined && !probeFrom) {
-      throw new UserError(`--probe-from: ${quoted(probeName)} is not a host of cluster ${cluster.name}`, { hint: `hosts: ${cluster.hosts.map((h) => h.name).join(', ')}` });
+      throw new UserError(`--probe-from: ${quoted(probeName)} is not a host of cluster ${cluster.name}`, {
+        hint: `hosts: ${cluster.hosts.map((h) => h.name).join(', ')}`,
+      });
     }
     const redact = secretsRedactor(cluster);
     const pool = new ConnectionPool(cluster.hosts, { acceptNewHostKeys: values['accept-new-host-keys'] });
-    let observations;
+    let observations: Awaited<ReturnType<typeof gatherObservations>>;
     try {
       observations = await gatherObservations({ cluster, hosts, probeFrom, connect: (h) => pool.get(h), redact });
     } finally {
@@ -85,7 +92,7 @@ export const verifyCommand: Command = {
     const text = values.json
       ? JSON.stringify(versioned({ inventory: path, ...report }), null, 2)
       : formatReport(report, { colour: process.stdout.isTTY === true && !process.env.NO_COLOR });
-    process.stdout.write(redact(text) + '\n');
+    process.stdout.write(`${redact(text)}\n`);
     return report.exitCode;
   },
 };

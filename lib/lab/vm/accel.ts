@@ -5,13 +5,16 @@
 // (abort, error, no mark within the timeout) means TCG. LVS_PLAY_LAB_ACCEL
 // (kvm|tcg) skips the probe.
 
-import { constants, accessSync } from 'node:fs';
 import { spawn } from 'node:child_process';
+import { accessSync, constants } from 'node:fs';
 import { UserError } from '../../errors.js';
 import { PROBE_MARK } from './initrd.js';
-import { KERNEL_COMMAND_LINE, QEMU, accelArgs, type Accel } from './qemu.js';
+import { type Accel, accelArgs, KERNEL_COMMAND_LINE, QEMU } from './qemu.js';
 
-export interface AccelChoice { accel: Accel; reason: string }
+export interface AccelChoice {
+  accel: Accel;
+  reason: string;
+}
 
 const PROBE_TIMEOUT_MS = 20_000;
 
@@ -30,22 +33,46 @@ export async function chooseAccel(vmlinuz: string, initrd: string): Promise<Acce
 
 async function probeKvm(vmlinuz: string, initrd: string): Promise<{ ok: boolean; why: string }> {
   const args = [
-    ...accelArgs('kvm'), '-m', '128M', '-nodefaults', '-no-user-config', '-display', 'none', '-no-reboot',
-    '-kernel', vmlinuz, '-initrd', initrd, '-append', `${KERNEL_COMMAND_LINE} quiet lvsp.probe`, '-serial', 'stdio',
+    ...accelArgs('kvm'),
+    '-m',
+    '128M',
+    '-nodefaults',
+    '-no-user-config',
+    '-display',
+    'none',
+    '-no-reboot',
+    '-kernel',
+    vmlinuz,
+    '-initrd',
+    initrd,
+    '-append',
+    `${KERNEL_COMMAND_LINE} quiet lvsp.probe`,
+    '-serial',
+    'stdio',
   ];
   return new Promise((resolve) => {
     const child = spawn(QEMU, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     const timer = setTimeout(() => child.kill('SIGKILL'), PROBE_TIMEOUT_MS);
-    child.stdout.on('data', (d) => { out += d; });
-    child.stderr.on('data', (d) => { err += d; });
-    child.on('error', (e) => { clearTimeout(timer); resolve({ ok: false, why: e.message }); });
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.stderr.on('data', (d) => {
+      err += d;
+    });
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      resolve({ ok: false, why: e.message });
+    });
     child.on('close', (code, sig) => {
       clearTimeout(timer);
       if (out.includes(PROBE_MARK)) return resolve({ ok: true, why: '' });
       const first = err.split('\n').find((l) => l.trim()) ?? '';
-      resolve({ ok: false, why: sig === 'SIGKILL' ? `no boot within ${PROBE_TIMEOUT_MS / 1000} s` : first.trim() || `qemu exited ${code}` });
+      resolve({
+        ok: false,
+        why: sig === 'SIGKILL' ? `no boot within ${PROBE_TIMEOUT_MS / 1000} s` : first.trim() || `qemu exited ${code}`,
+      });
     });
   });
 }

@@ -6,18 +6,18 @@
 
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
-import { mkdir, readFile, readdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { installSet } from '../apt-repo.js';
 import { run } from '../exec.js';
+import { removeTree } from '../mounts.js';
 import { LAB_CACHE_DIR } from '../paths.js';
 import { aptUpdate } from '../prerequisites.js';
 import type { Progress } from '../progress.js';
-import { removeTree } from '../mounts.js';
-import { installSet } from '../apt-repo.js';
 import { writeFileAtomic } from '../state.js';
+import { NETWORK_UNIT, renderFstab, renderNetworkUnit, VM_NETWORK_FILE } from './guest-files.js';
 import { buildInitrd, renderInit } from './initrd.js';
 import { fetchKernel, type VmKernel } from './kernel.js';
-import { NETWORK_UNIT, VM_NETWORK_FILE, renderFstab, renderNetworkUnit } from './guest-files.js';
 
 /** Bump when the recipe below changes, so cached bases are rebuilt. */
 const VM_RECIPE = 3;
@@ -28,7 +28,7 @@ const KEEP_MODULES = ['arch', 'block', 'crypto', 'fs', 'lib', 'mm', 'net', 'virt
 
 export interface VmBase {
   dir: string;
-  root: string;           // the VM root tree (lower layer of each VM's disk)
+  root: string; // the VM root tree (lower layer of each VM's disk)
   vmlinuz: string;
   initrd: string;
   kernelRelease: string;
@@ -38,7 +38,10 @@ export interface VmBase {
 export function vmBaseDir(rootfs: string): string {
   // the initrd's /init is part of the recipe: a changed script builds a new base
   const init = createHash('sha256').update(renderInit()).digest('hex');
-  const key = createHash('sha256').update(JSON.stringify({ rootfs: basename(rootfs), VM_RECIPE, VM_PACKAGES, KEEP_MODULES, init })).digest('hex').slice(0, 12);
+  const key = createHash('sha256')
+    .update(JSON.stringify({ rootfs: basename(rootfs), VM_RECIPE, VM_PACKAGES, KEEP_MODULES, init }))
+    .digest('hex')
+    .slice(0, 12);
   return join(LAB_CACHE_DIR, `vm-${key}`);
 }
 
@@ -62,10 +65,14 @@ export async function ensureVmBase(rootfs: string, progress: Progress): Promise<
     await run('cp', [kernel.vmlinuz, join(build, 'vmlinuz')]);
     for (const scratch of ['kernel', 'busybox', 'debs', 'initrd']) await rm(join(build, scratch), { recursive: true, force: true });
     const base: VmBase = {
-      dir, root: join(dir, 'root'), vmlinuz: join(dir, 'vmlinuz'), initrd: join(dir, 'initrd.img'),
-      kernelRelease: kernel.release, kernelPackage: kernel.package,
+      dir,
+      root: join(dir, 'root'),
+      vmlinuz: join(dir, 'vmlinuz'),
+      initrd: join(dir, 'initrd.img'),
+      kernelRelease: kernel.release,
+      kernelPackage: kernel.package,
     };
-    await writeFileAtomic(join(build, 'base.json'), JSON.stringify(base, null, 2) + '\n', 0o644);
+    await writeFileAtomic(join(build, 'base.json'), `${JSON.stringify(base, null, 2)}\n`, 0o644);
     await rename(build, dir);
     progress.note(`kernel ${kernel.release} (${kernel.package})`);
   });

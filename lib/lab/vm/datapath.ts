@@ -3,7 +3,7 @@
 // real servers and clients stay containers. The datapath inventory runs
 // keepalived in full (VRRP and the health checker), which is the point.
 
-import { join, dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { UserError } from '../../errors.js';
 import { DIRECTORS } from '../../inventory/defaults.js';
 import { defaultLabInventory, type LabSpec } from '../inventory.js';
@@ -20,9 +20,12 @@ export function vmHosts(spec: LabSpec, datapath: boolean): Set<string> {
 
 export function assertDatapathSpec(spec: LabSpec): void {
   if (spec.keepalivedMode !== 'full') {
-    throw new UserError(`${spec.file}: keepalived.mode is "${spec.keepalivedMode}"; the datapath lab exists to run keepalived in full (VRRP and the IPVS health checker)`, {
-      hint: `use inventory/lab-datapath.json (lab up --datapath without an inventory), or set "keepalived": {"mode": "full"}`,
-    });
+    throw new UserError(
+      `${spec.file}: keepalived.mode is "${spec.keepalivedMode}"; the datapath lab exists to run keepalived in full (VRRP and the IPVS health checker)`,
+      {
+        hint: `use inventory/lab-datapath.json (lab up --datapath without an inventory), or set "keepalived": {"mode": "full"}`,
+      },
+    );
   }
   if (!spec.hosts.some((h) => h.groups.includes(DIRECTORS))) {
     throw new UserError(`${spec.file}: no host in group "${DIRECTORS}": the datapath lab runs the directors as VMs`);

@@ -4,13 +4,13 @@
 // overlay and copied into a sparse raw ext4 image with `mkfs.ext4 -d`. The
 // overlay goes away afterwards; the image is the VM's only per-host data.
 
-import { join } from 'node:path';
 import { rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type ContainerSpec, prepareRoot } from '../container.js';
 import { run } from '../exec.js';
-import { prepareRoot, type ContainerSpec } from '../container.js';
 import { unmountUnder } from '../mounts.js';
 import type { HostNames } from '../paths.js';
-import { VM_NETWORK_FILE, renderNetworkFile } from './guest-files.js';
+import { renderNetworkFile, VM_NETWORK_FILE } from './guest-files.js';
 
 /** Room for the deploy's packages and logs; the file is sparse, so unused space costs nothing. */
 export const DISK_SIZE = '4G';

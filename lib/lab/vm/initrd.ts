@@ -125,7 +125,7 @@ export async function buildInitrd(root: string, release: string, busybox: string
     await mkdir(join(work, dirname(p)), { recursive: true });
     await copyFile(join(root, p), join(work, p));
   }
-  await writeFile(join(work, 'modules'), modules.join('\n') + '\n');
+  await writeFile(join(work, 'modules'), `${modules.join('\n')}\n`);
   await writeFile(join(work, 'init'), renderInit(), { mode: 0o755 });
   await run(busybox, ['sh', '-c', 'cd "$1" && find . | busybox cpio -o -H newc | gzip -6 > "$2"', 'sh', work, out], {
     env: { PATH: `${dirname(busybox)}:${process.env.PATH ?? ''}` },

@@ -14,17 +14,29 @@ export const KERNEL_META_PACKAGE = 'linux-image-amd64';
 
 /** What the VMs use: booting (initrd, virtio disk, ext4, serial console), eth0, the apt repository over 9p, and LVS. */
 export const REQUIRED_KERNEL_OPTIONS = [
-  'BLK_DEV_INITRD', 'RD_GZIP', 'DEVTMPFS', 'SERIAL_8250_CONSOLE', 'UNIX', 'PACKET',
-  'VIRTIO_PCI', 'VIRTIO_BLK', 'EXT4_FS', 'VIRTIO_NET', 'NET_9P_VIRTIO', '9P_FS',
-  'IP_VS', 'IP_VS_RR', 'IP_VS_PROTO_TCP',
+  'BLK_DEV_INITRD',
+  'RD_GZIP',
+  'DEVTMPFS',
+  'SERIAL_8250_CONSOLE',
+  'UNIX',
+  'PACKET',
+  'VIRTIO_PCI',
+  'VIRTIO_BLK',
+  'EXT4_FS',
+  'VIRTIO_NET',
+  'NET_9P_VIRTIO',
+  '9P_FS',
+  'IP_VS',
+  'IP_VS_RR',
+  'IP_VS_PROTO_TCP',
 ];
 
 export interface VmKernel {
-  package: string;      // e.g. linux-image-6.1.0-57-amd64
-  release: string;      // uname -r, e.g. 6.1.0-57-amd64
-  vmlinuz: string;      // absolute path in the unpacked tree
-  modulesDir: string;   // <tree>/lib/modules/<release>
-  config: string;       // <tree>/boot/config-<release>
+  package: string; // e.g. linux-image-6.1.0-57-amd64
+  release: string; // uname -r, e.g. 6.1.0-57-amd64
+  vmlinuz: string; // absolute path in the unpacked tree
+  modulesDir: string; // <tree>/lib/modules/<release>
+  config: string; // <tree>/boot/config-<release>
 }
 
 /** The versioned package of `apt-cache depends linux-image-amd64` ("  Depends: linux-image-6.1.0-57-amd64"). */
@@ -53,7 +65,8 @@ export async function fetchKernel(dir: string): Promise<VmKernel> {
   const release = readdirSync(join(tree, 'lib/modules'))[0];
   if (!release) throw new UserError(`${deb} holds no /lib/modules/<release>`);
   const kernel: VmKernel = {
-    package: pkg, release,
+    package: pkg,
+    release,
     vmlinuz: join(tree, 'boot', `vmlinuz-${release}`),
     modulesDir: join(tree, 'lib/modules', release),
     config: join(tree, 'boot', `config-${release}`),

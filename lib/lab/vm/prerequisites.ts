@@ -18,7 +18,13 @@ export async function ensureVmPrerequisites(progress: Progress): Promise<void> {
   if (process.arch !== 'x64') {
     throw new UserError(`the datapath lab runs x86-64 Debian VMs with qemu-system-x86_64; this machine is ${process.arch}`);
   }
-  const missing = [...new Set(Object.entries(VM_REQUIRED_COMMANDS).filter(([cmd]) => !findCommand(cmd)).map(([, pkg]) => pkg))];
+  const missing = [
+    ...new Set(
+      Object.entries(VM_REQUIRED_COMMANDS)
+        .filter(([cmd]) => !findCommand(cmd))
+        .map(([, pkg]) => pkg),
+    ),
+  ];
   if (missing.length === 0) return;
   if (!findCommand('apt-get')) throw new UserError(`the datapath lab needs ${missing.join(', ')}; install them and retry`);
   await progress.step(`installing the datapath lab's prerequisites: ${missing.join(' ')}`, () => aptInstall(missing, progress));

@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { UserError } from '../../errors.js';
-import { processId, stopProcesses, type ProcessId } from '../processes.js';
+import { type ProcessId, processId, stopProcesses } from '../processes.js';
 import { REPO_TAG } from './guest-files.js';
 
 export const QEMU = 'qemu-system-x86_64';
@@ -21,13 +21,13 @@ export interface VmLaunch {
   mac: string;
   vmlinuz: string;
   initrd: string;
-  repo: string;          // the lab's apt repository, shared read-only over 9p
-  console: string;       // serial console log
+  repo: string; // the lab's apt repository, shared read-only over 9p
+  console: string; // serial console log
   pidfile: string;
   accel: Accel;
   memoryMb: number;
   cpus: number;
-  append?: string;       // more kernel command line (debugging: e.g. systemd.unit=rescue.target)
+  append?: string; // more kernel command line (debugging: e.g. systemd.unit=rescue.target)
 }
 
 /**
@@ -51,19 +51,38 @@ export function accelArgs(accel: Accel): string[] {
 
 export function qemuArgs(l: VmLaunch): string[] {
   return [
-    '-name', guestName(l.host),
+    '-name',
+    guestName(l.host),
     ...accelArgs(l.accel),
-    '-smp', String(l.cpus), '-m', `${l.memoryMb}M`,
-    '-nodefaults', '-no-user-config', '-display', 'none', '-no-reboot',
-    '-kernel', l.vmlinuz, '-initrd', l.initrd,
-    '-append', `${KERNEL_COMMAND_LINE} lvsp.host=${l.host}${l.append ? ` ${l.append}` : ''}`,
-    '-drive', `file=${l.disk},format=raw,if=virtio,cache=unsafe`,
-    '-netdev', `tap,id=net0,ifname=${l.tap},script=no,downscript=no`,
-    '-device', `virtio-net-pci,netdev=net0,mac=${l.mac},romfile=`, // no PXE ROM: the kernel is loaded directly
-    '-fsdev', `local,id=repo,path=${l.repo},security_model=none,readonly=on`,
-    '-device', `virtio-9p-pci,fsdev=repo,mount_tag=${REPO_TAG}`,
-    '-serial', `file:${l.console}`,
-    '-pidfile', l.pidfile,
+    '-smp',
+    String(l.cpus),
+    '-m',
+    `${l.memoryMb}M`,
+    '-nodefaults',
+    '-no-user-config',
+    '-display',
+    'none',
+    '-no-reboot',
+    '-kernel',
+    l.vmlinuz,
+    '-initrd',
+    l.initrd,
+    '-append',
+    `${KERNEL_COMMAND_LINE} lvsp.host=${l.host}${l.append ? ` ${l.append}` : ''}`,
+    '-drive',
+    `file=${l.disk},format=raw,if=virtio,cache=unsafe`,
+    '-netdev',
+    `tap,id=net0,ifname=${l.tap},script=no,downscript=no`,
+    '-device',
+    `virtio-net-pci,netdev=net0,mac=${l.mac},romfile=`, // no PXE ROM: the kernel is loaded directly
+    '-fsdev',
+    `local,id=repo,path=${l.repo},security_model=none,readonly=on`,
+    '-device',
+    `virtio-9p-pci,fsdev=repo,mount_tag=${REPO_TAG}`,
+    '-serial',
+    `file:${l.console}`,
+    '-pidfile',
+    l.pidfile,
   ];
 }
 
@@ -84,12 +103,18 @@ export function startQemu(l: VmLaunch, log: string): ProcessId {
 /** The host's qemu from its pidfile, if that PID still runs qemu for this host. */
 export function findQemu(host: string, pidfile: string): ProcessId | null {
   let pid: number;
-  try { pid = Number(readFileSync(pidfile, 'utf8').trim()); } catch { return null; }
+  try {
+    pid = Number(readFileSync(pidfile, 'utf8').trim());
+  } catch {
+    return null;
+  }
   if (!Number.isInteger(pid) || pid <= 0) return null;
   try {
     const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
     if (!argv.includes(guestName(host))) return null;
-  } catch { return null; }
+  } catch {
+    return null;
+  }
   return processId(pid);
 }
 

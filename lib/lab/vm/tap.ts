@@ -14,7 +14,10 @@ const IFNAMSIZ = 15;
 export function tapName(host: string): string {
   const readable = `${LAB_PREFIX}t-${host}`;
   if (readable.length <= IFNAMSIZ) return readable;
-  return `${LAB_PREFIX}t${createHash('sha256').update(host).digest('hex').slice(0, IFNAMSIZ - LAB_PREFIX.length - 1)}`;
+  return `${LAB_PREFIX}t${createHash('sha256')
+    .update(host)
+    .digest('hex')
+    .slice(0, IFNAMSIZ - LAB_PREFIX.length - 1)}`;
 }
 
 /** A tap device made by the lab (for sweeping strays of a lost state file). */

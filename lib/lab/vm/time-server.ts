@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { UserError } from '../../errors.js';
 import { tail } from '../exec.js';
 import { LAB_STATE_DIR } from '../paths.js';
-import { isRunning, processId, stopProcesses, type ProcessId } from '../processes.js';
+import { isRunning, type ProcessId, processId, stopProcesses } from '../processes.js';
 
 export const TIME_SERVER_MARK = 'lvs-play-lab-time-server';
 export const NTP_PORT = 123;
@@ -59,7 +59,9 @@ export function findTimeServer(recorded: ProcessId | null): ProcessId | null {
   try {
     const pid = Number(readFileSync(PID_FILE, 'utf8').trim());
     if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes(TIME_SERVER_MARK)) return processId(pid);
-  } catch { /* none */ }
+  } catch {
+    /* none */
+  }
   return null;
 }
 
@@ -67,11 +69,22 @@ export function findTimeServer(recorded: ProcessId | null): ProcessId | null {
 export async function startTimeServer(address: string, port = NTP_PORT): Promise<ProcessId> {
   const log = openSync(LOG_FILE, 'w');
   try {
-    const child = spawn(process.execPath, ['-e', TIME_SERVER_SCRIPT, address, String(port), TIME_SERVER_MARK], { detached: true, stdio: ['ignore', 'pipe', log] });
+    const child = spawn(process.execPath, ['-e', TIME_SERVER_SCRIPT, address, String(port), TIME_SERVER_MARK], {
+      detached: true,
+      stdio: ['ignore', 'pipe', log],
+    });
     const ready = await new Promise<boolean>((resolve) => {
       const timer = setTimeout(() => resolve(false), 10_000);
-      child.stdout!.on('data', (d: Buffer) => { if (d.toString().includes('listening')) { clearTimeout(timer); resolve(true); } });
-      child.on('exit', () => { clearTimeout(timer); resolve(false); });
+      child.stdout!.on('data', (d: Buffer) => {
+        if (d.toString().includes('listening')) {
+          clearTimeout(timer);
+          resolve(true);
+        }
+      });
+      child.on('exit', () => {
+        clearTimeout(timer);
+        resolve(false);
+      });
     });
     child.stdout!.destroy();
     child.unref();
@@ -79,7 +92,11 @@ export async function startTimeServer(address: string, port = NTP_PORT): Promise
     if (!ready || !id) {
       if (id) await stopProcesses([id], 'SIGKILL', 1000);
       let why = '';
-      try { why = tail(readFileSync(LOG_FILE, 'utf8'), 5); } catch { /* none */ }
+      try {
+        why = tail(readFileSync(LOG_FILE, 'utf8'), 5);
+      } catch {
+        /* none */
+      }
       throw new UserError(`the lab's time server could not listen on ${address}:${port}${why}`, {
         hint: `the director VMs synchronise their clocks with it; is something else bound to UDP port ${port} on ${address}?`,
       });

@@ -3,17 +3,17 @@
 // live in the host's lab directory (hosts/<host>/), like a container's, so
 // `lab down` and recovery find them the same way.
 
-import { join } from 'node:path';
 import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { LabNetwork } from '../addressing.js';
-import { consoleLog, type ContainerSpec } from '../container.js';
+import { type ContainerSpec, consoleLog } from '../container.js';
+import type { LabHost } from '../inventory.js';
 import type { HostNames } from '../paths.js';
 import { isRunning, type ProcessId } from '../processes.js';
 import type { VmRecord } from '../state.js';
-import type { LabHost } from '../inventory.js';
 import type { VmBase } from './base.js';
 import { buildDisk } from './disk.js';
-import { findQemu, startQemu, stopQemu, type Accel } from './qemu.js';
+import { type Accel, findQemu, startQemu, stopQemu } from './qemu.js';
 import { createTap, deleteTap, macAddress, tapAttached, tapName } from './tap.js';
 
 /**
@@ -52,12 +52,32 @@ export async function createVmHost(spec: ContainerSpec, base: VmBase, net: LabNe
   await deleteTap(tap);
   await createTap(tap);
   const settings = vmSettings();
-  const qemu = startQemu({
-    host: host.name, disk, tap, mac: macAddress(host.address),
-    vmlinuz: base.vmlinuz, initrd: base.initrd, repo: spec.repo,
-    console: consoleLog(names), pidfile: qemuPidfile(names), accel, ...settings,
-  }, qemuLog(names));
-  return { name: host.name, address: host.address, base: base.dir, qemu, accel, tap, append: settings.append, startedAt: new Date().toISOString() };
+  const qemu = startQemu(
+    {
+      host: host.name,
+      disk,
+      tap,
+      mac: macAddress(host.address),
+      vmlinuz: base.vmlinuz,
+      initrd: base.initrd,
+      repo: spec.repo,
+      console: consoleLog(names),
+      pidfile: qemuPidfile(names),
+      accel,
+      ...settings,
+    },
+    qemuLog(names),
+  );
+  return {
+    name: host.name,
+    address: host.address,
+    base: base.dir,
+    qemu,
+    accel,
+    tap,
+    append: settings.append,
+    startedAt: new Date().toISOString(),
+  };
 }
 
 /** Stops the host's VM (the recorded qemu, else the one its pidfile names) and removes its tap. */
@@ -74,7 +94,18 @@ export async function stopVm(names: HostNames, recorded: ProcessId | null): Prom
  * LVS_PLAY_LAB_VM_APPEND=init=/bin/false is not the one a later lab up
  * wants, even while it is still on its way to failing), on the bridge.
  */
-export async function vmHealthy(rec: VmRecord | undefined, host: LabHost, base: VmBase, env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
-  return !!rec && rec.address === host.address && rec.base === base.dir && (rec.append ?? '') === vmSettings(env).append &&
-    isRunning(rec.qemu) && await tapAttached(rec.tap);
+export async function vmHealthy(
+  rec: VmRecord | undefined,
+  host: LabHost,
+  base: VmBase,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<boolean> {
+  return (
+    !!rec &&
+    rec.address === host.address &&
+    rec.base === base.dir &&
+    (rec.append ?? '') === vmSettings(env).append &&
+    isRunning(rec.qemu) &&
+    (await tapAttached(rec.tap))
+  );
 }

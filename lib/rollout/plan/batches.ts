@@ -10,7 +10,9 @@ export function parseBatch(text: string): BatchSpec {
   const m = /^(\d+)(%?)$/.exec(text.trim());
   const n = m ? Number(m[1]) : NaN;
   if (!m || n < 1 || (m[2] === '%' && n > 100)) {
-    throw new UserError(`--batch must be a whole number of real servers (1 or more) or a percentage (1% to 100%), got "${text}"`, { hint: '--batch 2, or --batch 25%' });
+    throw new UserError(`--batch must be a whole number of real servers (1 or more) or a percentage (1% to 100%), got "${text}"`, {
+      hint: '--batch 2, or --batch 25%',
+    });
   }
   return m[2] === '%' ? { percent: n } : { count: n };
 }

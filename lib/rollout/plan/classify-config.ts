@@ -17,7 +17,7 @@
 // are, but printed through redactNode (an auth_pass a hand-edited config puts
 // anywhere shows as <redacted>), and a parse error quotes its line redacted.
 
-import { child, nodeText, parseKeepalivedConf, type KaNode } from '../../keepalived/parse.js';
+import { child, type KaNode, nodeText, parseKeepalivedConf } from '../../keepalived/parse.js';
 import { redactNode } from '../../keepalived/redact.js';
 import type { Classified } from './types.js';
 
@@ -38,31 +38,47 @@ const shown = (keyword: string, n: KaNode | undefined) => {
 
 /** Parses, or says why it cannot: a config that cannot be read is treated as disruptive. */
 export function parseOrWhy(conf: string): KaNode[] | string {
-  try { return parseKeepalivedConf(conf); } catch (e) { return (e as Error).message; }
+  try {
+    return parseKeepalivedConf(conf);
+  } catch (e) {
+    return (e as Error).message;
+  }
 }
 
 export function classifyConfigChange(current: string, next: string): Classified[] {
   const before = parseOrWhy(current);
   const after = parseOrWhy(next);
-  if (typeof before === 'string') return [{ class: 'disruptive', reason: `the keepalived.conf on the host cannot be read (${before}): treated as a restart` }];
+  if (typeof before === 'string')
+    return [{ class: 'disruptive', reason: `the keepalived.conf on the host cannot be read (${before}): treated as a restart` }];
   if (typeof after === 'string') throw new Error(`rendered keepalived.conf cannot be parsed: ${after}`);
   const out: Classified[] = [];
   const old = instances(before);
   for (const [name, inst] of instances(after)) {
     const was = old.get(name);
-    if (!was) { out.push({ class: 'reload-safe', reason: `vrrp_instance ${name} is new` }); continue; }
+    if (!was) {
+      out.push({ class: 'reload-safe', reason: `vrrp_instance ${name} is new` });
+      continue;
+    }
     for (const keyword of [...RECREATES, ...MUST_AGREE]) {
       const a = child(was, keyword);
       const b = child(inst, keyword);
       if (text(a) === text(b)) continue;
       const what = `vrrp_instance ${name}: ${keyword} ${shown(keyword, a)} -> ${shown(keyword, b)}`;
-      if (RECREATES.includes(keyword)) out.push({ class: 'disruptive', reason: `${what} (keepalived deletes and recreates the instance: the VIP drops)` });
-      if (MUST_AGREE.includes(keyword) || BOTH.includes(keyword)) out.push({ class: 'must-agree', reason: `${what} (peers reject adverts that differ)` });
+      if (RECREATES.includes(keyword))
+        out.push({ class: 'disruptive', reason: `${what} (keepalived deletes and recreates the instance: the VIP drops)` });
+      if (MUST_AGREE.includes(keyword) || BOTH.includes(keyword))
+        out.push({ class: 'must-agree', reason: `${what} (peers reject adverts that differ)` });
     }
-    const rest = (n: KaNode) => (n.children ?? []).filter((c) => !RECREATES.includes(c.keyword) && !MUST_AGREE.includes(c.keyword)).map(nodeText).join('; ');
-    if (rest(was) !== rest(inst)) out.push({ class: 'reload-safe', reason: `vrrp_instance ${name}: ${changedKeywords(was, inst).join(', ')} changed` });
+    const rest = (n: KaNode) =>
+      (n.children ?? [])
+        .filter((c) => !RECREATES.includes(c.keyword) && !MUST_AGREE.includes(c.keyword))
+        .map(nodeText)
+        .join('; ');
+    if (rest(was) !== rest(inst))
+      out.push({ class: 'reload-safe', reason: `vrrp_instance ${name}: ${changedKeywords(was, inst).join(', ')} changed` });
   }
-  for (const name of old.keys()) if (!instances(after).has(name)) out.push({ class: 'reload-safe', reason: `vrrp_instance ${name} is removed` });
+  for (const name of old.keys())
+    if (!instances(after).has(name)) out.push({ class: 'reload-safe', reason: `vrrp_instance ${name} is removed` });
   const others = (conf: KaNode[]) => conf.filter((n) => n.keyword !== 'vrrp_instance');
   const changedBlocks = blockChanges(others(before), others(after));
   if (changedBlocks.length) out.push({ class: 'reload-safe', reason: `${changedBlocks.join(', ')} changed` });

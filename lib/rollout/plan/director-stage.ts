@@ -13,10 +13,10 @@
 // handed its VIPs back. Where an unchanged director remains, every changed
 // one goes out and the unchanged one holds the VIPs meanwhile.
 
-import type { Cluster } from '../../inventory/types.js';
 import { DIRECTORS } from '../../inventory/defaults.js';
-import type { RunningConfig } from './running-config.js';
+import type { Cluster } from '../../inventory/types.js';
 import { classesOf } from './classify-director.js';
+import type { RunningConfig } from './running-config.js';
 import type { Action, Classified, Stage } from './types.js';
 import { directorBounds } from './vrrp-timing.js';
 
@@ -69,7 +69,13 @@ export function directorStage(cluster: Cluster, d: string, classes: Classified[]
     classes: { [d]: classes },
     notes,
     actions: [
-      { kind: 'gate', director: d, peers, changedPeers: changedBefore.filter((p) => peers.includes(p)), timeoutMs: gateBound(cluster, d, runningOf) },
+      {
+        kind: 'gate',
+        director: d,
+        peers,
+        changedPeers: changedBefore.filter((p) => peers.includes(p)),
+        timeoutMs: gateBound(cluster, d, runningOf),
+      },
       ...handOver(cluster, d, runningOf),
       { kind: 'change', hosts: [d] },
       settle(cluster, d, runningOf),
@@ -89,19 +95,36 @@ export function agreeStage(cluster: Cluster, changed: string[], classes: Record<
     `must-agree changes: ${out.join(', ')} ${out.length === 1 ? 'is' : 'are'} changed out of the election (handover switch -254: FAULT) while ${alone ?? unchanged.join(', ')} ${alone || unchanged.length === 1 ? 'holds' : 'hold'} every VIP, so no director ever hears adverts that differ from its own`,
     ...changed.filter((d) => !runningOf(d).hasSwitch).map(switchlessNote),
   ];
-  if (unchanged.length > 0) notes.push(`${unchanged.join(', ')} ${unchanged.length === 1 ? 'is' : 'are'} not changed: the changed directors will only come back in if they agree with ${unchanged.length === 1 ? 'it' : 'them'}`);
+  if (unchanged.length > 0)
+    notes.push(
+      `${unchanged.join(', ')} ${unchanged.length === 1 ? 'is' : 'are'} not changed: the changed directors will only come back in if they agree with ${unchanged.length === 1 ? 'it' : 'them'}`,
+    );
   if (alone && classesOf(classes[alone] ?? []).has('disruptive')) {
-    notes.push(`${alone} is changed while it holds every VIP and its change is disruptive: expect the VIPs to drop while keepalived recreates its instances`);
+    notes.push(
+      `${alone} is changed while it holds every VIP and its change is disruptive: expect the VIPs to drop while keepalived recreates its instances`,
+    );
   }
-  const actions: Action[] = [{ kind: 'gate', director: changed[0]!, peers: peersOf(cluster, changed[0]!), changedPeers: [], timeoutMs: gateBound(cluster, changed[0]!, runningOf) }];
+  const actions: Action[] = [
+    {
+      kind: 'gate',
+      director: changed[0]!,
+      peers: peersOf(cluster, changed[0]!),
+      changedPeers: [],
+      timeoutMs: gateBound(cluster, changed[0]!, runningOf),
+    },
+  ];
   for (const d of out) {
     actions.push(...handOver(cluster, d, runningOf), { kind: 'switch', director: d, level: 'out' }, { kind: 'change', hosts: [d] });
   }
   if (alone) {
     const b = directorBounds(cluster, alone, runningOf(alone).adverts);
-    actions.push({ kind: 'change', hosts: [alone] }, { kind: 'settle', director: alone, observeMs: 0, timeoutMs: START_MS + b.homeMs, alone: true });
+    actions.push(
+      { kind: 'change', hosts: [alone] },
+      { kind: 'settle', director: alone, observeMs: 0, timeoutMs: START_MS + b.homeMs, alone: true },
+    );
   }
-  for (const d of out) actions.push({ kind: 'switch', director: d, level: 'yield' }, settle(cluster, d, runningOf), ...handBack(cluster, d, runningOf));
+  for (const d of out)
+    actions.push({ kind: 'switch', director: d, level: 'yield' }, settle(cluster, d, runningOf), ...handBack(cluster, d, runningOf));
   actions.push({ kind: 'confirm-vips' });
   return { kind: 'directors-agree', hosts: changed, classes, notes, actions };
 }

@@ -15,10 +15,19 @@ const STAGE_TITLE: Record<Stage['kind'], string> = {
   other: 'host',
 };
 
-export function formatPlan(plan: RolloutPlan, changes: Map<string, PendingChange[]>, source: string, o: { rollback?: boolean } = {}): string {
-  const lines = [`ROLLOUT PLAN ${plan.cluster} (${source}): ${plan.stages.length ? `${plan.stages.length} stage(s)` : 'nothing to change'}`];
+export function formatPlan(
+  plan: RolloutPlan,
+  changes: Map<string, PendingChange[]>,
+  source: string,
+  o: { rollback?: boolean } = {},
+): string {
+  const lines = [
+    `ROLLOUT PLAN ${plan.cluster} (${source}): ${plan.stages.length ? `${plan.stages.length} stage(s)` : 'nothing to change'}`,
+  ];
   for (const p of plan.problems) lines.push(`CANNOT PLAN ${p.host}: ${p.error}`);
-  for (const i of plan.interrupted) for (const r of i.runs) lines.push(`INTERRUPTED ${i.host}: ${describeInterrupted(r, 'found')}; the rollout rolls it back before anything else`);
+  for (const i of plan.interrupted)
+    for (const r of i.runs)
+      lines.push(`INTERRUPTED ${i.host}: ${describeInterrupted(r, 'found')}; the rollout rolls it back before anything else`);
   plan.stages.forEach((stage, i) => {
     const flags = stage.hosts.flatMap((h) => [...new Set((stage.classes[h] ?? []).map((c) => c.class))]);
     const shown = DIRECTOR_CLASSES.filter((c) => flags.includes(c));
@@ -30,7 +39,7 @@ export function formatPlan(plan: RolloutPlan, changes: Map<string, PendingChange
     }
     for (const n of stage.notes) lines.push(`  note: ${n}`);
     lines.push('  steps:');
-    stage.actions.forEach((a, j) => lines.push(`    ${j + 1}. ${describeAction(a, o)}`));
+    for (const [j, a] of stage.actions.entries()) lines.push(`    ${j + 1}. ${describeAction(a, o)}`);
   });
   if (plan.unchanged.length) lines.push('', `In sync: ${plan.unchanged.join(', ')}`);
   return lines.join('\n');

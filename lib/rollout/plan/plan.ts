@@ -9,13 +9,13 @@
 // out of the election (agree-stage.ts). Then the real servers, one batch at
 // a time, drained on every director around their change. Other hosts last.
 
-import { interruptedReport } from '../../run/interrupted.js';
 import { DIRECTORS, REALSERVERS } from '../../inventory/defaults.js';
 import type { Cluster } from '../../inventory/types.js';
-import { batches, type BatchSpec } from './batches.js';
+import { interruptedReport } from '../../run/interrupted.js';
+import { type BatchSpec, batches } from './batches.js';
 import { classesOf, classifyDirector } from './classify-director.js';
 import { agreeStage, directorStage } from './director-stage.js';
-import { readRunningConfig, type RunningConfig } from './running-config.js';
+import { type RunningConfig, readRunningConfig } from './running-config.js';
 import type { HostState, RolloutPlan, Stage } from './types.js';
 
 export interface PlanInput {
@@ -43,15 +43,18 @@ export function planRollout(input: PlanInput): RolloutPlan {
   const classes = Object.fromEntries(changedDirectors.map((d) => [d, classifyDirector(byHost.get(d)!)]));
   // each director's running config, parsed once for every action that depends on it
   const running = new Map<string, RunningConfig>();
-  const runningOf = (d: string) => running.get(d) ?? running.set(d, readRunningConfig(byHost.get(d)?.keepalivedConf?.current ?? null)).get(d)!;
+  const runningOf = (d: string) =>
+    running.get(d) ?? running.set(d, readRunningConfig(byHost.get(d)?.keepalivedConf?.current ?? null)).get(d)!;
   if (changedDirectors.some((d) => classesOf(classes[d]!).has('must-agree'))) {
     stages.push(agreeStage(cluster, changedDirectors, classes, runningOf));
   } else {
-    for (const d of changedDirectors) stages.push(directorStage(cluster, d, classes[d]!, runningOf, changedDirectors.slice(0, changedDirectors.indexOf(d))));
+    for (const d of changedDirectors)
+      stages.push(directorStage(cluster, d, classes[d]!, runningOf, changedDirectors.slice(0, changedDirectors.indexOf(d))));
   }
 
   const changedReal = inOrder.filter((h) => realServers.includes(h) && !directors.includes(h) && changed(h));
-  for (const batch of batches(changedReal, input.batch, realServers.length)) stages.push(realServerStage(cluster, batch, directors, input.drainTimeoutMs));
+  for (const batch of batches(changedReal, input.batch, realServers.length))
+    stages.push(realServerStage(cluster, batch, directors, input.drainTimeoutMs));
 
   for (const h of inOrder.filter((x) => !directors.includes(x) && !realServers.includes(x) && changed(x))) {
     stages.push({ kind: 'other', hosts: [h], actions: [{ kind: 'change', hosts: [h] }], classes: {}, notes: [] });
@@ -63,7 +66,9 @@ export function planRollout(input: PlanInput): RolloutPlan {
     stages,
     unchanged: inOrder.filter((h) => byHost.has(h) && input.selected.includes(h) && !inStages.has(h) && !byHost.get(h)!.error),
     problems,
-    interrupted: input.states.filter((s) => s.interrupted?.length).map((s) => ({ host: s.host, runs: s.interrupted!.map(interruptedReport) })),
+    interrupted: input.states
+      .filter((s) => s.interrupted?.length)
+      .map((s) => ({ host: s.host, runs: s.interrupted!.map(interruptedReport) })),
     ipvs: cluster.keepalived.mode === 'full',
   };
 }
@@ -77,9 +82,12 @@ function realServerStage(cluster: Cluster, hosts: string[], directors: string[],
       confirm = Math.max(confirm, (s.delayLoop + h.connectTimeout + h.retry * h.delayBeforeRetry) * 1000 + 10_000);
     }
   }
-  const notes = cluster.keepalived.mode === 'full' ? [] : [
-    'keepalived runs VRRP-only (keepalived.mode "vrrp-only"): the drain switch is set and cleared, but there is no IPVS table to show connections or weights',
-  ];
+  const notes =
+    cluster.keepalived.mode === 'full'
+      ? []
+      : [
+          'keepalived runs VRRP-only (keepalived.mode "vrrp-only"): the drain switch is set and cleared, but there is no IPVS table to show connections or weights',
+        ];
   return {
     kind: 'realservers',
     hosts,

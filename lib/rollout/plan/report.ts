@@ -6,7 +6,7 @@ import type { StageKind } from './types.js';
 export type StageStatus = 'done' | 'failed' | 'not-started';
 
 export interface StageOutcome {
-  stage: number;               // 1-based, as the plan prints it
+  stage: number; // 1-based, as the plan prints it
   kind: StageKind;
   hosts: string[];
   status: StageStatus;
@@ -35,13 +35,20 @@ export interface RolloutReport {
 export function formatRolloutReport(r: RolloutReport): string {
   const lines = [`ROLLOUT ${r.cluster} (${r.inventory}): ${r.status} in ${(r.durationMs / 1000).toFixed(1)}s, run ${r.runId}`];
   for (const s of r.stages) {
-    lines.push(`  stage ${s.stage} ${s.kind} ${s.hosts.join(', ')}: ${s.status}${s.status === 'not-started' ? '' : ` (${(s.durationMs / 1000).toFixed(1)}s)`}`);
+    lines.push(
+      `  stage ${s.stage} ${s.kind} ${s.hosts.join(', ')}: ${s.status}${s.status === 'not-started' ? '' : ` (${(s.durationMs / 1000).toFixed(1)}s)`}`,
+    );
     if (s.error) lines.push(`    FAILED: ${s.error}`);
     for (const h of s.hostReports) {
       const changed = h.tasks.filter((t) => t.status === 'changed').map((t) => t.task);
-      lines.push(`    ${h.host}: ${h.status}${changed.length ? ` (${changed.join(', ')})` : ''}${h.rolledBack ? `, rolled back ${h.rolledBack.length} change(s)` : ''}`);
+      lines.push(
+        `    ${h.host}: ${h.status}${changed.length ? ` (${changed.join(', ')})` : ''}${h.rolledBack ? `, rolled back ${h.rolledBack.length} change(s)` : ''}`,
+      );
     }
-    for (const b of s.rolledBack) lines.push(`    ROLLED BACK ${b.host}: ${b.undone.length} change(s) undone${b.failed.length ? `; FAILED: ${b.failed.join('; ')}` : ''}`);
+    for (const b of s.rolledBack)
+      lines.push(
+        `    ROLLED BACK ${b.host}: ${b.undone.length} change(s) undone${b.failed.length ? `; FAILED: ${b.failed.join('; ')}` : ''}`,
+      );
     for (const n of s.notes) lines.push(`    note: ${n}`);
   }
   lines.push(`VIPS ${r.vips}`);

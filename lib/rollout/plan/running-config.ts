@@ -10,7 +10,10 @@ import { parseOrWhy } from './classify-config.js';
 const instancesOf = (conf: KaNode[]) => conf.filter((n) => n.keyword === 'vrrp_instance');
 
 /** What the planner needs of a director's running config, from one parse of it. */
-export interface RunningConfig { hasSwitch: boolean; adverts: Map<string, number> }
+export interface RunningConfig {
+  hasSwitch: boolean;
+  adverts: Map<string, number>;
+}
 
 export function readRunningConfig(conf: string | null): RunningConfig {
   const parsed = conf === null ? [] : parseOrWhy(conf);
@@ -27,8 +30,9 @@ export function runningAdverts(conf: string | null): Map<string, number> {
 }
 
 function switchTracked(parsed: KaNode[]): boolean {
-  const defined = parsed.some((n) => n.keyword === 'track_file' && n.values[0] === HANDOVER_TRACK
-    && child(n, 'file')?.values[0]?.replace(/"/g, '') === HANDOVER_FILE);
+  const defined = parsed.some(
+    (n) => n.keyword === 'track_file' && n.values[0] === HANDOVER_TRACK && child(n, 'file')?.values[0]?.replace(/"/g, '') === HANDOVER_FILE,
+  );
   const all = instancesOf(parsed);
   return defined && all.length > 0 && all.every((i) => (child(i, 'track_file')?.children ?? []).some((c) => c.keyword === HANDOVER_TRACK));
 }

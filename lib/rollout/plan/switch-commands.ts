@@ -4,7 +4,7 @@
 // "normal" removes the file (a missing file reads as 0).
 
 import { posix } from 'node:path';
-import { drainFile, HANDOVER_FILE, HANDOVER_VALUES, SWITCHES_DIR, type HandoverLevel } from '../../render/switches.js';
+import { drainFile, HANDOVER_FILE, HANDOVER_VALUES, type HandoverLevel, SWITCHES_DIR } from '../../render/switches.js';
 import { quote } from '../../shell/quote.js';
 
 function writeValue(path: string, value: number): string {

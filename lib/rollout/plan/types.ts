@@ -3,19 +3,25 @@
 // format.ts prints it (`deploy --rolling --check`), execute.ts carries it out.
 
 import type { HandoverLevel } from '../../render/switches.js';
-import type { InterruptedRunReport } from '../../run/interrupted.js';
 import type { JournalRun } from '../../run/host-journal.js';
+import type { InterruptedRunReport } from '../../run/interrupted.js';
 
 /** How a director takes its changes (see classify-config.ts). */
 export type DirectorClass = 'reload-safe' | 'disruptive' | 'must-agree';
 export const DIRECTOR_CLASSES: readonly DirectorClass[] = ['reload-safe', 'disruptive', 'must-agree'];
 
-export interface Classified { class: DirectorClass; reason: string }
+export interface Classified {
+  class: DirectorClass;
+  reason: string;
+}
 
 export type HostRole = 'director' | 'realserver' | 'other';
 
 /** One task's pending change on a host, as check reports it. */
-export interface PendingChange { task: string; summary: string }
+export interface PendingChange {
+  task: string;
+  summary: string;
+}
 
 /** What the read of one host found: its pending changes, and for a director the config it runs. */
 export interface HostState {

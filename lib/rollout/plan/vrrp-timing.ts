@@ -28,7 +28,12 @@ export function advertOf(vip: Vip, running: Map<string, number>): number {
 
 /** The highest priority among the directors other than `director` (the one that takes over). */
 export function peerPriority(vip: Vip, director: string): number {
-  return Math.max(1, ...Object.entries(vip.priorities).filter(([d]) => d !== director).map(([, p]) => p));
+  return Math.max(
+    1,
+    ...Object.entries(vip.priorities)
+      .filter(([d]) => d !== director)
+      .map(([, p]) => p),
+  );
 }
 
 export interface DirectorBounds {
