@@ -5,6 +5,7 @@ import { DIRECTORS } from '../inventory/defaults.js';
 import type { Cluster, Host } from '../inventory/types.js';
 import type { ChangeContext } from './change-hosts.js';
 import type { DirectorsAccess } from './director-checks.js';
+import { Interrupted } from './errors.js';
 import type { Switchboard } from './switchboard.js';
 
 export interface RolloutContext extends ChangeContext {
@@ -16,15 +17,9 @@ export interface RolloutContext extends ChangeContext {
   signal: AbortSignal;
 }
 
-export class Interrupted extends Error {
-  constructor(where: string) {
-    super(`interrupted (${where})`);
-  }
-}
-
 export function hostOf(cluster: Cluster, name: string): Host {
   const h = cluster.hosts.find((x) => x.name === name);
-  if (!h) throw new Error(`${name} is not a host of cluster ${cluster.name}`);
+  if (!h) throw new Error(`${name} is not a host of cluster ${cluster.name}`); // the plan names only the cluster's hosts: a bug
   return h;
 }
 

@@ -10,11 +10,8 @@ import { evaluateCluster } from '../verify/evaluate.js';
 import { gatherObservations } from '../verify/gather.js';
 import type { CheckResult } from '../verify/types.js';
 import { type DirectorView, describeHolders, holders, viewDirector } from './director-view.js';
-import { type Probe, type WaitOptions, WaitTimeout, waitUntil } from './wait-until.js';
-
-export class GateError extends Error {}
-/** Two directors hold one VIP: stop at once. */
-export class SplitBrainError extends Error {}
+import { GateError, SplitBrainError, WaitTimeout } from './errors.js';
+import { type Probe, type WaitOptions, waitUntil } from './wait-until.js';
 
 export interface DirectorsAccess {
   cluster: Cluster;
@@ -70,6 +67,7 @@ export async function gate(a: DirectorsAccess, director: string, changedPeers: s
     if (!(err instanceof WaitTimeout)) throw err;
     throw new GateError(
       `gate before ${director} failed: ${last.map((c) => `${c.check} ${c.target}: ${c.status}: ${c.detail}`).join('; ')}`,
+      { hosts: [director] },
     );
   }
   return summary;
@@ -90,7 +88,8 @@ export function vipProbe(a: DirectorsAccess, ok: (views: DirectorView[], on: Map
     const views = await viewAll(a);
     const split = splitBrain(a.cluster, views);
     splitSince = split ? (splitSince ?? Date.now()) : null;
-    if (split && Date.now() - splitSince! >= SPLIT_TOLERANCE_MS) throw new SplitBrainError(`split brain: ${split}`);
+    if (split && Date.now() - splitSince! >= SPLIT_TOLERANCE_MS)
+      throw new SplitBrainError(`split brain: ${split}`, { hosts: a.directors.map((d) => d.name) });
     if (split) return { done: false, state: `two holders: ${split}` };
     const state = `${describeHolders(a.cluster, views)}${views
       .filter((v) => v.vips && !v.keepalivedActive)

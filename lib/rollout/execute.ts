@@ -3,10 +3,12 @@
 // rollout then stops: later stages are not started, and the report says
 // where every VIP is.
 
+import { UserError } from '../errors.js';
 import { changeHosts, failed, forgetChanged } from './change-hosts.js';
-import { directorsAccess, hostOf, Interrupted, type RolloutContext } from './context.js';
+import { directorsAccess, hostOf, type RolloutContext } from './context.js';
 import { viewAll } from './director-checks.js';
 import { describeHolders } from './director-view.js';
+import { Interrupted } from './errors.js';
 import type { RolloutReport, StageOutcome } from './plan/report.js';
 import type { RolloutPlan } from './plan/types.js';
 import { runDirectorStage } from './run-director-stage.js';
@@ -37,7 +39,8 @@ export async function executePlan(ctx: RolloutContext, plan: RolloutPlan): Promi
       outcome.status = outcome.error ? 'failed' : 'done';
     } catch (err) {
       outcome.status = 'failed';
-      outcome.error ??= ctx.redact((err as Error).message);
+      outcome.error ??= ctx.redact(stageFailure(err));
+      if (!(err instanceof UserError)) ctx.log(ctx.redact(`internal error: ${(err as Error).stack ?? String(err)}`));
       if (err instanceof Interrupted || ctx.signal.aborted) status = 'interrupted';
     }
     outcome.durationMs = Date.now() - t0;
@@ -71,4 +74,10 @@ async function runOther(ctx: RolloutContext, hosts: string[], outcome: StageOutc
   for (const c of changed) await forgetChanged(ctx, c);
   const bad = changed.filter(failed);
   if (bad.length) outcome.error = bad.map((c) => `${c.host.name}: ${c.report.error ?? c.report.status}`).join('; ');
+}
+
+/** A stage's failure as the report says it: a host's or a check's failure as it is, anything else as the bug it is. */
+export function stageFailure(err: unknown): string {
+  if (err instanceof UserError) return err.message;
+  return `internal error in lvs-play (please report it; the stage was rolled back): ${err instanceof Error ? err.message : String(err)}`;
 }

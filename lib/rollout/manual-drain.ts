@@ -9,9 +9,10 @@ import type { Cluster, Host } from '../inventory/types.js';
 import { WriteSession } from '../lock/write-session.js';
 import { secretsRedactor } from '../run/redactor.js';
 import { type DirectorsAccess, viewAll } from './director-checks.js';
+import { WaitTimeout } from './errors.js';
 import { connectionsProbe, tablesUnreadable, weightsProbe } from './realserver-checks.js';
 import { Switchboard } from './switchboard.js';
-import { WaitTimeout, waitUntil } from './wait-until.js';
+import { waitUntil } from './wait-until.js';
 
 export interface ManualDrainOptions {
   cluster: Cluster;

@@ -14,6 +14,7 @@ import type { Cluster, RealServer } from '../inventory/types.js';
 import { gatherFacts } from '../run/gather.js';
 import type { Transport } from '../ssh/transport.js';
 import type { DirectorView } from './director-view.js';
+import { HealthCheckFailed } from './errors.js';
 import type { Probe } from './wait-until.js';
 
 /** Why the tables cannot be read, or null when every director has one. */
@@ -134,7 +135,10 @@ async function sendRequests(from: Transport, requests: HealthRequest[]): Promise
 export async function checkServing(cluster: Cluster, from: Transport, realServers: string[]): Promise<string[]> {
   const requests = uniqueByWhat(healthRequests(cluster, realServers));
   const problems = [...(await sendRequests(from, requests)).values()].filter((p): p is string => p !== null);
-  if (problems.length) throw new Error(`the health check does not see it serving, from ${from.host.name}: ${problems.join('; ')}`);
+  if (problems.length)
+    throw new HealthCheckFailed(`the health check does not see it serving, from ${from.host.name}: ${problems.join('; ')}`, {
+      hosts: realServers,
+    });
   return requests.map((c) => c.what);
 }
 
@@ -160,8 +164,9 @@ export async function checkCapacity(cluster: Cluster, from: Transport, batch: st
     else empty.push(`${service}: ${mine.length ? mine.map((r) => results.get(r)).join('; ') : 'no other real server'}`);
   }
   if (empty.length)
-    throw new Error(
+    throw new HealthCheckFailed(
       `draining ${batch.join(', ')} would leave no real server answering its health check (from ${from.host.name}): ${empty.join('; ')}`,
+      { hosts: batch },
     );
   return out;
 }

@@ -10,6 +10,7 @@ import { serviceCommand } from '../run/step-commands.js';
 import { type Changed, changeHosts, failed, forgetChanged, rollBackChanged } from './change-hosts.js';
 import { checkSignal, directorsAccess, hostOf, type RolloutContext } from './context.js';
 import { allHome, awayFrom, gate, homeOn, settledAlone, settledAway, vipProbe } from './director-checks.js';
+import { ChangeFailed, KeepalivedServiceFailed } from './errors.js';
 import { describeAction } from './plan/describe.js';
 import type { StageOutcome } from './plan/report.js';
 import type { Action, Stage } from './plan/types.js';
@@ -77,8 +78,9 @@ async function runAction(ctx: RolloutContext, a: Action, state: State, outcome: 
       outcome.hostReports.push(...changed.map((c) => c.report));
       const bad = changed.filter(failed);
       if (bad.length)
-        throw new Error(
+        throw new ChangeFailed(
           bad.map((c) => `${c.host.name}: ${c.report.error ?? c.report.status}${c.report.rolledBack ? ' (rolled back)' : ''}`).join('; '),
+          { hosts: bad.map((c) => c.host.name) },
         );
       return;
     }
@@ -111,7 +113,7 @@ async function runAction(ctx: RolloutContext, a: Action, state: State, outcome: 
       await waitUntil(wait('for every VIP on its MASTER', CONFIRM_MS), vipProbe(access, allHome(ctx.cluster)));
       return;
     default:
-      throw new Error(`a director stage cannot run "${a.kind}"`);
+      throw new Error(`a director stage cannot run "${a.kind}"`); // the planner makes no such stage: a bug
   }
 }
 
@@ -122,14 +124,16 @@ async function setSwitch(ctx: RolloutContext, state: State, director: string, le
   if (stop) {
     // its running config has no switch: stopping keepalived is its handover (priority-0 adverts)
     const r = await transport.exec(serviceCommand(KEEPALIVED, 'stop'), { timeoutMs: 60_000 });
-    if (r.code !== 0) throw new Error(`${director}: systemctl stop keepalived failed: ${r.stderr.trim()}`);
+    if (r.code !== 0)
+      throw new KeepalivedServiceFailed(`${director}: systemctl stop keepalived failed: ${r.stderr.trim()}`, { hosts: [director] });
     state.stopped.add(director);
   }
   if (level === 'normal') {
     state.levels.delete(director);
     // a director stopped for its handover whose change was rolled back runs its old config again
     const r = await transport.exec(`systemctl is-active -q ${KEEPALIVED} || ${serviceCommand(KEEPALIVED, 'start')}`, { timeoutMs: 60_000 });
-    if (r.code !== 0) throw new Error(`${director}: keepalived does not start: ${r.stderr.trim()}`);
+    if (r.code !== 0)
+      throw new KeepalivedServiceFailed(`${director}: keepalived does not start: ${r.stderr.trim()}`, { hosts: [director] });
     state.stopped.delete(director);
   }
 }

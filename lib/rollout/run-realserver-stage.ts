@@ -9,11 +9,12 @@
 import { type Changed, changeHosts, failed, forgetChanged, rollBackChanged } from './change-hosts.js';
 import { checkSignal, directorsAccess, hostOf, type RolloutContext } from './context.js';
 import { viewAll } from './director-checks.js';
+import { ChangeFailed, WaitTimeout } from './errors.js';
 import { describeAction } from './plan/describe.js';
 import type { StageOutcome } from './plan/report.js';
 import type { Action, Stage } from './plan/types.js';
 import { checkCapacity, checkServing, connectionsProbe, tablesUnreadable, weightsProbe } from './realserver-checks.js';
-import { WaitTimeout, waitUntil } from './wait-until.js';
+import { waitUntil } from './wait-until.js';
 
 type Of<K extends Action['kind']> = Extract<Action, { kind: K }>;
 
@@ -63,8 +64,9 @@ export async function runRealServerStage(ctx: RolloutContext, stage: Stage, outc
     outcome.hostReports.push(...changed.map((c) => c.report));
     const bad = changed.filter(failed);
     if (bad.length)
-      throw new Error(
+      throw new ChangeFailed(
         bad.map((c) => `${c.host.name}: ${c.report.error ?? c.report.status}${c.report.rolledBack ? ' (rolled back)' : ''}`).join('; '),
+        { hosts: bad.map((c) => c.host.name) },
       );
 
     const serving = find('check-serving');

@@ -7,6 +7,7 @@
 import type { Cluster, Host } from '../inventory/types.js';
 import type { HandoverLevel } from '../render/switches.js';
 import type { Transport } from '../ssh/transport.js';
+import { SwitchFailed } from './errors.js';
 import { drainCommand, handoverCommand } from './plan/switch-commands.js';
 import { drainsDir, readRecord, type SwitchRecordData, saveRecord } from './switch-record.js';
 
@@ -74,7 +75,10 @@ export class Switchboard {
       entry.directors = entry.directors.filter((d) => bad.has(d) || !directors.includes(d));
     this.#record.drains = this.#record.drains.filter((d) => d.directors.length > 0);
     await saveRecord(this.#record, this.#dir);
-    if (failed.length) throw new Error(failed.map((f) => `undrain on ${f.director} failed: ${f.error}`).join('; '));
+    if (failed.length)
+      throw new SwitchFailed(failed.map((f) => `undrain on ${f.director} failed: ${f.error}`).join('; '), {
+        hosts: failed.map((f) => f.director),
+      });
   }
 
   async handover(director: string, level: HandoverLevel): Promise<void> {
@@ -95,16 +99,22 @@ export class Switchboard {
     await Promise.all(
       directors.map(async (name) => {
         const host = this.#o.cluster.hosts.find((h) => h.name === name);
+        if (!host) {
+          failed.push({ director: name, error: 'not a host of the cluster' });
+          return;
+        }
         try {
-          if (!host) throw new Error('not a host of the cluster');
           const r = await (await this.#o.connect(host)).exec(command, { timeoutMs: 30_000 });
-          if (r.code !== 0) throw new Error(r.stderr.trim() || `exit ${r.code}`);
+          if (r.code !== 0) failed.push({ director: name, error: r.stderr.trim() || `exit ${r.code}` });
         } catch (err) {
           failed.push({ director: name, error: (err as Error).message });
         }
       }),
     );
-    if (throwFirst && failed.length) throw new Error(failed.map((f) => `${what} on ${f.director} failed: ${f.error}`).join('; '));
+    if (throwFirst && failed.length)
+      throw new SwitchFailed(failed.map((f) => `${what} on ${f.director} failed: ${f.error}`).join('; '), {
+        hosts: failed.map((f) => f.director),
+      });
     return failed;
   }
 }

@@ -3,13 +3,7 @@
 // state changes, and throws WaitTimeout with the last state when the bound
 // passes. `probe` may also throw to stop at once (e.g. a split brain).
 
-export class WaitTimeout extends Error {
-  readonly lastState: string;
-  constructor(what: string, timeoutMs: number, lastState: string) {
-    super(`timed out after ${(timeoutMs / 1000).toFixed(1)} s waiting ${what} (last seen: ${lastState})`);
-    this.lastState = lastState;
-  }
-}
+import { Interrupted, WaitTimeout, WatchBroken } from './errors.js';
 
 export interface Probe {
   done: boolean;
@@ -29,7 +23,7 @@ export async function waitUntil(o: WaitOptions, probe: () => Promise<Probe>): Pr
   const started = Date.now();
   let said = '';
   for (;;) {
-    if (o.signal?.aborted) throw new Error(`interrupted while waiting ${o.what}`);
+    if (o.signal?.aborted) throw new Interrupted(`while waiting ${o.what}`);
     const p = await probe();
     if (p.state !== said) {
       o.log?.(`waiting ${o.what}: ${p.state}`);
@@ -46,9 +40,9 @@ export async function holdFor(o: WaitOptions & { observeMs: number }, probe: () 
   const started = Date.now();
   let said = '';
   while (Date.now() - started < o.observeMs) {
-    if (o.signal?.aborted) throw new Error(`interrupted while watching ${o.what}`);
+    if (o.signal?.aborted) throw new Interrupted(`while watching ${o.what}`);
     const p = await probe();
-    if (!p.done) throw new Error(`${o.what} broke after ${((Date.now() - started) / 1000).toFixed(1)} s: ${p.state}`);
+    if (!p.done) throw new WatchBroken(`${o.what} broke after ${((Date.now() - started) / 1000).toFixed(1)} s: ${p.state}`);
     if (p.state !== said) {
       o.log?.(`watching ${o.what} for ${(o.observeMs / 1000).toFixed(1)} s: ${p.state}`);
       said = p.state;

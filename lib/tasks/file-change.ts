@@ -1,6 +1,7 @@
 // The change that puts a rendered file in place, or null when the host's
 // copy already has the same bytes, mode and owner.
 
+import { UserError } from '../errors.js';
 import type { FileState } from '../facts/file.js';
 import { authPassValues, REDACTED_DIFFERS, redactKeepalivedText } from '../keepalived/redact.js';
 import type { RenderedFile } from '../render/host-files.js';
@@ -89,7 +90,9 @@ export interface WantedFile {
 /** The change that puts `wanted` in place (written atomically, the old file kept for undo), or null when the host has it. */
 export function wantedFileChange(wanted: WantedFile, state: FileState): Change | null {
   if (typeof wanted?.path !== 'string' || !wanted.path.startsWith('/'))
-    throw new Error(`changes.file: path must be absolute, got ${JSON.stringify(wanted?.path)}`);
+    throw new UserError(`changes.file: path must be absolute, got ${JSON.stringify(wanted?.path)}`, {
+      hint: 'give the full path on the host, e.g. /etc/nftables.d/vrrp.nft',
+    });
   const mode = wanted.mode ?? 0o644;
   const owner = wanted.owner ?? 'root';
   const reasons = fileDifferences(state, wanted.content, mode, owner);

@@ -2,6 +2,7 @@
 // keepalived and ipvsadm by default), with apt or dnf/yum by /etc/os-release.
 // Package lists are refreshed only when the host has none.
 
+import { HostError } from '../errors.js';
 import { osReleaseFact } from '../facts/os-release.js';
 import { packagesFact } from '../facts/packages.js';
 import type { Cluster, Host } from '../inventory/types.js';
@@ -20,7 +21,9 @@ export function installChange(ctx: TaskContext, facts: import('../facts/fact.js'
   if (missing.length === 0) return null;
   const os = facts.get(osReleaseFact);
   if (!os.packageManager)
-    throw new Error(`cannot install ${missing.join(' ')} on ${ctx.host.name}: unsupported OS "${os.id}" (apt, dnf and yum are known)`);
+    throw new HostError(ctx.host.name, `cannot install ${missing.join(' ')}: unsupported OS "${os.id}" (apt, dnf and yum are known)`, {
+      hint: 'install the packages on this host by hand, or leave it out of the run with --limit',
+    });
   return {
     summary: `not installed: ${missing.join(' ')}`,
     steps: [

@@ -3,11 +3,14 @@
 // and the bounded waits themselves.
 
 import { strict as assert } from 'node:assert';
+import { UserError } from '../../lib/errors.js';
 import type { IpvsState } from '../../lib/facts/ipvs.js';
 import { allHome, awayFrom, gateVerdict, homeOn, settledAlone, settledAway } from '../../lib/rollout/director-checks.js';
 import { type DirectorView, describeHolders, holders } from '../../lib/rollout/director-view.js';
+import { Interrupted, WaitTimeout, WatchBroken } from '../../lib/rollout/errors.js';
+import { stageFailure } from '../../lib/rollout/execute.js';
 import { connectionsProbe, tablesUnreadable, weightsProbe } from '../../lib/rollout/realserver-checks.js';
-import { holdFor, WaitTimeout, waitUntil } from '../../lib/rollout/wait-until.js';
+import { holdFor, waitUntil } from '../../lib/rollout/wait-until.js';
 import type { CheckResult } from '../../lib/verify/types.js';
 import { clusterOf } from '../support/clusters.js';
 import { inventoryTable } from '../verify/observations.js';
@@ -154,7 +157,7 @@ describe('waitUntil and holdFor', () => {
     c.abort();
     await assert.rejects(
       waitUntil({ what: 'z', timeoutMs: 1000, signal: c.signal }, async () => ({ done: false, state: '' })),
-      /interrupted/,
+      (e: Error) => e instanceof Interrupted && e instanceof UserError && e.message === 'interrupted (while waiting z)',
     );
   });
   it('holdFor fails as soon as the condition breaks', async () => {
@@ -164,8 +167,16 @@ describe('waitUntil and holdFor', () => {
         done: ++n < 3,
         state: n < 3 ? 'ok' : 'claimed 198.18.0.100',
       })),
-      /quiet broke after .*: claimed 198\.18\.0\.100/,
+      (e: Error) => e instanceof WatchBroken && /quiet broke after .*: claimed 198\.18\.0\.100/.test(e.message),
     );
     await holdFor({ what: 'quiet', timeoutMs: 30, observeMs: 30, intervalMs: 5 }, async () => ({ done: true, state: 'ok' }));
+  });
+  it("a stage's failure: a host's or a check's as it is, a bug in lvs-play said to be one", () => {
+    assert.equal(stageFailure(new WaitTimeout('for z', 1500, 'still')), 'timed out after 1.5 s waiting for z (last seen: still)');
+    assert.equal(stageFailure(new UserError('lvs01: connection lost')), 'lvs01: connection lost');
+    assert.match(
+      stageFailure(new TypeError("Cannot read properties of undefined (reading 'x')")),
+      /^internal error in lvs-play \(please report it; the stage was rolled back\): Cannot read/,
+    );
   });
 });

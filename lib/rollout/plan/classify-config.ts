@@ -50,7 +50,7 @@ export function classifyConfigChange(current: string, next: string): Classified[
   const after = parseOrWhy(next);
   if (typeof before === 'string')
     return [{ class: 'disruptive', reason: `the keepalived.conf on the host cannot be read (${before}): treated as a restart` }];
-  if (typeof after === 'string') throw new Error(`rendered keepalived.conf cannot be parsed: ${after}`);
+  if (typeof after === 'string') throw new Error(`rendered keepalived.conf cannot be parsed: ${after}`); // lvs-play rendered it: a bug
   const out: Classified[] = [];
   const old = instances(before);
   for (const [name, inst] of instances(after)) {
