@@ -4,7 +4,13 @@
 export interface Command {
   name: string;
   usage: string; // full help for `lvs-play NAME --help`
-  run(args: string[]): Promise<number>;
+  run(args: string[], context: CommandContext): Promise<number>;
+}
+
+/** What main gives every command besides its arguments. */
+export interface CommandContext {
+  /** every subcommand (completion lists them; passed in so no command imports the list that imports it) */
+  commands: readonly CommandEntry[];
 }
 
 /**

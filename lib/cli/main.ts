@@ -93,7 +93,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     // switches an interrupted rollout or `lvs-play drain` left set: said before anything else
     for (const line of await recordWarnings().catch(() => [])) process.stderr.write(`${safeLines(line)}\n`);
-    return await command.run(args);
+    return await command.run(args, { commands });
   } catch (err) {
     if (isArgumentError(err)) {
       process.stderr.write(safeLines(`error: ${name}: ${(err as Error).message}\nhint: lvs-play ${name} --help\n`));

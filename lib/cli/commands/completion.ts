@@ -6,9 +6,8 @@ import { UserError } from '../../errors.js';
 import { MAX_INVENTORY_BYTES } from '../../inventory/load.js';
 import { readRegularFile } from '../../regular-file.js';
 import { parseCommandArgs } from '../args.js';
-import type { Command } from '../command.js';
+import type { Command, CommandEntry } from '../command.js';
 import { bashCompletion, type CompletionSpec, inventoryNames, optionsOfUsage, zshCompletion } from '../completion.js';
-import { commands } from './index.js';
 
 /** a command's first positional word when it is one of these */
 const ACTIONS: Record<string, string[]> = {
@@ -17,7 +16,7 @@ const ACTIONS: Record<string, string[]> = {
   completion: ['bash', 'zsh'],
 };
 
-async function spec(): Promise<CompletionSpec> {
+async function spec(commands: readonly CommandEntry[]): Promise<CompletionSpec> {
   return {
     commands: await Promise.all(
       commands.map(async (entry) => {
@@ -39,7 +38,7 @@ and group names of the inventory on the command line. Load it with
   eval "$(lvs-play completion zsh)"      # in ~/.zshrc, after compinit
 
 Exit codes: 0; 1 unknown shell.`,
-  async run(args) {
+  async run(args, { commands }) {
     const { positionals } = parseCommandArgs('completion', args, {}, 2);
     const [action, inventory] = positionals;
     if (action === 'names') {
@@ -57,7 +56,7 @@ Exit codes: 0; 1 unknown shell.`,
         hint: 'eval "$(lvs-play completion bash)"',
       });
     }
-    process.stdout.write(action === 'bash' ? bashCompletion(await spec()) : zshCompletion(await spec()));
+    process.stdout.write(action === 'bash' ? bashCompletion(await spec(commands)) : zshCompletion(await spec(commands)));
     return 0;
   },
 };
