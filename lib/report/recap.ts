@@ -28,16 +28,16 @@ export function recap(report: RunReport): string {
     for (const h of report.hosts) lines.push(`  ${h.host.padEnd(width)}  ${countsOf(h)}`);
   }
   // per host, in order: what drifted or failed, then what happened to the host
-  const findings: [string, string][] = []; // [line with \u0000 where the host goes, host]
+  const findings: Finding[] = [];
   const perHost: string[] = [];
   for (const h of report.hosts) {
-    const mine: [string, string][] = [];
+    const mine: Finding[] = [];
     for (const t of h.tasks) {
       if (t.status === 'changed' && report.mode === 'check')
-        for (const c of t.changes) mine.push([`DRIFT \u0000 ${t.task}: ${c.summary}`, h.host]);
-      if (t.status === 'failed') mine.push([`FAILED \u0000 ${t.task}: ${t.error ?? ''}`, h.host]);
+        for (const c of t.changes) mine.push(finding(`DRIFT \u0000 ${t.task}: `, c.summary, h.host));
+      if (t.status === 'failed') mine.push(finding(`FAILED \u0000 ${t.task}: `, t.error ?? '', h.host));
     }
-    if (h.status === 'unreachable') mine.push([`UNREACHABLE \u0000: ${h.error ?? ''}`, h.host]);
+    if (h.status === 'unreachable') mine.push(finding('UNREACHABLE \u0000: ', h.error ?? '', h.host, true));
     const events: string[] = [];
     for (const r of h.interrupted ?? []) {
       events.push(
@@ -60,13 +60,39 @@ export function recap(report: RunReport): string {
       findings.push(...mine);
       perHost.push(...events);
     } else {
-      lines.push(...mine.map(([line, host]) => withHost(line, host)), ...events);
+      lines.push(...mine.map((f) => withHost(f.line, f.host)), ...events);
     }
   }
-  for (const [line, hosts] of groupBy(findings))
-    lines.push(hosts.length > 1 ? withHost(line, `on ${hosts.length} hosts (${hostList(hosts)})`) : withHost(line, hosts[0]!));
+  for (const [key, hosts] of groupBy(findings.map((f) => [f.key, f.host]))) {
+    const first = findings.find((f) => f.key === key)!;
+    lines.push(hosts.length > 1 ? withHost(key, `on ${hosts.length} hosts (${hostList(hosts)})`) : withHost(first.line, first.host));
+  }
   lines.push(...perHost);
   return lines.join('\n');
+}
+
+/**
+ * A line of the recap about one host, and the key it is grouped by: the same
+ * text with the host's own name (and, for a host that could not be reached,
+ * the addresses in the connection error, which are its own) in neutral words,
+ * so 200 hosts refused for the same reason make one line, not 200.
+ */
+interface Finding {
+  line: string; // with \u0000 where the host goes
+  key: string;
+  host: string;
+}
+
+function finding(head: string, message: string, host: string, ownAddresses = false): Finding {
+  // a HostError's message starts with the host's name, which the line already says
+  const detail = message.startsWith(`${host}: `) ? message.slice(host.length + 2) : message;
+  let neutral = detail.replace(new RegExp(`(?<![\\w.-])${escapeRegExp(host)}(?![\\w-])`, 'g'), '<host>');
+  if (ownAddresses) neutral = neutral.replace(/(?<![\d.])\d{1,3}(\.\d{1,3}){3}(?![\d.])/g, '<address>');
+  return { line: head + detail, key: head + neutral, host };
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** "DRIFT \u0000 task: ..." with the host (or "on N hosts (...)") in place of the marker; "UNREACHABLE host: ...". */

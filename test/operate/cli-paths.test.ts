@@ -452,7 +452,7 @@ describe('CLI paths on the lab: rollout options, drain/undrain, check --diff, ho
       assert.match(
         r.stdout,
         new RegExp(
-          `^UNREACHABLE lvs02: lvs02: unknown host key for lvs02 \\(198\\.18\\.0\\.20:22\\), fingerprint ${esc(fp)} \\(ssh-ed25519\\) \\(verify it, then run again with --accept-new-host-keys \\(records it in ${esc(knownHosts)}\\)\\)$`,
+          `^UNREACHABLE lvs02: unknown host key for lvs02 \\(198\\.18\\.0\\.20:22\\), fingerprint ${esc(fp)} \\(ssh-ed25519\\) \\(verify it, then run again with --accept-new-host-keys \\(records it in ${esc(knownHosts)}\\)\\)$`,
           'm',
         ),
       );

@@ -81,6 +81,25 @@ describe(`report/recap, grouped from ${GROUP_RECAP_FROM} hosts`, () => {
     ]);
   });
 
+  it('hosts refused for the same reason share one line: their own names and addresses do not split it (issue 11)', () => {
+    const unreachable = (name: string, i: number) => ({
+      host: name,
+      status: 'unreachable' as const,
+      durationMs: 5,
+      error: `${name}: cannot connect to ${name} (198.19.254.${i + 1}:22): lab is not up: run lvs-play lab up (198.19.254.${i + 1}: routed via eth0, not the lab's lvsp-br0)`,
+      tasks: [{ task: 'keepalived', status: 'unreachable' as const, changes: [], notes: [] }],
+    });
+    const hosts = names(200).map(unreachable);
+    hosts[7] = { ...hosts[7]!, error: 'web008: authentication failed for root@web008 with key /root/.ssh/id_ed25519' };
+    const report = { mode: 'deploy', inventory: 'farm.json', cluster: 'farm', startedAt: 't', durationMs: 9000, hosts } as RunReport;
+    assert.deepEqual(recap(report).split('\n'), [
+      'RECAP deploy farm (farm.json): 200 host(s) in 9.0s',
+      '  ok=0 changed=0 failed=0 skipped=0 unreachable=1  web001, web002, web003, web004, web005 +195',
+      "UNREACHABLE on 199 hosts (web001, web002, web003, web004, web005 +194): cannot connect to <host> (<address>:22): lab is not up: run lvs-play lab up (<address>: routed via eth0, not the lab's lvsp-br0)",
+      'UNREACHABLE web008: authentication failed for root@web008 with key /root/.ssh/id_ed25519',
+    ]);
+  });
+
   it('below that, one line per host as before', () => {
     const report = {
       mode: 'check',
