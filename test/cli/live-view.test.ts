@@ -93,6 +93,9 @@ describe('live view in a 160x50 terminal at 200 hosts (tmux)', function () {
     // refused for one reason: one line, not 200 (each host's own name and address in neutral words)
     const refusals = history.slice(recapAt).filter((l) => l.startsWith('UNREACHABLE'));
     assert.equal(refusals.length, 1, refusals.slice(0, 3).join('\n'));
-    assert.match(refusals[0]!, /^UNREACHABLE on 200 hosts \(web001, web002, web003, web004, web005 \+195\): cannot connect to <host> \(<address>:22\): /);
+    assert.match(
+      refusals[0]!,
+      /^UNREACHABLE on 200 hosts \(web001, web002, web003, web004, web005 \+195\): cannot connect to <host> \(<address>:22\): /,
+    );
   });
 });
