@@ -8,6 +8,7 @@
 import { UserError } from '../errors.js';
 import { DIRECTORS } from '../inventory/defaults.js';
 import type { Cluster, HealthCheck, RealServer, Service, TrackScript, Vip } from '../inventory/types.js';
+import { unicastPeers } from '../inventory/unicast-peers.js';
 import { redactKeepalivedText } from '../keepalived/redact.js';
 import { managedHeader } from './header.js';
 import { NOTIFY_SCRIPT_PATH } from './notify.js';
@@ -133,11 +134,14 @@ function vrrpScript(t: TrackScript): Lines {
 
 /** This director's address as the source, every other director of the instance as a peer (from the inventory, never typed twice). */
 function unicastLines(cluster: Cluster, vip: Vip, director: string): Lines {
-  const addressOf = (name: string) => cluster.hosts.find((h) => h.name === name)!.address;
-  const peers = Object.keys(vip.priorities)
-    .filter((d) => d !== director)
-    .map(addressOf);
-  return [`unicast_src_ip ${addressOf(director)}`, ...block('unicast_peer', peers)];
+  const source = cluster.hosts.find((h) => h.name === director)!.address;
+  return [
+    `unicast_src_ip ${source}`,
+    ...block(
+      'unicast_peer',
+      unicastPeers(cluster, vip, director).map((p) => p.address),
+    ),
+  ];
 }
 
 function virtualServer(s: Service): Lines {

@@ -18,6 +18,7 @@ import { checkRealServers } from './realserver.js';
 import { checkSwitches } from './switches.js';
 import { checkSyncGroups } from './sync-groups.js';
 import { CHECK_STATUSES, type CheckResult, type CheckStatus, type ExitCode, type Observations, type VerifyReport } from './types.js';
+import { checkUnicastPeers } from './unicast-peers.js';
 import { checkVipPlacement } from './vip-placement.js';
 
 function checkHosts(obs: Observations): CheckResult[] {
@@ -79,6 +80,7 @@ export function evaluateCluster(cluster: Cluster, obs: Observations, inventoryFi
     ...checkRuns(obs),
     ...checkVipPlacement(cluster, obs),
     ...checkSyncGroups(cluster, obs),
+    ...checkUnicastPeers(cluster, obs),
     ...checkKeepalived(cluster, obs),
     ...checkSwitches(cluster, obs, inventoryFile),
     ...checkRealServers(cluster, obs),

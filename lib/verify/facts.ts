@@ -6,11 +6,13 @@ import { fileFact } from '../facts/file.js';
 import { interfacesFact } from '../facts/interfaces.js';
 import { ipvsFact } from '../facts/ipvs.js';
 import { osReleaseFact } from '../facts/os-release.js';
+import { type PeerRoute, peerRoutesFact } from '../facts/peer-routes.js';
 import { serviceFact } from '../facts/service.js';
 import { switchesFact } from '../facts/switches.js';
 import { sysctlFact } from '../facts/sysctl.js';
 import { DIRECTORS, REALSERVERS } from '../inventory/defaults.js';
 import type { Cluster } from '../inventory/types.js';
+import { unicastPeers } from '../inventory/unicast-peers.js';
 import { describeHolder } from '../lock/holder.js';
 import { KEEPALIVED_CONF_PATH } from '../render/host-files.js';
 import { everyFamily, OS_LAYOUTS, type OsLayout } from '../render/os-layout.js';
@@ -40,7 +42,7 @@ export function verifyFacts(cluster: Cluster, host: string): Fact<unknown>[] {
   const { director, realServer } = groupsOf(cluster, host);
   if (!director && !realServer) return [];
   const facts: Fact<unknown>[] = [interfacesFact, hostRunsFact];
-  if (director) facts.push(osReleaseFact, keepalivedFact, ...fileFacts, ipvsFact, switchesFact);
+  if (director) facts.push(osReleaseFact, keepalivedFact, ...fileFacts, ipvsFact, switchesFact, ...peerFacts(cluster, host));
   if (realServer) facts.push(arpFact);
   return facts;
 }
@@ -53,12 +55,19 @@ export function hostObservation(cluster: Cluster, host: string, values: FactValu
     durationMs,
     interfaces: values.get(interfacesFact),
     runs: runsObservation(values),
-    ...(director ? { director: directorObservation(values) } : {}),
+    ...(director ? { director: directorObservation(values, peerFacts(cluster, host)[0]) } : {}),
     ...(realServer ? { realServer: { sysctls: values.get(arpFact) } } : {}),
   };
 }
 
-function directorObservation(values: FactValues): DirectorObservation {
+/** With unicast VRRP, how the director reaches every peer of its instances. */
+function peerFacts(cluster: Cluster, director: string): Fact<PeerRoute[]>[] {
+  if (!cluster.vrrp.unicast) return [];
+  const peers = cluster.vips.filter((v) => director in v.priorities).flatMap((v) => unicastPeers(cluster, v, director));
+  return peers.length ? [peerRoutesFact(peers.map((p) => p.address))] : [];
+}
+
+function directorObservation(values: FactValues, peerRoutes?: Fact<PeerRoute[]>): DirectorObservation {
   const os = values.get(osReleaseFact);
   const files = fileFacts.map((f) => values.get(f));
   return {
@@ -69,6 +78,7 @@ function directorObservation(values: FactValues): DirectorObservation {
     files: os.family ? files.filter((f) => keepalivedFiles(OS_LAYOUTS[os.family!]).includes(f.path)) : files,
     ipvs: values.get(ipvsFact),
     switches: values.get(switchesFact),
+    ...(peerRoutes ? { peerRoutes: values.get(peerRoutes) } : {}),
   };
 }
 

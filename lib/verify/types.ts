@@ -7,6 +7,7 @@ import type { HttpProbeResult } from '../facts/http-probe.js';
 import type { InterfaceAddresses } from '../facts/interfaces.js';
 import type { IpvsState } from '../facts/ipvs.js';
 import type { OsFamily } from '../facts/os-release.js';
+import type { PeerRoute } from '../facts/peer-routes.js';
 import type { ServiceState } from '../facts/service.js';
 import type { SwitchValues } from '../facts/switches.js';
 import type { SysctlValues } from '../facts/sysctl.js';
@@ -24,6 +25,8 @@ export interface DirectorObservation {
   ipvs: IpvsState;
   /** lvs-play's switches (handover, drain-<host>) and their values */
   switches: SwitchValues;
+  /** with unicast VRRP: how this director reaches its peers */
+  peerRoutes?: PeerRoute[];
 }
 
 export interface RealServerObservation {
@@ -85,6 +88,7 @@ export type CheckName =
   | 'run' // no interrupted lvs-play run left on the host; a write run in progress
   | 'vip' // held by exactly one director, its MASTER
   | 'sync-group' // a sync group's VIPs all on one director
+  | 'unicast-peer' // a unicast VRRP peer routed out of the instance's interface, answering ARP
   | 'keepalived' // the service runs
   | 'keepalived-config' // the files on the director are the rendered ones
   | 'switches' // no real server drained and no handover set by lvs-play on the director

@@ -100,7 +100,16 @@ describe('VRRP over unicast where multicast is dropped (issue 13)', function () 
       ['lvs-dr', 'lvs-dr2', 'lvs-dr'],
     );
     for (const v of report.vips) assert.ok(v.maxOverlapMs < ADVERT_MS && v.worstNoHolderMs < ADVERT_MS, describeSummary(v));
-    const verify = await lvsPlay(['verify', file]);
+    const verify = await lvsPlay(['verify', file, '--json']);
     assert.equal(verify.code, 0, verify.stdout + verify.stderr);
+    // each director's peer routed out of eth0 and answering ARP (lvs-dr2 has sent adverts to lvs-dr while it held its VIP)
+    const peers = (
+      JSON.parse(verify.stdout) as { checks: { check: string; target: string; status: string; detail: string }[] }
+    ).checks.filter((c) => c.check === 'unicast-peer');
+    for (const p of peers) console.log(`      unicast-peer ${p.target}: ${p.status}: ${p.detail}`);
+    assert.deepEqual(
+      peers.map((p) => `${p.target} ${p.status}`),
+      ['lvs-dr -> lvs-dr2 (198.18.0.40) pass', 'lvs-dr2 -> lvs-dr (198.18.0.30) pass'],
+    );
   });
 });
