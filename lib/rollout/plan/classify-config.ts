@@ -11,7 +11,14 @@
 //               each one takes the VIP (split brain). A changed router id or
 //               interface also makes two different routers: both kinds.
 //   reload-safe everything else (priorities, virtual servers, new or removed
-//               instances, global settings).
+//               instances, global settings). Measured for issue 13's keywords
+//               (test/deploy/reload-classes.test.ts: one director reloaded,
+//               then the other, both VIPs followed on one clock): adding
+//               track_script, track_interface, a vrrp_sync_group, nopreempt
+//               (state MASTER -> BACKUP included), preempt_delay,
+//               garp_master_* or a notify script moved no VIP and left none
+//               without a holder; switching to unicast on one director put
+//               both VIPs on both directors for 3.9 s (as classified here).
 //
 // Reasons never quote authentication values: configs are compared as they
 // are, but printed through redactNode (an auth_pass a hand-edited config puts
