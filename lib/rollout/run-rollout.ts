@@ -164,13 +164,15 @@ function planJson(plan: RolloutPlan, changes: Map<string, { task: string; summar
 
 /**
  * What the rollout cannot do safely yet, refused before any host is read:
- * health checks whose request it cannot send before an undrain (issue 14); a
- * sync group's handover (issue 13); and nopreempt or preempt_delay: the
+ * health checks whose request it cannot send before an undrain (issue 14);
+ * and nopreempt or preempt_delay: the
  * director stage hands its VIPs to a peer and back by priority (the handover
  * switch), and hand-back is a preemption, so with nopreempt the VIPs would
- * never come back, with preempt_delay only after it.
+ * never come back, with preempt_delay only after it. (A sync group is handed
+ * over as one: sync_group_tracking_weight makes its instances follow the
+ * switch's weight; test/deploy/sync-group-rollout.test.ts.)
  */
-function refuseUnproven(cluster: RolloutOptions['cluster']): void {
+export function refuseUnproven(cluster: RolloutOptions['cluster']): void {
   // before a drained real server is put back, the rollout sends it its health check's own request from a director;
   // it knows how for TCP_CHECK and HTTP_GET only
   const unknown = [...new Set(cluster.vips.flatMap((v) => v.services.flatMap((s) => s.realServers.map((r) => r.healthCheck.type))))].filter(
@@ -180,14 +182,6 @@ function refuseUnproven(cluster: RolloutOptions['cluster']): void {
     throw new UserError(
       `rollout cannot run with ${unknown.join(', ')} health checks yet: before it puts a drained real server back it sends the check's own request, and it knows TCP_CHECK and HTTP_GET only`,
       { hint: "lvs-play deploy applies the inventory without the rollout's drain and handover" },
-    );
-  }
-  if (cluster.vrrp.syncGroups.length > 0) {
-    // sync_group_tracking_weight makes keepalived honour the handover switch's weight in a group,
-    // but a handover of a whole group has not been proven in the lab yet: refuse rather than guess
-    throw new UserError(
-      `rollout cannot run with vrrp.syncGroups yet (${cluster.vrrp.syncGroups.map((g) => g.name).join(', ')}): its handover of a group's VIPs has not been proven`,
-      { hint: "lvs-play deploy applies the inventory without the rollout's handover" },
     );
   }
   const { nopreempt, delay } = cluster.vrrp.preempt;
