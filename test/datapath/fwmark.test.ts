@@ -28,7 +28,6 @@ const NGINX_8080 = '/etc/nginx/conf.d/lvs-play-fwmark-test.conf';
 function fwmarkInventory(): Record<string, unknown> {
   const inv = JSON.parse(readFileSync(DATAPATH_INVENTORY, 'utf8')) as Record<string, unknown> & { vips: unknown[] };
   delete inv.$schema;
-  inv.name = 'lab-datapath-fwmark';
   inv.vips.push({
     address: VIP,
     instance: 'bl_fwmark',
@@ -98,7 +97,8 @@ describe('datapath: a fwmark service spanning two ports', function () {
     for (const director of DIRECTORS) {
       await lab.run(
         director,
-        `systemctl disable --now ${FWMARK_UNIT_NAME} && rm -f ${FWMARK_PATHS.ruleset} ${FWMARK_PATHS.unit} && systemctl daemon-reload`,
+        // whatever the suite got to: no unit, no file, no table left
+        `systemctl disable --now ${FWMARK_UNIT_NAME} 2>/dev/null; nft delete table ip ${FWMARK_TABLE} 2>/dev/null; rm -f ${FWMARK_PATHS.ruleset} ${FWMARK_PATHS.unit} && systemctl daemon-reload`,
       );
     }
     if (dir) rmSync(dir, { recursive: true, force: true });
@@ -167,7 +167,7 @@ describe('datapath: a fwmark service spanning two ports', function () {
     }
     // the kernel folds its per-CPU counters into --stats every 2 s: "FWM  14   20   120   0   ..."
     let out = '';
-    const re = new RegExp(`^FWM  ${MARK}\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s`, 'm');
+    const re = new RegExp(`^FWM\\s+${MARK}\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s`, 'm');
     await waitFor(
       `${HOLDER}'s counters for fwmark ${MARK}`,
       async () => {
