@@ -15,6 +15,7 @@ import { serviceFact } from '../facts/service.js';
 import { sysctlFact } from '../facts/sysctl.js';
 import { drClientTask } from '../tasks/dr-client.js';
 import { wantedFileChange } from '../tasks/file-change.js';
+import { fwmarkTask } from '../tasks/fwmark.js';
 import { keepalivedTask } from '../tasks/keepalived.js';
 import { kernelModulesTask } from '../tasks/kernel-modules.js';
 import { installChange, packagesTask } from '../tasks/packages.js';
@@ -44,6 +45,7 @@ export const tasks = Object.freeze({
   packages: packagesTask,
   kernelModules: kernelModulesTask,
   sysctl: sysctlTask,
+  fwmark: fwmarkTask,
   keepalived: keepalivedTask,
   drClient: drClientTask,
 });

@@ -68,7 +68,7 @@ export function clusterGraph(cluster: Cluster, live?: LiveState): ClusterGraph {
       const checkText = !check ? '' : check.type === 'HTTP_GET' ? ` · HTTP_GET ${check.path ?? '/'}` : ` · ${check.type}`;
       return {
         vip: v.address,
-        label: `${s.protocol} ${s.port} · ${s.scheduler} · ${s.forwarding}${s.persistence ? ` · persistent ${s.persistence}s` : ''}${checkText}`,
+        label: `${s.fwmark ? `fwmark ${s.fwmark.mark} ${s.protocol} ${s.fwmark.ports.join(',')}` : `${s.protocol} ${s.port}`} · ${s.scheduler} · ${s.forwarding}${s.persistence ? ` · persistent ${s.persistence}s` : ''}${checkText}`,
         realServers: s.realServers.map((r) => ({
           host: r.host,
           weight: r.weight,

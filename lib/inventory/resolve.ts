@@ -174,8 +174,12 @@ const MAX_NOTIFY_SCRIPT_BYTES = 65536;
 function resolveService(v: InventoryVip, s: InventoryService, realservers: string[], addressOf: Map<string, string>): Service {
   const d = DEFAULTS.service;
   const wanted: InventoryRealServer[] = s.realServers ?? realservers.map((host) => ({ host }));
+  // a fwmark service has no port of its own: IPVS shows it as 0, and real servers at port 0 keep the client's
+  // port; health checks need a real one, so they default to the first of its ports
+  const fwmark = s.fwmark !== undefined ? { mark: s.fwmark, ports: [...(s.ports ?? [])] } : undefined;
+  const servicePort = fwmark ? 0 : (s.port ?? 0);
   const realServers = wanted.map((r): RealServer => {
-    const port = r.port ?? s.port;
+    const port = fwmark ? 0 : (r.port ?? servicePort);
     const address = addressOf.get(r.host);
     if (address === undefined) throw new Error(`resolveInventory: real server ${r.host} is not a host (validate first)`);
     return {
@@ -183,12 +187,13 @@ function resolveService(v: InventoryVip, s: InventoryService, realservers: strin
       address,
       port,
       weight: r.weight ?? DEFAULTS.realServer.weight,
-      healthCheck: resolveHealthCheck(s.healthCheck, port),
+      healthCheck: resolveHealthCheck(s.healthCheck, fwmark ? fwmark.ports[0]! : port),
     };
   });
   return {
     vip: v.address,
-    port: s.port,
+    port: servicePort,
+    ...(fwmark ? { fwmark } : {}),
     protocol: s.protocol ?? d.protocol,
     scheduler: s.scheduler ?? d.scheduler,
     schedulerFlags: [...(s.schedulerFlags ?? [])].sort(),
@@ -197,7 +202,13 @@ function resolveService(v: InventoryVip, s: InventoryService, realservers: strin
     delayLoop: s.delayLoop ?? d.delayLoop,
     realServers,
     ...(s.sorryServer
-      ? { sorryServer: { host: s.sorryServer.host, address: addressOf.get(s.sorryServer.host) ?? '', port: s.sorryServer.port ?? s.port } }
+      ? {
+          sorryServer: {
+            host: s.sorryServer.host,
+            address: addressOf.get(s.sorryServer.host) ?? '',
+            port: fwmark ? 0 : (s.sorryServer.port ?? servicePort),
+          },
+        }
       : {}),
   };
 }

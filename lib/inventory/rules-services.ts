@@ -70,13 +70,18 @@ export function serviceRules(inv: Obj): InventoryProblem[] {
       const at = (...rest: (string | number)[]) => pointer('vips', i, 'services', j, ...rest);
       const port = int(service.port);
       const protocol = str(service.protocol) ?? DEFAULTS.service.protocol;
-      if (port !== undefined) {
-        const key = `${protocol} ${port}`;
+      // a port of the VIP belongs to one service, whether named as "port" or among a fwmark service's "ports"
+      const taken: [number | undefined, string[]][] =
+        service.fwmark === undefined ? [[port, ['port']]] : arr(service.ports).map((p, k) => [int(p), ['ports', String(k)]]);
+      for (const [p, where] of taken) {
+        if (p === undefined) continue;
+        const key = `${protocol} ${p}`;
         const k = seen.get(key);
+        if (k === j) continue; // listed twice in its own "ports": the schema says so
         if (k !== undefined) {
           problems.push({
-            path: at('port'),
-            message: `${protocol} port ${port} is already /vips/${i}/services/${k}; merge the two or use another port`,
+            path: at(...where),
+            message: `${protocol} port ${p} is already /vips/${i}/services/${k}; merge the two or use another port`,
           });
         } else seen.set(key, j);
       }

@@ -4,6 +4,7 @@
 // user sees every problem at once.
 
 import type { InventoryProblem } from '../errors.js';
+import { fwmarkRules } from './rules-fwmark.js';
 import { hostRules } from './rules-hosts.js';
 import { serviceRules } from './rules-services.js';
 import { vrrpRules } from './rules-vrrp.js';
@@ -12,5 +13,5 @@ import { obj } from './view.js';
 export function clusterRules(data: unknown): InventoryProblem[] {
   const inv = obj(data);
   if (!inv) return [];
-  return [...hostRules(inv), ...vrrpRules(inv), ...serviceRules(inv)];
+  return [...hostRules(inv), ...vrrpRules(inv), ...serviceRules(inv), ...fwmarkRules(inv)];
 }

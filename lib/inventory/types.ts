@@ -46,7 +46,9 @@ export interface InventoryRealServer {
 }
 
 export interface InventoryService {
-  port: number;
+  port?: number; // a service names either a port, or a fwmark with its ports
+  fwmark?: number; // 1..2^32-1: the VIP's `ports` as one service, marked by lvs-play's nftables rules on the directors
+  ports?: number[]; // with fwmark only
   protocol?: 'TCP' | 'UDP'; // default TCP
   scheduler?: string; // default "rr"
   schedulerFlags?: string[]; // sh-port, sh-fallback (sh); mh-port, mh-fallback (mh)
@@ -176,7 +178,10 @@ export interface RealServer {
 
 export interface Service {
   vip: string;
+  /** the virtual service's port; 0 for a fwmark service, whose real servers get each client's own port */
   port: number;
+  /** a fwmark service: every port in `ports` of the VIP, marked `mark` on the directors (IPv4 only) */
+  fwmark?: { mark: number; ports: number[] };
   protocol: 'TCP' | 'UDP';
   scheduler: string;
   /** flags of the sh and mh schedulers, sorted */

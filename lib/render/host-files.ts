@@ -10,6 +10,7 @@ import { DR_CLIENT_PATHS, renderDrClientScript, renderDrClientUnit, renderDrClie
 import { renderKeepalivedConf } from './keepalived-conf.js';
 import { renderKeepalivedDefaults } from './keepalived-defaults.js';
 import { MODULES_LOAD_PATH, renderModulesLoad } from './kernel-modules.js';
+import { FWMARK_PATHS, fwmarkServices, renderFwmarkRuleset, renderFwmarkUnit } from './nft-fwmark.js';
 import { NOTIFY_SCRIPT_PATH } from './notify.js';
 import { DEBIAN_LAYOUT, type OsLayout } from './os-layout.js';
 import { renderSwitchesReadme, SWITCHES_README } from './switches.js';
@@ -23,7 +24,7 @@ export interface RenderedFile {
   mode: number; // e.g. 0o644
   owner: 'root';
   secret: boolean; // holds a secret: never print or diff it unredacted
-  validate?: 'keepalived'; // check the candidate with `keepalived -t` before moving it into place
+  validate?: 'keepalived' | 'nft'; // check the candidate with `keepalived -t` or `nft -c` before moving it into place
 }
 
 function file(path: string, content: string, mode = 0o644): RenderedFile {
@@ -37,6 +38,10 @@ export function hostFiles(cluster: Cluster, host: string, layout: OsLayout = DEB
   const out = [file(SYSCTL_CONF_PATH, renderSysctlConf(cluster, host)), file(layout.chrony.conf, renderChronyConf(cluster, host, layout))];
   if (h.groups.includes(DIRECTORS)) {
     out.push(file(MODULES_LOAD_PATH, renderModulesLoad(cluster, host)));
+    if (fwmarkServices(cluster).length > 0) {
+      out.push({ ...file(FWMARK_PATHS.ruleset, renderFwmarkRuleset(cluster, host)), validate: 'nft' });
+      out.push(file(FWMARK_PATHS.unit, renderFwmarkUnit(cluster, host)));
+    }
     // before keepalived.conf: its check on the host needs the script in place
     if (cluster.vrrp.notify !== null) out.push(file(NOTIFY_SCRIPT_PATH, cluster.vrrp.notify, 0o755));
     out.push({

@@ -144,20 +144,24 @@ function unicastLines(cluster: Cluster, vip: Vip, director: string): Lines {
   ];
 }
 
+// A fwmark service is named by its mark (the directors' nftables rules set it
+// on the VIP's ports, see nft-fwmark.ts). keepalived 2.2.7 warns about a
+// protocol there (the mark says it), and its real servers and sorry server
+// get no port: IPVS keeps each client's port.
 function virtualServer(s: Service): Lines {
   const body = [`delay_loop ${s.delayLoop}`, `lb_algo ${s.scheduler}`, ...s.schedulerFlags, `lvs_method ${s.forwarding}`];
   if (s.persistence > 0) body.push(`persistence_timeout ${s.persistence}`);
-  body.push(`protocol ${s.protocol}`);
-  if (s.sorryServer) body.push(`sorry_server ${s.sorryServer.address} ${s.sorryServer.port}`);
-  for (const rs of s.realServers) body.push(...realServer(rs));
-  return block(`virtual_server ${s.vip} ${s.port}`, body);
+  if (!s.fwmark) body.push(`protocol ${s.protocol}`);
+  if (s.sorryServer) body.push(`sorry_server ${s.sorryServer.address}${s.fwmark ? '' : ` ${s.sorryServer.port}`}`);
+  for (const rs of s.realServers) body.push(...realServer(rs, s.fwmark !== undefined));
+  return block(s.fwmark ? `virtual_server fwmark ${s.fwmark.mark}` : `virtual_server ${s.vip} ${s.port}`, body);
 }
 
-function realServer(rs: RealServer): Lines {
+function realServer(rs: RealServer, fwmark: boolean): Lines {
   // inhibit_on_failure: a failed check sets weight 0 instead of removing the
   // server, so established connections survive and draining can work the same way.
   // FILE_CHECK: the drain switch; the real server is up only while every check passes
-  return block(`real_server ${rs.address} ${rs.port}`, [
+  return block(fwmark ? `real_server ${rs.address}` : `real_server ${rs.address} ${rs.port}`, [
     `weight ${rs.weight}`,
     'inhibit_on_failure',
     ...block('FILE_CHECK', [`track_file ${drainTrack(rs.host)}`]),

@@ -2,6 +2,7 @@
 // for: the track scripts and the MISC_CHECK health checks. Their first word
 // is the executable that must exist there (lvs-play does not install it).
 
+import { serviceLabel } from '../inventory/service-label.js';
 import type { Cluster } from '../inventory/types.js';
 
 export interface OperatorCommand {
@@ -18,7 +19,7 @@ export function operatorCommands(cluster: Cluster): OperatorCommand[] {
         .filter((r) => r.healthCheck.type === 'MISC_CHECK')
         .map((r) => ({
           command: r.healthCheck.command ?? '',
-          purpose: `the MISC_CHECK of ${r.host} in ${s.protocol} ${v.address}:${s.port}`,
+          purpose: `the MISC_CHECK of ${r.host} in ${s.fwmark ? serviceLabel(s) : `${s.protocol} ${v.address}:${s.port}`}`,
         })),
     ),
   );

@@ -10,9 +10,11 @@ import { type HttpProbeResult, httpProbeFact } from '../facts/http-probe.js';
 import type { IpvsVirtualService } from '../facts/ipvs.js';
 import { type TcpConnectResult, tcpConnectFact } from '../facts/tcp-connect.js';
 import { sameIp } from '../inventory/address.js';
-import type { Cluster, RealServer } from '../inventory/types.js';
+import { serviceAddress } from '../inventory/service-label.js';
+import type { Cluster, RealServer, Service } from '../inventory/types.js';
 import { gatherFacts } from '../run/gather.js';
 import type { Transport } from '../ssh/transport.js';
+import { ipvsEntryOf } from '../verify/ipvs-table.js';
 import type { DirectorView } from './director-view.js';
 import { HealthCheckFailed } from './errors.js';
 import type { Probe } from './wait-until.js';
@@ -44,7 +46,10 @@ export function connectionsProbe(cluster: Cluster, views: () => Promise<Director
     const active = e.reduce((n, x) => n + x.r.activeConnections, 0);
     const detail = e
       .filter((x) => x.r.activeConnections > 0)
-      .map((x) => `${x.host} ${x.r.activeConnections} on ${x.director} ${x.svc.address}:${x.svc.port}`);
+      .map(
+        (x) =>
+          `${x.host} ${x.r.activeConnections} on ${x.director} ${x.svc.protocol === 'FWM' ? `fwmark ${x.svc.address}` : `${x.svc.address}:${x.svc.port}`}`,
+      );
     return {
       done: active === 0,
       state:
@@ -56,11 +61,9 @@ export function connectionsProbe(cluster: Cluster, views: () => Promise<Director
 }
 
 /** The inventory's real-server entries of these hosts, with their service. */
-function wanted(cluster: Cluster, realServers: string[]): { vip: string; port: number; protocol: string; rs: RealServer }[] {
+function wanted(cluster: Cluster, realServers: string[]): { service: Service; rs: RealServer }[] {
   return cluster.vips.flatMap((v) =>
-    v.services.flatMap((s) =>
-      s.realServers.filter((r) => realServers.includes(r.host)).map((rs) => ({ vip: s.vip, port: s.port, protocol: s.protocol, rs })),
-    ),
+    v.services.flatMap((s) => s.realServers.filter((r) => realServers.includes(r.host)).map((rs) => ({ service: s, rs }))),
   );
 }
 
@@ -75,10 +78,12 @@ export function weightsProbe(
     const wrong: string[] = [];
     for (const v of vs) {
       for (const w of wanted(cluster, realServers)) {
-        const svc = v.ipvs?.table?.find((t) => t.protocol === w.protocol && sameIp(t.address, w.vip) && t.port === w.port);
+        const svc = v.ipvs?.table ? ipvsEntryOf(v.ipvs.table, w.service) : undefined;
         const r = svc?.realServers.find((x) => sameIp(x.address, w.rs.address) && x.port === w.rs.port);
         if (!r || r.weight !== w.rs.weight)
-          wrong.push(`${w.rs.host} on ${v.director} ${w.vip}:${w.port}: ${r ? `weight ${r.weight}` : 'absent'}, want ${w.rs.weight}`);
+          wrong.push(
+            `${w.rs.host} on ${v.director} ${serviceAddress(w.service)}: ${r ? `weight ${r.weight}` : 'absent'}, want ${w.rs.weight}`,
+          );
       }
     }
     return { done: wrong.length === 0, state: wrong.length ? wrong.join('; ') : "every director has them at the inventory's weight" };
@@ -98,7 +103,7 @@ function healthRequests(cluster: Cluster, realServers: string[]): HealthRequest[
   return wanted(cluster, realServers).map((w) => {
     const h = w.rs.healthCheck;
     const what = `${w.rs.host} ${h.type} ${w.rs.address}:${h.port}${h.type === 'HTTP_GET' ? (h.path ?? '/') : ''}`;
-    const service = `${w.vip}:${w.port}`;
+    const service = serviceAddress(w.service);
     return h.type === 'HTTP_GET'
       ? {
           service,

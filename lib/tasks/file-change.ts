@@ -11,6 +11,7 @@ import type { Change } from './task.js';
 /** keepalived checks the candidate file itself before it is moved into place. */
 const VALIDATORS: Record<NonNullable<RenderedFile['validate']>, string> = {
   keepalived: 'keepalived -t -l -e -f {file}',
+  nft: 'nft -c -f {file}',
 };
 
 export function fileChange(file: RenderedFile, state: FileState): Change | null {

@@ -13,6 +13,7 @@
 import type { IpvsState, IpvsVirtualService } from '../facts/ipvs.js';
 import { sameIp } from '../inventory/address.js';
 import { DIRECTORS } from '../inventory/defaults.js';
+import { serviceLabel } from '../inventory/service-label.js';
 import type { Cluster, Service } from '../inventory/types.js';
 import type { CheckResult, CheckStatus, Observations, ReachedHost } from './types.js';
 
@@ -22,7 +23,17 @@ export const IPVSADM_FORWARDING: Record<Service['forwarding'], string> = { DR: '
 const worst = (a: CheckStatus, b: CheckStatus): CheckStatus =>
   a === 'fail' || b === 'fail' ? 'fail' : a === 'degraded' || b === 'degraded' ? 'degraded' : a;
 const serviceName = (protocol: string, address: string, port: number) =>
-  `${protocol} ${address.includes(':') ? `[${address}]` : address}:${port}`;
+  protocol === 'FWM' ? `fwmark ${address}` : `${protocol} ${address.includes(':') ? `[${address}]` : address}:${port}`;
+
+/** The service's row in an IPVS table: by VIP, port and protocol, or a fwmark service (a FWM row) by its mark. */
+export function ipvsEntryOf(
+  table: IpvsVirtualService[],
+  s: Pick<Service, 'vip' | 'port' | 'protocol' | 'fwmark'>,
+): IpvsVirtualService | undefined {
+  return s.fwmark
+    ? table.find((e) => e.protocol === 'FWM' && e.address === String(s.fwmark!.mark))
+    : table.find((e) => e.protocol === s.protocol && sameIp(e.address, s.vip) && e.port === s.port);
+}
 
 export function checkIpvsTables(cluster: Cluster, obs: Observations): CheckResult[] {
   const directors = cluster.groups[DIRECTORS] ?? [];
@@ -76,8 +87,8 @@ function compareTable(cluster: Cluster, h: ReachedHost, table: IpvsVirtualServic
   const out: CheckResult[] = [];
   const matched = new Set<IpvsVirtualService>();
   for (const s of cluster.vips.flatMap((v) => v.services)) {
-    const name = serviceName(s.protocol, s.vip, s.port);
-    const entry = table.find((e) => e.protocol === s.protocol && sameIp(e.address, s.vip) && e.port === s.port);
+    const name = serviceLabel(s);
+    const entry = ipvsEntryOf(table, s);
     const row = (status: CheckStatus, detail: string): CheckResult => ({
       check: 'ipvs',
       target: `${h.host} ${name}`,

@@ -9,13 +9,16 @@ import type { CheckResult, Observations, ProbeTarget } from './types.js';
 
 export function probeTargets(cluster: Cluster): ProbeTarget[] {
   return cluster.vips.flatMap((vip) =>
-    vip.services.map((s) => ({
-      vip: vip.address,
-      port: s.port,
-      protocol: s.protocol,
-      path: s.realServers.find((r) => r.healthCheck.type === 'HTTP_GET')?.healthCheck.path ?? '/',
-      realServers: s.realServers.map((r) => r.host),
-    })),
+    // a fwmark service is probed on each of its ports: each is marked by its own rule
+    vip.services.flatMap((s) =>
+      (s.fwmark ? s.fwmark.ports : [s.port]).map((port) => ({
+        vip: vip.address,
+        port,
+        protocol: s.protocol,
+        path: s.realServers.find((r) => r.healthCheck.type === 'HTTP_GET')?.healthCheck.path ?? '/',
+        realServers: s.realServers.map((r) => r.host),
+      })),
+    ),
   );
 }
 

@@ -39,11 +39,12 @@ describe("public API (import from 'lvs-play')", () => {
     assert.deepEqual(
       seedPlaybook.plays.map((p) => [p.hosts, p.tasks.map((t) => t.name)]),
       [
-        ['directors', ['time-sync', 'packages', 'kernel-modules', 'sysctl', 'keepalived']],
+        ['directors', ['time-sync', 'packages', 'kernel-modules', 'sysctl', 'fwmark', 'keepalived']],
         ['realservers', ['time-sync', 'packages', 'sysctl', 'dr-client']],
       ],
     );
-    assert.equal(seedPlaybook.plays[0]!.tasks[4], tasks.keepalived);
+    assert.equal(seedPlaybook.plays[0]!.tasks[4], tasks.fwmark);
+    assert.equal(seedPlaybook.plays[0]!.tasks[5], tasks.keepalived);
     assert.equal(seedPlaybook.plays[1]!.tasks[3], tasks.drClient);
   });
 

@@ -513,6 +513,102 @@ export const BROKEN: BrokenCase[] = [
     path: '/vrrp/trackInterfaces/0/interface',
     message: 'eth0 is an interface VRRP runs on',
   },
+  // fwmark services (issue 14)
+  {
+    name: 'a service with neither port nor fwmark',
+    mutate: (i) => {
+      delete i.vips[0].services[0].port;
+    },
+    path: '/vips/0/services/0',
+    message: 'needs a "port", or a "fwmark" with its "ports"',
+  },
+  {
+    name: 'a fwmark service that names a port',
+    mutate: (i) => {
+      Object.assign(i.vips[0].services[0], { fwmark: 1, ports: [80, 8080] });
+    },
+    path: '/vips/0/services/0/port',
+    message: 'a fwmark service names no port',
+  },
+  {
+    name: 'fwmark without ports',
+    mutate: (i) => {
+      delete i.vips[0].services[0].port;
+      i.vips[0].services[0].fwmark = 1;
+    },
+    path: '/vips/0/services/0/ports',
+    message: 'is required with fwmark',
+  },
+  {
+    name: 'ports without fwmark',
+    mutate: (i) => {
+      delete i.vips[0].services[0].port;
+      i.vips[0].services[0].ports = [80, 8080];
+    },
+    path: '/vips/0/services/0',
+    message: 'has "ports" but no "fwmark"',
+  },
+  {
+    name: 'a port listed twice in ports',
+    mutate: (i) => {
+      delete i.vips[0].services[0].port;
+      Object.assign(i.vips[0].services[0], { fwmark: 1, ports: [80, 8080, 80] });
+    },
+    path: '/vips/0/services/0/ports/2',
+    message: 'duplicates item 0 (80)',
+  },
+  {
+    name: 'fwmark 0',
+    mutate: (i) => {
+      delete i.vips[0].services[0].port;
+      Object.assign(i.vips[0].services[0], { fwmark: 0, ports: [80, 8080] });
+    },
+    path: '/vips/0/services/0/fwmark',
+    message: 'must be an integer from 1 to 4294967295, got 0',
+  },
+  {
+    name: 'the same fwmark on two VIPs',
+    mutate: (i) => {
+      for (const v of [0, 1]) {
+        delete i.vips[v].services[0].port;
+        Object.assign(i.vips[v].services[0], { fwmark: 7, ports: [80, 8080] });
+      }
+    },
+    path: '/vips/1/services/0/fwmark',
+    message: 'fwmark 7 is already /vips/0/services/0; each fwmark service needs its own mark',
+  },
+  {
+    name: "a fwmark service's port taken by another service of the VIP",
+    mutate: (i) => {
+      i.vips[0].services.push({ fwmark: 2, ports: [443, 80] });
+    },
+    path: '/vips/0/services/1/ports/1',
+    message: 'TCP port 80 is already /vips/0/services/0',
+  },
+  {
+    name: 'a real server port on a fwmark service',
+    mutate: (i) => {
+      delete i.vips[0].services[0].port;
+      Object.assign(i.vips[0].services[0], { fwmark: 1, ports: [80, 8080] });
+      i.vips[0].services[0].realServers[0].port = 80;
+    },
+    path: '/vips/0/services/0/realServers/0/port',
+    message: "sends each client's port to the real server unchanged",
+  },
+  {
+    name: 'a fwmark service on an IPv6 VIP',
+    mutate: (i) => {
+      i.hosts.forEach((h: any, k: number) => {
+        h.address = `2001:db8::${k + 1}`;
+      });
+      i.vips[0].address = '2001:db8::100';
+      i.vips[1].address = '2001:db8::110';
+      delete i.vips[0].services[0].port;
+      Object.assign(i.vips[0].services[0], { fwmark: 1, ports: [80, 8080] });
+    },
+    path: '/vips/0/services/0/fwmark',
+    message: 'fwmark services are IPv4 only',
+  },
   {
     name: 'sync group of one VIP',
     mutate: (i) => {

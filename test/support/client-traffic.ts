@@ -19,7 +19,16 @@ export function clientSources(first: number, count = 10): string[] {
  * on its real server for 50 s after its last request, so a suite that moved
  * its clients (health checks, drains) must not leave them pinned for the next.
  */
-export const SOURCE_BLOCKS = { traffic: 60, checkStop: 70, checkHttp: 80, failover: 90, drain: 120, bench: 130, drainWait: 140 } as const;
+export const SOURCE_BLOCKS = {
+  traffic: 60,
+  checkStop: 70,
+  checkHttp: 80,
+  failover: 90,
+  drain: 120,
+  bench: 130,
+  drainWait: 140,
+  fwmark: 150,
+} as const;
 export const ALL_SOURCES = Object.values(SOURCE_BLOCKS).flatMap((first) => clientSources(first));
 
 export interface HttpResult {
@@ -34,6 +43,8 @@ export interface HttpResult {
 
 export interface TrafficPlan {
   vips: string[];
+  /** the VIPs' port, default 80 */
+  port?: number;
   sources: string[];
   /** 0: one request per (vip, source); otherwise loop this long, round robin over the pairs */
   seconds: number;
@@ -51,7 +62,7 @@ def get(vip, src):
     t0 = time.time()
     out = {'vip': vip, 'src': src, 't': t0}
     try:
-        c = http.client.HTTPConnection(vip, 80, timeout=plan['timeoutMs'] / 1000.0, source_address=(src, 0))
+        c = http.client.HTTPConnection(vip, plan.get('port', 80), timeout=plan['timeoutMs'] / 1000.0, source_address=(src, 0))
         c.request('GET', '/index.html', headers={'Connection': 'close'})
         r = c.getresponse()
         out['status'] = r.status

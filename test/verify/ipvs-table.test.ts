@@ -152,4 +152,40 @@ describe('verify/IPVS table', () => {
       ['lb-a TCP [2001:db8:10::1]:80 pass', 'lb-a TCP [2001:db8:10::2]:443 pass'],
     );
   });
+
+  it('a fwmark service (issue 14) is its FWM row, as ipvsadm prints it: passed when as the inventory says, a fail when missing', () => {
+    const fwmark = clusterOf('lab', (inv) => {
+      inv.keepalived = { mode: 'full' };
+      const web = inv.vips[0]!.services[0]!;
+      delete web.port;
+      Object.assign(web, { fwmark: 14, ports: [80, 8080], persistence: 0 });
+    });
+    const obs = healthy(fwmark);
+    host(obs, 'lvs-dr').director!.ipvs.table = parseIpvsadmList(
+      [
+        'IP Virtual Server version 1.2.1 (size=4096)',
+        'Prot LocalAddress:Port Scheduler Flags',
+        '  -> RemoteAddress:Port           Forward Weight ActiveConn InActConn',
+        'TCP  198.18.0.110:80 rr persistent 50',
+        '  -> 198.18.0.10:80                Route   1      0          0',
+        '  -> 198.18.0.20:80                Route   1      0          0',
+        'FWM  14 rr',
+        '  -> 198.18.0.10:0                 Route   1      0          2',
+        '  -> 198.18.0.20:0                 Route   1      0          3',
+      ].join('\n'),
+    );
+    host(obs, 'lvs-dr2').director!.ipvs.table = table(obs, 'lvs-dr2').filter((s) => s.protocol !== 'FWM');
+    const rows = checkIpvsTables(fwmark, obs);
+    assert.deepEqual(
+      rows.map((r) => `${r.target} ${r.status}`),
+      [
+        'lvs-dr fwmark 14 (TCP 198.18.0.100:80,8080) pass',
+        'lvs-dr TCP 198.18.0.110:80 pass',
+        'lvs-dr2 fwmark 14 (TCP 198.18.0.100:80,8080) fail',
+        'lvs-dr2 TCP 198.18.0.110:80 pass',
+      ],
+    );
+    assert.equal(rows[0]!.detail, 'rr; lvs01 w1 0/2, lvs02 w1 0/3 (weight active/inactive)');
+    assert.match(rows[2]!.detail, /^fwmark 14 \(TCP 198\.18\.0\.100:80,8080\) is not in the IPVS table of lvs-dr2/);
+  });
 });

@@ -21,8 +21,8 @@ const full = (address: string) => (address.includes(':') ? 128 : 32);
 export function inventoryTable(cluster: Cluster): IpvsVirtualService[] {
   return cluster.vips.flatMap((v) =>
     v.services.map((s) => ({
-      protocol: s.protocol,
-      address: s.vip,
+      protocol: s.fwmark ? 'FWM' : s.protocol,
+      address: s.fwmark ? String(s.fwmark.mark) : s.vip,
       port: s.port,
       scheduler: s.scheduler,
       persistence: s.persistence,

@@ -95,7 +95,9 @@ function defaultFile(cluster: Cluster, host: string, layout: OsLayout): string {
 }
 
 function listLine(f: RenderedFile): string {
-  const flags = [f.secret ? 'secret' : '', f.validate ? `validated by ${f.validate} -t` : ''].filter(Boolean).join(', ');
+  const flags = [f.secret ? 'secret' : '', f.validate ? `validated by ${f.validate === 'nft' ? 'nft -c' : 'keepalived -t'}` : '']
+    .filter(Boolean)
+    .join(', ');
   return `${f.mode.toString(8).padStart(4, '0')}  ${f.path}${flags ? `  (${flags})` : ''}\n`;
 }
 
