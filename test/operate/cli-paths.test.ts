@@ -458,10 +458,10 @@ describe('CLI paths on the lab: rollout options, drain/undrain, check --diff, ho
       );
       assert.match(r.stdout, /^ {2}lvs02 +ok=0 drift=0 failed=0 skipped=0 unreachable=4$/m);
       // the other hosts were read
-      // directors have five tasks (kernel-modules too), real servers four
+      // directors have six tasks (kernel-modules and fwmark too), real servers four
       for (const [h, n] of [
-        ['lvs-dr', 5],
-        ['lvs-dr2', 5],
+        ['lvs-dr', 6],
+        ['lvs-dr2', 6],
         ['lvs01', 4],
       ])
         assert.match(r.stdout, new RegExp(`^ {2}${h} +ok=${n} drift=0 failed=0 skipped=0 unreachable=0$`, 'm'));
