@@ -24,7 +24,9 @@ describe('lvs-play binary', () => {
     }
   });
 
-  it('loads each command it lists when that command runs: NAME --help prints its usage', async () => {
+  it('loads each command it lists when that command runs: NAME --help prints its usage', async function () {
+    // eighteen Node start-ups one after the other: a guard, not a timing (it took over 20 s at load 70)
+    this.timeout(120_000);
     const { stdout } = await run(process.execPath, [bin, '--help']);
     const names = [...stdout.matchAll(/^ {2}(\S+) {2}/gm)].map((m) => m[1]!);
     assert.deepEqual(names, [
