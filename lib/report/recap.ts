@@ -63,8 +63,10 @@ export function recap(report: RunReport): string {
       lines.push(...mine.map((f) => withHost(f.line, f.host)), ...events);
     }
   }
+  const firstOf = new Map<string, Finding>();
+  for (const f of findings) if (!firstOf.has(f.key)) firstOf.set(f.key, f);
   for (const [key, hosts] of groupBy(findings.map((f) => [f.key, f.host]))) {
-    const first = findings.find((f) => f.key === key)!;
+    const first = firstOf.get(key)!;
     lines.push(hosts.length > 1 ? withHost(key, `on ${hosts.length} hosts (${hostList(hosts)})`) : withHost(first.line, first.host));
   }
   lines.push(...perHost);
@@ -103,7 +105,12 @@ function withHost(line: string, host: string): string {
 /** [key, host] pairs -> key -> hosts, keys in order of first appearance. */
 function groupBy(pairs: [string, string][]): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  for (const [key, host] of pairs) out.set(key, [...(out.get(key) ?? []), host]);
+  // appended in place: copying a group's list for each host would cost hosts^2 for 2,000 identical hosts
+  for (const [key, host] of pairs) {
+    const hosts = out.get(key);
+    if (hosts) hosts.push(host);
+    else out.set(key, [host]);
+  }
   return out;
 }
 
