@@ -15,5 +15,5 @@ export const KEEPALIVED_DEFAULTS_PATH = DEBIAN_LAYOUT.keepalivedOptions.path;
 export function renderKeepalivedDefaults(cluster: Cluster, host: string, layout: OsLayout): string {
   const { variable, packageArgs } = layout.keepalivedOptions;
   const args = [...packageArgs, ...(cluster.keepalived.mode === 'vrrp-only' ? ['--vrrp'] : [])];
-  return managedHeader(cluster.name, `keepalived options of ${host}, read by keepalived.service`) + `${variable}="${args.join(' ')}"\n`;
+  return `${managedHeader(cluster.name, `keepalived options of ${host}, read by keepalived.service`)}${variable}="${args.join(' ')}"\n`;
 }
