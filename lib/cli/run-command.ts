@@ -18,6 +18,7 @@ import { exitCode, type RunMode } from '../run/report.js';
 import { runPlaybook } from '../run/runner.js';
 import { quoted, safeText } from '../terminal-text.js';
 import { intOption } from './args.js';
+import { cliRouteGuard } from './route-guard.js';
 
 export const RUN_OPTIONS = {
   limit: { type: 'string' },
@@ -159,6 +160,7 @@ export async function executeRun(
     rollback: extra.rollback,
     diff: settings.diff,
     acceptNewHostKeys: settings.acceptNewHostKeys,
+    routeGuard: cliRouteGuard,
     observer,
     maxFail: settings.maxFail,
     session,

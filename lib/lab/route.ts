@@ -6,6 +6,7 @@
 // its API is kept: allowedDevices, isLabAddress, LAB_BRIDGE.)
 
 import { UserError } from '../errors.js';
+import type { RouteGuard } from '../ssh/route-guard.js';
 import { inLabRange, LAB_RANGE } from './addressing.js';
 import { tryRun } from './exec.js';
 import { LAB_BRIDGE } from './paths.js';
@@ -45,4 +46,13 @@ export async function assertLabRoute(address: string, options: LabRouteOptions =
       route?.type === 'local' ? 'it is an address of this machine' : route?.dev ? `routed via ${route.dev}` : r.stderr.trim() || 'no route';
     throw new UserError(`lab is not up: run lvs-play lab up (${address}: ${why}, not the lab's ${allowed.join(', ')})`);
   }
+}
+
+/**
+ * The guard lvs-play passes to every connection it makes: a lab address only
+ * through the lab's devices (assertLabRoute); any other address is the
+ * inventory's business and passes.
+ */
+export function labRouteGuard(options: LabRouteOptions = {}): RouteGuard {
+  return (address) => (isLabAddress(address) ? assertLabRoute(address, options) : Promise.resolve());
 }

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { DIRECTORS } from '../inventory/defaults.js';
 import type { Cluster, Host } from '../inventory/types.js';
 import { ConnectionPool } from '../ssh/pool.js';
+import type { RouteGuard } from '../ssh/route-guard.js';
 import type { Held, Transport } from '../ssh/transport.js';
 import { type LockHolder, thisProcessHolder } from './holder.js';
 import { localExec, localHold } from './local-shell.js';
@@ -25,6 +26,8 @@ export interface WriteSessionOptions {
   /** the command line, for the holder record */
   command: string;
   acceptNewHostKeys: boolean;
+  /** checked before every connection (ConnectOptions.routeGuard) */
+  routeGuard?: RouteGuard;
   /** the hosts the run will change; locked before it starts */
   hosts: Host[];
   /** the control machine's lock folder; default LVS_PLAY_LOCK_DIR or /run/lvs-play/control */
@@ -78,7 +81,7 @@ export class WriteSession {
     const session = new WriteSession(
       o.cluster,
       holder,
-      new ConnectionPool(o.cluster.hosts, { acceptNewHostKeys: o.acceptNewHostKeys }),
+      new ConnectionPool(o.cluster.hosts, { acceptNewHostKeys: o.acceptNewHostKeys, routeGuard: o.routeGuard }),
       control,
     );
     try {

@@ -16,6 +16,7 @@ import { describeInterrupted, type InterruptedRunReport, interruptedReport, roll
 import { hostRunsFact } from '../run/journals-fact.js';
 import { secretsRedactor } from '../run/redactor.js';
 import { ConnectionPool } from '../ssh/pool.js';
+import type { RouteGuard } from '../ssh/route-guard.js';
 import type { Transport } from '../ssh/transport.js';
 
 export interface RecoverOptions {
@@ -25,6 +26,8 @@ export interface RecoverOptions {
   /** report only: take no lock, change nothing */
   check: boolean;
   acceptNewHostKeys: boolean;
+  /** checked before every connection (ConnectOptions.routeGuard) */
+  routeGuard?: RouteGuard;
   command: string;
   log(line: string): void;
 }
@@ -48,7 +51,7 @@ export async function recover(o: RecoverOptions): Promise<{ code: number; report
   const record = await readRecord(o.cluster.name);
   const switches = record ? describeRecord(record) : [];
   if (o.check) {
-    const pool = new ConnectionPool(o.cluster.hosts, { acceptNewHostKeys: o.acceptNewHostKeys });
+    const pool = new ConnectionPool(o.cluster.hosts, { acceptNewHostKeys: o.acceptNewHostKeys, routeGuard: o.routeGuard });
     try {
       // the report says what was found, never the journal's own records
       const hosts: HostRecovery[] = (await Promise.all(o.hosts.map((h) => readRuns(h, () => pool.get(h), null)))).map(
@@ -70,6 +73,7 @@ export async function recover(o: RecoverOptions): Promise<{ code: number; report
     cluster: o.cluster,
     command: o.command,
     acceptNewHostKeys: o.acceptNewHostKeys,
+    routeGuard: o.routeGuard,
     hosts: lockHosts,
   });
   try {

@@ -8,6 +8,7 @@ import { DIRECTORS, REALSERVERS } from '../inventory/defaults.js';
 import type { Cluster, Host } from '../inventory/types.js';
 import { WriteSession } from '../lock/write-session.js';
 import { secretsRedactor } from '../run/redactor.js';
+import type { RouteGuard } from '../ssh/route-guard.js';
 import { type DirectorsAccess, viewAll } from './director-checks.js';
 import { WaitTimeout } from './errors.js';
 import { connectionsProbe, tablesUnreadable, weightsProbe } from './realserver-checks.js';
@@ -22,6 +23,8 @@ export interface ManualDrainOptions {
   undrain: boolean;
   waitMs: number;
   acceptNewHostKeys: boolean;
+  /** checked before every connection (ConnectOptions.routeGuard) */
+  routeGuard?: RouteGuard;
   command: string;
   log(line: string): void;
 }
@@ -42,6 +45,7 @@ export async function manualDrain(o: ManualDrainOptions): Promise<number> {
     cluster: o.cluster,
     command: o.command,
     acceptNewHostKeys: o.acceptNewHostKeys,
+    routeGuard: o.routeGuard,
     hosts: directorHosts,
   });
   try {

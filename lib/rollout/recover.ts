@@ -9,6 +9,7 @@ import { DIRECTORS } from '../inventory/defaults.js';
 import type { Cluster, Host } from '../inventory/types.js';
 import { WriteSession } from '../lock/write-session.js';
 import { secretsRedactor } from '../run/redactor.js';
+import type { RouteGuard } from '../ssh/route-guard.js';
 import type { Transport } from '../ssh/transport.js';
 import { type DirectorsAccess, homeOn, vipProbe } from './director-checks.js';
 import { readRecord, type SwitchRecordData } from './switch-record.js';
@@ -50,6 +51,8 @@ export async function deployWithSession(o: {
   inventoryFile: string;
   hosts: Host[];
   acceptNewHostKeys: boolean;
+  /** checked before every connection (ConnectOptions.routeGuard) */
+  routeGuard?: RouteGuard;
   command: string;
   log(line: string): void;
   run(session: WriteSession): Promise<number>;
@@ -62,6 +65,7 @@ export async function deployWithSession(o: {
     cluster: o.cluster,
     command: o.command,
     acceptNewHostKeys: o.acceptNewHostKeys,
+    routeGuard: o.routeGuard,
     hosts: lockHosts,
   });
   try {

@@ -14,6 +14,7 @@ import { plainObserver } from '../report/plain-observer.js';
 import { describeInterrupted, rollBackInterrupted } from '../run/interrupted.js';
 import { secretsRedactor } from '../run/redactor.js';
 import { ConnectionPool } from '../ssh/pool.js';
+import type { RouteGuard } from '../ssh/route-guard.js';
 import { directorsAccess, type RolloutContext } from './context.js';
 import { executePlan } from './execute.js';
 import { onInterrupt } from './interrupt.js';
@@ -39,6 +40,8 @@ export interface RolloutOptions {
   rollback: boolean;
   json: boolean;
   acceptNewHostKeys: boolean;
+  /** checked before every connection (ConnectOptions.routeGuard) */
+  routeGuard?: RouteGuard;
   /** stdout, and progress (stderr under --json) */
   out(text: string): void;
   progress(line: string): void;
@@ -52,7 +55,7 @@ export async function runRollout(o: RolloutOptions): Promise<number> {
   const toRead = o.cluster.hosts.filter((h) => o.hosts.includes(h) || roleOf(o.cluster, h.name) === 'director');
   if (o.check) {
     // read-only: no lock taken; a run in progress is said, not waited for
-    const pool = new ConnectionPool(o.cluster.hosts, { acceptNewHostKeys: o.acceptNewHostKeys });
+    const pool = new ConnectionPool(o.cluster.hosts, { acceptNewHostKeys: o.acceptNewHostKeys, routeGuard: o.routeGuard });
     try {
       const states = await Promise.all(toRead.map((h) => readHost(o.cluster, o.playbook, h, () => pool.get(h), redact)));
       for (const s of states) if (s.runInProgress) o.progress(`note: ${s.host}: a write run is in progress: ${s.runInProgress}`);
@@ -73,6 +76,7 @@ export async function runRollout(o: RolloutOptions): Promise<number> {
     cluster: o.cluster,
     command: o.command,
     acceptNewHostKeys: o.acceptNewHostKeys,
+    routeGuard: o.routeGuard,
     hosts: toRead,
   });
   const runId = session.runId;

@@ -8,6 +8,7 @@ import type { Cluster, Host } from '../inventory/types.js';
 import type { WriteSession } from '../lock/write-session.js';
 import { type Playbook, tasksFor } from '../playbook.js';
 import { ConnectionPool } from '../ssh/pool.js';
+import type { RouteGuard } from '../ssh/route-guard.js';
 import { runHost } from './host-run.js';
 import { Journal } from './journal.js';
 import type { RunObserver } from './observer.js';
@@ -24,6 +25,8 @@ export interface RunOptions {
   rollback: boolean;
   diff: boolean;
   acceptNewHostKeys: boolean;
+  /** checked before every connection (ConnectOptions.routeGuard) */
+  routeGuard?: RouteGuard;
   /** stop starting new hosts once this many have failed or were unreachable */
   maxFail?: number;
   observer: RunObserver;
@@ -34,7 +37,7 @@ export interface RunOptions {
 export async function runPlaybook(o: RunOptions): Promise<RunReport> {
   const started = new Date();
   if (o.mode === 'deploy' && !o.session) throw new Error('runPlaybook: deploy needs a write session');
-  const pool = o.session ? null : new ConnectionPool(o.cluster.hosts, { acceptNewHostKeys: o.acceptNewHostKeys });
+  const pool = o.session ? null : new ConnectionPool(o.cluster.hosts, { acceptNewHostKeys: o.acceptNewHostKeys, routeGuard: o.routeGuard });
   const connect = (h: Host) => (o.session ? o.session.connect(h) : pool!.get(h));
   const queue = o.hosts.filter((h) => tasksFor(o.playbook, h).length > 0);
   const reports = new Map<string, HostReport>();

@@ -12,6 +12,7 @@ import { tasksFor } from '../playbook.js';
 import { loadPlaybook } from '../playbook-file.js';
 import { silentObserver } from '../run/observer.js';
 import { runPlaybook } from '../run/runner.js';
+import type { RouteGuard } from '../ssh/route-guard.js';
 import { ensureDir, type SavedRecord, saveRecord, writeAtomic } from './history.js';
 import { renderMetrics } from './metrics.js';
 import { clusterNameOf, defaultUnitName } from './names.js';
@@ -29,6 +30,8 @@ export interface ScheduledRunOptions {
   limit?: string;
   forks?: number;
   diff?: boolean;
+  /** checked before every connection (ConnectOptions.routeGuard) */
+  routeGuard?: RouteGuard;
 }
 
 export interface ScheduledRunResult {
@@ -55,6 +58,7 @@ export async function runScheduledCheck(o: ScheduledRunOptions): Promise<Schedul
       rollback: false,
       diff: o.diff ?? false,
       acceptNewHostKeys: false,
+      routeGuard: o.routeGuard,
       observer: silentObserver,
     });
     record = recordOf(report);

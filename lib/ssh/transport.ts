@@ -11,11 +11,11 @@ import type { ClientChannel, ConnectConfig, ServerHostKeyAlgorithm } from 'ssh2'
 import ssh2 from 'ssh2';
 import { HostError, type UserError } from '../errors.js';
 import type { Host } from '../inventory/types.js';
-import { assertLabRoute, isLabAddress } from '../lab/route.js';
 import { connectFailureReason, formatSeconds } from './connect-errors.js';
 import { createHostVerifier } from './host-verifier.js';
 import { knownKeyTypes } from './known-hosts.js';
 import { knownHostsFiles, loadAllKnownHosts } from './known-hosts-files.js';
+import { type RouteGuard, refuseBenchmarkRange } from './route-guard.js';
 import { Semaphore } from './semaphore.js';
 import { sshAddress } from './ssh-address.js';
 import { sudoRefusal, wrapSudo } from './sudo.js';
@@ -71,8 +71,8 @@ export interface ConnectOptions {
   jump?: Transport | null; // connect through this host (a bastion)
   /** told, in one line, of a host key recorded because acceptNewHostKeys; default: a note on stderr */
   onHostKeyRecorded?: (line: string) => void;
-  /** devices a lab address (198.18.0.0/15) may be routed through; default the lab bridge */
-  labDevices?: readonly string[];
+  /** checked before every direct connection (not through a jump host); default: refuse 198.18.0.0/15 */
+  routeGuard?: RouteGuard;
 }
 
 export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
@@ -419,8 +419,8 @@ function describeCredentials(c: Credentials): string {
   return parts.join(' or ');
 }
 
-/** Where the socket comes from: a direct TCP connection (after the lab route
- * check), or a channel through the jump host (its packets leave from the jump
+/** Where the socket comes from: a direct TCP connection (after the caller's
+ * route guard), or a channel through the jump host (its packets leave from the jump
  * host, whose own address was checked when it connected). */
 async function openSocket(host: Host, options: ConnectOptions, where: string): Promise<{ host?: string; sock?: Duplex }> {
   const { jump } = options;
@@ -442,14 +442,11 @@ async function openSocket(host: Host, options: ConnectOptions, where: string): P
       throw new HostError(host.name, `cannot connect to ${where}: ${connectFailureReason(err, 0)}`, { cause: err });
     }
   }
-  if (isLabAddress(address)) {
-    // the sandbox rule: lab traffic only through the lab's devices
-    try {
-      await assertLabRoute(address, options.labDevices ? { allowedDevices: options.labDevices } : {});
-    } catch (err) {
-      const e = err as UserError;
-      throw new HostError(host.name, `cannot connect to ${where}: ${e.message}`, { hint: e.hint, cause: err });
-    }
+  try {
+    await (options.routeGuard ?? refuseBenchmarkRange)(address);
+  } catch (err) {
+    const e = err as UserError;
+    throw new HostError(host.name, `cannot connect to ${where}: ${e.message}`, { hint: e.hint, cause: err });
   }
   return { host: address };
 }

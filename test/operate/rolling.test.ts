@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadInventory } from '../../lib/inventory/load.js';
 import type { Cluster, Inventory } from '../../lib/inventory/types.js';
+import { labRouteGuard } from '../../lib/lab/route.js';
 import type { RolloutReport } from '../../lib/rollout/plan/report.js';
 import { ConnectionPool } from '../../lib/ssh/pool.js';
 import { lvsPlay, repoRoot } from '../support/cli.js';
@@ -98,7 +99,7 @@ describe('rolling updates on the lab (issue 6)', function () {
     dir = mkdtempSync(join(tmpdir(), 'lvsp-rolling-'));
     drains = join(dir, 'drains');
     cluster = (await loadInventory(`${repoRoot}${INVENTORY}`)).cluster;
-    pool = new ConnectionPool(cluster.hosts);
+    pool = new ConnectionPool(cluster.hosts, { routeGuard: labRouteGuard() });
     const d = await lvsPlay(['deploy', INVENTORY], env());
     assert.equal(d.code, 0, d.stdout + d.stderr);
     await lab.run('lvs01', `rm -f ${MARKER}`);

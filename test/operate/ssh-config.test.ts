@@ -12,6 +12,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadInventory } from '../../lib/inventory/load.js';
+import { labRouteGuard } from '../../lib/lab/route.js';
 import { ConnectionPool } from '../../lib/ssh/pool.js';
 import { lvsPlay } from '../support/cli.js';
 import { writeLabVariant } from '../support/clusters.js';
@@ -72,7 +73,7 @@ describe('ssh config on the lab: aliases, ProxyJump, known_hosts files, accept-n
 
     // where each session really came from: sshd's SSH_CONNECTION on the host names the client's address
     const { cluster } = await loadInventory(inventory, { env: { ...process.env, LVS_PLAY_SSH_CONFIG: config } });
-    const pool = new ConnectionPool(cluster.hosts);
+    const pool = new ConnectionPool(cluster.hosts, { routeGuard: labRouteGuard() });
     try {
       const from = Object.fromEntries(
         await Promise.all(

@@ -3,6 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { HostError } from '../../lib/errors.js';
 import type { Host } from '../../lib/inventory/types.js';
+import { labRouteGuard } from '../../lib/lab/route.js';
 import { ConnectionPool, type PoolOptions } from '../../lib/ssh/pool.js';
 import { startSshd, type TestSshd } from '../support/sshd.js';
 
@@ -21,7 +22,7 @@ describe('connection pool against a real sshd', function () {
   before(async () => {
     sshd = await startSshd();
     inner = await startSshd({ behind: sshd });
-    opts = { labDevices: [sshd.device!], env: {} };
+    opts = { routeGuard: labRouteGuard({ allowedDevices: [sshd.device!] }), env: {} };
   });
   afterEach(async () => {
     await Promise.all(pools.splice(0).map((p) => p.closeAll()));
@@ -51,13 +52,13 @@ describe('connection pool against a real sshd', function () {
     const strict = await startSshd({ config: ['MaxStartups 3'] });
     try {
       const hosts = Array.from({ length: 12 }, (_, i) => strict.host({ name: `h${i}` }));
-      const capped = pool(hosts, { labDevices: [strict.device!], maxHandshakes: 2 });
+      const capped = pool(hosts, { routeGuard: labRouteGuard({ allowedDevices: [strict.device!] }), maxHandshakes: 2 });
       const transports = await Promise.all(hosts.map((h) => capped.get(h)));
       const out = await Promise.all(transports.map((t) => t.exec('echo ok')));
       assert.ok(out.every((r) => r.stdout === 'ok\n'));
 
       // the control: with no cap, the same burst loses hosts to MaxStartups
-      const uncapped = pool(hosts, { labDevices: [strict.device!], maxHandshakes: 12 });
+      const uncapped = pool(hosts, { routeGuard: labRouteGuard({ allowedDevices: [strict.device!] }), maxHandshakes: 12 });
       const results = await Promise.allSettled(hosts.map((h) => uncapped.get(h)));
       const failed = results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason as Error);
       assert.ok(failed.length > 0, 'sshd dropped none of 12 simultaneous handshakes');

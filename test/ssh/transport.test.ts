@@ -4,6 +4,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { HostError } from '../../lib/errors.js';
+import { labRouteGuard } from '../../lib/lab/route.js';
 import { sh } from '../../lib/shell/quote.js';
 import { fingerprint } from '../../lib/ssh/known-hosts.js';
 import { type ConnectOptions, connect, type Transport } from '../../lib/ssh/transport.js';
@@ -38,7 +39,7 @@ describe('ssh transport against a real sshd', function () {
 
   before(async () => {
     sshd = await startSshd({ ports: [22, 2222] });
-    opts = { labDevices: [sshd.device!], env: {} }; // env: no SSH_AUTH_SOCK unless a test gives one
+    opts = { routeGuard: labRouteGuard({ allowedDevices: [sshd.device!] }), env: {} }; // env: no SSH_AUTH_SOCK unless a test gives one
   });
   afterEach(async () => {
     await Promise.all(open.splice(0).map((t) => t.close()));
@@ -262,9 +263,17 @@ describe('ssh transport against a real sshd', function () {
 
     it('refuses a lab address that is not routed through an allowed lab device, before sending anything', async () => {
       await rejectsHostError(
-        connect(sshd.host({ name: 'web5' }), { env: {} }),
+        connect(sshd.host({ name: 'web5' }), { routeGuard: labRouteGuard(), env: {} }),
         'web5',
         new RegExp(`^web5: cannot connect to web5 \\(${escapeRegExp(sshd.address)}:22\\): .*routed via ${sshd.device}\\b.*lvsp-br0`),
+      );
+    });
+
+    it('with no route guard given, refuses every address of 198.18.0.0/15 outright (a forgotten guard cannot let lab traffic through)', async () => {
+      await rejectsHostError(
+        connect(sshd.host({ name: 'web6' }), { env: {} }),
+        'web6',
+        /^web6: cannot connect to web6 \(198\.1[89]\.[\d.]+:22\): refusing to contact .* no route guard was given/,
       );
     });
   });
@@ -284,7 +293,11 @@ describe('ssh transport against a real sshd', function () {
     it('notices a host that stopped answering and fails its command, naming the host', async () => {
       const lonely = await startSshd();
       try {
-        const t = await connect(lonely.host({ name: 'web7' }), { ...opts, labDevices: [lonely.device!], keepaliveMs: 200 });
+        const t = await connect(lonely.host({ name: 'web7' }), {
+          ...opts,
+          routeGuard: labRouteGuard({ allowedDevices: [lonely.device!] }),
+          keepaliveMs: 200,
+        });
         const pending = t.exec('sleep 30');
         await t.exec('true');
         // cut the wire inside the namespace: no RST, no FIN, just silence

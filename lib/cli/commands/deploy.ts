@@ -4,6 +4,7 @@ import { UserError } from '../../errors.js';
 import { deployWithSession } from '../../rollout/recover.js';
 import { commandLine, parseCommandArgs } from '../args.js';
 import type { Command } from '../command.js';
+import { cliRouteGuard } from '../route-guard.js';
 import { executeRun, prepareRun, RUN_OPTIONS, RUN_USAGE, runSettings } from '../run-command.js';
 import { rolloutFromArgs } from './rollout.js';
 
@@ -62,6 +63,7 @@ Exit codes: 0 success; 1 a host failed or was unreachable; with --check: 0 nothi
       inventoryFile: prepared.file,
       hosts: prepared.hosts,
       acceptNewHostKeys: settings.acceptNewHostKeys,
+      routeGuard: cliRouteGuard,
       command,
       log: progress,
       run: (session) => executeRun(prepared, mode, extra, session),

@@ -9,6 +9,7 @@ import { readRecord } from '../../rollout/switch-record.js';
 import { safeText } from '../../terminal-text.js';
 import { commandLine, intOption, parseCommandArgs } from '../args.js';
 import type { Command } from '../command.js';
+import { cliRouteGuard } from '../route-guard.js';
 
 /** --wait: at most a day. */
 export const MAX_WAIT_SECONDS = 86_400;
@@ -72,6 +73,7 @@ export function drainCommandOf(undrain: boolean): Command {
         undrain,
         waitMs: wait * 1000,
         acceptNewHostKeys: values['accept-new-host-keys'],
+        routeGuard: cliRouteGuard,
         command: commandLine(name, args),
         log: (l) => process.stdout.write(`${l}\n`),
       });

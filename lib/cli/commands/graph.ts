@@ -15,6 +15,7 @@ import { quoted, safeText } from '../../terminal-text.js';
 import { gatherObservations } from '../../verify/gather.js';
 import { parseCommandArgs } from '../args.js';
 import type { Command } from '../command.js';
+import { cliRouteGuard } from '../route-guard.js';
 
 const FORMATS = { mermaid: renderMermaid, dot: renderDot } as const;
 
@@ -59,7 +60,7 @@ it); 1 unreadable or invalid inventory, unknown format.`,
     const { cluster } = await loadInventory(positionals[0]!);
     let live: LiveState | undefined;
     if (values.live) {
-      const pool = new ConnectionPool(cluster.hosts, { acceptNewHostKeys: values['accept-new-host-keys'] });
+      const pool = new ConnectionPool(cluster.hosts, { acceptNewHostKeys: values['accept-new-host-keys'], routeGuard: cliRouteGuard });
       try {
         live = liveState(
           cluster,

@@ -8,6 +8,7 @@ import { recover } from '../../recover/recover-run.js';
 import { jsonDocument } from '../../report/json-format.js';
 import { commandLine, parseCommandArgs } from '../args.js';
 import type { Command } from '../command.js';
+import { cliRouteGuard } from '../route-guard.js';
 
 const OPTIONS = {
   check: { type: 'boolean', default: false },
@@ -50,6 +51,7 @@ stays on the host, and the reason is printed).`,
       hosts,
       check: values.check,
       acceptNewHostKeys: values['accept-new-host-keys'],
+      routeGuard: cliRouteGuard,
       command: commandLine('recover', args),
       log,
     });

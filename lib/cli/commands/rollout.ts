@@ -12,6 +12,7 @@ import { runRollout } from '../../rollout/run-rollout.js';
 import { readRecord } from '../../rollout/switch-record.js';
 import { commandLine, intOption, parseCommandArgs } from '../args.js';
 import type { Command } from '../command.js';
+import { cliRouteGuard } from '../route-guard.js';
 import { nothingToRun } from '../run-command.js';
 
 /** --drain-timeout: at most a day. */
@@ -111,6 +112,7 @@ export async function rolloutFromArgs(inventory: string | undefined, values: Rol
     rollback: !values['no-rollback'],
     json,
     acceptNewHostKeys: values['accept-new-host-keys'] === true,
+    routeGuard: cliRouteGuard,
     command,
     out: (t) => process.stdout.write(`${t}\n`),
     progress: (l) => (json ? process.stderr : process.stdout).write(`${l}\n`),

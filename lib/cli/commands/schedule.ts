@@ -31,6 +31,7 @@ import { renderUnits, scheduledRunArgv } from '../../schedule/units.js';
 import { safeText } from '../../terminal-text.js';
 import { intOption, parseCommandArgs } from '../args.js';
 import type { Command } from '../command.js';
+import { cliRouteGuard } from '../route-guard.js';
 
 /** --keep: reports are a few KiB each; this many is years of runs. */
 export const MAX_KEEP = 10_000;
@@ -204,6 +205,7 @@ async function runOnce(inventory: string, v: Values): Promise<number> {
     name,
     playbook: v.playbook,
     limit: v.limit,
+    routeGuard: cliRouteGuard,
   });
   out([...recordLines(r.record, `check of ${r.record.cluster}`), `report: ${r.saved.report}`, `metrics: ${r.metricsFile}`].join('\n'));
   return r.record.exitCode;

@@ -15,6 +15,7 @@ import { formatReport } from '../../verify/format.js';
 import { gatherObservations } from '../../verify/gather.js';
 import { parseCommandArgs } from '../args.js';
 import type { Command } from '../command.js';
+import { cliRouteGuard } from '../route-guard.js';
 
 const usage = `Usage: lvs-play verify INVENTORY [--json] [--probe-from HOST] [--limit HOST|GROUP[,..]]
 
@@ -81,7 +82,7 @@ export const verifyCommand: Command = {
       });
     }
     const redact = secretsRedactor(cluster);
-    const pool = new ConnectionPool(cluster.hosts, { acceptNewHostKeys: values['accept-new-host-keys'] });
+    const pool = new ConnectionPool(cluster.hosts, { acceptNewHostKeys: values['accept-new-host-keys'], routeGuard: cliRouteGuard });
     let observations: Awaited<ReturnType<typeof gatherObservations>>;
     try {
       observations = await gatherObservations({ cluster, hosts, probeFrom, connect: (h) => pool.get(h), redact });
