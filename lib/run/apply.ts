@@ -22,6 +22,7 @@ export class StepError extends Error {
 const STEP_TIMEOUT_MS: Record<Exclude<Step['kind'], 'wait'>, number> = {
   install: 600_000,
   write: 60_000,
+  remove: 60_000,
   sysctl: 30_000,
   module: 30_000,
   service: 120_000,

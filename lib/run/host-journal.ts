@@ -70,8 +70,8 @@ export interface StepRecord {
   task: string;
   /** e.g. "write /etc/keepalived/keepalived.conf" */
   description: string;
-  kind: 'write' | 'install' | 'sysctl' | 'module' | 'service' | 'wait';
-  /** a write: the file, and where its old content goes (the backup, or the marker that it did not exist) */
+  kind: 'write' | 'remove' | 'install' | 'sysctl' | 'module' | 'service' | 'wait';
+  /** a write or remove: the file, and where its old content goes (the backup, or the marker that it did not exist) */
   file?: { path: string; backup: string; absentMarker: string };
   /** null: nothing to undo (installed packages and loaded modules stay, a wait changes nothing) */
   undo: UndoCommand | null;
@@ -157,7 +157,7 @@ export function parseJournals(stdout: string): JournalRun[] {
 }
 
 const PHASES: UndoPhase[] = ['before-restore', 'restore', 'after-restore'];
-const KINDS: StepRecord['kind'][] = ['write', 'install', 'sysctl', 'module', 'service', 'wait'];
+const KINDS: StepRecord['kind'][] = ['write', 'remove', 'install', 'sysctl', 'module', 'service', 'wait'];
 
 function parseStep(text: string): StepRecord | null {
   let v: unknown;

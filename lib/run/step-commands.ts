@@ -34,7 +34,8 @@ export interface StepCommand {
 /** The step's command, preceded by its journal entry (host-journal.ts): the host knows the step before it runs. */
 export function applyCommand(step: Step, c: StepContext): StepCommand {
   const paths = stepPaths(c.runId, c.index);
-  const file = step.kind === 'write' ? { file: { path: step.path, backup: paths.backup, absentMarker: paths.absent } } : {};
+  const file =
+    step.kind === 'write' || step.kind === 'remove' ? { file: { path: step.path, backup: paths.backup, absentMarker: paths.absent } } : {};
   const record: StepRecord = {
     index: c.index,
     task: c.task,
@@ -47,6 +48,8 @@ export function applyCommand(step: Step, c: StepContext): StepCommand {
   switch (step.kind) {
     case 'write':
       return writeCommand(step, c.runId, c.index, prefix);
+    case 'remove':
+      return { command: removeCommand(step, c.runId, c.index, prefix) };
     case 'install':
       return { command: [...prefix, withoutStepLock(installCommand(step.manager, step.packages, step.refresh))].join('\n') };
     case 'sysctl':
@@ -102,6 +105,25 @@ function writeCommand(step: Extract<Step, { kind: 'write' }>, runId: string, ind
     `sync ${quote(dir)}`,
   ].join('\n');
   return { command, stdin: step.content };
+}
+
+/**
+ * back up the file (or mark it absent), fsynced -> remove it -> fsync the
+ * folder. A cut before the backup leaves the file in place; after it, the
+ * undo has the bytes to put back.
+ */
+function removeCommand(step: Extract<Step, { kind: 'remove' }>, runId: string, index: number, prefix: string[]): string {
+  const { backup, absent } = stepPaths(runId, index);
+  const p = quote(step.path);
+  return [
+    ...prefix,
+    `if [ -e ${p} ] || [ -L ${p} ]; then`,
+    `  cp -a ${p} ${quote(`${backup}.tmp`)} && sync ${quote(`${backup}.tmp`)} && mv -f ${quote(`${backup}.tmp`)} ${quote(backup)}`,
+    `  sync ${quote(journalDir(runId))}`,
+    `  rm -f ${p}`,
+    `  sync ${quote(posix.dirname(step.path))}`,
+    `else : > ${quote(absent)}; fi`,
+  ].join('\n');
 }
 
 /** how long an install waits for a dpkg lock another process holds */
@@ -161,6 +183,8 @@ export function undoCommand(step: Step, runId: string, index: number): UndoComma
   switch (step.kind) {
     case 'write':
       return { phase: 'restore', description: `restore ${step.path}`, command: restoreCommand(step, runId, index) };
+    case 'remove':
+      return { phase: 'restore', description: `restore ${step.path}`, command: unremoveCommand(step, runId, index) };
     case 'sysctl':
       if (step.previous === null) return null;
       return {
@@ -209,6 +233,22 @@ function restoreCommand(step: Extract<Step, { kind: 'write' }>, runId: string, i
     `if [ -e ${quote(backup)} ]; then cp -a ${quote(backup)} ${restoring} && sync ${restoring} && mv -f ${restoring} ${p} && sync ${dir}`,
     `elif [ -e ${quote(absent)} ]; then rm -f ${p} && sync ${dir}`,
     `elif [ -e ${p} ] && [ "$(sha256sum < ${p} | cut -d' ' -f1)" = ${written} ]; then echo ${quote(`${step.path} holds what run ${runId} wrote, but its backup ${backup} is missing: not restored`)} >&2; exit 1`,
+    `else echo ${quote(NOT_APPLIED)}; fi`,
+  ].join('\n');
+}
+
+/**
+ * The undo of a remove: the backup is put back. The absent marker means
+ * there was nothing to remove, and no record at all that the step never got
+ * as far as its backup, so it removed nothing: both touch nothing.
+ */
+function unremoveCommand(step: Extract<Step, { kind: 'remove' }>, runId: string, index: number): string {
+  const { backup, absent } = stepPaths(runId, index);
+  const p = quote(step.path);
+  const restoring = quote(`${step.path}.lvs-play-restore`);
+  return [
+    `if [ -e ${quote(backup)} ]; then cp -a ${quote(backup)} ${restoring} && sync ${restoring} && mv -f ${restoring} ${p} && sync ${quote(posix.dirname(step.path))}`,
+    `elif [ -e ${quote(absent)} ]; then :`,
     `else echo ${quote(NOT_APPLIED)}; fi`,
   ].join('\n');
 }

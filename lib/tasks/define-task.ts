@@ -16,7 +16,7 @@ export interface TaskSpec {
   diff(ctx: TaskContext, facts: FactValues): TaskDiff | Change[];
 }
 
-const STEP_KINDS: ReadonlySet<Step['kind']> = new Set(['write', 'install', 'sysctl', 'module', 'service', 'wait']);
+const STEP_KINDS: ReadonlySet<Step['kind']> = new Set(['write', 'remove', 'install', 'sysctl', 'module', 'service', 'wait']);
 
 export function defineTask(spec: TaskSpec): Task {
   const name = spec?.name;

@@ -17,6 +17,8 @@ export type Step =
       /** a command run against the temp file ({file} is replaced by its quoted path); must exit 0 */
       validate?: string;
     }
+  /** a file lvs-play wrote before that the inventory no longer wants: backed up into the journal, then removed */
+  | { kind: 'remove'; path: string }
   | { kind: 'install'; packages: string[]; manager: 'apt' | 'dnf' | 'yum'; refresh: boolean }
   | { kind: 'sysctl'; key: string; value: string; previous: string | null }
   /** load a kernel module now (modprobe); a loaded module stays loaded on undo, as an installed package stays */
@@ -29,6 +31,8 @@ export function describeStep(step: Step): string {
   switch (step.kind) {
     case 'write':
       return `write ${step.path}`;
+    case 'remove':
+      return `remove ${step.path}`;
     case 'install':
       return `install ${step.packages.join(' ')}`;
     case 'sysctl':

@@ -153,6 +153,44 @@ describe('run/step-commands', function () {
     assert.ok(existsSync(stepPaths(runId, 0).backup));
   });
 
+  it('removes a file lvs-play no longer wants, recorded with its backup; the undo puts back its bytes and mode', () => {
+    const path = join(dir, 'fwmark nft');
+    writeFileSync(path, 'table ip x {}\n', { mode: 0o600 });
+    const step: Step = { kind: 'remove', path };
+    const c = applyCommand(step, ctx(2, 'fwmark'));
+    assert.equal(sh(c.command, c.stdin).status, 0);
+    assert.ok(!existsSync(path));
+    assert.equal(readFileSync(stepPaths(runId, 2).backup, 'utf8'), 'table ip x {}\n');
+    const run = journal()!;
+    assert.deepEqual(
+      run.steps.map((s) => [s.task, s.description, s.kind, s.undo?.phase]),
+      [['fwmark', `remove ${path}`, 'remove', 'restore']],
+    );
+    assert.deepEqual(run.steps[0]!.file, { path, backup: stepPaths(runId, 2).backup, absentMarker: stepPaths(runId, 2).absent });
+    assert.equal(sh(undoCommand(step, runId, 2)!.command).status, 0);
+    assert.equal(readFileSync(path, 'utf8'), 'table ip x {}\n');
+    assert.equal(statSync(path).mode & 0o777, 0o600);
+  });
+
+  it('removing a file that is not there marks it absent, and the undo creates nothing', () => {
+    const path = join(dir, 'gone');
+    const step: Step = { kind: 'remove', path };
+    const c = applyCommand(step, ctx(4));
+    assert.equal(sh(c.command).status, 0);
+    assert.ok(existsSync(stepPaths(runId, 4).absent));
+    assert.equal(sh(undoCommand(step, runId, 4)!.command).status, 0);
+    assert.ok(!existsSync(path));
+  });
+
+  it('the undo of a remove cut before its backup leaves the file as it is and says it was not applied', () => {
+    const path = join(dir, 'kept');
+    writeFileSync(path, 'kept\n');
+    const r = sh(undoCommand({ kind: 'remove', path }, runId, 6)!.command);
+    assert.equal(r.status, 0);
+    assert.match(r.stdout.toString(), new RegExp(NOT_APPLIED));
+    assert.equal(readFileSync(path, 'utf8'), 'kept\n');
+  });
+
   it('the undo of a write cut before its backup touches nothing and says it was not applied', () => {
     const path = join(dir, 'k.conf');
     writeFileSync(path, 'original\n');
