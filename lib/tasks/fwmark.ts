@@ -2,8 +2,9 @@
 // (checked with `nft -c` on the host before it replaces the old one) and the
 // unit that loads it, enabled and running, and the table really loaded.
 // A changed ruleset is taken by a reload (the file replaces the whole table
-// in one transaction). A cluster without fwmark services reads nothing and
-// changes nothing here, so its runs are as before.
+// in one transaction). A cluster without fwmark services reads only whether
+// an earlier deploy left the unit and the ruleset, and removes them if so
+// (fwmark-removal.ts); a host that never had them changes nothing here.
 
 import { fileFact } from '../facts/file.js';
 import { nftTableFact } from '../facts/nft-table.js';
@@ -14,6 +15,7 @@ import { hostFiles } from '../render/host-files.js';
 import { FWMARK_PATHS, FWMARK_TABLE, FWMARK_UNIT_NAME, fwmarkServices } from '../render/nft-fwmark.js';
 import { defineTask } from './define-task.js';
 import { fileChange, renderedFile } from './file-change.js';
+import { fwmarkRemovalChanges } from './fwmark-removal.js';
 import { installChange } from './packages.js';
 import { serviceChanges } from './service-change.js';
 import type { Change, Task } from './task.js';
@@ -25,7 +27,7 @@ export const fwmarkTask: Task = defineTask({
   name: 'fwmark',
   facts: ({ cluster }) =>
     fwmarkServices(cluster).length === 0
-      ? []
+      ? [fileFact(FWMARK_PATHS.ruleset), fileFact(FWMARK_PATHS.unit), serviceFact(FWMARK_UNIT_NAME)]
       : [
           osReleaseFact,
           packagesFact(FWMARK_PACKAGES),
@@ -36,7 +38,12 @@ export const fwmarkTask: Task = defineTask({
         ],
   diff(ctx, facts) {
     const { cluster, host } = ctx;
-    if (fwmarkServices(cluster).length === 0) return [];
+    if (fwmarkServices(cluster).length === 0)
+      return fwmarkRemovalChanges({
+        ruleset: facts.get(fileFact(FWMARK_PATHS.ruleset)),
+        unitFile: facts.get(fileFact(FWMARK_PATHS.unit)),
+        service: facts.get(serviceFact(FWMARK_UNIT_NAME)),
+      });
     const files = hostFiles(cluster, host.name);
     // nft must be there before the ruleset is checked with it
     const install = installChange(ctx, facts, FWMARK_PACKAGES);

@@ -53,6 +53,13 @@ export const keepalivedTask: Task = defineTask({
         because: defaults ? 'daemon options changed' : 'keepalived.conf changed',
       }),
     );
+    // a notify script the inventory dropped goes last, once keepalived runs a config that no longer names it
+    const notifyLeft = facts.get(fileFact(NOTIFY_SCRIPT_PATH));
+    if (!files.some((f) => f.path === NOTIFY_SCRIPT_PATH) && notifyLeft.exists)
+      changes.push({
+        summary: `${NOTIFY_SCRIPT_PATH}: left over, no vrrp.notify in the inventory`,
+        steps: [{ kind: 'remove', path: NOTIFY_SCRIPT_PATH }],
+      });
     return { changes, notes: missingCommands(cluster, facts) };
   },
 });

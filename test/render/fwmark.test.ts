@@ -131,11 +131,49 @@ describe('fwmark task: pure diff (issue 14)', () => {
   const debian = { id: 'debian', idLike: [], versionId: '12', family: 'debian', packageManager: 'apt' };
   const unitName = 'lvs-play-fwmark.service';
 
-  it('reads and changes nothing where the cluster has no fwmark service', () => {
+  const noFwmark = () => {
     const cluster = clusterOf('lab');
-    const ctx: TaskContext = { cluster, host: cluster.hosts.find((h) => h.name === 'lvs-dr')! };
-    assert.deepEqual(fwmarkTask.facts(ctx), []);
-    assert.deepEqual(fwmarkTask.diff(ctx, fixtureFacts(fwmarkTask, ctx, {})), { changes: [], notes: [] });
+    return { cluster, host: cluster.hosts.find((h) => h.name === 'lvs-dr')! } as TaskContext;
+  };
+  const leftovers = (ruleset: boolean, unit: boolean, state: 'missing' | 'stopped' | 'running') => ({
+    [`file:${FWMARK_PATHS.ruleset}`]: ruleset
+      ? presentFile(FWMARK_PATHS.ruleset, 'table ip lvs_play_fwmark {}\n')
+      : absentFile(FWMARK_PATHS.ruleset),
+    [`file:${FWMARK_PATHS.unit}`]: unit ? presentFile(FWMARK_PATHS.unit, '[Unit]\n') : absentFile(FWMARK_PATHS.unit),
+    [`service:${unitName}`]:
+      state === 'missing' ? missingService(unitName) : service(unitName, { enabled: state === 'running', active: state === 'running' }),
+  });
+
+  it('where the cluster has no fwmark service, reads only whether the unit and ruleset are left, and changes nothing on a host without them', () => {
+    const ctx = noFwmark();
+    assert.deepEqual(
+      fwmarkTask.facts(ctx).map((f) => f.id),
+      [`file:${FWMARK_PATHS.ruleset}`, `file:${FWMARK_PATHS.unit}`, `service:${unitName}`],
+    );
+    assert.deepEqual(fwmarkTask.diff(ctx, fixtureFacts(fwmarkTask, ctx, leftovers(false, false, 'missing'))), { changes: [], notes: [] });
+  });
+
+  it('the last fwmark service removed: stop (its ExecStop deletes the table), disable, remove the unit, daemon-reload, remove the ruleset', () => {
+    const ctx = noFwmark();
+    const d = fwmarkTask.diff(ctx, fixtureFacts(fwmarkTask, ctx, leftovers(true, true, 'running')));
+    const steps = (Array.isArray(d) ? d : d.changes).flatMap((c) => c.steps);
+    assert.deepEqual(steps, [
+      { kind: 'service', unit: unitName, action: 'stop' },
+      { kind: 'service', unit: unitName, action: 'disable' },
+      { kind: 'remove', path: FWMARK_PATHS.unit },
+      { kind: 'service', unit: unitName, action: 'daemon-reload' },
+      { kind: 'remove', path: FWMARK_PATHS.ruleset },
+    ]);
+    assert.match((Array.isArray(d) ? d : d.changes)[0]!.summary, /no fwmark service in the inventory.*deletes table ip lvs_play_fwmark/);
+  });
+
+  it('a half-removed leftover (only the ruleset, the unit already gone) is finished: the ruleset removed', () => {
+    const ctx = noFwmark();
+    const d = fwmarkTask.diff(ctx, fixtureFacts(fwmarkTask, ctx, leftovers(true, false, 'missing')));
+    assert.deepEqual(
+      (Array.isArray(d) ? d : d.changes).flatMap((c) => c.steps),
+      [{ kind: 'remove', path: FWMARK_PATHS.ruleset }],
+    );
   });
 
   it('on a bare director: install nftables, write the ruleset (checked with nft -c) and the unit, daemon-reload, enable, start', () => {

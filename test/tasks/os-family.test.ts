@@ -12,6 +12,7 @@ import { type OsRelease, parseOsRelease } from '../../lib/facts/os-release.js';
 import type { Cluster } from '../../lib/inventory/types.js';
 import { DR_CLIENT_PATHS } from '../../lib/render/dr-client.js';
 import { hostFiles, KEEPALIVED_CONF_PATH } from '../../lib/render/host-files.js';
+import { NOTIFY_SCRIPT_PATH } from '../../lib/render/notify.js';
 import { DEBIAN_LAYOUT, hostLayout, RHEL_LAYOUT } from '../../lib/render/os-layout.js';
 import { SWITCHES_README } from '../../lib/render/switches.js';
 import { hostSysctls, SYSCTL_CONF_PATH } from '../../lib/render/sysctl.js';
@@ -270,6 +271,7 @@ describe('OS families: every task on a RHEL-family host (fixture-proven)', () =>
     const fake = new FakeHost(host, [
       osReleaseOutput('rocky-9.6'),
       fileOutput(inSyncOnRhel(seed, 'lvs-dr', SWITCHES_README)),
+      fileOutput(absentFile(NOTIFY_SCRIPT_PATH)),
       fileOutput(inSyncOnRhel(seed, 'lvs-dr', KEEPALIVED_CONF_PATH)),
       fileOutput(inSyncOnRhel(seed, 'lvs-dr', '/etc/sysconfig/keepalived')),
       // a leftover Debian-style file means nothing on this host

@@ -80,6 +80,28 @@ describe('tasks: diff from fixture facts', () => {
     assert.deepEqual(d.changes, []);
   });
 
+  it('keepalived: a notify script the inventory dropped is removed after the reload of the config that no longer names it', () => {
+    const f = fileOf('lvs-dr', KEEPALIVED_CONF_PATH);
+    const d = keepalivedTask.diff(
+      dr,
+      fixtureFacts(keepalivedTask, dr, {
+        ...onDebian,
+        [`file:${NOTIFY_SCRIPT_PATH}`]: presentFile(NOTIFY_SCRIPT_PATH, '#!/bin/sh\nlogger "$@"\n', 0o755),
+        [`file:${SWITCHES_README}`]: inSync('lvs-dr', SWITCHES_README),
+        [`file:${KEEPALIVED_CONF_PATH}`]: presentFile(KEEPALIVED_CONF_PATH, `${f.content}# notify ${NOTIFY_SCRIPT_PATH}\n`, f.mode),
+        [`file:${KEEPALIVED_DEFAULTS_PATH}`]: inSync('lvs-dr', KEEPALIVED_DEFAULTS_PATH),
+        'service:keepalived.service': service('keepalived.service'),
+      }),
+    );
+    assert.deepEqual(
+      d.changes.flatMap((c) =>
+        c.steps.map((s) => (s.kind === 'service' ? s.action : `${s.kind}${s.kind === 'remove' ? ` ${s.path}` : ''}`)),
+      ),
+      ['write', 'reload', `remove ${NOTIFY_SCRIPT_PATH}`],
+    );
+    assert.equal(d.changes.at(-1)!.summary, `${NOTIFY_SCRIPT_PATH}: left over, no vrrp.notify in the inventory`);
+  });
+
   it('keepalived with a changed config byte while running: write and reload, never restart', () => {
     const f = fileOf('lvs-dr', KEEPALIVED_CONF_PATH);
     const d = keepalivedTask.diff(
