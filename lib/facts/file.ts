@@ -22,7 +22,9 @@ export function fileFact(path: string): Fact<FileState> {
       if (code !== 0) throw new Error(`cannot read ${path} (exit ${code})`);
       const [head, body = ''] = stdout.split('\n');
       if (head === 'absent') return { path, exists: false, content: '', mode: 0, owner: '', group: '' };
-      const [mode, owner, group] = head.split(' ');
+      // anything else than "MODE OWNER GROUP" is a broken answer, never a file with no mode
+      if (!/^[0-7]{3,4} \S+ \S+$/.test(head ?? '')) throw new Error(`${path}: unexpected answer: ${JSON.stringify(stdout.slice(0, 80))}`);
+      const [mode, owner, group] = head!.split(' ');
       return { path, exists: true, content: Buffer.from(body.trim(), 'base64').toString('utf8'), mode: parseInt(mode, 8), owner, group };
     },
   };

@@ -34,6 +34,13 @@ describe('facts/batch', () => {
     assert.equal(values.get(exitFact), 7);
   });
 
+  it('a file answer that is neither "absent" nor "MODE OWNER GROUP" is a fact error, never a file with no mode', () => {
+    const fact = fileFact('/etc/keepalived/keepalived.conf');
+    for (const stdout of ['', 'stat: cannot statx', '644 root\nAAAA'])
+      assert.throws(() => fact.parse({ stdout, code: 0 }), /keepalived\.conf: unexpected answer/, JSON.stringify(stdout));
+    assert.equal(fact.parse({ stdout: '644 root root\nYQ==', code: 0 }).content, 'a');
+  });
+
   it('cannot be confused by a file that contains marker-like lines', () => {
     const path = join(dir, 'evil');
     writeFileSync(path, 'x 0 end 0\n0 begin\n');

@@ -132,6 +132,8 @@ function fakeHosts(cluster: Cluster, confs: Record<string, string>): Map<string,
           fileOutput({ path: '/etc/keepalived/lvs-play-notify', exists: false, content: '', mode: 0, owner: '', group: '' }),
           fileOutput(presentFile(KEEPALIVED_CONF_PATH, confs[h.name]!, 0o640)),
           fileOutput(inSync(KEEPALIVED_DEFAULTS_PATH)),
+          // a Debian host: nothing at the RHEL family's path, read in the same round trip
+          fileOutput({ path: '/etc/sysconfig/keepalived', exists: false, content: '', mode: 0, owner: '', group: '' }),
           serviceOutput(service('keepalived.service')),
         ],
         (_command, options) => {
