@@ -7,6 +7,7 @@ import { UserError } from '../errors.js';
 import { planNetwork } from './addressing.js';
 import { ensureAptRepo, repoPackages } from './apt-repo.js';
 import { createHost, tearDownHost, waitBooted } from './host.js';
+import { writeHostMarker } from './host-marker.js';
 import { type LabHost, readLabSpec } from './inventory.js';
 import { isMountPoint } from './mounts.js';
 import { ensureBridge, forgetNeighbours, labNetns, vethAttached } from './network.js';
@@ -152,6 +153,8 @@ export async function labUp(opts: LabUpOptions = {}): Promise<LabUpResult> {
       });
     }
     if (reused.size) progress.note(`already running: ${[...reused].join(' ')}`);
+    // every container, reused ones too (a lab brought up before the mark existed gets it now)
+    for (const h of spec.hosts) if (!vms.has(h.name)) await writeHostMarker(hostNames(h.name).root, h.address);
     await ensureTimeSource(state, vms.size > 0, net.bridgeAddress, base);
 
     const booted = await progress.step(`waiting for ${spec.hosts.length} hosts to boot and answer SSH`, async () => {

@@ -5,6 +5,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { UserError } from '../errors.js';
+import { nextRunOf } from './timer-state.js';
 
 export const SYSTEM_UNIT_DIR = '/etc/systemd/system';
 
@@ -46,6 +47,7 @@ export async function systemctlOk(args: string[]): Promise<string> {
 
 export interface TimerState {
   activeState: string;
+  /** see nextRunOf: systemd's wall time (calendar timers) or an ISO 8601 time (interval timers) */
   nextRun: string | null;
   lastTrigger: string | null;
   serviceResult: string | null;
@@ -53,12 +55,16 @@ export interface TimerState {
 
 /** What systemd says about the timer and its service. */
 export async function timerState(timer: string, service: string): Promise<TimerState> {
-  const t = parseShow((await systemctl(['show', timer, '--property=ActiveState,NextElapseUSecRealtime,LastTriggerUSec'])).stdout);
+  const t = parseShow(
+    (await systemctl(['show', timer, '--property=ActiveState,NextElapseUSecRealtime,NextElapseUSecMonotonic,LastTriggerUSec'])).stdout,
+  );
+  // read right after systemd answered: process.hrtime is CLOCK_MONOTONIC, the clock of OnUnitActiveSec=
+  const now = { monotonicUsec: Number(process.hrtime.bigint() / 1000n), wallMs: Date.now() };
   const s = parseShow((await systemctl(['show', service, '--property=Result'])).stdout);
   const time = (v: string | undefined) => (v && v !== 'n/a' && v !== '0' ? v : null);
   return {
     activeState: t.ActiveState ?? 'unknown',
-    nextRun: time(t.NextElapseUSecRealtime),
+    nextRun: nextRunOf(t, now),
     lastTrigger: time(t.LastTriggerUSec),
     serviceResult: s.Result ?? null,
   };
