@@ -7,7 +7,7 @@
 
 import { UserError } from '../errors.js';
 import { inLabRange, LAB_RANGE } from './addressing.js';
-import { tryRun } from './exec.js';
+import { tryRunDirect } from './local-command.js';
 import { LAB_BRIDGE } from './paths.js';
 
 export { LAB_BRIDGE };
@@ -31,7 +31,7 @@ export async function assertLabRoute(address: string, options: LabRouteOptions =
     });
   }
   // a lookup only: `ip route get` sends no packet
-  const r = await tryRun('ip', ['-j', 'route', 'get', address]);
+  const r = await tryRunDirect('ip', ['-j', 'route', 'get', address]);
   let route: { dev?: string; type?: string } | undefined;
   if (r.code === 0) {
     try {
