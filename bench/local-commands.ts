@@ -44,7 +44,11 @@ const ways: [string, (cmd: string, args: string[]) => Promise<unknown>][] = [
   ['tryRun (zx, bash)', tryRun],
 ];
 
-console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}, ${rounds} rounds of ${calls} calls`);
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+console.log(`load average ${load()}, ${rounds} rounds of ${calls} calls`);
 const imports: number[] = [];
 for (let i = 0; i < 5; i++) imports.push(await zxImport());
 console.log(`import('zx') in a fresh node: ${fmt(imports)} (5 runs)`);
@@ -62,4 +66,4 @@ for (const [cmd, args] of commands) {
   console.log([cmd, ...args].join(' '));
   for (const [w, xs] of times) console.log(`  ${w.padEnd(24)} ${fmt(xs)}`);
 }
-console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(`load average ${load()}`);
