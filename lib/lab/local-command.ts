@@ -54,7 +54,7 @@ function spawnBash(command: string, _args: readonly string[], options: SpawnOpti
   return spawn(BASH, ['--norc', '--noprofile', '-c', command], { ...options, shell: false });
 }
 
-// zx is loaded on the first command: its import costs 160-370 ms
+// zx is loaded on the first command: its import costs 160-600 ms
 // (docs/local-commands.md), and the CLI loads this module on every start.
 // Every zx option that an environment variable (ZX_PREFIX, ZX_SHELL, ...) or
 // another module could set is pinned here.
@@ -128,7 +128,7 @@ export async function run(cmd: string, args: string[], opts: RunOptions = {}): P
 /**
  * The same contract without zx or a shell, for a command on the path of every
  * connection (the lab route guard): execFile starts it directly, 10-25 ms
- * sooner than bash through zx (docs/local-commands.md). No timeout or abort:
+ * faster than bash through zx (docs/local-commands.md). No timeout or abort:
  * it is for short lookups only.
  */
 export function tryRunDirect(cmd: string, args: string[]): Promise<RunResult> {
