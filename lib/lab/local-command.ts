@@ -86,7 +86,7 @@ export async function tryRun(cmd: string, args: string[], opts: RunOptions = {})
   // `exec` makes bash look the command up in PATH and become it: no shell
   // function or builtin of that name runs, and signals reach the command.
   // zx's default cwd is the one at import time; execFile's was the current one
-  const p = (await zx())({ env, cwd: opts.cwd ?? process.cwd(), input: opts.input, store })`exec ${cmd} ${args}`;
+  const p = (await zx())({ env, cwd: opts.cwd ?? process.cwd(), input: opts.input, store })`exec -- ${cmd} ${args}`;
 
   let ending: 'timeout' | 'cancelled' | undefined;
   let killTimer: NodeJS.Timeout | undefined;
