@@ -124,6 +124,13 @@ describe('local commands through zx (lib/lab/local-command.ts)', () => {
     assert.equal(r.stdout, 'unset unset\n');
   });
 
+  it('zx settings from the environment (ZX_PREFIX, ZX_POSTFIX, ZX_VERBOSE) change nothing', async () => {
+    const module = new URL('../../lib/lab/local-command.ts', import.meta.url).href;
+    const script = `import { run } from ${JSON.stringify(module)}; process.stdout.write(await run('printf', ['%s', 'real']));`;
+    const env = { ZX_PREFIX: 'echo hijacked;', ZX_POSTFIX: '; echo after', ZX_VERBOSE: 'true' };
+    assert.equal(await run(NODE, ['--import', 'tsx', '--input-type=module', '-e', script], { env }), 'real');
+  });
+
   it('a command that ignores SIGTERM past its timeout is reported as timed out and killed, with its children', async () => {
     const pids = join(dir, 'pids');
     // bash and its sleep both ignore SIGTERM (the ignore is inherited); 1 s leaves bash time to write the pids even under load
