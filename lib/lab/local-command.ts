@@ -127,7 +127,7 @@ export async function run(cmd: string, args: string[], opts: RunOptions = {}): P
 
 /**
  * The same contract without zx or a shell, for a command on the path of every
- * connection (the lab route guard): execFile starts it directly, 10-25 ms
+ * connection (the lab route guard): execFile starts it directly, 8-25 ms
  * faster than bash through zx (docs/local-commands.md). No timeout or abort:
  * it is for short lookups only.
  */
