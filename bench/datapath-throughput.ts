@@ -10,7 +10,7 @@
 import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { labDown } from '../lib/lab/down.js';
-import { tryRun } from '../lib/lab/exec.js';
+import { tryRun } from '../lib/lab/local-command.js';
 import { lineProgress } from '../lib/lab/progress.js';
 import { assertLabRoute } from '../lib/lab/route.js';
 import { labSsh, labSshArgs } from '../lib/lab/ssh.js';

@@ -11,7 +11,7 @@ import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { UserError } from '../errors.js';
 import { DEFAULTS } from '../inventory/defaults.js';
-import { run, tail, tryRun } from './exec.js';
+import { run, tail, tryRun } from './local-command.js';
 import { labFiles } from './paths.js';
 import { aptUpdate } from './prerequisites.js';
 import type { Progress } from './progress.js';

@@ -9,7 +9,7 @@ import { copyFile, mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
 import { consoleLog } from './container.js';
-import { tail } from './exec.js';
+import { tail } from './local-command.js';
 import { type HostNames, LAB_LOG_DIR } from './paths.js';
 import { INITRD_FAILED } from './vm/initrd.js';
 

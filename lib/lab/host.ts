@@ -7,7 +7,7 @@ import type { LabNetwork } from './addressing.js';
 import { bootFailure, initrdFailed } from './boot-failure.js';
 import { removeCgroups } from './cgroups.js';
 import { type ContainerSpec, consoleLog, prepareRoot, startContainer, stopContainer } from './container.js';
-import { run } from './exec.js';
+import { run } from './local-command.js';
 import { removeTree } from './mounts.js';
 import { createHostNetwork, removeHostNetwork } from './network.js';
 import { type HostNames, LAB_LOG_DIR } from './paths.js';

@@ -3,7 +3,7 @@
 // deepest first.
 
 import { readFileSync } from 'node:fs';
-import { run } from './exec.js';
+import { run } from './local-command.js';
 
 /** Mount points at or below dir, deepest first. */
 export function mountsUnder(dir: string): string[] {

@@ -7,7 +7,7 @@
 
 import { existsSync, readdirSync } from 'node:fs';
 import type { LabNetwork } from './addressing.js';
-import { run, tryRun } from './exec.js';
+import { run, tryRun } from './local-command.js';
 import { type HostNames, LAB_BRIDGE, LAB_PREFIX } from './paths.js';
 
 export const NETNS_DIR = '/run/netns';

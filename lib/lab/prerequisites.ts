@@ -6,7 +6,7 @@
 import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import { UserError } from '../errors.js';
-import { run, tail, tryRun } from './exec.js';
+import { run, tail, tryRun } from './local-command.js';
 import type { Progress } from './progress.js';
 
 /** command -> Debian package that provides it */

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
-import { tail, tryRun } from './exec.js';
+import { tail, tryRun } from './local-command.js';
 import { removeTree } from './mounts.js';
 import { LAB_CACHE_DIR, REPO_MOUNT } from './paths.js';
 import type { Progress } from './progress.js';

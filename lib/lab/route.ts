@@ -10,8 +10,8 @@
 import { UserError } from '../errors.js';
 import type { RouteGuard } from '../ssh/route-guard.js';
 import { inLabRange, LAB_RANGE } from './addressing.js';
-import { tryRun } from './exec.js';
 import { type HostMarker, LAB_HOST_MARKER, readOwnMarker } from './host-marker.js';
+import { tryRunDirect } from './local-command.js';
 import { LAB_BRIDGE } from './paths.js';
 
 export { LAB_BRIDGE };
@@ -80,7 +80,7 @@ export async function assertLabRoute(address: string, options: LabRouteOptions =
     });
   }
   // a lookup only: `ip route get` sends no packet
-  const r = await tryRun('ip', ['-j', 'route', 'get', address]);
+  const r = await tryRunDirect('ip', ['-j', 'route', 'get', address]);
   const route = r.code === 0 ? firstRoute(r.stdout) : undefined;
   // the mark is read only when the bridge is not the way: on the control machine that is the failure path
   const self = route?.dev !== undefined && !allowed.includes(route.dev) ? await labHostSelf() : null;
@@ -102,7 +102,7 @@ function firstRoute(json: string): RouteLookup | undefined {
 async function labHostSelf(): Promise<LabHostSelf | null> {
   const own = await readOwnMarker();
   if (!own) return null;
-  const d = await tryRun('ip', ['-j', 'route', 'show', 'default']);
+  const d = await tryRunDirect('ip', ['-j', 'route', 'show', 'default']);
   let hasDefaultRoute = true; // unknown counts as having one
   try {
     if (d.code === 0) hasDefaultRoute = (JSON.parse(d.stdout || '[]') as unknown[]).length > 0;

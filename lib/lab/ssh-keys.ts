@@ -6,7 +6,7 @@ import { randomInt } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { run } from './exec.js';
+import { run } from './local-command.js';
 import { labFiles } from './paths.js';
 import { writeFileAtomic } from './state.js';
 

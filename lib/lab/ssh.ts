@@ -13,7 +13,7 @@
  */
 export const LAB_SSH_CONNECT_TIMEOUT_S = 30;
 
-import { type RunResult, tryRun } from './exec.js';
+import { type RunResult, tryRun } from './local-command.js';
 import { labFiles } from './paths.js';
 import { assertLabRoute } from './route.js';
 

@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { labDown } from '../../lib/lab/down.js';
-import { tryRun } from '../../lib/lab/exec.js';
+import { tryRun } from '../../lib/lab/local-command.js';
 import { labLinks, labNetns } from '../../lib/lab/network.js';
 import { hostNames, isLabVeth, LAB_BRIDGE, LAB_CACHE_DIR, LAB_LOG_DIR, labFiles } from '../../lib/lab/paths.js';
 import { isRunning, type ProcessId, signal } from '../../lib/lab/processes.js';

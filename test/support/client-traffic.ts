@@ -4,7 +4,7 @@
 // IPVS persistence (which pins a client address to one real server) can be
 // spread over several clients. Results come back as JSON lines.
 
-import { tryRun } from '../../lib/lab/exec.js';
+import { tryRun } from '../../lib/lab/local-command.js';
 import { assertLabRoute } from '../../lib/lab/route.js';
 import { labSshArgs } from '../../lib/lab/ssh.js';
 import { quote } from '../../lib/shell/quote.js';

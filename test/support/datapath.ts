@@ -8,7 +8,7 @@
 // root hook of test/support/lab.ts), since this run changed its shape.
 
 import { type IpvsVirtualService, parseIpvsadmList } from '../../lib/facts/ipvs.js';
-import type { RunResult } from '../../lib/lab/exec.js';
+import type { RunResult } from '../../lib/lab/local-command.js';
 import { labSsh } from '../../lib/lab/ssh.js';
 import { labStatus } from '../../lib/lab/status.js';
 import { type CliResult, lvsPlay } from './cli.js';

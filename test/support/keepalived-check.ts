@@ -9,13 +9,11 @@
 // config names (bridges: this kernel has no dummy module). The result then
 // depends on the config only, not on the machine's NICs.
 
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { run, tryRun } from '../../lib/lab/local-command.js';
 
-const run = promisify(execFile);
 export const KEEPALIVED = '/usr/sbin/keepalived';
 
 export interface CheckResult {
@@ -69,14 +67,8 @@ export class KeepalivedChecker {
           `mount -t tmpfs -o mode=0755 lvsplay-kt /etc/keepalived && ${staged.join(' && ')} && exec ${KEEPALIVED} -t -l -e -f ${file}`,
         ]
       : ['netns', 'exec', this.ns, KEEPALIVED, '-t', '-l', '-e', '-f', file];
-    try {
-      const { stdout, stderr } = await run('ip', argv);
-      return { code: 0, output: stdout + stderr };
-    } catch (e) {
-      const err = e as { code?: number; stdout?: string; stderr?: string };
-      if (typeof err.code !== 'number') throw e;
-      return { code: err.code, output: (err.stdout ?? '') + (err.stderr ?? '') };
-    }
+    const { code, stdout, stderr } = await tryRun('ip', argv);
+    return { code, output: stdout + stderr };
   }
 
   async #link(name: string): Promise<void> {

@@ -1,11 +1,8 @@
 // Real SSH keys for tests, made by ssh-keygen in a folder the test owns.
 
-import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-
-const run = promisify(execFile);
+import { run } from '../../lib/lab/local-command.js';
 
 export interface TestKey {
   type: string; // "ssh-ed25519", "ecdsa-sha2-nistp256", ...

@@ -5,7 +5,7 @@
 // forgetLab() so the next useLab() brings it up again.
 
 import { labDown } from '../../lib/lab/down.js';
-import type { RunResult } from '../../lib/lab/exec.js';
+import type { RunResult } from '../../lib/lab/local-command.js';
 import { lineProgress } from '../../lib/lab/progress.js';
 import { labSsh } from '../../lib/lab/ssh.js';
 import { labStatus } from '../../lib/lab/status.js';

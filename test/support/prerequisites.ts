@@ -18,7 +18,7 @@
 
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { tryRun } from '../../lib/lab/exec.js';
+import { tryRun } from '../../lib/lab/local-command.js';
 import { aptInstall, findCommand } from '../../lib/lab/prerequisites.js';
 import { lineProgress } from '../../lib/lab/progress.js';
 

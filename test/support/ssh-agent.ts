@@ -1,12 +1,10 @@
 // A real ssh-agent for tests, on a socket in a folder the test owns, stopped by PID.
 
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { promisify } from 'node:util';
-
-const run = promisify(execFile);
+import { run } from '../../lib/lab/local-command.js';
 
 export interface TestAgent {
   socket: string;
@@ -31,7 +29,7 @@ export async function startAgent(dir: string): Promise<TestAgent> {
   return {
     socket,
     add: async (file) => {
-      await run('ssh-add', ['-q', file], { env: { ...process.env, SSH_AUTH_SOCK: socket } });
+      await run('ssh-add', ['-q', file], { env: { SSH_AUTH_SOCK: socket } });
     },
     stop: async () => {
       if (child.exitCode !== null) return;

@@ -14,15 +14,13 @@
 // Teardown is by PID (the sshd and whatever else runs in its namespace) and by
 // namespace name.
 
-import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { Host } from '../../lib/inventory/types.js';
+import { run } from '../../lib/lab/local-command.js';
 import { generateKey, type TestKey } from './keys.js';
-
-const run = promisify(execFile);
 
 export interface SshdUser {
   name: string;
@@ -164,7 +162,7 @@ async function ip(...args: string[]): Promise<void> {
 
 /** A 198.19.X.0/24 no route on this machine uses yet (nor this process). */
 async function freeOctet(): Promise<number> {
-  const { stdout } = await run('ip', ['-j', 'route', 'show', 'table', 'all']);
+  const stdout = await run('ip', ['-j', 'route', 'show', 'table', 'all']);
   const used = new Set(
     (JSON.parse(stdout) as { dst?: string }[])
       .map((r) => /^198\.19\.(\d+)\./.exec(r.dst ?? '')?.[1])

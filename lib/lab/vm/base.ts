@@ -9,7 +9,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { installSet } from '../apt-repo.js';
-import { run } from '../exec.js';
+import { run } from '../local-command.js';
 import { removeTree } from '../mounts.js';
 import { LAB_CACHE_DIR } from '../paths.js';
 import { aptUpdate } from '../prerequisites.js';

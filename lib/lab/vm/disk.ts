@@ -7,7 +7,7 @@
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type ContainerSpec, prepareRoot } from '../container.js';
-import { run } from '../exec.js';
+import { run } from '../local-command.js';
 import { unmountUnder } from '../mounts.js';
 import type { HostNames } from '../paths.js';
 import { renderNetworkFile, VM_NETWORK_FILE } from './guest-files.js';

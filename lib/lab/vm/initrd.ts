@@ -8,7 +8,7 @@
 
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { run } from '../exec.js';
+import { run } from '../local-command.js';
 
 /** Root disk, eth0, the apt repository over 9p; crc32c first: ext4 and jbd2 ask the crypto API for it. */
 export const INITRD_MODULES = ['crc32c_generic', 'virtio_pci', 'virtio_blk', 'ext4', 'virtio_net', '9pnet_virtio', '9p'];

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserError } from '../../errors.js';
-import { run } from '../exec.js';
+import { run } from '../local-command.js';
 
 export const KERNEL_META_PACKAGE = 'linux-image-amd64';
 

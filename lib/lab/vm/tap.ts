@@ -4,7 +4,7 @@
 // machine's own interfaces, routes or sysctls.
 
 import { createHash } from 'node:crypto';
-import { run, tryRun } from '../exec.js';
+import { run, tryRun } from '../local-command.js';
 import { deleteLink, labLinks } from '../network.js';
 import { LAB_BRIDGE, LAB_PREFIX } from '../paths.js';
 

@@ -11,7 +11,7 @@ import { closeSync, openSync, readFileSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserError } from '../../errors.js';
-import { tail } from '../exec.js';
+import { tail } from '../local-command.js';
 import { LAB_STATE_DIR } from '../paths.js';
 import { isRunning, type ProcessId, processId, stopProcesses } from '../processes.js';
 
