@@ -25,8 +25,8 @@ import { forgetLab, LAB_TIMEOUT_MS, labProgress } from '../support/lab.js';
 
 const DEPLOY_PACKAGES = ['keepalived', 'ipvsadm', 'chrony', 'nginx-light'];
 
-async function ssh(address: string, command: string): Promise<string> {
-  const r = await labSsh(address, command);
+async function ssh(address: string, command: string, timeoutMs?: number): Promise<string> {
+  const r = await labSsh(address, command, timeoutMs === undefined ? {} : { timeoutMs });
   if (r.code !== 0) throw new Error(`${address}: "${command}" exited ${r.code}: ${r.stderr.trim()}`);
   return r.stdout;
 }
@@ -155,6 +155,8 @@ describe('lab lifecycle: lvs-play lab up / down on this machine', function () {
     await ssh(
       address('client'),
       `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${DEPLOY_PACKAGES.join(' ')} curl >/dev/null`,
+      // a real install: 34-52 s measured at load 3-7, past labSsh's 60 s default at load 9-13 (a bound, not a timing)
+      300_000,
     );
     assert.match(await ssh(address('client'), 'keepalived --version 2>&1 | head -1'), /Keepalived v2\./);
     assert.equal(await ssh(address('client'), 'curl -s -o /dev/null -w %{http_code} http://127.0.0.1/'), '200');
