@@ -12,7 +12,16 @@ import { unicastPeers } from '../inventory/unicast-peers.js';
 import { redactKeepalivedText } from '../keepalived/redact.js';
 import { managedHeader } from './header.js';
 import { NOTIFY_SCRIPT_PATH } from './notify.js';
-import { balancedHosts, drainFile, drainTrack, HANDOVER_FILE, HANDOVER_TRACK } from './switches.js';
+import {
+  balancedHosts,
+  drainFile,
+  drainTrack,
+  HANDOVER_FILE,
+  HANDOVER_TRACK,
+  hasInstanceSwitches,
+  instanceFile,
+  instanceTrack,
+} from './switches.js';
 
 type Lines = string[];
 
@@ -56,6 +65,10 @@ function runsScripts(cluster: Cluster): boolean {
 
 function switchFiles(cluster: Cluster): Lines {
   const out = ['', ...block(`track_file ${HANDOVER_TRACK}`, [`file ${HANDOVER_FILE}`, 'weight 1'])];
+  // nopreempt: a switch per instance, so one VIP can be handed over without a preemption (switches.ts)
+  if (hasInstanceSwitches(cluster))
+    for (const v of cluster.vips)
+      out.push('', ...block(`track_file ${instanceTrack(v.instance)}`, [`file ${instanceFile(v.instance)}`, 'weight 1']));
   // weight 0: any non-zero value fails the real server's check
   for (const host of balancedHosts(cluster))
     out.push('', ...block(`track_file ${drainTrack(host)}`, [`file ${drainFile(host)}`, 'weight 0']));
@@ -86,7 +99,7 @@ function vrrpInstance(cluster: Cluster, vip: Vip, director: string): Lines {
     ...(garp.masterRefresh !== undefined ? [`garp_master_refresh ${garp.masterRefresh}`] : []),
     ...(unicast ? unicastLines(cluster, vip, director) : []),
     ...(cluster.vrrp.notify !== null ? [`notify ${NOTIFY_SCRIPT_PATH}`] : []),
-    ...block('track_file', [HANDOVER_TRACK]),
+    ...block('track_file', [HANDOVER_TRACK, ...(hasInstanceSwitches(cluster) ? [instanceTrack(vip.instance)] : [])]),
     ...(cluster.vrrp.trackScripts.length
       ? block(
           'track_script',

@@ -7,6 +7,16 @@
 //                 preempts its VIPs (no gap: the peer takes over only when it
 //                 wins the election); -254 puts every instance in FAULT, out
 //                 of the election (for changes both directors must agree on).
+//   handover-<instance>
+//                 nopreempt clusters only (rendered only there): the one
+//                 vrrp_instance <instance> tracks it too, with weight 1. 254
+//                 boosts the instance to priority 254 (keepalived caps it
+//                 there); -254 puts that instance alone in FAULT. A BACKUP
+//                 with nopreempt never preempts, so a VIP moves only when its
+//                 holder leaves: its instance goes to FAULT (a priority-0
+//                 advert) and the boosted taker becomes MASTER after its skew
+//                 time, (256 - 254) / 256 s = 7.8 ms (VRRPv2). Per instance,
+//                 so a director can give back one VIP and keep its own.
 //   drain-<host>  each real_server of <host> has a FILE_CHECK on it (weight
 //                 0): a non-zero value fails the check, and inhibit_on_failure
 //                 sets the weight to 0, so existing connections finish.
@@ -26,6 +36,24 @@ export const HANDOVER_TRACK = 'lvsp_handover';
 /** What the handover file says: a value keepalived adds to each instance's priority. */
 export type HandoverLevel = 'normal' | 'yield' | 'out';
 export const HANDOVER_VALUES: Record<HandoverLevel, number> = { normal: 0, yield: -253, out: -254 };
+
+/** A nopreempt cluster's per-instance switch (instance names are [A-Za-z0-9_.-], safe in names and paths). */
+export function instanceTrack(instance: string): string {
+  return `${HANDOVER_TRACK}_${instance}`;
+}
+
+export function instanceFile(instance: string): string {
+  return `${SWITCHES_DIR}/handover-${instance}`;
+}
+
+/** What an instance switch says: normal, boosted to priority 254 (the taker), or FAULT (the giver). */
+export type InstanceLevel = 'normal' | 'boost' | 'out';
+export const INSTANCE_VALUES: Record<InstanceLevel, number> = { normal: 0, boost: 254, out: -254 };
+
+/** Whether the cluster gets per-instance switches: only nopreempt ones, so every other renders as before. */
+export function hasInstanceSwitches(cluster: Cluster): boolean {
+  return cluster.vrrp.preempt.nopreempt;
+}
 
 /** Real-server host names are [a-z0-9-] (the inventory schema), safe in keepalived names and paths. */
 export function drainTrack(realServerHost: string): string {
@@ -49,6 +77,13 @@ export function renderSwitchesReadme(cluster: Cluster, host: string): string {
     [
       '# handover       absent or 0: normal; -253: priority 1 (the peer takes the VIPs);',
       '#                -254: every VRRP instance in FAULT (out of the election).',
+      ...(hasInstanceSwitches(cluster)
+        ? [
+            '# handover-<instance>  (nopreempt) absent or 0: normal; 254: that instance at',
+            '#                priority 254 (it takes the VIP when the holder leaves);',
+            '#                -254: that instance in FAULT (it gives its VIP up).',
+          ]
+        : []),
       '# drain-<host>   absent or 0: serving; 1: the real server <host> is drained',
       '#                (weight 0 through inhibit_on_failure, connections finish).',
       '# Written by lvs-play rollouts and `lvs-play drain`; a run that was killed',

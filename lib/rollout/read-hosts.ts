@@ -4,6 +4,8 @@
 // even outside --limit: the gates and handovers involve them all.
 
 import { type FileState, fileFact } from '../facts/file.js';
+import { interfacesFact } from '../facts/interfaces.js';
+import { canonicalIp } from '../inventory/address.js';
 import { DIRECTORS, REALSERVERS } from '../inventory/defaults.js';
 import type { Cluster, Host } from '../inventory/types.js';
 import { describeHolder } from '../lock/holder.js';
@@ -44,6 +46,8 @@ export async function readHost(
       hostRunsFact,
       ...tasks.flatMap((t) => t.facts({ cluster, host })),
       ...(role === 'director' ? [confFact] : []),
+      // nopreempt: each VIP goes back where it is now, not to its MASTER
+      ...(role === 'director' && cluster.vrrp.preempt.nopreempt ? [interfacesFact] : []),
     ]);
   } catch (err) {
     return { ...base, error: redact(`could not be read: ${(err as Error).message}`) };
@@ -74,6 +78,16 @@ export async function readHost(
   if (role === 'director') {
     const file: FileState = values.get(confFact);
     state.keepalivedConf = { current: file.exists ? file.content : null, next: renderKeepalivedConf(cluster, host.name) };
+    if (cluster.vrrp.preempt.nopreempt) {
+      // held: on an interface other than lo, as verify and the rollout's waits read it
+      const held = new Set(
+        values
+          .get(interfacesFact)
+          .filter((i) => i.name !== 'lo')
+          .flatMap((i) => i.addresses.map((a) => canonicalIp(a.address) ?? a.address)),
+      );
+      state.vips = cluster.vips.map((v) => v.address).filter((v) => held.has(canonicalIp(v) ?? v));
+    }
   }
   return state;
 }

@@ -3,6 +3,8 @@
 // (they were left out of the pool by a run that never finished); handovers
 // are undone once the directors are converged, so a director that was left
 // half-changed takes its VIPs back only with the inventory's config.
+// nopreempt clusters' instance switches are cleared too (FAULTs first): no
+// VIP moves back by itself there, so the wait is for every VIP held once.
 
 import { UserError } from '../errors.js';
 import { DIRECTORS } from '../inventory/defaults.js';
@@ -12,6 +14,7 @@ import { secretsRedactor } from '../run/redactor.js';
 import type { RouteGuard } from '../ssh/route-guard.js';
 import type { Transport } from '../ssh/transport.js';
 import { type DirectorsAccess, homeOn, vipProbe } from './director-checks.js';
+import { clearInstanceSwitches, heldOnceEverywhere } from './instance-moves.js';
 import { readRecord, type SwitchRecordData } from './switch-record.js';
 import { Switchboard } from './switchboard.js';
 import { waitUntil } from './wait-until.js';
@@ -30,12 +33,27 @@ export async function clearRecordedHandovers(
 ): Promise<void> {
   const directors = (access.cluster.groups[DIRECTORS] ?? []).map((d) => access.cluster.hosts.find((h) => h.name === d)!).filter(Boolean);
   const a: DirectorsAccess = { ...access, directors };
-  for (const h of board.record.handovers) {
-    log(`${h.director}: its handover switch was left "${h.level}" since ${h.since}: handing its VIPs back`);
+  const quiet = { log: (l: string) => log(`  ${l}`) };
+  const left = board.record.handovers;
+  if (left.some((h) => h.instance))
+    log(
+      `switches of single vrrp_instances left set since ${left.find((h) => h.instance)!.since}: clearing them (nopreempt: every VIP stays where it is)`,
+    );
+  await clearInstanceSwitches(board, a, left, { ...quiet, timeoutMs: 60_000 }, log);
+  const { nopreempt, delay } = access.cluster.vrrp.preempt;
+  for (const h of board.record.handovers.filter((x) => !x.instance)) {
+    log(
+      `${h.director}: its handover switch was left "${h.level}" since ${h.since}: ${nopreempt ? 'clearing it' : 'handing its VIPs back'}`,
+    );
     await board.handover(h.director, 'normal');
     await waitUntil(
-      { what: `for ${h.director} to take back its VIPs`, timeoutMs: 60_000, log: (l) => log(`  ${l}`) },
-      vipProbe(a, homeOn(access.cluster, h.director)),
+      {
+        ...quiet,
+        what: nopreempt ? 'for every VIP held by exactly one director' : `for ${h.director} to take back its VIPs`,
+        // under preempt_delay the director takes them back only after the delay
+        timeoutMs: 60_000 + delay * 1000,
+      },
+      vipProbe(a, nopreempt ? heldOnceEverywhere() : homeOn(access.cluster, h.director)),
     );
   }
 }

@@ -4,13 +4,16 @@
 // still keep them out of the way), then their switches are undone: a
 // director taken out comes back in at priority 1 and proves it agrees, then
 // each is handed its VIPs back. No other stage's host is touched.
+// nopreempt: the instance switches this stage set are cleared (FAULTs first),
+// and each director of the stage takes back the VIPs it held when read.
 
-import type { HandoverLevel } from '../render/switches.js';
+import type { HandoverLevel, InstanceLevel } from '../render/switches.js';
 import { serviceCommand } from '../run/step-commands.js';
 import { type Changed, changeHosts, failed, forgetChanged, rollBackChanged } from './change-hosts.js';
 import { checkSignal, directorsAccess, hostOf, type RolloutContext } from './context.js';
 import { allHome, awayFrom, gate, homeOn, settledAlone, settledAway, vipProbe } from './director-checks.js';
 import { ChangeFailed, KeepalivedServiceFailed } from './errors.js';
+import { clearInstanceSwitches, handBackNow } from './instance-moves.js';
 import { describeAction } from './plan/describe.js';
 import type { StageOutcome } from './plan/report.js';
 import type { Action, Stage } from './plan/types.js';
@@ -25,11 +28,16 @@ interface State {
   levels: Map<string, HandoverLevel>;
   stopped: Set<string>;
   observe: Map<string, number>;
+  /** nopreempt: instance switches set and not yet cleared, "director instance" -> level */
+  instances: Map<string, { director: string; instance: string; level: Exclude<InstanceLevel, 'normal'> }>;
+  /** nopreempt: where each VIP goes back to (the confirm action's holders) */
+  holders: Record<string, string> | null;
 }
 
 export async function runDirectorStage(ctx: RolloutContext, stage: Stage, outcome: StageOutcome): Promise<void> {
-  const state: State = { changed: [], levels: new Map(), stopped: new Set(), observe: new Map() };
+  const state: State = { changed: [], levels: new Map(), stopped: new Set(), observe: new Map(), instances: new Map(), holders: null };
   for (const a of stage.actions) if (a.kind === 'settle' && !a.alone) state.observe.set(a.director, a.observeMs);
+  for (const a of stage.actions) if (a.kind === 'confirm-vips' && a.holders) state.holders = a.holders;
   try {
     for (const a of stage.actions) {
       checkSignal(ctx, describeAction(a, ctx));
@@ -40,7 +48,7 @@ export async function runDirectorStage(ctx: RolloutContext, stage: Stage, outcom
   } catch (err) {
     outcome.error = ctx.redact((err as Error).message);
     ctx.log(`FAILED: ${outcome.error}`);
-    await restore(ctx, state, outcome);
+    await restore(ctx, stage, state, outcome);
     throw err;
   }
 }
@@ -60,6 +68,15 @@ async function runAction(ctx: RolloutContext, a: Action, state: State, outcome: 
       return;
     case 'switch':
       await setSwitch(ctx, state, a.director, a.level, a.stop === true);
+      return;
+    case 'instance-switch':
+      for (const i of a.instances) {
+        const key = `${a.director} ${i}`;
+        if (a.level === 'normal') continue;
+        state.instances.set(key, { director: a.director, instance: i, level: a.level });
+      }
+      await ctx.switchboard.instanceSwitch(a.director, a.instances, a.level);
+      if (a.level === 'normal') for (const i of a.instances) state.instances.delete(`${a.director} ${i}`);
       return;
     case 'wait-vips-away': {
       const ms = await waitUntil(
@@ -104,12 +121,20 @@ async function runAction(ctx: RolloutContext, a: Action, state: State, outcome: 
     case 'wait-vips-home': {
       const ms = await waitUntil(
         wait(`for ${a.director} to take back ${a.vips.join(', ') || 'its VIPs'}`, a.timeoutMs),
-        vipProbe(access, homeOn(ctx.cluster, a.director)),
+        vipProbe(access, holding(a.director, a.vips)),
       );
       ctx.log(`  ${a.director} holds its VIPs after ${(ms / 1000).toFixed(1)} s`);
       return;
     }
     case 'confirm-vips':
+      if (a.holders) {
+        const want = a.holders;
+        await waitUntil(
+          wait('for every VIP where it was', CONFIRM_MS),
+          vipProbe(access, (_v, on) => ctx.cluster.vips.every((v) => (on.get(v.address) ?? []).join() === want[v.address])),
+        );
+        return;
+      }
       await waitUntil(wait('for every VIP on its MASTER', CONFIRM_MS), vipProbe(access, allHome(ctx.cluster)));
       return;
     default:
@@ -138,8 +163,12 @@ async function setSwitch(ctx: RolloutContext, state: State, director: string, le
   }
 }
 
+/** Every VIP held once, and these on the director (its MASTER VIPs; under nopreempt the ones it held when read). */
+const holding = (director: string, vips: string[]) => (_v: unknown, on: Map<string, string[]>) =>
+  [...on.values()].every((h) => h.length === 1) && vips.every((v) => on.get(v)?.[0] === director);
+
 /** After a failure: roll back, then undo the switches; each step goes on when another fails, and says so. */
-async function restore(ctx: RolloutContext, state: State, outcome: StageOutcome): Promise<void> {
+async function restore(ctx: RolloutContext, stage: Stage, state: State, outcome: StageOutcome): Promise<void> {
   const access = directorsAccess(ctx);
   const note = (what: string, err: unknown) => {
     const m = `${what} did not complete: ${ctx.redact((err as Error).message)}`;
@@ -156,6 +185,17 @@ async function restore(ctx: RolloutContext, state: State, outcome: StageOutcome)
       }
     } catch (err) {
       note(`rolling back ${c.host.name}`, err);
+    }
+  }
+  // a preemption under preempt_delay waits the delay first
+  const backMs = 60_000 + ctx.cluster.vrrp.preempt.delay * 1000;
+  if (state.instances.size) {
+    try {
+      const entries = [...state.instances.values()].map((e) => ({ ...e, since: '' }));
+      await clearInstanceSwitches(ctx.switchboard, access, entries, { ...quiet, timeoutMs: 60_000 }, ctx.log);
+      state.instances.clear();
+    } catch (err) {
+      note('clearing the instance switches', err);
     }
   }
   for (const [director, level] of [...state.levels]) {
@@ -175,12 +215,25 @@ async function restore(ctx: RolloutContext, state: State, outcome: StageOutcome)
       }
       ctx.log(`${director}: handing its VIPs back`);
       await setSwitch(ctx, state, director, 'normal', false);
-      await waitUntil(
-        { ...quiet, what: `for ${director} to take back its VIPs`, timeoutMs: 60_000 },
-        vipProbe(access, homeOn(ctx.cluster, director)),
-      );
+      // under nopreempt nothing preempts: handBackNow below moves its VIPs
+      if (!state.holders)
+        await waitUntil(
+          { ...quiet, what: `for ${director} to take back its VIPs`, timeoutMs: backMs },
+          vipProbe(access, homeOn(ctx.cluster, director)),
+        );
     } catch (err) {
       note(`handing ${director} its VIPs back`, err);
+    }
+  }
+  if (state.holders) {
+    const start = state.holders;
+    for (const d of stage.hosts) {
+      try {
+        const vips = Object.keys(start).filter((v) => start[v] === d);
+        await handBackNow(ctx.switchboard, access, d, vips, { ...quiet, timeoutMs: 60_000 }, ctx.log);
+      } catch (err) {
+        note(`handing ${d} its VIPs back`, err);
+      }
     }
   }
 }

@@ -17,6 +17,7 @@ import { ConnectionPool } from '../ssh/pool.js';
 import type { RouteGuard } from '../ssh/route-guard.js';
 import { directorsAccess, type RolloutContext } from './context.js';
 import { executePlan } from './execute.js';
+import { clearInstanceSwitches } from './instance-moves.js';
 import { onInterrupt } from './interrupt.js';
 import type { BatchSpec } from './plan/batches.js';
 import { formatPlan } from './plan/format.js';
@@ -82,6 +83,16 @@ export async function runRollout(o: RolloutOptions): Promise<number> {
   const runId = session.runId;
   const connect = (h: Host) => session.connect(h);
   try {
+    // a nopreempt cluster's VIPs go back where they are when read: instance switches a killed run left are cleared first
+    const leftover = await readRecord(o.cluster.name);
+    if (leftover?.handovers.some((h) => h.instance)) {
+      assertNotRunning(leftover, o.cluster.name);
+      const board = await Switchboard.open({ cluster: o.cluster, inventoryFile: o.inventoryFile, runId, command: o.command, connect });
+      const access = { cluster: o.cluster, directors: o.cluster.hosts.filter((h) => directors.includes(h.name)), connect, redact };
+      await clearInstanceSwitches(board, access, board.record.handovers, { timeoutMs: 60_000 }, (l) =>
+        o.progress(redact(`[rollout] ${l}`)),
+      );
+    }
     const read = () => Promise.all(toRead.map((h) => readHost(o.cluster, o.playbook, h, () => connect(h), redact, runId)));
     let states = await read();
     // runs interrupted on these hosts are rolled back before anything is planned
@@ -168,13 +179,11 @@ function planJson(plan: RolloutPlan, changes: Map<string, { task: string; summar
 
 /**
  * What the rollout cannot do safely yet, refused before any host is read:
- * health checks whose request it cannot send before an undrain (issue 14);
- * and nopreempt or preempt_delay: the
- * director stage hands its VIPs to a peer and back by priority (the handover
- * switch), and hand-back is a preemption, so with nopreempt the VIPs would
- * never come back, with preempt_delay only after it. (A sync group is handed
- * over as one: sync_group_tracking_weight makes its instances follow the
- * switch's weight; test/deploy/sync-group-rollout.test.ts.)
+ * health checks whose request it cannot send before an undrain (issue 14).
+ * (nopreempt moves each VIP by its instance's own switch, preempt_delay
+ * waits the delay: director-stage.ts. A sync group is handed over as one:
+ * sync_group_tracking_weight makes its instances follow the switch's weight;
+ * test/deploy/sync-group-rollout.test.ts.)
  */
 export function refuseUnproven(cluster: RolloutOptions['cluster']): void {
   // before a drained real server is put back, the rollout sends it its health check's own request from a director;
@@ -188,11 +197,4 @@ export function refuseUnproven(cluster: RolloutOptions['cluster']): void {
       { hint: "lvs-play deploy applies the inventory without the rollout's drain and handover" },
     );
   }
-  const { nopreempt, delay } = cluster.vrrp.preempt;
-  if (!nopreempt && delay === 0) return;
-  const what = nopreempt ? 'vrrp.nopreempt' : `vrrp.preemptDelay (${delay} s)`;
-  throw new UserError(
-    `rollout cannot run with ${what} yet: its handover gives each director's VIPs back by preemption, which ${nopreempt ? 'nopreempt turns off' : 'preempt_delay holds back'}`,
-    { hint: "lvs-play deploy applies the inventory without the rollout's handover; or leave it out of the inventory for the rollout" },
-  );
 }

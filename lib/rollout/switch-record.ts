@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { UserError } from '../errors.js';
 import { lineColumn, scanJson } from '../inventory/json-position.js';
 import { FileReadError, readRegularFile } from '../regular-file.js';
-import type { HandoverLevel } from '../render/switches.js';
+import type { HandoverLevel, InstanceLevel } from '../render/switches.js';
 import { safeText } from '../terminal-text.js';
 
 export const DEFAULT_DRAINS_DIR = '/var/lib/lvs-play/drains';
@@ -29,9 +29,11 @@ export interface DrainEntry {
   directors: string[];
   since: string;
 }
+/** A director's handover switch, or with `instance` that instance's own switch (nopreempt clusters). */
 export interface HandoverEntry {
   director: string;
-  level: Exclude<HandoverLevel, 'normal'>;
+  level: Exclude<HandoverLevel | InstanceLevel, 'normal'>;
+  instance?: string;
   since: string;
 }
 
@@ -82,6 +84,9 @@ async function readRecordFile(file: string): Promise<SwitchRecordData | null> {
 
 const HOST = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 const LEVELS: readonly string[] = ['yield', 'out'];
+const INSTANCE_LEVELS: readonly string[] = ['boost', 'out'];
+/** instance names end up in file names on the directors: the inventory's own pattern */
+const INSTANCE = /^[A-Za-z][A-Za-z0-9_.-]{0,31}$/;
 
 /** The record in a file's text, checked field by field. */
 export function parseRecord(file: string, text: string): SwitchRecordData {
@@ -124,10 +129,14 @@ export function parseRecord(file: string, text: string): SwitchRecordData {
   const handovers = (r.handovers as unknown[]).map((h, i): HandoverEntry => {
     const where = `handovers[${i}]`;
     if (!isObject(h)) return wrong(`${where} is not an object`);
-    if (typeof h.level !== 'string' || !LEVELS.includes(h.level)) wrong(`${where}.level is not "yield" or "out"`);
+    if (h.instance !== undefined) {
+      if (typeof h.instance !== 'string' || !INSTANCE.test(h.instance)) wrong(`${where}.instance is not a vrrp_instance name`);
+      if (typeof h.level !== 'string' || !INSTANCE_LEVELS.includes(h.level)) wrong(`${where}.level is not "boost" or "out"`);
+    } else if (typeof h.level !== 'string' || !LEVELS.includes(h.level)) wrong(`${where}.level is not "yield" or "out"`);
     return {
       director: host(h.director, `${where}.director`),
       level: h.level as HandoverEntry['level'],
+      ...(h.instance !== undefined ? { instance: h.instance as string } : {}),
       since: field(h, 'since', `${where}.`),
     };
   });
@@ -187,7 +196,11 @@ export function describeRecord(r: SwitchRecordData): string[] {
   const by = `by run ${r.runId} (pid ${r.pid}, ${r.command})`;
   return [
     ...r.drains.map((d) => `${d.realServer} is drained on ${d.directors.join(', ')} since ${d.since}, ${by}`),
-    ...r.handovers.map((h) => `${h.director}'s handover switch is "${h.level}" since ${h.since} (its VIPs are on its peers), ${by}`),
+    ...r.handovers.map((h) =>
+      h.instance
+        ? `${h.director}'s switch of vrrp_instance ${h.instance} is "${h.level}" since ${h.since} (${h.level === 'out' ? 'that instance is in FAULT' : 'that instance runs at priority 254'}), ${by}`
+        : `${h.director}'s handover switch is "${h.level}" since ${h.since} (its VIPs are on its peers), ${by}`,
+    ),
   ];
 }
 

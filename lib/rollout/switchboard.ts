@@ -5,10 +5,10 @@
 // is set on the hosts.
 
 import type { Cluster, Host } from '../inventory/types.js';
-import type { HandoverLevel } from '../render/switches.js';
+import type { HandoverLevel, InstanceLevel } from '../render/switches.js';
 import type { Transport } from '../ssh/transport.js';
 import { SwitchFailed } from './errors.js';
-import { drainCommand, handoverCommand } from './plan/switch-commands.js';
+import { drainCommand, handoverCommand, instanceCommand } from './plan/switch-commands.js';
 import { drainsDir, readRecord, type SwitchRecordData, saveRecord } from './switch-record.js';
 
 export interface SwitchboardOptions {
@@ -84,12 +84,31 @@ export class Switchboard {
   async handover(director: string, level: HandoverLevel): Promise<void> {
     if (level !== 'normal') {
       const since = new Date().toISOString();
-      this.#record.handovers = [...this.#record.handovers.filter((h) => h.director !== director), { director, level, since }];
+      this.#record.handovers = [...this.#record.handovers.filter((h) => h.director !== director || h.instance), { director, level, since }];
       await saveRecord(this.#record, this.#dir);
     }
     await this.#onEach([director], handoverCommand(level), `handover ${level}`);
     if (level === 'normal') {
-      this.#record.handovers = this.#record.handovers.filter((h) => h.director !== director);
+      this.#record.handovers = this.#record.handovers.filter((h) => h.director !== director || h.instance);
+      await saveRecord(this.#record, this.#dir);
+    }
+  }
+
+  /** A nopreempt cluster's per-instance switches on one director: recorded before they are set, forgotten once removed. */
+  async instanceSwitch(director: string, instances: string[], level: InstanceLevel): Promise<void> {
+    const mine = (h: { director: string; instance?: string }) =>
+      h.director === director && h.instance !== undefined && instances.includes(h.instance);
+    if (level !== 'normal') {
+      const since = new Date().toISOString();
+      this.#record.handovers = [
+        ...this.#record.handovers.filter((h) => !mine(h)),
+        ...instances.map((instance) => ({ director, level, instance, since })),
+      ];
+      await saveRecord(this.#record, this.#dir);
+    }
+    await this.#onEach([director], instanceCommand(instances, level), `${instances.join(', ')} switch ${level}`);
+    if (level === 'normal') {
+      this.#record.handovers = this.#record.handovers.filter((h) => !mine(h));
       await saveRecord(this.#record, this.#dir);
     }
   }

@@ -1,7 +1,7 @@
 // Each action in words: the plan printed by --check and the progress lines
 // of a real rollout say the same thing.
 
-import { HANDOVER_VALUES } from '../../render/switches.js';
+import { HANDOVER_VALUES, INSTANCE_VALUES } from '../../render/switches.js';
 import type { Action } from './types.js';
 
 const s = (ms: number) => `${Math.round(ms / 100) / 10} s`;
@@ -18,6 +18,14 @@ export function describeAction(a: Action, o: { rollback?: boolean } = {}): strin
       if (a.level === 'out')
         return `take out: ${a.director}'s handover switch ${HANDOVER_VALUES.out} (every instance in FAULT, out of the election)`;
       return `hand back: ${a.director}'s handover switch removed (its own priorities: it preempts its VIPs)`;
+    case 'instance-switch': {
+      const which = `${a.director}'s ${a.instances.length === 1 ? 'instance' : 'instances'} ${list(a.instances)}`;
+      if (a.level === 'boost')
+        return `boost: ${which} at priority 254 (switch ${INSTANCE_VALUES.boost}: it takes the VIP when its holder leaves)`;
+      if (a.level === 'out')
+        return `give up: ${which} in FAULT (switch ${INSTANCE_VALUES.out}: a priority-0 advert; the boosted director takes the VIP after its skew time)`;
+      return `clear: ${which} switch removed (nopreempt: it keeps the state it is in)`;
+    }
     case 'wait-vips-away':
       return `wait until no VIP is on ${a.director}, each held by exactly one other director (at most ${s(a.timeoutMs)})`;
     case 'change':
@@ -29,7 +37,11 @@ export function describeAction(a: Action, o: { rollback?: boolean } = {}): strin
     case 'wait-vips-home':
       return `wait until ${a.director} holds ${list(a.vips)}, each VIP held once (at most ${s(a.timeoutMs)})`;
     case 'confirm-vips':
-      return 'confirm: every VIP on its MASTER, held by exactly one director';
+      return a.holders
+        ? `confirm: every VIP back where it was (nopreempt: ${Object.entries(a.holders)
+            .map(([v, d]) => `${v} on ${d}`)
+            .join(', ')}), held by exactly one director`
+        : 'confirm: every VIP on its MASTER, held by exactly one director';
     case 'capacity':
       return `gate: every service of ${list(a.realServers)} keeps another real server answering its health check's request, sent from a director`;
     case 'drain':

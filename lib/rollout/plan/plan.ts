@@ -14,7 +14,7 @@ import type { Cluster } from '../../inventory/types.js';
 import { interruptedReport } from '../../run/interrupted.js';
 import { type BatchSpec, batches } from './batches.js';
 import { classesOf, classifyDirector } from './classify-director.js';
-import { agreeStage, directorStage } from './director-stage.js';
+import { agreeStage, directorStage, Holders } from './director-stage.js';
 import { type RunningConfig, readRunningConfig } from './running-config.js';
 import type { HostState, RolloutPlan, Stage } from './types.js';
 
@@ -45,11 +45,14 @@ export function planRollout(input: PlanInput): RolloutPlan {
   const running = new Map<string, RunningConfig>();
   const runningOf = (d: string) =>
     running.get(d) ?? running.set(d, readRunningConfig(byHost.get(d)?.keepalivedConf?.current ?? null)).get(d)!;
-  if (changedDirectors.some((d) => classesOf(classes[d]!).has('must-agree'))) {
-    stages.push(agreeStage(cluster, changedDirectors, classes, runningOf));
+  const holders = cluster.vrrp.preempt.nopreempt && changedDirectors.length ? nopreemptHolders(cluster, byHost, runningOf, problems) : null;
+  if (holders === undefined) {
+    // a nopreempt cluster the rollout cannot hand over: said as problems, no director stage
+  } else if (changedDirectors.some((d) => classesOf(classes[d]!).has('must-agree'))) {
+    stages.push(agreeStage(cluster, changedDirectors, classes, runningOf, holders));
   } else {
     for (const d of changedDirectors)
-      stages.push(directorStage(cluster, d, classes[d]!, runningOf, changedDirectors.slice(0, changedDirectors.indexOf(d))));
+      stages.push(directorStage(cluster, d, classes[d]!, runningOf, changedDirectors.slice(0, changedDirectors.indexOf(d)), holders));
   }
 
   const changedReal = inOrder.filter((h) => realServers.includes(h) && !directors.includes(h) && changed(h));
@@ -71,6 +74,41 @@ export function planRollout(input: PlanInput): RolloutPlan {
       .map((s) => ({ host: s.host, runs: s.interrupted!.map(interruptedReport) })),
     ipvs: cluster.keepalived.mode === 'full',
   };
+}
+
+/**
+ * nopreempt: where each VIP is (read with the hosts), and every director able
+ * to move one VIP alone (its running config tracks a switch per instance);
+ * undefined, with the problems added, when the rollout cannot plan it.
+ */
+function nopreemptHolders(
+  cluster: Cluster,
+  byHost: Map<string, HostState>,
+  runningOf: (d: string) => RunningConfig,
+  problems: RolloutPlan['problems'],
+): Holders | undefined {
+  const directors = cluster.groups[DIRECTORS] ?? [];
+  const before = problems.length;
+  for (const d of directors) {
+    if (byHost.get(d)?.error) continue; // already a problem
+    const missing = cluster.vips.map((v) => v.instance).filter((i) => !runningOf(d).instanceSwitches.has(i));
+    if (missing.length)
+      problems.push({
+        host: d,
+        error: `nopreempt: its running keepalived.conf has no switch of its own for ${missing.join(', ')} (rendered before lvs-play handed nopreempt clusters over VIP by VIP); run lvs-play deploy once (adding the switches is reload-safe: no VIP moves), then the rollout`,
+      });
+  }
+  const start = new Map<string, string>();
+  for (const v of cluster.vips) {
+    const on = directors.filter((d) => byHost.get(d)?.vips?.includes(v.address));
+    if (on.length === 1) start.set(v.address, on[0]!);
+    else if (directors.every((d) => byHost.get(d) && !byHost.get(d)!.error))
+      problems.push({
+        host: directors[0] ?? cluster.name,
+        error: `nopreempt: VIP ${v.address} is on ${on.length ? on.join(' and ') : 'no director'}; the rollout puts each VIP back where it was, so it needs each on exactly one`,
+      });
+  }
+  return problems.length > before ? undefined : new Holders(start);
 }
 
 function realServerStage(cluster: Cluster, hosts: string[], directors: string[], drainTimeoutMs: number): Stage {

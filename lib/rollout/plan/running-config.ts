@@ -1,10 +1,11 @@
 // What the keepalived.conf a director runs now tells the rollout: whether it
 // tracks lvs-play's handover switch (configs rendered before the switch
 // existed do not: that director is handed over by stopping keepalived), and
-// each instance's advert_int (waits are bounded by the slower of old and new).
+// each instance's advert_int (waits are bounded by the slower of old and new),
+// and which instances track their own switch (nopreempt clusters' handovers).
 
 import { child, type KaNode } from '../../keepalived/parse.js';
-import { HANDOVER_FILE, HANDOVER_TRACK } from '../../render/switches.js';
+import { HANDOVER_FILE, HANDOVER_TRACK, instanceFile, instanceTrack } from '../../render/switches.js';
 import { parseOrWhy } from './classify-config.js';
 
 const instancesOf = (conf: KaNode[]) => conf.filter((n) => n.keyword === 'vrrp_instance');
@@ -13,12 +14,14 @@ const instancesOf = (conf: KaNode[]) => conf.filter((n) => n.keyword === 'vrrp_i
 export interface RunningConfig {
   hasSwitch: boolean;
   adverts: Map<string, number>;
+  /** the instances that track their own switch (handover-<instance>) */
+  instanceSwitches: Set<string>;
 }
 
 export function readRunningConfig(conf: string | null): RunningConfig {
   const parsed = conf === null ? [] : parseOrWhy(conf);
   const nodes = typeof parsed === 'string' ? [] : parsed;
-  return { hasSwitch: switchTracked(nodes), adverts: advertsOf(nodes) };
+  return { hasSwitch: switchTracked(nodes), adverts: advertsOf(nodes), instanceSwitches: instanceSwitchesOf(nodes) };
 }
 
 export function hasHandoverSwitch(conf: string | null): boolean {
@@ -35,6 +38,20 @@ function switchTracked(parsed: KaNode[]): boolean {
   );
   const all = instancesOf(parsed);
   return defined && all.length > 0 && all.every((i) => (child(i, 'track_file')?.children ?? []).some((c) => c.keyword === HANDOVER_TRACK));
+}
+
+function instanceSwitchesOf(parsed: KaNode[]): Set<string> {
+  const out = new Set<string>();
+  for (const inst of instancesOf(parsed)) {
+    const name = inst.values[0];
+    if (!name) continue;
+    const track = instanceTrack(name);
+    const defined = parsed.some(
+      (n) => n.keyword === 'track_file' && n.values[0] === track && child(n, 'file')?.values[0]?.replace(/"/g, '') === instanceFile(name),
+    );
+    if (defined && (child(inst, 'track_file')?.children ?? []).some((c) => c.keyword === track)) out.add(name);
+  }
+  return out;
 }
 
 function advertsOf(parsed: KaNode[]): Map<string, number> {

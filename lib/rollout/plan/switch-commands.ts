@@ -4,7 +4,16 @@
 // "normal" removes the file (a missing file reads as 0).
 
 import { posix } from 'node:path';
-import { drainFile, HANDOVER_FILE, HANDOVER_VALUES, type HandoverLevel, SWITCHES_DIR } from '../../render/switches.js';
+import {
+  drainFile,
+  HANDOVER_FILE,
+  HANDOVER_VALUES,
+  type HandoverLevel,
+  INSTANCE_VALUES,
+  type InstanceLevel,
+  instanceFile,
+  SWITCHES_DIR,
+} from '../../render/switches.js';
 import { quote } from '../../shell/quote.js';
 
 function writeValue(path: string, value: number): string {
@@ -14,6 +23,13 @@ function writeValue(path: string, value: number): string {
 
 export function handoverCommand(level: HandoverLevel): string {
   return level === 'normal' ? `rm -f ${quote(HANDOVER_FILE)}` : writeValue(HANDOVER_FILE, HANDOVER_VALUES[level]);
+}
+
+/** Each instance's own switch (nopreempt clusters) set to the level, or removed for "normal". */
+export function instanceCommand(instances: string[], level: InstanceLevel): string {
+  return instances
+    .map((i) => (level === 'normal' ? `rm -f ${quote(instanceFile(i))}` : writeValue(instanceFile(i), INSTANCE_VALUES[level])))
+    .join(' && ');
 }
 
 /** Drain (1) or undrain (file removed) each real server on one director. */

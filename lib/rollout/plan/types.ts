@@ -2,7 +2,7 @@
 // which order, behind which gates and waits. plan.ts makes it with no I/O,
 // format.ts prints it (`deploy --rolling --check`), execute.ts carries it out.
 
-import type { HandoverLevel } from '../../render/switches.js';
+import type { HandoverLevel, InstanceLevel } from '../../render/switches.js';
 import type { JournalRun } from '../../run/host-journal.js';
 import type { InterruptedRunReport } from '../../run/interrupted.js';
 
@@ -40,6 +40,8 @@ export interface HostState {
   interrupted?: JournalRun[];
   /** another write run holds this host's lock (a read-only plan says so) */
   runInProgress?: string;
+  /** directors of a nopreempt cluster: the VIPs it holds when read (where each VIP goes back to) */
+  vips?: string[];
 }
 
 /** One thing the executor does; each says what it waits on and for how long at most. */
@@ -48,16 +50,18 @@ export type Action =
   | { kind: 'gate'; director: string; peers: string[]; changedPeers: string[]; timeoutMs: number }
   /** write the director's handover switch; `stop`: its running config has no switch, so stop keepalived */
   | { kind: 'switch'; director: string; level: HandoverLevel; stop?: boolean }
+  /** nopreempt clusters: these instances' own switches on the director (boost: priority 254; out: FAULT; normal: removed) */
+  | { kind: 'instance-switch'; director: string; instances: string[]; level: InstanceLevel }
   /** until no VIP is on the director, each held by exactly one other director */
   | { kind: 'wait-vips-away'; director: string; vips: string[]; timeoutMs: number }
   /** the tasks' own apply, journaled; rolled back on failure; several hosts change at once */
   | { kind: 'change'; hosts: string[] }
   /** keepalived active; for `observeMs` the director claims no VIP and every VIP stays held once */
   | { kind: 'settle'; director: string; observeMs: number; timeoutMs: number; alone?: boolean }
-  /** until the director holds the VIPs it is MASTER of, each held once */
+  /** until the director holds these VIPs (the ones it is MASTER of; under nopreempt the ones it held), each held once */
   | { kind: 'wait-vips-home'; director: string; vips: string[]; timeoutMs: number }
-  /** verify's VIP rows: every VIP on its MASTER, once */
-  | { kind: 'confirm-vips' }
+  /** verify's VIP rows: every VIP on its MASTER, once; under nopreempt on the director that held it when read (`holders`) */
+  | { kind: 'confirm-vips'; holders?: Record<string, string> }
   /** every service of these real servers keeps another one answering its health check */
   | { kind: 'capacity'; realServers: string[] }
   /** drain switch on every director, recorded on the control machine first */

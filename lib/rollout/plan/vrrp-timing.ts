@@ -5,6 +5,14 @@
 // a lower-priority advert and lets that timer run out (vrrp.c,
 // vrrp_state_backup: "received lower priority advert - discarding"), so a
 // lowered priority moves a VIP after at most one Master_Down_Interval.
+//
+// preempt_delay: a BACKUP that hears a lower-priority advert starts its
+// preempt timer and accepts the adverts until it runs out (vrrp_state_backup:
+// "start preempt delay"); only then does it discard them and let
+// Master_Down_Interval run. Its first lower advert comes within one advert_int
+// of the yield, so every preemption takes up to delay + advert_int longer.
+// nopreempt: a VIP moves when its holder's instance goes to FAULT (a
+// priority-0 advert), to the boosted taker after Skew_Time at priority 254.
 
 import type { Cluster, Vip } from '../../inventory/types.js';
 
@@ -36,6 +44,25 @@ export function peerPriority(vip: Vip, director: string): number {
   );
 }
 
+/** How much longer a preemption takes under preempt_delay (0 without it). */
+export function preemptDelayMs(cluster: Cluster, adv: number): number {
+  const delay = cluster.vrrp.preempt.delay;
+  return delay > 0 ? (delay + adv) * 1000 : 0;
+}
+
+/** The priority a boosted instance runs at (keepalived caps the effective priority at 254). */
+export const BOOSTED_PRIORITY = 254;
+
+/** nopreempt: a VIP reaches the boosted taker once its holder's instance is in FAULT: Skew_Time at 254, plus slack. */
+export function instanceMoveMs(cluster: Cluster, running: Map<string, number>): number {
+  let out = 0;
+  for (const vip of cluster.vips) {
+    const adv = advertOf(vip, running);
+    out = Math.max(out, skewMs(adv, BOOSTED_PRIORITY) + slackMs(adv));
+  }
+  return Math.ceil(out);
+}
+
 export interface DirectorBounds {
   /** the peers take the director's VIPs once it yields */
   awayMs: number;
@@ -51,11 +78,12 @@ export function directorBounds(cluster: Cluster, director: string, running: Map<
   let home = 0;
   for (const vip of cluster.vips) {
     const adv = advertOf(vip, running);
-    away = Math.max(away, masterDownMs(adv, peerPriority(vip, director)) + slackMs(adv));
+    const delay = preemptDelayMs(cluster, adv);
+    away = Math.max(away, masterDownMs(adv, peerPriority(vip, director)) + slackMs(adv) + delay);
     // yielded, the director runs at priority 1
     observe = Math.max(observe, masterDownMs(adv, 1) + 1000);
     const own = vip.priorities[director];
-    if (vip.master === director && own !== undefined) home = Math.max(home, masterDownMs(adv, own) + slackMs(adv));
+    if (vip.master === director && own !== undefined) home = Math.max(home, masterDownMs(adv, own) + slackMs(adv) + delay);
   }
   return { awayMs: Math.ceil(away), observeMs: Math.ceil(observe), homeMs: Math.ceil(home || observe) };
 }
