@@ -219,6 +219,19 @@ describe('renderKeepalivedConf: VRRP as operators run it (issue 13)', () => {
     );
   });
 
+  it('nopreempt: each instance also tracks its own handover switch (weight 1), so one VIP can be handed over alone; other clusters have none', () => {
+    const conf = parsed(nopreempt(example), 'lvs-dr');
+    for (const inst of instances(nopreempt(example), 'lvs-dr')) {
+      const name = inst.values[0]!;
+      const tracked = inst.children?.find((c) => c.keyword === 'track_file')?.children?.map((c) => c.keyword);
+      assert.deepEqual(tracked, ['lvsp_handover', `lvsp_handover_${name}`]);
+      const file = blocks(conf, 'track_file').find((b) => b.values[0] === `lvsp_handover_${name}`)!;
+      assert.equal(value(file, 'file'), `/var/lib/lvs-play/switches/handover-${name}`);
+      assert.equal(value(file, 'weight'), '1');
+    }
+    for (const c of [example, preemptDelay(example, 30)]) assert.doesNotMatch(renderKeepalivedConf(c, 'lvs-dr'), /lvsp_handover_/);
+  });
+
   it('preempt_delay: BACKUP start too, the delay on every instance; garp settings rendered as given, absent ones left to keepalived', () => {
     for (const inst of instances(preemptDelay(example, 30), 'lvs-dr')) {
       assert.equal(value(inst, 'state'), 'BACKUP');

@@ -83,6 +83,24 @@ describe('classifyConfigChange', () => {
     );
   });
 
+  it('nopreempt with its instance switches (a nopreempt cluster rendered before them gets them on its next deploy) is reload-safe (measured: test/deploy/nopreempt-rollout.test.ts)', () => {
+    const np = (inv: Inventory) => {
+      inv.vrrp = { ...inv.vrrp, nopreempt: true };
+    };
+    const c = classify(np);
+    assert.deepEqual(kinds(c), ['reload-safe']);
+    assert.match(c.map((x) => x.reason).join('\n'), /track_file lvsp_handover_bl_one \(new\)/);
+    // the same cluster without the instance switches, as lvs-play rendered it before: only the switches are added
+    const withSwitches = conf(np);
+    const without = withSwitches
+      .replace(/\ntrack_file lvsp_handover_bl_(one|two) \{[^}]*\}\n/g, '\n')
+      .replace(/ {8}lvsp_handover_bl_(one|two)\n/g, '');
+    assert.doesNotMatch(without, /lvsp_handover_bl/);
+    const added = classifyConfigChange(without, withSwitches);
+    assert.deepEqual([...classesOf(added)], ['reload-safe']);
+    assert.match(added.map((x) => x.reason).join('\n'), /vrrp_instance bl_one: track_file changed/);
+  });
+
   it('authentication must agree, and the reason never shows a password', () => {
     const c = classifyConfigChange(now, now.replace(/auth_pass s3cr3tpw/g, 'auth_pass n3wpass'));
     assert.deepEqual(kinds(c), ['must-agree']);

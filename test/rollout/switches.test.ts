@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { UserError } from '../../lib/errors.js';
 import { renderKeepalivedConf } from '../../lib/render/keepalived-conf.js';
 import { batchSize, parseBatch } from '../../lib/rollout/plan/batches.js';
-import { hasHandoverSwitch, runningAdverts } from '../../lib/rollout/plan/running-config.js';
-import { drainCommand, handoverCommand } from '../../lib/rollout/plan/switch-commands.js';
+import { hasHandoverSwitch, readRunningConfig, runningAdverts } from '../../lib/rollout/plan/running-config.js';
+import { drainCommand, handoverCommand, instanceCommand } from '../../lib/rollout/plan/switch-commands.js';
 import {
   DamagedRecordError,
   listRecords,
@@ -34,6 +34,18 @@ describe('switch commands', () => {
       'rm -f /var/lib/lvs-play/switches/drain-lvs01 && rm -f /var/lib/lvs-play/switches/drain-lvs02',
     );
     assert.match(drainCommand(['lvs01'], true), /printf '%s\\n' 1 > \/var\/lib\/lvs-play\/switches\/\.drain-lvs01\.tmp && mv -f /);
+  });
+
+  it("nopreempt: an instance's own switch, 254 to boost it, -254 for FAULT, removed for normal; several in one command", () => {
+    assert.equal(
+      instanceCommand(['bl_one'], 'boost'),
+      "mkdir -p /var/lib/lvs-play/switches && printf '%s\\n' 254 > /var/lib/lvs-play/switches/.handover-bl_one.tmp && mv -f /var/lib/lvs-play/switches/.handover-bl_one.tmp /var/lib/lvs-play/switches/handover-bl_one",
+    );
+    assert.match(instanceCommand(['bl_one', 'bl_two'], 'out'), /'%s\\n' -254 > .*handover-bl_one && .*'%s\\n' -254 > .*handover-bl_two$/);
+    assert.equal(
+      instanceCommand(['bl_one', 'bl_two'], 'normal'),
+      'rm -f /var/lib/lvs-play/switches/handover-bl_one && rm -f /var/lib/lvs-play/switches/handover-bl_two',
+    );
   });
 });
 
@@ -65,6 +77,27 @@ describe('switch record', () => {
       /^warning: cluster lab: lvs01 is drained on lvs-dr, lvs-dr2 since 2026-01-01T00:00:00\.000Z, by run 20260101T000000Z-abcdef \(pid 4242, lvs-play rollout lab\.json\); lvs-play deploy \/x\/lab\.json/,
     );
     assert.match(w[1]!, /lvs-dr's handover switch is "yield"/);
+  });
+
+  it("keeps a nopreempt cluster's instance switches, each named, and says what each does", async () => {
+    const since = '2026-01-01T00:00:02.000Z';
+    await saveRecord(
+      record({
+        drains: [],
+        handovers: [
+          { director: 'lvs-dr', level: 'out', instance: 'bl_one', since },
+          { director: 'lvs-dr2', level: 'boost', instance: 'bl_one', since },
+        ],
+      }),
+      dir,
+    );
+    assert.deepEqual(
+      (await readRecord('lab', dir))?.handovers.map((h) => `${h.director} ${h.instance} ${h.level}`),
+      ['lvs-dr bl_one out', 'lvs-dr2 bl_one boost'],
+    );
+    const w = await recordWarnings(dir);
+    assert.match(w[0]!, /lvs-dr's switch of vrrp_instance bl_one is "out" since .* \(that instance is in FAULT\)/);
+    assert.match(w[1]!, /lvs-dr2's switch of vrrp_instance bl_one is "boost" since .* \(that instance runs at priority 254\)/);
   });
 
   it('is removed once nothing is set; a missing folder is no record', async () => {
@@ -138,6 +171,16 @@ describe('switch record: damaged', () => {
       JSON.stringify({ ...good, handovers: [{ director: 'lvs-dr', level: 'sideways', since: 't' }] }),
       'handovers[0].level is not "yield" or "out"',
     ],
+    [
+      'an instance name that is no vrrp_instance name (it ends up in a file name on the directors)',
+      JSON.stringify({ ...good, handovers: [{ director: 'lvs-dr', level: 'out', instance: '../handover', since: 't' }] }),
+      'handovers[0].instance is not a vrrp_instance name',
+    ],
+    [
+      'a director-wide level on an instance switch',
+      JSON.stringify({ ...good, handovers: [{ director: 'lvs-dr', level: 'yield', instance: 'bl_one', since: 't' }] }),
+      'handovers[0].level is not "boost" or "out"',
+    ],
     ['no pid', JSON.stringify({ ...good, pid: 'x' }), '"pid" is not a process id'],
   ];
   for (const [what, text, why] of cases) {
@@ -205,6 +248,18 @@ describe('running config', () => {
       ],
     );
     assert.deepEqual([...runningAdverts('not { a config')], []);
+  });
+  it('knows which instances track their own switch (nopreempt clusters only render them)', () => {
+    assert.deepEqual([...readRunningConfig(conf).instanceSwitches], []);
+    const np = clusterOf('lab', (inv) => {
+      inv.vrrp = { ...inv.vrrp, nopreempt: true };
+    });
+    const npConf = renderKeepalivedConf(np, 'lvs-dr');
+    assert.deepEqual([...readRunningConfig(npConf).instanceSwitches], ['bl_one', 'bl_two']);
+    // defined but not tracked by bl_two: only bl_one can be moved alone
+    const untracked = npConf.replace(/( {8}lvsp_handover\n) {8}lvsp_handover_bl_two\n/, '$1');
+    assert.notEqual(untracked, npConf);
+    assert.deepEqual([...readRunningConfig(untracked).instanceSwitches], ['bl_one']);
   });
 });
 

@@ -1,0 +1,193 @@
+// Issue 13 on the container lab (`npx tsc -p tsconfig.json` first): rollouts
+// of a reload-safe change (a real server's weight) through clusters whose
+// directors do not simply preempt.
+//
+// nopreempt: a BACKUP never takes a VIP from a lower-priority MASTER, so the
+// rollout moves each VIP by its vrrp_instance's own switch: the taker's
+// instance boosted to 254, the holder's put in FAULT. The holder's
+// priority-0 advert makes the taker MASTER after its Skew_Time, 7.8 ms at
+// 254 (531 ms at the lab's backup priority 120, which is what the boost
+// buys), so a VIP has no holder for about that long, and is never on two
+// directors (the holder drops it before it sends). Bounds: no holder for less
+// than the unboosted skew, never two holders for an advert interval; the
+// VIPs end where they started. Then a director whose keepalived restarts
+// stays BACKUP, and a second rollout puts the VIPs back where they now are
+// (both on lvs-dr2), not on their MASTERs.
+//
+// preempt_delay: the plain handover (yield to priority 1, peer preempts),
+// where every preemption waits the delay: the rollout's own waits say how
+// long each move took, each at least the delay; no gap, no split brain.
+//
+// The sampler reads both directors' address events on one clock; every
+// figure is printed. The lab is left as inventory/lab.json says.
+
+import { strict as assert } from 'node:assert';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Inventory } from '../../lib/inventory/types.js';
+import type { RolloutReport } from '../../lib/rollout/plan/report.js';
+import { lvsPlay } from '../support/cli.js';
+import { writeLabVariant } from '../support/clusters.js';
+import { useLab } from '../support/lab.js';
+import { holdersNow } from '../support/vip-holders.js';
+import { describeSummary, VipSampler, type VipSummary } from '../support/vip-sampler.js';
+import { waitFor } from '../support/wait.js';
+
+const INVENTORY = 'inventory/lab.json';
+const DIRECTORS = ['lvs-dr', 'lvs-dr2'];
+const VIPS = ['198.18.0.100', '198.18.0.110'];
+const ADVERT_MS = 3000; // the lab's advert_int
+/** VRRPv2 Skew_Time of the lab's BACKUP (priority 120), (256 - 120) / 256 s: the gap a takeover without the boost has */
+const UNBOOSTED_SKEW_MS = ((256 - 120) / 256) * 1000;
+const DELAY_S = 5;
+
+/** the VIP's holders in order, without the moments on none or on both */
+const moves = (s: VipSummary) => s.sequence.filter((h) => h !== 'none' && !h.includes('+'));
+
+describe('rollout of nopreempt and preempt_delay clusters on the lab (issue 13)', function () {
+  this.timeout(30 * 60_000);
+  const lab = useLab();
+  let dir: string;
+  let drains: string;
+  const env = () => ({ LVS_PLAY_DRAINS_DIR: drains });
+  const holders = () => holdersNow(lab.run, DIRECTORS, VIPS);
+  const at = (want: string[]) => async () => (await holders()).join() === want.join();
+  const write = (name: string, edit: (inv: Inventory) => void) => writeLabVariant(dir, name, edit);
+  const weight = (w: number) => (inv: Inventory) => {
+    inv.vips[0]!.services[0]!.realServers![0]!.weight = w;
+  };
+  /** only README left in the switches folder of each director */
+  const switchFiles = async () =>
+    (
+      await Promise.all(
+        DIRECTORS.map(async (d) => `${d}: ${(await lab.run(d, 'ls /var/lib/lvs-play/switches')).trim().split(/\s+/).join(' ')}`),
+      )
+    ).join('; ');
+
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'lvsp-nopreempt-rollout-'));
+    drains = join(dir, 'drains');
+  });
+  after(async () => {
+    const back = await lvsPlay(['deploy', INVENTORY], env());
+    assert.equal(back.code, 0, back.stdout + back.stderr);
+    await waitFor('each VIP on its MASTER', at(['lvs-dr', 'lvs-dr2']), 60_000);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** runs the rollout with the sampler on; prints each VIP's summary */
+  async function sampledRollout(file: string): Promise<{ report: RolloutReport; summary: VipSummary[]; stderr: string }> {
+    const sampler = new VipSampler(DIRECTORS, VIPS);
+    await sampler.start();
+    const r = await lvsPlay(['rollout', file, '--json'], env());
+    const summary = (await sampler.stop()).vips;
+    for (const s of summary) console.log(`      ${describeSummary(s)}`);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    return { report: JSON.parse(r.stdout) as RolloutReport, summary, stderr: r.stderr };
+  }
+
+  it('nopreempt: every VIP handed over and back by its instance switch, no split brain, a gap of a skew time at 254; a restarted director stays BACKUP; the next rollout keeps VIPs where they are', async () => {
+    const nopreempt = (inv: Inventory) => {
+      inv.vrrp = { ...inv.vrrp, nopreempt: true };
+    };
+    const base = write('nopreempt.json', nopreempt);
+    const heavier = write('nopreempt-weight.json', (inv) => {
+      nopreempt(inv);
+      weight(2)(inv);
+    });
+    // from lab.json (preemptive, VIPs on their MASTERs): nopreempt and the instance switches come with a reload, which moves no VIP
+    await waitFor('each VIP on its MASTER', at(['lvs-dr', 'lvs-dr2']), 60_000);
+    const reload = new VipSampler(DIRECTORS, VIPS);
+    await reload.start();
+    const d = await lvsPlay(['deploy', base], env());
+    const reloaded = (await reload.stop()).vips;
+    for (const s of reloaded) console.log(`      deploy adding nopreempt and the switches: ${describeSummary(s)}`);
+    assert.equal(d.code, 0, d.stdout + d.stderr);
+    assert.deepEqual(
+      reloaded.map((s) => s.sequence.join()),
+      ['lvs-dr', 'lvs-dr2'],
+    );
+    assert.match(await lab.run('lvs-dr', 'cat /etc/keepalived/keepalived.conf'), /track_file lvsp_handover_bl_one \{/);
+
+    const plan = await lvsPlay(['rollout', heavier, '--check'], env());
+    assert.equal(plan.code, 2, plan.stdout + plan.stderr);
+    assert.match(plan.stdout, /boost: lvs-dr2's instance bl_one at priority 254[\s\S]*give up: lvs-dr's instance bl_one in FAULT/);
+
+    const first = await sampledRollout(heavier);
+    assert.deepEqual(
+      first.report.stages.map((s) => `${s.hosts.join()} ${s.status}`),
+      ['lvs-dr done', 'lvs-dr2 done'],
+    );
+    assert.deepEqual(await holders(), ['lvs-dr', 'lvs-dr2'], 'every VIP where it started');
+    for (const [i, s] of first.summary.entries()) {
+      const home = DIRECTORS[i]!;
+      const other = DIRECTORS[1 - i]!;
+      assert.deepEqual(moves(s), [home, other, home], `${s.vip} handed over and back once`);
+      // the holder drops the VIP before its priority-0 advert reaches the taker: a gap, never two holders
+      assert.ok(s.maxOverlapMs < ADVERT_MS, `${s.vip} on both directors for ${s.maxOverlapMs} ms`);
+      assert.ok(s.worstNoHolderMs < UNBOOSTED_SKEW_MS, `${s.vip} on no director for ${s.worstNoHolderMs.toFixed(1)} ms`);
+    }
+    console.log(
+      `      no holder at most ${Math.max(...first.summary.map((s) => s.worstNoHolderMs)).toFixed(1)} ms per move (skew at 254: 7.8 ms; unboosted ${UNBOOSTED_SKEW_MS.toFixed(0)} ms)`,
+    );
+    // every switch undone, on the directors and in the record
+    assert.equal(await switchFiles(), 'lvs-dr: README; lvs-dr2: README');
+    assert.equal(existsSync(join(drains, 'lab.json')), false, 'switch record left behind');
+
+    // a recovered director stays BACKUP: lvs-dr's VIP goes to lvs-dr2 and stays there
+    await lab.run('lvs-dr', 'systemctl restart keepalived');
+    await waitFor('both VIPs on lvs-dr2', at(['lvs-dr2', 'lvs-dr2']), 30_000);
+    await sleep(4 * ADVERT_MS);
+    assert.deepEqual(await holders(), ['lvs-dr2', 'lvs-dr2'], 'lvs-dr took its VIP back');
+    console.log(`      keepalived on lvs-dr restarted: both VIPs on lvs-dr2 ${(4 * ADVERT_MS) / 1000} s later`);
+
+    // the next rollout puts every VIP back where it is now, not on its MASTER
+    const second = await sampledRollout(base);
+    assert.deepEqual(await holders(), ['lvs-dr2', 'lvs-dr2'], 'every VIP where the second rollout found it');
+    for (const s of second.summary) {
+      assert.deepEqual(moves(s), ['lvs-dr2', 'lvs-dr', 'lvs-dr2'], `${s.vip} handed over and back once`);
+      assert.ok(s.maxOverlapMs < ADVERT_MS, `${s.vip} on both directors for ${s.maxOverlapMs} ms`);
+      assert.ok(s.worstNoHolderMs < UNBOOSTED_SKEW_MS, `${s.vip} on no director for ${s.worstNoHolderMs.toFixed(1)} ms`);
+    }
+    assert.equal(await switchFiles(), 'lvs-dr: README; lvs-dr2: README');
+    const verify = await lvsPlay(['verify', base], env());
+    assert.equal(verify.code, 0, verify.stdout + verify.stderr);
+  });
+
+  it(`preempt_delay ${DELAY_S} s: the rollout waits the delay on every handover and hand-back, with no gap`, async () => {
+    const delayed = (inv: Inventory) => {
+      inv.vrrp = { ...inv.vrrp, preemptDelay: DELAY_S };
+    };
+    const base = write('delay.json', delayed);
+    const heavier = write('delay-weight.json', (inv) => {
+      delayed(inv);
+      weight(2)(inv);
+    });
+    const d = await lvsPlay(['deploy', base], env());
+    assert.equal(d.code, 0, d.stdout + d.stderr);
+    await waitFor('each VIP on its MASTER', at(['lvs-dr', 'lvs-dr2']), 60_000);
+
+    const { report, summary, stderr } = await sampledRollout(heavier);
+    assert.deepEqual(
+      report.stages.map((s) => `${s.hosts.join()} ${s.status}`),
+      ['lvs-dr done', 'lvs-dr2 done'],
+    );
+    assert.deepEqual(await holders(), ['lvs-dr', 'lvs-dr2']);
+    for (const [i, s] of summary.entries()) {
+      assert.deepEqual(moves(s), [DIRECTORS[i], DIRECTORS[1 - i], DIRECTORS[i]], `${s.vip} handed over and back once`);
+      // the plain yield: the new MASTER adds the VIP as the old one drops it (a few ms either way)
+      assert.ok(s.maxOverlapMs < ADVERT_MS, `${s.vip} on both directors for ${s.maxOverlapMs} ms`);
+      assert.ok(s.worstNoHolderMs < ADVERT_MS, `${s.vip} on no director for ${s.worstNoHolderMs.toFixed(1)} ms`);
+    }
+    // the rollout's own waits, each from the switch write to the VIPs' move
+    const waits = [...stderr.matchAll(/(lvs-dr2?) holds (no VIP|its VIPs) after ([\d.]+) s/g)].map((m) => ({
+      what: `${m[1]} ${m[2] === 'no VIP' ? 'handed over' : 'took back'}`,
+      s: Number(m[3]),
+    }));
+    console.log(`      ${waits.map((w) => `${w.what} after ${w.s.toFixed(1)} s`).join('; ')} (preempt_delay ${DELAY_S} s)`);
+    assert.equal(waits.length, 4, stderr);
+    for (const w of waits) assert.ok(w.s >= DELAY_S, `${w.what} after ${w.s} s, before the ${DELAY_S} s delay`);
+  });
+});
