@@ -90,7 +90,7 @@ describe('planRollout: nopreempt', () => {
     assert.match(p.stages[0]!.notes.join('\n'), /nopreempt: each VIP moves by its vrrp_instance's own switch/);
   });
 
-  it("bounds each move by Skew_Time at 254 plus slack: 9.0 s at advert_int 3, where a yield waits up to 19.6 s", () => {
+  it('bounds each move by Skew_Time at 254 plus slack: 9.0 s at advert_int 3, where a yield waits up to 19.6 s', () => {
     const away = plan(after, states(HOME)).stages[0]!.actions.find((a) => a.kind === 'wait-vips-away')!;
     // (256-254) x 3/256 s = 23 ms, + 2 adverts + 3 s
     assert.deepEqual(away, { kind: 'wait-vips-away', director: 'lvs-dr', vips: ['198.18.0.100'], timeoutMs: 9_024 });
