@@ -22,13 +22,13 @@
 // figure is printed. The lab is left as inventory/lab.json says.
 
 import { strict as assert } from 'node:assert';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Inventory } from '../../lib/inventory/types.js';
 import type { RolloutReport } from '../../lib/rollout/plan/report.js';
-import { lvsPlay } from '../support/cli.js';
+import { lvsPlay, startLvsPlay } from '../support/cli.js';
 import { writeLabVariant } from '../support/clusters.js';
 import { useLab } from '../support/lab.js';
 import { holdersNow } from '../support/vip-holders.js';
@@ -154,6 +154,52 @@ describe('rollout of nopreempt and preempt_delay clusters on the lab (issue 13)'
     assert.equal(await switchFiles(), 'lvs-dr: README; lvs-dr2: README');
     const verify = await lvsPlay(['verify', base], env());
     assert.equal(verify.code, 0, verify.stdout + verify.stderr);
+  });
+
+  it('nopreempt: a rollout killed while a VIP moves leaves its instance switches recorded; the next deploy clears them and every VIP is held once', async () => {
+    // after the test above: both VIPs on lvs-dr2, nopreempt.json deployed; lvs-dr2's stage moves them by instance switches
+    const target = write('nopreempt-weight3.json', (inv) => {
+      inv.vrrp = { ...inv.vrrp, nopreempt: true };
+      weight(3)(inv);
+    });
+    const record = join(drains, 'lab.json');
+    const run = startLvsPlay(['rollout', target], env());
+    await waitFor(
+      'an instance in FAULT in the record',
+      async () => existsSync(record) && /"level": "out",\s*"instance"/.test(readFileSync(record, 'utf8')),
+      120_000,
+      20,
+    );
+    run.child.kill('SIGKILL');
+    await run.done;
+    const left = JSON.parse(readFileSync(record, 'utf8')) as { handovers: { director: string; instance?: string; level: string }[] };
+    const named = left.handovers.map((h) => `${h.director} ${h.instance} ${h.level}`);
+    console.log(`      killed with ${named.join('; ')} recorded; on the directors: ${await switchFiles()}`);
+    assert.ok(named.includes('lvs-dr2 bl_one out'), named.join('; '));
+    // whatever the record says is set was recorded first: every switch file on a director is in it
+    for (const d of DIRECTORS)
+      for (const f of (await lab.run(d, 'ls /var/lib/lvs-play/switches'))
+        .trim()
+        .split(/\s+/)
+        .filter((x) => x.startsWith('handover-')))
+        assert.ok(
+          left.handovers.some((h) => h.director === d && `handover-${h.instance}` === f),
+          `${d}: ${f} set but not recorded`,
+        );
+    const warned = await lvsPlay(['verify', target], env());
+    assert.match(warned.stderr, /warning: cluster lab: lvs-dr2's switch of vrrp_instance bl_one is "out"/);
+
+    const d = await lvsPlay(['deploy', target], env());
+    assert.equal(d.code, 0, d.stdout + d.stderr);
+    assert.match(d.stdout + d.stderr, /clearing the switch of bl_one/);
+    assert.equal(await switchFiles(), 'lvs-dr: README; lvs-dr2: README');
+    assert.equal(existsSync(record), false, 'record left after deploy');
+    const now = await holders();
+    console.log(`      after deploy: ${VIPS.map((v, i) => `${v} on ${now[i]}`).join(', ')}`);
+    assert.ok(
+      now.every((h) => DIRECTORS.includes(h)),
+      `every VIP on exactly one director: ${now.join(', ')}`,
+    );
   });
 
   it(`preempt_delay ${DELAY_S} s: the rollout waits the delay on every handover and hand-back, with no gap`, async () => {
