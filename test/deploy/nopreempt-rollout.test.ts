@@ -66,9 +66,12 @@ describe('rollout of nopreempt and preempt_delay clusters on the lab (issue 13)'
       )
     ).join('; ');
 
-  before(() => {
+  before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'lvsp-nopreempt-rollout-'));
     drains = join(dir, 'drains');
+    // from the lab as inventory/lab.json says, whatever the last suite left
+    const d = await lvsPlay(['deploy', INVENTORY], env());
+    assert.equal(d.code, 0, d.stdout + d.stderr);
   });
   after(async () => {
     const back = await lvsPlay(['deploy', INVENTORY], env());
