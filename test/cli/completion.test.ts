@@ -86,7 +86,7 @@ _lvs_play`;
       assert.deepEqual(complete('lvs-play check inventory/example.json --l'), ['--limit']);
       assert.ok(complete('lvs-play deploy inventory/example.json --').includes('--no-rollback'));
       assert.ok(complete('lvs-play deploy inventory/example.json --').includes('--no-color'));
-      assert.deepEqual(complete('lvs-play lab '), ['up', 'status', 'down']);
+      assert.deepEqual(complete('lvs-play lab '), ['up', 'status', 'down', 'ssh']);
       assert.deepEqual(complete('lvs-play check inventory/example.json --limit '), [
         'lvs-dr',
         'lvs-dr2',

@@ -11,7 +11,7 @@ import { bashCompletion, type CompletionSpec, inventoryNames, optionsOfUsage, zs
 
 /** a command's first positional word when it is one of these */
 const ACTIONS: Record<string, string[]> = {
-  lab: ['up', 'status', 'down'],
+  lab: ['up', 'status', 'down', 'ssh'],
   schedule: ['run', 'status', 'remove'],
   completion: ['bash', 'zsh'],
 };

@@ -4,14 +4,16 @@
 import { UserError } from '../../errors.js';
 import { labDown } from '../../lab/down.js';
 import { lineProgress } from '../../lab/progress.js';
+import { labShell } from '../../lab/shell.js';
 import { formatLabStatus, labStatus } from '../../lab/status.js';
 import { labUp } from '../../lab/up.js';
 import { jsonDocument } from '../../report/json-format.js';
 import { quoted } from '../../terminal-text.js';
-import { parseCommandArgs } from '../args.js';
+import { parseCommandArgs, unexpectedArguments } from '../args.js';
 import type { Command } from '../command.js';
 
 const usage = `Usage: lvs-play lab up|status|down [INVENTORY] [--datapath] [--json]
+       lvs-play lab ssh HOST [INVENTORY] [-- COMMAND...]
 
 A local cluster of booted systemd containers (systemd-nspawn) for the hosts
 of INVENTORY (default: the package's inventory/lab.json), each with its own
@@ -29,6 +31,8 @@ dpkg-dev and openssh-client when missing.
           (exit 0 when every host is up, 1 otherwise)
   down    remove every container, namespace, bridge, mount and process
           the lab made (keys and caches stay)
+  ssh     a shell on HOST (or COMMAND, its exit status returned), connected
+          as a deploy connects and only through the lab's bridge
 
 Options:
   --json      (status) print the status as JSON
@@ -45,15 +49,28 @@ export const labCommand: Command = {
     process.stdout.on('error', (err: NodeJS.ErrnoException) => {
       if (err.code !== 'EPIPE') throw err;
     });
+    // lab ssh: what follows `--` is the remote command, never lvs-play's options
+    const dashes = args.indexOf('--');
+    const remote = dashes >= 0 ? args.slice(dashes + 1) : [];
+    const own = dashes >= 0 ? args.slice(0, dashes) : args;
     const { values, positionals } = parseCommandArgs(
       'lab',
-      args,
+      own,
       { json: { type: 'boolean', default: false }, datapath: { type: 'boolean', default: false } },
-      2,
+      3,
     );
-    const [action, inventory] = positionals;
-    if (action !== undefined && !['up', 'status', 'down'].includes(action))
-      throw new UserError(`lab: unknown action ${quoted(action)}`, { hint: 'lvs-play lab up|status|down [INVENTORY]' });
+    const [action] = positionals;
+    if (action !== 'ssh' && positionals.length > 2) throw unexpectedArguments('lab', positionals.slice(2));
+    if (action !== undefined && !['up', 'status', 'down', 'ssh'].includes(action))
+      throw new UserError(`lab: unknown action ${quoted(action)}`, { hint: 'lvs-play lab up|status|down|ssh [INVENTORY]' });
+    if (dashes >= 0 && action !== 'ssh') throw new UserError('lab: only lab ssh takes a command after --');
+    if (action === 'ssh') {
+      const [, host, labInventory] = positionals;
+      if (!host) throw new UserError('lab ssh: which host?', { hint: 'lvs-play lab ssh HOST [INVENTORY] [-- COMMAND...]' });
+      if (values.json || values.datapath) throw new UserError('lab ssh: takes no --json or --datapath');
+      return labShell(host, remote, labInventory);
+    }
+    const inventory = positionals[1];
     if (values.datapath && action !== 'up')
       throw new UserError(`lab${action ? ` ${action}` : ''}: --datapath is an option of lab up`, {
         hint: 'status and down find the VMs by themselves',
@@ -69,7 +86,7 @@ export const labCommand: Command = {
               .map((h) => `  ${h.name.padEnd(12)} ${h.address.padEnd(15)} ${h.state}${h.kind === 'vm' ? ` (VM, ${h.accel})` : ''}`)
               .join('\n') +
             '\n' +
-            `ssh -i ${r.identityFile} -o UserKnownHostsFile=${r.knownHosts} root@${r.hosts[0]?.address}\n`,
+            `a shell on a host: lvs-play lab ssh ${r.hosts[0]?.name ?? 'HOST'}\n`,
         );
         return 0;
       }
