@@ -210,6 +210,98 @@ describe('rollout of nopreempt and preempt_delay clusters on the lab (issue 13)'
     );
   });
 
+  it('nopreempt: a rollout killed while a VIP moves; `lvs-play recover` clears its instance switches and every VIP is held once', async () => {
+    const target = write('nopreempt-weight5.json', (inv) => {
+      inv.vrrp = { ...inv.vrrp, nopreempt: true };
+      weight(5)(inv);
+    });
+    const d = await lvsPlay(
+      [
+        'deploy',
+        write('nopreempt-recover-from.json', (inv) => {
+          inv.vrrp = { ...inv.vrrp, nopreempt: true };
+        }),
+      ],
+      env(),
+    );
+    assert.equal(d.code, 0, d.stdout + d.stderr);
+    await waitFor('each VIP on exactly one director', async () => (await holders()).every((h) => DIRECTORS.includes(h)), 30_000);
+    const record = join(drains, 'lab.json');
+    const run = startLvsPlay(['rollout', target], env());
+    let ended: string | null = null;
+    void run.done.then((r) => {
+      ended = `exit ${r.code}: ${r.stdout}${r.stderr}`;
+    });
+    await waitFor(
+      'an instance in FAULT in the record',
+      async () => {
+        if (ended !== null) throw new Error(`the rollout ended before it set an instance switch: ${ended}`);
+        return existsSync(record) && /"level": "out",\s*"instance"/.test(readFileSync(record, 'utf8'));
+      },
+      120_000,
+      20,
+    );
+    run.child.kill('SIGKILL');
+    await run.done;
+    console.log(`      killed; on the directors: ${await switchFiles()}`);
+    const r = await lvsPlay(['recover', target], env());
+    console.log(
+      `      recover: exit ${r.code}; ${(r.stdout + r.stderr)
+        .split('\n')
+        .filter((l) => /switch|undrain|clear/i.test(l))
+        .join(' | ')}`,
+    );
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.match(r.stdout + r.stderr, /clearing the switch of bl_(one|two)/);
+    assert.equal(await switchFiles(), 'lvs-dr: README; lvs-dr2: README');
+    assert.equal(existsSync(record), false, 'record left after recover');
+    await waitFor('each VIP on exactly one director', async () => (await holders()).every((h) => DIRECTORS.includes(h)), 30_000);
+  });
+
+  it("nopreempt: the second director's change fails: it is rolled back and its VIPs handed back to where they were, no split brain, no switch or record left", async () => {
+    const nopreempt = (inv: Inventory) => {
+      inv.vrrp = { ...inv.vrrp, nopreempt: true };
+    };
+    const base = write('nopreempt-fail-from.json', nopreempt);
+    const to = write('nopreempt-fail-to.json', (inv) => {
+      nopreempt(inv);
+      weight(4)(inv);
+    });
+    const d = await lvsPlay(['deploy', base], env());
+    assert.equal(d.code, 0, d.stdout + d.stderr);
+    await waitFor('each VIP on exactly one director', async () => (await holders()).every((h) => DIRECTORS.includes(h)), 30_000);
+    const start = await holders();
+    console.log(`      before: ${VIPS.map((v, i) => `${v} on ${start[i]}`).join(', ')}`);
+
+    const sampler = new VipSampler(DIRECTORS, VIPS);
+    await sampler.start();
+    const r = await lvsPlay(['rollout', to, '--json', '--playbook', 'test/fixtures/playbooks/fail-on-lvs-dr2.mjs'], env());
+    const summary = (await sampler.stop()).vips;
+    for (const s of summary) console.log(`      ${describeSummary(s)}`);
+    assert.equal(r.code, 1, r.stdout + r.stderr);
+    const report = JSON.parse(r.stdout) as RolloutReport;
+    assert.deepEqual(
+      report.stages.map((s) => `${s.hosts.join()} ${s.status}`),
+      ['lvs-dr done', 'lvs-dr2 failed'],
+    );
+    const failed = report.stages[1]!;
+    assert.match(failed.error ?? '', /lvs-dr2: inject-failure/);
+    assert.ok(
+      failed.hostReports[0]!.rolledBack?.some((u) => u.includes('restore /etc/keepalived/keepalived.conf')),
+      JSON.stringify(failed.hostReports[0]),
+    );
+    assert.deepEqual(await holders(), start, 'every VIP back where it was before the rollout');
+    for (const s of summary) {
+      assert.ok(s.maxOverlapMs < ADVERT_MS, `${s.vip} on both directors for ${s.maxOverlapMs} ms`);
+      assert.ok(s.worstNoHolderMs < UNBOOSTED_SKEW_MS, `${s.vip} on no director for ${s.worstNoHolderMs.toFixed(1)} ms`);
+    }
+    assert.equal(await switchFiles(), 'lvs-dr: README; lvs-dr2: README');
+    assert.equal(existsSync(join(drains, 'lab.json')), false, 'switch record left behind');
+    // lvs-dr2 runs its old config again, lvs-dr the new one
+    assert.equal((await lvsPlay(['check', base, '--limit', 'lvs-dr2'], env())).code, 0);
+    assert.equal((await lvsPlay(['check', to, '--limit', 'lvs-dr'], env())).code, 0);
+  });
+
   it(`preempt_delay ${DELAY_S} s: the rollout waits the delay on every handover and hand-back, with no gap`, async () => {
     const delayed = (inv: Inventory) => {
       inv.vrrp = { ...inv.vrrp, preemptDelay: DELAY_S };

@@ -14,7 +14,8 @@ describe('lvs-play lab ssh on the lab', function () {
     const name = await lvsPlay(['lab', 'ssh', 'lvs-dr', '--', 'hostname']);
     assert.equal(name.code, 0, name.stderr);
     assert.equal(name.stdout.trim(), 'lvs-dr');
-    const failing = await lvsPlay(['lab', 'ssh', 'lvs01', '--', 'sh', '-c', 'echo on-lvs01 >&2; exit 3']);
+    // as with ssh, the words after -- are joined and run by the host's shell
+    const failing = await lvsPlay(['lab', 'ssh', 'lvs01', '--', 'echo on-lvs01 >&2;', 'exit', '3']);
     assert.equal(failing.code, 3);
     assert.match(failing.stderr, /on-lvs01/);
   });

@@ -32,7 +32,8 @@ dpkg-dev and openssh-client when missing.
   down    remove every container, namespace, bridge, mount and process
           the lab made (keys and caches stay)
   ssh     a shell on HOST (or COMMAND, its exit status returned), connected
-          as a deploy connects and only through the lab's bridge
+          as a deploy connects and only through the lab's bridge; as with
+          ssh, the words of COMMAND are joined and run by the host's shell
 
 Options:
   --json      (status) print the status as JSON
