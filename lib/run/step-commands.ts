@@ -99,7 +99,7 @@ function writeCommand(step: Extract<Step, { kind: 'write' }>, runId: string, ind
     // validation output goes to stderr so the caller can show why it failed
     `if ! out=$(${validate} 2>&1); then printf '%s\\n' "$out" >&2; echo 'validation failed' >&2; exit 3; fi`,
     'sync "$t"',
-    `if [ -e ${quote(step.path)} ]; then cp -a ${quote(step.path)} ${quote(`${backup}.tmp`)} && sync ${quote(`${backup}.tmp`)} && mv -f ${quote(`${backup}.tmp`)} ${quote(backup)}; else : > ${quote(absent)}; fi`,
+    backupOrMarkAbsent(step.path, backup, absent),
     `sync ${quote(journalDir(runId))}`,
     `mv -f "$t" ${quote(step.path)}`,
     `sync ${quote(dir)}`,
@@ -117,12 +117,10 @@ function removeCommand(step: Extract<Step, { kind: 'remove' }>, runId: string, i
   const p = quote(step.path);
   return [
     ...prefix,
-    `if [ -e ${p} ] || [ -L ${p} ]; then`,
-    `  cp -a ${p} ${quote(`${backup}.tmp`)} && sync ${quote(`${backup}.tmp`)} && mv -f ${quote(`${backup}.tmp`)} ${quote(backup)}`,
-    `  sync ${quote(journalDir(runId))}`,
-    `  rm -f ${p}`,
-    `  sync ${quote(posix.dirname(step.path))}`,
-    `else : > ${quote(absent)}; fi`,
+    backupOrMarkAbsent(step.path, backup, absent),
+    `sync ${quote(journalDir(runId))}`,
+    `rm -f ${p}`,
+    `sync ${quote(posix.dirname(step.path))}`,
   ].join('\n');
 }
 
@@ -226,11 +224,10 @@ function restoreCommand(step: Extract<Step, { kind: 'write' }>, runId: string, i
   const { backup, absent } = stepPaths(runId, index);
   const p = quote(step.path);
   const dir = quote(posix.dirname(step.path));
-  const restoring = quote(`${step.path}.lvs-play-restore`);
   const written = sha256(step.content);
   return [
     `rm -f ${quote(tempPath(step.path, runId))}`,
-    `if [ -e ${quote(backup)} ]; then cp -a ${quote(backup)} ${restoring} && sync ${restoring} && mv -f ${restoring} ${p} && sync ${dir}`,
+    `if [ -e ${quote(backup)} ]; then ${putBack(step.path, backup)}`,
     `elif [ -e ${quote(absent)} ]; then rm -f ${p} && sync ${dir}`,
     `elif [ -e ${p} ] && [ "$(sha256sum < ${p} | cut -d' ' -f1)" = ${written} ]; then echo ${quote(`${step.path} holds what run ${runId} wrote, but its backup ${backup} is missing: not restored`)} >&2; exit 1`,
     `else echo ${quote(NOT_APPLIED)}; fi`,
@@ -244,13 +241,26 @@ function restoreCommand(step: Extract<Step, { kind: 'write' }>, runId: string, i
  */
 function unremoveCommand(step: Extract<Step, { kind: 'remove' }>, runId: string, index: number): string {
   const { backup, absent } = stepPaths(runId, index);
-  const p = quote(step.path);
-  const restoring = quote(`${step.path}.lvs-play-restore`);
   return [
-    `if [ -e ${quote(backup)} ]; then cp -a ${quote(backup)} ${restoring} && sync ${restoring} && mv -f ${restoring} ${p} && sync ${quote(posix.dirname(step.path))}`,
+    `if [ -e ${quote(backup)} ]; then ${putBack(step.path, backup)}`,
     `elif [ -e ${quote(absent)} ]; then :`,
     `else echo ${quote(NOT_APPLIED)}; fi`,
   ].join('\n');
+}
+
+/** A copy that is either whole or not there: to a temporary name, fsynced, renamed. */
+function durableCopy(from: string, to: string, tmp: string): string {
+  return `cp -a ${quote(from)} ${quote(tmp)} && sync ${quote(tmp)} && mv -f ${quote(tmp)} ${quote(to)}`;
+}
+
+/** The file's old bytes into the journal before a step replaces or removes it, or the mark that it did not exist. */
+function backupOrMarkAbsent(path: string, backup: string, absent: string): string {
+  return `if [ -e ${quote(path)} ]; then ${durableCopy(path, backup, `${backup}.tmp`)}; else : > ${quote(absent)}; fi`;
+}
+
+/** The backup back in place (through a temporary name beside the file), and the folder fsynced. */
+function putBack(path: string, backup: string): string {
+  return `${durableCopy(backup, path, `${path}.lvs-play-restore`)} && sync ${quote(posix.dirname(path))}`;
 }
 
 function sha256(text: string): string {
