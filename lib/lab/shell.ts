@@ -5,13 +5,12 @@
 // check: with the lab down, its packets took the default route.
 
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { UserError } from '../errors.js';
 import { quoted } from '../terminal-text.js';
 import { readLabSpec } from './inventory.js';
 import { assertLabRoute } from './route.js';
 import { labSshArgs } from './ssh.js';
-import { readState } from './state.js';
+import { labInventoryOf, readState } from './state.js';
 
 /** The ssh arguments: a terminal for an interactive shell, the command after `--` otherwise. */
 export function labShellArgs(address: string, command: string[], interactive: boolean): string[] {
@@ -21,7 +20,7 @@ export function labShellArgs(address: string, command: string[], interactive: bo
 /** The host's lab address, from the inventory the lab was brought up with (or the one given). */
 export async function labHostAddress(host: string, inventory?: string): Promise<string> {
   const state = await readState();
-  const spec = await readLabSpec(inventory ?? (state.inventory && existsSync(state.inventory) ? state.inventory : undefined));
+  const spec = await readLabSpec(labInventoryOf(inventory, state));
   const found = spec.hosts.find((h) => h.name === host);
   if (!found)
     throw new UserError(`lab ssh: no host ${quoted(host)} in ${spec.file}`, {

@@ -3,6 +3,7 @@
 // every change, so a killed `lab up` leaves a record `lab up`/`lab down` can
 // clean up from (they also sweep by name, in case the record itself is lost).
 
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { UserError } from '../errors.js';
@@ -61,6 +62,11 @@ export async function readState(): Promise<LabState> {
   } catch {
     return structuredClone(EMPTY_STATE);
   }
+}
+
+/** The inventory a lab command reads: the one given, else the one the lab was brought up with (if it is still there), else the default. */
+export function labInventoryOf(given: string | undefined, state: LabState): string | undefined {
+  return given ?? (state.inventory && existsSync(state.inventory) ? state.inventory : undefined);
 }
 
 export async function writeState(state: LabState): Promise<void> {

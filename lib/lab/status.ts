@@ -11,7 +11,7 @@ import { labLinks } from './network.js';
 import { LAB_BRIDGE, labFiles } from './paths.js';
 import { assertCanRunLab } from './prerequisites.js';
 import { isRunning } from './processes.js';
-import { readState } from './state.js';
+import { labInventoryOf, readState } from './state.js';
 import { findTimeServer } from './vm/time-server.js';
 
 export interface LabHostStatus {
@@ -41,7 +41,7 @@ export async function labStatus(opts: { inventory?: string } = {}): Promise<LabS
   assertCanRunLab();
   const state = await readState();
   // by default the inventory the lab was brought up with (lab.json or lab-datapath.json)
-  const spec = await readLabSpec(opts.inventory ?? (state.inventory && existsSync(state.inventory) ? state.inventory : undefined));
+  const spec = await readLabSpec(labInventoryOf(opts.inventory, state));
   const present = (await labLinks()).includes(LAB_BRIDGE);
   const canSsh = existsSync(labFiles.sshKey) && existsSync(labFiles.knownHosts);
   const hosts = await Promise.all(
