@@ -14,7 +14,7 @@ import { packagesFact } from '../facts/packages.js';
 import { serviceFact } from '../facts/service.js';
 import { sysctlFact } from '../facts/sysctl.js';
 import { drClientTask } from '../tasks/dr-client.js';
-import { wantedFileChange } from '../tasks/file-change.js';
+import { absentFileChange, wantedFileChange } from '../tasks/file-change.js';
 import { fwmarkTask } from '../tasks/fwmark.js';
 import { keepalivedTask } from '../tasks/keepalived.js';
 import { kernelModulesTask } from '../tasks/kernel-modules.js';
@@ -72,6 +72,8 @@ export const facts = Object.freeze({
 export const changes = Object.freeze({
   /** a file in place (atomic write, optional validation, the old file kept for undo); needs facts.file(path) */
   file: wantedFileChange,
+  /** a file removed (backed up in the run's journal, put back on undo), or null when it is absent; needs facts.file(path) */
+  absent: absentFileChange,
   /** packages installed with apt or dnf; needs facts.osRelease and facts.packages(names) */
   install: installChange,
   /** a unit enabled, running, and reloaded or restarted when its files changed; needs facts.service(unit) */

@@ -122,3 +122,17 @@ export function wantedFileChange(wanted: WantedFile, state: FileState): Change |
     ],
   };
 }
+
+/**
+ * A file that must not be on the host: its removal (backed up in the run's
+ * journal, so a failed run puts it back), or null when it is already absent.
+ * `because` says why it goes, for the summary ("no fwmark service in the inventory").
+ */
+export function absentFileChange(path: string, state: FileState, because?: string): Change | null {
+  if (typeof path !== 'string' || !path.startsWith('/'))
+    throw new UserError(`changes.absent: path must be absolute, got ${JSON.stringify(path)}`, {
+      hint: 'give the full path on the host, e.g. /etc/nftables.d/vrrp.nft',
+    });
+  if (!state.exists) return null;
+  return { summary: `${path}: ${because ? `left over, ${because}` : 'present, to be removed'}`, steps: [{ kind: 'remove', path }] };
+}

@@ -9,6 +9,7 @@
 import type { FileState } from '../facts/file.js';
 import type { ServiceState } from '../facts/service.js';
 import { FWMARK_PATHS, FWMARK_TABLE, FWMARK_UNIT_NAME } from '../render/nft-fwmark.js';
+import { absentFileChange } from './file-change.js';
 import type { Change } from './task.js';
 
 export interface FwmarkLeftovers {
@@ -38,7 +39,7 @@ export function fwmarkRemovalChanges(left: FwmarkLeftovers): Change[] {
         { kind: 'service', unit: FWMARK_UNIT_NAME, action: 'daemon-reload' },
       ],
     });
-  if (left.ruleset.exists)
-    changes.push({ summary: `${FWMARK_PATHS.ruleset}: left over, ${why}`, steps: [{ kind: 'remove', path: FWMARK_PATHS.ruleset }] });
+  const ruleset = absentFileChange(FWMARK_PATHS.ruleset, left.ruleset, why);
+  if (ruleset) changes.push(ruleset);
   return changes;
 }

@@ -16,7 +16,7 @@ import { operatorCommands } from '../render/operator-commands.js';
 import { everyFamily, hostLayout } from '../render/os-layout.js';
 import { SWITCHES_README } from '../render/switches.js';
 import { defineTask } from './define-task.js';
-import { fileChange, renderedFile } from './file-change.js';
+import { absentFileChange, fileChange, renderedFile } from './file-change.js';
 import { serviceChanges } from './service-change.js';
 import type { Change, Task, TaskNote } from './task.js';
 
@@ -54,12 +54,10 @@ export const keepalivedTask: Task = defineTask({
       }),
     );
     // a notify script the inventory dropped goes last, once keepalived runs a config that no longer names it
-    const notifyLeft = facts.get(fileFact(NOTIFY_SCRIPT_PATH));
-    if (!files.some((f) => f.path === NOTIFY_SCRIPT_PATH) && notifyLeft.exists)
-      changes.push({
-        summary: `${NOTIFY_SCRIPT_PATH}: left over, no vrrp.notify in the inventory`,
-        steps: [{ kind: 'remove', path: NOTIFY_SCRIPT_PATH }],
-      });
+    const notifyLeft = files.some((f) => f.path === NOTIFY_SCRIPT_PATH)
+      ? null
+      : absentFileChange(NOTIFY_SCRIPT_PATH, facts.get(fileFact(NOTIFY_SCRIPT_PATH)), 'no vrrp.notify in the inventory');
+    if (notifyLeft) changes.push(notifyLeft);
     return { changes, notes: missingCommands(cluster, facts) };
   },
 });

@@ -8,6 +8,7 @@ import { strict as assert } from 'node:assert';
 import { fileURLToPath } from 'node:url';
 import {
   type Cluster,
+  changes,
   defineFact,
   definePlaybook,
   defineTask,
@@ -150,6 +151,16 @@ describe("public API (import from 'lvs-play')", () => {
         ['lvs-play-vrrp.service must reload (table inet lvs_play_vrrp is not loaded)'],
       );
     });
+  });
+
+  it('changes.absent: a removal backed up in the journal while the file is there, nothing once it is gone; a relative path is refused', () => {
+    const old = '/etc/nftables.d/old-vrrp.nft';
+    assert.deepEqual(changes.absent(old, present(old, 'table inet x {}\n'), 'the firewall task was dropped'), {
+      summary: `${old}: left over, the firewall task was dropped`,
+      steps: [{ kind: 'remove', path: old }],
+    });
+    assert.equal(changes.absent(old, absent(old)), null);
+    assert.throws(() => changes.absent('etc/x', absent('etc/x')), /changes\.absent: path must be absolute, got "etc\/x"/);
   });
 
   it('--playbook loads a TypeScript playbook', async () => {
