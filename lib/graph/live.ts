@@ -4,6 +4,7 @@
 // could not be read. Pure.
 
 import { canonicalIp, sameIp } from '../inventory/address.js';
+import { hostAddresses } from '../inventory/host-addresses.js';
 import type { Cluster } from '../inventory/types.js';
 import type { Observations } from '../verify/types.js';
 import type { LiveState } from './model.js';
@@ -13,7 +14,7 @@ export function liveState(cluster: Cluster, obs: Observations): LiveState {
   const holders: Record<string, string[]> = Object.fromEntries(cluster.vips.map((v) => [v.address, []]));
   const drainedOn: Record<string, string[]> = {};
   const weightZeroOn: Record<string, string[]> = {};
-  const byAddress = new Map(cluster.hosts.map((h) => [canonicalIp(h.address) ?? h.address, h.name]));
+  const byAddress = new Map(cluster.hosts.flatMap((h) => hostAddresses(h).map((a) => [canonicalIp(a) ?? a, h.name] as const)));
   const add = (to: Record<string, string[]>, host: string, director: string) => {
     to[host] ??= [];
     if (!to[host].includes(director)) to[host].push(director);

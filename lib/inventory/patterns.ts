@@ -24,6 +24,10 @@ export const PATTERN_HINTS: Record<string, PatternHint> = {
     what: 'an IP address',
     rule: 'IPv4 like 192.0.2.10 or IPv6 like 2001:db8::10, no prefix length',
   },
+  '^[0-9.]{7,15}$': {
+    what: 'an IPv4 address',
+    rule: 'four numbers 0-255 joined by dots, like 192.0.2.10, no prefix length',
+  },
   '^[A-Za-z0-9.:-]{1,253}$': {
     what: 'a host name or IP address',
     rule: 'letters, digits, "." and "-", or an IPv4/IPv6 address',

@@ -9,6 +9,7 @@ import { InventoryError } from '../errors.js';
 import { FileReadError, readRegularFile } from '../regular-file.js';
 import { sameIp } from './address.js';
 import { DEFAULTS, DIRECTORS, REALSERVERS } from './defaults.js';
+import { addressOfFamily, secondAddressOf } from './host-addresses.js';
 import { readPassword } from './password.js';
 import { resolvePath } from './paths.js';
 import { type PrioritySettings, spreadMaster, vipPriorities } from './priorities.js';
@@ -50,13 +51,19 @@ export function resolveInventory(inv: Inventory, opts: ResolveOptions): Cluster 
     (h): Host => ({
       name: h.name,
       address: h.address,
+      ...(secondAddressOf(h) !== undefined ? { secondAddress: secondAddressOf(h) } : {}),
       ssh: resolveSshSettings(hostSsh(inv.ssh, h.name, h.ssh), h.name, h.address, sshContext),
       groups: Object.keys(groups)
         .filter((g) => groups[g].includes(h.name))
         .sort(),
     }),
   );
-  const addressOf = new Map(hosts.map((h) => [h.name, h.address]));
+  const byName = new Map(hosts.map((h) => [h.name, h]));
+  /** a host's address in a VIP's family (the rules made sure it has one) */
+  const addressOf = (name: string, family: 4 | 6): string | undefined => {
+    const h = byName.get(name);
+    return h && addressOfFamily(h, family);
+  };
 
   const vrrp = inv.vrrp ?? {};
   const priority: PrioritySettings = { ...DEFAULTS.vrrp.priority, ...vrrp.priority };
@@ -67,16 +74,17 @@ export function resolveInventory(inv: Inventory, opts: ResolveOptions): Cluster 
 
   const vips = inv.vips.map((v, i): Vip => {
     const master = v.master ?? spreadMaster(directors, i);
+    const family = isIP(v.address) === 6 ? 6 : 4;
     return {
       address: v.address,
-      family: isIP(v.address) === 6 ? 6 : 4,
+      family,
       instance: v.instance ?? `vi_${i + 1}`,
       routerId: v.routerId,
       interface: v.interface ?? vrrpInterface,
       advertInterval,
       master,
       priorities: vipPriorities(directors, master, v.priority ?? priority.master, priority),
-      services: v.services.map((s) => resolveService(v, s, realservers, addressOf)),
+      services: v.services.map((s) => resolveService(v, s, realservers, (name) => addressOf(name, family))),
     };
   });
 
@@ -171,7 +179,12 @@ function notifyScript(notify: { script?: string; file?: string } | undefined, op
 
 const MAX_NOTIFY_SCRIPT_BYTES = 65536;
 
-function resolveService(v: InventoryVip, s: InventoryService, realservers: string[], addressOf: Map<string, string>): Service {
+function resolveService(
+  v: InventoryVip,
+  s: InventoryService,
+  realservers: string[],
+  addressOf: (name: string) => string | undefined,
+): Service {
   const d = DEFAULTS.service;
   const wanted: InventoryRealServer[] = s.realServers ?? realservers.map((host) => ({ host }));
   // a fwmark service has no port of its own: IPVS shows it as 0, and real servers at port 0 keep the client's
@@ -180,8 +193,9 @@ function resolveService(v: InventoryVip, s: InventoryService, realservers: strin
   const servicePort = fwmark ? 0 : (s.port ?? 0);
   const realServers = wanted.map((r): RealServer => {
     const port = fwmark ? 0 : (r.port ?? servicePort);
-    const address = addressOf.get(r.host);
-    if (address === undefined) throw new Error(`resolveInventory: real server ${r.host} is not a host (validate first)`);
+    const address = addressOf(r.host);
+    if (address === undefined)
+      throw new Error(`resolveInventory: real server ${r.host} is not a host or has no address of the VIP's family (validate first)`);
     return {
       host: r.host,
       address,
@@ -205,7 +219,7 @@ function resolveService(v: InventoryVip, s: InventoryService, realservers: strin
       ? {
           sorryServer: {
             host: s.sorryServer.host,
-            address: addressOf.get(s.sorryServer.host) ?? '',
+            address: addressOf(s.sorryServer.host) ?? '',
             port: fwmark ? 0 : (s.sorryServer.port ?? servicePort),
           },
         }

@@ -3,7 +3,7 @@
 // jump hosts that lead somewhere.
 
 import type { InventoryProblem } from '../errors.js';
-import { hostIp } from './address.js';
+import { hostIp, ipFamily } from './address.js';
 import { DIRECTORS, REALSERVERS } from './defaults.js';
 import { pointer } from './pointer.js';
 import { arr, listOf, members, type Obj, obj, str } from './view.js';
@@ -15,7 +15,7 @@ export function hostRules(inv: Obj): InventoryProblem[] {
   const hostNames = names.filter((n): n is string => n !== undefined);
 
   const firstByName = new Map<string, number>();
-  const firstByAddress = new Map<string, number>();
+  const firstByAddress = new Map<string, { index: number; field: 'address' | 'ipv4' | 'ipv6' }>();
   hosts.forEach((h, i) => {
     const name = names[i];
     if (name !== undefined) {
@@ -28,17 +28,28 @@ export function hostRules(inv: Obj): InventoryProblem[] {
       else firstByName.set(name, i);
     }
     // ::ffff:198.18.0.10 is 198.18.0.10: the same host
-    const raw = str(h?.address) ?? '';
-    const address = hostIp(raw);
-    if (address !== null) {
-      const j = firstByAddress.get(address);
-      if (j !== undefined) {
+    for (const field of ['address', 'ipv4', 'ipv6'] as const) {
+      const raw = str(h?.[field]) ?? '';
+      const address = hostIp(raw);
+      if (address === null) continue;
+      if (field !== 'address' && sameFamilyAsAddress(h, field)) {
+        if (hostIp(str(h?.address) ?? '') !== address)
+          problems.push({
+            path: pointer('hosts', i, field),
+            message: `${raw} is a second ${field === 'ipv4' ? 'IPv4' : 'IPv6'} address, and "address" is ${field === 'ipv4' ? 'IPv4' : 'IPv6'} already; a host has one address per family: remove "${field}"`,
+          });
+        continue;
+      }
+      const first = firstByAddress.get(address);
+      if (first !== undefined) {
         const same = address === raw ? address : `${raw} (that is ${address})`;
+        const j = first.index;
+        const owner = `${names[j] ?? `/hosts/${j}`} (/hosts/${j}${first.field === 'address' ? '' : `/${first.field}`})`;
         problems.push({
-          path: pointer('hosts', i, 'address'),
-          message: `${same} is already the address of ${names[j] ?? `/hosts/${j}`} (/hosts/${j}); every host needs its own address`,
+          path: pointer('hosts', i, field),
+          message: `${same} is already the ${first.field === 'address' ? 'address' : `"${first.field}"`} of ${owner}; every host needs its own address`,
         });
-      } else firstByAddress.set(address, i);
+      } else firstByAddress.set(address, { index: i, field });
     }
   });
 
@@ -80,6 +91,11 @@ export function hostRules(inv: Obj): InventoryProblem[] {
 
   problems.push(...jumpHostRules(inv, hosts, names, new Set(hostNames)));
   return problems;
+}
+
+/** "ipv4" or "ipv6" of the family "address" already has (so it is not a second address). */
+function sameFamilyAsAddress(h: Obj | undefined, field: 'ipv4' | 'ipv6'): boolean {
+  return ipFamily(str(h?.address) ?? '') === (field === 'ipv4' ? 4 : 6);
 }
 
 /** jumpHost: an inventory host (not the host itself, no loops) or user@host:port. */

@@ -6,12 +6,13 @@
 import type { InventoryProblem } from '../errors.js';
 import { ipFamily } from './address.js';
 import { DEFAULTS, REALSERVERS } from './defaults.js';
+import { rawHostAddresses } from './host-addresses.js';
 import { pointer } from './pointer.js';
 import { arr, int, listOf, members, type Obj, obj, str } from './view.js';
 
 interface SorryContext {
   at: (...rest: (string | number)[]) => string;
-  addressOf: Map<string, string>;
+  addressOf: Map<string, string[]>;
   realservers: string[];
   vipFamily: 4 | 6 | null;
   port: number | undefined;
@@ -24,8 +25,9 @@ function sorryServerRules(sorry: Obj | undefined, c: SorryContext): InventoryPro
   const host = str(sorry?.host);
   if (!sorry || host === undefined) return [];
   const where = c.at('sorryServer', 'host');
-  const address = c.addressOf.get(host);
-  if (address === undefined) return [{ path: where, message: `"${host}" is not an inventory host; use one of: ${listOf(c.realservers)}` }];
+  const addresses = c.addressOf.get(host);
+  if (addresses === undefined)
+    return [{ path: where, message: `"${host}" is not an inventory host; use one of: ${listOf(c.realservers)}` }];
   const problems: InventoryProblem[] = [];
   if (!c.realservers.includes(host))
     problems.push({
@@ -37,9 +39,8 @@ function sorryServerRules(sorry: Obj | undefined, c: SorryContext): InventoryPro
       path: where,
       message: `"${host}" is a real server of this service; a sorry server must be another host (it only takes traffic when every real server is down)`,
     });
-  const family = ipFamily(address);
-  if (c.vipFamily !== null && family !== null && family !== c.vipFamily)
-    problems.push({ path: where, message: `"${host}" has the IPv${family} address ${address} but the VIP is IPv${c.vipFamily}` });
+  const familyProblem = familyMismatch(`"${host}"`, addresses, c.vipFamily, '');
+  if (familyProblem) problems.push({ path: where, message: familyProblem });
   const sorryPort = int(sorry.port);
   if (sorryPort !== undefined && c.port !== undefined && sorryPort !== c.port && (c.forwarding === 'DR' || c.forwarding === 'TUN')) {
     problems.push({
@@ -50,13 +51,20 @@ function sorryServerRules(sorry: Obj | undefined, c: SorryContext): InventoryPro
   return problems;
 }
 
+/** Why a host cannot take a VIP's traffic for want of an address of its family, or null. */
+function familyMismatch(what: string, addresses: string[], vipFamily: 4 | 6 | null, why: string): string | null {
+  if (vipFamily === null || addresses.some((a) => ipFamily(a) === vipFamily || ipFamily(a) === null)) return null;
+  const other = vipFamily === 4 ? 6 : 4;
+  return `${what} has the IPv${other} address ${addresses[0]} but the VIP is IPv${vipFamily}${why}; give the host "ipv${vipFamily}" if it is dual-stack`;
+}
+
 export function serviceRules(inv: Obj): InventoryProblem[] {
   const problems: InventoryProblem[] = [];
-  const addressOf = new Map<string, string>();
+  const addressOf = new Map<string, string[]>();
   for (const h of arr(inv.hosts).map(obj)) {
     const name = str(h?.name);
-    const address = str(h?.address);
-    if (name !== undefined && address !== undefined && !addressOf.has(name)) addressOf.set(name, address);
+    const addresses = rawHostAddresses(h);
+    if (name !== undefined && addresses.length > 0 && !addressOf.has(name)) addressOf.set(name, addresses);
   }
   const realservers = members(obj(inv.groups), REALSERVERS);
 
@@ -122,8 +130,8 @@ export function serviceRules(inv: Obj): InventoryProblem[] {
         if (host === undefined) return;
         const where = explicit ? at('realServers', k, 'host') : at();
         const what = explicit ? `"${host}"` : `default real server "${host}" (group realservers)`;
-        const address = addressOf.get(host);
-        if (address === undefined) {
+        const addresses = addressOf.get(host);
+        if (addresses === undefined) {
           if (explicit) problems.push({ path: where, message: `"${host}" is not an inventory host; use one of: ${listOf(realservers)}` });
           return;
         }
@@ -133,13 +141,8 @@ export function serviceRules(inv: Obj): InventoryProblem[] {
             message: `"${host}" is not in group "realservers", so it would not get the VIP on lo and would drop the traffic; add it to groups.realservers`,
           });
         }
-        const family = ipFamily(address);
-        if (vipFamily !== null && family !== null && family !== vipFamily) {
-          problems.push({
-            path: where,
-            message: `${what} has the IPv${family} address ${address} but the VIP is IPv${vipFamily}; IPVS forwards to real servers of the VIP's family only`,
-          });
-        }
+        const familyProblem = familyMismatch(what, addresses, vipFamily, "; IPVS forwards to real servers of the VIP's family only");
+        if (familyProblem) problems.push({ path: where, message: familyProblem });
         const rsPort = int(rs?.port) ?? port;
         const key = `${host} ${rsPort}`;
         const first = listed.get(key);

@@ -6,6 +6,7 @@
 import type { InventoryProblem } from '../errors.js';
 import { hostIp, ipFamily, notUnicastReason } from './address.js';
 import { DEFAULTS, DIRECTORS } from './defaults.js';
+import { rawHostAddresses } from './host-addresses.js';
 import { pointer } from './pointer.js';
 import { arr, int, listOf, members, type Obj, obj, str } from './view.js';
 
@@ -16,8 +17,10 @@ export function vrrpRules(inv: Obj): InventoryProblem[] {
   const defaultInterface = str(vrrp?.interface) ?? DEFAULTS.vrrp.interface;
   const hostAddresses = new Map<string, string>();
   for (const h of arr(inv.hosts).map(obj)) {
-    const a = hostIp(str(h?.address) ?? '');
-    if (a !== null) hostAddresses.set(a, str(h?.name) ?? '?');
+    for (const raw of rawHostAddresses(h)) {
+      const a = hostIp(raw);
+      if (a !== null) hostAddresses.set(a, str(h?.name) ?? '?');
+    }
   }
   const auth = obj(vrrp?.authentication);
 
@@ -108,19 +111,19 @@ function preemptAndUnicastRules(inv: Obj, directors: string[]): InventoryProblem
     });
   }
   if (vrrp?.unicast !== true) return problems;
-  const addressOf = new Map(
+  const addressesOf = new Map(
     arr(inv.hosts)
       .map(obj)
-      .map((h) => [str(h?.name) ?? '', str(h?.address) ?? '']),
+      .map((h) => [str(h?.name) ?? '', rawHostAddresses(h)]),
   );
   arr(inv.vips).forEach((raw, i) => {
     const family = ipFamily(str(obj(raw)?.address) ?? '');
     if (family === null) return;
-    const other = directors.filter((d) => ipFamily(addressOf.get(d) ?? '') !== family);
+    const other = directors.filter((d) => !(addressesOf.get(d) ?? []).some((a) => ipFamily(a) === family));
     if (other.length) {
       problems.push({
         path: pointer('vips', i, 'address'),
-        message: `is IPv${family}, but with vrrp.unicast its adverts go to the directors' addresses, and ${listOf(other)} ${other.length > 1 ? 'have' : 'has'} no IPv${family} address; use VIPs of the directors' family or multicast`,
+        message: `is IPv${family}, but with vrrp.unicast its adverts go to the directors' addresses, and ${listOf(other)} ${other.length > 1 ? 'have' : 'has'} no IPv${family} address; give ${other.length > 1 ? 'them' : 'it'} "ipv${family}" (dual-stack), use VIPs of the directors' family, or multicast`,
       });
     }
   });

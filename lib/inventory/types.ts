@@ -19,6 +19,8 @@ export interface InventorySsh {
 export interface InventoryHost {
   name: string;
   address: string;
+  ipv4?: string; // dual-stack: the host's IPv4 address when `address` is IPv6
+  ipv6?: string; // dual-stack: the host's IPv6 address when `address` is IPv4
   ssh?: InventorySsh; // overrides the inventory-wide ssh settings
 }
 
@@ -151,6 +153,8 @@ export interface TrackScript {
 export interface Host {
   name: string;
   address: string;
+  /** a dual-stack host's address of the other family (the inventory's ipv4 or ipv6) */
+  secondAddress?: string;
   ssh: SshSettings;
   groups: string[]; // sorted
 }

@@ -8,7 +8,7 @@
 import { UserError } from '../errors.js';
 import { DIRECTORS } from '../inventory/defaults.js';
 import type { Cluster, HealthCheck, RealServer, Service, TrackScript, Vip } from '../inventory/types.js';
-import { unicastPeers } from '../inventory/unicast-peers.js';
+import { unicastAddress, unicastPeers } from '../inventory/unicast-peers.js';
 import { redactKeepalivedText } from '../keepalived/redact.js';
 import { managedHeader } from './header.js';
 import { NOTIFY_SCRIPT_PATH } from './notify.js';
@@ -147,7 +147,7 @@ function vrrpScript(t: TrackScript): Lines {
 
 /** This director's address as the source, every other director of the instance as a peer (from the inventory, never typed twice). */
 function unicastLines(cluster: Cluster, vip: Vip, director: string): Lines {
-  const source = cluster.hosts.find((h) => h.name === director)!.address;
+  const source = unicastAddress(cluster, director, vip);
   return [
     `unicast_src_ip ${source}`,
     ...block(

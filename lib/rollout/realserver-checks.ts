@@ -10,6 +10,7 @@ import { type HttpProbeResult, httpProbeFact } from '../facts/http-probe.js';
 import type { IpvsVirtualService } from '../facts/ipvs.js';
 import { type TcpConnectResult, tcpConnectFact } from '../facts/tcp-connect.js';
 import { sameIp } from '../inventory/address.js';
+import { hostAddresses } from '../inventory/host-addresses.js';
 import { serviceAddress } from '../inventory/service-label.js';
 import type { Cluster, RealServer, Service } from '../inventory/types.js';
 import { gatherFacts } from '../run/gather.js';
@@ -30,7 +31,9 @@ export function tablesUnreadable(cluster: Cluster, views: DirectorView[]): strin
 
 /** Every entry for the real servers' addresses, per director. */
 function entries(cluster: Cluster, views: DirectorView[], realServers: string[]) {
-  const addresses = cluster.hosts.filter((h) => realServers.includes(h.name)).map((h) => ({ host: h.name, address: h.address }));
+  const addresses = cluster.hosts
+    .filter((h) => realServers.includes(h.name))
+    .flatMap((h) => hostAddresses(h).map((address) => ({ host: h.name, address })));
   return views.flatMap((v) =>
     (v.ipvs?.table ?? []).flatMap((svc: IpvsVirtualService) =>
       svc.realServers
