@@ -215,6 +215,9 @@ function resolveService(
     persistence: s.persistence ?? d.persistence,
     delayLoop: s.delayLoop ?? d.delayLoop,
     realServers,
+    ...(s.quorum
+      ? { quorum: { weight: s.quorum.weight, hysteresis: s.quorum.hysteresis ?? 0, up: s.quorum.up ?? null, down: s.quorum.down ?? null } }
+      : {}),
     ...(s.sorryServer
       ? {
           sorryServer: {

@@ -58,6 +58,26 @@ function familyMismatch(what: string, addresses: string[], vipFamily: 4 | 6 | nu
   return `${what} has the IPv${other} address ${addresses[0]} but the VIP is IPv${vipFamily}${why}; give the host "ipv${vipFamily}" if it is dual-stack`;
 }
 
+/** A quorum the service's real servers can reach (else it is never up), and a hysteresis below it. */
+function quorumRules(quorum: Obj | undefined, at: (...rest: (string | number)[]) => string, list: (Obj | undefined)[]): InventoryProblem[] {
+  const weight = int(quorum?.weight);
+  if (weight === undefined) return [];
+  const problems: InventoryProblem[] = [];
+  const total = list.reduce((sum, rs) => sum + (int(rs?.weight) ?? DEFAULTS.realServer.weight), 0);
+  if (weight > total)
+    problems.push({
+      path: at('quorum', 'weight'),
+      message: `${weight} is more than the ${total} all of this service's real servers weigh together, so it would never be up; use at most ${total}`,
+    });
+  const hysteresis = int(quorum?.hysteresis);
+  if (hysteresis !== undefined && hysteresis >= weight)
+    problems.push({
+      path: at('quorum', 'hysteresis'),
+      message: `${hysteresis} is not below the quorum weight ${weight}, so the service would never count as down; use at most ${weight - 1}`,
+    });
+  return problems;
+}
+
 export function serviceRules(inv: Obj): InventoryProblem[] {
   const problems: InventoryProblem[] = [];
   const addressOf = new Map<string, string[]>();
@@ -166,6 +186,7 @@ export function serviceRules(inv: Obj): InventoryProblem[] {
           forwarding,
           realServerHosts: list.map((rs) => str(rs?.host)),
         }),
+        ...quorumRules(obj(service.quorum), at, list),
       );
     });
   });

@@ -7,20 +7,20 @@ const require = createRequire(import.meta.url);
 
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lvs-play.invalid/schema/inventory.schema.json","title":"lvs-play inventory","description":"One LVS-DR cluster: its hosts, their groups, the VIPs with their virtual services, VRRP settings, time servers, packages and sysctls. Anything that reaches a shell or a file name has a strict pattern.","type":"object","additionalProperties":false,"required":["name","hosts","groups","vips"],"properties":{"$schema":{"description":"Path or URL of this schema, for editors: \"../schema/inventory.schema.json\".","type":"string"},"name":{"description":"Cluster name, used in file names and headers: lowercase letters, digits, '_' and '-', 1-63 characters, starting with a letter or digit.","type":"string","pattern":"^[a-z0-9][a-z0-9_-]{0,62}$"},"ssh":{"description":"SSH settings for every host; a host's own \"ssh\" overrides them key by key.","$ref":"#/$defs/ssh"},"hosts":{"description":"Every machine lvs-play manages, in the order it reports them.","type":"array","minItems":1,"items":{"$ref":"#/$defs/host"}},"groups":{"description":"Group name -> host names. \"directors\" (run keepalived and IPVS) and \"realservers\" (carry the VIPs on lo) are required; more groups are allowed (e.g. \"clients\").","type":"object","required":["directors","realservers"],"propertyNames":{"$ref":"#/$defs/groupName"},"properties":{"directors":{"description":"Hosts that run keepalived: each VIP has one MASTER among them and the others are its BACKUPs. Two for the dual-master pattern.","$ref":"#/$defs/hostList"},"realservers":{"description":"Hosts that serve the VIPs' traffic; they get every VIP on lo and arp_ignore/arp_announce.","$ref":"#/$defs/hostList"}},"additionalProperties":{"$ref":"#/$defs/hostList"}},"vrrp":{"$ref":"#/$defs/vrrp"},"keepalived":{"description":"How keepalived runs on the directors.","type":"object","additionalProperties":false,"properties":{"mode":{"description":"\"full\" (default) runs VRRP and the IPVS health checker; \"vrrp-only\" for hosts whose kernel has no IP_VS (the container lab).","enum":["full","vrrp-only"]}}},"vips":{"description":"The virtual IP addresses. Each gets its own vrrp_instance, one MASTER director and the others BACKUP with lower, distinct priorities.","type":"array","minItems":1,"items":{"$ref":"#/$defs/vip"}},"time":{"description":"Time synchronisation (chrony), done before anything else.","type":"object","additionalProperties":false,"properties":{"servers":{"description":"NTP servers, host names or IP addresses. Default [\"pool.ntp.org\"].","type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/$defs/serverName"}}}},"packages":{"description":"Group name -> packages to install on its hosts. Default for \"directors\": [\"keepalived\", \"ipvsadm\"].","type":"object","propertyNames":{"$ref":"#/$defs/groupName"},"additionalProperties":{"type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/packageName"}}},"sysctl":{"description":"Group name -> extra sysctls for its hosts (key -> value), written to /etc/sysctl.d.","type":"object","propertyNames":{"$ref":"#/$defs/groupName"},"additionalProperties":{"type":"object","propertyNames":{"$ref":"#/$defs/sysctlKey"},"additionalProperties":{"$ref":"#/$defs/sysctlValue"}}}},"$defs":{"hostName":{"description":"Host name: lowercase letters, digits and '-', 1-63 characters, not starting or ending with '-'.","type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},"groupName":{"description":"Group name: lowercase letters, digits, '_' and '-', 1-63 characters, starting with a letter.","type":"string","pattern":"^[a-z][a-z0-9_-]{0,62}$"},"hostList":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/$defs/hostName"}},"ipAddress":{"description":"An IPv4 address (192.0.2.10) or an IPv6 address (2001:db8::10), without prefix length.","type":"string","pattern":"^[0-9A-Fa-f.:]{2,45}$","anyOf":[{"format":"ipv4"},{"format":"ipv6"}]},"serverName":{"description":"A host name (0.pool.ntp.org) or an IP address.","type":"string","pattern":"^[A-Za-z0-9.:-]{1,253}$","anyOf":[{"format":"hostname"},{"format":"ipv4"},{"format":"ipv6"}]},"port":{"description":"A TCP/UDP port, 1-65535.","type":"integer","minimum":1,"maximum":65535},"priority":{"description":"A VRRP priority, 1-254 (255 is reserved for the address owner).","type":"integer","minimum":1,"maximum":254},"interfaceName":{"description":"A network interface name: 1-15 letters, digits, '_', '.' or '-', not starting with '-' or '.' (no '/', ':' or spaces).","type":"string","pattern":"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,14}$"},"envName":{"description":"An environment variable name: letters, digits and '_', not starting with a digit.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,127}$"},"filePath":{"description":"A file path: absolute, relative to the inventory's folder, or starting with \"~/\"; letters, digits and _ . + @ , = / - only (no spaces or shell characters), not starting with '-'.","type":"string","pattern":"^(~/|/)?[A-Za-z0-9_.+@,=][A-Za-z0-9_.+@,=/-]{0,4095}$"},"packageName":{"description":"A Debian or RPM package name: letters, digits and + . _ -, starting with a letter or digit.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9+._-]{0,127}$"},"sysctlKey":{"description":"A sysctl key in dotted form (net.ipv4.ip_forward): lowercase words of letters, digits, '_' and '-' joined by dots; interface names may have capitals.","type":"string","pattern":"^[a-z0-9_]+(\\.[A-Za-z0-9_-]+)+$"},"sysctlValue":{"description":"A sysctl value: an integer, or a string of letters, digits, spaces and . _ : , / + - (e.g. \"32768 60999\").","type":["string","integer"],"pattern":"^[A-Za-z0-9._:,/+ -]{1,256}$"},"ssh":{"description":"How lvs-play reaches a host over SSH. What is left out comes from the user's OpenSSH config (~/.ssh/config, or -F FILE), then the defaults.","type":"object","additionalProperties":false,"properties":{"user":{"description":"Login user, default \"root\"; other users escalate with sudo -n.","type":"string","pattern":"^[a-z_][a-z0-9_.-]{0,31}$"},"port":{"description":"SSH port, default 22.","$ref":"#/$defs/port"},"identityFile":{"description":"Private key file; \"~\" and relative paths resolve against the inventory's folder.","$ref":"#/$defs/filePath"},"passphraseEnv":{"description":"Environment variable holding the private key's passphrase.","$ref":"#/$defs/envName"},"knownHosts":{"description":"OpenSSH known_hosts file checked for host keys, default ~/.ssh/known_hosts.","$ref":"#/$defs/filePath"},"jumpHost":{"description":"Reach the host through this one: the name of an inventory host, or \"user@host:port\".","type":"string","pattern":"^([a-z_][a-z0-9_.-]{0,31}@)?([A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]{2,45}\\])(:[0-9]{1,5})?$"}}},"host":{"description":"A machine lvs-play manages.","type":"object","additionalProperties":false,"required":["name","address"],"properties":{"name":{"description":"Unique host name, used by groups, real servers and --limit.","$ref":"#/$defs/hostName"},"address":{"description":"The host's IP address: lvs-play connects to it and real servers are addressed by it.","$ref":"#/$defs/ipAddress"},"ipv4":{"description":"Dual-stack hosts: the host's IPv4 address when \"address\" is IPv6. IPv4 VIPs address the host by it (as a real server, sorry server or unicast peer); lvs-play still connects to \"address\".","type":"string","pattern":"^[0-9.]{7,15}$","format":"ipv4"},"ipv6":{"description":"Dual-stack hosts: the host's IPv6 address when \"address\" is IPv4 (e.g. 2001:db8::10). IPv6 VIPs address the host by it (as a real server, sorry server or unicast peer); lvs-play still connects to \"address\".","type":"string","pattern":"^[0-9A-Fa-f.:]{2,45}$","format":"ipv6"},"ssh":{"description":"Overrides the inventory-wide ssh settings for this host.","$ref":"#/$defs/ssh"}}},"vrrp":{"description":"VRRP settings shared by every VIP's vrrp_instance.","type":"object","additionalProperties":false,"properties":{"interface":{"description":"Interface VRRP runs on and the VIPs are added to, default \"eth0\".","$ref":"#/$defs/interfaceName"},"advertInterval":{"description":"advert_int: seconds between VRRP advertisements, 1-255, default 1.","type":"integer","minimum":1,"maximum":255},"priority":{"description":"Priorities: a VIP's MASTER gets \"master\"; its backups get backup, backup - step, backup - 2*step, ...","type":"object","additionalProperties":false,"properties":{"master":{"description":"MASTER priority, default 150.","$ref":"#/$defs/priority"},"backup":{"description":"First BACKUP's priority, default 120; must be below master.","$ref":"#/$defs/priority"},"step":{"description":"How much lower each further BACKUP is, default 10.","type":"integer","minimum":1,"maximum":100}}},"authentication":{"description":"VRRP authentication (IPv4 VIPs only: IPv6 uses VRRPv3, which has none). Give exactly one of password, passwordEnv or passwordFile.","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"auth_type: PASS. (AH is refused: keepalived clears it on an instance that starts as MASTER, as every dual-master director does.)","enum":["PASS","AH"]},"password":{"description":"auth_pass, 1-8 characters (keepalived silently truncates longer ones); prefer passwordEnv or passwordFile.","type":"string","minLength":1,"maxLength":8,"pattern":"^[A-Za-z0-9_.,:;@%+=^~*&?/|<>()\\[\\]-]+$"},"passwordEnv":{"description":"Environment variable holding the password.","$ref":"#/$defs/envName"},"passwordFile":{"description":"File holding the password (a trailing newline is ignored).","$ref":"#/$defs/filePath"}},"oneOf":[{"required":["password"]},{"required":["passwordEnv"]},{"required":["passwordFile"]}]},"syncDaemon":{"description":"Run the IPVS connection sync daemon (lvs_sync_daemon) on vrrp.interface, default true.","type":"boolean"},"unicast":{"description":"Send VRRP adverts to the other directors' addresses (unicast_src_ip, unicast_peer) instead of multicast, for networks that drop multicast; the peers follow from the directors group. Default false.","type":"boolean"},"nopreempt":{"description":"A director that comes back does not take its VIPs back from the director holding them (nopreempt; every instance then starts in BACKUP state). Default false: the MASTER preempts.","type":"boolean"},"preemptDelay":{"description":"preempt_delay: seconds a director that comes back waits before it takes its VIPs back, 1-1000. Not with nopreempt.","type":"integer","minimum":1,"maximum":1000},"notify":{"description":"The operator's script keepalived runs on every VRRP state change of every instance (keepalived's notify: $1 INSTANCE, $2 the instance name, $3 the new state MASTER/BACKUP/FAULT/STOP, $4 the priority), installed on each director as /etc/keepalived/lvs-play-notify (root, 0755) and run as root with keepalived's script security on. Give its text (script) or a file next to the inventory (file).","type":"object","additionalProperties":false,"properties":{"script":{"description":"The script itself, starting with #!.","type":"string","minLength":3,"maxLength":65536,"pattern":"^#!"},"file":{"description":"A local file holding the script (relative to the inventory's folder).","$ref":"#/$defs/filePath"}},"oneOf":[{"required":["script"]},{"required":["file"]}]},"trackScripts":{"description":"The operator's own checks (vrrp_script), e.g. \"is the upstream router reachable\", tracked by every VIP's vrrp_instance on every director and run as root: while one fails on a director, its priority for every VIP changes by the check's weight (weight 0: its instances go to FAULT and give their VIPs up).","type":"array","minItems":1,"items":{"$ref":"#/$defs/trackScript"}},"trackInterfaces":{"description":"Interfaces every VIP's vrrp_instance tracks (track_interface): while one is down on a director, its priority changes by the weight, or without a weight its instances go to FAULT.","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["interface"],"properties":{"interface":{"$ref":"#/$defs/interfaceName"},"weight":{"description":"-253 to 253; default none: the instances go to FAULT while the interface is down.","type":"integer","minimum":-253,"maximum":253}}}},"syncGroups":{"description":"VIPs that must move together (vrrp_sync_group): when one of a group's instances changes state on a director, the others follow. A group's VIPs share their MASTER and interface.","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["name","vips"],"properties":{"name":{"description":"vrrp_sync_group name: letters, digits, '_' and '-', 1-32 characters, starting with a letter.","$ref":"#/$defs/vrrpName"},"vips":{"description":"The group's VIPs (at least two), by address.","type":"array","minItems":2,"uniqueItems":true,"items":{"$ref":"#/$defs/ipAddress"}}}}},"garp":{"description":"Gratuitous ARP (IPv4) / unsolicited NA (IPv6) a new MASTER sends so switches learn it.","type":"object","additionalProperties":false,"properties":{"masterDelay":{"description":"garp_master_delay: seconds after becoming MASTER before the second burst, 0-255 (keepalived's default 5).","type":"integer","minimum":0,"maximum":255},"masterRepeat":{"description":"garp_master_repeat: messages per burst, 1-255 (keepalived's default 5).","type":"integer","minimum":1,"maximum":255},"masterRefresh":{"description":"garp_master_refresh: seconds between repeated bursts while MASTER, 1-86400 (keepalived's default: none).","type":"integer","minimum":1,"maximum":86400}}}}},"vrrpName":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_-]{0,31}$"},"trackScript":{"description":"One vrrp_script: a command keepalived runs every interval; exit 0 is success.","type":"object","additionalProperties":false,"required":["name","command"],"properties":{"name":{"description":"vrrp_script name: letters, digits, '_' and '-', 1-32 characters, starting with a letter.","$ref":"#/$defs/vrrpName"},"command":{"description":"The command: an absolute path, then arguments separated by single spaces (letters, digits and _ . / : = , + @ % -; no quotes or shell characters). It must exist on the directors: lvs-play runs it, it does not install it.","type":"string","maxLength":1024,"pattern":"^/[A-Za-z0-9_./+-]{1,255}( [A-Za-z0-9_./:=,+@%-]{1,255}){0,32}$"},"interval":{"description":"Seconds between runs, 1-3600, default 2.","type":"integer","minimum":1,"maximum":3600},"timeout":{"description":"Seconds a run may take before it counts as failed, 1-3600, default the interval.","type":"integer","minimum":1,"maximum":3600},"weight":{"description":"-253 to 253, added to the priority while the check fails (negative) or passes (positive); default 0: the instances go to FAULT while it fails.","type":"integer","minimum":-253,"maximum":253},"fall":{"description":"Failed runs in a row before it counts as failing, 1-255, default 1.","type":"integer","minimum":1,"maximum":255},"rise":{"description":"Successful runs in a row before it counts as passing again, 1-255, default 1.","type":"integer","minimum":1,"maximum":255}}},"vip":{"description":"A virtual IP address, its vrrp_instance and its virtual services.","type":"object","additionalProperties":false,"required":["address","routerId","services"],"properties":{"address":{"description":"The VIP: an IPv4 or IPv6 address, never a host's address.","$ref":"#/$defs/ipAddress"},"instance":{"description":"vrrp_instance name, default \"vi_<index+1>\": letters, digits, '_', '.' and '-', 1-32 characters, starting with a letter.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_.-]{0,31}$"},"routerId":{"description":"virtual_router_id, 1-255, unique per interface.","type":"integer","minimum":1,"maximum":255},"master":{"description":"The director that is MASTER for this VIP; default: VIP i goes to directors[i % N].","$ref":"#/$defs/hostName"},"priority":{"description":"This VIP's MASTER priority, default vrrp.priority.master.","$ref":"#/$defs/priority"},"interface":{"description":"Interface for this VIP's instance, default vrrp.interface.","$ref":"#/$defs/interfaceName"},"services":{"description":"The virtual_server blocks for this VIP.","type":"array","minItems":1,"items":{"$ref":"#/$defs/service"}}}},"service":{"description":"A virtual service: VIP:port balanced over real servers, or several ports of the VIP as one service (fwmark).","type":"object","additionalProperties":false,"properties":{"port":{"description":"The virtual service's port, 1-65535.","$ref":"#/$defs/port"},"fwmark":{"description":"Firewall mark, 1-4294967295: the service is every port in \"ports\" of the VIP, marked with this number by nftables rules lvs-play writes on the directors. Unique in the cluster; IPv4 VIPs only.","type":"integer","minimum":1,"maximum":4294967295},"ports":{"description":"The ports a fwmark service takes on its VIP, each once; real servers receive each client's own port.","type":"array","minItems":1,"maxItems":64,"uniqueItems":true,"items":{"$ref":"#/$defs/port"}},"protocol":{"description":"TCP (default) or UDP.","enum":["TCP","UDP"]},"scheduler":{"description":"lb_algo, an ipvsadm scheduler, default \"rr\".","enum":["rr","wrr","lc","wlc","lblc","lblcr","dh","sh","sed","nq","fo","ovf","mh","twos"]},"schedulerFlags":{"description":"Scheduler flags, for the schedulers that take them: sh-port and sh-fallback for sh, mh-port and mh-fallback for mh (port: the source port counts in the hash; fallback: an unavailable server's clients go to another one).","type":"array","uniqueItems":true,"items":{"enum":["sh-port","sh-fallback","mh-port","mh-fallback"]}},"forwarding":{"description":"lb_kind: DR (default, direct routing), NAT or TUN.","enum":["DR","NAT","TUN"]},"persistence":{"description":"persistence_timeout in seconds, 0 (default) for none.","type":"integer","minimum":0,"maximum":2678400},"delayLoop":{"description":"delay_loop: seconds between health checks, default 3.","type":"integer","minimum":1,"maximum":86400},"sorryServer":{"description":"sorry_server: where keepalived sends the service's traffic while every real server is down. An inventory host of group \"realservers\" (so it carries the VIP on lo like a real server), not one of this service's real servers.","type":"object","additionalProperties":false,"required":["host"],"properties":{"host":{"description":"The inventory host.","$ref":"#/$defs/hostName"},"port":{"description":"Its port, default the service's port (DR and TUN cannot change it).","$ref":"#/$defs/port"}}},"realServers":{"description":"Real servers, default every host of group \"realservers\" with weight 1 on the service's port.","type":"array","minItems":1,"items":{"$ref":"#/$defs/realServer"}},"healthCheck":{"$ref":"#/$defs/healthCheck"}}},"realServer":{"description":"A real server of a virtual service.","type":"object","additionalProperties":false,"required":["host"],"properties":{"host":{"description":"Name of an inventory host in group \"realservers\".","$ref":"#/$defs/hostName"},"port":{"description":"Port on the real server, default the service's port (DR forwards to the same port).","$ref":"#/$defs/port"},"weight":{"description":"Scheduler weight 0-65535, default 1 (0 takes no new connections).","type":"integer","minimum":0,"maximum":65535}}},"healthCheck":{"description":"How keepalived checks each real server: TCP_CHECK (default) connects; HTTP_GET and SSL_GET request a path (over TLS for SSL_GET) and expect a status; MISC_CHECK runs the operator's command on the director; DNS_CHECK sends a DNS query; UDP_CHECK sends a UDP datagram and fails on an ICMP unreachable. A UDP service needs UDP_CHECK, DNS_CHECK or MISC_CHECK.","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"TCP_CHECK, HTTP_GET, SSL_GET, MISC_CHECK, DNS_CHECK or UDP_CHECK.","enum":["TCP_CHECK","HTTP_GET","SSL_GET","MISC_CHECK","DNS_CHECK","UDP_CHECK"]},"port":{"description":"connect_port, default the real server's port.","$ref":"#/$defs/port"},"connectTimeout":{"description":"connect_timeout in seconds (MISC_CHECK: misc_timeout, how long the command may run), default 10.","type":"integer","minimum":1,"maximum":3600},"retry":{"description":"retry (formerly nb_get_retry), default 3.","type":"integer","minimum":0,"maximum":100},"delayBeforeRetry":{"description":"delay_before_retry in seconds, default 3.","type":"integer","minimum":0,"maximum":3600},"path":{"description":"HTTP_GET and SSL_GET only: the URL path to request, default \"/\"; letters, digits and / . _ ~ % + , : @ = - plus an optional ?query (with &).","type":"string","maxLength":1024,"pattern":"^/[A-Za-z0-9._~%/+,:@=-]*(\\?[A-Za-z0-9._~%/+,:@=&-]*)?$"},"status":{"description":"HTTP_GET and SSL_GET only: the expected status code, default 200.","type":"integer","minimum":100,"maximum":599},"command":{"description":"MISC_CHECK only (required there): the operator's check, run on each director as root; exit 0 is up. An absolute path, then arguments separated by single spaces (letters, digits and _ . / : = , + @ % -; no quotes or shell characters). It must exist on the directors.","type":"string","maxLength":1024,"pattern":"^/[A-Za-z0-9_./+-]{1,255}( [A-Za-z0-9_./:=,+@%-]{1,255}){0,32}$"},"dynamic":{"description":"MISC_CHECK only: misc_dynamic, the command's exit code sets the weight (0 up at its weight, 1 down, 2-255 weight code - 2). Default false.","type":"boolean"},"query":{"description":"DNS_CHECK only: the question asked, default type SOA for \".\" (keepalived's default).","type":"object","additionalProperties":false,"properties":{"type":{"description":"The record type, default SOA.","enum":["A","NS","CNAME","SOA","MX","TXT","AAAA"]},"name":{"description":"The name asked for, default \".\" (the root).","type":"string","maxLength":253,"pattern":"^(\\.|([A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?\\.)*[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?\\.?)$"}}}},"allOf":[{"if":{"properties":{"type":{"enum":["TCP_CHECK","MISC_CHECK","DNS_CHECK","UDP_CHECK"]}}},"then":{"properties":{"path":false,"status":false}}},{"if":{"properties":{"type":{"const":"MISC_CHECK"}}},"then":{"required":["command"]}},{"if":{"properties":{"type":{"not":{"const":"MISC_CHECK"}}}},"then":{"properties":{"command":false,"dynamic":false}}},{"if":{"properties":{"type":{"not":{"const":"DNS_CHECK"}}}},"then":{"properties":{"query":false}}}]}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lvs-play.invalid/schema/inventory.schema.json","title":"lvs-play inventory","description":"One LVS-DR cluster: its hosts, their groups, the VIPs with their virtual services, VRRP settings, time servers, packages and sysctls. Anything that reaches a shell or a file name has a strict pattern.","type":"object","additionalProperties":false,"required":["name","hosts","groups","vips"],"properties":{"$schema":{"description":"Path or URL of this schema, for editors: \"../schema/inventory.schema.json\".","type":"string"},"name":{"description":"Cluster name, used in file names and headers: lowercase letters, digits, '_' and '-', 1-63 characters, starting with a letter or digit.","type":"string","pattern":"^[a-z0-9][a-z0-9_-]{0,62}$"},"ssh":{"description":"SSH settings for every host; a host's own \"ssh\" overrides them key by key.","$ref":"#/$defs/ssh"},"hosts":{"description":"Every machine lvs-play manages, in the order it reports them.","type":"array","minItems":1,"items":{"$ref":"#/$defs/host"}},"groups":{"description":"Group name -> host names. \"directors\" (run keepalived and IPVS) and \"realservers\" (carry the VIPs on lo) are required; more groups are allowed (e.g. \"clients\").","type":"object","required":["directors","realservers"],"propertyNames":{"$ref":"#/$defs/groupName"},"properties":{"directors":{"description":"Hosts that run keepalived: each VIP has one MASTER among them and the others are its BACKUPs. Two for the dual-master pattern.","$ref":"#/$defs/hostList"},"realservers":{"description":"Hosts that serve the VIPs' traffic; they get every VIP on lo and arp_ignore/arp_announce.","$ref":"#/$defs/hostList"}},"additionalProperties":{"$ref":"#/$defs/hostList"}},"vrrp":{"$ref":"#/$defs/vrrp"},"keepalived":{"description":"How keepalived runs on the directors.","type":"object","additionalProperties":false,"properties":{"mode":{"description":"\"full\" (default) runs VRRP and the IPVS health checker; \"vrrp-only\" for hosts whose kernel has no IP_VS (the container lab).","enum":["full","vrrp-only"]}}},"vips":{"description":"The virtual IP addresses. Each gets its own vrrp_instance, one MASTER director and the others BACKUP with lower, distinct priorities.","type":"array","minItems":1,"items":{"$ref":"#/$defs/vip"}},"time":{"description":"Time synchronisation (chrony), done before anything else.","type":"object","additionalProperties":false,"properties":{"servers":{"description":"NTP servers, host names or IP addresses. Default [\"pool.ntp.org\"].","type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/$defs/serverName"}}}},"packages":{"description":"Group name -> packages to install on its hosts. Default for \"directors\": [\"keepalived\", \"ipvsadm\"].","type":"object","propertyNames":{"$ref":"#/$defs/groupName"},"additionalProperties":{"type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/packageName"}}},"sysctl":{"description":"Group name -> extra sysctls for its hosts (key -> value), written to /etc/sysctl.d.","type":"object","propertyNames":{"$ref":"#/$defs/groupName"},"additionalProperties":{"type":"object","propertyNames":{"$ref":"#/$defs/sysctlKey"},"additionalProperties":{"$ref":"#/$defs/sysctlValue"}}}},"$defs":{"hostName":{"description":"Host name: lowercase letters, digits and '-', 1-63 characters, not starting or ending with '-'.","type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},"groupName":{"description":"Group name: lowercase letters, digits, '_' and '-', 1-63 characters, starting with a letter.","type":"string","pattern":"^[a-z][a-z0-9_-]{0,62}$"},"hostList":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/$defs/hostName"}},"ipAddress":{"description":"An IPv4 address (192.0.2.10) or an IPv6 address (2001:db8::10), without prefix length.","type":"string","pattern":"^[0-9A-Fa-f.:]{2,45}$","anyOf":[{"format":"ipv4"},{"format":"ipv6"}]},"serverName":{"description":"A host name (0.pool.ntp.org) or an IP address.","type":"string","pattern":"^[A-Za-z0-9.:-]{1,253}$","anyOf":[{"format":"hostname"},{"format":"ipv4"},{"format":"ipv6"}]},"port":{"description":"A TCP/UDP port, 1-65535.","type":"integer","minimum":1,"maximum":65535},"priority":{"description":"A VRRP priority, 1-254 (255 is reserved for the address owner).","type":"integer","minimum":1,"maximum":254},"interfaceName":{"description":"A network interface name: 1-15 letters, digits, '_', '.' or '-', not starting with '-' or '.' (no '/', ':' or spaces).","type":"string","pattern":"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,14}$"},"envName":{"description":"An environment variable name: letters, digits and '_', not starting with a digit.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,127}$"},"filePath":{"description":"A file path: absolute, relative to the inventory's folder, or starting with \"~/\"; letters, digits and _ . + @ , = / - only (no spaces or shell characters), not starting with '-'.","type":"string","pattern":"^(~/|/)?[A-Za-z0-9_.+@,=][A-Za-z0-9_.+@,=/-]{0,4095}$"},"packageName":{"description":"A Debian or RPM package name: letters, digits and + . _ -, starting with a letter or digit.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9+._-]{0,127}$"},"sysctlKey":{"description":"A sysctl key in dotted form (net.ipv4.ip_forward): lowercase words of letters, digits, '_' and '-' joined by dots; interface names may have capitals.","type":"string","pattern":"^[a-z0-9_]+(\\.[A-Za-z0-9_-]+)+$"},"sysctlValue":{"description":"A sysctl value: an integer, or a string of letters, digits, spaces and . _ : , / + - (e.g. \"32768 60999\").","type":["string","integer"],"pattern":"^[A-Za-z0-9._:,/+ -]{1,256}$"},"ssh":{"description":"How lvs-play reaches a host over SSH. What is left out comes from the user's OpenSSH config (~/.ssh/config, or -F FILE), then the defaults.","type":"object","additionalProperties":false,"properties":{"user":{"description":"Login user, default \"root\"; other users escalate with sudo -n.","type":"string","pattern":"^[a-z_][a-z0-9_.-]{0,31}$"},"port":{"description":"SSH port, default 22.","$ref":"#/$defs/port"},"identityFile":{"description":"Private key file; \"~\" and relative paths resolve against the inventory's folder.","$ref":"#/$defs/filePath"},"passphraseEnv":{"description":"Environment variable holding the private key's passphrase.","$ref":"#/$defs/envName"},"knownHosts":{"description":"OpenSSH known_hosts file checked for host keys, default ~/.ssh/known_hosts.","$ref":"#/$defs/filePath"},"jumpHost":{"description":"Reach the host through this one: the name of an inventory host, or \"user@host:port\".","type":"string","pattern":"^([a-z_][a-z0-9_.-]{0,31}@)?([A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]{2,45}\\])(:[0-9]{1,5})?$"}}},"host":{"description":"A machine lvs-play manages.","type":"object","additionalProperties":false,"required":["name","address"],"properties":{"name":{"description":"Unique host name, used by groups, real servers and --limit.","$ref":"#/$defs/hostName"},"address":{"description":"The host's IP address: lvs-play connects to it and real servers are addressed by it.","$ref":"#/$defs/ipAddress"},"ipv4":{"description":"Dual-stack hosts: the host's IPv4 address when \"address\" is IPv6. IPv4 VIPs address the host by it (as a real server, sorry server or unicast peer); lvs-play still connects to \"address\".","type":"string","pattern":"^[0-9.]{7,15}$","format":"ipv4"},"ipv6":{"description":"Dual-stack hosts: the host's IPv6 address when \"address\" is IPv4 (e.g. 2001:db8::10). IPv6 VIPs address the host by it (as a real server, sorry server or unicast peer); lvs-play still connects to \"address\".","type":"string","pattern":"^[0-9A-Fa-f.:]{2,45}$","format":"ipv6"},"ssh":{"description":"Overrides the inventory-wide ssh settings for this host.","$ref":"#/$defs/ssh"}}},"vrrp":{"description":"VRRP settings shared by every VIP's vrrp_instance.","type":"object","additionalProperties":false,"properties":{"interface":{"description":"Interface VRRP runs on and the VIPs are added to, default \"eth0\".","$ref":"#/$defs/interfaceName"},"advertInterval":{"description":"advert_int: seconds between VRRP advertisements, 1-255, default 1.","type":"integer","minimum":1,"maximum":255},"priority":{"description":"Priorities: a VIP's MASTER gets \"master\"; its backups get backup, backup - step, backup - 2*step, ...","type":"object","additionalProperties":false,"properties":{"master":{"description":"MASTER priority, default 150.","$ref":"#/$defs/priority"},"backup":{"description":"First BACKUP's priority, default 120; must be below master.","$ref":"#/$defs/priority"},"step":{"description":"How much lower each further BACKUP is, default 10.","type":"integer","minimum":1,"maximum":100}}},"authentication":{"description":"VRRP authentication (IPv4 VIPs only: IPv6 uses VRRPv3, which has none). Give exactly one of password, passwordEnv or passwordFile.","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"auth_type: PASS. (AH is refused: keepalived clears it on an instance that starts as MASTER, as every dual-master director does.)","enum":["PASS","AH"]},"password":{"description":"auth_pass, 1-8 characters (keepalived silently truncates longer ones); prefer passwordEnv or passwordFile.","type":"string","minLength":1,"maxLength":8,"pattern":"^[A-Za-z0-9_.,:;@%+=^~*&?/|<>()\\[\\]-]+$"},"passwordEnv":{"description":"Environment variable holding the password.","$ref":"#/$defs/envName"},"passwordFile":{"description":"File holding the password (a trailing newline is ignored).","$ref":"#/$defs/filePath"}},"oneOf":[{"required":["password"]},{"required":["passwordEnv"]},{"required":["passwordFile"]}]},"syncDaemon":{"description":"Run the IPVS connection sync daemon (lvs_sync_daemon) on vrrp.interface, default true.","type":"boolean"},"unicast":{"description":"Send VRRP adverts to the other directors' addresses (unicast_src_ip, unicast_peer) instead of multicast, for networks that drop multicast; the peers follow from the directors group. Default false.","type":"boolean"},"nopreempt":{"description":"A director that comes back does not take its VIPs back from the director holding them (nopreempt; every instance then starts in BACKUP state). Default false: the MASTER preempts.","type":"boolean"},"preemptDelay":{"description":"preempt_delay: seconds a director that comes back waits before it takes its VIPs back, 1-1000. Not with nopreempt.","type":"integer","minimum":1,"maximum":1000},"notify":{"description":"The operator's script keepalived runs on every VRRP state change of every instance (keepalived's notify: $1 INSTANCE, $2 the instance name, $3 the new state MASTER/BACKUP/FAULT/STOP, $4 the priority), installed on each director as /etc/keepalived/lvs-play-notify (root, 0755) and run as root with keepalived's script security on. Give its text (script) or a file next to the inventory (file).","type":"object","additionalProperties":false,"properties":{"script":{"description":"The script itself, starting with #!.","type":"string","minLength":3,"maxLength":65536,"pattern":"^#!"},"file":{"description":"A local file holding the script (relative to the inventory's folder).","$ref":"#/$defs/filePath"}},"oneOf":[{"required":["script"]},{"required":["file"]}]},"trackScripts":{"description":"The operator's own checks (vrrp_script), e.g. \"is the upstream router reachable\", tracked by every VIP's vrrp_instance on every director and run as root: while one fails on a director, its priority for every VIP changes by the check's weight (weight 0: its instances go to FAULT and give their VIPs up).","type":"array","minItems":1,"items":{"$ref":"#/$defs/trackScript"}},"trackInterfaces":{"description":"Interfaces every VIP's vrrp_instance tracks (track_interface): while one is down on a director, its priority changes by the weight, or without a weight its instances go to FAULT.","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["interface"],"properties":{"interface":{"$ref":"#/$defs/interfaceName"},"weight":{"description":"-253 to 253; default none: the instances go to FAULT while the interface is down.","type":"integer","minimum":-253,"maximum":253}}}},"syncGroups":{"description":"VIPs that must move together (vrrp_sync_group): when one of a group's instances changes state on a director, the others follow. A group's VIPs share their MASTER and interface.","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["name","vips"],"properties":{"name":{"description":"vrrp_sync_group name: letters, digits, '_' and '-', 1-32 characters, starting with a letter.","$ref":"#/$defs/vrrpName"},"vips":{"description":"The group's VIPs (at least two), by address.","type":"array","minItems":2,"uniqueItems":true,"items":{"$ref":"#/$defs/ipAddress"}}}}},"garp":{"description":"Gratuitous ARP (IPv4) / unsolicited NA (IPv6) a new MASTER sends so switches learn it.","type":"object","additionalProperties":false,"properties":{"masterDelay":{"description":"garp_master_delay: seconds after becoming MASTER before the second burst, 0-255 (keepalived's default 5).","type":"integer","minimum":0,"maximum":255},"masterRepeat":{"description":"garp_master_repeat: messages per burst, 1-255 (keepalived's default 5).","type":"integer","minimum":1,"maximum":255},"masterRefresh":{"description":"garp_master_refresh: seconds between repeated bursts while MASTER, 1-86400 (keepalived's default: none).","type":"integer","minimum":1,"maximum":86400}}}}},"operatorCommand":{"description":"An operator's command keepalived runs on the directors: an absolute path, then arguments separated by single spaces (letters, digits and _ . / : = , + @ % -; no quotes or shell characters). lvs-play runs it, it does not install it.","type":"string","maxLength":1024,"pattern":"^/[A-Za-z0-9_./+-]{1,255}( [A-Za-z0-9_./:=,+@%-]{1,255}){0,32}$"},"vrrpName":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_-]{0,31}$"},"trackScript":{"description":"One vrrp_script: a command keepalived runs every interval; exit 0 is success.","type":"object","additionalProperties":false,"required":["name","command"],"properties":{"name":{"description":"vrrp_script name: letters, digits, '_' and '-', 1-32 characters, starting with a letter.","$ref":"#/$defs/vrrpName"},"command":{"description":"The command: an absolute path, then arguments separated by single spaces (letters, digits and _ . / : = , + @ % -; no quotes or shell characters). It must exist on the directors: lvs-play runs it, it does not install it.","type":"string","maxLength":1024,"pattern":"^/[A-Za-z0-9_./+-]{1,255}( [A-Za-z0-9_./:=,+@%-]{1,255}){0,32}$"},"interval":{"description":"Seconds between runs, 1-3600, default 2.","type":"integer","minimum":1,"maximum":3600},"timeout":{"description":"Seconds a run may take before it counts as failed, 1-3600, default the interval.","type":"integer","minimum":1,"maximum":3600},"weight":{"description":"-253 to 253, added to the priority while the check fails (negative) or passes (positive); default 0: the instances go to FAULT while it fails.","type":"integer","minimum":-253,"maximum":253},"fall":{"description":"Failed runs in a row before it counts as failing, 1-255, default 1.","type":"integer","minimum":1,"maximum":255},"rise":{"description":"Successful runs in a row before it counts as passing again, 1-255, default 1.","type":"integer","minimum":1,"maximum":255}}},"vip":{"description":"A virtual IP address, its vrrp_instance and its virtual services.","type":"object","additionalProperties":false,"required":["address","routerId","services"],"properties":{"address":{"description":"The VIP: an IPv4 or IPv6 address, never a host's address.","$ref":"#/$defs/ipAddress"},"instance":{"description":"vrrp_instance name, default \"vi_<index+1>\": letters, digits, '_', '.' and '-', 1-32 characters, starting with a letter.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_.-]{0,31}$"},"routerId":{"description":"virtual_router_id, 1-255, unique per interface.","type":"integer","minimum":1,"maximum":255},"master":{"description":"The director that is MASTER for this VIP; default: VIP i goes to directors[i % N].","$ref":"#/$defs/hostName"},"priority":{"description":"This VIP's MASTER priority, default vrrp.priority.master.","$ref":"#/$defs/priority"},"interface":{"description":"Interface for this VIP's instance, default vrrp.interface.","$ref":"#/$defs/interfaceName"},"services":{"description":"The virtual_server blocks for this VIP.","type":"array","minItems":1,"items":{"$ref":"#/$defs/service"}}}},"service":{"description":"A virtual service: VIP:port balanced over real servers, or several ports of the VIP as one service (fwmark).","type":"object","additionalProperties":false,"properties":{"port":{"description":"The virtual service's port, 1-65535.","$ref":"#/$defs/port"},"fwmark":{"description":"Firewall mark, 1-4294967295: the service is every port in \"ports\" of the VIP, marked with this number by nftables rules lvs-play writes on the directors. Unique in the cluster; IPv4 VIPs only.","type":"integer","minimum":1,"maximum":4294967295},"ports":{"description":"The ports a fwmark service takes on its VIP, each once; real servers receive each client's own port.","type":"array","minItems":1,"maxItems":64,"uniqueItems":true,"items":{"$ref":"#/$defs/port"}},"protocol":{"description":"TCP (default) or UDP.","enum":["TCP","UDP"]},"scheduler":{"description":"lb_algo, an ipvsadm scheduler, default \"rr\".","enum":["rr","wrr","lc","wlc","lblc","lblcr","dh","sh","sed","nq","fo","ovf","mh","twos"]},"schedulerFlags":{"description":"Scheduler flags, for the schedulers that take them: sh-port and sh-fallback for sh, mh-port and mh-fallback for mh (port: the source port counts in the hash; fallback: an unavailable server's clients go to another one).","type":"array","uniqueItems":true,"items":{"enum":["sh-port","sh-fallback","mh-port","mh-fallback"]}},"forwarding":{"description":"lb_kind: DR (default, direct routing), NAT or TUN.","enum":["DR","NAT","TUN"]},"persistence":{"description":"persistence_timeout in seconds, 0 (default) for none.","type":"integer","minimum":0,"maximum":2678400},"delayLoop":{"description":"delay_loop: seconds between health checks, default 3.","type":"integer","minimum":1,"maximum":86400},"sorryServer":{"description":"sorry_server: where keepalived sends the service's traffic while every real server is down. An inventory host of group \"realservers\" (so it carries the VIP on lo like a real server), not one of this service's real servers.","type":"object","additionalProperties":false,"required":["host"],"properties":{"host":{"description":"The inventory host.","$ref":"#/$defs/hostName"},"port":{"description":"Its port, default the service's port (DR and TUN cannot change it).","$ref":"#/$defs/port"}}},"quorum":{"description":"keepalived's quorum: the service is up while the weights of its live real servers add up to at least \"weight\"; below it (minus hysteresis) the service is down: its traffic goes to the sorry server if it has one, and \"down\" runs on the director; \"up\" runs when it is back. Default none (keepalived's quorum 1: up while any real server is).","type":"object","additionalProperties":false,"required":["weight"],"properties":{"weight":{"description":"quorum: the smallest total weight of live real servers that keeps the service up, 1-4294967295; at most the total of the service's real server weights.","type":"integer","minimum":1,"maximum":4294967295},"hysteresis":{"description":"hysteresis: how far the live weight may fall below \"weight\" before the service counts as down (and must climb back above it to count as up), 0 (default) to weight - 1.","type":"integer","minimum":0,"maximum":4294967294},"up":{"description":"quorum_up: the operator's command run as root on each director when the service gains its quorum. An absolute path, then arguments separated by single spaces (letters, digits and _ . / : = , + @ % -; no quotes or shell characters). It must exist on the directors.","$ref":"#/$defs/operatorCommand"},"down":{"description":"quorum_down: the operator's command run as root on each director when the service loses its quorum; the same form as \"up\".","$ref":"#/$defs/operatorCommand"}}},"realServers":{"description":"Real servers, default every host of group \"realservers\" with weight 1 on the service's port.","type":"array","minItems":1,"items":{"$ref":"#/$defs/realServer"}},"healthCheck":{"$ref":"#/$defs/healthCheck"}}},"realServer":{"description":"A real server of a virtual service.","type":"object","additionalProperties":false,"required":["host"],"properties":{"host":{"description":"Name of an inventory host in group \"realservers\".","$ref":"#/$defs/hostName"},"port":{"description":"Port on the real server, default the service's port (DR forwards to the same port).","$ref":"#/$defs/port"},"weight":{"description":"Scheduler weight 0-65535, default 1 (0 takes no new connections).","type":"integer","minimum":0,"maximum":65535}}},"healthCheck":{"description":"How keepalived checks each real server: TCP_CHECK (default) connects; HTTP_GET and SSL_GET request a path (over TLS for SSL_GET) and expect a status; MISC_CHECK runs the operator's command on the director; DNS_CHECK sends a DNS query; UDP_CHECK sends a UDP datagram and fails on an ICMP unreachable. A UDP service needs UDP_CHECK, DNS_CHECK or MISC_CHECK.","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"TCP_CHECK, HTTP_GET, SSL_GET, MISC_CHECK, DNS_CHECK or UDP_CHECK.","enum":["TCP_CHECK","HTTP_GET","SSL_GET","MISC_CHECK","DNS_CHECK","UDP_CHECK"]},"port":{"description":"connect_port, default the real server's port.","$ref":"#/$defs/port"},"connectTimeout":{"description":"connect_timeout in seconds (MISC_CHECK: misc_timeout, how long the command may run), default 10.","type":"integer","minimum":1,"maximum":3600},"retry":{"description":"retry (formerly nb_get_retry), default 3.","type":"integer","minimum":0,"maximum":100},"delayBeforeRetry":{"description":"delay_before_retry in seconds, default 3.","type":"integer","minimum":0,"maximum":3600},"path":{"description":"HTTP_GET and SSL_GET only: the URL path to request, default \"/\"; letters, digits and / . _ ~ % + , : @ = - plus an optional ?query (with &).","type":"string","maxLength":1024,"pattern":"^/[A-Za-z0-9._~%/+,:@=-]*(\\?[A-Za-z0-9._~%/+,:@=&-]*)?$"},"status":{"description":"HTTP_GET and SSL_GET only: the expected status code, default 200.","type":"integer","minimum":100,"maximum":599},"command":{"description":"MISC_CHECK only (required there): the operator's check, run on each director as root; exit 0 is up. An absolute path, then arguments separated by single spaces (letters, digits and _ . / : = , + @ % -; no quotes or shell characters). It must exist on the directors.","type":"string","maxLength":1024,"pattern":"^/[A-Za-z0-9_./+-]{1,255}( [A-Za-z0-9_./:=,+@%-]{1,255}){0,32}$"},"dynamic":{"description":"MISC_CHECK only: misc_dynamic, the command's exit code sets the weight (0 up at its weight, 1 down, 2-255 weight code - 2). Default false.","type":"boolean"},"query":{"description":"DNS_CHECK only: the question asked, default type SOA for \".\" (keepalived's default).","type":"object","additionalProperties":false,"properties":{"type":{"description":"The record type, default SOA.","enum":["A","NS","CNAME","SOA","MX","TXT","AAAA"]},"name":{"description":"The name asked for, default \".\" (the root).","type":"string","maxLength":253,"pattern":"^(\\.|([A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?\\.)*[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?\\.?)$"}}}},"allOf":[{"if":{"properties":{"type":{"enum":["TCP_CHECK","MISC_CHECK","DNS_CHECK","UDP_CHECK"]}}},"then":{"properties":{"path":false,"status":false}}},{"if":{"properties":{"type":{"const":"MISC_CHECK"}}},"then":{"required":["command"]}},{"if":{"properties":{"type":{"not":{"const":"MISC_CHECK"}}}},"then":{"properties":{"command":false,"dynamic":false}}},{"if":{"properties":{"type":{"not":{"const":"DNS_CHECK"}}}},"then":{"properties":{"query":false}}}]}}};
 const schema40 = {"description":"Group name: lowercase letters, digits, '_' and '-', 1-63 characters, starting with a letter.","type":"string","pattern":"^[a-z][a-z0-9_-]{0,62}$"};
-const schema70 = {"description":"A host name (0.pool.ntp.org) or an IP address.","type":"string","pattern":"^[A-Za-z0-9.:-]{1,253}$","anyOf":[{"format":"hostname"},{"format":"ipv4"},{"format":"ipv6"}]};
-const schema72 = {"description":"A Debian or RPM package name: letters, digits and + . _ -, starting with a letter or digit.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9+._-]{0,127}$"};
-const schema74 = {"description":"A sysctl key in dotted form (net.ipv4.ip_forward): lowercase words of letters, digits, '_' and '-' joined by dots; interface names may have capitals.","type":"string","pattern":"^[a-z0-9_]+(\\.[A-Za-z0-9_-]+)+$"};
-const schema75 = {"description":"A sysctl value: an integer, or a string of letters, digits, spaces and . _ : , / + - (e.g. \"32768 60999\").","type":["string","integer"],"pattern":"^[A-Za-z0-9._:,/+ -]{1,256}$"};
+const schema72 = {"description":"A host name (0.pool.ntp.org) or an IP address.","type":"string","pattern":"^[A-Za-z0-9.:-]{1,253}$","anyOf":[{"format":"hostname"},{"format":"ipv4"},{"format":"ipv6"}]};
+const schema74 = {"description":"A Debian or RPM package name: letters, digits and + . _ -, starting with a letter or digit.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9+._-]{0,127}$"};
+const schema76 = {"description":"A sysctl key in dotted form (net.ipv4.ip_forward): lowercase words of letters, digits, '_' and '-' joined by dots; interface names may have capitals.","type":"string","pattern":"^[a-z0-9_]+(\\.[A-Za-z0-9_-]+)+$"};
+const schema77 = {"description":"A sysctl value: an integer, or a string of letters, digits, spaces and . _ : , / + - (e.g. \"32768 60999\").","type":["string","integer"],"pattern":"^[A-Za-z0-9._:,/+ -]{1,256}$"};
 const func1 = Object.prototype.hasOwnProperty;
 const func0 = require("ajv/dist/runtime/equal").default;
 const pattern4 = new RegExp("^[a-z0-9][a-z0-9_-]{0,62}$", "u");
 const pattern14 = new RegExp("^[a-z][a-z0-9_-]{0,62}$", "u");
-const pattern36 = new RegExp("^[A-Za-z0-9.:-]{1,253}$", "u");
-const pattern38 = new RegExp("^[A-Za-z0-9][A-Za-z0-9+._-]{0,127}$", "u");
-const pattern40 = new RegExp("^[a-z0-9_]+(\\.[A-Za-z0-9_-]+)+$", "u");
-const pattern41 = new RegExp("^[A-Za-z0-9._:,/+ -]{1,256}$", "u");
+const pattern38 = new RegExp("^[A-Za-z0-9.:-]{1,253}$", "u");
+const pattern40 = new RegExp("^[A-Za-z0-9][A-Za-z0-9+._-]{0,127}$", "u");
+const pattern42 = new RegExp("^[a-z0-9_]+(\\.[A-Za-z0-9_-]+)+$", "u");
+const pattern43 = new RegExp("^[A-Za-z0-9._:,/+ -]{1,256}$", "u");
 const schema32 = {"description":"How lvs-play reaches a host over SSH. What is left out comes from the user's OpenSSH config (~/.ssh/config, or -F FILE), then the defaults.","type":"object","additionalProperties":false,"properties":{"user":{"description":"Login user, default \"root\"; other users escalate with sudo -n.","type":"string","pattern":"^[a-z_][a-z0-9_.-]{0,31}$"},"port":{"description":"SSH port, default 22.","$ref":"#/$defs/port"},"identityFile":{"description":"Private key file; \"~\" and relative paths resolve against the inventory's folder.","$ref":"#/$defs/filePath"},"passphraseEnv":{"description":"Environment variable holding the private key's passphrase.","$ref":"#/$defs/envName"},"knownHosts":{"description":"OpenSSH known_hosts file checked for host keys, default ~/.ssh/known_hosts.","$ref":"#/$defs/filePath"},"jumpHost":{"description":"Reach the host through this one: the name of an inventory host, or \"user@host:port\".","type":"string","pattern":"^([a-z_][a-z0-9_.-]{0,31}@)?([A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]{2,45}\\])(:[0-9]{1,5})?$"}}};
 const schema33 = {"description":"A TCP/UDP port, 1-65535.","type":"integer","minimum":1,"maximum":65535};
 const schema34 = {"description":"A file path: absolute, relative to the inventory's folder, or starting with \"~/\"; letters, digits and _ . + @ , = / - only (no spaces or shell characters), not starting with '-'.","type":"string","pattern":"^(~/|/)?[A-Za-z0-9_.+@,=][A-Za-z0-9_.+@,=/-]{0,4095}$"};
@@ -2082,8 +2082,9 @@ validate30.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const schema55 = {"description":"A virtual IP address, its vrrp_instance and its virtual services.","type":"object","additionalProperties":false,"required":["address","routerId","services"],"properties":{"address":{"description":"The VIP: an IPv4 or IPv6 address, never a host's address.","$ref":"#/$defs/ipAddress"},"instance":{"description":"vrrp_instance name, default \"vi_<index+1>\": letters, digits, '_', '.' and '-', 1-32 characters, starting with a letter.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_.-]{0,31}$"},"routerId":{"description":"virtual_router_id, 1-255, unique per interface.","type":"integer","minimum":1,"maximum":255},"master":{"description":"The director that is MASTER for this VIP; default: VIP i goes to directors[i % N].","$ref":"#/$defs/hostName"},"priority":{"description":"This VIP's MASTER priority, default vrrp.priority.master.","$ref":"#/$defs/priority"},"interface":{"description":"Interface for this VIP's instance, default vrrp.interface.","$ref":"#/$defs/interfaceName"},"services":{"description":"The virtual_server blocks for this VIP.","type":"array","minItems":1,"items":{"$ref":"#/$defs/service"}}}};
 const pattern28 = new RegExp("^[A-Za-z][A-Za-z0-9_.-]{0,31}$", "u");
-const schema60 = {"description":"A virtual service: VIP:port balanced over real servers, or several ports of the VIP as one service (fwmark).","type":"object","additionalProperties":false,"properties":{"port":{"description":"The virtual service's port, 1-65535.","$ref":"#/$defs/port"},"fwmark":{"description":"Firewall mark, 1-4294967295: the service is every port in \"ports\" of the VIP, marked with this number by nftables rules lvs-play writes on the directors. Unique in the cluster; IPv4 VIPs only.","type":"integer","minimum":1,"maximum":4294967295},"ports":{"description":"The ports a fwmark service takes on its VIP, each once; real servers receive each client's own port.","type":"array","minItems":1,"maxItems":64,"uniqueItems":true,"items":{"$ref":"#/$defs/port"}},"protocol":{"description":"TCP (default) or UDP.","enum":["TCP","UDP"]},"scheduler":{"description":"lb_algo, an ipvsadm scheduler, default \"rr\".","enum":["rr","wrr","lc","wlc","lblc","lblcr","dh","sh","sed","nq","fo","ovf","mh","twos"]},"schedulerFlags":{"description":"Scheduler flags, for the schedulers that take them: sh-port and sh-fallback for sh, mh-port and mh-fallback for mh (port: the source port counts in the hash; fallback: an unavailable server's clients go to another one).","type":"array","uniqueItems":true,"items":{"enum":["sh-port","sh-fallback","mh-port","mh-fallback"]}},"forwarding":{"description":"lb_kind: DR (default, direct routing), NAT or TUN.","enum":["DR","NAT","TUN"]},"persistence":{"description":"persistence_timeout in seconds, 0 (default) for none.","type":"integer","minimum":0,"maximum":2678400},"delayLoop":{"description":"delay_loop: seconds between health checks, default 3.","type":"integer","minimum":1,"maximum":86400},"sorryServer":{"description":"sorry_server: where keepalived sends the service's traffic while every real server is down. An inventory host of group \"realservers\" (so it carries the VIP on lo like a real server), not one of this service's real servers.","type":"object","additionalProperties":false,"required":["host"],"properties":{"host":{"description":"The inventory host.","$ref":"#/$defs/hostName"},"port":{"description":"Its port, default the service's port (DR and TUN cannot change it).","$ref":"#/$defs/port"}}},"realServers":{"description":"Real servers, default every host of group \"realservers\" with weight 1 on the service's port.","type":"array","minItems":1,"items":{"$ref":"#/$defs/realServer"}},"healthCheck":{"$ref":"#/$defs/healthCheck"}}};
-const schema65 = {"description":"A real server of a virtual service.","type":"object","additionalProperties":false,"required":["host"],"properties":{"host":{"description":"Name of an inventory host in group \"realservers\".","$ref":"#/$defs/hostName"},"port":{"description":"Port on the real server, default the service's port (DR forwards to the same port).","$ref":"#/$defs/port"},"weight":{"description":"Scheduler weight 0-65535, default 1 (0 takes no new connections).","type":"integer","minimum":0,"maximum":65535}}};
+const schema60 = {"description":"A virtual service: VIP:port balanced over real servers, or several ports of the VIP as one service (fwmark).","type":"object","additionalProperties":false,"properties":{"port":{"description":"The virtual service's port, 1-65535.","$ref":"#/$defs/port"},"fwmark":{"description":"Firewall mark, 1-4294967295: the service is every port in \"ports\" of the VIP, marked with this number by nftables rules lvs-play writes on the directors. Unique in the cluster; IPv4 VIPs only.","type":"integer","minimum":1,"maximum":4294967295},"ports":{"description":"The ports a fwmark service takes on its VIP, each once; real servers receive each client's own port.","type":"array","minItems":1,"maxItems":64,"uniqueItems":true,"items":{"$ref":"#/$defs/port"}},"protocol":{"description":"TCP (default) or UDP.","enum":["TCP","UDP"]},"scheduler":{"description":"lb_algo, an ipvsadm scheduler, default \"rr\".","enum":["rr","wrr","lc","wlc","lblc","lblcr","dh","sh","sed","nq","fo","ovf","mh","twos"]},"schedulerFlags":{"description":"Scheduler flags, for the schedulers that take them: sh-port and sh-fallback for sh, mh-port and mh-fallback for mh (port: the source port counts in the hash; fallback: an unavailable server's clients go to another one).","type":"array","uniqueItems":true,"items":{"enum":["sh-port","sh-fallback","mh-port","mh-fallback"]}},"forwarding":{"description":"lb_kind: DR (default, direct routing), NAT or TUN.","enum":["DR","NAT","TUN"]},"persistence":{"description":"persistence_timeout in seconds, 0 (default) for none.","type":"integer","minimum":0,"maximum":2678400},"delayLoop":{"description":"delay_loop: seconds between health checks, default 3.","type":"integer","minimum":1,"maximum":86400},"sorryServer":{"description":"sorry_server: where keepalived sends the service's traffic while every real server is down. An inventory host of group \"realservers\" (so it carries the VIP on lo like a real server), not one of this service's real servers.","type":"object","additionalProperties":false,"required":["host"],"properties":{"host":{"description":"The inventory host.","$ref":"#/$defs/hostName"},"port":{"description":"Its port, default the service's port (DR and TUN cannot change it).","$ref":"#/$defs/port"}}},"quorum":{"description":"keepalived's quorum: the service is up while the weights of its live real servers add up to at least \"weight\"; below it (minus hysteresis) the service is down: its traffic goes to the sorry server if it has one, and \"down\" runs on the director; \"up\" runs when it is back. Default none (keepalived's quorum 1: up while any real server is).","type":"object","additionalProperties":false,"required":["weight"],"properties":{"weight":{"description":"quorum: the smallest total weight of live real servers that keeps the service up, 1-4294967295; at most the total of the service's real server weights.","type":"integer","minimum":1,"maximum":4294967295},"hysteresis":{"description":"hysteresis: how far the live weight may fall below \"weight\" before the service counts as down (and must climb back above it to count as up), 0 (default) to weight - 1.","type":"integer","minimum":0,"maximum":4294967294},"up":{"description":"quorum_up: the operator's command run as root on each director when the service gains its quorum. An absolute path, then arguments separated by single spaces (letters, digits and _ . / : = , + @ % -; no quotes or shell characters). It must exist on the directors.","$ref":"#/$defs/operatorCommand"},"down":{"description":"quorum_down: the operator's command run as root on each director when the service loses its quorum; the same form as \"up\".","$ref":"#/$defs/operatorCommand"}}},"realServers":{"description":"Real servers, default every host of group \"realservers\" with weight 1 on the service's port.","type":"array","minItems":1,"items":{"$ref":"#/$defs/realServer"}},"healthCheck":{"$ref":"#/$defs/healthCheck"}}};
+const schema65 = {"description":"An operator's command keepalived runs on the directors: an absolute path, then arguments separated by single spaces (letters, digits and _ . / : = , + @ % -; no quotes or shell characters). lvs-play runs it, it does not install it.","type":"string","maxLength":1024,"pattern":"^/[A-Za-z0-9_./+-]{1,255}( [A-Za-z0-9_./:=,+@%-]{1,255}){0,32}$"};
+const schema67 = {"description":"A real server of a virtual service.","type":"object","additionalProperties":false,"required":["host"],"properties":{"host":{"description":"Name of an inventory host in group \"realservers\".","$ref":"#/$defs/hostName"},"port":{"description":"Port on the real server, default the service's port (DR forwards to the same port).","$ref":"#/$defs/port"},"weight":{"description":"Scheduler weight 0-65535, default 1 (0 takes no new connections).","type":"integer","minimum":0,"maximum":65535}}};
 
 function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2097,7 +2098,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.host === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'",schema:schema65.required,parentSchema:schema65,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'",schema:schema67.required,parentSchema:schema67,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2108,7 +2109,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((key0 === "host") || (key0 === "port")) || (key0 === "weight"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema65,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema67,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2181,7 +2182,7 @@ errors++;
 if(data.weight !== undefined){
 let data2 = data.weight;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err7 = {instancePath:instancePath+"/weight",schemaPath:"#/properties/weight/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema65.properties.weight.type,parentSchema:schema65.properties.weight,data:data2};
+const err7 = {instancePath:instancePath+"/weight",schemaPath:"#/properties/weight/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema67.properties.weight.type,parentSchema:schema67.properties.weight,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2192,7 +2193,7 @@ errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 > 65535 || isNaN(data2)){
-const err8 = {instancePath:instancePath+"/weight",schemaPath:"#/properties/weight/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema65.properties.weight,data:data2};
+const err8 = {instancePath:instancePath+"/weight",schemaPath:"#/properties/weight/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema67.properties.weight,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2202,7 +2203,7 @@ vErrors.push(err8);
 errors++;
 }
 if(data2 < 0 || isNaN(data2)){
-const err9 = {instancePath:instancePath+"/weight",schemaPath:"#/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema65.properties.weight,data:data2};
+const err9 = {instancePath:instancePath+"/weight",schemaPath:"#/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema67.properties.weight,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2215,7 +2216,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema65.type,parentSchema:schema65,data};
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.type,parentSchema:schema67,data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2229,9 +2230,9 @@ return errors === 0;
 }
 validate36.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema68 = {"description":"How keepalived checks each real server: TCP_CHECK (default) connects; HTTP_GET and SSL_GET request a path (over TLS for SSL_GET) and expect a status; MISC_CHECK runs the operator's command on the director; DNS_CHECK sends a DNS query; UDP_CHECK sends a UDP datagram and fails on an ICMP unreachable. A UDP service needs UDP_CHECK, DNS_CHECK or MISC_CHECK.","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"TCP_CHECK, HTTP_GET, SSL_GET, MISC_CHECK, DNS_CHECK or UDP_CHECK.","enum":["TCP_CHECK","HTTP_GET","SSL_GET","MISC_CHECK","DNS_CHECK","UDP_CHECK"]},"port":{"description":"connect_port, default the real server's port.","$ref":"#/$defs/port"},"connectTimeout":{"description":"connect_timeout in seconds (MISC_CHECK: misc_timeout, how long the command may run), default 10.","type":"integer","minimum":1,"maximum":3600},"retry":{"description":"retry (formerly nb_get_retry), default 3.","type":"integer","minimum":0,"maximum":100},"delayBeforeRetry":{"description":"delay_before_retry in seconds, default 3.","type":"integer","minimum":0,"maximum":3600},"path":{"description":"HTTP_GET and SSL_GET only: the URL path to request, default \"/\"; letters, digits and / . _ ~ % + , : @ = - plus an optional ?query (with &).","type":"string","maxLength":1024,"pattern":"^/[A-Za-z0-9._~%/+,:@=-]*(\\?[A-Za-z0-9._~%/+,:@=&-]*)?$"},"status":{"description":"HTTP_GET and SSL_GET only: the expected status code, default 200.","type":"integer","minimum":100,"maximum":599},"command":{"description":"MISC_CHECK only (required there): the operator's check, run on each director as root; exit 0 is up. An absolute path, then arguments separated by single spaces (letters, digits and _ . / : = , + @ % -; no quotes or shell characters). It must exist on the directors.","type":"string","maxLength":1024,"pattern":"^/[A-Za-z0-9_./+-]{1,255}( [A-Za-z0-9_./:=,+@%-]{1,255}){0,32}$"},"dynamic":{"description":"MISC_CHECK only: misc_dynamic, the command's exit code sets the weight (0 up at its weight, 1 down, 2-255 weight code - 2). Default false.","type":"boolean"},"query":{"description":"DNS_CHECK only: the question asked, default type SOA for \".\" (keepalived's default).","type":"object","additionalProperties":false,"properties":{"type":{"description":"The record type, default SOA.","enum":["A","NS","CNAME","SOA","MX","TXT","AAAA"]},"name":{"description":"The name asked for, default \".\" (the root).","type":"string","maxLength":253,"pattern":"^(\\.|([A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?\\.)*[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?\\.?)$"}}}},"allOf":[{"if":{"properties":{"type":{"enum":["TCP_CHECK","MISC_CHECK","DNS_CHECK","UDP_CHECK"]}}},"then":{"properties":{"path":false,"status":false}}},{"if":{"properties":{"type":{"const":"MISC_CHECK"}}},"then":{"required":["command"]}},{"if":{"properties":{"type":{"not":{"const":"MISC_CHECK"}}}},"then":{"properties":{"command":false,"dynamic":false}}},{"if":{"properties":{"type":{"not":{"const":"DNS_CHECK"}}}},"then":{"properties":{"query":false}}}]};
-const pattern33 = new RegExp("^/[A-Za-z0-9._~%/+,:@=-]*(\\?[A-Za-z0-9._~%/+,:@=&-]*)?$", "u");
-const pattern35 = new RegExp("^(\\.|([A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?\\.)*[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?\\.?)$", "u");
+const schema70 = {"description":"How keepalived checks each real server: TCP_CHECK (default) connects; HTTP_GET and SSL_GET request a path (over TLS for SSL_GET) and expect a status; MISC_CHECK runs the operator's command on the director; DNS_CHECK sends a DNS query; UDP_CHECK sends a UDP datagram and fails on an ICMP unreachable. A UDP service needs UDP_CHECK, DNS_CHECK or MISC_CHECK.","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"TCP_CHECK, HTTP_GET, SSL_GET, MISC_CHECK, DNS_CHECK or UDP_CHECK.","enum":["TCP_CHECK","HTTP_GET","SSL_GET","MISC_CHECK","DNS_CHECK","UDP_CHECK"]},"port":{"description":"connect_port, default the real server's port.","$ref":"#/$defs/port"},"connectTimeout":{"description":"connect_timeout in seconds (MISC_CHECK: misc_timeout, how long the command may run), default 10.","type":"integer","minimum":1,"maximum":3600},"retry":{"description":"retry (formerly nb_get_retry), default 3.","type":"integer","minimum":0,"maximum":100},"delayBeforeRetry":{"description":"delay_before_retry in seconds, default 3.","type":"integer","minimum":0,"maximum":3600},"path":{"description":"HTTP_GET and SSL_GET only: the URL path to request, default \"/\"; letters, digits and / . _ ~ % + , : @ = - plus an optional ?query (with &).","type":"string","maxLength":1024,"pattern":"^/[A-Za-z0-9._~%/+,:@=-]*(\\?[A-Za-z0-9._~%/+,:@=&-]*)?$"},"status":{"description":"HTTP_GET and SSL_GET only: the expected status code, default 200.","type":"integer","minimum":100,"maximum":599},"command":{"description":"MISC_CHECK only (required there): the operator's check, run on each director as root; exit 0 is up. An absolute path, then arguments separated by single spaces (letters, digits and _ . / : = , + @ % -; no quotes or shell characters). It must exist on the directors.","type":"string","maxLength":1024,"pattern":"^/[A-Za-z0-9_./+-]{1,255}( [A-Za-z0-9_./:=,+@%-]{1,255}){0,32}$"},"dynamic":{"description":"MISC_CHECK only: misc_dynamic, the command's exit code sets the weight (0 up at its weight, 1 down, 2-255 weight code - 2). Default false.","type":"boolean"},"query":{"description":"DNS_CHECK only: the question asked, default type SOA for \".\" (keepalived's default).","type":"object","additionalProperties":false,"properties":{"type":{"description":"The record type, default SOA.","enum":["A","NS","CNAME","SOA","MX","TXT","AAAA"]},"name":{"description":"The name asked for, default \".\" (the root).","type":"string","maxLength":253,"pattern":"^(\\.|([A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?\\.)*[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?\\.?)$"}}}},"allOf":[{"if":{"properties":{"type":{"enum":["TCP_CHECK","MISC_CHECK","DNS_CHECK","UDP_CHECK"]}}},"then":{"properties":{"path":false,"status":false}}},{"if":{"properties":{"type":{"const":"MISC_CHECK"}}},"then":{"required":["command"]}},{"if":{"properties":{"type":{"not":{"const":"MISC_CHECK"}}}},"then":{"properties":{"command":false,"dynamic":false}}},{"if":{"properties":{"type":{"not":{"const":"DNS_CHECK"}}}},"then":{"properties":{"query":false}}}]};
+const pattern35 = new RegExp("^/[A-Za-z0-9._~%/+,:@=-]*(\\?[A-Za-z0-9._~%/+,:@=&-]*)?$", "u");
+const pattern37 = new RegExp("^(\\.|([A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?\\.)*[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?\\.?)$", "u");
 
 function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2275,7 +2276,7 @@ if(_valid0){
 const _errs5 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.path !== undefined){
-const err1 = {instancePath:instancePath+"/path",schemaPath:"#/allOf/0/then/properties/path/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema68.allOf[0].then.properties.path,data:data.path};
+const err1 = {instancePath:instancePath+"/path",schemaPath:"#/allOf/0/then/properties/path/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema70.allOf[0].then.properties.path,data:data.path};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2285,7 +2286,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.status !== undefined){
-const err2 = {instancePath:instancePath+"/status",schemaPath:"#/allOf/0/then/properties/status/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema68.allOf[0].then.properties.status,data:data.status};
+const err2 = {instancePath:instancePath+"/status",schemaPath:"#/allOf/0/then/properties/status/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema70.allOf[0].then.properties.status,data:data.status};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2305,7 +2306,7 @@ props0.type = true;
 }
 }
 if(!valid1){
-const err3 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema68.allOf[0].if,parentSchema:schema68.allOf[0],data};
+const err3 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema70.allOf[0].if,parentSchema:schema70.allOf[0],data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2345,7 +2346,7 @@ if(_valid1){
 const _errs10 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.command === undefined){
-const err5 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "command"},message:"must have required property '"+"command"+"'",schema:schema68.allOf[1].then.required,parentSchema:schema68.allOf[1].then,data};
+const err5 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "command"},message:"must have required property '"+"command"+"'",schema:schema70.allOf[1].then.required,parentSchema:schema70.allOf[1].then,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2359,7 +2360,7 @@ var _valid1 = _errs10 === errors;
 valid4 = _valid1;
 }
 if(!valid4){
-const err6 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema68.allOf[1].if,parentSchema:schema68.allOf[1],data};
+const err6 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema70.allOf[1].if,parentSchema:schema70.allOf[1],data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2427,7 +2428,7 @@ if(_valid2){
 const _errs17 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.command !== undefined){
-const err9 = {instancePath:instancePath+"/command",schemaPath:"#/allOf/2/then/properties/command/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema68.allOf[2].then.properties.command,data:data.command};
+const err9 = {instancePath:instancePath+"/command",schemaPath:"#/allOf/2/then/properties/command/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema70.allOf[2].then.properties.command,data:data.command};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2437,7 +2438,7 @@ vErrors.push(err9);
 errors++;
 }
 if(data.dynamic !== undefined){
-const err10 = {instancePath:instancePath+"/dynamic",schemaPath:"#/allOf/2/then/properties/dynamic/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema68.allOf[2].then.properties.dynamic,data:data.dynamic};
+const err10 = {instancePath:instancePath+"/dynamic",schemaPath:"#/allOf/2/then/properties/dynamic/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema70.allOf[2].then.properties.dynamic,data:data.dynamic};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2457,7 +2458,7 @@ props1.type = true;
 }
 }
 if(!valid6){
-const err11 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema68.allOf[2].if,parentSchema:schema68.allOf[2],data};
+const err11 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema70.allOf[2].if,parentSchema:schema70.allOf[2],data};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2530,7 +2531,7 @@ if(_valid3){
 const _errs24 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.query !== undefined){
-const err14 = {instancePath:instancePath+"/query",schemaPath:"#/allOf/3/then/properties/query/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema68.allOf[3].then.properties.query,data:data.query};
+const err14 = {instancePath:instancePath+"/query",schemaPath:"#/allOf/3/then/properties/query/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema70.allOf[3].then.properties.query,data:data.query};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2549,7 +2550,7 @@ props2.type = true;
 }
 }
 if(!valid10){
-const err15 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema68.allOf[3].if,parentSchema:schema68.allOf[3],data};
+const err15 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema70.allOf[3].if,parentSchema:schema70.allOf[3],data};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2569,7 +2570,7 @@ Object.assign(props0, props2);
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-const err16 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema68.required,parentSchema:schema68,data};
+const err16 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema70.required,parentSchema:schema70,data};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2579,8 +2580,8 @@ vErrors.push(err16);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema68.properties, key0))){
-const err17 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema68,data};
+if(!(func1.call(schema70.properties, key0))){
+const err17 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema70,data};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2593,7 +2594,7 @@ errors++;
 if(data.type !== undefined){
 let data9 = data.type;
 if(!((((((data9 === "TCP_CHECK") || (data9 === "HTTP_GET")) || (data9 === "SSL_GET")) || (data9 === "MISC_CHECK")) || (data9 === "DNS_CHECK")) || (data9 === "UDP_CHECK"))){
-const err18 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema68.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema68.properties.type.enum,parentSchema:schema68.properties.type,data:data9};
+const err18 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema70.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema70.properties.type.enum,parentSchema:schema70.properties.type,data:data9};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2641,7 +2642,7 @@ errors++;
 if(data.connectTimeout !== undefined){
 let data11 = data.connectTimeout;
 if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-const err22 = {instancePath:instancePath+"/connectTimeout",schemaPath:"#/properties/connectTimeout/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema68.properties.connectTimeout.type,parentSchema:schema68.properties.connectTimeout,data:data11};
+const err22 = {instancePath:instancePath+"/connectTimeout",schemaPath:"#/properties/connectTimeout/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema70.properties.connectTimeout.type,parentSchema:schema70.properties.connectTimeout,data:data11};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2652,7 +2653,7 @@ errors++;
 }
 if((typeof data11 == "number") && (isFinite(data11))){
 if(data11 > 3600 || isNaN(data11)){
-const err23 = {instancePath:instancePath+"/connectTimeout",schemaPath:"#/properties/connectTimeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema68.properties.connectTimeout,data:data11};
+const err23 = {instancePath:instancePath+"/connectTimeout",schemaPath:"#/properties/connectTimeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema70.properties.connectTimeout,data:data11};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2662,7 +2663,7 @@ vErrors.push(err23);
 errors++;
 }
 if(data11 < 1 || isNaN(data11)){
-const err24 = {instancePath:instancePath+"/connectTimeout",schemaPath:"#/properties/connectTimeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema68.properties.connectTimeout,data:data11};
+const err24 = {instancePath:instancePath+"/connectTimeout",schemaPath:"#/properties/connectTimeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema70.properties.connectTimeout,data:data11};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -2676,7 +2677,7 @@ errors++;
 if(data.retry !== undefined){
 let data12 = data.retry;
 if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
-const err25 = {instancePath:instancePath+"/retry",schemaPath:"#/properties/retry/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema68.properties.retry.type,parentSchema:schema68.properties.retry,data:data12};
+const err25 = {instancePath:instancePath+"/retry",schemaPath:"#/properties/retry/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema70.properties.retry.type,parentSchema:schema70.properties.retry,data:data12};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2687,7 +2688,7 @@ errors++;
 }
 if((typeof data12 == "number") && (isFinite(data12))){
 if(data12 > 100 || isNaN(data12)){
-const err26 = {instancePath:instancePath+"/retry",schemaPath:"#/properties/retry/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema68.properties.retry,data:data12};
+const err26 = {instancePath:instancePath+"/retry",schemaPath:"#/properties/retry/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema70.properties.retry,data:data12};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2697,7 +2698,7 @@ vErrors.push(err26);
 errors++;
 }
 if(data12 < 0 || isNaN(data12)){
-const err27 = {instancePath:instancePath+"/retry",schemaPath:"#/properties/retry/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema68.properties.retry,data:data12};
+const err27 = {instancePath:instancePath+"/retry",schemaPath:"#/properties/retry/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema70.properties.retry,data:data12};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2711,7 +2712,7 @@ errors++;
 if(data.delayBeforeRetry !== undefined){
 let data13 = data.delayBeforeRetry;
 if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
-const err28 = {instancePath:instancePath+"/delayBeforeRetry",schemaPath:"#/properties/delayBeforeRetry/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema68.properties.delayBeforeRetry.type,parentSchema:schema68.properties.delayBeforeRetry,data:data13};
+const err28 = {instancePath:instancePath+"/delayBeforeRetry",schemaPath:"#/properties/delayBeforeRetry/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema70.properties.delayBeforeRetry.type,parentSchema:schema70.properties.delayBeforeRetry,data:data13};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -2722,7 +2723,7 @@ errors++;
 }
 if((typeof data13 == "number") && (isFinite(data13))){
 if(data13 > 3600 || isNaN(data13)){
-const err29 = {instancePath:instancePath+"/delayBeforeRetry",schemaPath:"#/properties/delayBeforeRetry/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema68.properties.delayBeforeRetry,data:data13};
+const err29 = {instancePath:instancePath+"/delayBeforeRetry",schemaPath:"#/properties/delayBeforeRetry/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema70.properties.delayBeforeRetry,data:data13};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -2732,7 +2733,7 @@ vErrors.push(err29);
 errors++;
 }
 if(data13 < 0 || isNaN(data13)){
-const err30 = {instancePath:instancePath+"/delayBeforeRetry",schemaPath:"#/properties/delayBeforeRetry/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema68.properties.delayBeforeRetry,data:data13};
+const err30 = {instancePath:instancePath+"/delayBeforeRetry",schemaPath:"#/properties/delayBeforeRetry/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema70.properties.delayBeforeRetry,data:data13};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -2747,7 +2748,7 @@ if(data.path !== undefined){
 let data14 = data.path;
 if(typeof data14 === "string"){
 if(func4(data14) > 1024){
-const err31 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters",schema:1024,parentSchema:schema68.properties.path,data:data14};
+const err31 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters",schema:1024,parentSchema:schema70.properties.path,data:data14};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -2756,8 +2757,8 @@ vErrors.push(err31);
 }
 errors++;
 }
-if(!pattern33.test(data14)){
-const err32 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/pattern",keyword:"pattern",params:{pattern: "^/[A-Za-z0-9._~%/+,:@=-]*(\\?[A-Za-z0-9._~%/+,:@=&-]*)?$"},message:"must match pattern \""+"^/[A-Za-z0-9._~%/+,:@=-]*(\\?[A-Za-z0-9._~%/+,:@=&-]*)?$"+"\"",schema:"^/[A-Za-z0-9._~%/+,:@=-]*(\\?[A-Za-z0-9._~%/+,:@=&-]*)?$",parentSchema:schema68.properties.path,data:data14};
+if(!pattern35.test(data14)){
+const err32 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/pattern",keyword:"pattern",params:{pattern: "^/[A-Za-z0-9._~%/+,:@=-]*(\\?[A-Za-z0-9._~%/+,:@=&-]*)?$"},message:"must match pattern \""+"^/[A-Za-z0-9._~%/+,:@=-]*(\\?[A-Za-z0-9._~%/+,:@=&-]*)?$"+"\"",schema:"^/[A-Za-z0-9._~%/+,:@=-]*(\\?[A-Za-z0-9._~%/+,:@=&-]*)?$",parentSchema:schema70.properties.path,data:data14};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -2768,7 +2769,7 @@ errors++;
 }
 }
 else {
-const err33 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.path.type,parentSchema:schema68.properties.path,data:data14};
+const err33 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.path.type,parentSchema:schema70.properties.path,data:data14};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -2781,7 +2782,7 @@ errors++;
 if(data.status !== undefined){
 let data15 = data.status;
 if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
-const err34 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema68.properties.status.type,parentSchema:schema68.properties.status,data:data15};
+const err34 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema70.properties.status.type,parentSchema:schema70.properties.status,data:data15};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -2792,7 +2793,7 @@ errors++;
 }
 if((typeof data15 == "number") && (isFinite(data15))){
 if(data15 > 599 || isNaN(data15)){
-const err35 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema68.properties.status,data:data15};
+const err35 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema70.properties.status,data:data15};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -2802,7 +2803,7 @@ vErrors.push(err35);
 errors++;
 }
 if(data15 < 100 || isNaN(data15)){
-const err36 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema68.properties.status,data:data15};
+const err36 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema70.properties.status,data:data15};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -2817,7 +2818,7 @@ if(data.command !== undefined){
 let data16 = data.command;
 if(typeof data16 === "string"){
 if(func4(data16) > 1024){
-const err37 = {instancePath:instancePath+"/command",schemaPath:"#/properties/command/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters",schema:1024,parentSchema:schema68.properties.command,data:data16};
+const err37 = {instancePath:instancePath+"/command",schemaPath:"#/properties/command/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters",schema:1024,parentSchema:schema70.properties.command,data:data16};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -2827,7 +2828,7 @@ vErrors.push(err37);
 errors++;
 }
 if(!pattern23.test(data16)){
-const err38 = {instancePath:instancePath+"/command",schemaPath:"#/properties/command/pattern",keyword:"pattern",params:{pattern: "^/[A-Za-z0-9_./+-]{1,255}( [A-Za-z0-9_./:=,+@%-]{1,255}){0,32}$"},message:"must match pattern \""+"^/[A-Za-z0-9_./+-]{1,255}( [A-Za-z0-9_./:=,+@%-]{1,255}){0,32}$"+"\"",schema:"^/[A-Za-z0-9_./+-]{1,255}( [A-Za-z0-9_./:=,+@%-]{1,255}){0,32}$",parentSchema:schema68.properties.command,data:data16};
+const err38 = {instancePath:instancePath+"/command",schemaPath:"#/properties/command/pattern",keyword:"pattern",params:{pattern: "^/[A-Za-z0-9_./+-]{1,255}( [A-Za-z0-9_./:=,+@%-]{1,255}){0,32}$"},message:"must match pattern \""+"^/[A-Za-z0-9_./+-]{1,255}( [A-Za-z0-9_./:=,+@%-]{1,255}){0,32}$"+"\"",schema:"^/[A-Za-z0-9_./+-]{1,255}( [A-Za-z0-9_./:=,+@%-]{1,255}){0,32}$",parentSchema:schema70.properties.command,data:data16};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -2838,7 +2839,7 @@ errors++;
 }
 }
 else {
-const err39 = {instancePath:instancePath+"/command",schemaPath:"#/properties/command/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.command.type,parentSchema:schema68.properties.command,data:data16};
+const err39 = {instancePath:instancePath+"/command",schemaPath:"#/properties/command/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.command.type,parentSchema:schema70.properties.command,data:data16};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -2851,7 +2852,7 @@ errors++;
 if(data.dynamic !== undefined){
 let data17 = data.dynamic;
 if(typeof data17 !== "boolean"){
-const err40 = {instancePath:instancePath+"/dynamic",schemaPath:"#/properties/dynamic/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema68.properties.dynamic.type,parentSchema:schema68.properties.dynamic,data:data17};
+const err40 = {instancePath:instancePath+"/dynamic",schemaPath:"#/properties/dynamic/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema70.properties.dynamic.type,parentSchema:schema70.properties.dynamic,data:data17};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -2866,7 +2867,7 @@ let data18 = data.query;
 if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
 for(const key1 in data18){
 if(!((key1 === "type") || (key1 === "name"))){
-const err41 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema68.properties.query,data:data18};
+const err41 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema70.properties.query,data:data18};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -2879,7 +2880,7 @@ errors++;
 if(data18.type !== undefined){
 let data19 = data18.type;
 if(!(((((((data19 === "A") || (data19 === "NS")) || (data19 === "CNAME")) || (data19 === "SOA")) || (data19 === "MX")) || (data19 === "TXT")) || (data19 === "AAAA"))){
-const err42 = {instancePath:instancePath+"/query/type",schemaPath:"#/properties/query/properties/type/enum",keyword:"enum",params:{allowedValues: schema68.properties.query.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema68.properties.query.properties.type.enum,parentSchema:schema68.properties.query.properties.type,data:data19};
+const err42 = {instancePath:instancePath+"/query/type",schemaPath:"#/properties/query/properties/type/enum",keyword:"enum",params:{allowedValues: schema70.properties.query.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema70.properties.query.properties.type.enum,parentSchema:schema70.properties.query.properties.type,data:data19};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -2893,7 +2894,7 @@ if(data18.name !== undefined){
 let data20 = data18.name;
 if(typeof data20 === "string"){
 if(func4(data20) > 253){
-const err43 = {instancePath:instancePath+"/query/name",schemaPath:"#/properties/query/properties/name/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema68.properties.query.properties.name,data:data20};
+const err43 = {instancePath:instancePath+"/query/name",schemaPath:"#/properties/query/properties/name/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema70.properties.query.properties.name,data:data20};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -2902,8 +2903,8 @@ vErrors.push(err43);
 }
 errors++;
 }
-if(!pattern35.test(data20)){
-const err44 = {instancePath:instancePath+"/query/name",schemaPath:"#/properties/query/properties/name/pattern",keyword:"pattern",params:{pattern: "^(\\.|([A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?\\.)*[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?\\.?)$"},message:"must match pattern \""+"^(\\.|([A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?\\.)*[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?\\.?)$"+"\"",schema:"^(\\.|([A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?\\.)*[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?\\.?)$",parentSchema:schema68.properties.query.properties.name,data:data20};
+if(!pattern37.test(data20)){
+const err44 = {instancePath:instancePath+"/query/name",schemaPath:"#/properties/query/properties/name/pattern",keyword:"pattern",params:{pattern: "^(\\.|([A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?\\.)*[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?\\.?)$"},message:"must match pattern \""+"^(\\.|([A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?\\.)*[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?\\.?)$"+"\"",schema:"^(\\.|([A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?\\.)*[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?\\.?)$",parentSchema:schema70.properties.query.properties.name,data:data20};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -2914,7 +2915,7 @@ errors++;
 }
 }
 else {
-const err45 = {instancePath:instancePath+"/query/name",schemaPath:"#/properties/query/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.query.properties.name.type,parentSchema:schema68.properties.query.properties.name,data:data20};
+const err45 = {instancePath:instancePath+"/query/name",schemaPath:"#/properties/query/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.query.properties.name.type,parentSchema:schema70.properties.query.properties.name,data:data20};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -2926,7 +2927,7 @@ errors++;
 }
 }
 else {
-const err46 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.properties.query.type,parentSchema:schema68.properties.query,data:data18};
+const err46 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema70.properties.query.type,parentSchema:schema70.properties.query,data:data18};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -2938,7 +2939,7 @@ errors++;
 }
 }
 else {
-const err47 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.type,parentSchema:schema68,data};
+const err47 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema70.type,parentSchema:schema70,data};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -3392,11 +3393,11 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data.realServers !== undefined){
-let data14 = data.realServers;
-if(Array.isArray(data14)){
-if(data14.length < 1){
-const err34 = {instancePath:instancePath+"/realServers",schemaPath:"#/properties/realServers/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema60.properties.realServers,data:data14};
+if(data.quorum !== undefined){
+let data14 = data.quorum;
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+if(data14.weight === undefined){
+const err34 = {instancePath:instancePath+"/quorum",schemaPath:"#/properties/quorum/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'",schema:schema60.properties.quorum.required,parentSchema:schema60.properties.quorum,data:data14};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -3405,21 +3406,198 @@ vErrors.push(err34);
 }
 errors++;
 }
-const len2 = data14.length;
+for(const key2 in data14){
+if(!((((key2 === "weight") || (key2 === "hysteresis")) || (key2 === "up")) || (key2 === "down"))){
+const err35 = {instancePath:instancePath+"/quorum",schemaPath:"#/properties/quorum/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema60.properties.quorum,data:data14};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data14.weight !== undefined){
+let data15 = data14.weight;
+if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
+const err36 = {instancePath:instancePath+"/quorum/weight",schemaPath:"#/properties/quorum/properties/weight/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema60.properties.quorum.properties.weight.type,parentSchema:schema60.properties.quorum.properties.weight,data:data15};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+if((typeof data15 == "number") && (isFinite(data15))){
+if(data15 > 4294967295 || isNaN(data15)){
+const err37 = {instancePath:instancePath+"/quorum/weight",schemaPath:"#/properties/quorum/properties/weight/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295",schema:4294967295,parentSchema:schema60.properties.quorum.properties.weight,data:data15};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+if(data15 < 1 || isNaN(data15)){
+const err38 = {instancePath:instancePath+"/quorum/weight",schemaPath:"#/properties/quorum/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema60.properties.quorum.properties.weight,data:data15};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+}
+if(data14.hysteresis !== undefined){
+let data16 = data14.hysteresis;
+if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
+const err39 = {instancePath:instancePath+"/quorum/hysteresis",schemaPath:"#/properties/quorum/properties/hysteresis/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema60.properties.quorum.properties.hysteresis.type,parentSchema:schema60.properties.quorum.properties.hysteresis,data:data16};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+if((typeof data16 == "number") && (isFinite(data16))){
+if(data16 > 4294967294 || isNaN(data16)){
+const err40 = {instancePath:instancePath+"/quorum/hysteresis",schemaPath:"#/properties/quorum/properties/hysteresis/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967294},message:"must be <= 4294967294",schema:4294967294,parentSchema:schema60.properties.quorum.properties.hysteresis,data:data16};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+if(data16 < 0 || isNaN(data16)){
+const err41 = {instancePath:instancePath+"/quorum/hysteresis",schemaPath:"#/properties/quorum/properties/hysteresis/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema60.properties.quorum.properties.hysteresis,data:data16};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+}
+if(data14.up !== undefined){
+let data17 = data14.up;
+if(typeof data17 === "string"){
+if(func4(data17) > 1024){
+const err42 = {instancePath:instancePath+"/quorum/up",schemaPath:"#/$defs/operatorCommand/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters",schema:1024,parentSchema:schema65,data:data17};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+if(!pattern23.test(data17)){
+const err43 = {instancePath:instancePath+"/quorum/up",schemaPath:"#/$defs/operatorCommand/pattern",keyword:"pattern",params:{pattern: "^/[A-Za-z0-9_./+-]{1,255}( [A-Za-z0-9_./:=,+@%-]{1,255}){0,32}$"},message:"must match pattern \""+"^/[A-Za-z0-9_./+-]{1,255}( [A-Za-z0-9_./:=,+@%-]{1,255}){0,32}$"+"\"",schema:"^/[A-Za-z0-9_./+-]{1,255}( [A-Za-z0-9_./:=,+@%-]{1,255}){0,32}$",parentSchema:schema65,data:data17};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+else {
+const err44 = {instancePath:instancePath+"/quorum/up",schemaPath:"#/$defs/operatorCommand/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.type,parentSchema:schema65,data:data17};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+if(data14.down !== undefined){
+let data18 = data14.down;
+if(typeof data18 === "string"){
+if(func4(data18) > 1024){
+const err45 = {instancePath:instancePath+"/quorum/down",schemaPath:"#/$defs/operatorCommand/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters",schema:1024,parentSchema:schema65,data:data18};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+if(!pattern23.test(data18)){
+const err46 = {instancePath:instancePath+"/quorum/down",schemaPath:"#/$defs/operatorCommand/pattern",keyword:"pattern",params:{pattern: "^/[A-Za-z0-9_./+-]{1,255}( [A-Za-z0-9_./:=,+@%-]{1,255}){0,32}$"},message:"must match pattern \""+"^/[A-Za-z0-9_./+-]{1,255}( [A-Za-z0-9_./:=,+@%-]{1,255}){0,32}$"+"\"",schema:"^/[A-Za-z0-9_./+-]{1,255}( [A-Za-z0-9_./:=,+@%-]{1,255}){0,32}$",parentSchema:schema65,data:data18};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+else {
+const err47 = {instancePath:instancePath+"/quorum/down",schemaPath:"#/$defs/operatorCommand/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.type,parentSchema:schema65,data:data18};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+}
+else {
+const err48 = {instancePath:instancePath+"/quorum",schemaPath:"#/properties/quorum/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema60.properties.quorum.type,parentSchema:schema60.properties.quorum,data:data14};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+if(data.realServers !== undefined){
+let data19 = data.realServers;
+if(Array.isArray(data19)){
+if(data19.length < 1){
+const err49 = {instancePath:instancePath+"/realServers",schemaPath:"#/properties/realServers/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema60.properties.realServers,data:data19};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+const len2 = data19.length;
 for(let i4=0; i4<len2; i4++){
-if(!(validate36(data14[i4], {instancePath:instancePath+"/realServers/" + i4,parentData:data14,parentDataProperty:i4,rootData,dynamicAnchors}))){
+if(!(validate36(data19[i4], {instancePath:instancePath+"/realServers/" + i4,parentData:data19,parentDataProperty:i4,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err35 = {instancePath:instancePath+"/realServers",schemaPath:"#/properties/realServers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema60.properties.realServers.type,parentSchema:schema60.properties.realServers,data:data14};
+const err50 = {instancePath:instancePath+"/realServers",schemaPath:"#/properties/realServers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema60.properties.realServers.type,parentSchema:schema60.properties.realServers,data:data19};
 if(vErrors === null){
-vErrors = [err35];
+vErrors = [err50];
 }
 else {
-vErrors.push(err35);
+vErrors.push(err50);
 }
 errors++;
 }
@@ -3432,12 +3610,12 @@ errors = vErrors.length;
 }
 }
 else {
-const err36 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema60.type,parentSchema:schema60,data};
+const err51 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema60.type,parentSchema:schema60,data};
 if(vErrors === null){
-vErrors = [err36];
+vErrors = [err51];
 }
 else {
-vErrors.push(err36);
+vErrors.push(err51);
 }
 errors++;
 }
@@ -4118,7 +4296,7 @@ let valid14 = false;
 const _errs36 = errors;
 if(typeof data16 === "string"){
 if(!(formats16.test(data16))){
-const err23 = {instancePath:instancePath+"/time/servers/" + i2,schemaPath:"#/$defs/serverName/anyOf/0/format",keyword:"format",params:{format: "hostname"},message:"must match format \""+"hostname"+"\"",schema:"hostname",parentSchema:schema70.anyOf[0],data:data16};
+const err23 = {instancePath:instancePath+"/time/servers/" + i2,schemaPath:"#/$defs/serverName/anyOf/0/format",keyword:"format",params:{format: "hostname"},message:"must match format \""+"hostname"+"\"",schema:"hostname",parentSchema:schema72.anyOf[0],data:data16};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -4133,7 +4311,7 @@ valid14 = valid14 || _valid0;
 const _errs37 = errors;
 if(typeof data16 === "string"){
 if(!(formats0.test(data16))){
-const err24 = {instancePath:instancePath+"/time/servers/" + i2,schemaPath:"#/$defs/serverName/anyOf/1/format",keyword:"format",params:{format: "ipv4"},message:"must match format \""+"ipv4"+"\"",schema:"ipv4",parentSchema:schema70.anyOf[1],data:data16};
+const err24 = {instancePath:instancePath+"/time/servers/" + i2,schemaPath:"#/$defs/serverName/anyOf/1/format",keyword:"format",params:{format: "ipv4"},message:"must match format \""+"ipv4"+"\"",schema:"ipv4",parentSchema:schema72.anyOf[1],data:data16};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -4148,7 +4326,7 @@ valid14 = valid14 || _valid0;
 const _errs38 = errors;
 if(typeof data16 === "string"){
 if(!(formats2.test(data16))){
-const err25 = {instancePath:instancePath+"/time/servers/" + i2,schemaPath:"#/$defs/serverName/anyOf/2/format",keyword:"format",params:{format: "ipv6"},message:"must match format \""+"ipv6"+"\"",schema:"ipv6",parentSchema:schema70.anyOf[2],data:data16};
+const err25 = {instancePath:instancePath+"/time/servers/" + i2,schemaPath:"#/$defs/serverName/anyOf/2/format",keyword:"format",params:{format: "ipv6"},message:"must match format \""+"ipv6"+"\"",schema:"ipv6",parentSchema:schema72.anyOf[2],data:data16};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -4161,7 +4339,7 @@ errors++;
 var _valid0 = _errs38 === errors;
 valid14 = valid14 || _valid0;
 if(!valid14){
-const err26 = {instancePath:instancePath+"/time/servers/" + i2,schemaPath:"#/$defs/serverName/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema70.anyOf,parentSchema:schema70,data:data16};
+const err26 = {instancePath:instancePath+"/time/servers/" + i2,schemaPath:"#/$defs/serverName/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema72.anyOf,parentSchema:schema72,data:data16};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -4182,8 +4360,8 @@ vErrors = null;
 }
 }
 if(typeof data16 === "string"){
-if(!pattern36.test(data16)){
-const err27 = {instancePath:instancePath+"/time/servers/" + i2,schemaPath:"#/$defs/serverName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9.:-]{1,253}$"},message:"must match pattern \""+"^[A-Za-z0-9.:-]{1,253}$"+"\"",schema:"^[A-Za-z0-9.:-]{1,253}$",parentSchema:schema70,data:data16};
+if(!pattern38.test(data16)){
+const err27 = {instancePath:instancePath+"/time/servers/" + i2,schemaPath:"#/$defs/serverName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9.:-]{1,253}$"},message:"must match pattern \""+"^[A-Za-z0-9.:-]{1,253}$"+"\"",schema:"^[A-Za-z0-9.:-]{1,253}$",parentSchema:schema72,data:data16};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -4194,7 +4372,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/time/servers/" + i2,schemaPath:"#/$defs/serverName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.type,parentSchema:schema70,data:data16};
+const err28 = {instancePath:instancePath+"/time/servers/" + i2,schemaPath:"#/$defs/serverName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.type,parentSchema:schema72,data:data16};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -4294,8 +4472,8 @@ const len3 = data18.length;
 for(let i4=0; i4<len3; i4++){
 let data19 = data18[i4];
 if(typeof data19 === "string"){
-if(!pattern38.test(data19)){
-const err35 = {instancePath:instancePath+"/packages/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i4,schemaPath:"#/$defs/packageName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9+._-]{0,127}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9+._-]{0,127}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9+._-]{0,127}$",parentSchema:schema72,data:data19};
+if(!pattern40.test(data19)){
+const err35 = {instancePath:instancePath+"/packages/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i4,schemaPath:"#/$defs/packageName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9+._-]{0,127}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9+._-]{0,127}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9+._-]{0,127}$",parentSchema:schema74,data:data19};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -4306,7 +4484,7 @@ errors++;
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/packages/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i4,schemaPath:"#/$defs/packageName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.type,parentSchema:schema72,data:data19};
+const err36 = {instancePath:instancePath+"/packages/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i4,schemaPath:"#/$defs/packageName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.type,parentSchema:schema74,data:data19};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -4405,8 +4583,8 @@ if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
 for(const key9 in data21){
 const _errs58 = errors;
 if(typeof key9 === "string"){
-if(!pattern40.test(key9)){
-const err43 = {instancePath:instancePath+"/sysctl/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/sysctlKey/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9_]+(\\.[A-Za-z0-9_-]+)+$"},message:"must match pattern \""+"^[a-z0-9_]+(\\.[A-Za-z0-9_-]+)+$"+"\"",schema:"^[a-z0-9_]+(\\.[A-Za-z0-9_-]+)+$",parentSchema:schema74,data:key9,propertyName:key9};
+if(!pattern42.test(key9)){
+const err43 = {instancePath:instancePath+"/sysctl/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/sysctlKey/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9_]+(\\.[A-Za-z0-9_-]+)+$"},message:"must match pattern \""+"^[a-z0-9_]+(\\.[A-Za-z0-9_-]+)+$"+"\"",schema:"^[a-z0-9_]+(\\.[A-Za-z0-9_-]+)+$",parentSchema:schema76,data:key9,propertyName:key9};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -4417,7 +4595,7 @@ errors++;
 }
 }
 else {
-const err44 = {instancePath:instancePath+"/sysctl/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/sysctlKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.type,parentSchema:schema74,data:key9,propertyName:key9};
+const err44 = {instancePath:instancePath+"/sysctl/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/sysctlKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.type,parentSchema:schema76,data:key9,propertyName:key9};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -4441,7 +4619,7 @@ errors++;
 for(const key10 in data21){
 let data22 = data21[key10];
 if((typeof data22 !== "string") && (!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22))))){
-const err46 = {instancePath:instancePath+"/sysctl/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/sysctlValue/type",keyword:"type",params:{type: schema75.type},message:"must be string,integer",schema:schema75.type,parentSchema:schema75,data:data22};
+const err46 = {instancePath:instancePath+"/sysctl/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/sysctlValue/type",keyword:"type",params:{type: schema77.type},message:"must be string,integer",schema:schema77.type,parentSchema:schema77,data:data22};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -4451,8 +4629,8 @@ vErrors.push(err46);
 errors++;
 }
 if(typeof data22 === "string"){
-if(!pattern41.test(data22)){
-const err47 = {instancePath:instancePath+"/sysctl/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/sysctlValue/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._:,/+ -]{1,256}$"},message:"must match pattern \""+"^[A-Za-z0-9._:,/+ -]{1,256}$"+"\"",schema:"^[A-Za-z0-9._:,/+ -]{1,256}$",parentSchema:schema75,data:data22};
+if(!pattern43.test(data22)){
+const err47 = {instancePath:instancePath+"/sysctl/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/sysctlValue/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._:,/+ -]{1,256}$"},message:"must match pattern \""+"^[A-Za-z0-9._:,/+ -]{1,256}$"+"\"",schema:"^[A-Za-z0-9._:,/+ -]{1,256}$",parentSchema:schema77,data:data22};
 if(vErrors === null){
 vErrors = [err47];
 }

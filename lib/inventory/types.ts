@@ -60,6 +60,7 @@ export interface InventoryService {
   realServers?: InventoryRealServer[]; // default: every host of group "realservers"
   healthCheck?: InventoryHealthCheck; // default TCP_CHECK
   sorryServer?: { host: string; port?: number }; // while every real server is down
+  quorum?: { weight: number; hysteresis?: number; up?: string; down?: string }; // keepalived's quorum and its hooks
 }
 
 export interface InventoryVip {
@@ -196,6 +197,8 @@ export interface Service {
   realServers: RealServer[];
   /** sorry_server: takes the traffic while every real server is down */
   sorryServer?: { host: string; address: string; port: number };
+  /** quorum: the service is up while its live real servers' weights add up to `weight` (give or take `hysteresis`); `up`/`down` run on the director */
+  quorum?: { weight: number; hysteresis: number; up: string | null; down: string | null };
 }
 
 export interface Vip {

@@ -12,6 +12,7 @@ import { unicastAddress, unicastPeers } from '../inventory/unicast-peers.js';
 import { redactKeepalivedText } from '../keepalived/redact.js';
 import { managedHeader } from './header.js';
 import { NOTIFY_SCRIPT_PATH } from './notify.js';
+import { operatorCommands } from './operator-commands.js';
 import {
   balancedHosts,
   drainFile,
@@ -57,10 +58,9 @@ function globalDefs(cluster: Cluster, director: string): Lines {
   return block('global_defs', body);
 }
 
-/** The notify script, a track script or a MISC_CHECK: keepalived runs the operator's commands. */
+/** The notify script, a track script, a MISC_CHECK or a quorum hook: keepalived runs the operator's commands. */
 function runsScripts(cluster: Cluster): boolean {
-  const misc = cluster.vips.some((v) => v.services.some((s) => s.realServers.some((r) => r.healthCheck.type === 'MISC_CHECK')));
-  return cluster.vrrp.notify !== null || cluster.vrrp.trackScripts.length > 0 || misc;
+  return cluster.vrrp.notify !== null || operatorCommands(cluster).length > 0;
 }
 
 function switchFiles(cluster: Cluster): Lines {
@@ -166,6 +166,12 @@ function virtualServer(s: Service): Lines {
   if (s.persistence > 0) body.push(`persistence_timeout ${s.persistence}`);
   if (!s.fwmark) body.push(`protocol ${s.protocol}`);
   if (s.sorryServer) body.push(`sorry_server ${s.sorryServer.address}${s.fwmark ? '' : ` ${s.sorryServer.port}`}`);
+  if (s.quorum) {
+    body.push(`quorum ${s.quorum.weight}`);
+    if (s.quorum.hysteresis > 0) body.push(`hysteresis ${s.quorum.hysteresis}`);
+    if (s.quorum.up) body.push(`quorum_up "${s.quorum.up}"`);
+    if (s.quorum.down) body.push(`quorum_down "${s.quorum.down}"`);
+  }
   for (const rs of s.realServers) body.push(...realServer(rs, s.fwmark !== undefined));
   return block(s.fwmark ? `virtual_server fwmark ${s.fwmark.mark}` : `virtual_server ${s.vip} ${s.port}`, body);
 }

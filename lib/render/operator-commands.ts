@@ -1,5 +1,5 @@
 // The operator's commands keepalived runs on a director, each with what it is
-// for: the track scripts and the MISC_CHECK health checks. Their first word
+// for: the track scripts, the MISC_CHECK health checks and the quorum hooks. Their first word
 // is the executable that must exist there (lvs-play does not install it).
 
 import { serviceLabel } from '../inventory/service-label.js';
@@ -23,5 +23,14 @@ export function operatorCommands(cluster: Cluster): OperatorCommand[] {
         })),
     ),
   );
-  return [...scripts, ...checks].map((c) => ({ ...c, executable: c.command.split(' ')[0]! }));
+  const hooks = cluster.vips.flatMap((v) =>
+    v.services.flatMap((s) =>
+      (['up', 'down'] as const).flatMap((edge) => {
+        const command = s.quorum?.[edge];
+        const label = s.fwmark ? serviceLabel(s) : `${s.protocol} ${v.address}:${s.port}`;
+        return command ? [{ command, purpose: `the quorum_${edge} of ${label}` }] : [];
+      }),
+    ),
+  );
+  return [...scripts, ...checks, ...hooks].map((c) => ({ ...c, executable: c.command.split(' ')[0]! }));
 }

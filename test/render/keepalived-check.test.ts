@@ -86,6 +86,24 @@ const cases: Array<[string, () => Promise<Cluster>]> = [
         ];
       }),
   ],
+  [
+    'quorum with hysteresis, quorum_up/quorum_down hooks and a sorry server (issue 14)',
+    async () =>
+      clusterOf('lab', (inv) => {
+        inv.keepalived = { mode: 'full' };
+        inv.vips[0]!.services[0]!.realServers = [
+          { host: 'lvs01', weight: 2 },
+          { host: 'lvs02', weight: 2 },
+        ];
+        inv.vips[0]!.services[0]!.quorum = {
+          weight: 3,
+          hysteresis: 1,
+          up: '/usr/bin/logger quorum-up',
+          down: '/usr/bin/logger quorum-down',
+        };
+        inv.vips[1]!.services[0]!.quorum = { weight: 2 };
+      }),
+  ],
   ["unicast, nopreempt and garp together in vrrp-only mode (the lab's)", async () => garp(nopreempt(unicast(loadLabCluster())))],
 ];
 
