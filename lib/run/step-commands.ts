@@ -227,7 +227,7 @@ function restoreCommand(step: Extract<Step, { kind: 'write' }>, runId: string, i
   const written = sha256(step.content);
   return [
     `rm -f ${quote(tempPath(step.path, runId))}`,
-    `if [ -e ${quote(backup)} ]; then ${putBack(step.path, backup)}`,
+    `if ${present(backup)}; then ${putBack(step.path, backup)}`,
     `elif [ -e ${quote(absent)} ]; then rm -f ${p} && sync ${dir}`,
     `elif [ -e ${p} ] && [ "$(sha256sum < ${p} | cut -d' ' -f1)" = ${written} ]; then echo ${quote(`${step.path} holds what run ${runId} wrote, but its backup ${backup} is missing: not restored`)} >&2; exit 1`,
     `else echo ${quote(NOT_APPLIED)}; fi`,
@@ -242,20 +242,27 @@ function restoreCommand(step: Extract<Step, { kind: 'write' }>, runId: string, i
 function unremoveCommand(step: Extract<Step, { kind: 'remove' }>, runId: string, index: number): string {
   const { backup, absent } = stepPaths(runId, index);
   return [
-    `if [ -e ${quote(backup)} ]; then ${putBack(step.path, backup)}`,
+    `if ${present(backup)}; then ${putBack(step.path, backup)}`,
     `elif [ -e ${quote(absent)} ]; then :`,
     `else echo ${quote(NOT_APPLIED)}; fi`,
   ].join('\n');
 }
 
 /** A copy that is either whole or not there: to a temporary name, fsynced, renamed. */
+// cp -a copies a symlink as the symlink (dangling or not); sync cannot open a
+// dangling one, and a symlink's text is durable with its folder's fsync.
 function durableCopy(from: string, to: string, tmp: string): string {
-  return `cp -a ${quote(from)} ${quote(tmp)} && sync ${quote(tmp)} && mv -f ${quote(tmp)} ${quote(to)}`;
+  return `cp -a ${quote(from)} ${quote(tmp)} && { [ -L ${quote(tmp)} ] || sync ${quote(tmp)}; } && mv -f ${quote(tmp)} ${quote(to)}`;
+}
+
+/** There is something at the path: a file, or a symlink even when it points nowhere (`[ -e ]` alone misses that). */
+function present(path: string): string {
+  return `{ [ -e ${quote(path)} ] || [ -L ${quote(path)} ]; }`;
 }
 
 /** The file's old bytes into the journal before a step replaces or removes it, or the mark that it did not exist. */
 function backupOrMarkAbsent(path: string, backup: string, absent: string): string {
-  return `if [ -e ${quote(path)} ]; then ${durableCopy(path, backup, `${backup}.tmp`)}; else : > ${quote(absent)}; fi`;
+  return `if ${present(path)}; then ${durableCopy(path, backup, `${backup}.tmp`)}; else : > ${quote(absent)}; fi`;
 }
 
 /** The backup back in place (through a temporary name beside the file), and the folder fsynced. */

@@ -1,6 +1,18 @@
 import { strict as assert } from 'node:assert';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { thisProcessHolder } from '../../lib/lock/holder.js';
@@ -12,6 +24,16 @@ import type { Step } from '../../lib/tasks/step.js';
 // The commands run here in a real /bin/sh against a temporary folder: the
 // same text a host runs. (The journal folder is under /var/lib/lvs-play and
 // is removed after each test.)
+/** something is at the path, a dangling symlink included */
+function lstatExists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function sh(command: string, stdin = '') {
   return spawnSync('/bin/sh', ['-c', command], { input: stdin });
 }
@@ -151,6 +173,30 @@ describe('run/step-commands', function () {
     assert.equal(parseJournals(read.stdout.toString())[0]!.steps.length, 1);
     assert.equal(readFileSync(path, 'utf8'), 'new\n');
     assert.ok(existsSync(stepPaths(runId, 0).backup));
+  });
+
+  it('a symlink at the path, even one that points nowhere, is backed up as the symlink; the undo of the write and of a remove put it back', () => {
+    const dangling = join(dir, 'dangling.conf');
+    symlinkSync(join(dir, 'nowhere'), dangling);
+    const step = write(dangling, 'x\n');
+    const c = applyCommand(step, ctx(4));
+    assert.equal(sh(c.command, c.stdin).status, 0, 'the write');
+    assert.equal(readFileSync(dangling, 'utf8'), 'x\n');
+    assert.ok(!existsSync(stepPaths(runId, 4).absent), 'not marked absent: something was there');
+    assert.equal(sh(undoCommand(step, runId, 4)!.command).status, 0, 'the undo');
+    assert.equal(readlinkSync(dangling), join(dir, 'nowhere'), 'the dangling symlink is back');
+
+    const target = join(dir, 'real.conf');
+    writeFileSync(target, 'kept\n');
+    const link = join(dir, 'link.conf');
+    symlinkSync(target, link);
+    const removal: Step = { kind: 'remove', path: link };
+    const r = applyCommand(removal, ctx(5, 'fwmark'));
+    assert.equal(sh(r.command).status, 0, 'the remove');
+    assert.ok(!lstatExists(link));
+    assert.equal(readFileSync(target, 'utf8'), 'kept\n', 'removing the symlink leaves its target alone');
+    assert.equal(sh(undoCommand(removal, runId, 5)!.command).status, 0);
+    assert.equal(readlinkSync(link), target, 'the symlink is back, pointing where it did');
   });
 
   it('removes a file lvs-play no longer wants, recorded with its backup; the undo puts back its bytes and mode', () => {
