@@ -28,6 +28,7 @@ export const SOURCE_BLOCKS = {
   bench: 130,
   drainWait: 140,
   fwmark: 150,
+  nopreemptRollout: 170,
 } as const;
 export const ALL_SOURCES = Object.values(SOURCE_BLOCKS).flatMap((first) => clientSources(first));
 

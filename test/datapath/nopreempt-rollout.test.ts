@@ -1,0 +1,111 @@
+// Issue 13: what the nopreempt rollout's moment without a holder means for
+// clients. In the container lab each VIP move leaves the VIP on no director
+// for about one Skew_Time at priority 254 (8.5-19.6 ms measured there; see
+// test/deploy/nopreempt-rollout.test.ts). Here, on directors with a real
+// IP_VS table and client traffic running to both VIPs, a rollout of a
+// director change moves every VIP off each director and back; the operational
+// property is that no client request fails. A SYN lost in the gap is sent
+// again by the client's TCP, so the cost shows as the slowest request, which
+// is printed with the counts.
+
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { lvsPlay } from '../support/cli.js';
+import { clientSources, clientTraffic, ok, SOURCE_BLOCKS } from '../support/client-traffic.js';
+import { DATAPATH_INVENTORY, DIRECTORS, useDatapathLab, VIPS } from '../support/datapath.js';
+import { waitFor } from '../support/wait.js';
+
+const STOP = '/tmp/lvs-play-nopreempt-rollout-stop';
+
+/** The datapath lab's cluster with nopreempt, and lvs01 at `weight` in the first VIP's service (the change rolled out). */
+function nopreemptInventory(weight: number): Record<string, unknown> {
+  const inv = JSON.parse(readFileSync(DATAPATH_INVENTORY, 'utf8')) as Record<string, unknown> & {
+    vrrp: Record<string, unknown>;
+    vips: { services: { realServers: { host: string; weight: number }[] }[] }[];
+  };
+  delete inv.$schema;
+  inv.vrrp.nopreempt = true;
+  inv.vips[0]!.services[0]!.realServers[0]!.weight = weight;
+  return inv;
+}
+
+describe('datapath: a nopreempt rollout under traffic (issue 13)', function () {
+  this.timeout(15 * 60_000);
+  const lab = useDatapathLab();
+  let dir = '';
+  let drains = '';
+  const env = () => ({ LVS_PLAY_DRAINS_DIR: drains });
+  const holders = async () =>
+    Promise.all(
+      VIPS.map(async (vip) => {
+        const on: string[] = [];
+        for (const d of DIRECTORS) if ((await lab.run(d, 'ip -j address show dev eth0')).includes(`"${vip}"`)) on.push(d);
+        return on.join('+') || 'none';
+      }),
+    );
+  const file = (name: string, weight: number) => {
+    const path = join(dir, `${name}.json`);
+    writeFileSync(path, JSON.stringify(nopreemptInventory(weight), null, 2));
+    return path;
+  };
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'lvsp-dp-nopreempt-'));
+    drains = join(dir, 'drains');
+    const d = await lvsPlay(['deploy', file('nopreempt-w1', 1)], env());
+    assert.equal(d.code, 0, d.stdout + d.stderr);
+  });
+  after(async () => {
+    await lab.run('client', `touch ${STOP}`).catch(() => undefined);
+    // the lab's own cluster again: preemptive, each VIP back on its MASTER, for the next suites
+    const back = await lvsPlay(['deploy', DATAPATH_INVENTORY], env());
+    assert.equal(back.code, 0, back.stdout + back.stderr);
+    await waitFor('each VIP on its MASTER', async () => (await holders()).join() === 'lvs-dr,lvs-dr2', 120_000, 1000);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('every VIP handed off each director and back while clients request both VIPs: no request fails', async () => {
+    const before = await holders();
+    assert.ok(
+      before.every((h) => DIRECTORS.includes(h)),
+      `each VIP on one director before the rollout: ${before.join(', ')}`,
+    );
+    await lab.run('client', `rm -f ${STOP}`);
+    const traffic = clientTraffic(lab.address('client'), {
+      vips: VIPS,
+      sources: clientSources(SOURCE_BLOCKS.nopreemptRollout),
+      seconds: 600,
+      stopFile: STOP,
+      intervalMs: 20,
+      timeoutMs: 3000,
+    });
+    await new Promise((r) => setTimeout(r, 3000));
+    const t0 = Date.now();
+    const r = await lvsPlay(['rollout', file('nopreempt-w2', 2)], env());
+    const took = Date.now() - t0;
+    await new Promise((res) => setTimeout(res, 2000));
+    await lab.run('client', `touch ${STOP}`);
+    const results = await traffic;
+    const after = await holders();
+    const during = results.filter((x) => x.t * 1000 >= t0 && x.t * 1000 <= t0 + took);
+    const slowest = Math.max(...during.map((x) => x.ms));
+    const failed = results.filter((x) => !ok(x));
+    process.stderr.write(
+      `      [datapath] nopreempt rollout took ${(took / 1000).toFixed(1)} s; holders before ${before.join(', ')}, after ${after.join(', ')}; ` +
+        `${results.length} requests (${during.length} during the rollout), ${failed.length} failed; slowest during the rollout ${slowest} ms; ` +
+        `answered by ${[...new Set(results.filter(ok).map((x) => x.body))].sort().join(', ')}\n`,
+    );
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.ok(during.length > 100, 'the client kept requesting during the rollout');
+    for (const d of DIRECTORS)
+      assert.match(await lab.run(d, 'cat /etc/keepalived/keepalived.conf'), /weight 2\n/, `${d} runs the new config`);
+    // nopreempt: the VIPs end where they were when the rollout read the hosts
+    assert.deepEqual(after, before);
+    assert.deepEqual(
+      failed.map((x) => `${x.vip} from ${x.src}: ${x.error ?? x.status}`),
+      [],
+    );
+  });
+});
