@@ -82,9 +82,22 @@ describe('datapath: a nopreempt rollout under traffic (issue 13)', function () {
       timeoutMs: 3000,
     });
     await new Promise((r) => setTimeout(r, 3000));
+    // where each VIP is seen during the rollout (read one director after the other: only to show that it moved)
+    const seenOn = VIPS.map(() => new Set<string>());
+    let sampling = true;
+    const sampler = (async () => {
+      while (sampling) {
+        (await holders()).forEach((h, i) => {
+          for (const d of h.split('+')) if (d !== 'none') seenOn[i]!.add(d);
+        });
+        await new Promise((res) => setTimeout(res, 200));
+      }
+    })();
     const t0 = Date.now();
     const r = await lvsPlay(['rollout', file('nopreempt-w2', 2)], env());
     const took = Date.now() - t0;
+    sampling = false;
+    await sampler;
     await new Promise((res) => setTimeout(res, 2000));
     await lab.run('client', `touch ${STOP}`);
     const results = await traffic;
@@ -95,9 +108,12 @@ describe('datapath: a nopreempt rollout under traffic (issue 13)', function () {
     process.stderr.write(
       `      [datapath] nopreempt rollout took ${(took / 1000).toFixed(1)} s; holders before ${before.join(', ')}, after ${after.join(', ')}; ` +
         `${results.length} requests (${during.length} during the rollout), ${failed.length} failed; slowest during the rollout ${slowest} ms; ` +
-        `answered by ${[...new Set(results.filter(ok).map((x) => x.body))].sort().join(', ')}\n`,
+        `answered by ${[...new Set(results.filter(ok).map((x) => x.body))].sort().join(', ')}; ` +
+        `seen on: ${VIPS.map((v, i) => `${v} ${[...seenOn[i]!].sort().join('+')}`).join(', ')}\n`,
     );
     assert.equal(r.code, 0, r.stdout + r.stderr);
+    for (const [i, vip] of VIPS.entries())
+      assert.deepEqual([...seenOn[i]!].sort(), DIRECTORS, `${vip} was handed to the other director and back during the rollout`);
     assert.ok(during.length > 100, 'the client kept requesting during the rollout');
     for (const d of DIRECTORS)
       assert.match(await lab.run(d, 'cat /etc/keepalived/keepalived.conf'), /weight 2\n/, `${d} runs the new config`);
