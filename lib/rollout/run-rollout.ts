@@ -26,7 +26,7 @@ import { formatRolloutReport, type RolloutReport } from './plan/report.js';
 import type { HostState, RolloutPlan, Stage } from './plan/types.js';
 import { readHost, roleOf } from './read-hosts.js';
 import { assertNotRunning, clearRecordedHandovers, undrainRecorded } from './recover.js';
-import { readRecord } from './switch-record.js';
+import { readRecord, type SwitchRecordData } from './switch-record.js';
 import { Switchboard } from './switchboard.js';
 
 export interface RolloutOptions {
@@ -60,14 +60,14 @@ export async function runRollout(o: RolloutOptions): Promise<number> {
     try {
       const states = await Promise.all(toRead.map((h) => readHost(o.cluster, o.playbook, h, () => pool.get(h), redact)));
       for (const s of states) if (s.runInProgress) o.progress(`note: ${s.host}: a write run is in progress: ${s.runInProgress}`);
-      const plan = planFrom(o, states);
+      const plan = planFrom(o, states, await readRecord(o.cluster.name));
       const changes = new Map(states.map((s) => [s.host, s.changes]));
       o.out(
         o.json
           ? JSON.stringify(versioned(planJson(plan, changes, o.inventoryFile)), null, 2)
           : formatPlan(plan, changes, o.inventoryFile, { rollback: o.rollback }),
       );
-      return plan.problems.length ? 1 : plan.stages.length || plan.interrupted.length ? 2 : 0;
+      return plan.problems.length ? 1 : plan.stages.length || plan.interrupted.length || plan.leftSwitches.length ? 2 : 0;
     } finally {
       await pool.closeAll();
     }
@@ -110,7 +110,8 @@ export async function runRollout(o: RolloutOptions): Promise<number> {
       }
       states = await read();
     }
-    const plan = planFrom(o, states);
+    // the record as read before the instance switches were cleared: the plan names what the run cleared, as --check did
+    const plan = planFrom(o, states, leftover);
     const changes = new Map(states.map((s) => [s.host, s.changes]));
     o.progress(formatPlan(plan, changes, o.inventoryFile, { rollback: o.rollback }));
     if (plan.problems.length)
@@ -154,10 +155,11 @@ export async function runRollout(o: RolloutOptions): Promise<number> {
   }
 }
 
-function planFrom(o: RolloutOptions, states: HostState[]): RolloutPlan {
+function planFrom(o: RolloutOptions, states: HostState[], record: SwitchRecordData | null): RolloutPlan {
   return planRollout({
     cluster: o.cluster,
     states,
+    record,
     selected: o.hosts.map((h) => h.name),
     batch: o.batch,
     drainTimeoutMs: o.drainTimeoutMs,

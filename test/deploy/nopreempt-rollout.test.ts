@@ -243,7 +243,28 @@ describe('rollout of nopreempt and preempt_delay clusters on the lab (issue 13)'
     );
     run.child.kill('SIGKILL');
     await run.done;
-    console.log(`      killed; on the directors: ${await switchFiles()}`);
+    const leftOnDirectors = await switchFiles();
+    console.log(`      killed; on the directors: ${leftOnDirectors}`);
+    // --check names every switch the run would clear first, from the same record, and clears nothing itself
+    const recorded = (
+      JSON.parse(readFileSync(record, 'utf8')) as { handovers: { director: string; instance?: string; level: string }[] }
+    ).handovers
+      .filter((h) => h.instance)
+      .map((h) => `${h.director} ${h.instance} "${h.level}"`)
+      .sort();
+    const check = await lvsPlay(['rollout', target, '--check'], env());
+    const leftLines = check.stdout.split('\n').filter((l) => l.startsWith('LEFT SET '));
+    console.log(`      rollout --check: exit ${check.code}; ${leftLines.join(' | ')}`);
+    assert.equal(check.code, 2, check.stdout + check.stderr);
+    assert.deepEqual(
+      leftLines
+        .map((l) => /^LEFT SET (\S+): the switch of vrrp_instance (\S+) is ("\w+")/.exec(l))
+        .filter((m) => m !== null)
+        .map((m) => `${m[1]} ${m[2]} ${m[3]}`)
+        .sort(),
+      recorded,
+    );
+    assert.equal(await switchFiles(), leftOnDirectors, '--check changed no switch');
     const r = await lvsPlay(['recover', target], env());
     console.log(
       `      recover: exit ${r.code}; ${(r.stdout + r.stderr)

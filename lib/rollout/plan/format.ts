@@ -25,6 +25,7 @@ export function formatPlan(
     `ROLLOUT PLAN ${plan.cluster} (${source}): ${plan.stages.length ? `${plan.stages.length} stage(s)` : 'nothing to change'}`,
   ];
   for (const p of plan.problems) lines.push(`CANNOT PLAN ${p.host}: ${p.error}`);
+  for (const l of plan.leftSwitches) lines.push(`LEFT SET ${l.what}`);
   for (const i of plan.interrupted)
     for (const r of i.runs)
       lines.push(`INTERRUPTED ${i.host}: ${describeInterrupted(r, 'found')}; the rollout rolls it back before anything else`);

@@ -12,9 +12,11 @@
 import { DIRECTORS, REALSERVERS } from '../../inventory/defaults.js';
 import type { Cluster } from '../../inventory/types.js';
 import { interruptedReport } from '../../run/interrupted.js';
+import type { SwitchRecordData } from '../switch-record.js';
 import { type BatchSpec, batches } from './batches.js';
 import { classesOf, classifyDirector } from './classify-director.js';
 import { agreeStage, directorStage, Holders } from './director-stage.js';
+import { leftSwitches } from './left-switches.js';
 import { type RunningConfig, readRunningConfig } from './running-config.js';
 import type { HostState, RolloutPlan, Stage } from './types.js';
 
@@ -27,6 +29,8 @@ export interface PlanInput {
   batch: BatchSpec;
   /** how long to wait for a drained real server's connections to finish */
   drainTimeoutMs: number;
+  /** the control machine's record of switches a killed run left set, or null */
+  record?: SwitchRecordData | null;
 }
 
 export function planRollout(input: PlanInput): RolloutPlan {
@@ -73,6 +77,7 @@ export function planRollout(input: PlanInput): RolloutPlan {
       .filter((s) => s.interrupted?.length)
       .map((s) => ({ host: s.host, runs: s.interrupted!.map(interruptedReport) })),
     ipvs: cluster.keepalived.mode === 'full',
+    leftSwitches: leftSwitches(input.record ?? null, cluster.vrrp.preempt.nopreempt),
   };
 }
 

@@ -5,6 +5,7 @@
 import type { HandoverLevel, InstanceLevel } from '../../render/switches.js';
 import type { JournalRun } from '../../run/host-journal.js';
 import type { InterruptedRunReport } from '../../run/interrupted.js';
+import type { LeftSwitch } from './left-switches.js';
 
 /** How a director takes its changes (see classify-config.ts). */
 export type DirectorClass = 'reload-safe' | 'disruptive' | 'must-agree';
@@ -98,4 +99,6 @@ export interface RolloutPlan {
   interrupted: { host: string; runs: InterruptedRunReport[] }[];
   /** whether directors keep an IPVS table (false: keepalived runs VRRP-only) */
   ipvs: boolean;
+  /** switches a killed run left set (the control machine's record): cleared by the rollout before anything else */
+  leftSwitches: LeftSwitch[];
 }
