@@ -1,5 +1,7 @@
 // One HTTP GET from a host to ADDRESS:PORT, with whatever that host has:
-// curl, else python3's urllib, else bash's /dev/tcp. Each prints a raw HTTP
+// curl, else python3's urllib, else bash's /dev/tcp (plain HTTP only). Over
+// TLS (a service keepalived checks with SSL_GET) the certificate is not
+// checked, as SSL_GET does not: the probe asks whether the service answers. Each prints a raw HTTP
 // response (status line, headers, blank line, body), so one parser reads
 // them all. Bounded: 5 s per request, the first 4 KiB of the body. No
 // startup files: bash run under sshd reads ~/.bashrc unless told not to, and
@@ -17,6 +19,8 @@ export interface HttpProbeTarget {
   address: string;
   port: number;
   path: string;
+  /** HTTPS, certificate not checked */
+  tls?: boolean;
 }
 
 export interface HttpProbeResult {
@@ -27,8 +31,8 @@ export interface HttpProbeResult {
 }
 
 /** Proxies off: the probe must go to the VIP itself. Only the status and body are printed. */
-const PYTHON = `import sys, urllib.request, urllib.error
-opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+const PYTHON = `import ssl, sys, urllib.request, urllib.error
+opener = urllib.request.build_opener(urllib.request.ProxyHandler({}), urllib.request.HTTPSHandler(context=ssl._create_unverified_context()))
 try:
     r = opener.open(sys.argv[1], timeout=${PROBE_TIMEOUT_SECONDS}); code, body = r.status, r.read(${BODY_BYTES})
 except urllib.error.HTTPError as e:
@@ -43,7 +47,7 @@ cat <&3`;
 
 export function probeUrl(t: HttpProbeTarget): string {
   const host = t.address.includes(':') ? `[${t.address}]` : t.address;
-  return `http://${host}:${t.port}${t.path}`;
+  return `${t.tls ? 'https' : 'http'}://${host}:${t.port}${t.path}`;
 }
 
 export function httpProbeCommand(t: HttpProbeTarget): string {
@@ -53,10 +57,13 @@ export function httpProbeCommand(t: HttpProbeTarget): string {
   const run = (tool: ProbeTool, cmd: string) =>
     `echo 'tool ${tool}'; out=$(${cmd} 2>&1); rc=$?; printf '%s\\n' "$out" | head -c ${BODY_BYTES}; exit $rc`;
   const t5 = `$(command -v timeout >/dev/null 2>&1 && echo 'timeout ${PROBE_TIMEOUT_SECONDS}')`;
+  const bash = t.tls
+    ? `echo 'tool bash'; echo 'bash /dev/tcp cannot speak TLS (no curl or python3 on the probe host)'; exit 1`
+    : run('bash', `${t5} bash --norc --noprofile -c ${quote(BASH)} probe ${quote(t.address)} ${t.port} ${quote(t.path)} ${hostHeader}`);
   return [
-    `if command -v curl >/dev/null 2>&1; then ${run('curl', `curl -sS -i --max-time ${PROBE_TIMEOUT_SECONDS} --noproxy '*' ${url}`)}`,
+    `if command -v curl >/dev/null 2>&1; then ${run('curl', `curl -sS -i --max-time ${PROBE_TIMEOUT_SECONDS} --noproxy '*'${t.tls ? ' --insecure' : ''} ${url}`)}`,
     `elif command -v python3 >/dev/null 2>&1; then ${run('python3', `python3 -I -c ${quote(PYTHON)} ${url}`)}`,
-    `elif command -v bash >/dev/null 2>&1; then ${run('bash', `${t5} bash --norc --noprofile -c ${quote(BASH)} probe ${quote(t.address)} ${t.port} ${quote(t.path)} ${hostHeader}`)}`,
+    `elif command -v bash >/dev/null 2>&1; then ${bash}`,
     `else echo 'tool none'; exit 127; fi`,
   ].join('\n');
 }

@@ -201,7 +201,7 @@ function resolveService(
       address,
       port,
       weight: r.weight ?? DEFAULTS.realServer.weight,
-      healthCheck: resolveHealthCheck(s.healthCheck, fwmark ? fwmark.ports[0]! : port),
+      healthCheck: resolveHealthCheck(s.healthCheck, fwmark ? fwmark.ports[0]! : port, { host: r.host, address }),
     };
   });
   return {
@@ -230,7 +230,20 @@ function resolveService(
   };
 }
 
-function resolveHealthCheck(h: InventoryHealthCheck | undefined, realServerPort: number): HealthCheck {
+/**
+ * A MISC_CHECK's command is the same for every real server of its service, and keepalived passes the
+ * command nothing about the server it checks: %address, %port and %host in it become the real server's
+ * address, the check's port and its host name, so one script can check each server.
+ */
+export function miscCommandFor(command: string, rs: { host: string; address: string; port: number }): string {
+  return command.replace(/%(address|port|host)(?![A-Za-z0-9_])/g, (_, k: 'address' | 'port' | 'host') => String(rs[k]));
+}
+
+function resolveHealthCheck(
+  h: InventoryHealthCheck | undefined,
+  realServerPort: number,
+  rs: { host: string; address: string },
+): HealthCheck {
   const d = DEFAULTS.healthCheck;
   const type = h?.type ?? d.type;
   const out: HealthCheck = {
@@ -245,7 +258,7 @@ function resolveHealthCheck(h: InventoryHealthCheck | undefined, realServerPort:
     out.status = h?.status ?? d.status;
   }
   if (type === 'MISC_CHECK') {
-    out.command = h?.command ?? '';
+    out.command = miscCommandFor(h?.command ?? '', { ...rs, port: out.port });
     out.dynamic = h?.dynamic ?? false;
   }
   if (type === 'DNS_CHECK') out.query = { type: h?.query?.type ?? 'SOA', name: h?.query?.name ?? '.' };

@@ -28,7 +28,7 @@ export interface GatherOptions {
 const BASE_TIMEOUT_MS = 30_000;
 
 function probeFactOf(t: ProbeTarget): Fact<HttpProbeResult> | null {
-  return t.protocol === 'TCP' ? httpProbeFact({ address: t.vip, port: t.port, path: t.path }) : null;
+  return t.protocol === 'TCP' ? httpProbeFact({ address: t.vip, port: t.port, path: t.path, ...(t.tls ? { tls: true } : {}) }) : null;
 }
 
 export async function gatherObservations(o: GatherOptions): Promise<Observations> {

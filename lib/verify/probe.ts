@@ -1,8 +1,9 @@
 // The end-to-end probe: from a host the user names, one HTTP GET to every
 // VIP's TCP service, reporting which real server answered (a page naming its
 // host, as the lab's real servers serve). The path is the service's HTTP_GET
-// health-check path when it has one (a page keepalived already expects to be
-// served), else "/".
+// or SSL_GET health-check path when it has one (a page keepalived already
+// expects to be served), else "/"; a service checked with SSL_GET speaks TLS,
+// so it is probed over HTTPS.
 
 import type { Cluster } from '../inventory/types.js';
 import type { CheckResult, Observations, ProbeTarget } from './types.js';
@@ -11,13 +12,17 @@ export function probeTargets(cluster: Cluster): ProbeTarget[] {
   return cluster.vips.flatMap((vip) =>
     // a fwmark service is probed on each of its ports: each is marked by its own rule
     vip.services.flatMap((s) =>
-      (s.fwmark ? s.fwmark.ports : [s.port]).map((port) => ({
-        vip: vip.address,
-        port,
-        protocol: s.protocol,
-        path: s.realServers.find((r) => r.healthCheck.type === 'HTTP_GET')?.healthCheck.path ?? '/',
-        realServers: s.realServers.map((r) => r.host),
-      })),
+      (s.fwmark ? s.fwmark.ports : [s.port]).map((port) => {
+        const web = s.realServers.find((r) => r.healthCheck.type === 'HTTP_GET' || r.healthCheck.type === 'SSL_GET')?.healthCheck;
+        return {
+          vip: vip.address,
+          port,
+          protocol: s.protocol,
+          path: web?.path ?? '/',
+          ...(web?.type === 'SSL_GET' ? { tls: true } : {}),
+          realServers: s.realServers.map((r) => r.host),
+        };
+      }),
     ),
   );
 }
@@ -68,7 +73,7 @@ export function checkProbe(cluster: Cluster, obs: Observations): CheckResult[] {
     return {
       ...row,
       status,
-      detail: `HTTP ${result.status} for GET ${target.path}, ${who} (${result.tool})`,
+      detail: `${target.tls ? 'HTTPS' : 'HTTP'} ${result.status} for GET ${target.path}, ${who} (${result.tool})`,
       ...(by ? { answeredBy: by } : {}),
     };
   });

@@ -58,6 +58,8 @@ export interface ProbeTarget {
   port: number;
   protocol: 'TCP' | 'UDP';
   path: string;
+  /** the service is checked with SSL_GET: probed over HTTPS */
+  tls?: boolean;
   realServers: string[]; // host names that may answer
 }
 

@@ -1,9 +1,10 @@
 // The probe's parser on each tool's output, and its command for real with
-// each tool (curl, python3, bash /dev/tcp) against a small HTTP server, all
-// inside a throwaway network namespace: nothing leaves it.
+// each tool (curl, python3, bash /dev/tcp) against a small HTTP server and a
+// small HTTPS one with a self-signed certificate (as an SSL_GET service may
+// have), all inside a throwaway network namespace: nothing leaves it.
 
 import { strict as assert } from 'node:assert';
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,6 +49,7 @@ describe('facts/http-probe', () => {
   it('builds URLs for IPv4 and IPv6, and quotes every value into the command', () => {
     assert.equal(probeUrl({ address: '198.18.0.100', port: 80, path: '/index.html' }), 'http://198.18.0.100:80/index.html');
     assert.equal(probeUrl({ address: '2001:db8::100', port: 8080, path: '/' }), 'http://[2001:db8::100]:8080/');
+    assert.equal(probeUrl({ address: '198.18.0.100', port: 443, path: '/', tls: true }), 'https://198.18.0.100:443/');
     const f = httpProbeFact({ address: '198.18.0.100', port: 80, path: "/it's; rm -rf /" });
     assert.match(f.command, /'http:\/\/198\.18\.0\.100:80\/it'\\''s; rm -rf \/'/);
   });
@@ -57,6 +59,7 @@ describe('facts/http-probe', () => {
     const ns = `lvsplay-probe-${process.pid}`;
     let dir: string;
     let server: ChildProcess;
+    let tlsServer: ChildProcess;
 
     /** A PATH holding only these programs, so `command -v` finds exactly them. */
     function pathWith(tools: string[]): string {
@@ -73,8 +76,8 @@ describe('facts/http-probe', () => {
       return bin;
     }
 
-    async function probe(tools: string[], port: number, path = '/index.html') {
-      const fact = httpProbeFact({ address: '198.18.0.100', port, path });
+    async function probe(tools: string[], port: number, path = '/index.html', tls = false) {
+      const fact = httpProbeFact({ address: '198.18.0.100', port, path, tls });
       const r = await exec('ip', ['netns', 'exec', ns, 'env', '-i', `PATH=${pathWith(tools)}`, '/bin/sh', '-c', fact.command]).then(
         (x) => ({ stdout: x.stdout, code: 0 }),
         (e: { stdout: string; code: number }) => ({ stdout: e.stdout, code: e.code }),
@@ -94,15 +97,50 @@ describe('facts/http-probe', () => {
         ['netns', 'exec', ns, '/usr/bin/python3', '-m', 'http.server', '8080', '--bind', '198.18.0.100', '--directory', join(dir, 'www')],
         { stdio: 'ignore' },
       );
+      execFileSync(
+        'openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'rsa:2048',
+          '-nodes',
+          '-days',
+          '1',
+          '-subj',
+          '/CN=probe-test',
+          '-keyout',
+          join(dir, 'key'),
+          '-out',
+          join(dir, 'crt'),
+        ],
+        { stdio: 'ignore' },
+      );
+      const https = [
+        'import functools, http.server, ssl, sys',
+        'h = functools.partial(http.server.SimpleHTTPRequestHandler, directory=sys.argv[1])',
+        "s = http.server.HTTPServer(('198.18.0.100', 8443), h)",
+        'c = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)',
+        'c.load_cert_chain(sys.argv[2], sys.argv[3])',
+        's.socket = c.wrap_socket(s.socket, server_side=True)',
+        's.serve_forever()',
+      ].join('\n');
+      tlsServer = spawn(
+        'ip',
+        ['netns', 'exec', ns, '/usr/bin/python3', '-c', https, join(dir, 'www'), join(dir, 'crt'), join(dir, 'key')],
+        { stdio: 'ignore' },
+      );
       for (let i = 0; i < 50; i++) {
-        // until it listens
+        // until both listen
         const r = await probe(['curl'], 8080).catch(() => null);
-        if (r?.status === 200) break;
+        const t = await probe(['curl'], 8443, '/index.html', true).catch(() => null);
+        if (r?.status === 200 && t?.status === 200) break;
         await new Promise((res) => setTimeout(res, 100));
       }
     });
     after(async () => {
       server?.kill('SIGTERM');
+      tlsServer?.kill('SIGTERM');
       await exec('ip', ['netns', 'del', ns]).catch(() => undefined);
       if (dir) rmSync(dir, { recursive: true, force: true });
     });
@@ -121,6 +159,24 @@ describe('facts/http-probe', () => {
         assert.ok(refused.error && refused.error.length > 0);
       });
     }
+
+    it('over TLS (an SSL_GET service): curl and python3 get the page from a self-signed server; bash says it cannot', async () => {
+      for (const tools of [
+        ['curl', 'python3', 'bash'],
+        ['python3', 'bash'],
+      ]) {
+        const r = await probe(tools, 8443, '/index.html', true);
+        assert.deepEqual([r.tool, r.status, r.error], [tools[0], 200, null]);
+        assert.match(r.body, /<h1>lvs01<\/h1>/);
+      }
+      const plain = await probe(['curl'], 8443, '/index.html');
+      assert.notEqual(plain.status, 200, 'plain HTTP to the TLS port does not get the page');
+      const bash = await probe(['bash'], 8443, '/index.html', true);
+      assert.deepEqual(
+        [bash.tool, bash.status, bash.error],
+        ['bash', null, 'bash /dev/tcp cannot speak TLS (no curl or python3 on the probe host)'],
+      );
+    });
 
     it('says so when the host has none of them', async () => {
       const r = await probe([], 8080);

@@ -331,3 +331,21 @@ describe('resolveInventory: unicast, preemption and garp (issue 13)', () => {
     assert.deepEqual([c.vrrp.unicast, c.vrrp.preempt, c.vrrp.garp], [true, { nopreempt: true, delay: 0 }, { masterRefresh: 60 }]);
   });
 });
+
+describe('resolveInventory: a MISC_CHECK command per real server (issue 14)', () => {
+  it("replaces %address, %port and %host with each checked server's own, and leaves other words alone", () => {
+    const inv = example();
+    inv.vips[0]!.services[0]!.healthCheck = {
+      type: 'MISC_CHECK',
+      command: '/usr/local/bin/check-web %address %port --name=%host %addresses 100%',
+    };
+    const c = resolveInventory(inv, base);
+    assert.deepEqual(
+      c.vips[0]!.services[0]!.realServers.map((r) => r.healthCheck.command),
+      [
+        '/usr/local/bin/check-web 192.168.122.10 80 --name=lvs01 %addresses 100%',
+        '/usr/local/bin/check-web 192.168.122.20 80 --name=lvs02 %addresses 100%',
+      ],
+    );
+  });
+});

@@ -28,6 +28,7 @@ export const SOURCE_BLOCKS = {
   bench: 130,
   drainWait: 140,
   fwmark: 150,
+  services: 160,
   nopreemptRollout: 170,
 } as const;
 export const ALL_SOURCES = Object.values(SOURCE_BLOCKS).flatMap((first) => clientSources(first));
@@ -46,6 +47,10 @@ export interface TrafficPlan {
   vips: string[];
   /** the VIPs' port, default 80 */
   port?: number;
+  /** http (default); https (no certificate check: the lab's are self-signed); udp: one datagram per request from a
+   * fresh socket whose source port no earlier request of the run used (IPVS keeps a UDP flow on its real server for
+   * its UDP timeout, even at weight 0, so a reused port could reach a stopped server), the answer as the body */
+  protocol?: 'http' | 'https' | 'udp';
   sources: string[];
   /** 0: one request per (vip, source); otherwise loop this long, round robin over the pairs */
   seconds: number;
@@ -56,19 +61,40 @@ export interface TrafficPlan {
 }
 
 const SCRIPT = String.raw`
-import http.client, json, os, sys, time
+import http.client, json, os, socket, ssl, sys, time
 plan = json.loads(sys.argv[1])
 pairs = [(v, s) for v in plan['vips'] for s in plan['sources']]
+proto = plan.get('protocol', 'http')
+sent = [0]
+def udp(vip, src, out):
+    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    try:
+        s.settimeout(plan['timeoutMs'] / 1000.0)
+        s.bind((src, 20000 + sent[0] % 40000))
+        sent[0] += 1
+        s.connect((vip, plan.get('port', 80)))
+        s.send(b'lvs-play')
+        out['body'] = s.recv(512).decode(errors='replace').strip()
+    finally:
+        s.close()
 def get(vip, src):
     t0 = time.time()
     out = {'vip': vip, 'src': src, 't': t0}
     try:
-        c = http.client.HTTPConnection(vip, plan.get('port', 80), timeout=plan['timeoutMs'] / 1000.0, source_address=(src, 0))
+        if proto == 'udp':
+            udp(vip, src, out)
+            raise StopIteration
+        if proto == 'https':
+            c = http.client.HTTPSConnection(vip, plan.get('port', 443), timeout=plan['timeoutMs'] / 1000.0, source_address=(src, 0), context=ssl._create_unverified_context())
+        else:
+            c = http.client.HTTPConnection(vip, plan.get('port', 80), timeout=plan['timeoutMs'] / 1000.0, source_address=(src, 0))
         c.request('GET', '/index.html', headers={'Connection': 'close'})
         r = c.getresponse()
         out['status'] = r.status
         out['body'] = r.read().decode(errors='replace').strip()
         c.close()
+    except StopIteration:
+        pass
     except Exception as e:
         out['error'] = type(e).__name__ + ': ' + str(e)
     out['ms'] = round((time.time() - t0) * 1000, 1)
@@ -104,7 +130,8 @@ export function addSourcesCommand(addresses: string[] = ALL_SOURCES, prefix = 24
   return addresses.map((a) => `ip address replace ${a}/${prefix} dev eth0`).join(' && ');
 }
 
-export const ok = (r: HttpResult) => r.status === 200 && !r.error;
+/** HTTP(S): status 200; UDP (no status): an answer came */
+export const ok = (r: HttpResult) => !r.error && (r.status === undefined ? r.body !== undefined : r.status === 200);
 
 /** The real servers that answered, per VIP. */
 export function answeredBy(results: HttpResult[]): Record<string, string[]> {

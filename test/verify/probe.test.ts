@@ -67,6 +67,23 @@ describe('verify/probe', () => {
     );
   });
 
+  it("probes a service checked with SSL_GET over HTTPS, on its check's path (issue 14)", () => {
+    const ssl = clusterOf('lab', (inv) => {
+      inv.vips[1]!.services = [{ port: 443, healthCheck: { type: 'SSL_GET', path: '/healthz' } }];
+    });
+    assert.deepEqual(probeTargets(ssl)[1], {
+      vip: '198.18.0.110',
+      port: 443,
+      protocol: 'TCP',
+      path: '/healthz',
+      tls: true,
+      realServers: ['lvs01', 'lvs02'],
+    });
+    assert.equal(probeTargets(ssl)[0]!.tls, undefined);
+    const rows = checkProbe(ssl, probed([ok('lvs01'), ok('lvs02')], ssl));
+    assert.equal(rows[1]!.detail, 'HTTPS 200 for GET /healthz, answered by lvs02 (curl)');
+  });
+
   it('UDP services are not checkable by an HTTP probe', async () => {
     const wide = await loadCluster('threeDirectors');
     const rows = checkProbe(

@@ -34,7 +34,8 @@ trip each, and checks
                      every real server with its forwarding and weight; "not
                      checkable" where keepalived runs VRRP-only (no IP_VS)
   probe              with --probe-from: an HTTP GET from HOST to every VIP's
-                     TCP service, naming the real server whose page answered
+                     TCP service (HTTPS where SSL_GET checks it), naming the
+                     real server whose page answered
 
 Options:
   --probe-from HOST        an inventory host to send the HTTP requests from (curl,

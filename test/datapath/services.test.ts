@@ -1,0 +1,420 @@
+// Issue 14: a sorry server, a UDP service, MISC_CHECK and SSL_GET with real
+// traffic on directors with IP_VS. The lab's cluster gets four more VIPs, one
+// per feature (rr, no persistence, short check budgets), deployed by lvs-play
+// from a variant of inventory/lab-datapath.json; what the real servers and
+// directors need for them (a UDP echo server, nginx over TLS with a
+// self-signed certificate, the operator's MISC_CHECK script) is set up here
+// and removed after, and the lab's own cluster is deployed again for the next
+// suites. Each scenario breaks lvs01 under client traffic, waits until both
+// directors' IPVS tables show it out, repairs it and waits until it is back;
+// requests are counted per phase and printed. The two windows where the
+// checkers have not acted yet (after the break, after the repair) are
+// counted, not judged; every request started outside them must be answered,
+// by lvs02 alone while lvs01 is out.
+
+import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { IpvsVirtualService } from '../../lib/facts/ipvs.js';
+import { lvsPlay } from '../support/cli.js';
+import { clientSources, clientTraffic, type HttpResult, ok, SOURCE_BLOCKS, type TrafficPlan } from '../support/client-traffic.js';
+import { DATAPATH_INVENTORY, DIRECTORS, REAL_SERVERS, useDatapathLab } from '../support/datapath.js';
+import { waitFor } from '../support/wait.js';
+
+const LVS01 = '198.18.0.10';
+const LVS02 = '198.18.0.20';
+const SOURCES = clientSources(SOURCE_BLOCKS.services);
+
+const SORRY_VIP = '198.18.0.201';
+const UDP_VIP = '198.18.0.202';
+const MISC_VIP = '198.18.0.203';
+const SSL_VIP = '198.18.0.204';
+const UDP_PORT = 5300;
+const TLS_PORT = 443;
+
+/** every check here: delay_loop 2, connect_timeout 2, retry 1, delay_before_retry 1 */
+const TIMING = { connectTimeout: 2, retry: 1, delayBeforeRetry: 1 };
+const DELAY_LOOP = 2;
+/** delay_loop + retry x (connect_timeout + delay_before_retry) */
+const CHECK_BUDGET_MS = (DELAY_LOOP + TIMING.retry * (TIMING.connectTimeout + TIMING.delayBeforeRetry)) * 1000;
+/** after a change is seen on both directors: slack for the time it took to see it (ssh to each director) */
+const SEEN_SLACK_MS = 3000;
+
+// on the real servers
+const UDP_UNIT = 'lvsp-test-udp-echo';
+const NGINX_TLS = '/etc/nginx/conf.d/lvs-play-services-test.conf';
+const TLS_CERT = '/etc/nginx/lvs-play-services-test.crt';
+const TLS_KEY = '/etc/nginx/lvs-play-services-test.key';
+const TLS_PAGE = '/var/www/html/tls-check.html';
+// on the directors
+const MISC_SCRIPT = '/usr/local/sbin/lvsp-test-misc-check';
+const MISC_FLAG = (host: string) => `/run/lvsp-test-misc-fail-${host}`;
+
+/** A UDP server answering each datagram with the host's name, on the VIP (replies from the VIP, as DR needs) and on
+ * the host's own address (where keepalived's UDP_CHECK sends its datagrams). */
+const UDP_SERVER = String.raw`
+import selectors, socket, sys
+name = socket.gethostname().encode()
+sel = selectors.DefaultSelector()
+for a in sys.argv[2:]:
+    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    s.setsockopt(socket.IPPROTO_IP, 15, 1)  # IP_FREEBIND: the VIP is on lo only once lvs-play deployed it
+    s.bind((a, int(sys.argv[1])))
+    sel.register(s, selectors.EVENT_READ)
+while True:
+    for key, _ in sel.select():
+        data, peer = key.fileobj.recvfrom(512)
+        key.fileobj.sendto(name, peer)
+`;
+
+const check = (h: Record<string, unknown>) => ({ ...h, ...TIMING });
+
+/** The lab's cluster plus one VIP per feature (the last octet as VRID: 38, 48 and fwmark's 58 are taken). */
+function servicesInventory(): Record<string, unknown> {
+  const inv = JSON.parse(readFileSync(DATAPATH_INVENTORY, 'utf8')) as Record<string, unknown> & { vips: unknown[] };
+  delete inv.$schema;
+  const common = { scheduler: 'rr', forwarding: 'DR', delayLoop: DELAY_LOOP };
+  inv.vips.push(
+    {
+      address: SORRY_VIP,
+      instance: 'bl_sorry',
+      routerId: 201,
+      master: 'lvs-dr',
+      services: [
+        {
+          port: 80,
+          protocol: 'TCP',
+          ...common,
+          realServers: [{ host: 'lvs01' }],
+          sorryServer: { host: 'lvs02' },
+          healthCheck: check({ type: 'TCP_CHECK' }),
+        },
+      ],
+    },
+    {
+      address: UDP_VIP,
+      instance: 'bl_udp',
+      routerId: 202,
+      master: 'lvs-dr2',
+      services: [{ port: UDP_PORT, protocol: 'UDP', ...common, healthCheck: check({ type: 'UDP_CHECK' }) }],
+    },
+    {
+      address: MISC_VIP,
+      instance: 'bl_misc',
+      routerId: 203,
+      master: 'lvs-dr',
+      services: [{ port: 80, protocol: 'TCP', ...common, healthCheck: check({ type: 'MISC_CHECK', command: `${MISC_SCRIPT} %host` }) }],
+    },
+    {
+      address: SSL_VIP,
+      instance: 'bl_ssl',
+      routerId: 204,
+      master: 'lvs-dr2',
+      services: [
+        {
+          port: TLS_PORT,
+          protocol: 'TCP',
+          ...common,
+          healthCheck: check({ type: 'SSL_GET', path: '/tls-check.html', status: 200 }),
+        },
+      ],
+    },
+  );
+  return inv;
+}
+
+const phase = (rs: HttpResult[], from: number, until: number) => rs.filter((r) => r.t * 1000 >= from && r.t * 1000 < until);
+
+function figures(label: string, rs: HttpResult[]): string {
+  const by: Record<string, number> = {};
+  for (const r of rs.filter(ok)) by[r.body!] = (by[r.body!] ?? 0) + 1;
+  const failed = rs.filter((r) => !ok(r)).length;
+  return `${label}: ${rs.length} sent, ${rs.length - failed} answered, ${failed} failed, by ${JSON.stringify(by)}`;
+}
+
+const describeFailures = (rs: HttpResult[], t0: number) =>
+  rs.filter((r) => !ok(r)).map((r) => `${r.vip} from ${r.src} at +${Math.round(r.t * 1000 - t0)} ms: ${r.error ?? r.status}`);
+
+const log = (line: string) => process.stderr.write(`      [datapath] ${line}\n`);
+
+describe('datapath: sorry server, UDP, MISC_CHECK and SSL_GET under client traffic (issue 14)', function () {
+  this.timeout(15 * 60_000);
+  const lab = useDatapathLab();
+  let dir = '';
+  let inventory = '';
+
+  const verifyPasses = async (file: string) => {
+    let last = '';
+    await waitFor(
+      `verify ${file} to pass`,
+      async () => {
+        const v = await lvsPlay(['verify', file]);
+        last = v.stdout + v.stderr;
+        return v.code === 0;
+      },
+      90_000,
+      2000,
+    ).catch((err: Error) => {
+      throw new Error(`${err.message}\n${last}`);
+    });
+    return last;
+  };
+
+  const service = (table: IpvsVirtualService[], protocol: string, vip: string, port: number) =>
+    table.find((s) => s.protocol === protocol && s.address === vip && s.port === port);
+
+  /** the service's real servers on every director, as "address weight", sorted */
+  async function rows(protocol: string, vip: string, port: number): Promise<Record<string, string[]>> {
+    const out: Record<string, string[]> = {};
+    for (const d of DIRECTORS) {
+      const s = service(await lab.ipvs(d), protocol, vip, port);
+      out[d] = s ? s.realServers.map((r) => `${r.address} ${r.weight}`).sort() : ['(no service)'];
+    }
+    return out;
+  }
+  const rowsAre = (protocol: string, vip: string, port: number, want: string[]) => async () =>
+    Object.values(await rows(protocol, vip, port)).every((r) => JSON.stringify(r) === JSON.stringify([...want].sort()));
+
+  interface Run {
+    results: HttpResult[];
+    brokenAt: number;
+    outAt: number;
+    repairedAt: number;
+    backAt: number;
+  }
+
+  /**
+   * Client traffic to one VIP while lvs01 is broken and repaired: waits for `out` on both directors after break,
+   * keeps traffic going 8 s with lvs01 out, repairs it, waits for `back`, and 4 s more.
+   */
+  async function underTraffic(
+    name: string,
+    plan: Omit<TrafficPlan, 'sources' | 'seconds' | 'stopFile' | 'intervalMs'>,
+    steps: { break: () => Promise<unknown>; out: () => Promise<boolean>; repair: () => Promise<unknown>; back: () => Promise<boolean> },
+  ): Promise<Run> {
+    const stopFile = `/tmp/lvsp-services-stop-${name}`;
+    await lab.run('client', `rm -f ${stopFile}`);
+    const traffic = clientTraffic(lab.address('client'), { ...plan, sources: SOURCES, seconds: 240, stopFile, intervalMs: 20 });
+    const at = { brokenAt: 0, outAt: 0, repairedAt: 0, backAt: 0 };
+    try {
+      await new Promise((r) => setTimeout(r, 3000));
+      at.brokenAt = Date.now();
+      await steps.break();
+      const took = await waitFor(`${name}: lvs01 out on both directors`, steps.out, CHECK_BUDGET_MS + 20_000, 500);
+      at.outAt = at.brokenAt + took;
+      log(`${name}: lvs01 out on both directors ${(took / 1000).toFixed(1)} s after it broke (check budget ${CHECK_BUDGET_MS / 1000} s)`);
+      await new Promise((r) => setTimeout(r, 8000));
+      at.repairedAt = Date.now();
+      await steps.repair();
+      const back = await waitFor(`${name}: lvs01 back on both directors`, steps.back, CHECK_BUDGET_MS + 20_000, 500);
+      at.backAt = at.repairedAt + back;
+      log(`${name}: lvs01 back on both directors ${(back / 1000).toFixed(1)} s after the repair`);
+      await new Promise((r) => setTimeout(r, 4000));
+    } finally {
+      await lab.run('client', `touch ${stopFile}`);
+    }
+    const results = await traffic;
+    await lab.run('client', `rm -f ${stopFile}`);
+    return { results, ...at };
+  }
+
+  /** prints the phases' figures and asserts: all answered before the break and after the check acted */
+  function judge(name: string, run: Run, survivor: string, serving: string[]): void {
+    const rs = run.results;
+    const before = phase(rs, 0, run.brokenAt);
+    const budget = phase(rs, run.brokenAt, run.outAt + SEEN_SLACK_MS);
+    const out = phase(rs, run.outAt + SEEN_SLACK_MS, run.repairedAt);
+    const repair = phase(rs, run.repairedAt, run.backAt + SEEN_SLACK_MS);
+    const back = phase(rs, run.backAt + SEEN_SLACK_MS, Infinity);
+    log(figures(`${name} before the break`, before));
+    log(figures(`${name} until the check acted (+${SEEN_SLACK_MS / 1000} s), not judged`, budget));
+    log(figures(`${name} with lvs01 out`, out));
+    log(figures(`${name} repaired, until back (+${SEEN_SLACK_MS / 1000} s), not judged`, repair));
+    for (const f of describeFailures(budget, run.brokenAt).slice(0, 3)) log(`  after the break: ${f}`);
+    for (const f of describeFailures(repair, run.repairedAt)) log(`  after the repair: ${f}`);
+    log(figures(`${name} back`, back));
+    assert.ok(before.length > 0 && out.length > 0 && back.length > 0, `${name}: traffic in every phase`);
+    assert.deepEqual(describeFailures(before, run.brokenAt), [], `${name}: before the break`);
+    assert.deepEqual(describeFailures(out, run.outAt), [], `${name}: after the check took lvs01 out`);
+    assert.deepEqual(describeFailures(back, run.backAt), [], `${name}: after lvs01 was back`);
+    assert.deepEqual([...new Set(out.map((r) => r.body))], [survivor], `${name}: with lvs01 out, ${survivor} answered everything`);
+    assert.deepEqual([...new Set(before.map((r) => r.body))].sort(), serving, `${name}: before the break`);
+    assert.deepEqual([...new Set(back.map((r) => r.body))].sort(), serving, `${name}: after lvs01 was back`);
+  }
+
+  before(async function () {
+    this.timeout(10 * 60_000);
+    dir = mkdtempSync(join(tmpdir(), 'lvs-play-services-'));
+    // a self-signed certificate for the real servers' nginx (made here: the lab's containers have no openssl)
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '2',
+        '-subj',
+        '/CN=lvs-play-lab',
+        '-keyout',
+        join(dir, 'key'),
+        '-out',
+        join(dir, 'crt'),
+      ],
+      { stdio: 'ignore' },
+    );
+    const crt = readFileSync(join(dir, 'crt')).toString('base64');
+    const key = readFileSync(join(dir, 'key')).toString('base64');
+    const nginx = `server {\\n\\tlisten ${TLS_PORT} ssl;\\n\\tssl_certificate ${TLS_CERT};\\n\\tssl_certificate_key ${TLS_KEY};\\n\\troot /var/www/html;\\n}\\n`;
+    const udpServer = Buffer.from(UDP_SERVER).toString('base64');
+    for (const rs of REAL_SERVERS) {
+      const own = lab.address(rs);
+      await lab.run(
+        rs,
+        [
+          `echo ${crt} | base64 -d > ${TLS_CERT}`,
+          `(umask 077 && echo ${key} | base64 -d > ${TLS_KEY})`,
+          `printf '${nginx}' > ${NGINX_TLS}`,
+          `echo '${rs} (TLS check page)' > ${TLS_PAGE}`,
+          'nginx -t -q',
+          'systemctl reload nginx',
+          `echo ${udpServer} | base64 -d > /run/${UDP_UNIT}.py`,
+          `systemctl reset-failed ${UDP_UNIT} 2>/dev/null; true`,
+          `systemd-run --unit=${UDP_UNIT} --quiet python3 /run/${UDP_UNIT}.py ${UDP_PORT} ${UDP_VIP} ${own}`,
+        ].join(' && '),
+      );
+    }
+    for (const d of DIRECTORS) {
+      await lab.run(
+        d,
+        `printf '#!/bin/sh\\n# lvs-play datapath test: down while /run/lvsp-test-misc-fail-HOST exists\\n[ ! -e /run/lvsp-test-misc-fail-"$1" ]\\n' > ${MISC_SCRIPT} && chmod 0755 ${MISC_SCRIPT} && rm -f ${MISC_FLAG('lvs01')} ${MISC_FLAG('lvs02')}`,
+      );
+    }
+    inventory = join(dir, 'lab-services.json');
+    writeFileSync(inventory, `${JSON.stringify(servicesInventory(), null, 2)}\n`);
+    const t0 = Date.now();
+    const d = await lvsPlay(['deploy', inventory]);
+    assert.equal(d.code, 0, `deploy of the services cluster:\n${d.stdout}\n${d.stderr}`);
+    log(`services cluster deployed in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  });
+
+  after(async function () {
+    this.timeout(10 * 60_000);
+    // whatever the suite got to: lvs01 whole again, the test's servers and files gone, the lab's own cluster deployed
+    const problems: string[] = [];
+    const tryRun = async (host: string, command: string) => {
+      const r = await lab.ssh(host, command);
+      if (r.code !== 0) problems.push(`${host}: ${command}: ${r.stderr.trim()}`);
+    };
+    for (const rs of REAL_SERVERS) {
+      await tryRun(
+        rs,
+        `systemctl stop ${UDP_UNIT} 2>/dev/null; systemctl reset-failed ${UDP_UNIT} 2>/dev/null; rm -f /run/${UDP_UNIT}.py ${NGINX_TLS} ${TLS_CERT} ${TLS_KEY} ${TLS_PAGE} ${TLS_PAGE}.off && systemctl start nginx && systemctl reload nginx`,
+      );
+    }
+    for (const d of DIRECTORS) await tryRun(d, `rm -f ${MISC_SCRIPT} ${MISC_FLAG('lvs01')} ${MISC_FLAG('lvs02')}`);
+    await tryRun('client', 'rm -f /tmp/lvsp-services-stop-*');
+    const d = await lvsPlay(['deploy', DATAPATH_INVENTORY]);
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    assert.deepEqual(problems, []);
+    assert.equal(d.code, 0, `deploy of ${DATAPATH_INVENTORY} after the services suite:\n${d.stdout}\n${d.stderr}`);
+    await verifyPasses(DATAPATH_INVENTORY);
+  });
+
+  it('verify passes with the four services deployed; both IPVS tables hold the UDP service and the sorry-server service', async () => {
+    const out = await verifyPasses(inventory);
+    for (const d of DIRECTORS) {
+      const table = await lab.ipvs(d);
+      const udp = service(table, 'UDP', UDP_VIP, UDP_PORT);
+      assert.deepEqual(
+        udp?.realServers.map((r) => `${r.address}:${r.port} ${r.forwarding} ${r.weight}`).sort(),
+        [`${LVS01}:${UDP_PORT} Route 1`, `${LVS02}:${UDP_PORT} Route 1`],
+        `${d}: ${JSON.stringify(table)}`,
+      );
+      const sorry = service(table, 'TCP', SORRY_VIP, 80);
+      assert.deepEqual(
+        sorry?.realServers.map((r) => `${r.address}:${r.port} ${r.weight}`),
+        [`${LVS01}:80 1`],
+        `${d}: while lvs01 is up the sorry server is not in the table: ${JSON.stringify(table)}`,
+      );
+    }
+    assert.match(out, new RegExp(`UDP ${UDP_VIP.replace(/\./g, '\\.')}:${UDP_PORT}`), `verify names the UDP service:\n${out}`);
+    // the probe from the client: HTTP to the TCP services, HTTPS to the SSL_GET one, the UDP one not checkable
+    const p = await lvsPlay(['verify', inventory, '--probe-from', 'client']);
+    log(`verify --probe-from client: exit ${p.code}`);
+    for (const line of p.stdout.split('\n').filter((l) => /\b198\.18\.0\.20[1-4]:\d+ from client\b/.test(l))) log(`  ${line.trim()}`);
+    assert.equal(p.code, 0, p.stdout + p.stderr);
+    assert.match(p.stdout, /HTTPS 200 for GET \/tls-check\.html, answered by lvs0[12]/, p.stdout);
+    assert.match(p.stdout, new RegExp(`${UDP_VIP.replace(/\./g, '\\.')}:${UDP_PORT} from client.*not checkable: UDP`), p.stdout);
+    const c = await lvsPlay(['check', inventory]);
+    assert.equal(c.code, 0, `check right after deploy reports no drift:\n${c.stdout}\n${c.stderr}`);
+  });
+
+  it('sorry_server: lvs01 answers; nginx stopped on lvs01 -> the sorry server lvs02 takes every request; started -> lvs01 again', async () => {
+    const run = await underTraffic(
+      'sorry',
+      { vips: [SORRY_VIP], port: 80, timeoutMs: 2000 },
+      {
+        break: () => lab.run('lvs01', 'systemctl stop nginx'),
+        out: rowsAre('TCP', SORRY_VIP, 80, [`${LVS01} 0`, `${LVS02} 1`]),
+        repair: async () => {
+          log(`sorry: ${SORRY_VIP}:80 with lvs01 out: ${JSON.stringify(await rows('TCP', SORRY_VIP, 80))} (address weight)`);
+          await lab.run('lvs01', 'systemctl start nginx');
+        },
+        back: rowsAre('TCP', SORRY_VIP, 80, [`${LVS01} 1`]),
+      },
+    );
+    judge('sorry_server', run, 'lvs02', ['lvs01']);
+  });
+
+  it('UDP: answered through the VIP by both; the server stopped on lvs01 -> UDP_CHECK sets it to weight 0 on both directors, lvs02 answers; back when started', async () => {
+    const run = await underTraffic(
+      'udp',
+      { vips: [UDP_VIP], port: UDP_PORT, protocol: 'udp', timeoutMs: 1000 },
+      {
+        break: () => lab.run('lvs01', `systemctl stop ${UDP_UNIT}`),
+        out: rowsAre('UDP', UDP_VIP, UDP_PORT, [`${LVS01} 0`, `${LVS02} 1`]),
+        repair: () =>
+          lab.run(
+            'lvs01',
+            `systemctl reset-failed ${UDP_UNIT} 2>/dev/null; systemd-run --unit=${UDP_UNIT} --quiet python3 /run/${UDP_UNIT}.py ${UDP_PORT} ${UDP_VIP} ${LVS01}`,
+          ),
+        back: rowsAre('UDP', UDP_VIP, UDP_PORT, [`${LVS01} 1`, `${LVS02} 1`]),
+      },
+    );
+    judge('UDP', run, 'lvs02', ['lvs01', 'lvs02']);
+  });
+
+  it('MISC_CHECK: the script failing for lvs01 (flag file on the directors) sets it to weight 0 on both; flag removed -> back', async () => {
+    const flag = MISC_FLAG('lvs01');
+    const run = await underTraffic(
+      'misc',
+      { vips: [MISC_VIP], port: 80, timeoutMs: 2000 },
+      {
+        break: () => Promise.all(DIRECTORS.map((d) => lab.run(d, `touch ${flag}`))),
+        out: rowsAre('TCP', MISC_VIP, 80, [`${LVS01} 0`, `${LVS02} 1`]),
+        repair: () => Promise.all(DIRECTORS.map((d) => lab.run(d, `rm -f ${flag}`))),
+        back: rowsAre('TCP', MISC_VIP, 80, [`${LVS01} 1`, `${LVS02} 1`]),
+      },
+    );
+    judge('MISC_CHECK', run, 'lvs02', ['lvs01', 'lvs02']);
+  });
+
+  it('SSL_GET: the TLS check page 404 on lvs01 sets it to weight 0 on both directors; HTTPS through the VIP answered by lvs02; restored -> back', async () => {
+    const run = await underTraffic(
+      'ssl',
+      { vips: [SSL_VIP], port: TLS_PORT, protocol: 'https', timeoutMs: 2000 },
+      {
+        break: () => lab.run('lvs01', `mv ${TLS_PAGE} ${TLS_PAGE}.off`),
+        out: rowsAre('TCP', SSL_VIP, TLS_PORT, [`${LVS01} 0`, `${LVS02} 1`]),
+        repair: () => lab.run('lvs01', `mv ${TLS_PAGE}.off ${TLS_PAGE}`),
+        back: rowsAre('TCP', SSL_VIP, TLS_PORT, [`${LVS01} 1`, `${LVS02} 1`]),
+      },
+    );
+    judge('SSL_GET', run, 'lvs02', ['lvs01', 'lvs02']);
+  });
+});
