@@ -1,8 +1,8 @@
 // Cluster rules about LVS-NAT: a NAT service's replies must go back through
-// the director that holds its VIP. So a cluster with a NAT service names a
-// gateway (nat.gateway), a VIP of its own on the real servers' network that
-// moves with every NAT VIP (one sync group), and every NAT real server has an
-// address on that network.
+// the director that holds its VIP. A cluster that names its real servers'
+// gateway (nat.gateway) gets it checked: a VIP of its own on the real
+// servers' network that moves with every NAT VIP (one sync group), and every
+// NAT real server with an address on that network.
 
 import type { InventoryProblem } from '../errors.js';
 import { canonicalIp, ipFamily, sameIp } from './address.js';
@@ -50,18 +50,19 @@ export function natRules(inv: Obj): InventoryProblem[] {
       if (address !== undefined && !natVips.some((v) => v.index === i)) natVips.push({ address, index: i });
     });
   });
+  // a VIP without services only moves between the directors: that is what a gateway is for, anything else is a mistake
+  vips.forEach((vip, i) => {
+    if (!Array.isArray(vip?.services) || vip.services.length > 0) return;
+    if (gateway !== undefined && sameIp(str(vip.address) ?? '', gateway)) return;
+    problems.push({
+      path: pointer('vips', i, 'services'),
+      message: 'must have at least 1 item: only the NAT gateway (nat.gateway) is a VIP without services',
+    });
+  });
   if (natServices.length === 0) return problems;
-  if (gateway === undefined) {
-    if (nat === undefined) {
-      const { i, j } = natServices[0]!;
-      problems.push({
-        path: pointer('vips', i, 'services', j, 'forwarding'),
-        message:
-          'NAT forwarding needs the real servers\' gateway: add "nat": {"gateway": "<a VIP of this cluster on the real servers\' network>"}, in a vrrp.syncGroups group with every NAT VIP, so their replies go back through the director',
-      });
-    }
-    return problems;
-  }
+  // without "nat" the operator routes the replies (lvs-play prepares nothing, check says so): inventories
+  // written before "nat" existed keep loading and rendering as they did
+  if (gateway === undefined) return problems;
   const at = (...rest: (string | number)[]) => pointer('nat', ...rest);
   const gatewayIndex = vips.findIndex((v) => sameIp(str(v?.address) ?? '', gateway));
   if (gatewayIndex < 0) {

@@ -2,8 +2,8 @@
 // so removing a key from the inventory removes it from the host.
 //
 // Precedence, lowest first: for directors in full mode, the IPVS defaults a
-// real director needs; for directors of a cluster with NAT services,
-// forwarding; the inventory's `sysctl` groups in the order they are
+// real director needs; for directors of a cluster with NAT services and a
+// nat.gateway, forwarding; the inventory's `sysctl` groups in the order they are
 // written there (a later group overrides an earlier one, as later files do in
 // sysctl.d); then, for real servers, the four ARP keys LVS-DR needs, which
 // nothing overrides. Keys are printed sorted.
@@ -37,7 +37,7 @@ export const DIRECTOR_IPVS_SYSCTLS: Readonly<Record<string, string>> = {
 
 /**
  * What a director of a cluster with NAT services needs: it routes the real
- * servers' replies (their gateway is a VIP on it), so it forwards; IPv6 too
+ * servers' replies (their gateway, nat.gateway, is a VIP on it), so it forwards; IPv6 too
  * when a NAT VIP is IPv6. A reply that leaves by the interface it came in
  * on (clients and real servers on one network) would make the kernel send
  * the real server an ICMP redirect to bypass the director, and the reply
@@ -46,6 +46,8 @@ export const DIRECTOR_IPVS_SYSCTLS: Readonly<Record<string, string>> = {
  */
 export function directorNatSysctls(cluster: Cluster): Record<string, string> {
   const out: Record<string, string> = {};
+  // without "nat" the operator prepares the hosts for NAT (the sysctl task says so)
+  if (cluster.nat === null) return out;
   for (const vip of cluster.vips) {
     if (!vip.services.some((s) => s.forwarding === 'NAT')) continue;
     if (vip.family === 4) {

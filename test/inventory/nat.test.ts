@@ -9,7 +9,6 @@ import type { Inventory } from '../../lib/inventory/types.js';
 import { validateInventory } from '../../lib/inventory/validate.js';
 
 const natFile = new URL('../../inventory/example-nat.json', import.meta.url).pathname;
-// biome-ignore lint/suspicious/noExplicitAny: tests break the inventory on purpose
 const nat = (): any => JSON.parse(readFileSync(natFile, 'utf8'));
 const problems = (inv: unknown) => validateInventory(inv).map((p) => `${p.path}: ${p.message}`);
 
@@ -30,15 +29,25 @@ describe('inventory: LVS-NAT (issue 14)', () => {
     delete inv.vips[0].services[0].realServers[0].port;
     delete inv.vips[0].services[0].realServers[1].port;
     delete inv.nat;
+    inv.vips.splice(1, 1);
+    delete inv.vrrp.syncGroups;
     assert.deepEqual(problems(inv), []);
     assert.equal(resolveInventory(inv, { baseDir: '/', env: { LVS_PLAY_VRRP_PASSWORD: 'x' } }).nat, null);
   });
 
-  it('a NAT service without "nat": the forwarding field, and the fix', () => {
+  it('a NAT service without "nat" stays valid (the operator routes the replies), and the director\'s check says so', () => {
     const inv = nat();
     delete inv.nat;
+    inv.vips.splice(1, 1);
+    delete inv.vrrp.syncGroups;
+    assert.deepEqual(problems(inv), []);
+  });
+
+  it('a VIP without services is only the gateway', () => {
+    const inv = nat();
+    inv.vips[2].services = [];
     assert.deepEqual(problems(inv), [
-      '/vips/0/services/0/forwarding: NAT forwarding needs the real servers\' gateway: add "nat": {"gateway": "<a VIP of this cluster on the real servers\' network>"}, in a vrrp.syncGroups group with every NAT VIP, so their replies go back through the director',
+      '/vips/2/services: must have at least 1 item: only the NAT gateway (nat.gateway) is a VIP without services',
     ]);
   });
 
@@ -47,6 +56,7 @@ describe('inventory: LVS-NAT (issue 14)', () => {
     inv.nat.gateway = '192.168.122.1';
     assert.deepEqual(problems(inv), [
       `/nat/gateway: 192.168.122.1 is not a VIP of this cluster; add it to "vips" (a VIP on the real servers' network, so it moves between the directors) or name one that is`,
+      '/vips/1/services: must have at least 1 item: only the NAT gateway (nat.gateway) is a VIP without services',
     ]);
   });
 

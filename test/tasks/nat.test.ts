@@ -34,6 +34,28 @@ describe('NAT: rendering (issue 14)', () => {
     assert.equal(hostSysctls(nat, 'web1')['net.ipv4.ip_forward'], undefined);
   });
 
+  it('NAT services without "nat": nothing prepared (today\'s rendering), and the director\'s sysctl check says so', () => {
+    const bare = clusterOf('lab', (inv) => {
+      inv.vips[0]!.services[0]!.forwarding = 'NAT';
+    });
+    assert.equal(hostSysctls(bare, 'lvs-dr')['net.ipv4.ip_forward'], undefined);
+    assert.deepEqual(natRoutes(bare, 'lvs01'), []);
+    const ctx = ctxOf(bare, 'lvs-dr');
+    const keys = Object.keys(hostSysctls(bare, 'lvs-dr')).sort();
+    const conf = hostFiles(bare, 'lvs-dr').find((f) => f.path === '/etc/sysctl.d/90-lvs-play.conf')!;
+    const d = sysctlTask.diff(
+      ctx,
+      fixtureFacts(sysctlTask, ctx, {
+        'file:/etc/sysctl.d/90-lvs-play.conf': presentFile(conf.path, conf.content),
+        [`sysctl:${keys.join(',')}`]: Object.fromEntries(keys.map((k) => [k, hostSysctls(bare, 'lvs-dr')[k]])),
+        'file:/var/lib/lvs-play/sysctl-originals.conf': absentFile('/var/lib/lvs-play/sysctl-originals.conf'),
+        'recorded-sysctls': {},
+      }),
+    );
+    assert.deepEqual(summaries(d), []);
+    assert.match(d.notes.map((n) => n.message).join('\n'), /NAT services without "nat".*set nat\.gateway/);
+  });
+
   it('the seed has no NAT: no forwarding, no nat-route unit anywhere', async () => {
     const seed = await loadCluster('example');
     for (const h of seed.hosts) {
@@ -49,6 +71,7 @@ describe('NAT: rendering (issue 14)', () => {
     const six = clusterOf('lab', (inv) => {
       inv.hosts = inv.hosts.map((h) => ({ ...h, ipv6: `fd00::${h.address.split('.')[3]}` }));
       inv.vips.push({ address: 'fd00::254', routerId: 99, master: 'lvs-dr', services: [{ port: 80, forwarding: 'NAT' }] });
+      inv.nat = { gateway: 'fd00::254' };
       inv.sysctl = { directors: { 'net.ipv4.conf.all.send_redirects': 1 } };
     });
     const dr = hostSysctls(six, 'lvs-dr');
@@ -56,6 +79,7 @@ describe('NAT: rendering (issue 14)', () => {
     assert.equal(dr['net.ipv4.ip_forward'], undefined);
     const four = clusterOf('lab', (inv) => {
       inv.vips[0]!.services[0]!.forwarding = 'NAT';
+      inv.nat = { gateway: inv.vips[0]!.address };
       inv.sysctl = { directors: { 'net.ipv4.conf.all.send_redirects': 1 } };
     });
     assert.equal(hostSysctls(four, 'lvs-dr')['net.ipv4.conf.all.send_redirects'], '1');
@@ -189,7 +213,7 @@ describe('NAT: task diffs from fixture facts (issue 14)', () => {
     const d = sysctlTask.diff(
       ctx,
       fixtureFacts(sysctlTask, ctx, {
-        [`file:/etc/sysctl.d/90-lvs-play.conf`]: absentFile('/etc/sysctl.d/90-lvs-play.conf'),
+        'file:/etc/sysctl.d/90-lvs-play.conf': absentFile('/etc/sysctl.d/90-lvs-play.conf'),
         [`sysctl:${keys.join(',')}`]: {
           'net.ipv4.conf.all.send_redirects': '1',
           'net.ipv4.conf.eth0.send_redirects': '1',
@@ -202,7 +226,10 @@ describe('NAT: task diffs from fixture facts (issue 14)', () => {
       }),
     );
     const s = summaries(d);
-    assert.match(s[0]!, /^record net\.ipv4\.conf\.all\.send_redirects=1, net\.ipv4\.conf\.eth0\.send_redirects=1, net\.ipv4\.ip_forward=0 /);
+    assert.match(
+      s[0]!,
+      /^record net\.ipv4\.conf\.all\.send_redirects=1, net\.ipv4\.conf\.eth0\.send_redirects=1, net\.ipv4\.ip_forward=0 /,
+    );
     assert.deepEqual(s.slice(1), [
       '/etc/sysctl.d/90-lvs-play.conf: missing',
       'net.ipv4.conf.all.send_redirects is 1, want 0',
@@ -222,7 +249,8 @@ describe('NAT: the routes fact (issue 14)', () => {
     assert.match(fact.command, /ip -4 -o route show exact '?0\.0\.0\.0\/0'?/);
     assert.deepEqual(
       fact.parse({
-        stdout: 'route 198.51.100.0/24 \nroute 203.0.113.0/24 203.0.113.0/24 dev eth0 proto kernel scope link\nroute default default via 192.168.122.254 dev eth0 \n',
+        stdout:
+          'route 198.51.100.0/24 \nroute 203.0.113.0/24 203.0.113.0/24 dev eth0 proto kernel scope link\nroute default default via 192.168.122.254 dev eth0 \n',
         code: 0,
       }),
       { default: '192.168.122.254', '203.0.113.0/24': null, '198.51.100.0/24': null },
