@@ -29,6 +29,7 @@ export const SOURCE_BLOCKS = {
   drainWait: 140,
   fwmark: 150,
   nopreemptRollout: 170,
+  nat: 180,
 } as const;
 export const ALL_SOURCES = Object.values(SOURCE_BLOCKS).flatMap((first) => clientSources(first));
 
