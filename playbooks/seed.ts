@@ -11,7 +11,7 @@ export const seedPlaybook = definePlaybook({
   description: "LVS-DR with keepalived in dual-master mode (the seed article's cluster)",
   plays: [
     { hosts: 'directors', tasks: [tasks.timeSync, tasks.packages, tasks.kernelModules, tasks.sysctl, tasks.fwmark, tasks.keepalived] },
-    { hosts: 'realservers', tasks: [tasks.timeSync, tasks.packages, tasks.sysctl, tasks.drClient] },
+    { hosts: 'realservers', tasks: [tasks.timeSync, tasks.packages, tasks.sysctl, tasks.drClient, tasks.natRoute] },
   ],
 });
 

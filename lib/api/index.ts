@@ -18,6 +18,7 @@ import { absentFileChange, wantedFileChange } from '../tasks/file-change.js';
 import { fwmarkTask } from '../tasks/fwmark.js';
 import { keepalivedTask } from '../tasks/keepalived.js';
 import { kernelModulesTask } from '../tasks/kernel-modules.js';
+import { natRouteTask } from '../tasks/nat-route.js';
 import { installChange, packagesTask } from '../tasks/packages.js';
 import { serviceChanges } from '../tasks/service-change.js';
 import { sysctlTask } from '../tasks/sysctl.js';
@@ -48,6 +49,7 @@ export const tasks = Object.freeze({
   fwmark: fwmarkTask,
   keepalived: keepalivedTask,
   drClient: drClientTask,
+  natRoute: natRouteTask,
 });
 
 /** Facts a custom task can ask for; all of a host's facts are read in one round trip. */

@@ -8,6 +8,10 @@ export interface PatternHint {
 }
 
 export const PATTERN_HINTS: Record<string, PatternHint> = {
+  '^[0-9A-Fa-f.:]+/[0-9]{1,3}$': {
+    what: 'a network in CIDR notation',
+    rule: 'an IP address, "/" and a prefix length, like 203.0.113.0/24 or 0.0.0.0/0',
+  },
   '^[a-z0-9][a-z0-9_-]{0,62}$': {
     what: 'a cluster name',
     rule: 'lowercase letters, digits, "_" and "-", 1-63 characters, starting with a letter or digit',

@@ -128,6 +128,13 @@ export function resolveInventory(inv: Inventory, opts: ResolveOptions): Cluster 
     time: { servers: [...(inv.time?.servers ?? DEFAULTS.time.servers)] },
     packages: resolvePackages(inv.packages),
     sysctl: resolveSysctl(inv.sysctl),
+    nat: inv.nat
+      ? {
+          gateway: inv.nat.gateway,
+          prefixLength: inv.nat.prefixLength ?? (inv.nat.gateway.includes(':') ? 64 : 24),
+          routes: inv.nat.clientNetworks ? [...inv.nat.clientNetworks] : ['default'],
+        }
+      : null,
   };
 }
 

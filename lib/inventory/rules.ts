@@ -6,6 +6,7 @@
 import type { InventoryProblem } from '../errors.js';
 import { fwmarkRules } from './rules-fwmark.js';
 import { hostRules } from './rules-hosts.js';
+import { natRules } from './rules-nat.js';
 import { serviceRules } from './rules-services.js';
 import { vrrpRules } from './rules-vrrp.js';
 import { obj } from './view.js';
@@ -13,5 +14,5 @@ import { obj } from './view.js';
 export function clusterRules(data: unknown): InventoryProblem[] {
   const inv = obj(data);
   if (!inv) return [];
-  return [...hostRules(inv), ...vrrpRules(inv), ...serviceRules(inv), ...fwmarkRules(inv)];
+  return [...hostRules(inv), ...vrrpRules(inv), ...serviceRules(inv), ...fwmarkRules(inv), ...natRules(inv)];
 }

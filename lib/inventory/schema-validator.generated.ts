@@ -7,20 +7,23 @@ const require = createRequire(import.meta.url);
 
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lvs-play.invalid/schema/inventory.schema.json","title":"lvs-play inventory","description":"One LVS-DR cluster: its hosts, their groups, the VIPs with their virtual services, VRRP settings, time servers, packages and sysctls. Anything that reaches a shell or a file name has a strict pattern.","type":"object","additionalProperties":false,"required":["name","hosts","groups","vips"],"properties":{"$schema":{"description":"Path or URL of this schema, for editors: \"../schema/inventory.schema.json\".","type":"string"},"name":{"description":"Cluster name, used in file names and headers: lowercase letters, digits, '_' and '-', 1-63 characters, starting with a letter or digit.","type":"string","pattern":"^[a-z0-9][a-z0-9_-]{0,62}$"},"ssh":{"description":"SSH settings for every host; a host's own \"ssh\" overrides them key by key.","$ref":"#/$defs/ssh"},"hosts":{"description":"Every machine lvs-play manages, in the order it reports them.","type":"array","minItems":1,"items":{"$ref":"#/$defs/host"}},"groups":{"description":"Group name -> host names. \"directors\" (run keepalived and IPVS) and \"realservers\" (carry the VIPs on lo) are required; more groups are allowed (e.g. \"clients\").","type":"object","required":["directors","realservers"],"propertyNames":{"$ref":"#/$defs/groupName"},"properties":{"directors":{"description":"Hosts that run keepalived: each VIP has one MASTER among them and the others are its BACKUPs. Two for the dual-master pattern.","$ref":"#/$defs/hostList"},"realservers":{"description":"Hosts that serve the VIPs' traffic; they get every VIP on lo and arp_ignore/arp_announce.","$ref":"#/$defs/hostList"}},"additionalProperties":{"$ref":"#/$defs/hostList"}},"vrrp":{"$ref":"#/$defs/vrrp"},"keepalived":{"description":"How keepalived runs on the directors.","type":"object","additionalProperties":false,"properties":{"mode":{"description":"\"full\" (default) runs VRRP and the IPVS health checker; \"vrrp-only\" for hosts whose kernel has no IP_VS (the container lab).","enum":["full","vrrp-only"]}}},"vips":{"description":"The virtual IP addresses. Each gets its own vrrp_instance, one MASTER director and the others BACKUP with lower, distinct priorities.","type":"array","minItems":1,"items":{"$ref":"#/$defs/vip"}},"time":{"description":"Time synchronisation (chrony), done before anything else.","type":"object","additionalProperties":false,"properties":{"servers":{"description":"NTP servers, host names or IP addresses. Default [\"pool.ntp.org\"].","type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/$defs/serverName"}}}},"packages":{"description":"Group name -> packages to install on its hosts. Default for \"directors\": [\"keepalived\", \"ipvsadm\"].","type":"object","propertyNames":{"$ref":"#/$defs/groupName"},"additionalProperties":{"type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/packageName"}}},"sysctl":{"description":"Group name -> extra sysctls for its hosts (key -> value), written to /etc/sysctl.d.","type":"object","propertyNames":{"$ref":"#/$defs/groupName"},"additionalProperties":{"type":"object","propertyNames":{"$ref":"#/$defs/sysctlKey"},"additionalProperties":{"$ref":"#/$defs/sysctlValue"}}}},"$defs":{"hostName":{"description":"Host name: lowercase letters, digits and '-', 1-63 characters, not starting or ending with '-'.","type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},"groupName":{"description":"Group name: lowercase letters, digits, '_' and '-', 1-63 characters, starting with a letter.","type":"string","pattern":"^[a-z][a-z0-9_-]{0,62}$"},"hostList":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/$defs/hostName"}},"ipAddress":{"description":"An IPv4 address (192.0.2.10) or an IPv6 address (2001:db8::10), without prefix length.","type":"string","pattern":"^[0-9A-Fa-f.:]{2,45}$","anyOf":[{"format":"ipv4"},{"format":"ipv6"}]},"serverName":{"description":"A host name (0.pool.ntp.org) or an IP address.","type":"string","pattern":"^[A-Za-z0-9.:-]{1,253}$","anyOf":[{"format":"hostname"},{"format":"ipv4"},{"format":"ipv6"}]},"port":{"description":"A TCP/UDP port, 1-65535.","type":"integer","minimum":1,"maximum":65535},"priority":{"description":"A VRRP priority, 1-254 (255 is reserved for the address owner).","type":"integer","minimum":1,"maximum":254},"interfaceName":{"description":"A network interface name: 1-15 letters, digits, '_', '.' or '-', not starting with '-' or '.' (no '/', ':' or spaces).","type":"string","pattern":"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,14}$"},"envName":{"description":"An environment variable name: letters, digits and '_', not starting with a digit.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,127}$"},"filePath":{"description":"A file path: absolute, relative to the inventory's folder, or starting with \"~/\"; letters, digits and _ . + @ , = / - only (no spaces or shell characters), not starting with '-'.","type":"string","pattern":"^(~/|/)?[A-Za-z0-9_.+@,=][A-Za-z0-9_.+@,=/-]{0,4095}$"},"packageName":{"description":"A Debian or RPM package name: letters, digits and + . _ -, starting with a letter or digit.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9+._-]{0,127}$"},"sysctlKey":{"description":"A sysctl key in dotted form (net.ipv4.ip_forward): lowercase words of letters, digits, '_' and '-' joined by dots; interface names may have capitals.","type":"string","pattern":"^[a-z0-9_]+(\\.[A-Za-z0-9_-]+)+$"},"sysctlValue":{"description":"A sysctl value: an integer, or a string of letters, digits, spaces and . _ : , / + - (e.g. \"32768 60999\").","type":["string","integer"],"pattern":"^[A-Za-z0-9._:,/+ -]{1,256}$"},"ssh":{"description":"How lvs-play reaches a host over SSH. What is left out comes from the user's OpenSSH config (~/.ssh/config, or -F FILE), then the defaults.","type":"object","additionalProperties":false,"properties":{"user":{"description":"Login user, default \"root\"; other users escalate with sudo -n.","type":"string","pattern":"^[a-z_][a-z0-9_.-]{0,31}$"},"port":{"description":"SSH port, default 22.","$ref":"#/$defs/port"},"identityFile":{"description":"Private key file; \"~\" and relative paths resolve against the inventory's folder.","$ref":"#/$defs/filePath"},"passphraseEnv":{"description":"Environment variable holding the private key's passphrase.","$ref":"#/$defs/envName"},"knownHosts":{"description":"OpenSSH known_hosts file checked for host keys, default ~/.ssh/known_hosts.","$ref":"#/$defs/filePath"},"jumpHost":{"description":"Reach the host through this one: the name of an inventory host, or \"user@host:port\".","type":"string","pattern":"^([a-z_][a-z0-9_.-]{0,31}@)?([A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]{2,45}\\])(:[0-9]{1,5})?$"}}},"host":{"description":"A machine lvs-play manages.","type":"object","additionalProperties":false,"required":["name","address"],"properties":{"name":{"description":"Unique host name, used by groups, real servers and --limit.","$ref":"#/$defs/hostName"},"address":{"description":"The host's IP address: lvs-play connects to it and real servers are addressed by it.","$ref":"#/$defs/ipAddress"},"ipv4":{"description":"Dual-stack hosts: the host's IPv4 address when \"address\" is IPv6. IPv4 VIPs address the host by it (as a real server, sorry server or unicast peer); lvs-play still connects to \"address\".","type":"string","pattern":"^[0-9.]{7,15}$","format":"ipv4"},"ipv6":{"description":"Dual-stack hosts: the host's IPv6 address when \"address\" is IPv4 (e.g. 2001:db8::10). IPv6 VIPs address the host by it (as a real server, sorry server or unicast peer); lvs-play still connects to \"address\".","type":"string","pattern":"^[0-9A-Fa-f.:]{2,45}$","format":"ipv6"},"ssh":{"description":"Overrides the inventory-wide ssh settings for this host.","$ref":"#/$defs/ssh"}}},"vrrp":{"description":"VRRP settings shared by every VIP's vrrp_instance.","type":"object","additionalProperties":false,"properties":{"interface":{"description":"Interface VRRP runs on and the VIPs are added to, default \"eth0\".","$ref":"#/$defs/interfaceName"},"advertInterval":{"description":"advert_int: seconds between VRRP advertisements, 1-255, default 1.","type":"integer","minimum":1,"maximum":255},"priority":{"description":"Priorities: a VIP's MASTER gets \"master\"; its backups get backup, backup - step, backup - 2*step, ...","type":"object","additionalProperties":false,"properties":{"master":{"description":"MASTER priority, default 150.","$ref":"#/$defs/priority"},"backup":{"description":"First BACKUP's priority, default 120; must be below master.","$ref":"#/$defs/priority"},"step":{"description":"How much lower each further BACKUP is, default 10.","type":"integer","minimum":1,"maximum":100}}},"authentication":{"description":"VRRP authentication (IPv4 VIPs only: IPv6 uses VRRPv3, which has none). Give exactly one of password, passwordEnv or passwordFile.","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"auth_type: PASS. (AH is refused: keepalived clears it on an instance that starts as MASTER, as every dual-master director does.)","enum":["PASS","AH"]},"password":{"description":"auth_pass, 1-8 characters (keepalived silently truncates longer ones); prefer passwordEnv or passwordFile.","type":"string","minLength":1,"maxLength":8,"pattern":"^[A-Za-z0-9_.,:;@%+=^~*&?/|<>()\\[\\]-]+$"},"passwordEnv":{"description":"Environment variable holding the password.","$ref":"#/$defs/envName"},"passwordFile":{"description":"File holding the password (a trailing newline is ignored).","$ref":"#/$defs/filePath"}},"oneOf":[{"required":["password"]},{"required":["passwordEnv"]},{"required":["passwordFile"]}]},"syncDaemon":{"description":"Run the IPVS connection sync daemon (lvs_sync_daemon) on vrrp.interface, default true.","type":"boolean"},"unicast":{"description":"Send VRRP adverts to the other directors' addresses (unicast_src_ip, unicast_peer) instead of multicast, for networks that drop multicast; the peers follow from the directors group. Default false.","type":"boolean"},"nopreempt":{"description":"A director that comes back does not take its VIPs back from the director holding them (nopreempt; every instance then starts in BACKUP state). Default false: the MASTER preempts.","type":"boolean"},"preemptDelay":{"description":"preempt_delay: seconds a director that comes back waits before it takes its VIPs back, 1-1000. Not with nopreempt.","type":"integer","minimum":1,"maximum":1000},"notify":{"description":"The operator's script keepalived runs on every VRRP state change of every instance (keepalived's notify: $1 INSTANCE, $2 the instance name, $3 the new state MASTER/BACKUP/FAULT/STOP, $4 the priority), installed on each director as /etc/keepalived/lvs-play-notify (root, 0755) and run as root with keepalived's script security on. Give its text (script) or a file next to the inventory (file).","type":"object","additionalProperties":false,"properties":{"script":{"description":"The script itself, starting with #!.","type":"string","minLength":3,"maxLength":65536,"pattern":"^#!"},"file":{"description":"A local file holding the script (relative to the inventory's folder).","$ref":"#/$defs/filePath"}},"oneOf":[{"required":["script"]},{"required":["file"]}]},"trackScripts":{"description":"The operator's own checks (vrrp_script), e.g. \"is the upstream router reachable\", tracked by every VIP's vrrp_instance on every director and run as root: while one fails on a director, its priority for every VIP changes by the check's weight (weight 0: its instances go to FAULT and give their VIPs up).","type":"array","minItems":1,"items":{"$ref":"#/$defs/trackScript"}},"trackInterfaces":{"description":"Interfaces every VIP's vrrp_instance tracks (track_interface): while one is down on a director, its priority changes by the weight, or without a weight its instances go to FAULT.","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["interface"],"properties":{"interface":{"$ref":"#/$defs/interfaceName"},"weight":{"description":"-253 to 253; default none: the instances go to FAULT while the interface is down.","type":"integer","minimum":-253,"maximum":253}}}},"syncGroups":{"description":"VIPs that must move together (vrrp_sync_group): when one of a group's instances changes state on a director, the others follow. A group's VIPs share their MASTER and interface.","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["name","vips"],"properties":{"name":{"description":"vrrp_sync_group name: letters, digits, '_' and '-', 1-32 characters, starting with a letter.","$ref":"#/$defs/vrrpName"},"vips":{"description":"The group's VIPs (at least two), by address.","type":"array","minItems":2,"uniqueItems":true,"items":{"$ref":"#/$defs/ipAddress"}}}}},"garp":{"description":"Gratuitous ARP (IPv4) / unsolicited NA (IPv6) a new MASTER sends so switches learn it.","type":"object","additionalProperties":false,"properties":{"masterDelay":{"description":"garp_master_delay: seconds after becoming MASTER before the second burst, 0-255 (keepalived's default 5).","type":"integer","minimum":0,"maximum":255},"masterRepeat":{"description":"garp_master_repeat: messages per burst, 1-255 (keepalived's default 5).","type":"integer","minimum":1,"maximum":255},"masterRefresh":{"description":"garp_master_refresh: seconds between repeated bursts while MASTER, 1-86400 (keepalived's default: none).","type":"integer","minimum":1,"maximum":86400}}}}},"operatorCommand":{"description":"An operator's command keepalived runs on the directors: an absolute path, then arguments separated by single spaces (letters, digits and _ . / : = , + @ % -; no quotes or shell characters). lvs-play runs it, it does not install it.","type":"string","maxLength":1024,"pattern":"^/[A-Za-z0-9_./+-]{1,255}( [A-Za-z0-9_./:=,+@%-]{1,255}){0,32}$"},"vrrpName":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_-]{0,31}$"},"trackScript":{"description":"One vrrp_script: a command keepalived runs every interval; exit 0 is success.","type":"object","additionalProperties":false,"required":["name","command"],"properties":{"name":{"description":"vrrp_script name: letters, digits, '_' and '-', 1-32 characters, starting with a letter.","$ref":"#/$defs/vrrpName"},"command":{"description":"The command: an absolute path, then arguments separated by single spaces (letters, digits and _ . / : = , + @ % -; no quotes or shell characters). It must exist on the directors: lvs-play runs it, it does not install it.","type":"string","maxLength":1024,"pattern":"^/[A-Za-z0-9_./+-]{1,255}( [A-Za-z0-9_./:=,+@%-]{1,255}){0,32}$"},"interval":{"description":"Seconds between runs, 1-3600, default 2.","type":"integer","minimum":1,"maximum":3600},"timeout":{"description":"Seconds a run may take before it counts as failed, 1-3600, default the interval.","type":"integer","minimum":1,"maximum":3600},"weight":{"description":"-253 to 253, added to the priority while the check fails (negative) or passes (positive); default 0: the instances go to FAULT while it fails.","type":"integer","minimum":-253,"maximum":253},"fall":{"description":"Failed runs in a row before it counts as failing, 1-255, default 1.","type":"integer","minimum":1,"maximum":255},"rise":{"description":"Successful runs in a row before it counts as passing again, 1-255, default 1.","type":"integer","minimum":1,"maximum":255}}},"vip":{"description":"A virtual IP address, its vrrp_instance and its virtual services.","type":"object","additionalProperties":false,"required":["address","routerId","services"],"properties":{"address":{"description":"The VIP: an IPv4 or IPv6 address, never a host's address.","$ref":"#/$defs/ipAddress"},"instance":{"description":"vrrp_instance name, default \"vi_<index+1>\": letters, digits, '_', '.' and '-', 1-32 characters, starting with a letter.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_.-]{0,31}$"},"routerId":{"description":"virtual_router_id, 1-255, unique per interface.","type":"integer","minimum":1,"maximum":255},"master":{"description":"The director that is MASTER for this VIP; default: VIP i goes to directors[i % N].","$ref":"#/$defs/hostName"},"priority":{"description":"This VIP's MASTER priority, default vrrp.priority.master.","$ref":"#/$defs/priority"},"interface":{"description":"Interface for this VIP's instance, default vrrp.interface.","$ref":"#/$defs/interfaceName"},"services":{"description":"The virtual_server blocks for this VIP.","type":"array","minItems":1,"items":{"$ref":"#/$defs/service"}}}},"service":{"description":"A virtual service: VIP:port balanced over real servers, or several ports of the VIP as one service (fwmark).","type":"object","additionalProperties":false,"properties":{"port":{"description":"The virtual service's port, 1-65535.","$ref":"#/$defs/port"},"fwmark":{"description":"Firewall mark, 1-4294967295: the service is every port in \"ports\" of the VIP, marked with this number by nftables rules lvs-play writes on the directors. Unique in the cluster; IPv4 VIPs only.","type":"integer","minimum":1,"maximum":4294967295},"ports":{"description":"The ports a fwmark service takes on its VIP, each once; real servers receive each client's own port.","type":"array","minItems":1,"maxItems":64,"uniqueItems":true,"items":{"$ref":"#/$defs/port"}},"protocol":{"description":"TCP (default) or UDP.","enum":["TCP","UDP"]},"scheduler":{"description":"lb_algo, an ipvsadm scheduler, default \"rr\".","enum":["rr","wrr","lc","wlc","lblc","lblcr","dh","sh","sed","nq","fo","ovf","mh","twos"]},"schedulerFlags":{"description":"Scheduler flags, for the schedulers that take them: sh-port and sh-fallback for sh, mh-port and mh-fallback for mh (port: the source port counts in the hash; fallback: an unavailable server's clients go to another one).","type":"array","uniqueItems":true,"items":{"enum":["sh-port","sh-fallback","mh-port","mh-fallback"]}},"forwarding":{"description":"lb_kind: DR (default, direct routing), NAT or TUN.","enum":["DR","NAT","TUN"]},"persistence":{"description":"persistence_timeout in seconds, 0 (default) for none.","type":"integer","minimum":0,"maximum":2678400},"delayLoop":{"description":"delay_loop: seconds between health checks, default 3.","type":"integer","minimum":1,"maximum":86400},"sorryServer":{"description":"sorry_server: where keepalived sends the service's traffic while every real server is down. An inventory host of group \"realservers\" (so it carries the VIP on lo like a real server), not one of this service's real servers.","type":"object","additionalProperties":false,"required":["host"],"properties":{"host":{"description":"The inventory host.","$ref":"#/$defs/hostName"},"port":{"description":"Its port, default the service's port (DR and TUN cannot change it).","$ref":"#/$defs/port"}}},"quorum":{"description":"keepalived's quorum: the service is up while the weights of its live real servers add up to at least \"weight\"; below it (minus hysteresis) the service is down: its traffic goes to the sorry server if it has one, and \"down\" runs on the director; \"up\" runs when it is back. Default none (keepalived's quorum 1: up while any real server is).","type":"object","additionalProperties":false,"required":["weight"],"properties":{"weight":{"description":"quorum: the smallest total weight of live real servers that keeps the service up, 1-4294967295; at most the total of the service's real server weights.","type":"integer","minimum":1,"maximum":4294967295},"hysteresis":{"description":"hysteresis: how far the live weight may fall below \"weight\" before the service counts as down (and must climb back above it to count as up), 0 (default) to weight - 1.","type":"integer","minimum":0,"maximum":4294967294},"up":{"description":"quorum_up: the operator's command run as root on each director when the service gains its quorum. An absolute path, then arguments separated by single spaces (letters, digits and _ . / : = , + @ % -; no quotes or shell characters). It must exist on the directors.","$ref":"#/$defs/operatorCommand"},"down":{"description":"quorum_down: the operator's command run as root on each director when the service loses its quorum; the same form as \"up\".","$ref":"#/$defs/operatorCommand"}}},"realServers":{"description":"Real servers, default every host of group \"realservers\" with weight 1 on the service's port.","type":"array","minItems":1,"items":{"$ref":"#/$defs/realServer"}},"healthCheck":{"$ref":"#/$defs/healthCheck"}}},"realServer":{"description":"A real server of a virtual service.","type":"object","additionalProperties":false,"required":["host"],"properties":{"host":{"description":"Name of an inventory host in group \"realservers\".","$ref":"#/$defs/hostName"},"port":{"description":"Port on the real server, default the service's port (DR forwards to the same port).","$ref":"#/$defs/port"},"weight":{"description":"Scheduler weight 0-65535, default 1 (0 takes no new connections).","type":"integer","minimum":0,"maximum":65535}}},"healthCheck":{"description":"How keepalived checks each real server: TCP_CHECK (default) connects; HTTP_GET and SSL_GET request a path (over TLS for SSL_GET) and expect a status; MISC_CHECK runs the operator's command on the director; DNS_CHECK sends a DNS query; UDP_CHECK sends a UDP datagram and fails on an ICMP unreachable. A UDP service needs UDP_CHECK, DNS_CHECK or MISC_CHECK.","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"TCP_CHECK, HTTP_GET, SSL_GET, MISC_CHECK, DNS_CHECK or UDP_CHECK.","enum":["TCP_CHECK","HTTP_GET","SSL_GET","MISC_CHECK","DNS_CHECK","UDP_CHECK"]},"port":{"description":"connect_port, default the real server's port.","$ref":"#/$defs/port"},"connectTimeout":{"description":"connect_timeout in seconds (MISC_CHECK: misc_timeout, how long the command may run), default 10.","type":"integer","minimum":1,"maximum":3600},"retry":{"description":"retry (formerly nb_get_retry), default 3.","type":"integer","minimum":0,"maximum":100},"delayBeforeRetry":{"description":"delay_before_retry in seconds, default 3.","type":"integer","minimum":0,"maximum":3600},"path":{"description":"HTTP_GET and SSL_GET only: the URL path to request, default \"/\"; letters, digits and / . _ ~ % + , : @ = - plus an optional ?query (with &).","type":"string","maxLength":1024,"pattern":"^/[A-Za-z0-9._~%/+,:@=-]*(\\?[A-Za-z0-9._~%/+,:@=&-]*)?$"},"status":{"description":"HTTP_GET and SSL_GET only: the expected status code, default 200.","type":"integer","minimum":100,"maximum":599},"command":{"description":"MISC_CHECK only (required there): the operator's check, run on each director as root; exit 0 is up. %address, %port and %host in it become the checked real server's address, the check's port and its host name (keepalived tells the command nothing about the server it checks). An absolute path, then arguments separated by single spaces (letters, digits and _ . / : = , + @ % -; no quotes or shell characters). It must exist on the directors.","type":"string","maxLength":1024,"pattern":"^/[A-Za-z0-9_./+-]{1,255}( [A-Za-z0-9_./:=,+@%-]{1,255}){0,32}$"},"dynamic":{"description":"MISC_CHECK only: misc_dynamic, the command's exit code sets the weight (0 up at its weight, 1 down, 2-255 weight code - 2). Default false.","type":"boolean"},"query":{"description":"DNS_CHECK only: the question asked, default type SOA for \".\" (keepalived's default).","type":"object","additionalProperties":false,"properties":{"type":{"description":"The record type, default SOA.","enum":["A","NS","CNAME","SOA","MX","TXT","AAAA"]},"name":{"description":"The name asked for, default \".\" (the root).","type":"string","maxLength":253,"pattern":"^(\\.|([A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?\\.)*[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?\\.?)$"}}}},"allOf":[{"if":{"properties":{"type":{"enum":["TCP_CHECK","MISC_CHECK","DNS_CHECK","UDP_CHECK"]}}},"then":{"properties":{"path":false,"status":false}}},{"if":{"properties":{"type":{"const":"MISC_CHECK"}}},"then":{"required":["command"]}},{"if":{"properties":{"type":{"not":{"const":"MISC_CHECK"}}}},"then":{"properties":{"command":false,"dynamic":false}}},{"if":{"properties":{"type":{"not":{"const":"DNS_CHECK"}}}},"then":{"properties":{"query":false}}}]}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lvs-play.invalid/schema/inventory.schema.json","title":"lvs-play inventory","description":"One LVS-DR cluster: its hosts, their groups, the VIPs with their virtual services, VRRP settings, time servers, packages and sysctls. Anything that reaches a shell or a file name has a strict pattern.","type":"object","additionalProperties":false,"required":["name","hosts","groups","vips"],"properties":{"$schema":{"description":"Path or URL of this schema, for editors: \"../schema/inventory.schema.json\".","type":"string"},"name":{"description":"Cluster name, used in file names and headers: lowercase letters, digits, '_' and '-', 1-63 characters, starting with a letter or digit.","type":"string","pattern":"^[a-z0-9][a-z0-9_-]{0,62}$"},"ssh":{"description":"SSH settings for every host; a host's own \"ssh\" overrides them key by key.","$ref":"#/$defs/ssh"},"hosts":{"description":"Every machine lvs-play manages, in the order it reports them.","type":"array","minItems":1,"items":{"$ref":"#/$defs/host"}},"groups":{"description":"Group name -> host names. \"directors\" (run keepalived and IPVS) and \"realservers\" (carry the VIPs on lo) are required; more groups are allowed (e.g. \"clients\").","type":"object","required":["directors","realservers"],"propertyNames":{"$ref":"#/$defs/groupName"},"properties":{"directors":{"description":"Hosts that run keepalived: each VIP has one MASTER among them and the others are its BACKUPs. Two for the dual-master pattern.","$ref":"#/$defs/hostList"},"realservers":{"description":"Hosts that serve the VIPs' traffic; they get every VIP on lo and arp_ignore/arp_announce.","$ref":"#/$defs/hostList"}},"additionalProperties":{"$ref":"#/$defs/hostList"}},"vrrp":{"$ref":"#/$defs/vrrp"},"keepalived":{"description":"How keepalived runs on the directors.","type":"object","additionalProperties":false,"properties":{"mode":{"description":"\"full\" (default) runs VRRP and the IPVS health checker; \"vrrp-only\" for hosts whose kernel has no IP_VS (the container lab).","enum":["full","vrrp-only"]}}},"vips":{"description":"The virtual IP addresses. Each gets its own vrrp_instance, one MASTER director and the others BACKUP with lower, distinct priorities.","type":"array","minItems":1,"items":{"$ref":"#/$defs/vip"}},"nat":{"description":"LVS-NAT (services with \"forwarding\": \"NAT\"): the directors rewrite the destination to the real server, so its replies must go back through the MASTER director. The directors get net.ipv4.ip_forward=1 (net.ipv6.conf.all.forwarding=1 for IPv6 NAT VIPs); every real server of a NAT service routes `clientNetworks` (default: its default route) via `gateway` (unit lvs-play-nat-route.service) and holds no VIP on lo. Required when a service uses NAT.","type":"object","additionalProperties":false,"required":["gateway"],"properties":{"gateway":{"description":"A VIP of this cluster on the real servers' network, their gateway. It must be in a vrrp.syncGroups group with every VIP that has a NAT service, so it moves with them to the director that answers.","$ref":"#/$defs/ipAddress"},"prefixLength":{"description":"Prefix length of the real servers' network around the gateway: every real server of a NAT service must have an address in it. Default 24 (IPv4), 64 (IPv6).","type":"integer","minimum":1,"maximum":128},"clientNetworks":{"description":"Networks (CIDR, e.g. \"0.0.0.0/0\" or \"203.0.113.0/24\") the real servers reach through the gateway: the clients of the NAT services. Default: the real servers' default route goes via the gateway.","type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","pattern":"^[0-9A-Fa-f.:]+/[0-9]{1,3}$"}}}},"time":{"description":"Time synchronisation (chrony), done before anything else.","type":"object","additionalProperties":false,"properties":{"servers":{"description":"NTP servers, host names or IP addresses. Default [\"pool.ntp.org\"].","type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/$defs/serverName"}}}},"packages":{"description":"Group name -> packages to install on its hosts. Default for \"directors\": [\"keepalived\", \"ipvsadm\"].","type":"object","propertyNames":{"$ref":"#/$defs/groupName"},"additionalProperties":{"type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/packageName"}}},"sysctl":{"description":"Group name -> extra sysctls for its hosts (key -> value), written to /etc/sysctl.d.","type":"object","propertyNames":{"$ref":"#/$defs/groupName"},"additionalProperties":{"type":"object","propertyNames":{"$ref":"#/$defs/sysctlKey"},"additionalProperties":{"$ref":"#/$defs/sysctlValue"}}}},"$defs":{"hostName":{"description":"Host name: lowercase letters, digits and '-', 1-63 characters, not starting or ending with '-'.","type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},"groupName":{"description":"Group name: lowercase letters, digits, '_' and '-', 1-63 characters, starting with a letter.","type":"string","pattern":"^[a-z][a-z0-9_-]{0,62}$"},"hostList":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/$defs/hostName"}},"ipAddress":{"description":"An IPv4 address (192.0.2.10) or an IPv6 address (2001:db8::10), without prefix length.","type":"string","pattern":"^[0-9A-Fa-f.:]{2,45}$","anyOf":[{"format":"ipv4"},{"format":"ipv6"}]},"serverName":{"description":"A host name (0.pool.ntp.org) or an IP address.","type":"string","pattern":"^[A-Za-z0-9.:-]{1,253}$","anyOf":[{"format":"hostname"},{"format":"ipv4"},{"format":"ipv6"}]},"port":{"description":"A TCP/UDP port, 1-65535.","type":"integer","minimum":1,"maximum":65535},"priority":{"description":"A VRRP priority, 1-254 (255 is reserved for the address owner).","type":"integer","minimum":1,"maximum":254},"interfaceName":{"description":"A network interface name: 1-15 letters, digits, '_', '.' or '-', not starting with '-' or '.' (no '/', ':' or spaces).","type":"string","pattern":"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,14}$"},"envName":{"description":"An environment variable name: letters, digits and '_', not starting with a digit.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,127}$"},"filePath":{"description":"A file path: absolute, relative to the inventory's folder, or starting with \"~/\"; letters, digits and _ . + @ , = / - only (no spaces or shell characters), not starting with '-'.","type":"string","pattern":"^(~/|/)?[A-Za-z0-9_.+@,=][A-Za-z0-9_.+@,=/-]{0,4095}$"},"packageName":{"description":"A Debian or RPM package name: letters, digits and + . _ -, starting with a letter or digit.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9+._-]{0,127}$"},"sysctlKey":{"description":"A sysctl key in dotted form (net.ipv4.ip_forward): lowercase words of letters, digits, '_' and '-' joined by dots; interface names may have capitals.","type":"string","pattern":"^[a-z0-9_]+(\\.[A-Za-z0-9_-]+)+$"},"sysctlValue":{"description":"A sysctl value: an integer, or a string of letters, digits, spaces and . _ : , / + - (e.g. \"32768 60999\").","type":["string","integer"],"pattern":"^[A-Za-z0-9._:,/+ -]{1,256}$"},"ssh":{"description":"How lvs-play reaches a host over SSH. What is left out comes from the user's OpenSSH config (~/.ssh/config, or -F FILE), then the defaults.","type":"object","additionalProperties":false,"properties":{"user":{"description":"Login user, default \"root\"; other users escalate with sudo -n.","type":"string","pattern":"^[a-z_][a-z0-9_.-]{0,31}$"},"port":{"description":"SSH port, default 22.","$ref":"#/$defs/port"},"identityFile":{"description":"Private key file; \"~\" and relative paths resolve against the inventory's folder.","$ref":"#/$defs/filePath"},"passphraseEnv":{"description":"Environment variable holding the private key's passphrase.","$ref":"#/$defs/envName"},"knownHosts":{"description":"OpenSSH known_hosts file checked for host keys, default ~/.ssh/known_hosts.","$ref":"#/$defs/filePath"},"jumpHost":{"description":"Reach the host through this one: the name of an inventory host, or \"user@host:port\".","type":"string","pattern":"^([a-z_][a-z0-9_.-]{0,31}@)?([A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]{2,45}\\])(:[0-9]{1,5})?$"}}},"host":{"description":"A machine lvs-play manages.","type":"object","additionalProperties":false,"required":["name","address"],"properties":{"name":{"description":"Unique host name, used by groups, real servers and --limit.","$ref":"#/$defs/hostName"},"address":{"description":"The host's IP address: lvs-play connects to it and real servers are addressed by it.","$ref":"#/$defs/ipAddress"},"ipv4":{"description":"Dual-stack hosts: the host's IPv4 address when \"address\" is IPv6. IPv4 VIPs address the host by it (as a real server, sorry server or unicast peer); lvs-play still connects to \"address\".","type":"string","pattern":"^[0-9.]{7,15}$","format":"ipv4"},"ipv6":{"description":"Dual-stack hosts: the host's IPv6 address when \"address\" is IPv4 (e.g. 2001:db8::10). IPv6 VIPs address the host by it (as a real server, sorry server or unicast peer); lvs-play still connects to \"address\".","type":"string","pattern":"^[0-9A-Fa-f.:]{2,45}$","format":"ipv6"},"ssh":{"description":"Overrides the inventory-wide ssh settings for this host.","$ref":"#/$defs/ssh"}}},"vrrp":{"description":"VRRP settings shared by every VIP's vrrp_instance.","type":"object","additionalProperties":false,"properties":{"interface":{"description":"Interface VRRP runs on and the VIPs are added to, default \"eth0\".","$ref":"#/$defs/interfaceName"},"advertInterval":{"description":"advert_int: seconds between VRRP advertisements, 1-255, default 1.","type":"integer","minimum":1,"maximum":255},"priority":{"description":"Priorities: a VIP's MASTER gets \"master\"; its backups get backup, backup - step, backup - 2*step, ...","type":"object","additionalProperties":false,"properties":{"master":{"description":"MASTER priority, default 150.","$ref":"#/$defs/priority"},"backup":{"description":"First BACKUP's priority, default 120; must be below master.","$ref":"#/$defs/priority"},"step":{"description":"How much lower each further BACKUP is, default 10.","type":"integer","minimum":1,"maximum":100}}},"authentication":{"description":"VRRP authentication (IPv4 VIPs only: IPv6 uses VRRPv3, which has none). Give exactly one of password, passwordEnv or passwordFile.","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"auth_type: PASS. (AH is refused: keepalived clears it on an instance that starts as MASTER, as every dual-master director does.)","enum":["PASS","AH"]},"password":{"description":"auth_pass, 1-8 characters (keepalived silently truncates longer ones); prefer passwordEnv or passwordFile.","type":"string","minLength":1,"maxLength":8,"pattern":"^[A-Za-z0-9_.,:;@%+=^~*&?/|<>()\\[\\]-]+$"},"passwordEnv":{"description":"Environment variable holding the password.","$ref":"#/$defs/envName"},"passwordFile":{"description":"File holding the password (a trailing newline is ignored).","$ref":"#/$defs/filePath"}},"oneOf":[{"required":["password"]},{"required":["passwordEnv"]},{"required":["passwordFile"]}]},"syncDaemon":{"description":"Run the IPVS connection sync daemon (lvs_sync_daemon) on vrrp.interface, default true.","type":"boolean"},"unicast":{"description":"Send VRRP adverts to the other directors' addresses (unicast_src_ip, unicast_peer) instead of multicast, for networks that drop multicast; the peers follow from the directors group. Default false.","type":"boolean"},"nopreempt":{"description":"A director that comes back does not take its VIPs back from the director holding them (nopreempt; every instance then starts in BACKUP state). Default false: the MASTER preempts.","type":"boolean"},"preemptDelay":{"description":"preempt_delay: seconds a director that comes back waits before it takes its VIPs back, 1-1000. Not with nopreempt.","type":"integer","minimum":1,"maximum":1000},"notify":{"description":"The operator's script keepalived runs on every VRRP state change of every instance (keepalived's notify: $1 INSTANCE, $2 the instance name, $3 the new state MASTER/BACKUP/FAULT/STOP, $4 the priority), installed on each director as /etc/keepalived/lvs-play-notify (root, 0755) and run as root with keepalived's script security on. Give its text (script) or a file next to the inventory (file).","type":"object","additionalProperties":false,"properties":{"script":{"description":"The script itself, starting with #!.","type":"string","minLength":3,"maxLength":65536,"pattern":"^#!"},"file":{"description":"A local file holding the script (relative to the inventory's folder).","$ref":"#/$defs/filePath"}},"oneOf":[{"required":["script"]},{"required":["file"]}]},"trackScripts":{"description":"The operator's own checks (vrrp_script), e.g. \"is the upstream router reachable\", tracked by every VIP's vrrp_instance on every director and run as root: while one fails on a director, its priority for every VIP changes by the check's weight (weight 0: its instances go to FAULT and give their VIPs up).","type":"array","minItems":1,"items":{"$ref":"#/$defs/trackScript"}},"trackInterfaces":{"description":"Interfaces every VIP's vrrp_instance tracks (track_interface): while one is down on a director, its priority changes by the weight, or without a weight its instances go to FAULT.","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["interface"],"properties":{"interface":{"$ref":"#/$defs/interfaceName"},"weight":{"description":"-253 to 253; default none: the instances go to FAULT while the interface is down.","type":"integer","minimum":-253,"maximum":253}}}},"syncGroups":{"description":"VIPs that must move together (vrrp_sync_group): when one of a group's instances changes state on a director, the others follow. A group's VIPs share their MASTER and interface.","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["name","vips"],"properties":{"name":{"description":"vrrp_sync_group name: letters, digits, '_' and '-', 1-32 characters, starting with a letter.","$ref":"#/$defs/vrrpName"},"vips":{"description":"The group's VIPs (at least two), by address.","type":"array","minItems":2,"uniqueItems":true,"items":{"$ref":"#/$defs/ipAddress"}}}}},"garp":{"description":"Gratuitous ARP (IPv4) / unsolicited NA (IPv6) a new MASTER sends so switches learn it.","type":"object","additionalProperties":false,"properties":{"masterDelay":{"description":"garp_master_delay: seconds after becoming MASTER before the second burst, 0-255 (keepalived's default 5).","type":"integer","minimum":0,"maximum":255},"masterRepeat":{"description":"garp_master_repeat: messages per burst, 1-255 (keepalived's default 5).","type":"integer","minimum":1,"maximum":255},"masterRefresh":{"description":"garp_master_refresh: seconds between repeated bursts while MASTER, 1-86400 (keepalived's default: none).","type":"integer","minimum":1,"maximum":86400}}}}},"operatorCommand":{"description":"An operator's command keepalived runs on the directors: an absolute path, then arguments separated by single spaces (letters, digits and _ . / : = , + @ % -; no quotes or shell characters). lvs-play runs it, it does not install it.","type":"string","maxLength":1024,"pattern":"^/[A-Za-z0-9_./+-]{1,255}( [A-Za-z0-9_./:=,+@%-]{1,255}){0,32}$"},"vrrpName":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_-]{0,31}$"},"trackScript":{"description":"One vrrp_script: a command keepalived runs every interval; exit 0 is success.","type":"object","additionalProperties":false,"required":["name","command"],"properties":{"name":{"description":"vrrp_script name: letters, digits, '_' and '-', 1-32 characters, starting with a letter.","$ref":"#/$defs/vrrpName"},"command":{"description":"The command: an absolute path, then arguments separated by single spaces (letters, digits and _ . / : = , + @ % -; no quotes or shell characters). It must exist on the directors: lvs-play runs it, it does not install it.","type":"string","maxLength":1024,"pattern":"^/[A-Za-z0-9_./+-]{1,255}( [A-Za-z0-9_./:=,+@%-]{1,255}){0,32}$"},"interval":{"description":"Seconds between runs, 1-3600, default 2.","type":"integer","minimum":1,"maximum":3600},"timeout":{"description":"Seconds a run may take before it counts as failed, 1-3600, default the interval.","type":"integer","minimum":1,"maximum":3600},"weight":{"description":"-253 to 253, added to the priority while the check fails (negative) or passes (positive); default 0: the instances go to FAULT while it fails.","type":"integer","minimum":-253,"maximum":253},"fall":{"description":"Failed runs in a row before it counts as failing, 1-255, default 1.","type":"integer","minimum":1,"maximum":255},"rise":{"description":"Successful runs in a row before it counts as passing again, 1-255, default 1.","type":"integer","minimum":1,"maximum":255}}},"vip":{"description":"A virtual IP address, its vrrp_instance and its virtual services.","type":"object","additionalProperties":false,"required":["address","routerId","services"],"properties":{"address":{"description":"The VIP: an IPv4 or IPv6 address, never a host's address.","$ref":"#/$defs/ipAddress"},"instance":{"description":"vrrp_instance name, default \"vi_<index+1>\": letters, digits, '_', '.' and '-', 1-32 characters, starting with a letter.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_.-]{0,31}$"},"routerId":{"description":"virtual_router_id, 1-255, unique per interface.","type":"integer","minimum":1,"maximum":255},"master":{"description":"The director that is MASTER for this VIP; default: VIP i goes to directors[i % N].","$ref":"#/$defs/hostName"},"priority":{"description":"This VIP's MASTER priority, default vrrp.priority.master.","$ref":"#/$defs/priority"},"interface":{"description":"Interface for this VIP's instance, default vrrp.interface.","$ref":"#/$defs/interfaceName"},"services":{"description":"The virtual_server blocks for this VIP. Empty for a VIP that only moves between the directors, e.g. a NAT gateway (nat.gateway).","type":"array","items":{"$ref":"#/$defs/service"}}}},"service":{"description":"A virtual service: VIP:port balanced over real servers, or several ports of the VIP as one service (fwmark).","type":"object","additionalProperties":false,"properties":{"port":{"description":"The virtual service's port, 1-65535.","$ref":"#/$defs/port"},"fwmark":{"description":"Firewall mark, 1-4294967295: the service is every port in \"ports\" of the VIP, marked with this number by nftables rules lvs-play writes on the directors. Unique in the cluster; IPv4 VIPs only.","type":"integer","minimum":1,"maximum":4294967295},"ports":{"description":"The ports a fwmark service takes on its VIP, each once; real servers receive each client's own port.","type":"array","minItems":1,"maxItems":64,"uniqueItems":true,"items":{"$ref":"#/$defs/port"}},"protocol":{"description":"TCP (default) or UDP.","enum":["TCP","UDP"]},"scheduler":{"description":"lb_algo, an ipvsadm scheduler, default \"rr\".","enum":["rr","wrr","lc","wlc","lblc","lblcr","dh","sh","sed","nq","fo","ovf","mh","twos"]},"schedulerFlags":{"description":"Scheduler flags, for the schedulers that take them: sh-port and sh-fallback for sh, mh-port and mh-fallback for mh (port: the source port counts in the hash; fallback: an unavailable server's clients go to another one).","type":"array","uniqueItems":true,"items":{"enum":["sh-port","sh-fallback","mh-port","mh-fallback"]}},"forwarding":{"description":"lb_kind: DR (default, direct routing), NAT or TUN.","enum":["DR","NAT","TUN"]},"persistence":{"description":"persistence_timeout in seconds, 0 (default) for none.","type":"integer","minimum":0,"maximum":2678400},"delayLoop":{"description":"delay_loop: seconds between health checks, default 3.","type":"integer","minimum":1,"maximum":86400},"sorryServer":{"description":"sorry_server: where keepalived sends the service's traffic while every real server is down. An inventory host of group \"realservers\" (so it carries the VIP on lo like a real server), not one of this service's real servers.","type":"object","additionalProperties":false,"required":["host"],"properties":{"host":{"description":"The inventory host.","$ref":"#/$defs/hostName"},"port":{"description":"Its port, default the service's port (DR and TUN cannot change it).","$ref":"#/$defs/port"}}},"quorum":{"description":"keepalived's quorum: the service is up while the weights of its live real servers add up to at least \"weight\"; below it (minus hysteresis) the service is down: its traffic goes to the sorry server if it has one, and \"down\" runs on the director; \"up\" runs when it is back. Default none (keepalived's quorum 1: up while any real server is).","type":"object","additionalProperties":false,"required":["weight"],"properties":{"weight":{"description":"quorum: the smallest total weight of live real servers that keeps the service up, 1-4294967295; at most the total of the service's real server weights.","type":"integer","minimum":1,"maximum":4294967295},"hysteresis":{"description":"hysteresis: how far the live weight may fall below \"weight\" before the service counts as down (and must climb back above it to count as up), 0 (default) to weight - 1.","type":"integer","minimum":0,"maximum":4294967294},"up":{"description":"quorum_up: the operator's command run as root on each director when the service gains its quorum. An absolute path, then arguments separated by single spaces (letters, digits and _ . / : = , + @ % -; no quotes or shell characters). It must exist on the directors.","$ref":"#/$defs/operatorCommand"},"down":{"description":"quorum_down: the operator's command run as root on each director when the service loses its quorum; the same form as \"up\".","$ref":"#/$defs/operatorCommand"}}},"realServers":{"description":"Real servers, default every host of group \"realservers\" with weight 1 on the service's port.","type":"array","minItems":1,"items":{"$ref":"#/$defs/realServer"}},"healthCheck":{"$ref":"#/$defs/healthCheck"}}},"realServer":{"description":"A real server of a virtual service.","type":"object","additionalProperties":false,"required":["host"],"properties":{"host":{"description":"Name of an inventory host in group \"realservers\".","$ref":"#/$defs/hostName"},"port":{"description":"Port on the real server, default the service's port (DR forwards to the same port).","$ref":"#/$defs/port"},"weight":{"description":"Scheduler weight 0-65535, default 1 (0 takes no new connections).","type":"integer","minimum":0,"maximum":65535}}},"healthCheck":{"description":"How keepalived checks each real server: TCP_CHECK (default) connects; HTTP_GET and SSL_GET request a path (over TLS for SSL_GET) and expect a status; MISC_CHECK runs the operator's command on the director; DNS_CHECK sends a DNS query; UDP_CHECK sends a UDP datagram and fails on an ICMP unreachable. A UDP service needs UDP_CHECK, DNS_CHECK or MISC_CHECK.","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"TCP_CHECK, HTTP_GET, SSL_GET, MISC_CHECK, DNS_CHECK or UDP_CHECK.","enum":["TCP_CHECK","HTTP_GET","SSL_GET","MISC_CHECK","DNS_CHECK","UDP_CHECK"]},"port":{"description":"connect_port, default the real server's port.","$ref":"#/$defs/port"},"connectTimeout":{"description":"connect_timeout in seconds (MISC_CHECK: misc_timeout, how long the command may run), default 10.","type":"integer","minimum":1,"maximum":3600},"retry":{"description":"retry (formerly nb_get_retry), default 3.","type":"integer","minimum":0,"maximum":100},"delayBeforeRetry":{"description":"delay_before_retry in seconds, default 3.","type":"integer","minimum":0,"maximum":3600},"path":{"description":"HTTP_GET and SSL_GET only: the URL path to request, default \"/\"; letters, digits and / . _ ~ % + , : @ = - plus an optional ?query (with &).","type":"string","maxLength":1024,"pattern":"^/[A-Za-z0-9._~%/+,:@=-]*(\\?[A-Za-z0-9._~%/+,:@=&-]*)?$"},"status":{"description":"HTTP_GET and SSL_GET only: the expected status code, default 200.","type":"integer","minimum":100,"maximum":599},"command":{"description":"MISC_CHECK only (required there): the operator's check, run on each director as root; exit 0 is up. %address, %port and %host in it become the checked real server's address, the check's port and its host name (keepalived tells the command nothing about the server it checks). An absolute path, then arguments separated by single spaces (letters, digits and _ . / : = , + @ % -; no quotes or shell characters). It must exist on the directors.","type":"string","maxLength":1024,"pattern":"^/[A-Za-z0-9_./+-]{1,255}( [A-Za-z0-9_./:=,+@%-]{1,255}){0,32}$"},"dynamic":{"description":"MISC_CHECK only: misc_dynamic, the command's exit code sets the weight (0 up at its weight, 1 down, 2-255 weight code - 2). Default false.","type":"boolean"},"query":{"description":"DNS_CHECK only: the question asked, default type SOA for \".\" (keepalived's default).","type":"object","additionalProperties":false,"properties":{"type":{"description":"The record type, default SOA.","enum":["A","NS","CNAME","SOA","MX","TXT","AAAA"]},"name":{"description":"The name asked for, default \".\" (the root).","type":"string","maxLength":253,"pattern":"^(\\.|([A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?\\.)*[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?\\.?)$"}}}},"allOf":[{"if":{"properties":{"type":{"enum":["TCP_CHECK","MISC_CHECK","DNS_CHECK","UDP_CHECK"]}}},"then":{"properties":{"path":false,"status":false}}},{"if":{"properties":{"type":{"const":"MISC_CHECK"}}},"then":{"required":["command"]}},{"if":{"properties":{"type":{"not":{"const":"MISC_CHECK"}}}},"then":{"properties":{"command":false,"dynamic":false}}},{"if":{"properties":{"type":{"not":{"const":"DNS_CHECK"}}}},"then":{"properties":{"query":false}}}]}}};
 const schema40 = {"description":"Group name: lowercase letters, digits, '_' and '-', 1-63 characters, starting with a letter.","type":"string","pattern":"^[a-z][a-z0-9_-]{0,62}$"};
-const schema72 = {"description":"A host name (0.pool.ntp.org) or an IP address.","type":"string","pattern":"^[A-Za-z0-9.:-]{1,253}$","anyOf":[{"format":"hostname"},{"format":"ipv4"},{"format":"ipv6"}]};
-const schema74 = {"description":"A Debian or RPM package name: letters, digits and + . _ -, starting with a letter or digit.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9+._-]{0,127}$"};
-const schema76 = {"description":"A sysctl key in dotted form (net.ipv4.ip_forward): lowercase words of letters, digits, '_' and '-' joined by dots; interface names may have capitals.","type":"string","pattern":"^[a-z0-9_]+(\\.[A-Za-z0-9_-]+)+$"};
-const schema77 = {"description":"A sysctl value: an integer, or a string of letters, digits, spaces and . _ : , / + - (e.g. \"32768 60999\").","type":["string","integer"],"pattern":"^[A-Za-z0-9._:,/+ -]{1,256}$"};
+const schema39 = {"description":"An IPv4 address (192.0.2.10) or an IPv6 address (2001:db8::10), without prefix length.","type":"string","pattern":"^[0-9A-Fa-f.:]{2,45}$","anyOf":[{"format":"ipv4"},{"format":"ipv6"}]};
+const schema73 = {"description":"A host name (0.pool.ntp.org) or an IP address.","type":"string","pattern":"^[A-Za-z0-9.:-]{1,253}$","anyOf":[{"format":"hostname"},{"format":"ipv4"},{"format":"ipv6"}]};
+const schema75 = {"description":"A Debian or RPM package name: letters, digits and + . _ -, starting with a letter or digit.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9+._-]{0,127}$"};
+const schema77 = {"description":"A sysctl key in dotted form (net.ipv4.ip_forward): lowercase words of letters, digits, '_' and '-' joined by dots; interface names may have capitals.","type":"string","pattern":"^[a-z0-9_]+(\\.[A-Za-z0-9_-]+)+$"};
+const schema78 = {"description":"A sysctl value: an integer, or a string of letters, digits, spaces and . _ : , / + - (e.g. \"32768 60999\").","type":["string","integer"],"pattern":"^[A-Za-z0-9._:,/+ -]{1,256}$"};
 const func1 = Object.prototype.hasOwnProperty;
 const func0 = require("ajv/dist/runtime/equal").default;
 const pattern4 = new RegExp("^[a-z0-9][a-z0-9_-]{0,62}$", "u");
 const pattern14 = new RegExp("^[a-z][a-z0-9_-]{0,62}$", "u");
-const pattern38 = new RegExp("^[A-Za-z0-9.:-]{1,253}$", "u");
-const pattern40 = new RegExp("^[A-Za-z0-9][A-Za-z0-9+._-]{0,127}$", "u");
-const pattern42 = new RegExp("^[a-z0-9_]+(\\.[A-Za-z0-9_-]+)+$", "u");
-const pattern43 = new RegExp("^[A-Za-z0-9._:,/+ -]{1,256}$", "u");
+const pattern11 = new RegExp("^[0-9A-Fa-f.:]{2,45}$", "u");
+const pattern39 = new RegExp("^[0-9A-Fa-f.:]+/[0-9]{1,3}$", "u");
+const pattern40 = new RegExp("^[A-Za-z0-9.:-]{1,253}$", "u");
+const pattern42 = new RegExp("^[A-Za-z0-9][A-Za-z0-9+._-]{0,127}$", "u");
+const pattern44 = new RegExp("^[a-z0-9_]+(\\.[A-Za-z0-9_-]+)+$", "u");
+const pattern45 = new RegExp("^[A-Za-z0-9._:,/+ -]{1,256}$", "u");
 const schema32 = {"description":"How lvs-play reaches a host over SSH. What is left out comes from the user's OpenSSH config (~/.ssh/config, or -F FILE), then the defaults.","type":"object","additionalProperties":false,"properties":{"user":{"description":"Login user, default \"root\"; other users escalate with sudo -n.","type":"string","pattern":"^[a-z_][a-z0-9_.-]{0,31}$"},"port":{"description":"SSH port, default 22.","$ref":"#/$defs/port"},"identityFile":{"description":"Private key file; \"~\" and relative paths resolve against the inventory's folder.","$ref":"#/$defs/filePath"},"passphraseEnv":{"description":"Environment variable holding the private key's passphrase.","$ref":"#/$defs/envName"},"knownHosts":{"description":"OpenSSH known_hosts file checked for host keys, default ~/.ssh/known_hosts.","$ref":"#/$defs/filePath"},"jumpHost":{"description":"Reach the host through this one: the name of an inventory host, or \"user@host:port\".","type":"string","pattern":"^([a-z_][a-z0-9_.-]{0,31}@)?([A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]{2,45}\\])(:[0-9]{1,5})?$"}}};
 const schema33 = {"description":"A TCP/UDP port, 1-65535.","type":"integer","minimum":1,"maximum":65535};
 const schema34 = {"description":"A file path: absolute, relative to the inventory's folder, or starting with \"~/\"; letters, digits and _ . + @ , = / - only (no spaces or shell characters), not starting with '-'.","type":"string","pattern":"^(~/|/)?[A-Za-z0-9_.+@,=][A-Za-z0-9_.+@,=/-]{0,4095}$"};
@@ -231,9 +234,7 @@ validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const schema37 = {"description":"A machine lvs-play manages.","type":"object","additionalProperties":false,"required":["name","address"],"properties":{"name":{"description":"Unique host name, used by groups, real servers and --limit.","$ref":"#/$defs/hostName"},"address":{"description":"The host's IP address: lvs-play connects to it and real servers are addressed by it.","$ref":"#/$defs/ipAddress"},"ipv4":{"description":"Dual-stack hosts: the host's IPv4 address when \"address\" is IPv6. IPv4 VIPs address the host by it (as a real server, sorry server or unicast peer); lvs-play still connects to \"address\".","type":"string","pattern":"^[0-9.]{7,15}$","format":"ipv4"},"ipv6":{"description":"Dual-stack hosts: the host's IPv6 address when \"address\" is IPv4 (e.g. 2001:db8::10). IPv6 VIPs address the host by it (as a real server, sorry server or unicast peer); lvs-play still connects to \"address\".","type":"string","pattern":"^[0-9A-Fa-f.:]{2,45}$","format":"ipv6"},"ssh":{"description":"Overrides the inventory-wide ssh settings for this host.","$ref":"#/$defs/ssh"}}};
 const schema38 = {"description":"Host name: lowercase letters, digits and '-', 1-63 characters, not starting or ending with '-'.","type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"};
-const schema39 = {"description":"An IPv4 address (192.0.2.10) or an IPv6 address (2001:db8::10), without prefix length.","type":"string","pattern":"^[0-9A-Fa-f.:]{2,45}$","anyOf":[{"format":"ipv4"},{"format":"ipv6"}]};
 const pattern10 = new RegExp("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$", "u");
-const pattern11 = new RegExp("^[0-9A-Fa-f.:]{2,45}$", "u");
 const pattern12 = new RegExp("^[0-9.]{7,15}$", "u");
 const formats0 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 const formats2 = /^((([0-9a-f]{1,4}:){7}([0-9a-f]{1,4}|:))|(([0-9a-f]{1,4}:){6}(:[0-9a-f]{1,4}|((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|(([0-9a-f]{1,4}:){5}(((:[0-9a-f]{1,4}){1,2})|:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|(([0-9a-f]{1,4}:){4}(((:[0-9a-f]{1,4}){1,3})|((:[0-9a-f]{1,4})?:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){3}(((:[0-9a-f]{1,4}){1,4})|((:[0-9a-f]{1,4}){0,2}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){2}(((:[0-9a-f]{1,4}){1,5})|((:[0-9a-f]{1,4}){0,3}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){1}(((:[0-9a-f]{1,4}){1,6})|((:[0-9a-f]{1,4}){0,4}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(:(((:[0-9a-f]{1,4}){1,7})|((:[0-9a-f]{1,4}){0,5}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:)))$/i;
@@ -2080,7 +2081,7 @@ return errors === 0;
 }
 validate30.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema55 = {"description":"A virtual IP address, its vrrp_instance and its virtual services.","type":"object","additionalProperties":false,"required":["address","routerId","services"],"properties":{"address":{"description":"The VIP: an IPv4 or IPv6 address, never a host's address.","$ref":"#/$defs/ipAddress"},"instance":{"description":"vrrp_instance name, default \"vi_<index+1>\": letters, digits, '_', '.' and '-', 1-32 characters, starting with a letter.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_.-]{0,31}$"},"routerId":{"description":"virtual_router_id, 1-255, unique per interface.","type":"integer","minimum":1,"maximum":255},"master":{"description":"The director that is MASTER for this VIP; default: VIP i goes to directors[i % N].","$ref":"#/$defs/hostName"},"priority":{"description":"This VIP's MASTER priority, default vrrp.priority.master.","$ref":"#/$defs/priority"},"interface":{"description":"Interface for this VIP's instance, default vrrp.interface.","$ref":"#/$defs/interfaceName"},"services":{"description":"The virtual_server blocks for this VIP.","type":"array","minItems":1,"items":{"$ref":"#/$defs/service"}}}};
+const schema55 = {"description":"A virtual IP address, its vrrp_instance and its virtual services.","type":"object","additionalProperties":false,"required":["address","routerId","services"],"properties":{"address":{"description":"The VIP: an IPv4 or IPv6 address, never a host's address.","$ref":"#/$defs/ipAddress"},"instance":{"description":"vrrp_instance name, default \"vi_<index+1>\": letters, digits, '_', '.' and '-', 1-32 characters, starting with a letter.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_.-]{0,31}$"},"routerId":{"description":"virtual_router_id, 1-255, unique per interface.","type":"integer","minimum":1,"maximum":255},"master":{"description":"The director that is MASTER for this VIP; default: VIP i goes to directors[i % N].","$ref":"#/$defs/hostName"},"priority":{"description":"This VIP's MASTER priority, default vrrp.priority.master.","$ref":"#/$defs/priority"},"interface":{"description":"Interface for this VIP's instance, default vrrp.interface.","$ref":"#/$defs/interfaceName"},"services":{"description":"The virtual_server blocks for this VIP. Empty for a VIP that only moves between the directors, e.g. a NAT gateway (nat.gateway).","type":"array","items":{"$ref":"#/$defs/service"}}}};
 const pattern28 = new RegExp("^[A-Za-z][A-Za-z0-9_.-]{0,31}$", "u");
 const schema60 = {"description":"A virtual service: VIP:port balanced over real servers, or several ports of the VIP as one service (fwmark).","type":"object","additionalProperties":false,"properties":{"port":{"description":"The virtual service's port, 1-65535.","$ref":"#/$defs/port"},"fwmark":{"description":"Firewall mark, 1-4294967295: the service is every port in \"ports\" of the VIP, marked with this number by nftables rules lvs-play writes on the directors. Unique in the cluster; IPv4 VIPs only.","type":"integer","minimum":1,"maximum":4294967295},"ports":{"description":"The ports a fwmark service takes on its VIP, each once; real servers receive each client's own port.","type":"array","minItems":1,"maxItems":64,"uniqueItems":true,"items":{"$ref":"#/$defs/port"}},"protocol":{"description":"TCP (default) or UDP.","enum":["TCP","UDP"]},"scheduler":{"description":"lb_algo, an ipvsadm scheduler, default \"rr\".","enum":["rr","wrr","lc","wlc","lblc","lblcr","dh","sh","sed","nq","fo","ovf","mh","twos"]},"schedulerFlags":{"description":"Scheduler flags, for the schedulers that take them: sh-port and sh-fallback for sh, mh-port and mh-fallback for mh (port: the source port counts in the hash; fallback: an unavailable server's clients go to another one).","type":"array","uniqueItems":true,"items":{"enum":["sh-port","sh-fallback","mh-port","mh-fallback"]}},"forwarding":{"description":"lb_kind: DR (default, direct routing), NAT or TUN.","enum":["DR","NAT","TUN"]},"persistence":{"description":"persistence_timeout in seconds, 0 (default) for none.","type":"integer","minimum":0,"maximum":2678400},"delayLoop":{"description":"delay_loop: seconds between health checks, default 3.","type":"integer","minimum":1,"maximum":86400},"sorryServer":{"description":"sorry_server: where keepalived sends the service's traffic while every real server is down. An inventory host of group \"realservers\" (so it carries the VIP on lo like a real server), not one of this service's real servers.","type":"object","additionalProperties":false,"required":["host"],"properties":{"host":{"description":"The inventory host.","$ref":"#/$defs/hostName"},"port":{"description":"Its port, default the service's port (DR and TUN cannot change it).","$ref":"#/$defs/port"}}},"quorum":{"description":"keepalived's quorum: the service is up while the weights of its live real servers add up to at least \"weight\"; below it (minus hysteresis) the service is down: its traffic goes to the sorry server if it has one, and \"down\" runs on the director; \"up\" runs when it is back. Default none (keepalived's quorum 1: up while any real server is).","type":"object","additionalProperties":false,"required":["weight"],"properties":{"weight":{"description":"quorum: the smallest total weight of live real servers that keeps the service up, 1-4294967295; at most the total of the service's real server weights.","type":"integer","minimum":1,"maximum":4294967295},"hysteresis":{"description":"hysteresis: how far the live weight may fall below \"weight\" before the service counts as down (and must climb back above it to count as up), 0 (default) to weight - 1.","type":"integer","minimum":0,"maximum":4294967294},"up":{"description":"quorum_up: the operator's command run as root on each director when the service gains its quorum. An absolute path, then arguments separated by single spaces (letters, digits and _ . / : = , + @ % -; no quotes or shell characters). It must exist on the directors.","$ref":"#/$defs/operatorCommand"},"down":{"description":"quorum_down: the operator's command run as root on each director when the service loses its quorum; the same form as \"up\".","$ref":"#/$defs/operatorCommand"}}},"realServers":{"description":"Real servers, default every host of group \"realservers\" with weight 1 on the service's port.","type":"array","minItems":1,"items":{"$ref":"#/$defs/realServer"}},"healthCheck":{"$ref":"#/$defs/healthCheck"}}};
 const schema65 = {"description":"An operator's command keepalived runs on the directors: an absolute path, then arguments separated by single spaces (letters, digits and _ . / : = , + @ % -; no quotes or shell characters). lvs-play runs it, it does not install it.","type":"string","maxLength":1024,"pattern":"^/[A-Za-z0-9_./+-]{1,255}( [A-Za-z0-9_./:=,+@%-]{1,255}){0,32}$"};
@@ -3904,16 +3905,6 @@ errors++;
 if(data.services !== undefined){
 let data6 = data.services;
 if(Array.isArray(data6)){
-if(data6.length < 1){
-const err21 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema55.properties.services,data:data6};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
 const len0 = data6.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate35(data6[i0], {instancePath:instancePath+"/services/" + i0,parentData:data6,parentDataProperty:i0,rootData,dynamicAnchors}))){
@@ -3923,7 +3914,19 @@ errors = vErrors.length;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema55.properties.services.type,parentSchema:schema55.properties.services,data:data6};
+const err21 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema55.properties.services.type,parentSchema:schema55.properties.services,data:data6};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+else {
+const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema55.type,parentSchema:schema55,data};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3932,24 +3935,12 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-}
-else {
-const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema55.type,parentSchema:schema55,data};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
 validate34.errors = vErrors;
 return errors === 0;
 }
 validate34.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const formats16 = /^(?=.{1,253}\.?$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[-0-9a-z]{0,61}[0-9a-z])?)*\.?$/i;
+const formats20 = /^(?=.{1,253}\.?$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[-0-9a-z]{0,61}[0-9a-z])?)*\.?$/i;
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://lvs-play.invalid/schema/inventory.schema.json" */;
@@ -4260,12 +4251,11 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.time !== undefined){
-let data14 = data.time;
+if(data.nat !== undefined){
+let data14 = data.nat;
 if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-for(const key4 in data14){
-if(!(key4 === "servers")){
-const err21 = {instancePath:instancePath+"/time",schemaPath:"#/properties/time/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.time,data:data14};
+if(data14.gateway === undefined){
+const err21 = {instancePath:instancePath+"/nat",schemaPath:"#/properties/nat/required",keyword:"required",params:{missingProperty: "gateway"},message:"must have required property '"+"gateway"+"'",schema:schema31.properties.nat.required,parentSchema:schema31.properties.nat,data:data14};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -4274,12 +4264,9 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-if(data14.servers !== undefined){
-let data15 = data14.servers;
-if(Array.isArray(data15)){
-if(data15.length < 1){
-const err22 = {instancePath:instancePath+"/time/servers",schemaPath:"#/properties/time/properties/servers/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.time.properties.servers,data:data15};
+for(const key4 in data14){
+if(!(((key4 === "gateway") || (key4 === "prefixLength")) || (key4 === "clientNetworks"))){
+const err22 = {instancePath:instancePath+"/nat",schemaPath:"#/properties/nat/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.nat,data:data14};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -4288,15 +4275,15 @@ vErrors.push(err22);
 }
 errors++;
 }
-const len2 = data15.length;
-for(let i2=0; i2<len2; i2++){
-let data16 = data15[i2];
-const _errs35 = errors;
-let valid14 = false;
-const _errs36 = errors;
-if(typeof data16 === "string"){
-if(!(formats16.test(data16))){
-const err23 = {instancePath:instancePath+"/time/servers/" + i2,schemaPath:"#/$defs/serverName/anyOf/0/format",keyword:"format",params:{format: "hostname"},message:"must match format \""+"hostname"+"\"",schema:"hostname",parentSchema:schema72.anyOf[0],data:data16};
+}
+if(data14.gateway !== undefined){
+let data15 = data14.gateway;
+const _errs33 = errors;
+let valid12 = false;
+const _errs34 = errors;
+if(typeof data15 === "string"){
+if(!(formats0.test(data15))){
+const err23 = {instancePath:instancePath+"/nat/gateway",schemaPath:"#/$defs/ipAddress/anyOf/0/format",keyword:"format",params:{format: "ipv4"},message:"must match format \""+"ipv4"+"\"",schema:"ipv4",parentSchema:schema39.anyOf[0],data:data15};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -4306,12 +4293,12 @@ vErrors.push(err23);
 errors++;
 }
 }
-var _valid0 = _errs36 === errors;
-valid14 = valid14 || _valid0;
-const _errs37 = errors;
-if(typeof data16 === "string"){
-if(!(formats0.test(data16))){
-const err24 = {instancePath:instancePath+"/time/servers/" + i2,schemaPath:"#/$defs/serverName/anyOf/1/format",keyword:"format",params:{format: "ipv4"},message:"must match format \""+"ipv4"+"\"",schema:"ipv4",parentSchema:schema72.anyOf[1],data:data16};
+var _valid0 = _errs34 === errors;
+valid12 = valid12 || _valid0;
+const _errs35 = errors;
+if(typeof data15 === "string"){
+if(!(formats2.test(data15))){
+const err24 = {instancePath:instancePath+"/nat/gateway",schemaPath:"#/$defs/ipAddress/anyOf/1/format",keyword:"format",params:{format: "ipv6"},message:"must match format \""+"ipv6"+"\"",schema:"ipv6",parentSchema:schema39.anyOf[1],data:data15};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -4321,12 +4308,10 @@ vErrors.push(err24);
 errors++;
 }
 }
-var _valid0 = _errs37 === errors;
-valid14 = valid14 || _valid0;
-const _errs38 = errors;
-if(typeof data16 === "string"){
-if(!(formats2.test(data16))){
-const err25 = {instancePath:instancePath+"/time/servers/" + i2,schemaPath:"#/$defs/serverName/anyOf/2/format",keyword:"format",params:{format: "ipv6"},message:"must match format \""+"ipv6"+"\"",schema:"ipv6",parentSchema:schema72.anyOf[2],data:data16};
+var _valid0 = _errs35 === errors;
+valid12 = valid12 || _valid0;
+if(!valid12){
+const err25 = {instancePath:instancePath+"/nat/gateway",schemaPath:"#/$defs/ipAddress/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema39.anyOf,parentSchema:schema39,data:data15};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -4335,11 +4320,20 @@ vErrors.push(err25);
 }
 errors++;
 }
+else {
+errors = _errs33;
+if(vErrors !== null){
+if(_errs33){
+vErrors.length = _errs33;
 }
-var _valid0 = _errs38 === errors;
-valid14 = valid14 || _valid0;
-if(!valid14){
-const err26 = {instancePath:instancePath+"/time/servers/" + i2,schemaPath:"#/$defs/serverName/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema72.anyOf,parentSchema:schema72,data:data16};
+else {
+vErrors = null;
+}
+}
+}
+if(typeof data15 === "string"){
+if(!pattern11.test(data15)){
+const err26 = {instancePath:instancePath+"/nat/gateway",schemaPath:"#/$defs/ipAddress/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Fa-f.:]{2,45}$"},message:"must match pattern \""+"^[0-9A-Fa-f.:]{2,45}$"+"\"",schema:"^[0-9A-Fa-f.:]{2,45}$",parentSchema:schema39,data:data15};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -4348,20 +4342,9 @@ vErrors.push(err26);
 }
 errors++;
 }
-else {
-errors = _errs35;
-if(vErrors !== null){
-if(_errs35){
-vErrors.length = _errs35;
 }
 else {
-vErrors = null;
-}
-}
-}
-if(typeof data16 === "string"){
-if(!pattern38.test(data16)){
-const err27 = {instancePath:instancePath+"/time/servers/" + i2,schemaPath:"#/$defs/serverName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9.:-]{1,253}$"},message:"must match pattern \""+"^[A-Za-z0-9.:-]{1,253}$"+"\"",schema:"^[A-Za-z0-9.:-]{1,253}$",parentSchema:schema72,data:data16};
+const err27 = {instancePath:instancePath+"/nat/gateway",schemaPath:"#/$defs/ipAddress/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data15};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -4371,8 +4354,10 @@ vErrors.push(err27);
 errors++;
 }
 }
-else {
-const err28 = {instancePath:instancePath+"/time/servers/" + i2,schemaPath:"#/$defs/serverName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.type,parentSchema:schema72,data:data16};
+if(data14.prefixLength !== undefined){
+let data16 = data14.prefixLength;
+if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
+const err28 = {instancePath:instancePath+"/nat/prefixLength",schemaPath:"#/properties/nat/properties/prefixLength/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.nat.properties.prefixLength.type,parentSchema:schema31.properties.nat.properties.prefixLength,data:data16};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -4381,15 +4366,9 @@ vErrors.push(err28);
 }
 errors++;
 }
-}
-let i3 = data15.length;
-let j0;
-if(i3 > 1){
-outer0:
-for(;i3--;){
-for(j0 = i3; j0--;){
-if(func0(data15[i3], data15[j0])){
-const err29 = {instancePath:instancePath+"/time/servers",schemaPath:"#/properties/time/properties/servers/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i3+" are identical)",schema:true,parentSchema:schema31.properties.time.properties.servers,data:data15};
+if((typeof data16 == "number") && (isFinite(data16))){
+if(data16 > 128 || isNaN(data16)){
+const err29 = {instancePath:instancePath+"/nat/prefixLength",schemaPath:"#/properties/nat/properties/prefixLength/maximum",keyword:"maximum",params:{comparison: "<=", limit: 128},message:"must be <= 128",schema:128,parentSchema:schema31.properties.nat.properties.prefixLength,data:data16};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -4397,14 +4376,9 @@ else {
 vErrors.push(err29);
 }
 errors++;
-break outer0;
 }
-}
-}
-}
-}
-else {
-const err30 = {instancePath:instancePath+"/time/servers",schemaPath:"#/properties/time/properties/servers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.time.properties.servers.type,parentSchema:schema31.properties.time.properties.servers,data:data15};
+if(data16 < 1 || isNaN(data16)){
+const err30 = {instancePath:instancePath+"/nat/prefixLength",schemaPath:"#/properties/nat/properties/prefixLength/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.nat.properties.prefixLength,data:data16};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -4415,8 +4389,11 @@ errors++;
 }
 }
 }
-else {
-const err31 = {instancePath:instancePath+"/time",schemaPath:"#/properties/time/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.time.type,parentSchema:schema31.properties.time,data:data14};
+if(data14.clientNetworks !== undefined){
+let data17 = data14.clientNetworks;
+if(Array.isArray(data17)){
+if(data17.length < 1){
+const err31 = {instancePath:instancePath+"/nat/clientNetworks",schemaPath:"#/properties/nat/properties/clientNetworks/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.nat.properties.clientNetworks,data:data17};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -4425,15 +4402,12 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-if(data.packages !== undefined){
-let data17 = data.packages;
-if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
-for(const key5 in data17){
-const _errs41 = errors;
-if(typeof key5 === "string"){
-if(!pattern14.test(key5)){
-const err32 = {instancePath:instancePath+"/packages",schemaPath:"#/$defs/groupName/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]{0,62}$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]{0,62}$"+"\"",schema:"^[a-z][a-z0-9_-]{0,62}$",parentSchema:schema40,data:key5,propertyName:key5};
+const len2 = data17.length;
+for(let i2=0; i2<len2; i2++){
+let data18 = data17[i2];
+if(typeof data18 === "string"){
+if(!pattern39.test(data18)){
+const err32 = {instancePath:instancePath+"/nat/clientNetworks/" + i2,schemaPath:"#/properties/nat/properties/clientNetworks/items/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Fa-f.:]+/[0-9]{1,3}$"},message:"must match pattern \""+"^[0-9A-Fa-f.:]+/[0-9]{1,3}$"+"\"",schema:"^[0-9A-Fa-f.:]+/[0-9]{1,3}$",parentSchema:schema31.properties.nat.properties.clientNetworks.items,data:data18};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -4444,7 +4418,7 @@ errors++;
 }
 }
 else {
-const err33 = {instancePath:instancePath+"/packages",schemaPath:"#/$defs/groupName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.type,parentSchema:schema40,data:key5,propertyName:key5};
+const err33 = {instancePath:instancePath+"/nat/clientNetworks/" + i2,schemaPath:"#/properties/nat/properties/clientNetworks/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.nat.properties.clientNetworks.items.type,parentSchema:schema31.properties.nat.properties.clientNetworks.items,data:data18};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -4453,9 +4427,19 @@ vErrors.push(err33);
 }
 errors++;
 }
-var valid16 = _errs41 === errors;
-if(!valid16){
-const err34 = {instancePath:instancePath+"/packages",schemaPath:"#/properties/packages/propertyNames",keyword:"propertyNames",params:{propertyName: key5},message:"property name must be valid",schema:schema31.properties.packages.propertyNames,parentSchema:schema31.properties.packages,data:data17};
+}
+let i3 = data17.length;
+let j0;
+if(i3 > 1){
+const indices0 = {};
+for(;i3--;){
+let item0 = data17[i3];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err34 = {instancePath:instancePath+"/nat/clientNetworks",schemaPath:"#/properties/nat/properties/clientNetworks/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i3+" are identical)",schema:true,parentSchema:schema31.properties.nat.properties.clientNetworks,data:data17};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -4463,17 +4447,14 @@ else {
 vErrors.push(err34);
 }
 errors++;
+break;
+}
+indices0[item0] = i3;
 }
 }
-for(const key6 in data17){
-let data18 = data17[key6];
-if(Array.isArray(data18)){
-const len3 = data18.length;
-for(let i4=0; i4<len3; i4++){
-let data19 = data18[i4];
-if(typeof data19 === "string"){
-if(!pattern40.test(data19)){
-const err35 = {instancePath:instancePath+"/packages/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i4,schemaPath:"#/$defs/packageName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9+._-]{0,127}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9+._-]{0,127}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9+._-]{0,127}$",parentSchema:schema74,data:data19};
+}
+else {
+const err35 = {instancePath:instancePath+"/nat/clientNetworks",schemaPath:"#/properties/nat/properties/clientNetworks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.nat.properties.clientNetworks.type,parentSchema:schema31.properties.nat.properties.clientNetworks,data:data17};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -4483,8 +4464,9 @@ vErrors.push(err35);
 errors++;
 }
 }
+}
 else {
-const err36 = {instancePath:instancePath+"/packages/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i4,schemaPath:"#/$defs/packageName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.type,parentSchema:schema74,data:data19};
+const err36 = {instancePath:instancePath+"/nat",schemaPath:"#/properties/nat/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.nat.type,parentSchema:schema31.properties.nat,data:data14};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -4494,14 +4476,12 @@ vErrors.push(err36);
 errors++;
 }
 }
-let i5 = data18.length;
-let j1;
-if(i5 > 1){
-outer1:
-for(;i5--;){
-for(j1 = i5; j1--;){
-if(func0(data18[i5], data18[j1])){
-const err37 = {instancePath:instancePath+"/packages/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/packages/additionalProperties/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i5+" are identical)",schema:true,parentSchema:schema31.properties.packages.additionalProperties,data:data18};
+if(data.time !== undefined){
+let data19 = data.time;
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+for(const key5 in data19){
+if(!(key5 === "servers")){
+const err37 = {instancePath:instancePath+"/time",schemaPath:"#/properties/time/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.time,data:data19};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -4509,14 +4489,13 @@ else {
 vErrors.push(err37);
 }
 errors++;
-break outer1;
 }
 }
-}
-}
-}
-else {
-const err38 = {instancePath:instancePath+"/packages/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/packages/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.packages.additionalProperties.type,parentSchema:schema31.properties.packages.additionalProperties,data:data18};
+if(data19.servers !== undefined){
+let data20 = data19.servers;
+if(Array.isArray(data20)){
+if(data20.length < 1){
+const err38 = {instancePath:instancePath+"/time/servers",schemaPath:"#/properties/time/properties/servers/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.time.properties.servers,data:data20};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -4525,10 +4504,15 @@ vErrors.push(err38);
 }
 errors++;
 }
-}
-}
-else {
-const err39 = {instancePath:instancePath+"/packages",schemaPath:"#/properties/packages/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.packages.type,parentSchema:schema31.properties.packages,data:data17};
+const len3 = data20.length;
+for(let i4=0; i4<len3; i4++){
+let data21 = data20[i4];
+const _errs50 = errors;
+let valid20 = false;
+const _errs51 = errors;
+if(typeof data21 === "string"){
+if(!(formats20.test(data21))){
+const err39 = {instancePath:instancePath+"/time/servers/" + i4,schemaPath:"#/$defs/serverName/anyOf/0/format",keyword:"format",params:{format: "hostname"},message:"must match format \""+"hostname"+"\"",schema:"hostname",parentSchema:schema73.anyOf[0],data:data21};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -4538,14 +4522,12 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data.sysctl !== undefined){
-let data20 = data.sysctl;
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-for(const key7 in data20){
+var _valid1 = _errs51 === errors;
+valid20 = valid20 || _valid1;
 const _errs52 = errors;
-if(typeof key7 === "string"){
-if(!pattern14.test(key7)){
-const err40 = {instancePath:instancePath+"/sysctl",schemaPath:"#/$defs/groupName/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]{0,62}$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]{0,62}$"+"\"",schema:"^[a-z][a-z0-9_-]{0,62}$",parentSchema:schema40,data:key7,propertyName:key7};
+if(typeof data21 === "string"){
+if(!(formats0.test(data21))){
+const err40 = {instancePath:instancePath+"/time/servers/" + i4,schemaPath:"#/$defs/serverName/anyOf/1/format",keyword:"format",params:{format: "ipv4"},message:"must match format \""+"ipv4"+"\"",schema:"ipv4",parentSchema:schema73.anyOf[1],data:data21};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -4555,8 +4537,12 @@ vErrors.push(err40);
 errors++;
 }
 }
-else {
-const err41 = {instancePath:instancePath+"/sysctl",schemaPath:"#/$defs/groupName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.type,parentSchema:schema40,data:key7,propertyName:key7};
+var _valid1 = _errs52 === errors;
+valid20 = valid20 || _valid1;
+const _errs53 = errors;
+if(typeof data21 === "string"){
+if(!(formats2.test(data21))){
+const err41 = {instancePath:instancePath+"/time/servers/" + i4,schemaPath:"#/$defs/serverName/anyOf/2/format",keyword:"format",params:{format: "ipv6"},message:"must match format \""+"ipv6"+"\"",schema:"ipv6",parentSchema:schema73.anyOf[2],data:data21};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -4565,9 +4551,11 @@ vErrors.push(err41);
 }
 errors++;
 }
-var valid23 = _errs52 === errors;
-if(!valid23){
-const err42 = {instancePath:instancePath+"/sysctl",schemaPath:"#/properties/sysctl/propertyNames",keyword:"propertyNames",params:{propertyName: key7},message:"property name must be valid",schema:schema31.properties.sysctl.propertyNames,parentSchema:schema31.properties.sysctl,data:data20};
+}
+var _valid1 = _errs53 === errors;
+valid20 = valid20 || _valid1;
+if(!valid20){
+const err42 = {instancePath:instancePath+"/time/servers/" + i4,schemaPath:"#/$defs/serverName/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema73.anyOf,parentSchema:schema73,data:data21};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -4576,15 +4564,20 @@ vErrors.push(err42);
 }
 errors++;
 }
+else {
+errors = _errs50;
+if(vErrors !== null){
+if(_errs50){
+vErrors.length = _errs50;
 }
-for(const key8 in data20){
-let data21 = data20[key8];
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-for(const key9 in data21){
-const _errs58 = errors;
-if(typeof key9 === "string"){
-if(!pattern42.test(key9)){
-const err43 = {instancePath:instancePath+"/sysctl/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/sysctlKey/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9_]+(\\.[A-Za-z0-9_-]+)+$"},message:"must match pattern \""+"^[a-z0-9_]+(\\.[A-Za-z0-9_-]+)+$"+"\"",schema:"^[a-z0-9_]+(\\.[A-Za-z0-9_-]+)+$",parentSchema:schema76,data:key9,propertyName:key9};
+else {
+vErrors = null;
+}
+}
+}
+if(typeof data21 === "string"){
+if(!pattern40.test(data21)){
+const err43 = {instancePath:instancePath+"/time/servers/" + i4,schemaPath:"#/$defs/serverName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9.:-]{1,253}$"},message:"must match pattern \""+"^[A-Za-z0-9.:-]{1,253}$"+"\"",schema:"^[A-Za-z0-9.:-]{1,253}$",parentSchema:schema73,data:data21};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -4595,7 +4588,7 @@ errors++;
 }
 }
 else {
-const err44 = {instancePath:instancePath+"/sysctl/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/sysctlKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.type,parentSchema:schema76,data:key9,propertyName:key9};
+const err44 = {instancePath:instancePath+"/time/servers/" + i4,schemaPath:"#/$defs/serverName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.type,parentSchema:schema73,data:data21};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -4604,9 +4597,15 @@ vErrors.push(err44);
 }
 errors++;
 }
-var valid26 = _errs58 === errors;
-if(!valid26){
-const err45 = {instancePath:instancePath+"/sysctl/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sysctl/additionalProperties/propertyNames",keyword:"propertyNames",params:{propertyName: key9},message:"property name must be valid",schema:schema31.properties.sysctl.additionalProperties.propertyNames,parentSchema:schema31.properties.sysctl.additionalProperties,data:data21};
+}
+let i5 = data20.length;
+let j1;
+if(i5 > 1){
+outer0:
+for(;i5--;){
+for(j1 = i5; j1--;){
+if(func0(data20[i5], data20[j1])){
+const err45 = {instancePath:instancePath+"/time/servers",schemaPath:"#/properties/time/properties/servers/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i5+" are identical)",schema:true,parentSchema:schema31.properties.time.properties.servers,data:data20};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -4614,12 +4613,14 @@ else {
 vErrors.push(err45);
 }
 errors++;
+break outer0;
 }
 }
-for(const key10 in data21){
-let data22 = data21[key10];
-if((typeof data22 !== "string") && (!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22))))){
-const err46 = {instancePath:instancePath+"/sysctl/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/sysctlValue/type",keyword:"type",params:{type: schema77.type},message:"must be string,integer",schema:schema77.type,parentSchema:schema77,data:data22};
+}
+}
+}
+else {
+const err46 = {instancePath:instancePath+"/time/servers",schemaPath:"#/properties/time/properties/servers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.time.properties.servers.type,parentSchema:schema31.properties.time.properties.servers,data:data20};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -4628,9 +4629,10 @@ vErrors.push(err46);
 }
 errors++;
 }
-if(typeof data22 === "string"){
-if(!pattern43.test(data22)){
-const err47 = {instancePath:instancePath+"/sysctl/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/sysctlValue/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._:,/+ -]{1,256}$"},message:"must match pattern \""+"^[A-Za-z0-9._:,/+ -]{1,256}$"+"\"",schema:"^[A-Za-z0-9._:,/+ -]{1,256}$",parentSchema:schema77,data:data22};
+}
+}
+else {
+const err47 = {instancePath:instancePath+"/time",schemaPath:"#/properties/time/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.time.type,parentSchema:schema31.properties.time,data:data19};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -4640,10 +4642,14 @@ vErrors.push(err47);
 errors++;
 }
 }
-}
-}
-else {
-const err48 = {instancePath:instancePath+"/sysctl/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sysctl/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.sysctl.additionalProperties.type,parentSchema:schema31.properties.sysctl.additionalProperties,data:data21};
+if(data.packages !== undefined){
+let data22 = data.packages;
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+for(const key6 in data22){
+const _errs56 = errors;
+if(typeof key6 === "string"){
+if(!pattern14.test(key6)){
+const err48 = {instancePath:instancePath+"/packages",schemaPath:"#/$defs/groupName/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]{0,62}$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]{0,62}$"+"\"",schema:"^[a-z][a-z0-9_-]{0,62}$",parentSchema:schema40,data:key6,propertyName:key6};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -4653,9 +4659,8 @@ vErrors.push(err48);
 errors++;
 }
 }
-}
 else {
-const err49 = {instancePath:instancePath+"/sysctl",schemaPath:"#/properties/sysctl/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.sysctl.type,parentSchema:schema31.properties.sysctl,data:data20};
+const err49 = {instancePath:instancePath+"/packages",schemaPath:"#/$defs/groupName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.type,parentSchema:schema40,data:key6,propertyName:key6};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -4664,15 +4669,226 @@ vErrors.push(err49);
 }
 errors++;
 }
-}
-}
-else {
-const err50 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+var valid22 = _errs56 === errors;
+if(!valid22){
+const err50 = {instancePath:instancePath+"/packages",schemaPath:"#/properties/packages/propertyNames",keyword:"propertyNames",params:{propertyName: key6},message:"property name must be valid",schema:schema31.properties.packages.propertyNames,parentSchema:schema31.properties.packages,data:data22};
 if(vErrors === null){
 vErrors = [err50];
 }
 else {
 vErrors.push(err50);
+}
+errors++;
+}
+}
+for(const key7 in data22){
+let data23 = data22[key7];
+if(Array.isArray(data23)){
+const len4 = data23.length;
+for(let i6=0; i6<len4; i6++){
+let data24 = data23[i6];
+if(typeof data24 === "string"){
+if(!pattern42.test(data24)){
+const err51 = {instancePath:instancePath+"/packages/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i6,schemaPath:"#/$defs/packageName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9+._-]{0,127}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9+._-]{0,127}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9+._-]{0,127}$",parentSchema:schema75,data:data24};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+else {
+const err52 = {instancePath:instancePath+"/packages/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i6,schemaPath:"#/$defs/packageName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.type,parentSchema:schema75,data:data24};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+let i7 = data23.length;
+let j2;
+if(i7 > 1){
+outer1:
+for(;i7--;){
+for(j2 = i7; j2--;){
+if(func0(data23[i7], data23[j2])){
+const err53 = {instancePath:instancePath+"/packages/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/packages/additionalProperties/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i7+" are identical)",schema:true,parentSchema:schema31.properties.packages.additionalProperties,data:data23};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+break outer1;
+}
+}
+}
+}
+}
+else {
+const err54 = {instancePath:instancePath+"/packages/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/packages/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.packages.additionalProperties.type,parentSchema:schema31.properties.packages.additionalProperties,data:data23};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/packages",schemaPath:"#/properties/packages/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.packages.type,parentSchema:schema31.properties.packages,data:data22};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+if(data.sysctl !== undefined){
+let data25 = data.sysctl;
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+for(const key8 in data25){
+const _errs67 = errors;
+if(typeof key8 === "string"){
+if(!pattern14.test(key8)){
+const err56 = {instancePath:instancePath+"/sysctl",schemaPath:"#/$defs/groupName/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]{0,62}$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]{0,62}$"+"\"",schema:"^[a-z][a-z0-9_-]{0,62}$",parentSchema:schema40,data:key8,propertyName:key8};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+else {
+const err57 = {instancePath:instancePath+"/sysctl",schemaPath:"#/$defs/groupName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.type,parentSchema:schema40,data:key8,propertyName:key8};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+var valid29 = _errs67 === errors;
+if(!valid29){
+const err58 = {instancePath:instancePath+"/sysctl",schemaPath:"#/properties/sysctl/propertyNames",keyword:"propertyNames",params:{propertyName: key8},message:"property name must be valid",schema:schema31.properties.sysctl.propertyNames,parentSchema:schema31.properties.sysctl,data:data25};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+for(const key9 in data25){
+let data26 = data25[key9];
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+for(const key10 in data26){
+const _errs73 = errors;
+if(typeof key10 === "string"){
+if(!pattern44.test(key10)){
+const err59 = {instancePath:instancePath+"/sysctl/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/sysctlKey/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9_]+(\\.[A-Za-z0-9_-]+)+$"},message:"must match pattern \""+"^[a-z0-9_]+(\\.[A-Za-z0-9_-]+)+$"+"\"",schema:"^[a-z0-9_]+(\\.[A-Za-z0-9_-]+)+$",parentSchema:schema77,data:key10,propertyName:key10};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+else {
+const err60 = {instancePath:instancePath+"/sysctl/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/sysctlKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.type,parentSchema:schema77,data:key10,propertyName:key10};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+var valid32 = _errs73 === errors;
+if(!valid32){
+const err61 = {instancePath:instancePath+"/sysctl/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sysctl/additionalProperties/propertyNames",keyword:"propertyNames",params:{propertyName: key10},message:"property name must be valid",schema:schema31.properties.sysctl.additionalProperties.propertyNames,parentSchema:schema31.properties.sysctl.additionalProperties,data:data26};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+for(const key11 in data26){
+let data27 = data26[key11];
+if((typeof data27 !== "string") && (!(((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27))) && (isFinite(data27))))){
+const err62 = {instancePath:instancePath+"/sysctl/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/sysctlValue/type",keyword:"type",params:{type: schema78.type},message:"must be string,integer",schema:schema78.type,parentSchema:schema78,data:data27};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+if(typeof data27 === "string"){
+if(!pattern45.test(data27)){
+const err63 = {instancePath:instancePath+"/sysctl/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/sysctlValue/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._:,/+ -]{1,256}$"},message:"must match pattern \""+"^[A-Za-z0-9._:,/+ -]{1,256}$"+"\"",schema:"^[A-Za-z0-9._:,/+ -]{1,256}$",parentSchema:schema78,data:data27};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err64 = {instancePath:instancePath+"/sysctl/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sysctl/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.sysctl.additionalProperties.type,parentSchema:schema31.properties.sysctl.additionalProperties,data:data26};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+}
+else {
+const err65 = {instancePath:instancePath+"/sysctl",schemaPath:"#/properties/sysctl/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.sysctl.type,parentSchema:schema31.properties.sysctl,data:data25};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+}
+else {
+const err66 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
 }
 errors++;
 }

@@ -124,6 +124,14 @@ export interface Inventory {
   time?: { servers?: string[] }; // default ["pool.ntp.org"]
   packages?: Record<string, string[]>; // group -> packages; directors default keepalived, ipvsadm
   sysctl?: Record<string, Record<string, string | number>>; // group -> key -> value
+  nat?: InventoryNat; // what the hosts of a cluster with NAT services need
+}
+
+/** LVS-NAT: the real servers' replies go back through the MASTER director, via a VIP on their side. */
+export interface InventoryNat {
+  gateway: string; // a VIP of the cluster on the real servers' network, in a sync group with every VIP that has a NAT service
+  prefixLength?: number; // the real servers' network around the gateway, default 24 (IPv4) / 64 (IPv6)
+  clientNetworks?: string[]; // CIDRs the real servers reach through the gateway; default: their default route
 }
 
 // ----------------------------------------------------- resolved cluster
@@ -242,4 +250,6 @@ export interface Cluster {
   time: { servers: string[] };
   packages: Record<string, string[]>;
   sysctl: Record<string, Record<string, string>>;
+  /** LVS-NAT: the gateway VIP, its network's prefix length, and what the real servers route through it ("default" or CIDRs); null without NAT */
+  nat: { gateway: string; prefixLength: number; routes: string[] } | null;
 }

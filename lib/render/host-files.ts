@@ -10,6 +10,7 @@ import { DR_CLIENT_PATHS, renderDrClientScript, renderDrClientUnit, renderDrClie
 import { renderKeepalivedConf } from './keepalived-conf.js';
 import { renderKeepalivedDefaults } from './keepalived-defaults.js';
 import { MODULES_LOAD_PATH, renderModulesLoad } from './kernel-modules.js';
+import { NAT_ROUTE_UNIT_PATH, natRoutes, renderNatRouteUnit } from './nat-route.js';
 import { FWMARK_PATHS, fwmarkServices, renderFwmarkRuleset, renderFwmarkUnit } from './nft-fwmark.js';
 import { NOTIFY_SCRIPT_PATH } from './notify.js';
 import { DEBIAN_LAYOUT, type OsLayout } from './os-layout.js';
@@ -58,5 +59,7 @@ export function hostFiles(cluster: Cluster, host: string, layout: OsLayout = DEB
     out.push(file(DR_CLIENT_PATHS.vips, renderDrClientVips(cluster, host)));
     out.push(file(DR_CLIENT_PATHS.unit, renderDrClientUnit(cluster, host)));
   }
+  // LVS-NAT: the replies' route via the gateway VIP, on a real server of a NAT service only
+  if (natRoutes(cluster, host).length > 0) out.push(file(NAT_ROUTE_UNIT_PATH, renderNatRouteUnit(cluster, host)));
   return out;
 }

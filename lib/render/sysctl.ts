@@ -2,7 +2,8 @@
 // so removing a key from the inventory removes it from the host.
 //
 // Precedence, lowest first: for directors in full mode, the IPVS defaults a
-// real director needs; the inventory's `sysctl` groups in the order they are
+// real director needs; for directors of a cluster with NAT services and a
+// nat.gateway, forwarding; the inventory's `sysctl` groups in the order they are
 // written there (a later group overrides an earlier one, as later files do in
 // sysctl.d); then, for real servers, the four ARP keys LVS-DR needs, which
 // nothing overrides. Keys are printed sorted.
@@ -34,10 +35,36 @@ export const DIRECTOR_IPVS_SYSCTLS: Readonly<Record<string, string>> = {
   'net.ipv4.vs.expire_quiescent_template': '1',
 };
 
+/**
+ * What a director of a cluster with NAT services needs: it routes the real
+ * servers' replies (their gateway, nat.gateway, is a VIP on it), so it forwards; IPv6 too
+ * when a NAT VIP is IPv6. A reply that leaves by the interface it came in
+ * on (clients and real servers on one network) would make the kernel send
+ * the real server an ICMP redirect to bypass the director, and the reply
+ * would go out un-NATed: IPv4 send_redirects off, for "all" and each NAT
+ * VIP's interface (the kernel ORs the two). The inventory may override any.
+ */
+export function directorNatSysctls(cluster: Cluster): Record<string, string> {
+  const out: Record<string, string> = {};
+  // without "nat" the operator prepares the hosts for NAT (the sysctl task says so)
+  if (cluster.nat === null) return out;
+  for (const vip of cluster.vips) {
+    if (!vip.services.some((s) => s.forwarding === 'NAT')) continue;
+    if (vip.family === 4) {
+      out['net.ipv4.ip_forward'] = '1';
+      out['net.ipv4.conf.all.send_redirects'] = '0';
+      // a VLAN's name has a dot, which a dotted key cannot carry: "all" alone for it (set its own key in the inventory)
+      if (!vip.interface.includes('.')) out[`net.ipv4.conf.${vip.interface}.send_redirects`] = '0';
+    } else out['net.ipv6.conf.all.forwarding'] = '1';
+  }
+  return out;
+}
+
 export function hostSysctls(cluster: Cluster, host: string): Record<string, string> {
   const groups = cluster.hosts.find((h) => h.name === host)?.groups ?? [];
   const merged: Record<string, string> = {};
   if (groups.includes(DIRECTORS) && cluster.keepalived.mode === 'full') Object.assign(merged, DIRECTOR_IPVS_SYSCTLS);
+  if (groups.includes(DIRECTORS)) Object.assign(merged, directorNatSysctls(cluster));
   for (const [group, values] of Object.entries(cluster.sysctl)) {
     if (groups.includes(group)) Object.assign(merged, values);
   }

@@ -8,6 +8,7 @@
 import { fileFact } from '../facts/file.js';
 import { recordedSysctlsFact } from '../facts/recorded-sysctls.js';
 import { sysctlFact } from '../facts/sysctl.js';
+import { DIRECTORS } from '../inventory/defaults.js';
 import { hostFiles } from '../render/host-files.js';
 import { hostSysctls, SYSCTL_CONF_PATH } from '../render/sysctl.js';
 import { parseSysctlOriginals, renderSysctlOriginals, SYSCTL_ORIGINALS_PATH } from '../render/sysctl-originals.js';
@@ -84,6 +85,15 @@ export const sysctlTask: Task = defineTask({
     const file = fileChange(renderedFile(hostFiles(cluster, host.name), SYSCTL_CONF_PATH), facts.get(fileFact(SYSCTL_CONF_PATH)));
     if (file) changes.push(file);
     changes.push(...sets, ...restores);
-    return { changes, notes: [] };
+    const notes =
+      host.groups.includes(DIRECTORS) && cluster.nat === null && cluster.vips.some((v) => v.services.some((s) => s.forwarding === 'NAT'))
+        ? [
+            {
+              message:
+                'NAT services without "nat" in the inventory: lvs-play neither enables forwarding here nor routes the real servers\' replies through this director; set nat.gateway to have it done',
+            },
+          ]
+        : [];
+    return { changes, notes };
   },
 });

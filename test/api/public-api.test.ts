@@ -41,7 +41,7 @@ describe("public API (import from 'lvs-play')", () => {
       seedPlaybook.plays.map((p) => [p.hosts, p.tasks.map((t) => t.name)]),
       [
         ['directors', ['time-sync', 'packages', 'kernel-modules', 'sysctl', 'fwmark', 'keepalived']],
-        ['realservers', ['time-sync', 'packages', 'sysctl', 'dr-client']],
+        ['realservers', ['time-sync', 'packages', 'sysctl', 'dr-client', 'nat-route']],
       ],
     );
     assert.equal(seedPlaybook.plays[0]!.tasks[4], tasks.fwmark);

@@ -88,7 +88,7 @@ describe('live view in a 160x50 terminal at 200 hosts (tmux)', function () {
     const recapAt = history.findIndex((l) => l.startsWith('RECAP check farm'));
     assert.deepEqual(history.slice(recapAt + 1, recapAt + 3), [
       '  ok=0 drift=0 failed=0 skipped=0 unreachable=6  web001, web002',
-      '  ok=0 drift=0 failed=0 skipped=0 unreachable=4  web003, web004, web005, web006, web007 +193',
+      '  ok=0 drift=0 failed=0 skipped=0 unreachable=5  web003, web004, web005, web006, web007 +193',
     ]);
     // refused for one reason: one line, not 200 (each host's own name and address in neutral words)
     const refusals = history.slice(recapAt).filter((l) => l.startsWith('UNREACHABLE'));

@@ -17,6 +17,7 @@ export const INVENTORIES = {
   ipv6: `${root}test/fixtures/render/ipv6.json`,
   cloudUnicast: `${root}inventory/cloud-unicast.json`,
   trio: `${root}inventory/three-directors.json`,
+  nat: `${root}inventory/example-nat.json`,
 } as const;
 
 export type InventoryName = keyof typeof INVENTORIES;

@@ -14,6 +14,7 @@ import { ahAuth, garp, noAuth, nopreempt, noSyncDaemon, passAuth, preemptDelay, 
 
 const cases: Array<[string, () => Promise<Cluster>]> = [
   ['the example (seed)', () => loadCluster('example')],
+  ['the NAT example: NAT VIP and gateway VIP in a sync group (issue 14)', () => loadCluster('nat')],
   ['the example in vrrp-only mode', async () => vrrpOnly(await loadCluster('example'))],
   ['the example without authentication', async () => noAuth(await loadCluster('example'))],
   ['the example without sync daemon', async () => noSyncDaemon(await loadCluster('example'))],

@@ -30,6 +30,7 @@ export const SOURCE_BLOCKS = {
   fwmark: 150,
   services: 160,
   nopreemptRollout: 170,
+  nat: 180,
 } as const;
 export const ALL_SOURCES = Object.values(SOURCE_BLOCKS).flatMap((first) => clientSources(first));
 
