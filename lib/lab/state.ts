@@ -30,6 +30,13 @@ export interface VmRecord {
   startedAt: string;
 }
 
+/** A real server answered by an alias address of another container (lab up --max-containers, lib/lab/aliases.ts). */
+export interface AliasRecord {
+  name: string;
+  address: string;
+  container: string;
+}
+
 export interface LabState {
   version: 1;
   inventory: string | null;
@@ -40,6 +47,8 @@ export interface LabState {
   createdNetnsDir: boolean;
   hosts: Record<string, HostRecord>;
   vms: Record<string, VmRecord>;
+  /** absent in a state written before aliases existed */
+  aliases?: Record<string, AliasRecord>;
   /** the lab's NTP responder on the bridge address, which the VMs' chrony needs (containers cannot set a clock) */
   timeServer: ProcessId | null;
 }

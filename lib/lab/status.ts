@@ -19,7 +19,9 @@ export interface LabHostStatus {
   address: string;
   groups: string[];
   pid: number | null; // systemd-nspawn (qemu for a VM), when running
-  kind: 'container' | 'vm';
+  /** alias: a real server answered by another container's alias address (aliasOf names it) */
+  kind: 'container' | 'vm' | 'alias';
+  aliasOf?: string;
   accel: 'kvm' | 'tcg' | null; // VMs only
   ssh: boolean;
   state: string | null; // systemctl is-system-running
@@ -47,11 +49,15 @@ export async function labStatus(opts: { inventory?: string } = {}): Promise<LabS
   const hosts = await Promise.all(
     spec.hosts.map(async (h): Promise<LabHostStatus> => {
       const vm = state.vms[h.name];
+      const alias = state.aliases?.[h.name];
+      const carrier = alias && alias.address === h.address ? state.hosts[alias.container] : undefined;
       const rec = vm
         ? { address: vm.address, proc: vm.qemu }
         : state.hosts[h.name]
           ? { address: state.hosts[h.name].address, proc: state.hosts[h.name].nspawn }
-          : null;
+          : carrier
+            ? { address: h.address, proc: carrier.nspawn }
+            : null;
       const pid = rec && rec.address === h.address && isRunning(rec.proc) ? rec.proc.pid : null;
       const probe = pid !== null && canSsh ? await probeHost(h.address) : null;
       return {
@@ -59,12 +65,13 @@ export async function labStatus(opts: { inventory?: string } = {}): Promise<LabS
         address: h.address,
         groups: h.groups,
         pid,
-        kind: vm ? 'vm' : 'container',
+        kind: vm ? 'vm' : carrier ? 'alias' : 'container',
+        ...(carrier ? { aliasOf: alias!.container } : {}),
         accel: vm?.accel ?? null,
         ssh: probe?.ssh ?? false,
         state: probe?.state ?? null,
         failedUnits: probe?.failedUnits ?? [],
-        error: pid === null ? `${vm ? 'VM' : 'container'} not running` : (probe?.error ?? null),
+        error: pid === null ? `${vm ? 'VM' : carrier ? `container ${alias!.container}` : 'container'} not running` : (probe?.error ?? null),
       };
     }),
   );
@@ -92,7 +99,7 @@ export function formatLabStatus(s: LabStatus): string {
     h.pid === null ? 'stopped' : `running (pid ${h.pid})`,
     h.ssh ? 'ssh ok' : 'ssh -',
     h.state ?? '-',
-    h.kind === 'vm' ? `vm (${h.accel ?? '?'})` : 'container',
+    h.kind === 'vm' ? `vm (${h.accel ?? '?'})` : h.kind === 'alias' ? `alias of ${h.aliasOf}` : 'container',
   ]);
   const head = ['HOST', 'ADDRESS', 'PROCESS', 'SSH', 'STATE', 'KIND'];
   const widths = head.map((_, i) => Math.max(head[i].length, ...rows.map((r) => r[i].length)));

@@ -5,8 +5,10 @@
 
 import { UserError } from '../errors.js';
 import { planNetwork } from './addressing.js';
+import { setUpAliases } from './alias-sshd.js';
+import { type AliasPlan, planAliases } from './aliases.js';
 import { ensureAptRepo, repoPackages } from './apt-repo.js';
-import { createHost, tearDownHost, waitBooted } from './host.js';
+import { createHost, probeHost, tearDownHost, waitBooted } from './host.js';
 import { writeHostMarker } from './host-marker.js';
 import { type LabHost, readLabSpec } from './inventory.js';
 import { isMountPoint } from './mounts.js';
@@ -29,6 +31,8 @@ import { createVmHost, stopVm, vmHealthy } from './vm/vm-host.js';
 export interface LabUpOptions {
   inventory?: string; // default: the package's inventory/lab.json (inventory/lab-datapath.json with datapath)
   datapath?: boolean; // directors as qemu VMs with Debian's kernel (IP_VS)
+  /** past this many hosts, real servers are aliases of real server containers (aliases.ts) */
+  maxContainers?: number;
   progress?: Progress;
 }
 
@@ -51,25 +55,37 @@ export interface LabUpHost {
   failedUnits: string[];
 }
 
+/** A real server answered by another container's alias address and sshd (aliases.ts). */
+export interface LabUpAlias {
+  name: string;
+  address: string;
+  container: string;
+}
+
 export interface LabUpResult {
   inventory: string;
   bridge: { name: string; address: string };
   knownHosts: string;
   identityFile: string;
   hosts: LabUpHost[];
+  aliases: LabUpAlias[];
 }
 
 export async function labUp(opts: LabUpOptions = {}): Promise<LabUpResult> {
   const progress = opts.progress ?? silentProgress;
   assertCanRunLab();
   const datapath = opts.datapath === true;
-  const spec = await readLabSpec(opts.inventory ?? (datapath ? defaultDatapathInventory() : undefined));
-  if (datapath) assertDatapathSpec(spec);
-  const vms = vmHosts(spec, datapath);
+  const fullSpec = await readLabSpec(opts.inventory ?? (datapath ? defaultDatapathInventory() : undefined));
+  if (datapath) assertDatapathSpec(fullSpec);
+  const vms = vmHosts(fullSpec, datapath);
+  // aliases share the lab's subnet: the bridge's route must cover them too
   const net = planNetwork(
-    spec.hosts.map((h) => h.address),
-    spec.vips,
+    fullSpec.hosts.map((h) => h.address),
+    fullSpec.vips,
   );
+  const plan = planAliases(fullSpec.hosts, opts.maxContainers);
+  // from here on, the hosts that are containers (or VMs)
+  const spec = { ...fullSpec, hosts: plan.containers };
   await ensurePrerequisites(progress);
   if (datapath) await ensureVmPrerequisites(progress);
 
@@ -101,7 +117,13 @@ export async function labUp(opts: LabUpOptions = {}): Promise<LabUpResult> {
 
     const hostKeys = new Map<string, { privateKey: string; publicKey: string }>();
     for (const h of spec.hosts) hostKeys.set(h.name, await ensureHostKey(hostNames(h.name).hostKeyDir, h.name));
-    await writeKnownHosts(spec.hosts.map((h) => ({ address: h.address, publicKey: hostKeys.get(h.name)!.publicKey })));
+    await writeKnownHosts([
+      ...spec.hosts.map((h) => ({ address: h.address, publicKey: hostKeys.get(h.name)!.publicKey })),
+      // an alias answers with its container's sshd host key
+      ...[...plan.aliases].flatMap(([carrier, hosts]) =>
+        hosts.map((h) => ({ address: h.address, publicKey: hostKeys.get(carrier)!.publicKey })),
+      ),
+    ]);
 
     const reused = new Set<string>();
     for (const h of spec.hosts) {
@@ -194,6 +216,7 @@ export async function labUp(opts: LabUpOptions = {}): Promise<LabUpResult> {
     for (const b of booted) {
       if (b.state !== 'running') progress.note(`${b.name}: ${b.state}, failed units: ${b.failedUnits.join(' ') || 'none listed'}`);
     }
+    const aliases = await bringUpAliases(plan, state, progress);
     await pruneRootfs([rootfs]);
     await pruneVmBases([vmBaseDir(rootfs)]); // the current root's VM base stays, for the next --datapath
     return {
@@ -202,7 +225,61 @@ export async function labUp(opts: LabUpOptions = {}): Promise<LabUpResult> {
       knownHosts: labFiles.knownHosts,
       identityFile: labFiles.sshKey,
       hosts: booted,
+      aliases,
     };
+  });
+}
+
+/**
+ * Sets up every container's aliases, and removes them from containers a
+ * previous lab up gave aliases this one does not want; then waits until
+ * each alias answers SSH with the lab's key and strict host-key checking.
+ */
+async function bringUpAliases(plan: AliasPlan, state: LabState, progress: Progress): Promise<LabUpAlias[]> {
+  const before = new Set(Object.values(state.aliases ?? {}).map((a) => a.container));
+  const carriers = plan.containers.filter((h) => (plan.aliases.get(h.name)?.length ?? 0) > 0 || before.has(h.name));
+  if (carriers.length === 0) return [];
+  const wanted = plan.containers.flatMap((c) =>
+    (plan.aliases.get(c.name) ?? []).map((h) => ({ name: h.name, address: h.address, container: c.name })),
+  );
+  const what = wanted.length
+    ? `${wanted.length} real servers as aliases of ${plan.aliases.size} containers`
+    : 'removing the aliases of the previous lab';
+  await progress.step(what, async () => {
+    state.aliases = {};
+    await writeState(state);
+    await forgetNeighbours(wanted.map((a) => a.address)); // an address that was a container's before
+    await Promise.all(
+      carriers.map((c) =>
+        setUpAliases(
+          c,
+          (plan.aliases.get(c.name) ?? []).map((h) => h.address),
+        ),
+      ),
+    );
+    // an alias's sshd binds within milliseconds of its unit starting; a few tries cover a loaded machine.
+    // One container's aliases one after the other: hundreds of ssh clients at once would only queue for the cores.
+    await Promise.all(
+      carriers.map(async (c) => {
+        for (const a of wanted.filter((w) => w.container === c.name)) await waitAnswers(a);
+      }),
+    );
+    state.aliases = Object.fromEntries(wanted.map((a) => [a.name, a]));
+    await writeState(state);
+  });
+  return wanted;
+}
+
+async function waitAnswers(a: LabUpAlias): Promise<void> {
+  let last = '';
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const probe = await probeHost(a.address);
+    if (probe.ssh) return;
+    last = probe.error ?? '';
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new UserError(`alias ${a.name} (${a.address} on container ${a.container}) does not answer SSH: ${last}`, {
+    hint: `look at it with: lvs-play lab ssh ${a.container} -- systemctl status 'lvs-play-lab-alias-*'`,
   });
 }
 

@@ -9,10 +9,10 @@ import { formatLabStatus, labStatus } from '../../lab/status.js';
 import { labUp } from '../../lab/up.js';
 import { jsonDocument } from '../../report/json-format.js';
 import { quoted } from '../../terminal-text.js';
-import { parseCommandArgs, unexpectedArguments } from '../args.js';
+import { intOption, parseCommandArgs, unexpectedArguments } from '../args.js';
 import type { Command } from '../command.js';
 
-const usage = `Usage: lvs-play lab up|status|down [INVENTORY] [--datapath] [--json]
+const usage = `Usage: lvs-play lab up|status|down [INVENTORY] [--datapath] [--max-containers N] [--json]
        lvs-play lab ssh HOST [INVENTORY] [-- COMMAND...]
 
 A local cluster of booted systemd containers (systemd-nspawn) for the hosts
@@ -27,6 +27,11 @@ dpkg-dev and openssh-client when missing.
           which has IP_VS, so keepalived runs in full and traffic flows
           through LVS (default inventory: inventory/lab-datapath.json;
           installs qemu-system-x86; KVM when it works, TCG otherwise)
+          --max-containers N: past N hosts, the real servers beyond the
+          first ones are aliases: another address on a real server
+          container, with an sshd and a known_hosts line of its own (for
+          measuring hundreds of hosts; an alias shares its container's
+          files, so deploy to the containers first)
   status  per host: container or VM, SSH, systemd state; IP_VS support
           (exit 0 when every host is up, 1 otherwise)
   down    remove every container, namespace, bridge, mount and process
@@ -57,7 +62,11 @@ export const labCommand: Command = {
     const { values, positionals } = parseCommandArgs(
       'lab',
       own,
-      { json: { type: 'boolean', default: false }, datapath: { type: 'boolean', default: false } },
+      {
+        json: { type: 'boolean', default: false },
+        datapath: { type: 'boolean', default: false },
+        'max-containers': { type: 'string' },
+      },
       3,
     );
     const [action] = positionals;
@@ -68,7 +77,8 @@ export const labCommand: Command = {
     if (action === 'ssh') {
       const [, host, labInventory] = positionals;
       if (!host) throw new UserError('lab ssh: which host?', { hint: 'lvs-play lab ssh HOST [INVENTORY] [-- COMMAND...]' });
-      if (values.json || values.datapath) throw new UserError('lab ssh: takes no --json or --datapath');
+      if (values.json || values.datapath || values['max-containers'] !== undefined)
+        throw new UserError('lab ssh: takes no --json, --datapath or --max-containers');
       return labShell(host, remote, labInventory);
     }
     const inventory = positionals[1];
@@ -76,10 +86,16 @@ export const labCommand: Command = {
       throw new UserError(`lab${action ? ` ${action}` : ''}: --datapath is an option of lab up`, {
         hint: 'status and down find the VMs by themselves',
       });
+    if (values['max-containers'] !== undefined && action !== 'up')
+      throw new UserError(`lab${action ? ` ${action}` : ''}: --max-containers is an option of lab up`, {
+        hint: 'status and down find the aliases by themselves',
+      });
+    const maxContainers =
+      values['max-containers'] === undefined ? undefined : intOption(values['max-containers'], '--max-containers', 1, 1000);
     switch (action) {
       case 'up': {
         const t0 = Date.now();
-        const r = await labUp({ inventory, datapath: values.datapath, progress: lineProgress() });
+        const r = await labUp({ inventory, datapath: values.datapath, maxContainers, progress: lineProgress() });
         const reused = r.hosts.filter((h) => h.reused).length;
         process.stdout.write(
           `lab is up: ${r.hosts.length} hosts (${reused} already running) in ${((Date.now() - t0) / 1000).toFixed(1)} s\n` +
@@ -87,6 +103,9 @@ export const labCommand: Command = {
               .map((h) => `  ${h.name.padEnd(12)} ${h.address.padEnd(15)} ${h.state}${h.kind === 'vm' ? ` (VM, ${h.accel})` : ''}`)
               .join('\n') +
             '\n' +
+            (r.aliases.length
+              ? `  and ${r.aliases.length} real servers as aliases of ${new Set(r.aliases.map((a) => a.container)).size} containers (lab status lists them)\n`
+              : '') +
             `a shell on a host: lvs-play lab ssh ${r.hosts[0]?.name ?? 'HOST'}\n`,
         );
         return 0;
