@@ -8,11 +8,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { batchFacts } from '../lib/facts/batch.js';
-import { loadInventory } from '../lib/inventory/load.js';
-import type { Host } from '../lib/inventory/types.js';
-import { hostsOf, tasksFor } from '../lib/playbook.js';
-import { seedPlaybook } from '../playbooks/seed.js';
+import { floorTargets, openSshFloor } from './openssh-floor.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string', default: '7' } } });
@@ -40,43 +36,9 @@ async function timed(fn: () => Promise<unknown>): Promise<number> {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-const { cluster } = await loadInventory(inventoryFile);
-const hosts = hostsOf(seedPlaybook, cluster);
-const scripts = new Map<string, string>(
-  hosts.map((h) => {
-    const ctx = { cluster, host: h };
-    return [h.name, batchFacts(tasksFor(seedPlaybook, h).flatMap((t) => t.facts(ctx))).script];
-  }),
-);
-
-const floorOnce = () =>
-  Promise.all(
-    hosts.map(async (h: Host) => {
-      const r = await run(
-        'ssh',
-        [
-          '-i',
-          h.ssh.identityFile ?? '',
-          '-o',
-          `UserKnownHostsFile=${h.ssh.knownHosts}`,
-          '-o',
-          'StrictHostKeyChecking=yes',
-          '-o',
-          'BatchMode=yes',
-          '-o',
-          'ControlMaster=no',
-          '-o',
-          'ControlPath=none',
-          '-p',
-          String(h.ssh.port),
-          `${h.ssh.user}@${h.address}`,
-          'sh -s',
-        ],
-        scripts.get(h.name),
-      );
-      if (r.code !== 0) throw new Error(`floor: ssh to ${h.name} exited ${r.code}`);
-    }),
-  );
+const targets = await floorTargets(inventoryFile);
+const hosts = targets.map((t) => t.host);
+const floorOnce = () => openSshFloor(targets);
 const cli = (args: string[], ok: number[]) => async () => {
   const r = await run(process.execPath, [`${root}dist/lib/cli/main.js`, ...args, inventoryFile, '--json']);
   if (!ok.includes(r.code)) throw new Error(`lvs-play ${args.join(' ')} exited ${r.code}`);

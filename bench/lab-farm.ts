@@ -19,12 +19,13 @@ export function farmName(i: number, width: number): string {
   return `rs${String(i + 1).padStart(Math.max(2, width), '0')}`;
 }
 
-export function farmInventory(n: number, width = String(n).length): Inventory {
+/** name: the cluster's, which every managed file's header carries (give farms of several sizes one name to share hosts) */
+export function farmInventory(n: number, width = String(n).length, name = `lab${n + 2}`): Inventory {
   if (!Number.isInteger(n) || n < 1 || n > MAX_FARM) throw new Error(`farm size must be 1 to ${MAX_FARM} real servers, got ${n}`);
   const inv = JSON.parse(readFileSync(new URL('../inventory/lab.json', import.meta.url), 'utf8')) as Inventory;
   delete inv.$schema;
   const names = Array.from({ length: n }, (_, i) => farmName(i, width));
-  inv.name = `lab${n + 2}`;
+  inv.name = name;
   inv.hosts = inv.hosts.filter((h) => !inv.groups.realservers.includes(h.name));
   for (const [i, name] of names.entries()) inv.hosts.push({ name, address: farmAddress(i) });
   inv.groups.realservers = names;

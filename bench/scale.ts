@@ -1,0 +1,204 @@
+// How lvs-play's cost grows with the number of hosts, side by side with the
+// OpenSSH floor measured in the same run (bench/openssh-floor.ts), on this
+// machine's lab: 19 containers carry up to 400 inventory hosts, the real
+// servers past the 16th being aliases (lab up --max-containers, see
+// lib/lab/aliases.ts). Takes the lab over (it brings it up for the largest
+// farm and leaves it up):
+//   npx tsx bench/scale.ts [--sizes 4,19,50,100,200,400] [--runs 5] [--forks 8,16,64,1024]
+// A size counts the hosts check works on: the two directors and N-2 real
+// servers. For each size: the no-op check, the no-op deploy and verify as a
+// user runs them (the built CLI, Node start-up included), the floor at the
+// same concurrency (--forks' default, 16), medians and spread, and the peak
+// RSS of one check and one deploy; then check at --forks-at hosts with each
+// --forks value. Prints ratios to the floor and the marginal cost per host.
+
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { farmInventory } from './lab-farm.js';
+import { floorTargets, openSshFloor } from './openssh-floor.js';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const cliPath = `${root}dist/lib/cli/main.js`;
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '4,19,50,100,200,400' },
+    runs: { type: 'string', default: '5' },
+    forks: { type: 'string', default: '8,16,64,1024' },
+    'forks-at': { type: 'string', default: '200' },
+    'max-containers': { type: 'string', default: '19' },
+  },
+});
+const sizes = values.sizes.split(',').map(Number);
+const runs = Number(values.runs);
+const forksValues = values.forks.split(',').map(Number);
+const forksAt = Number(values['forks-at']);
+const DEFAULT_FORKS = 16;
+const largest = Math.max(...sizes, forksAt);
+const width = String(largest - 2).length;
+const dir = mkdtempSync(join(tmpdir(), 'lvsp-scale-'));
+const t0 = Date.now();
+
+function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+async function lvsPlay(args: string[], ok: number[] = [0], env: NodeJS.ProcessEnv = {}, preload: string[] = []) {
+  const r = await run([...preload, cliPath, ...args], env);
+  if (!ok.includes(r.code)) throw new Error(`lvs-play ${args.join(' ')} exited ${r.code}\n${(r.stdout + r.stderr).slice(-3000)}`);
+  return r;
+}
+
+async function timed(fn: () => Promise<unknown>): Promise<number> {
+  const t = process.hrtime.bigint();
+  await fn();
+  return Number(process.hrtime.bigint() - t) / 1e6;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const log = (line: string) => process.stderr.write(`[${((Date.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
+
+function farmFile(hosts: number): string {
+  const file = join(dir, `farm-${hosts}.json`);
+  const inv = farmInventory(hosts - 2, width, 'farm'); // one cluster at every size: its files' headers name it
+  writeFileSync(file, JSON.stringify(inv));
+  return file;
+}
+
+/** Peak RSS in MB of one run of the CLI. */
+async function peakRss(args: string[]): Promise<number> {
+  const file = join(dir, 'rss');
+  await lvsPlay(args, [0], { LVSP_BENCH_RSS_FILE: file }, ['--require', `${root}bench/peak-rss.cjs`]);
+  return Number(readFileSync(file, 'utf8')) / 1024;
+}
+
+// ---------------------------------------------------------------- the lab
+const largestFile = farmFile(largest);
+log(`lab up: ${largest} hosts on at most ${values['max-containers']} containers`);
+const up = await lvsPlay(['lab', 'up', largestFile, '--max-containers', values['max-containers']]);
+log(up.stdout.split('\n').find((l) => l.startsWith('lab is up')) ?? 'lab is up');
+const containers = up.stdout
+  .split('\n')
+  .map((l) => /^ {2}(\S+)\s+198\./.exec(l)?.[1])
+  .filter((n): n is string => n !== undefined);
+// the containers first: an alias shares its container's packages
+log(`deploy to the ${containers.length} containers, then to all ${largest} hosts (not timed)`);
+await lvsPlay(['deploy', largestFile, '--limit', containers.join(','), '--json']);
+await lvsPlay(['deploy', largestFile, '--json']);
+
+// ---------------------------------------------------------------- per size
+interface Row {
+  hosts: number;
+  floor: number[];
+  check: number[];
+  deploy: number[];
+  verify: number[];
+  rssCheck: number;
+  rssDeploy: number;
+}
+/** After the directors' deploy: until verify passes (keepalived has just restarted, its VIPs come back within seconds). */
+async function settled(file: string): Promise<void> {
+  const start = Date.now();
+  for (;;) {
+    const r = await run([cliPath, 'verify', file, '--json']);
+    if (r.code === 0) {
+      log(`verify passes ${((Date.now() - start) / 1000).toFixed(1)} s after the directors' deploy`);
+      return;
+    }
+    if (Date.now() - start > 120_000) throw new Error(`verify still exits ${r.code} 120 s after the directors' deploy\n${r.stdout.slice(-3000)}`);
+    await new Promise((res) => setTimeout(res, 1000));
+  }
+}
+
+const rows: Row[] = [];
+for (const hosts of [...new Set(sizes)].sort((a, b) => a - b)) {
+  const file = farmFile(hosts);
+  // the directors' keepalived.conf lists this size's real servers
+  await lvsPlay(['deploy', file, '--limit', 'directors', '--json']);
+  await settled(file);
+  const targets = await floorTargets(file);
+  const row: Row = { hosts, floor: [], check: [], deploy: [], verify: [], rssCheck: 0, rssDeploy: 0 };
+  await openSshFloor(targets, DEFAULT_FORKS); // warm both sides
+  await lvsPlay(['check', file, '--json']);
+  for (let i = 0; i < runs; i++) {
+    row.floor.push(await timed(() => openSshFloor(targets, DEFAULT_FORKS)));
+    row.check.push(await timed(() => lvsPlay(['check', file, '--json'])));
+    row.deploy.push(await timed(() => lvsPlay(['deploy', file, '--json'])));
+    row.verify.push(await timed(() => lvsPlay(['verify', file, '--json'])));
+  }
+  row.rssCheck = await peakRss(['check', file, '--json']);
+  row.rssDeploy = await peakRss(['deploy', file, '--json']);
+  rows.push(row);
+  const f = median(row.floor);
+  log(
+    `${hosts} hosts: floor ${secs(f)}, check ${(median(row.check) / f).toFixed(2)}x, deploy ${(median(row.deploy) / f).toFixed(2)}x, verify ${(median(row.verify) / f).toFixed(2)}x`,
+  );
+}
+
+// ---------------------------------------------------------------- --forks
+const forksFile = farmFile(forksAt);
+await lvsPlay(['deploy', forksFile, '--limit', 'directors', '--json']);
+await settled(forksFile);
+const forksTargets = await floorTargets(forksFile);
+const forkRows: { forks: number; check: number[]; floor: number[] }[] = [];
+for (const forks of forksValues) {
+  const r = { forks, check: [] as number[], floor: [] as number[] };
+  for (let i = 0; i < runs; i++) {
+    r.floor.push(await timed(() => openSshFloor(forksTargets, forks)));
+    r.check.push(await timed(() => lvsPlay(['check', forksFile, '--json', '--forks', String(forks)])));
+  }
+  forkRows.push(r);
+  log(`--forks ${forks} at ${forksAt} hosts: check ${secs(median(r.check))}, floor at that concurrency ${secs(median(r.floor))}`);
+}
+
+// ---------------------------------------------------------------- report
+const spread = (xs: number[]) => `${(Math.min(...xs) / 1000).toFixed(2)}-${(Math.max(...xs) / 1000).toFixed(2)}`;
+console.log(
+  `\nlvs-play at scale: ${runs} runs per figure, medians (min-max) in seconds, --forks ${DEFAULT_FORKS} and the floor at the same concurrency`,
+);
+console.log('| hosts | floor | no-op `check` | ratio | no-op `deploy` | ratio | `verify` | ratio | peak RSS check / deploy |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+for (const r of rows) {
+  const f = median(r.floor);
+  const cell = (xs: number[]) => `${(median(xs) / 1000).toFixed(2)} (${spread(xs)}) | ${(median(xs) / f).toFixed(2)}x`;
+  console.log(
+    `| ${r.hosts} | ${(f / 1000).toFixed(2)} (${spread(r.floor)}) | ${cell(r.check)} | ${cell(r.deploy)} | ${cell(r.verify)} | ${r.rssCheck.toFixed(0)} / ${r.rssDeploy.toFixed(0)} MB |`,
+  );
+}
+console.log('\nmarginal cost per extra host (ms), between consecutive sizes:');
+console.log('| from | to | floor | check | deploy | verify | RSS check (MB/100 hosts) |');
+console.log('| --- | --- | --- | --- | --- | --- | --- |');
+for (let i = 1; i < rows.length; i++) {
+  const a = rows[i - 1]!;
+  const b = rows[i]!;
+  const per = (k: 'floor' | 'check' | 'deploy' | 'verify') => ((median(b[k]) - median(a[k])) / (b.hosts - a.hosts)).toFixed(1);
+  console.log(
+    `| ${a.hosts} | ${b.hosts} | ${per('floor')} | ${per('check')} | ${per('deploy')} | ${per('verify')} | ${(((b.rssCheck - a.rssCheck) / (b.hosts - a.hosts)) * 100).toFixed(1)} |`,
+  );
+}
+console.log(`\n--forks at ${forksAt} hosts (no-op check; the floor at the same concurrency):`);
+console.log('| --forks | check | floor | ratio |');
+console.log('| --- | --- | --- | --- |');
+for (const r of forkRows) {
+  console.log(
+    `| ${r.forks} | ${(median(r.check) / 1000).toFixed(2)} (${spread(r.check)}) | ${(median(r.floor) / 1000).toFixed(2)} | ${(median(r.check) / median(r.floor)).toFixed(2)}x |`,
+  );
+}
+console.log(`\nwhole benchmark: ${((Date.now() - t0) / 60000).toFixed(1)} min`);
+rmSync(dir, { recursive: true, force: true });
