@@ -16,6 +16,10 @@ export interface KnownHostsIndex {
   readonly byName: ReadonlyMap<string, readonly number[]>;
   /** positions of the lines tested for every name, ascending */
   readonly scanned: readonly number[];
+  /** which of those matched a (lower-cased) name already looked up: a host is
+   * looked up twice per connection (key types, then the key check), and each
+   * hashed line costs an HMAC per lookup */
+  readonly scannedMatches: Map<string, readonly number[]>;
 }
 
 /**
@@ -50,13 +54,18 @@ export function indexKnownHosts(entries: readonly KnownHostEntry[]): KnownHostsI
       else byName.set(name, [position]);
     }
   });
-  return { entries, byName, scanned };
+  return { entries, byName, scanned, scannedMatches: new Map() };
 }
 
 /** What matchingEntries gives for the index's entries: the lines that apply to host:port, in file order. */
 function matchingIn(index: KnownHostsIndex, name: string): KnownHostEntry[] {
-  const named = index.byName.get(name.toLowerCase()) ?? [];
-  const tested = index.scanned.filter((p) => entryMatches(index.entries[p]!, name));
+  const lname = name.toLowerCase(); // as entryMatches compares
+  const named = index.byName.get(lname) ?? [];
+  let tested = index.scannedMatches.get(lname);
+  if (tested === undefined) {
+    tested = index.scanned.filter((p) => entryMatches(index.entries[p]!, lname));
+    index.scannedMatches.set(lname, tested);
+  }
   const out: KnownHostEntry[] = [];
   let i = 0;
   let j = 0;
