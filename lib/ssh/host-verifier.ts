@@ -8,8 +8,9 @@ import type { Host } from '../inventory/types.js';
 import { FileReadError } from '../regular-file.js';
 import { quote } from '../shell/quote.js';
 import { safeText } from '../terminal-text.js';
-import { appendKnownHost, fingerprint, type KnownHosts, keyTypeOf, knownHostsName, lookupHostKey } from './known-hosts.js';
-import { knownHostsFiles, loadKnownHostsFiles } from './known-hosts-files.js';
+import { fingerprint, keyTypeOf, knownHostsName } from './known-hosts.js';
+import { knownHostsFiles, type LoadedKnownHosts, loadKnownHostsFiles, recordKnownHost } from './known-hosts-files.js';
+import { lookupHostKeyIn } from './known-hosts-index.js';
 import { sshAddress } from './ssh-address.js';
 
 export interface HostKeyPolicy {
@@ -35,7 +36,7 @@ export async function checkHostKey(host: Host, key: Buffer, policy: HostKeyPolic
   const keyType = keyTypeOf(key) ?? 'unknown-type';
   const offered = fingerprint(key);
 
-  let loaded: { file: string; known: KnownHosts }[];
+  let loaded: LoadedKnownHosts[];
   try {
     loaded = await loadKnownHostsFiles(files);
   } catch (err) {
@@ -56,8 +57,8 @@ export async function checkHostKey(host: Host, key: Buffer, policy: HostKeyPolic
       );
     }
   }
-  const lookup = lookupHostKey(
-    loaded.flatMap((l) => l.known.entries),
+  const lookup = lookupHostKeyIn(
+    loaded.map((l) => l.index),
     address,
     port,
     key,
@@ -94,7 +95,7 @@ export async function checkHostKey(host: Host, key: Buffer, policy: HostKeyPolic
         );
       }
       try {
-        await appendKnownHost(file, address, port, keyType, key, { hash: policy.hashKnownHosts });
+        await recordKnownHost(file, address, port, keyType, key, { hash: policy.hashKnownHosts });
       } catch (err) {
         return refuse(
           host,

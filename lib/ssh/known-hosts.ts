@@ -160,21 +160,33 @@ function hashName(name: string, salt: Buffer): Buffer {
   return createHmac('sha1', salt).update(name).digest();
 }
 
-/** Every line that applies to host:port, markers included, in file order. */
+/** Every line that applies to host:port, markers included, in file order: a
+ * scan of every line. known-hosts-index.ts finds the same lines through an
+ * index; this scan is the reference it is tested against. */
 export function matchingEntries(entries: readonly KnownHostEntry[], host: string, port: number): KnownHostEntry[] {
   const name = knownHostsName(host, port);
   return entries.filter((e) => entryMatches(e, name));
 }
 
-/**
- * Decide what to make of the key a host offers. A key marked @revoked for
- * the host is refused; a recorded key is a match; any other key for a host
- * with recorded keys is 'changed', even of another type (OpenSSH would call
- * a new key type "new", but a man in the middle can pick the type; the
- * transport asks for the recorded types first, so a real host matches).
- */
+/** lookupHostKey over every line (the reference for the indexed lookup). */
 export function lookupHostKey(entries: readonly KnownHostEntry[], host: string, port: number, offered: Buffer): HostKeyLookup {
-  const mine = matchingEntries(entries, host, port);
+  return decideHostKey(matchingEntries(entries, host, port), offered);
+}
+
+/** knownKeyTypes over every line (the reference for the indexed lookup). */
+export function knownKeyTypes(entries: readonly KnownHostEntry[], host: string, port: number): string[] {
+  return recordedKeyTypes(matchingEntries(entries, host, port));
+}
+
+/**
+ * Decide what to make of the key a host offers, given the lines that apply
+ * to the host (in file order). A key marked @revoked for the host is
+ * refused; a recorded key is a match; any other key for a host with
+ * recorded keys is 'changed', even of another type (OpenSSH would call a new
+ * key type "new", but a man in the middle can pick the type; the transport
+ * asks for the recorded types first, so a real host matches).
+ */
+export function decideHostKey(mine: readonly KnownHostEntry[], offered: Buffer): HostKeyLookup {
   const notes = mine
     .filter((e) => e.marker === 'cert-authority')
     .map(
@@ -192,16 +204,11 @@ export function lookupHostKey(entries: readonly KnownHostEntry[], host: string, 
   return withNotes({ status: 'changed', known: knownKeys.map((k) => k.fingerprint), knownKeys });
 }
 
-/** Key types recorded for host:port (not revoked, not CA), in file order: the
- * transport asks the server for these first, as OpenSSH does. */
-export function knownKeyTypes(entries: readonly KnownHostEntry[], host: string, port: number): string[] {
-  return [
-    ...new Set(
-      matchingEntries(entries, host, port)
-        .filter((e) => e.marker === undefined)
-        .map((e) => e.keyType),
-    ),
-  ];
+/** Key types recorded by the lines that apply to a host (not revoked, not
+ * CA), in file order: the transport asks the server for these first, as
+ * OpenSSH does. */
+export function recordedKeyTypes(mine: readonly KnownHostEntry[]): string[] {
+  return [...new Set(mine.filter((e) => e.marker === undefined).map((e) => e.keyType))];
 }
 
 function dedupe(keys: KnownKey[]): KnownKey[] {

@@ -13,8 +13,8 @@ import { HostError, type UserError } from '../errors.js';
 import type { Host } from '../inventory/types.js';
 import { connectFailureReason, formatSeconds } from './connect-errors.js';
 import { createHostVerifier } from './host-verifier.js';
-import { knownKeyTypes } from './known-hosts.js';
-import { knownHostsFiles, loadAllKnownHosts } from './known-hosts-files.js';
+import { knownHostsFiles, loadReadableKnownHosts } from './known-hosts-files.js';
+import { knownKeyTypesIn } from './known-hosts-index.js';
 import { type RouteGuard, refuseBenchmarkRange } from './route-guard.js';
 import { Semaphore } from './semaphore.js';
 import { sshAddress } from './ssh-address.js';
@@ -456,7 +456,7 @@ export async function connect(host: Host, options: ConnectOptions = {}): Promise
   const where = `${host.name} (${sshAddress(host)}:${port})`;
   const timeoutMs = options.connectTimeoutMs ?? (host.ssh.connectTimeout ? host.ssh.connectTimeout * 1000 : DEFAULT_CONNECT_TIMEOUT_MS);
   const credentials = await loadCredentials(host, options);
-  const known = await loadAllKnownHosts(knownHostsFiles(host)); // unreadable files: the verifier says so
+  const known = await loadReadableKnownHosts(knownHostsFiles(host)); // unreadable files: the verifier says so
   const acceptNew = options.acceptNewHostKeys || host.ssh.acceptNewHostKeys === true;
   const verifier = createHostVerifier(host, { acceptNew, hashKnownHosts: options.hashKnownHosts });
   const socket = await openSocket(host, options, where);
@@ -473,7 +473,7 @@ export async function connect(host: Host, options: ConnectOptions = {}): Promise
     keepaliveInterval: options.keepaliveMs ?? DEFAULT_KEEPALIVE_MS,
     keepaliveCountMax: 3,
     hostVerifier: verifier.verify,
-    algorithms: { serverHostKey: hostKeyAlgorithms(knownKeyTypes(known, sshAddress(host), port)) as ServerHostKeyAlgorithm[] },
+    algorithms: { serverHostKey: hostKeyAlgorithms(knownKeyTypesIn(known, sshAddress(host), port)) as ServerHostKeyAlgorithm[] },
     ...(credentials.agent ? { agent: credentials.agent } : {}),
     ...(credentials.privateKey ? { privateKey: credentials.privateKey, passphrase: credentials.passphrase } : {}),
   };
