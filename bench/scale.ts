@@ -11,8 +11,9 @@
 // same concurrency (--forks' default, 16), medians and spread, and the peak
 // RSS of one check and one deploy; then check at --forks-at hosts with each
 // --forks value. Prints ratios to the floor and the marginal cost per host.
-// 3 runs by default: the whole benchmark then takes about 17 minutes here,
-// most of it the floor's and the lab hosts' own sshd work (5 runs: ~30).
+// 3 runs by default. A first version (with a floor per --forks value and a
+// warm-up per size) took 24 minutes here, most of it the floor's and the lab
+// hosts' own sshd work; this one drops both, not yet timed end to end.
 
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
