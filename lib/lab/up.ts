@@ -246,7 +246,9 @@ async function bringUpAliases(plan: AliasPlan, state: LabState, progress: Progre
     ? `${wanted.length} real servers as aliases of ${plan.aliases.size} containers`
     : 'removing the aliases of the previous lab';
   await progress.step(what, async () => {
-    state.aliases = {};
+    // old and new recorded before any container changes: a run killed halfway leaves a record
+    // naming every container that may carry aliases, so the next lab up cleans them all
+    state.aliases = { ...state.aliases, ...Object.fromEntries(wanted.map((a) => [a.name, a])) };
     await writeState(state);
     await forgetNeighbours(wanted.map((a) => a.address)); // an address that was a container's before
     await Promise.all(
