@@ -3,7 +3,9 @@
 // state, all hosts in parallel? Run on a deployed lab:
 //   npx tsx bench/check-vs-floor.ts [INVENTORY] [--runs 7]
 // Prints medians and ratios. The floor script is the very batch of facts
-// check sends, so both read exactly the same state.
+// check sends, so both read exactly the same state, over the same key
+// exchange and cipher as lvs-play's ssh2; "floor, sntrup761" is the same
+// with OpenSSH's default (post-quantum) key exchange, for comparison.
 
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -39,6 +41,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const targets = await floorTargets(inventoryFile);
 const hosts = targets.map((t) => t.host);
 const floorOnce = () => openSshFloor(targets);
+const defaultsFloorOnce = () => openSshFloor(targets, Number.POSITIVE_INFINITY, 'openssh-defaults');
 const cli = (args: string[], ok: number[]) => async () => {
   const r = await run(process.execPath, [`${root}dist/lib/cli/main.js`, ...args, inventoryFile, '--json']);
   if (!ok.includes(r.code)) throw new Error(`lvs-play ${args.join(' ')} exited ${r.code}`);
@@ -57,6 +60,7 @@ const validate = async () => {
 
 const figures: Record<string, number[]> = {
   floor: [],
+  'floor, sntrup761': [],
   check: [],
   'deploy (no-op)': [],
   'node startup': [],
@@ -66,6 +70,7 @@ const figures: Record<string, number[]> = {
 await floorOnce(); // warm caches on both sides
 for (let i = 0; i < runs; i++) {
   figures.floor.push(await timed(floorOnce));
+  figures['floor, sntrup761'].push(await timed(defaultsFloorOnce));
   figures.check.push(await timed(cli(['check'], [0])));
   figures['deploy (no-op)'].push(await timed(cli(['deploy'], [0])));
   figures['node startup'].push(await timed(nodeStartup));
