@@ -1,19 +1,19 @@
 // How lvs-play's cost grows with the number of hosts, side by side with the
-// OpenSSH floor measured in the same run (bench/openssh-floor.ts), on this
+// OpenSSH floor measured in the same run (bench/openssh-floor.ts: the same
+// fact batch, the same key exchange and cipher as lvs-play's ssh2), on this
 // machine's lab: 19 containers carry up to 400 inventory hosts, the real
 // servers past the 16th being aliases (lab up --max-containers, see
 // lib/lab/aliases.ts). Takes the lab over (it brings it up for the largest
 // farm and leaves it up):
-//   npx tsx bench/scale.ts [--sizes 4,19,50,100,200,400] [--runs 3] [--forks 8,16,64,1024]
+//   npx tsx bench/scale.ts [--sizes 4,19,50,100,200,400] [--runs 5] [--forks 8,16,64,1024] [--forks-runs 3]
 // A size counts the hosts check works on: the two directors and N-2 real
 // servers. For each size: the no-op check, the no-op deploy and verify as a
 // user runs them (the built CLI, Node start-up included), the floor at the
 // same concurrency (--forks' default, 16), medians and spread, and the peak
-// RSS of one check and one deploy; then check at --forks-at hosts with each
-// --forks value. Prints ratios to the floor and the marginal cost per host.
-// 3 runs by default. A first version (with a floor per --forks value and a
-// warm-up per size) took 24 minutes here, most of it the floor's and the lab
-// hosts' own sshd work; this one drops both, not yet timed end to end.
+// RSS (the largest of the timed runs: each records its own); then check at
+// --forks-at hosts with each other --forks value (16 is the size's own
+// check). Prints ratios to the floor, the marginal cost per host and how
+// long the whole benchmark took.
 
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -29,8 +29,9 @@ const cliPath = `${root}dist/lib/cli/main.js`;
 const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '4,19,50,100,200,400' },
-    runs: { type: 'string', default: '3' },
+    runs: { type: 'string', default: '5' },
     forks: { type: 'string', default: '8,16,64,1024' },
+    'forks-runs': { type: 'string', default: '3' },
     'forks-at': { type: 'string', default: '200' },
     'max-containers': { type: 'string', default: '19' },
   },
@@ -38,6 +39,7 @@ const { values } = parseArgs({
 const sizes = values.sizes.split(',').map(Number);
 const runs = Number(values.runs);
 const forksValues = values.forks.split(',').map(Number);
+const forksRuns = Number(values['forks-runs']);
 const forksAt = Number(values['forks-at']);
 const DEFAULT_FORKS = 16;
 const largest = Math.max(...sizes, forksAt);
@@ -84,11 +86,12 @@ function farmFile(hosts: number): string {
   return file;
 }
 
-/** Peak RSS in MB of one run of the CLI. */
-async function peakRss(args: string[]): Promise<number> {
+/** One timed run of the CLI as a user runs it; its peak RSS (MB) is added to `rss`. */
+async function timedCli(args: string[], rss: number[]): Promise<number> {
   const file = join(dir, 'rss');
-  await lvsPlay(args, [0], { LVSP_BENCH_RSS_FILE: file }, ['--require', `${root}bench/peak-rss.cjs`]);
-  return Number(readFileSync(file, 'utf8')) / 1024;
+  const ms = await timed(() => lvsPlay(args, [0], { LVSP_BENCH_RSS_FILE: file }, ['--require', `${root}bench/peak-rss.cjs`]));
+  rss.push(Number(readFileSync(file, 'utf8')) / 1024);
+  return ms;
 }
 
 // ---------------------------------------------------------------- the lab
@@ -112,8 +115,8 @@ interface Row {
   check: number[];
   deploy: number[];
   verify: number[];
-  rssCheck: number;
-  rssDeploy: number;
+  rssCheck: number[];
+  rssDeploy: number[];
 }
 /** After the directors' deploy: until verify passes (keepalived has just restarted, its VIPs come back within seconds). */
 async function settled(file: string): Promise<void> {
@@ -146,16 +149,15 @@ for (const hosts of [...new Set(sizes)].sort((a, b) => a - b)) {
   await lvsPlay(['deploy', file, '--limit', 'directors', '--json']);
   await settled(file);
   const targets = await floorTargets(file);
-  const row: Row = { hosts, floor: [], check: [], deploy: [], verify: [], rssCheck: 0, rssDeploy: 0 };
+  const row: Row = { hosts, floor: [], check: [], deploy: [], verify: [], rssCheck: [], rssDeploy: [] };
+  const rssVerify: number[] = [];
   // settled()'s verify has just read every host once: both sides are warm
   for (let i = 0; i < runs; i++) {
     row.floor.push(await timed(() => openSshFloor(targets, DEFAULT_FORKS)));
-    row.check.push(await timed(() => lvsPlay(['check', file, '--json'])));
-    row.deploy.push(await timed(() => lvsPlay(['deploy', file, '--json'])));
-    row.verify.push(await timed(() => lvsPlay(['verify', file, '--json'])));
+    row.check.push(await timedCli(['check', file, '--json'], row.rssCheck));
+    row.deploy.push(await timedCli(['deploy', file, '--json'], row.rssDeploy));
+    row.verify.push(await timedCli(['verify', file, '--json'], rssVerify));
   }
-  row.rssCheck = await peakRss(['check', file, '--json']);
-  row.rssDeploy = await peakRss(['deploy', file, '--json']);
   rows.push(row);
   const f = median(row.floor);
   log(
@@ -164,19 +166,23 @@ for (const hosts of [...new Set(sizes)].sort((a, b) => a - b)) {
 }
 
 // ---------------------------------------------------------------- --forks
-// against the floor at the default concurrency, measured for this size above (or here)
+// against the floor at the default concurrency, measured for this size above
+// (or here); --forks 16 is the default, so that size's own check runs are its row
 const forksFile = farmFile(forksAt);
-await lvsPlay(['deploy', forksFile, '--limit', 'directors', '--json']);
-await settled(forksFile);
-const forksFloor = rows.find((r) => r.hosts === forksAt)?.floor ?? [];
-if (forksFloor.length === 0) {
-  const targets = await floorTargets(forksFile);
-  forksFloor.push(await timed(() => openSshFloor(targets, DEFAULT_FORKS)));
+const sized = rows.find((r) => r.hosts === forksAt);
+if (!sized) {
+  await lvsPlay(['deploy', forksFile, '--limit', 'directors', '--json']);
+  await settled(forksFile);
 }
+const forksFloor = sized?.floor ?? [await timed(async () => openSshFloor(await floorTargets(forksFile), DEFAULT_FORKS))];
 const forkRows: { forks: number; check: number[] }[] = [];
 for (const forks of forksValues) {
+  if (forks === DEFAULT_FORKS && sized) {
+    forkRows.push({ forks, check: sized.check });
+    continue;
+  }
   const r = { forks, check: [] as number[] };
-  for (let i = 0; i < runs; i++) r.check.push(await timed(() => lvsPlay(['check', forksFile, '--json', '--forks', String(forks)])));
+  for (let i = 0; i < forksRuns; i++) r.check.push(await timed(() => lvsPlay(['check', forksFile, '--json', '--forks', String(forks)])));
   forkRows.push(r);
   log(`--forks ${forks} at ${forksAt} hosts: check ${secs(median(r.check))}`);
 }
@@ -192,7 +198,7 @@ for (const r of rows) {
   const f = median(r.floor);
   const cell = (xs: number[]) => `${(median(xs) / 1000).toFixed(2)} (${spread(xs)}) | ${(median(xs) / f).toFixed(2)}x`;
   console.log(
-    `| ${r.hosts} | ${(f / 1000).toFixed(2)} (${spread(r.floor)}) | ${cell(r.check)} | ${cell(r.deploy)} | ${cell(r.verify)} | ${r.rssCheck.toFixed(0)} / ${r.rssDeploy.toFixed(0)} MB |`,
+    `| ${r.hosts} | ${(f / 1000).toFixed(2)} (${spread(r.floor)}) | ${cell(r.check)} | ${cell(r.deploy)} | ${cell(r.verify)} | ${Math.max(...r.rssCheck).toFixed(0)} / ${Math.max(...r.rssDeploy).toFixed(0)} MB |`,
   );
 }
 console.log('\nmarginal cost per extra host (ms), between consecutive sizes:');
@@ -203,13 +209,13 @@ for (let i = 1; i < rows.length; i++) {
   const b = rows[i]!;
   const per = (k: 'floor' | 'check' | 'deploy' | 'verify') => ((median(b[k]) - median(a[k])) / (b.hosts - a.hosts)).toFixed(1);
   console.log(
-    `| ${a.hosts} | ${b.hosts} | ${per('floor')} | ${per('check')} | ${per('deploy')} | ${per('verify')} | ${(((b.rssCheck - a.rssCheck) / (b.hosts - a.hosts)) * 100).toFixed(1)} |`,
+    `| ${a.hosts} | ${b.hosts} | ${per('floor')} | ${per('check')} | ${per('deploy')} | ${per('verify')} | ${(((Math.max(...b.rssCheck) - Math.max(...a.rssCheck)) / (b.hosts - a.hosts)) * 100).toFixed(1)} |`,
   );
 }
 console.log(
   `\n--forks at ${forksAt} hosts (no-op check), against the floor at --forks' default concurrency (${(median(forksFloor) / 1000).toFixed(2)} s):`,
 );
-console.log('| --forks | check | ratio |');
+console.log(`| --forks | check (${forksRuns} runs; 16: the size's own ${runs}) | ratio |`);
 console.log('| --- | --- | --- |');
 for (const r of forkRows) {
   console.log(
