@@ -13,6 +13,7 @@ import { inLabRange, LAB_RANGE } from './addressing.js';
 import { type HostMarker, LAB_HOST_MARKER, readOwnMarker } from './host-marker.js';
 import { tryRunDirect } from './local-command.js';
 import { LAB_BRIDGE } from './paths.js';
+import { RouteLookups } from './route-lookups.js';
 
 export { LAB_BRIDGE };
 
@@ -72,6 +73,9 @@ export function labRouteVerdict(route: RouteLookup | undefined, allowed: readonl
   return { ok: true, via: 'lab-host' };
 }
 
+/** One `ip -batch` process answers this process's lookups (route-lookups.ts). */
+let lookups: RouteLookups | null = null;
+
 export async function assertLabRoute(address: string, options: LabRouteOptions = {}): Promise<void> {
   const allowed = options.allowedDevices ?? [LAB_BRIDGE];
   if (!inLabRange(address)) {
@@ -80,7 +84,8 @@ export async function assertLabRoute(address: string, options: LabRouteOptions =
     });
   }
   // a lookup only: `ip route get` sends no packet
-  const r = await tryRunDirect('ip', ['-j', 'route', 'get', address]);
+  lookups ??= new RouteLookups();
+  const r = await lookups.lookup(address);
   const route = r.code === 0 ? firstRoute(r.stdout) : undefined;
   // the mark is read only when the bridge is not the way: on the control machine that is the failure path
   const self = route?.dev !== undefined && !allowed.includes(route.dev) ? await labHostSelf() : null;
