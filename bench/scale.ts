@@ -29,7 +29,7 @@ const cliPath = `${root}dist/lib/cli/main.js`;
 const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '4,19,50,100,200,400' },
-    runs: { type: 'string', default: '5' },
+    runs: { type: 'string', default: '3' },
     forks: { type: 'string', default: '8,16,64,1024' },
     'forks-runs': { type: 'string', default: '3' },
     'forks-at': { type: 'string', default: '200' },
@@ -142,8 +142,27 @@ async function settled(file: string): Promise<void> {
   }
 }
 
+// --forks at one size, while the directors are deployed for it: against that
+// size's floor at the default concurrency; 16 is the default, so that size's
+// own check runs are its row
+const forkRows: { forks: number; check: number[] }[] = [];
+let forksFloor: number[] = [];
+async function forksRunsAt(file: string, row: Row): Promise<void> {
+  forksFloor = row.floor;
+  for (const forks of forksValues) {
+    if (forks === DEFAULT_FORKS) {
+      forkRows.push({ forks, check: row.check });
+      continue;
+    }
+    const r = { forks, check: [] as number[] };
+    for (let i = 0; i < forksRuns; i++) r.check.push(await timed(() => lvsPlay(['check', file, '--json', '--forks', String(forks)])));
+    forkRows.push(r);
+    log(`--forks ${forks} at ${row.hosts} hosts: check ${secs(median(r.check))}`);
+  }
+}
+
 const rows: Row[] = [];
-for (const hosts of [...new Set(sizes)].sort((a, b) => a - b)) {
+for (const hosts of [...new Set([...sizes, forksAt])].sort((a, b) => a - b)) {
   const file = farmFile(hosts);
   // the directors' keepalived.conf lists this size's real servers
   await lvsPlay(['deploy', file, '--limit', 'directors', '--json']);
@@ -160,31 +179,10 @@ for (const hosts of [...new Set(sizes)].sort((a, b) => a - b)) {
   }
   rows.push(row);
   const f = median(row.floor);
+  if (hosts === forksAt) await forksRunsAt(file, row);
   log(
-    `${hosts} hosts: floor ${secs(f)}, check ${(median(row.check) / f).toFixed(2)}x, deploy ${(median(row.deploy) / f).toFixed(2)}x, verify ${(median(row.verify) / f).toFixed(2)}x`,
+    `${hosts} hosts: floor ${secs(f)}, check ${secs(median(row.check))} ${(median(row.check) / f).toFixed(2)}x, deploy ${secs(median(row.deploy))} ${(median(row.deploy) / f).toFixed(2)}x, verify ${secs(median(row.verify))} ${(median(row.verify) / f).toFixed(2)}x`,
   );
-}
-
-// ---------------------------------------------------------------- --forks
-// against the floor at the default concurrency, measured for this size above
-// (or here); --forks 16 is the default, so that size's own check runs are its row
-const forksFile = farmFile(forksAt);
-const sized = rows.find((r) => r.hosts === forksAt);
-if (!sized) {
-  await lvsPlay(['deploy', forksFile, '--limit', 'directors', '--json']);
-  await settled(forksFile);
-}
-const forksFloor = sized?.floor ?? [await timed(async () => openSshFloor(await floorTargets(forksFile), DEFAULT_FORKS))];
-const forkRows: { forks: number; check: number[] }[] = [];
-for (const forks of forksValues) {
-  if (forks === DEFAULT_FORKS && sized) {
-    forkRows.push({ forks, check: sized.check });
-    continue;
-  }
-  const r = { forks, check: [] as number[] };
-  for (let i = 0; i < forksRuns; i++) r.check.push(await timed(() => lvsPlay(['check', forksFile, '--json', '--forks', String(forks)])));
-  forkRows.push(r);
-  log(`--forks ${forks} at ${forksAt} hosts: check ${secs(median(r.check))}`);
 }
 
 // ---------------------------------------------------------------- report
