@@ -16,6 +16,7 @@ import { loadInventory } from '../lib/inventory/load.js';
 import type { Host } from '../lib/inventory/types.js';
 import { labDown } from '../lib/lab/down.js';
 import { silentProgress } from '../lib/lab/progress.js';
+import { assertLabRoute } from '../lib/lab/route.js';
 import { labUp } from '../lib/lab/up.js';
 import { hostsOf } from '../lib/playbook.js';
 import type { RunReport } from '../lib/run/report.js';
@@ -68,7 +69,9 @@ function missingPackages(report: RunReport): Map<string, string[]> {
   return out;
 }
 
-function ssh(h: Host, script: string) {
+/** Plain OpenSSH to a lab host, after the lab's route check (as lvs-play does before every connection). */
+async function ssh(h: Host, script: string) {
+  await assertLabRoute(h.address);
   return run(
     'ssh',
     [
