@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { FWMARK_PATHS, FWMARK_TABLE, FWMARK_UNIT_NAME } from '../../lib/render/nft-fwmark.js';
 import { lvsPlay } from '../support/cli.js';
 import { answeredBy, clientSources, clientTraffic, type HttpResult, ok, SOURCE_BLOCKS } from '../support/client-traffic.js';
-import { DATAPATH_INVENTORY, DIRECTORS, REAL_SERVERS, useDatapathLab } from '../support/datapath.js';
+import { DATAPATH_INVENTORY, DIRECTORS, REAL_SERVERS, useDatapathLab, verifyPasses } from '../support/datapath.js';
 import { waitFor } from '../support/wait.js';
 
 const VIP = '198.18.0.200';
@@ -53,23 +53,6 @@ describe('datapath: a fwmark service spanning two ports', function () {
   const lab = useDatapathLab();
   let dir = '';
   let inventory = '';
-
-  const verifyPasses = async (file: string) => {
-    let last = '';
-    await waitFor(
-      `verify ${file} to pass`,
-      async () => {
-        const v = await lvsPlay(['verify', file]);
-        last = v.stdout + v.stderr;
-        return v.code === 0;
-      },
-      90_000,
-      2000,
-    ).catch((err: Error) => {
-      throw new Error(`${err.message}\n${last}`);
-    });
-    return last;
-  };
 
   before(async function () {
     this.timeout(10 * 60_000);

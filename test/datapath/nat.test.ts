@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lvsPlay } from '../support/cli.js';
 import { clientSources, clientTraffic, type HttpResult, ok, SOURCE_BLOCKS, worstGapMs } from '../support/client-traffic.js';
-import { DATAPATH_INVENTORY, REAL_SERVERS, useDatapathLab } from '../support/datapath.js';
+import { DATAPATH_INVENTORY, REAL_SERVERS, useDatapathLab, verifyPasses } from '../support/datapath.js';
 import { waitFor } from '../support/wait.js';
 
 const NAT_VIP = '198.18.0.205';
@@ -118,19 +118,7 @@ describe('datapath: LVS-NAT under client traffic, and its failover with the gate
       const routes = await lab.run(rs, `ip -j route show ${CLIENT_NETWORK}`);
       assert.equal(routes.trim(), '[]', `${rs}: the NAT route is gone with the NAT service`);
     }
-    let last = '';
-    await waitFor(
-      `verify ${DATAPATH_INVENTORY} to pass after the NAT suite`,
-      async () => {
-        const v = await lvsPlay(['verify', DATAPATH_INVENTORY]);
-        last = v.stdout + v.stderr;
-        return v.code === 0;
-      },
-      90_000,
-      2000,
-    ).catch((err: Error) => {
-      throw new Error(`${err.message}\n${last}`);
-    });
+    await verifyPasses(DATAPATH_INVENTORY);
   });
 
   it('check is in sync and verify passes with the NAT VIP deployed; each real server routes the clients via the gateway VIP', async () => {

@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import type { IpvsVirtualService } from '../../lib/facts/ipvs.js';
 import { lvsPlay } from '../support/cli.js';
 import { clientSources, clientTraffic, type HttpResult, ok, SOURCE_BLOCKS, type TrafficPlan } from '../support/client-traffic.js';
-import { DATAPATH_INVENTORY, DIRECTORS, REAL_SERVERS, useDatapathLab } from '../support/datapath.js';
+import { DATAPATH_INVENTORY, DIRECTORS, REAL_SERVERS, useDatapathLab, verifyPasses } from '../support/datapath.js';
 import { waitFor } from '../support/wait.js';
 
 const LVS01 = '198.18.0.10';
@@ -144,23 +144,6 @@ describe('datapath: sorry server, UDP, MISC_CHECK and SSL_GET under client traff
   const lab = useDatapathLab();
   let dir = '';
   let inventory = '';
-
-  const verifyPasses = async (file: string) => {
-    let last = '';
-    await waitFor(
-      `verify ${file} to pass`,
-      async () => {
-        const v = await lvsPlay(['verify', file]);
-        last = v.stdout + v.stderr;
-        return v.code === 0;
-      },
-      90_000,
-      2000,
-    ).catch((err: Error) => {
-      throw new Error(`${err.message}\n${last}`);
-    });
-    return last;
-  };
 
   const service = (table: IpvsVirtualService[], protocol: string, vip: string, port: number) =>
     table.find((s) => s.protocol === protocol && s.address === vip && s.port === port);

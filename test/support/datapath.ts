@@ -114,19 +114,7 @@ export async function ensureDatapathLab(): Promise<DatapathHost[]> {
     if (d.code !== 0) throw new Error(`deploy ${DATAPATH_INVENTORY} exited ${d.code}:\n${d.stdout}\n${d.stderr}`);
     const t2 = Date.now();
     // keepalived just started: the VIPs come up after VRRP's election (advert_int 3)
-    let last = '';
-    await waitFor(
-      'verify to pass on the freshly deployed datapath lab',
-      async () => {
-        const v = await lvsPlay(['verify', DATAPATH_INVENTORY]);
-        last = v.stdout + v.stderr;
-        return v.code === 0;
-      },
-      90_000,
-      2000,
-    ).catch((err: Error) => {
-      throw new Error(`${err.message}\n${last}`);
-    });
+    await verifyPasses(DATAPATH_INVENTORY);
     // A connection a failover cuts in the middle stays ESTABLISHED in the table of the director that lost
     // the VIP for IPVS's TCP timeout (900 s), and drain --wait rightly counts it as active. On the lab's
     // own directors a short timeout keeps one suite's cut connections from lasting into the next suite.
@@ -144,6 +132,25 @@ export async function ensureDatapathLab(): Promise<DatapathHost[]> {
 }
 
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/** Waits (90 s at most) until `lvs-play verify FILE` exits 0, e.g. after a deploy restarted keepalived and VRRP is
+ * electing; returns what the passing verify printed, or fails with what the last one printed. */
+export async function verifyPasses(file: string): Promise<string> {
+  let last = '';
+  await waitFor(
+    `verify ${file} to pass`,
+    async () => {
+      const v = await lvsPlay(['verify', file]);
+      last = v.stdout + v.stderr;
+      return v.code === 0;
+    },
+    90_000,
+    2000,
+  ).catch((err: Error) => {
+    throw new Error(`${err.message}\n${last}`);
+  });
+  return last;
+}
 
 /** For a suite that changes the lab's shape itself: the next useDatapathLab() brings it up and deploys again. */
 export function forgetDatapathLab(): void {
