@@ -153,7 +153,18 @@ describe('datapath: LVS-NAT under client traffic, and its failover with the gate
       timeoutMs: 2000,
     });
     const all = [...rs, ...again];
-    const out = (await outPackets('lvs-dr')) - before;
+    // the kernel folds its per-CPU counters into --stats every 2 s (the estimator): read right after the
+    // requests, the count can still be the one from before them, so wait for a fold (or the bound)
+    let out = 0;
+    await waitFor(
+      `lvs-dr's IPVS counters to count the replies`,
+      async () => {
+        out = (await outPackets('lvs-dr')) - before;
+        return out >= 3 * all.length;
+      },
+      15_000,
+      1000,
+    ).catch(() => undefined); // the assertion below reports the figure
     log(`${figures('NAT, steady', all)}; lvs-dr's IPVS sent ${out} packets out for the service`);
     assert.deepEqual(failures(all), []);
     assert.deepEqual([...new Set(all.map((r) => r.body))].sort(), REAL_SERVERS, 'rr over both real servers');
