@@ -4,9 +4,13 @@
 // test/deploy/nopreempt-rollout.test.ts). Here, on directors with a real
 // IP_VS table and client traffic running to both VIPs, a rollout of a
 // director change moves every VIP off each director and back; the operational
-// property is that no client request fails. A SYN lost in the gap is sent
+// property is that no new connection fails: a SYN lost in the gap is sent
 // again by the client's TCP, so the cost shows as the slowest request, which
-// is printed with the counts.
+// is printed with the counts. A connection open at the instant its VIP moves
+// is another matter: the taker has no IPVS entry for it (lvs-play runs no
+// IPVS connection sync between directors), so the client's next packet gets
+// a reset. The client has one connection open at a time, so that can cost at
+// most one request per move; the test counts and prints them.
 
 import { strict as assert } from 'node:assert';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -66,7 +70,7 @@ describe('datapath: a nopreempt rollout under traffic (issue 13)', function () {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('every VIP handed off each director and back while clients request both VIPs: no request fails', async () => {
+  it('every VIP handed off each director and back while clients request both VIPs: no new connection fails, at most one open connection reset per move', async () => {
     const before = await holders();
     assert.ok(
       before.every((h) => DIRECTORS.includes(h)),
@@ -105,9 +109,12 @@ describe('datapath: a nopreempt rollout under traffic (issue 13)', function () {
     const during = results.filter((x) => x.t * 1000 >= t0 && x.t * 1000 <= t0 + took);
     const slowest = Math.max(...during.map((x) => x.ms));
     const failed = results.filter((x) => !ok(x));
+    // open across a move: reset by the taker (no connection sync); anything else is a failure of the handover
+    const resetAtMove = failed.filter((x) => x.error?.startsWith('ConnectionResetError:'));
     process.stderr.write(
       `      [datapath] nopreempt rollout took ${(took / 1000).toFixed(1)} s; holders before ${before.join(', ')}, after ${after.join(', ')}; ` +
-        `${results.length} requests (${during.length} during the rollout), ${failed.length} failed; slowest during the rollout ${slowest} ms; ` +
+        `${results.length} requests (${during.length} during the rollout), ${failed.length} failed ` +
+        `(${resetAtMove.length} open across a VIP move, reset by the taker); slowest during the rollout ${slowest} ms; ` +
         `answered by ${[...new Set(results.filter(ok).map((x) => x.body))].sort().join(', ')}; ` +
         `seen on: ${VIPS.map((v, i) => `${v} ${[...seenOn[i]!].sort().join('+')}`).join(', ')}\n`,
     );
@@ -119,9 +126,16 @@ describe('datapath: a nopreempt rollout under traffic (issue 13)', function () {
       assert.match(await lab.run(d, 'cat /etc/keepalived/keepalived.conf'), /weight 2\n/, `${d} runs the new config`);
     // nopreempt: the VIPs end where they were when the rollout read the hosts
     assert.deepEqual(after, before);
+    const show = (x: (typeof results)[number]) => `${x.vip} from ${x.src} at ${x.t}: ${x.error ?? x.status}`;
     assert.deepEqual(
-      failed.map((x) => `${x.vip} from ${x.src}: ${x.error ?? x.status}`),
+      failed.filter((x) => !resetAtMove.includes(x)).map(show),
       [],
+      'no new connection failed: no refusal, no timeout, no error status',
     );
+    // four moves (each VIP off and back), one connection open at a time, each reset while the rollout ran
+    const moves = VIPS.length * 2;
+    assert.ok(resetAtMove.length <= moves, `at most one reset per VIP move (${moves}): ${resetAtMove.map(show).join('; ')}`);
+    for (const x of resetAtMove)
+      assert.ok(x.t * 1000 >= t0 && x.t * 1000 <= t0 + took, `reset only while the rollout moved VIPs: ${show(x)}`);
   });
 });
