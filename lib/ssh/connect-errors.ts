@@ -12,12 +12,30 @@ const SOCKET_REASONS: Record<string, string> = {
   EAI_AGAIN: 'the name does not resolve (DNS not answering)',
 };
 
+/** ssh2's words when the server closed the TCP connection before its SSH banner: what sshd does to a connection over
+ * MaxStartups (and what a port that is no SSH server may do) */
+const LOST_BEFORE_HANDSHAKE = /Connection lost before handshake/;
+
+/** The server closed or reset the connection before the login was through, the way sshd drops a connection over
+ * MaxStartups (closed after "Exceeded MaxStartups", or reset when the client's banner had already arrived): no
+ * command ran, so trying again is safe. A refused, unreachable or timed-out connection, an authentication failure or
+ * a host key refusal are not this. */
+export function droppedBeforeHandshake(err: unknown): boolean {
+  for (
+    let e = err as { message?: unknown; code?: unknown; cause?: unknown } | undefined, depth = 0;
+    e && depth < 4;
+    e = e.cause as typeof e, depth++
+  )
+    if (LOST_BEFORE_HANDSHAKE.test(String(e.message)) || e.code === 'ECONNRESET') return true;
+  return false;
+}
+
 export function connectFailureReason(err: unknown, timeoutMs: number): string {
   const e = err as { code?: unknown; level?: unknown; message?: unknown };
   if (typeof e.code === 'string' && SOCKET_REASONS[e.code]) return SOCKET_REASONS[e.code]!;
   if (e.level === 'client-timeout' && /handshake/.test(String(e.message)))
     return `no answer within ${formatSeconds(timeoutMs)} (the host may be down or a firewall drops the packets)`;
-  if (/Connection lost before handshake/.test(String(e.message)))
+  if (LOST_BEFORE_HANDSHAKE.test(String(e.message)))
     return 'the server closed the connection before the SSH handshake (MaxStartups throttling, or not an SSH server)';
   if (/no matching/i.test(String(e.message))) return `no common algorithm with the server: ${String(e.message)}`;
   return String(e.message ?? err);

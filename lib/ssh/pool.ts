@@ -1,10 +1,15 @@
 // One SSH connection per host for a whole run, opened on first use and
 // shared by every task. Handshakes in flight are capped (sshd's MaxStartups
 // 10:30:100 starts dropping new connections beyond 10 unauthenticated ones),
-// and jump hosts are connected first, once, and shared by their targets.
+// and a connection sshd drops before its banner anyway is tried again after a
+// short random pause: sshd counts a connection as unauthenticated for a moment
+// after the client is in, so a cap below MaxStartups narrows the race but
+// cannot close it on a busy server. Jump hosts are connected first, once, and
+// shared by their targets.
 
 import { HostError } from '../errors.js';
 import type { Host } from '../inventory/types.js';
+import { droppedBeforeHandshake } from './connect-errors.js';
 import { resolveJumpHost } from './jump.js';
 import { Semaphore } from './semaphore.js';
 import { sshAddress } from './ssh-address.js';
@@ -13,9 +18,14 @@ import { type ConnectOptions, connect, SshTransport, type Transport } from './tr
 export interface PoolOptions extends Omit<ConnectOptions, 'jump'> {
   /** SSH handshakes in flight at once; default 8, below OpenSSH's MaxStartups 10 */
   maxHandshakes?: number;
+  /** pauses before each new try of a connection dropped before the SSH handshake (each 50-100% of its value, at
+   * random, so a burst does not come back at once); default DEFAULT_HANDSHAKE_RETRY_DELAYS_MS, [] never tries again */
+  handshakeRetryDelaysMs?: readonly number[];
 }
 
 export const DEFAULT_MAX_HANDSHAKES = 8;
+/** three more tries within about 1.75 s at most: a MaxStartups burst clears in well under that */
+export const DEFAULT_HANDSHAKE_RETRY_DELAYS_MS: readonly number[] = [250, 500, 1000];
 
 interface Entry {
   promise: Promise<Transport>;
@@ -75,12 +85,34 @@ export class ConnectionPool {
           });
         }
       }
-      const transport = await this.#handshakes.run(() => connect(host, { ...this.#options, jump }));
+      const transport = await this.#connect(host, jump);
       entry.transport = transport;
       return transport;
     })();
     this.#entries.set(key, entry);
     return entry.promise;
+  }
+
+  /** One host's connection within the handshake cap, tried again (outside the cap) while sshd drops it before the
+   * handshake. */
+  async #connect(host: Host, jump: Transport | null): Promise<Transport> {
+    const delays = this.#options.handshakeRetryDelaysMs ?? DEFAULT_HANDSHAKE_RETRY_DELAYS_MS;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.#handshakes.run(() => connect(host, { ...this.#options, jump }));
+      } catch (err) {
+        const delay = delays[attempt];
+        if (!droppedBeforeHandshake(err)) throw err;
+        if (delay === undefined || this.#closed) {
+          if (attempt === 0) throw err;
+          throw new HostError(host.name, `${(err as HostError).message.slice(host.name.length + 2)} (${attempt + 1} tries)`, {
+            hint: "raise sshd's MaxStartups on that host, or lower --forks",
+            cause: err,
+          });
+        }
+        await new Promise((r) => setTimeout(r, delay * (0.5 + Math.random() / 2)));
+      }
+    }
   }
 
   /** Close every connection: targets first, then the jump hosts they went through. */
