@@ -5,13 +5,14 @@
 // Built from the public API only, as any playbook is (docs/playbooks.md).
 
 import { definePlaybook, tasks } from '../lib/api/index.js';
+import { SEED_DIRECTORS, SEED_REAL_SERVERS } from './seed-groups.js';
 
 export const seedPlaybook = definePlaybook({
   name: 'seed',
   description: "LVS-DR with keepalived in dual-master mode (the seed article's cluster)",
   plays: [
-    { hosts: 'directors', tasks: [tasks.timeSync, tasks.packages, tasks.kernelModules, tasks.sysctl, tasks.fwmark, tasks.keepalived] },
-    { hosts: 'realservers', tasks: [tasks.timeSync, tasks.packages, tasks.sysctl, tasks.drClient, tasks.natRoute] },
+    { hosts: SEED_DIRECTORS, tasks: [tasks.timeSync, tasks.packages, tasks.kernelModules, tasks.sysctl, tasks.fwmark, tasks.keepalived] },
+    { hosts: SEED_REAL_SERVERS, tasks: [tasks.timeSync, tasks.packages, tasks.sysctl, tasks.drClient, tasks.natRoute] },
   ],
 });
 

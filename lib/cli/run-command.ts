@@ -1,21 +1,19 @@
 // What `deploy` and `check` share: options, inventory and playbook loading,
 // choosing the progress display, printing the recap or the JSON report.
+// A check of the seed playbook starts connecting to its first hosts as soon
+// as the inventory is read, and loads the playbook's tasks and the run's
+// modules (a good part of its start-up) while those handshakes are under way.
 
+import { SEED_GROUPS } from '../../playbooks/seed-groups.js';
 import { UserError } from '../errors.js';
 import { loadInventory } from '../inventory/load.js';
 import { limitNames, selectHosts } from '../inventory/select.js';
 import type { Cluster, Host } from '../inventory/types.js';
 import type { WriteSession } from '../lock/write-session.js';
 import { type Playbook, tasksFor } from '../playbook.js';
-import { loadPlaybook } from '../playbook-file.js';
-import { jsonDocument } from '../report/json-format.js';
-import { plainObserver } from '../report/plain-observer.js';
-import { treeFits } from '../report/progress-summary.js';
-import { recap } from '../report/recap.js';
-import { summaryObserver } from '../report/summary-observer.js';
 import { type RunObserver, silentObserver } from '../run/observer.js';
 import { exitCode, type RunMode } from '../run/report.js';
-import { runPlaybook } from '../run/runner.js';
+import { ConnectionPool } from '../ssh/pool.js';
 import { quoted, safeText } from '../terminal-text.js';
 import { intOption } from './args.js';
 import { cliRouteGuard } from './route-guard.js';
@@ -84,20 +82,45 @@ export interface PreparedRun {
   playbook: Playbook;
   hosts: Host[];
   settings: RunSettings;
+  /** check: the connections already opening to the first hosts; the run uses it and closes it */
+  pool?: ConnectionPool;
 }
 
 export async function prepareRun(inventoryFile: string | undefined, mode: RunMode, settings: RunSettings): Promise<PreparedRun> {
   if (!inventoryFile) throw new UserError('missing INVENTORY', { hint: `lvs-play ${mode} inventory.json` });
   const { cluster, file } = await loadInventory(inventoryFile);
-  const playbook = await loadPlaybook(settings.playbook);
   const selected = selectHosts(cluster, settings.limit);
-  const hosts = selected.filter((h) => tasksFor(playbook, h).length > 0);
-  if (hosts.length === 0)
-    throw nothingToRun(
-      selected.map((h) => h.name),
-      settings.limit,
-    );
-  return { cluster, file, playbook, hosts, settings };
+  const pool = mode === 'check' && settings.playbook === undefined ? connectEarly(cluster, selected, settings) : undefined;
+  try {
+    const { loadPlaybook } = await import('../playbook-file.js');
+    const playbook = await loadPlaybook(settings.playbook);
+    const hosts = selected.filter((h) => tasksFor(playbook, h).length > 0);
+    if (hosts.length === 0)
+      throw nothingToRun(
+        selected.map((h) => h.name),
+        settings.limit,
+      );
+    return { cluster, file, playbook, hosts, settings, pool };
+  } catch (err) {
+    await pool?.closeAll();
+    throw err;
+  }
+}
+
+/**
+ * A check only reads, so it takes no lock before connecting: open the connections of the hosts its first `forks`
+ * workers will take (the selected hosts in the seed playbook's groups, in inventory order, as the runner queues them)
+ * now. A host that cannot be reached fails here once and is reported by the run, as if it had connected then.
+ */
+function connectEarly(cluster: Cluster, selected: Host[], settings: RunSettings): ConnectionPool {
+  const pool = new ConnectionPool(cluster.hosts, { acceptNewHostKeys: settings.acceptNewHostKeys, routeGuard: cliRouteGuard });
+  for (const h of seedHostsFirst(selected, settings.forks)) pool.get(h).catch(() => undefined); // the run's get() sees a failure
+  return pool;
+}
+
+/** The first `forks` of the selected hosts the seed playbook has tasks for (a group of one of its plays), in order. */
+export function seedHostsFirst(selected: readonly Host[], forks: number): Host[] {
+  return selected.filter((h) => h.groups.some((g) => SEED_GROUPS.includes(g))).slice(0, forks);
 }
 
 /** A selection of hosts none of which the playbook has a task for: nothing would be checked or changed, which is not "in sync". */
@@ -115,12 +138,31 @@ export async function executeRun(
   extra: { rollback: boolean; predictive: boolean },
   session?: WriteSession,
 ): Promise<number> {
+  try {
+    return await runAndReport(p, mode, extra, session);
+  } finally {
+    await p.pool?.closeAll(); // the run closes it too; this covers a failure before the run starts
+  }
+}
+
+async function runAndReport(
+  p: PreparedRun,
+  mode: RunMode,
+  extra: { rollback: boolean; predictive: boolean },
+  session: WriteSession | undefined,
+): Promise<number> {
   const { cluster, file, playbook, hosts, settings } = p;
+  const [{ runPlaybook }, { recap }, { jsonDocument }] = await Promise.all([
+    import('../run/runner.js'),
+    import('../report/recap.js'),
+    import('../report/json-format.js'),
+  ]);
   let observer: RunObserver = silentObserver;
   let progressDone: Promise<void> = Promise.resolve();
   let finishProgress = () => {};
   if (!settings.json) {
     const tree = hosts.map((h) => ({ host: h, tasks: tasksFor(playbook, h).map((t) => t.name) }));
+    const { treeFits } = await import('../report/progress-summary.js');
     if (process.stdout.isTTY && treeFits(tree, process.stdout.rows ?? 24)) {
       // listr2 is loaded only to draw on a terminal (a pipe or a timer's run never pays for it)
       const { listrObserver } = await import('../report/listr-observer.js');
@@ -129,6 +171,7 @@ export async function executeRun(
       progressDone = l.done;
     } else if (process.stdout.isTTY) {
       // a row per host and task would scroll off: counts, the hosts running, every failure
+      const { summaryObserver } = await import('../report/summary-observer.js');
       const out = process.stdout;
       const s = summaryObserver(
         hosts.map((h) => h.name),
@@ -147,6 +190,7 @@ export async function executeRun(
       observer = s.observer;
       finishProgress = s.finish;
     } else {
+      const { plainObserver } = await import('../report/plain-observer.js');
       observer = plainObserver((line) => process.stdout.write(`${line}\n`), mode);
     }
   }
@@ -164,6 +208,7 @@ export async function executeRun(
     observer,
     maxFail: settings.maxFail,
     session,
+    pool: session ? undefined : p.pool,
   });
   await progressDone;
   finishProgress();

@@ -32,12 +32,16 @@ export interface RunOptions {
   observer: RunObserver;
   /** deploy: the session whose locks the run holds (the caller opens and closes it) */
   session?: WriteSession;
+  /** without a session: connections the caller already started opening (a check's early start); the run closes it */
+  pool?: ConnectionPool;
 }
 
 export async function runPlaybook(o: RunOptions): Promise<RunReport> {
   const started = new Date();
   if (o.mode === 'deploy' && !o.session) throw new Error('runPlaybook: deploy needs a write session');
-  const pool = o.session ? null : new ConnectionPool(o.cluster.hosts, { acceptNewHostKeys: o.acceptNewHostKeys, routeGuard: o.routeGuard });
+  const pool = o.session
+    ? null
+    : (o.pool ?? new ConnectionPool(o.cluster.hosts, { acceptNewHostKeys: o.acceptNewHostKeys, routeGuard: o.routeGuard }));
   const connect = (h: Host) => (o.session ? o.session.connect(h) : pool!.get(h));
   const queue = o.hosts.filter((h) => tasksFor(o.playbook, h).length > 0);
   const reports = new Map<string, HostReport>();
