@@ -1,9 +1,10 @@
-// Issue 14: a sorry server, a UDP service, MISC_CHECK and SSL_GET with real
-// traffic on directors with IP_VS. The lab's cluster gets four more VIPs, one
-// per feature (rr, no persistence, short check budgets), deployed by lvs-play
-// from a variant of inventory/lab-datapath.json; what the real servers and
-// directors need for them (a UDP echo server, nginx over TLS with a
-// self-signed certificate, the operator's MISC_CHECK script) is set up here
+// Issue 14: a sorry server, a UDP service, MISC_CHECK, SSL_GET and DNS_CHECK
+// with real traffic on directors with IP_VS. The lab's cluster gets five more
+// VIPs, one per feature (rr, no persistence, short check budgets), deployed by
+// lvs-play from a variant of inventory/lab-datapath.json; what the real
+// servers and directors need for them (a UDP echo server, the same server
+// answering DNS queries, nginx over TLS with a self-signed certificate, the
+// operator's MISC_CHECK script) is set up here
 // and removed after, and the lab's own cluster is deployed again for the next
 // suites. Each scenario breaks lvs01 under client traffic, waits until both
 // directors' IPVS tables show it out, repairs it and waits until it is back;
@@ -31,7 +32,9 @@ const SORRY_VIP = '198.18.0.201';
 const UDP_VIP = '198.18.0.202';
 const MISC_VIP = '198.18.0.203';
 const SSL_VIP = '198.18.0.204';
+const DNS_VIP = '198.18.0.207';
 const UDP_PORT = 5300;
+const DNS_PORT = 5354;
 const TLS_PORT = 443;
 
 /** every check here: delay_loop 2, connect_timeout 2, retry 1, delay_before_retry 1 */
@@ -44,6 +47,9 @@ const SEEN_SLACK_MS = 3000;
 
 // on the real servers
 const UDP_UNIT = 'lvsp-test-udp-echo';
+const DNS_UNIT = 'lvsp-test-dns';
+/** while this file exists on a real server, its DNS server answers every query SERVFAIL (and echoes as before) */
+const DNS_SERVFAIL = '/run/lvsp-test-dns-servfail';
 const NGINX_TLS = '/etc/nginx/conf.d/lvs-play-services-test.conf';
 const TLS_CERT = '/etc/nginx/lvs-play-services-test.crt';
 const TLS_KEY = '/etc/nginx/lvs-play-services-test.key';
@@ -53,10 +59,21 @@ const MISC_SCRIPT = '/usr/local/sbin/lvsp-test-misc-check';
 const MISC_FLAG = (host: string) => `/run/lvsp-test-misc-fail-${host}`;
 
 /** A UDP server answering each datagram with the host's name, on the VIP (replies from the VIP, as DR needs) and on
- * the host's own address (where keepalived's UDP_CHECK sends its datagrams). */
+ * the host's own address (where keepalived's UDP_CHECK and DNS_CHECK send theirs). With LVSP_DNS set it answers a
+ * DNS query (12-byte header, QR 0, one question) as a DNS server would: the query's id and question, no answer,
+ * RCODE 0, or 2 (SERVFAIL) while DNS_SERVFAIL exists; keepalived 2.2.7's DNS_CHECK passes on a response with the
+ * query's id and RCODE 0 and fails on any other RCODE (check_dns.c, dns_recv_thread). */
 const UDP_SERVER = String.raw`
-import selectors, socket, sys
+import os, selectors, socket, struct, sys
 name = socket.gethostname().encode()
+dns = bool(os.environ.get('LVSP_DNS'))
+def answer(data):
+    if dns and len(data) >= 12:
+        qid, flags, qd = struct.unpack('>HHH', data[:6])
+        if not flags & 0x8000 and qd == 1:
+            rcode = 2 if os.path.exists('${DNS_SERVFAIL}') else 0
+            return struct.pack('>HHHHHH', qid, 0x8180 | rcode, 1, 0, 0, 0) + data[12:]
+    return name
 sel = selectors.DefaultSelector()
 for a in sys.argv[2:]:
     s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
@@ -66,7 +83,7 @@ for a in sys.argv[2:]:
 while True:
     for key, _ in sel.select():
         data, peer = key.fileobj.recvfrom(512)
-        key.fileobj.sendto(name, peer)
+        key.fileobj.sendto(answer(data), peer)
 `;
 
 const check = (h: Record<string, unknown>) => ({ ...h, ...TIMING });
@@ -121,6 +138,20 @@ function servicesInventory(): Record<string, unknown> {
         },
       ],
     },
+    {
+      address: DNS_VIP,
+      instance: 'bl_dns',
+      routerId: 207,
+      master: 'lvs-dr',
+      services: [
+        {
+          port: DNS_PORT,
+          protocol: 'UDP',
+          ...common,
+          healthCheck: check({ type: 'DNS_CHECK', query: { type: 'A', name: 'check.lvs-play.test' } }),
+        },
+      ],
+    },
   );
   return inv;
 }
@@ -139,7 +170,7 @@ const describeFailures = (rs: HttpResult[], t0: number) =>
 
 const log = (line: string) => process.stderr.write(`      [datapath] ${line}\n`);
 
-describe('datapath: sorry server, UDP, MISC_CHECK and SSL_GET under client traffic (issue 14)', function () {
+describe('datapath: sorry server, UDP, MISC_CHECK, SSL_GET and DNS_CHECK under client traffic (issue 14)', function () {
   this.timeout(15 * 60_000);
   const lab = useDatapathLab();
   let dir = '';
@@ -268,6 +299,9 @@ describe('datapath: sorry server, UDP, MISC_CHECK and SSL_GET under client traff
           `echo ${udpServer} | base64 -d > /run/${UDP_UNIT}.py`,
           `systemctl reset-failed ${UDP_UNIT} 2>/dev/null; true`,
           `systemd-run --unit=${UDP_UNIT} --quiet python3 /run/${UDP_UNIT}.py ${UDP_PORT} ${UDP_VIP} ${own}`,
+          `rm -f ${DNS_SERVFAIL}`,
+          `systemctl reset-failed ${DNS_UNIT} 2>/dev/null; true`,
+          `systemd-run --unit=${DNS_UNIT} --quiet --setenv=LVSP_DNS=1 python3 /run/${UDP_UNIT}.py ${DNS_PORT} ${DNS_VIP} ${own}`,
         ].join(' && '),
       );
     }
@@ -296,7 +330,7 @@ describe('datapath: sorry server, UDP, MISC_CHECK and SSL_GET under client traff
     for (const rs of REAL_SERVERS) {
       await tryRun(
         rs,
-        `systemctl stop ${UDP_UNIT} 2>/dev/null; systemctl reset-failed ${UDP_UNIT} 2>/dev/null; rm -f /run/${UDP_UNIT}.py ${NGINX_TLS} ${TLS_CERT} ${TLS_KEY} ${TLS_PAGE} ${TLS_PAGE}.off && systemctl start nginx && systemctl reload nginx`,
+        `systemctl stop ${UDP_UNIT} ${DNS_UNIT} 2>/dev/null; systemctl reset-failed ${UDP_UNIT} ${DNS_UNIT} 2>/dev/null; rm -f /run/${UDP_UNIT}.py ${DNS_SERVFAIL} ${NGINX_TLS} ${TLS_CERT} ${TLS_KEY} ${TLS_PAGE} ${TLS_PAGE}.off && systemctl start nginx && systemctl reload nginx`,
       );
     }
     for (const d of DIRECTORS) await tryRun(d, `rm -f ${MISC_SCRIPT} ${MISC_FLAG('lvs01')} ${MISC_FLAG('lvs02')}`);
@@ -308,7 +342,7 @@ describe('datapath: sorry server, UDP, MISC_CHECK and SSL_GET under client traff
     await verifyPasses(DATAPATH_INVENTORY);
   });
 
-  it('verify passes with the four services deployed; both IPVS tables hold the UDP service and the sorry-server service', async () => {
+  it('verify passes with the five services deployed; both IPVS tables hold the UDP service and the sorry-server service', async () => {
     const out = await verifyPasses(inventory);
     for (const d of DIRECTORS) {
       const table = await lab.ipvs(d);
@@ -399,5 +433,19 @@ describe('datapath: sorry server, UDP, MISC_CHECK and SSL_GET under client traff
       },
     );
     judge('SSL_GET', run, 'lvs02', ['lvs01', 'lvs02']);
+  });
+
+  it('DNS_CHECK: lvs01 answering SERVFAIL (still reachable, still answering) sets it to weight 0 on both directors, lvs02 answers; NOERROR again -> back', async () => {
+    const run = await underTraffic(
+      'dns',
+      { vips: [DNS_VIP], port: DNS_PORT, protocol: 'udp', timeoutMs: 1000 },
+      {
+        break: () => lab.run('lvs01', `touch ${DNS_SERVFAIL}`),
+        out: rowsAre('UDP', DNS_VIP, DNS_PORT, [`${LVS01} 0`, `${LVS02} 1`]),
+        repair: () => lab.run('lvs01', `rm -f ${DNS_SERVFAIL}`),
+        back: rowsAre('UDP', DNS_VIP, DNS_PORT, [`${LVS01} 1`, `${LVS02} 1`]),
+      },
+    );
+    judge('DNS_CHECK', run, 'lvs02', ['lvs01', 'lvs02']);
   });
 });
