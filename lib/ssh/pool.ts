@@ -1,7 +1,10 @@
 // One SSH connection per host for a whole run, opened on first use and
-// shared by every task. Handshakes in flight are capped (sshd's MaxStartups
-// 10:30:100 starts dropping new connections beyond 10 unauthenticated ones),
-// and a connection sshd drops before its banner anyway is tried again after a
+// shared by every task. Handshakes in flight to one sshd are capped (sshd's
+// MaxStartups 10:30:100 starts dropping new connections beyond 10
+// unauthenticated ones); the cap is per sshd (where the connection goes, and
+// through which jump host), so hosts with sshds of their own handshake in
+// parallel up to --forks, as OpenSSH clients would.
+// A connection sshd drops before its banner anyway is tried again after a
 // short random pause: sshd counts a connection as unauthenticated for a moment
 // after the client is in, so a cap below MaxStartups narrows the race but
 // cannot close it on a busy server. Jump hosts are connected first, once, and
@@ -16,7 +19,8 @@ import { sshAddress } from './ssh-address.js';
 import { type ConnectOptions, connect, SshTransport, type Transport } from './transport.js';
 
 export interface PoolOptions extends Omit<ConnectOptions, 'jump'> {
-  /** SSH handshakes in flight at once; default 8, below OpenSSH's MaxStartups 10 */
+  /** SSH handshakes in flight at once to one sshd (one address and port, reached directly or through one jump host);
+   * default 8, below OpenSSH's MaxStartups 10 */
   maxHandshakes?: number;
   /** pauses before each new try of a connection dropped before the SSH handshake (each 50-100% of its value, at
    * random, so a burst does not come back at once); default DEFAULT_HANDSHAKE_RETRY_DELAYS_MS, [] never tries again */
@@ -36,7 +40,8 @@ interface Entry {
 export class ConnectionPool {
   readonly #hosts: readonly Host[];
   readonly #options: PoolOptions;
-  readonly #handshakes: Semaphore;
+  /** one cap per sshd, by handshakeTarget */
+  readonly #handshakes = new Map<string, Semaphore>();
   readonly #entries = new Map<string, Entry>();
   #closed = false;
 
@@ -44,7 +49,6 @@ export class ConnectionPool {
   constructor(hosts: readonly Host[] = [], options: PoolOptions = {}) {
     this.#hosts = hosts;
     this.#options = options;
-    this.#handshakes = new Semaphore(options.maxHandshakes ?? DEFAULT_MAX_HANDSHAKES);
   }
 
   /** The host's connection, opened on first use. A host that failed to
@@ -85,7 +89,7 @@ export class ConnectionPool {
           });
         }
       }
-      const transport = await this.#connect(host, jump);
+      const transport = await this.#connect(host, jump, this.#capOf(handshakeTarget(host, entry.jumpKey)));
       entry.transport = transport;
       return transport;
     })();
@@ -95,11 +99,11 @@ export class ConnectionPool {
 
   /** One host's connection within the handshake cap, tried again (outside the cap) while sshd drops it before the
    * handshake. */
-  async #connect(host: Host, jump: Transport | null): Promise<Transport> {
+  async #connect(host: Host, jump: Transport | null, cap: Semaphore): Promise<Transport> {
     const delays = this.#options.handshakeRetryDelaysMs ?? DEFAULT_HANDSHAKE_RETRY_DELAYS_MS;
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.#handshakes.run(() => connect(host, { ...this.#options, jump }));
+        return await cap.run(() => connect(host, { ...this.#options, jump }));
       } catch (err) {
         const delay = delays[attempt];
         if (!droppedBeforeHandshake(err)) throw err;
@@ -113,6 +117,15 @@ export class ConnectionPool {
         await new Promise((r) => setTimeout(r, delay * (0.5 + Math.random() / 2)));
       }
     }
+  }
+
+  #capOf(target: string): Semaphore {
+    let cap = this.#handshakes.get(target);
+    if (!cap) {
+      cap = new Semaphore(this.#options.maxHandshakes ?? DEFAULT_MAX_HANDSHAKES);
+      this.#handshakes.set(target, cap);
+    }
+    return cap;
   }
 
   /** Close every connection: targets first, then the jump hosts they went through. */
@@ -134,6 +147,12 @@ export class ConnectionPool {
     }
     await Promise.all([...entries.values()].map((e) => e.transport?.close()));
   }
+}
+
+/** The sshd a host's handshake goes to: its address and port, as reached from the jump host's connection (or from
+ * here). Hosts that share one (aliases of one machine in the ssh config) share its handshake cap. */
+export function handshakeTarget(host: Host, jumpKey: string | null): string {
+  return [jumpKey ?? '', sshAddress(host), host.ssh.port].join('\0');
 }
 
 /** Two Host objects for the same login share one connection. */

@@ -77,6 +77,54 @@ describe('connection pool against a real sshd', function () {
     }
   });
 
+  it('caps handshakes per sshd: a host whose sshd never answers holds up no host of another sshd', async () => {
+    // in sshd's namespace, a port that accepts connections and never sends a banner: a handshake to it hangs until
+    // its connect timeout. With a cap of 1 shared by every host, the host on sshd's own port would wait behind it.
+    const accepted = join(sshd.dir, 'silent-accepted');
+    await writeFile(accepted, '0');
+    const silent = spawn(
+      'ip',
+      [
+        'netns',
+        'exec',
+        sshd.netns,
+        'python3',
+        '-c',
+        `import socket\ns = socket.create_server(('${sshd.address}', 2297))\nheld = []\nwhile True:\n    c, _ = s.accept(); held.append(c)\n    open('${accepted}', 'w').write(str(len(held)))`,
+      ],
+      { stdio: 'ignore' },
+    );
+    try {
+      const listening = () =>
+        execFileSync('ip', ['netns', 'exec', sshd.netns, 'ss', '-Hltn', 'sport = :2297'], { encoding: 'utf8' }).trim() !== '';
+      for (let i = 0; i < 100 && !listening(); i++) await new Promise((r) => setTimeout(r, 50));
+      const mute = sshd.host({ name: 'mute', ssh: { port: 2297, connectTimeout: 2 } });
+      const mute2 = sshd.host({ name: 'mute2', ssh: { port: 2297, connectTimeout: 2 } });
+      const a = sshd.host({ name: 'a' });
+      const p = pool([mute, mute2, a], { maxHandshakes: 1, handshakeRetryDelaysMs: [] });
+      const settled: string[] = [];
+      const muteDone = p.get(mute).then(
+        () => settled.push('mute connected'),
+        () => settled.push('mute failed'),
+      );
+      const mute2Done = p.get(mute2).then(
+        () => settled.push('mute2 connected'),
+        () => settled.push('mute2 failed'),
+      );
+      const t = await p.get(a);
+      settled.push('a connected');
+      assert.equal((await t.exec('echo a')).stdout, 'a\n');
+      // meanwhile the two hosts of the silent port share its cap of 1: mute's connection is in, mute2's waits
+      for (let i = 0; i < 40 && (await readFile(accepted, 'utf8')) === '0'; i++) await new Promise((r) => setTimeout(r, 50));
+      assert.equal(await readFile(accepted, 'utf8'), '1', 'connections the silent port had when a was in');
+      await Promise.all([muteDone, mute2Done]);
+      assert.deepEqual(settled, ['a connected', 'mute failed', 'mute2 failed']);
+      assert.equal(await readFile(accepted, 'utf8'), '2', 'mute2 connected once mute gave up');
+    } finally {
+      silent.kill();
+    }
+  });
+
   it('tries a connection dropped before the SSH handshake 4 times in all, and says so; a refused one only once', async () => {
     // in sshd's namespace, a port that answers each connection "Exceeded MaxStartups" and closes it, as sshd over
     // MaxStartups does (the client then sees it closed, or reset when its own banner was already there), counting them
