@@ -1,10 +1,10 @@
-// Issue 14: a sorry server, a UDP service, MISC_CHECK, SSL_GET and DNS_CHECK
-// with real traffic on directors with IP_VS. The lab's cluster gets five more
+// Issue 14: a sorry server, a UDP service, MISC_CHECK, SSL_GET, DNS_CHECK
+// and a quorum with its hooks, with real traffic on directors with IP_VS. The lab's cluster gets five more
 // VIPs, one per feature (rr, no persistence, short check budgets), deployed by
 // lvs-play from a variant of inventory/lab-datapath.json; what the real
 // servers and directors need for them (a UDP echo server, the same server
 // answering DNS queries, nginx over TLS with a self-signed certificate, the
-// operator's MISC_CHECK script) is set up here
+// operator's MISC_CHECK scripts and quorum hooks) is set up here
 // and removed after, and the lab's own cluster is deployed again for the next
 // suites. Each scenario breaks lvs01 under client traffic, waits until both
 // directors' IPVS tables show it out, repairs it and waits until it is back;
@@ -33,6 +33,7 @@ const UDP_VIP = '198.18.0.202';
 const MISC_VIP = '198.18.0.203';
 const SSL_VIP = '198.18.0.204';
 const DNS_VIP = '198.18.0.207';
+const QUORUM_VIP = '198.18.0.208';
 const UDP_PORT = 5300;
 const DNS_PORT = 5354;
 const TLS_PORT = 443;
@@ -57,6 +58,12 @@ const TLS_PAGE = '/var/www/html/tls-check.html';
 // on the directors
 const MISC_SCRIPT = '/usr/local/sbin/lvsp-test-misc-check';
 const MISC_FLAG = (host: string) => `/run/lvsp-test-misc-fail-${host}`;
+/** misc_dynamic: exits 0 (up at the inventory's weight), or 3 (up at weight 1) while its flag exists */
+const CAPACITY_SCRIPT = '/usr/local/sbin/lvsp-test-capacity';
+const CAPACITY_FLAG = (host: string) => `/run/lvsp-test-capacity-1-${host}`;
+/** quorum_up / quorum_down: appends its argument to QUORUM_LOG */
+const QUORUM_HOOK = '/usr/local/sbin/lvsp-test-quorum-hook';
+const QUORUM_LOG = '/run/lvsp-test-quorum.log';
 
 /** A UDP server answering each datagram with the host's name, on the VIP (replies from the VIP, as DR needs) and on
  * the host's own address (where keepalived's UDP_CHECK and DNS_CHECK send theirs). With LVSP_DNS set it answers a
@@ -152,6 +159,25 @@ function servicesInventory(): Record<string, unknown> {
         },
       ],
     },
+    {
+      // lvs01 is worth 2; the service needs a live weight of 2, so lvs01 saying it can carry half (weight 1, by its
+      // dynamic MISC_CHECK) loses the quorum: its traffic goes to the sorry server and quorum_down runs
+      address: QUORUM_VIP,
+      instance: 'bl_quorum',
+      routerId: 208,
+      master: 'lvs-dr2',
+      services: [
+        {
+          port: 80,
+          protocol: 'TCP',
+          ...common,
+          realServers: [{ host: 'lvs01', weight: 2 }],
+          sorryServer: { host: 'lvs02' },
+          quorum: { weight: 2, up: `${QUORUM_HOOK} up`, down: `${QUORUM_HOOK} down` },
+          healthCheck: check({ type: 'MISC_CHECK', command: `${CAPACITY_SCRIPT} %host`, dynamic: true }),
+        },
+      ],
+    },
   );
   return inv;
 }
@@ -170,7 +196,7 @@ const describeFailures = (rs: HttpResult[], t0: number) =>
 
 const log = (line: string) => process.stderr.write(`      [datapath] ${line}\n`);
 
-describe('datapath: sorry server, UDP, MISC_CHECK, SSL_GET and DNS_CHECK under client traffic (issue 14)', function () {
+describe('datapath: sorry server, UDP, MISC_CHECK, SSL_GET, DNS_CHECK and quorum under client traffic (issue 14)', function () {
   this.timeout(15 * 60_000);
   const lab = useDatapathLab();
   let dir = '';
@@ -216,14 +242,17 @@ describe('datapath: sorry server, UDP, MISC_CHECK, SSL_GET and DNS_CHECK under c
       await new Promise((r) => setTimeout(r, 3000));
       at.brokenAt = Date.now();
       await steps.break();
+      // the waits start once a step is done (a step may read the hosts first): out and back count from then
+      const broken = Date.now();
       const took = await waitFor(`${name}: lvs01 out on both directors`, steps.out, CHECK_BUDGET_MS + 20_000, 500);
-      at.outAt = at.brokenAt + took;
+      at.outAt = broken + took;
       log(`${name}: lvs01 out on both directors ${(took / 1000).toFixed(1)} s after it broke (check budget ${CHECK_BUDGET_MS / 1000} s)`);
       await new Promise((r) => setTimeout(r, 8000));
       at.repairedAt = Date.now();
       await steps.repair();
+      const repaired = Date.now();
       const back = await waitFor(`${name}: lvs01 back on both directors`, steps.back, CHECK_BUDGET_MS + 20_000, 500);
-      at.backAt = at.repairedAt + back;
+      at.backAt = repaired + back;
       log(`${name}: lvs01 back on both directors ${(back / 1000).toFixed(1)} s after the repair`);
       await new Promise((r) => setTimeout(r, 4000));
     } finally {
@@ -308,7 +337,13 @@ describe('datapath: sorry server, UDP, MISC_CHECK, SSL_GET and DNS_CHECK under c
     for (const d of DIRECTORS) {
       await lab.run(
         d,
-        `printf '#!/bin/sh\\n# lvs-play datapath test: down while /run/lvsp-test-misc-fail-HOST exists\\n[ ! -e /run/lvsp-test-misc-fail-"$1" ]\\n' > ${MISC_SCRIPT} && chmod 0755 ${MISC_SCRIPT} && rm -f ${MISC_FLAG('lvs01')} ${MISC_FLAG('lvs02')}`,
+        [
+          `printf '#!/bin/sh\\n# lvs-play datapath test: down while /run/lvsp-test-misc-fail-HOST exists\\n[ ! -e /run/lvsp-test-misc-fail-"$1" ]\\n' > ${MISC_SCRIPT}`,
+          `printf '#!/bin/sh\\n# lvs-play datapath test (misc_dynamic): weight 1 while /run/lvsp-test-capacity-1-HOST exists\\n[ -e /run/lvsp-test-capacity-1-"$1" ] && exit 3\\nexit 0\\n' > ${CAPACITY_SCRIPT}`,
+          `printf '#!/bin/sh\\n# lvs-play datapath test: records each quorum change\\necho "$1" >> ${QUORUM_LOG}\\n' > ${QUORUM_HOOK}`,
+          `chmod 0755 ${MISC_SCRIPT} ${CAPACITY_SCRIPT} ${QUORUM_HOOK}`,
+          `rm -f ${MISC_FLAG('lvs01')} ${MISC_FLAG('lvs02')} ${CAPACITY_FLAG('lvs01')} ${QUORUM_LOG}`,
+        ].join(' && '),
       );
     }
     inventory = join(dir, 'lab-services.json');
@@ -333,7 +368,11 @@ describe('datapath: sorry server, UDP, MISC_CHECK, SSL_GET and DNS_CHECK under c
         `systemctl stop ${UDP_UNIT} ${DNS_UNIT} 2>/dev/null; systemctl reset-failed ${UDP_UNIT} ${DNS_UNIT} 2>/dev/null; rm -f /run/${UDP_UNIT}.py ${DNS_SERVFAIL} ${NGINX_TLS} ${TLS_CERT} ${TLS_KEY} ${TLS_PAGE} ${TLS_PAGE}.off && systemctl start nginx && systemctl reload nginx`,
       );
     }
-    for (const d of DIRECTORS) await tryRun(d, `rm -f ${MISC_SCRIPT} ${MISC_FLAG('lvs01')} ${MISC_FLAG('lvs02')}`);
+    for (const d of DIRECTORS)
+      await tryRun(
+        d,
+        `rm -f ${MISC_SCRIPT} ${MISC_FLAG('lvs01')} ${MISC_FLAG('lvs02')} ${CAPACITY_SCRIPT} ${CAPACITY_FLAG('lvs01')} ${QUORUM_HOOK} ${QUORUM_LOG}`,
+      );
     await tryRun('client', 'rm -f /tmp/lvsp-services-stop-*');
     const d = await lvsPlay(['deploy', DATAPATH_INVENTORY]);
     if (dir) rmSync(dir, { recursive: true, force: true });
@@ -342,7 +381,7 @@ describe('datapath: sorry server, UDP, MISC_CHECK, SSL_GET and DNS_CHECK under c
     await verifyPasses(DATAPATH_INVENTORY);
   });
 
-  it('verify passes with the five services deployed; both IPVS tables hold the UDP service and the sorry-server service', async () => {
+  it('verify passes with the six services deployed; both IPVS tables hold the UDP service and the sorry-server service', async () => {
     const out = await verifyPasses(inventory);
     for (const d of DIRECTORS) {
       const table = await lab.ipvs(d);
@@ -447,5 +486,54 @@ describe('datapath: sorry server, UDP, MISC_CHECK, SSL_GET and DNS_CHECK under c
       },
     );
     judge('DNS_CHECK', run, 'lvs02', ['lvs01', 'lvs02']);
+  });
+
+  it('quorum: lvs01 (worth 2) saying it carries 1 loses the quorum of 2 -> the sorry server lvs02 takes every request, quorum_down runs on both directors; back to 2 -> lvs01 again, quorum_up', async () => {
+    const flag = CAPACITY_FLAG('lvs01');
+    const hookRuns = async () => {
+      const out: Record<string, string[]> = {};
+      for (const d of DIRECTORS) out[d] = (await lab.run(d, `cat ${QUORUM_LOG} 2>/dev/null; true`)).trim().split('\n').filter(Boolean);
+      return out;
+    };
+    // the deploy has just added this VIP: wait until a director holds it and lvs01 answers on it
+    await waitFor(
+      `${QUORUM_VIP} answered`,
+      async () =>
+        (
+          await lab.ssh(
+            'client',
+            `python3 -c "import urllib.request as u; print(u.urlopen('http://${QUORUM_VIP}/index.html', timeout=1).read().decode())"`,
+          )
+        ).stdout.includes('lvs01'),
+      30_000,
+      500,
+    );
+    // what the deploy's start or reload of keepalived ran is not this scenario's
+    await Promise.all(DIRECTORS.map((d) => lab.run(d, `rm -f ${QUORUM_LOG}`)));
+    let duringLoss: Record<string, string[]> = {};
+    const run = await underTraffic(
+      'quorum',
+      { vips: [QUORUM_VIP], port: 80, timeoutMs: 2000 },
+      {
+        break: () => Promise.all(DIRECTORS.map((d) => lab.run(d, `touch ${flag}`))),
+        out: rowsAre('TCP', QUORUM_VIP, 80, [`${LVS01} 0`, `${LVS02} 1`]),
+        repair: async () => {
+          log(`quorum: ${QUORUM_VIP}:80 below its quorum: ${JSON.stringify(await rows('TCP', QUORUM_VIP, 80))} (address weight)`);
+          duringLoss = await hookRuns();
+          await Promise.all(DIRECTORS.map((d) => lab.run(d, `rm -f ${flag}`)));
+        },
+        back: rowsAre('TCP', QUORUM_VIP, 80, [`${LVS01} 2`]),
+      },
+    );
+    const after = await hookRuns();
+    log(`quorum: hooks run while below the quorum ${JSON.stringify(duringLoss)}, after it was back ${JSON.stringify(after)}`);
+    log(`quorum: ${QUORUM_VIP}:80 at the end: ${JSON.stringify(await rows('TCP', QUORUM_VIP, 80))} (address weight)`);
+    const lastSorry = Math.max(...run.results.filter((r) => r.body === 'lvs02').map((r) => r.t * 1000));
+    log(`quorum: the sorry server's last answer ${Math.round(lastSorry - run.backAt)} ms after lvs01 was seen back on both directors`);
+    judge('quorum', run, 'lvs02', ['lvs01']);
+    for (const d of DIRECTORS) {
+      assert.deepEqual(duringLoss[d], ['down'], `${d}: quorum_down ran once when the quorum was lost`);
+      assert.deepEqual(after[d], ['down', 'up'], `${d}: quorum_up ran once when it was back`);
+    }
   });
 });
