@@ -103,6 +103,7 @@ export function resolveInventory(inv: Inventory, opts: ResolveOptions): Cluster 
       interface: vrrpInterface,
       advertInterval,
       syncDaemon: vrrp.syncDaemon ?? DEFAULTS.vrrp.syncDaemon,
+      syncMaxlen: vrrp.syncMaxlen ?? null,
       auth,
       unicast: vrrp.unicast ?? false,
       preempt: { nopreempt: vrrp.nopreempt ?? false, delay: vrrp.preemptDelay ?? 0 },

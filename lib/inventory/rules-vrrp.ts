@@ -100,10 +100,16 @@ export function vrrpRules(inv: Obj): InventoryProblem[] {
   return problems;
 }
 
-/** nopreempt and preempt_delay exclude each other; unicast peers must be of each VIP's address family. */
+/** nopreempt and preempt_delay exclude each other, as do syncMaxlen and syncDaemon false; unicast peers must be of each VIP's address family. */
 function preemptAndUnicastRules(inv: Obj, directors: string[]): InventoryProblem[] {
   const problems: InventoryProblem[] = [];
   const vrrp = obj(inv.vrrp);
+  if (vrrp?.syncMaxlen !== undefined && vrrp.syncDaemon === false) {
+    problems.push({
+      path: '/vrrp/syncMaxlen',
+      message: 'sizes the messages of the connection sync daemon, which syncDaemon false turns off; remove one of them',
+    });
+  }
   if (vrrp?.nopreempt === true && vrrp.preemptDelay !== undefined) {
     problems.push({
       path: '/vrrp/preemptDelay',

@@ -7,7 +7,7 @@ const require = createRequire(import.meta.url);
 
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lvs-play.invalid/schema/inventory.schema.json","title":"lvs-play inventory","description":"One LVS-DR cluster: its hosts, their groups, the VIPs with their virtual services, VRRP settings, time servers, packages and sysctls. Anything that reaches a shell or a file name has a strict pattern.","type":"object","additionalProperties":false,"required":["name","hosts","groups","vips"],"properties":{"$schema":{"description":"Path or URL of this schema, for editors: \"../schema/inventory.schema.json\".","type":"string"},"name":{"description":"Cluster name, used in file names and headers: lowercase letters, digits, '_' and '-', 1-63 characters, starting with a letter or digit.","type":"string","pattern":"^[a-z0-9][a-z0-9_-]{0,62}$"},"ssh":{"description":"SSH settings for every host; a host's own \"ssh\" overrides them key by key.","$ref":"#/$defs/ssh"},"hosts":{"description":"Every machine lvs-play manages, in the order it reports them.","type":"array","minItems":1,"items":{"$ref":"#/$defs/host"}},"groups":{"description":"Group name -> host names. \"directors\" (run keepalived and IPVS) and \"realservers\" (carry the VIPs on lo) are required; more groups are allowed (e.g. \"clients\").","type":"object","required":["directors","realservers"],"propertyNames":{"$ref":"#/$defs/groupName"},"properties":{"directors":{"description":"Hosts that run keepalived: each VIP has one MASTER among them and the others are its BACKUPs. Two for the dual-master pattern.","$ref":"#/$defs/hostList"},"realservers":{"description":"Hosts that serve the VIPs' traffic; they get every VIP on lo and arp_ignore/arp_announce.","$ref":"#/$defs/hostList"}},"additionalProperties":{"$ref":"#/$defs/hostList"}},"vrrp":{"$ref":"#/$defs/vrrp"},"keepalived":{"description":"How keepalived runs on the directors.","type":"object","additionalProperties":false,"properties":{"mode":{"description":"\"full\" (default) runs VRRP and the IPVS health checker; \"vrrp-only\" for hosts whose kernel has no IP_VS (the container lab).","enum":["full","vrrp-only"]}}},"vips":{"description":"The virtual IP addresses. Each gets its own vrrp_instance, one MASTER director and the others BACKUP with lower, distinct priorities.","type":"array","minItems":1,"items":{"$ref":"#/$defs/vip"}},"nat":{"description":"LVS-NAT (services with \"forwarding\": \"NAT\"): the directors rewrite the destination to the real server, so its replies must go back through the MASTER director. The directors get net.ipv4.ip_forward=1 (net.ipv6.conf.all.forwarding=1 for IPv6 NAT VIPs); every real server of a NAT service routes `clientNetworks` (default: its default route) via `gateway` (unit lvs-play-nat-route.service) and holds no VIP on lo. Required when a service uses NAT.","type":"object","additionalProperties":false,"required":["gateway"],"properties":{"gateway":{"description":"A VIP of this cluster on the real servers' network, their gateway. It must be in a vrrp.syncGroups group with every VIP that has a NAT service, so it moves with them to the director that answers.","$ref":"#/$defs/ipAddress"},"prefixLength":{"description":"Prefix length of the real servers' network around the gateway: every real server of a NAT service must have an address in it. Default 24 (IPv4), 64 (IPv6).","type":"integer","minimum":1,"maximum":128},"clientNetworks":{"description":"Networks (CIDR, e.g. \"0.0.0.0/0\" or \"203.0.113.0/24\") the real servers reach through the gateway: the clients of the NAT services. Default: the real servers' default route goes via the gateway.","type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","pattern":"^[0-9A-Fa-f.:]+/[0-9]{1,3}$"}}}},"time":{"description":"Time synchronisation (chrony), done before anything else.","type":"object","additionalProperties":false,"properties":{"servers":{"description":"NTP servers, host names or IP addresses. Default [\"pool.ntp.org\"].","type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/$defs/serverName"}}}},"packages":{"description":"Group name -> packages to install on its hosts. Default for \"directors\": [\"keepalived\", \"ipvsadm\"].","type":"object","propertyNames":{"$ref":"#/$defs/groupName"},"additionalProperties":{"type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/packageName"}}},"sysctl":{"description":"Group name -> extra sysctls for its hosts (key -> value), written to /etc/sysctl.d.","type":"object","propertyNames":{"$ref":"#/$defs/groupName"},"additionalProperties":{"type":"object","propertyNames":{"$ref":"#/$defs/sysctlKey"},"additionalProperties":{"$ref":"#/$defs/sysctlValue"}}}},"$defs":{"hostName":{"description":"Host name: lowercase letters, digits and '-', 1-63 characters, not starting or ending with '-'.","type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},"groupName":{"description":"Group name: lowercase letters, digits, '_' and '-', 1-63 characters, starting with a letter.","type":"string","pattern":"^[a-z][a-z0-9_-]{0,62}$"},"hostList":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/$defs/hostName"}},"ipAddress":{"description":"An IPv4 address (192.0.2.10) or an IPv6 address (2001:db8::10), without prefix length.","type":"string","pattern":"^[0-9A-Fa-f.:]{2,45}$","anyOf":[{"format":"ipv4"},{"format":"ipv6"}]},"serverName":{"description":"A host name (0.pool.ntp.org) or an IP address.","type":"string","pattern":"^[A-Za-z0-9.:-]{1,253}$","anyOf":[{"format":"hostname"},{"format":"ipv4"},{"format":"ipv6"}]},"port":{"description":"A TCP/UDP port, 1-65535.","type":"integer","minimum":1,"maximum":65535},"priority":{"description":"A VRRP priority, 1-254 (255 is reserved for the address owner).","type":"integer","minimum":1,"maximum":254},"interfaceName":{"description":"A network interface name: 1-15 letters, digits, '_', '.' or '-', not starting with '-' or '.' (no '/', ':' or spaces).","type":"string","pattern":"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,14}$"},"envName":{"description":"An environment variable name: letters, digits and '_', not starting with a digit.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,127}$"},"filePath":{"description":"A file path: absolute, relative to the inventory's folder, or starting with \"~/\"; letters, digits and _ . + @ , = / - only (no spaces or shell characters), not starting with '-'.","type":"string","pattern":"^(~/|/)?[A-Za-z0-9_.+@,=][A-Za-z0-9_.+@,=/-]{0,4095}$"},"packageName":{"description":"A Debian or RPM package name: letters, digits and + . _ -, starting with a letter or digit.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9+._-]{0,127}$"},"sysctlKey":{"description":"A sysctl key in dotted form (net.ipv4.ip_forward): lowercase words of letters, digits, '_' and '-' joined by dots; interface names may have capitals.","type":"string","pattern":"^[a-z0-9_]+(\\.[A-Za-z0-9_-]+)+$"},"sysctlValue":{"description":"A sysctl value: an integer, or a string of letters, digits, spaces and . _ : , / + - (e.g. \"32768 60999\").","type":["string","integer"],"pattern":"^[A-Za-z0-9._:,/+ -]{1,256}$"},"ssh":{"description":"How lvs-play reaches a host over SSH. What is left out comes from the user's OpenSSH config (~/.ssh/config, or -F FILE), then the defaults.","type":"object","additionalProperties":false,"properties":{"user":{"description":"Login user, default \"root\"; other users escalate with sudo -n.","type":"string","pattern":"^[a-z_][a-z0-9_.-]{0,31}$"},"port":{"description":"SSH port, default 22.","$ref":"#/$defs/port"},"identityFile":{"description":"Private key file; \"~\" and relative paths resolve against the inventory's folder.","$ref":"#/$defs/filePath"},"passphraseEnv":{"description":"Environment variable holding the private key's passphrase.","$ref":"#/$defs/envName"},"knownHosts":{"description":"OpenSSH known_hosts file checked for host keys, default ~/.ssh/known_hosts.","$ref":"#/$defs/filePath"},"jumpHost":{"description":"Reach the host through this one: the name of an inventory host, or \"user@host:port\".","type":"string","pattern":"^([a-z_][a-z0-9_.-]{0,31}@)?([A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]{2,45}\\])(:[0-9]{1,5})?$"}}},"host":{"description":"A machine lvs-play manages.","type":"object","additionalProperties":false,"required":["name","address"],"properties":{"name":{"description":"Unique host name, used by groups, real servers and --limit.","$ref":"#/$defs/hostName"},"address":{"description":"The host's IP address: lvs-play connects to it and real servers are addressed by it.","$ref":"#/$defs/ipAddress"},"ipv4":{"description":"Dual-stack hosts: the host's IPv4 address when \"address\" is IPv6. IPv4 VIPs address the host by it (as a real server, sorry server or unicast peer); lvs-play still connects to \"address\".","type":"string","pattern":"^[0-9.]{7,15}$","format":"ipv4"},"ipv6":{"description":"Dual-stack hosts: the host's IPv6 address when \"address\" is IPv4 (e.g. 2001:db8::10). IPv6 VIPs address the host by it (as a real server, sorry server or unicast peer); lvs-play still connects to \"address\".","type":"string","pattern":"^[0-9A-Fa-f.:]{2,45}$","format":"ipv6"},"ssh":{"description":"Overrides the inventory-wide ssh settings for this host.","$ref":"#/$defs/ssh"}}},"vrrp":{"description":"VRRP settings shared by every VIP's vrrp_instance.","type":"object","additionalProperties":false,"properties":{"interface":{"description":"Interface VRRP runs on and the VIPs are added to, default \"eth0\".","$ref":"#/$defs/interfaceName"},"advertInterval":{"description":"advert_int: seconds between VRRP advertisements, 1-255, default 1.","type":"integer","minimum":1,"maximum":255},"priority":{"description":"Priorities: a VIP's MASTER gets \"master\"; its backups get backup, backup - step, backup - 2*step, ...","type":"object","additionalProperties":false,"properties":{"master":{"description":"MASTER priority, default 150.","$ref":"#/$defs/priority"},"backup":{"description":"First BACKUP's priority, default 120; must be below master.","$ref":"#/$defs/priority"},"step":{"description":"How much lower each further BACKUP is, default 10.","type":"integer","minimum":1,"maximum":100}}},"authentication":{"description":"VRRP authentication (IPv4 VIPs only: IPv6 uses VRRPv3, which has none). Give exactly one of password, passwordEnv or passwordFile.","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"auth_type: PASS. (AH is refused: keepalived clears it on an instance that starts as MASTER, as every dual-master director does.)","enum":["PASS","AH"]},"password":{"description":"auth_pass, 1-8 characters (keepalived silently truncates longer ones); prefer passwordEnv or passwordFile.","type":"string","minLength":1,"maxLength":8,"pattern":"^[A-Za-z0-9_.,:;@%+=^~*&?/|<>()\\[\\]-]+$"},"passwordEnv":{"description":"Environment variable holding the password.","$ref":"#/$defs/envName"},"passwordFile":{"description":"File holding the password (a trailing newline is ignored).","$ref":"#/$defs/filePath"}},"oneOf":[{"required":["password"]},{"required":["passwordEnv"]},{"required":["passwordFile"]}]},"syncDaemon":{"description":"Run the IPVS connection sync daemon (lvs_sync_daemon) on vrrp.interface, default true.","type":"boolean"},"unicast":{"description":"Send VRRP adverts to the other directors' addresses (unicast_src_ip, unicast_peer) instead of multicast, for networks that drop multicast; the peers follow from the directors group. Default false.","type":"boolean"},"nopreempt":{"description":"A director that comes back does not take its VIPs back from the director holding them (nopreempt; every instance then starts in BACKUP state). Default false: the MASTER preempts.","type":"boolean"},"preemptDelay":{"description":"preempt_delay: seconds a director that comes back waits before it takes its VIPs back, 1-1000. Not with nopreempt.","type":"integer","minimum":1,"maximum":1000},"notify":{"description":"The operator's script keepalived runs on every VRRP state change of every instance (keepalived's notify: $1 INSTANCE, $2 the instance name, $3 the new state MASTER/BACKUP/FAULT/STOP, $4 the priority), installed on each director as /etc/keepalived/lvs-play-notify (root, 0755) and run as root with keepalived's script security on. Give its text (script) or a file next to the inventory (file).","type":"object","additionalProperties":false,"properties":{"script":{"description":"The script itself, starting with #!.","type":"string","minLength":3,"maxLength":65536,"pattern":"^#!"},"file":{"description":"A local file holding the script (relative to the inventory's folder).","$ref":"#/$defs/filePath"}},"oneOf":[{"required":["script"]},{"required":["file"]}]},"trackScripts":{"description":"The operator's own checks (vrrp_script), e.g. \"is the upstream router reachable\", tracked by every VIP's vrrp_instance on every director and run as root: while one fails on a director, its priority for every VIP changes by the check's weight (weight 0: its instances go to FAULT and give their VIPs up).","type":"array","minItems":1,"items":{"$ref":"#/$defs/trackScript"}},"trackInterfaces":{"description":"Interfaces every VIP's vrrp_instance tracks (track_interface): while one is down on a director, its priority changes by the weight, or without a weight its instances go to FAULT.","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["interface"],"properties":{"interface":{"$ref":"#/$defs/interfaceName"},"weight":{"description":"-253 to 253; default none: the instances go to FAULT while the interface is down.","type":"integer","minimum":-253,"maximum":253}}}},"syncGroups":{"description":"VIPs that must move together (vrrp_sync_group): when one of a group's instances changes state on a director, the others follow. A group's VIPs share their MASTER and interface.","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["name","vips"],"properties":{"name":{"description":"vrrp_sync_group name: letters, digits, '_' and '-', 1-32 characters, starting with a letter.","$ref":"#/$defs/vrrpName"},"vips":{"description":"The group's VIPs (at least two), by address.","type":"array","minItems":2,"uniqueItems":true,"items":{"$ref":"#/$defs/ipAddress"}}}}},"garp":{"description":"Gratuitous ARP (IPv4) / unsolicited NA (IPv6) a new MASTER sends so switches learn it.","type":"object","additionalProperties":false,"properties":{"masterDelay":{"description":"garp_master_delay: seconds after becoming MASTER before the second burst, 0-255 (keepalived's default 5).","type":"integer","minimum":0,"maximum":255},"masterRepeat":{"description":"garp_master_repeat: messages per burst, 1-255 (keepalived's default 5).","type":"integer","minimum":1,"maximum":255},"masterRefresh":{"description":"garp_master_refresh: seconds between repeated bursts while MASTER, 1-86400 (keepalived's default: none).","type":"integer","minimum":1,"maximum":86400}}}}},"operatorCommand":{"description":"An operator's command keepalived runs on the directors: an absolute path, then arguments separated by single spaces (letters, digits and _ . / : = , + @ % -; no quotes or shell characters). lvs-play runs it, it does not install it.","type":"string","maxLength":1024,"pattern":"^/[A-Za-z0-9_./+-]{1,255}( [A-Za-z0-9_./:=,+@%-]{1,255}){0,32}$"},"vrrpName":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_-]{0,31}$"},"trackScript":{"description":"One vrrp_script: a command keepalived runs every interval; exit 0 is success.","type":"object","additionalProperties":false,"required":["name","command"],"properties":{"name":{"description":"vrrp_script name: letters, digits, '_' and '-', 1-32 characters, starting with a letter.","$ref":"#/$defs/vrrpName"},"command":{"description":"The command: an absolute path, then arguments separated by single spaces (letters, digits and _ . / : = , + @ % -; no quotes or shell characters). It must exist on the directors: lvs-play runs it, it does not install it.","type":"string","maxLength":1024,"pattern":"^/[A-Za-z0-9_./+-]{1,255}( [A-Za-z0-9_./:=,+@%-]{1,255}){0,32}$"},"interval":{"description":"Seconds between runs, 1-3600, default 2.","type":"integer","minimum":1,"maximum":3600},"timeout":{"description":"Seconds a run may take before it counts as failed, 1-3600, default the interval.","type":"integer","minimum":1,"maximum":3600},"weight":{"description":"-253 to 253, added to the priority while the check fails (negative) or passes (positive); default 0: the instances go to FAULT while it fails.","type":"integer","minimum":-253,"maximum":253},"fall":{"description":"Failed runs in a row before it counts as failing, 1-255, default 1.","type":"integer","minimum":1,"maximum":255},"rise":{"description":"Successful runs in a row before it counts as passing again, 1-255, default 1.","type":"integer","minimum":1,"maximum":255}}},"vip":{"description":"A virtual IP address, its vrrp_instance and its virtual services.","type":"object","additionalProperties":false,"required":["address","routerId","services"],"properties":{"address":{"description":"The VIP: an IPv4 or IPv6 address, never a host's address.","$ref":"#/$defs/ipAddress"},"instance":{"description":"vrrp_instance name, default \"vi_<index+1>\": letters, digits, '_', '.' and '-', 1-32 characters, starting with a letter.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_.-]{0,31}$"},"routerId":{"description":"virtual_router_id, 1-255, unique per interface.","type":"integer","minimum":1,"maximum":255},"master":{"description":"The director that is MASTER for this VIP; default: VIP i goes to directors[i % N].","$ref":"#/$defs/hostName"},"priority":{"description":"This VIP's MASTER priority, default vrrp.priority.master.","$ref":"#/$defs/priority"},"interface":{"description":"Interface for this VIP's instance, default vrrp.interface.","$ref":"#/$defs/interfaceName"},"services":{"description":"The virtual_server blocks for this VIP. Empty for a VIP that only moves between the directors, e.g. a NAT gateway (nat.gateway).","type":"array","items":{"$ref":"#/$defs/service"}}}},"service":{"description":"A virtual service: VIP:port balanced over real servers, or several ports of the VIP as one service (fwmark).","type":"object","additionalProperties":false,"properties":{"port":{"description":"The virtual service's port, 1-65535.","$ref":"#/$defs/port"},"fwmark":{"description":"Firewall mark, 1-4294967295: the service is every port in \"ports\" of the VIP, marked with this number by nftables rules lvs-play writes on the directors. Unique in the cluster; IPv4 VIPs only.","type":"integer","minimum":1,"maximum":4294967295},"ports":{"description":"The ports a fwmark service takes on its VIP, each once; real servers receive each client's own port.","type":"array","minItems":1,"maxItems":64,"uniqueItems":true,"items":{"$ref":"#/$defs/port"}},"protocol":{"description":"TCP (default) or UDP.","enum":["TCP","UDP"]},"scheduler":{"description":"lb_algo, an ipvsadm scheduler, default \"rr\".","enum":["rr","wrr","lc","wlc","lblc","lblcr","dh","sh","sed","nq","fo","ovf","mh","twos"]},"schedulerFlags":{"description":"Scheduler flags, for the schedulers that take them: sh-port and sh-fallback for sh, mh-port and mh-fallback for mh (port: the source port counts in the hash; fallback: an unavailable server's clients go to another one).","type":"array","uniqueItems":true,"items":{"enum":["sh-port","sh-fallback","mh-port","mh-fallback"]}},"forwarding":{"description":"lb_kind: DR (default, direct routing), NAT or TUN.","enum":["DR","NAT","TUN"]},"persistence":{"description":"persistence_timeout in seconds, 0 (default) for none.","type":"integer","minimum":0,"maximum":2678400},"delayLoop":{"description":"delay_loop: seconds between health checks, default 3.","type":"integer","minimum":1,"maximum":86400},"sorryServer":{"description":"sorry_server: where keepalived sends the service's traffic while every real server is down. An inventory host of group \"realservers\" (so it carries the VIP on lo like a real server), not one of this service's real servers.","type":"object","additionalProperties":false,"required":["host"],"properties":{"host":{"description":"The inventory host.","$ref":"#/$defs/hostName"},"port":{"description":"Its port, default the service's port (DR and TUN cannot change it).","$ref":"#/$defs/port"}}},"quorum":{"description":"keepalived's quorum: the service is up while the weights of its live real servers add up to at least \"weight\"; below it (minus hysteresis) the service is down: its traffic goes to the sorry server if it has one, and \"down\" runs on the director; \"up\" runs when it is back. Default none (keepalived's quorum 1: up while any real server is).","type":"object","additionalProperties":false,"required":["weight"],"properties":{"weight":{"description":"quorum: the smallest total weight of live real servers that keeps the service up, 1-4294967295; at most the total of the service's real server weights.","type":"integer","minimum":1,"maximum":4294967295},"hysteresis":{"description":"hysteresis: how far the live weight may fall below \"weight\" before the service counts as down (and must climb back above it to count as up), 0 (default) to weight - 1.","type":"integer","minimum":0,"maximum":4294967294},"up":{"description":"quorum_up: the operator's command run as root on each director when the service gains its quorum. An absolute path, then arguments separated by single spaces (letters, digits and _ . / : = , + @ % -; no quotes or shell characters). It must exist on the directors.","$ref":"#/$defs/operatorCommand"},"down":{"description":"quorum_down: the operator's command run as root on each director when the service loses its quorum; the same form as \"up\".","$ref":"#/$defs/operatorCommand"}}},"realServers":{"description":"Real servers, default every host of group \"realservers\" with weight 1 on the service's port.","type":"array","minItems":1,"items":{"$ref":"#/$defs/realServer"}},"healthCheck":{"$ref":"#/$defs/healthCheck"}}},"realServer":{"description":"A real server of a virtual service.","type":"object","additionalProperties":false,"required":["host"],"properties":{"host":{"description":"Name of an inventory host in group \"realservers\".","$ref":"#/$defs/hostName"},"port":{"description":"Port on the real server, default the service's port (DR forwards to the same port).","$ref":"#/$defs/port"},"weight":{"description":"Scheduler weight 0-65535, default 1 (0 takes no new connections).","type":"integer","minimum":0,"maximum":65535}}},"healthCheck":{"description":"How keepalived checks each real server: TCP_CHECK (default) connects; HTTP_GET and SSL_GET request a path (over TLS for SSL_GET) and expect a status; MISC_CHECK runs the operator's command on the director; DNS_CHECK sends a DNS query; UDP_CHECK sends a UDP datagram and fails on an ICMP unreachable. A UDP service needs UDP_CHECK, DNS_CHECK or MISC_CHECK.","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"TCP_CHECK, HTTP_GET, SSL_GET, MISC_CHECK, DNS_CHECK or UDP_CHECK.","enum":["TCP_CHECK","HTTP_GET","SSL_GET","MISC_CHECK","DNS_CHECK","UDP_CHECK"]},"port":{"description":"connect_port, default the real server's port.","$ref":"#/$defs/port"},"connectTimeout":{"description":"connect_timeout in seconds (MISC_CHECK: misc_timeout, how long the command may run), default 10.","type":"integer","minimum":1,"maximum":3600},"retry":{"description":"retry (formerly nb_get_retry), default 3.","type":"integer","minimum":0,"maximum":100},"delayBeforeRetry":{"description":"delay_before_retry in seconds, default 3.","type":"integer","minimum":0,"maximum":3600},"path":{"description":"HTTP_GET and SSL_GET only: the URL path to request, default \"/\"; letters, digits and / . _ ~ % + , : @ = - plus an optional ?query (with &).","type":"string","maxLength":1024,"pattern":"^/[A-Za-z0-9._~%/+,:@=-]*(\\?[A-Za-z0-9._~%/+,:@=&-]*)?$"},"status":{"description":"HTTP_GET and SSL_GET only: the expected status code, default 200.","type":"integer","minimum":100,"maximum":599},"command":{"description":"MISC_CHECK only (required there): the operator's check, run on each director as root; exit 0 is up. %address, %port and %host in it become the checked real server's address, the check's port and its host name (keepalived tells the command nothing about the server it checks). An absolute path, then arguments separated by single spaces (letters, digits and _ . / : = , + @ % -; no quotes or shell characters). It must exist on the directors.","type":"string","maxLength":1024,"pattern":"^/[A-Za-z0-9_./+-]{1,255}( [A-Za-z0-9_./:=,+@%-]{1,255}){0,32}$"},"dynamic":{"description":"MISC_CHECK only: misc_dynamic, the command's exit code sets the weight (0 up at its weight, 1 down, 2-255 weight code - 2). Default false.","type":"boolean"},"query":{"description":"DNS_CHECK only: the question asked, default type SOA for \".\" (keepalived's default).","type":"object","additionalProperties":false,"properties":{"type":{"description":"The record type, default SOA.","enum":["A","NS","CNAME","SOA","MX","TXT","AAAA"]},"name":{"description":"The name asked for, default \".\" (the root).","type":"string","maxLength":253,"pattern":"^(\\.|([A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?\\.)*[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?\\.?)$"}}}},"allOf":[{"if":{"properties":{"type":{"enum":["TCP_CHECK","MISC_CHECK","DNS_CHECK","UDP_CHECK"]}}},"then":{"properties":{"path":false,"status":false}}},{"if":{"properties":{"type":{"const":"MISC_CHECK"}}},"then":{"required":["command"]}},{"if":{"properties":{"type":{"not":{"const":"MISC_CHECK"}}}},"then":{"properties":{"command":false,"dynamic":false}}},{"if":{"properties":{"type":{"not":{"const":"DNS_CHECK"}}}},"then":{"properties":{"query":false}}}]}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://lvs-play.invalid/schema/inventory.schema.json","title":"lvs-play inventory","description":"One LVS-DR cluster: its hosts, their groups, the VIPs with their virtual services, VRRP settings, time servers, packages and sysctls. Anything that reaches a shell or a file name has a strict pattern.","type":"object","additionalProperties":false,"required":["name","hosts","groups","vips"],"properties":{"$schema":{"description":"Path or URL of this schema, for editors: \"../schema/inventory.schema.json\".","type":"string"},"name":{"description":"Cluster name, used in file names and headers: lowercase letters, digits, '_' and '-', 1-63 characters, starting with a letter or digit.","type":"string","pattern":"^[a-z0-9][a-z0-9_-]{0,62}$"},"ssh":{"description":"SSH settings for every host; a host's own \"ssh\" overrides them key by key.","$ref":"#/$defs/ssh"},"hosts":{"description":"Every machine lvs-play manages, in the order it reports them.","type":"array","minItems":1,"items":{"$ref":"#/$defs/host"}},"groups":{"description":"Group name -> host names. \"directors\" (run keepalived and IPVS) and \"realservers\" (carry the VIPs on lo) are required; more groups are allowed (e.g. \"clients\").","type":"object","required":["directors","realservers"],"propertyNames":{"$ref":"#/$defs/groupName"},"properties":{"directors":{"description":"Hosts that run keepalived: each VIP has one MASTER among them and the others are its BACKUPs. Two for the dual-master pattern.","$ref":"#/$defs/hostList"},"realservers":{"description":"Hosts that serve the VIPs' traffic; they get every VIP on lo and arp_ignore/arp_announce.","$ref":"#/$defs/hostList"}},"additionalProperties":{"$ref":"#/$defs/hostList"}},"vrrp":{"$ref":"#/$defs/vrrp"},"keepalived":{"description":"How keepalived runs on the directors.","type":"object","additionalProperties":false,"properties":{"mode":{"description":"\"full\" (default) runs VRRP and the IPVS health checker; \"vrrp-only\" for hosts whose kernel has no IP_VS (the container lab).","enum":["full","vrrp-only"]}}},"vips":{"description":"The virtual IP addresses. Each gets its own vrrp_instance, one MASTER director and the others BACKUP with lower, distinct priorities.","type":"array","minItems":1,"items":{"$ref":"#/$defs/vip"}},"nat":{"description":"LVS-NAT (services with \"forwarding\": \"NAT\"): the directors rewrite the destination to the real server, so its replies must go back through the MASTER director. The directors get net.ipv4.ip_forward=1 (net.ipv6.conf.all.forwarding=1 for IPv6 NAT VIPs); every real server of a NAT service routes `clientNetworks` (default: its default route) via `gateway` (unit lvs-play-nat-route.service) and holds no VIP on lo. Required when a service uses NAT.","type":"object","additionalProperties":false,"required":["gateway"],"properties":{"gateway":{"description":"A VIP of this cluster on the real servers' network, their gateway. It must be in a vrrp.syncGroups group with every VIP that has a NAT service, so it moves with them to the director that answers.","$ref":"#/$defs/ipAddress"},"prefixLength":{"description":"Prefix length of the real servers' network around the gateway: every real server of a NAT service must have an address in it. Default 24 (IPv4), 64 (IPv6).","type":"integer","minimum":1,"maximum":128},"clientNetworks":{"description":"Networks (CIDR, e.g. \"0.0.0.0/0\" or \"203.0.113.0/24\") the real servers reach through the gateway: the clients of the NAT services. Default: the real servers' default route goes via the gateway.","type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","pattern":"^[0-9A-Fa-f.:]+/[0-9]{1,3}$"}}}},"time":{"description":"Time synchronisation (chrony), done before anything else.","type":"object","additionalProperties":false,"properties":{"servers":{"description":"NTP servers, host names or IP addresses. Default [\"pool.ntp.org\"].","type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/$defs/serverName"}}}},"packages":{"description":"Group name -> packages to install on its hosts. Default for \"directors\": [\"keepalived\", \"ipvsadm\"].","type":"object","propertyNames":{"$ref":"#/$defs/groupName"},"additionalProperties":{"type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/packageName"}}},"sysctl":{"description":"Group name -> extra sysctls for its hosts (key -> value), written to /etc/sysctl.d.","type":"object","propertyNames":{"$ref":"#/$defs/groupName"},"additionalProperties":{"type":"object","propertyNames":{"$ref":"#/$defs/sysctlKey"},"additionalProperties":{"$ref":"#/$defs/sysctlValue"}}}},"$defs":{"hostName":{"description":"Host name: lowercase letters, digits and '-', 1-63 characters, not starting or ending with '-'.","type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},"groupName":{"description":"Group name: lowercase letters, digits, '_' and '-', 1-63 characters, starting with a letter.","type":"string","pattern":"^[a-z][a-z0-9_-]{0,62}$"},"hostList":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/$defs/hostName"}},"ipAddress":{"description":"An IPv4 address (192.0.2.10) or an IPv6 address (2001:db8::10), without prefix length.","type":"string","pattern":"^[0-9A-Fa-f.:]{2,45}$","anyOf":[{"format":"ipv4"},{"format":"ipv6"}]},"serverName":{"description":"A host name (0.pool.ntp.org) or an IP address.","type":"string","pattern":"^[A-Za-z0-9.:-]{1,253}$","anyOf":[{"format":"hostname"},{"format":"ipv4"},{"format":"ipv6"}]},"port":{"description":"A TCP/UDP port, 1-65535.","type":"integer","minimum":1,"maximum":65535},"priority":{"description":"A VRRP priority, 1-254 (255 is reserved for the address owner).","type":"integer","minimum":1,"maximum":254},"interfaceName":{"description":"A network interface name: 1-15 letters, digits, '_', '.' or '-', not starting with '-' or '.' (no '/', ':' or spaces).","type":"string","pattern":"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,14}$"},"envName":{"description":"An environment variable name: letters, digits and '_', not starting with a digit.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,127}$"},"filePath":{"description":"A file path: absolute, relative to the inventory's folder, or starting with \"~/\"; letters, digits and _ . + @ , = / - only (no spaces or shell characters), not starting with '-'.","type":"string","pattern":"^(~/|/)?[A-Za-z0-9_.+@,=][A-Za-z0-9_.+@,=/-]{0,4095}$"},"packageName":{"description":"A Debian or RPM package name: letters, digits and + . _ -, starting with a letter or digit.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9+._-]{0,127}$"},"sysctlKey":{"description":"A sysctl key in dotted form (net.ipv4.ip_forward): lowercase words of letters, digits, '_' and '-' joined by dots; interface names may have capitals.","type":"string","pattern":"^[a-z0-9_]+(\\.[A-Za-z0-9_-]+)+$"},"sysctlValue":{"description":"A sysctl value: an integer, or a string of letters, digits, spaces and . _ : , / + - (e.g. \"32768 60999\").","type":["string","integer"],"pattern":"^[A-Za-z0-9._:,/+ -]{1,256}$"},"ssh":{"description":"How lvs-play reaches a host over SSH. What is left out comes from the user's OpenSSH config (~/.ssh/config, or -F FILE), then the defaults.","type":"object","additionalProperties":false,"properties":{"user":{"description":"Login user, default \"root\"; other users escalate with sudo -n.","type":"string","pattern":"^[a-z_][a-z0-9_.-]{0,31}$"},"port":{"description":"SSH port, default 22.","$ref":"#/$defs/port"},"identityFile":{"description":"Private key file; \"~\" and relative paths resolve against the inventory's folder.","$ref":"#/$defs/filePath"},"passphraseEnv":{"description":"Environment variable holding the private key's passphrase.","$ref":"#/$defs/envName"},"knownHosts":{"description":"OpenSSH known_hosts file checked for host keys, default ~/.ssh/known_hosts.","$ref":"#/$defs/filePath"},"jumpHost":{"description":"Reach the host through this one: the name of an inventory host, or \"user@host:port\".","type":"string","pattern":"^([a-z_][a-z0-9_.-]{0,31}@)?([A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]{2,45}\\])(:[0-9]{1,5})?$"}}},"host":{"description":"A machine lvs-play manages.","type":"object","additionalProperties":false,"required":["name","address"],"properties":{"name":{"description":"Unique host name, used by groups, real servers and --limit.","$ref":"#/$defs/hostName"},"address":{"description":"The host's IP address: lvs-play connects to it and real servers are addressed by it.","$ref":"#/$defs/ipAddress"},"ipv4":{"description":"Dual-stack hosts: the host's IPv4 address when \"address\" is IPv6. IPv4 VIPs address the host by it (as a real server, sorry server or unicast peer); lvs-play still connects to \"address\".","type":"string","pattern":"^[0-9.]{7,15}$","format":"ipv4"},"ipv6":{"description":"Dual-stack hosts: the host's IPv6 address when \"address\" is IPv4 (e.g. 2001:db8::10). IPv6 VIPs address the host by it (as a real server, sorry server or unicast peer); lvs-play still connects to \"address\".","type":"string","pattern":"^[0-9A-Fa-f.:]{2,45}$","format":"ipv6"},"ssh":{"description":"Overrides the inventory-wide ssh settings for this host.","$ref":"#/$defs/ssh"}}},"vrrp":{"description":"VRRP settings shared by every VIP's vrrp_instance.","type":"object","additionalProperties":false,"properties":{"interface":{"description":"Interface VRRP runs on and the VIPs are added to, default \"eth0\".","$ref":"#/$defs/interfaceName"},"advertInterval":{"description":"advert_int: seconds between VRRP advertisements, 1-255, default 1.","type":"integer","minimum":1,"maximum":255},"priority":{"description":"Priorities: a VIP's MASTER gets \"master\"; its backups get backup, backup - step, backup - 2*step, ...","type":"object","additionalProperties":false,"properties":{"master":{"description":"MASTER priority, default 150.","$ref":"#/$defs/priority"},"backup":{"description":"First BACKUP's priority, default 120; must be below master.","$ref":"#/$defs/priority"},"step":{"description":"How much lower each further BACKUP is, default 10.","type":"integer","minimum":1,"maximum":100}}},"authentication":{"description":"VRRP authentication (IPv4 VIPs only: IPv6 uses VRRPv3, which has none). Give exactly one of password, passwordEnv or passwordFile.","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"auth_type: PASS. (AH is refused: keepalived clears it on an instance that starts as MASTER, as every dual-master director does.)","enum":["PASS","AH"]},"password":{"description":"auth_pass, 1-8 characters (keepalived silently truncates longer ones); prefer passwordEnv or passwordFile.","type":"string","minLength":1,"maxLength":8,"pattern":"^[A-Za-z0-9_.,:;@%+=^~*&?/|<>()\\[\\]-]+$"},"passwordEnv":{"description":"Environment variable holding the password.","$ref":"#/$defs/envName"},"passwordFile":{"description":"File holding the password (a trailing newline is ignored).","$ref":"#/$defs/filePath"}},"oneOf":[{"required":["password"]},{"required":["passwordEnv"]},{"required":["passwordFile"]}]},"syncDaemon":{"description":"Run the IPVS connection sync daemons (lvs_sync_daemon, master and backup on every director) on vrrp.interface, so a connection keeps its real server when its VIP moves; default true.","type":"boolean"},"syncMaxlen":{"description":"lvs_sync_daemon's maxlen: the largest sync message in bytes, 1-65507. The kernel sends a message when the next connection would not fit, or once it is 2 s old: with keepalived's default (the interface's MTU) a connection opened less than about 2 s before its VIP moves is unknown to the new holder, which resets it. A small value (64) puts each connection in a message of its own, sent 20 ms after the next connection or persistence template is synced (at once on a director with traffic): one datagram per synced connection. Needs syncDaemon.","type":"integer","minimum":1,"maximum":65507},"unicast":{"description":"Send VRRP adverts to the other directors' addresses (unicast_src_ip, unicast_peer) instead of multicast, for networks that drop multicast; the peers follow from the directors group. Default false.","type":"boolean"},"nopreempt":{"description":"A director that comes back does not take its VIPs back from the director holding them (nopreempt; every instance then starts in BACKUP state). Default false: the MASTER preempts.","type":"boolean"},"preemptDelay":{"description":"preempt_delay: seconds a director that comes back waits before it takes its VIPs back, 1-1000. Not with nopreempt.","type":"integer","minimum":1,"maximum":1000},"notify":{"description":"The operator's script keepalived runs on every VRRP state change of every instance (keepalived's notify: $1 INSTANCE, $2 the instance name, $3 the new state MASTER/BACKUP/FAULT/STOP, $4 the priority), installed on each director as /etc/keepalived/lvs-play-notify (root, 0755) and run as root with keepalived's script security on. Give its text (script) or a file next to the inventory (file).","type":"object","additionalProperties":false,"properties":{"script":{"description":"The script itself, starting with #!.","type":"string","minLength":3,"maxLength":65536,"pattern":"^#!"},"file":{"description":"A local file holding the script (relative to the inventory's folder).","$ref":"#/$defs/filePath"}},"oneOf":[{"required":["script"]},{"required":["file"]}]},"trackScripts":{"description":"The operator's own checks (vrrp_script), e.g. \"is the upstream router reachable\", tracked by every VIP's vrrp_instance on every director and run as root: while one fails on a director, its priority for every VIP changes by the check's weight (weight 0: its instances go to FAULT and give their VIPs up).","type":"array","minItems":1,"items":{"$ref":"#/$defs/trackScript"}},"trackInterfaces":{"description":"Interfaces every VIP's vrrp_instance tracks (track_interface): while one is down on a director, its priority changes by the weight, or without a weight its instances go to FAULT.","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["interface"],"properties":{"interface":{"$ref":"#/$defs/interfaceName"},"weight":{"description":"-253 to 253; default none: the instances go to FAULT while the interface is down.","type":"integer","minimum":-253,"maximum":253}}}},"syncGroups":{"description":"VIPs that must move together (vrrp_sync_group): when one of a group's instances changes state on a director, the others follow. A group's VIPs share their MASTER and interface.","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["name","vips"],"properties":{"name":{"description":"vrrp_sync_group name: letters, digits, '_' and '-', 1-32 characters, starting with a letter.","$ref":"#/$defs/vrrpName"},"vips":{"description":"The group's VIPs (at least two), by address.","type":"array","minItems":2,"uniqueItems":true,"items":{"$ref":"#/$defs/ipAddress"}}}}},"garp":{"description":"Gratuitous ARP (IPv4) / unsolicited NA (IPv6) a new MASTER sends so switches learn it.","type":"object","additionalProperties":false,"properties":{"masterDelay":{"description":"garp_master_delay: seconds after becoming MASTER before the second burst, 0-255 (keepalived's default 5).","type":"integer","minimum":0,"maximum":255},"masterRepeat":{"description":"garp_master_repeat: messages per burst, 1-255 (keepalived's default 5).","type":"integer","minimum":1,"maximum":255},"masterRefresh":{"description":"garp_master_refresh: seconds between repeated bursts while MASTER, 1-86400 (keepalived's default: none).","type":"integer","minimum":1,"maximum":86400}}}}},"operatorCommand":{"description":"An operator's command keepalived runs on the directors: an absolute path, then arguments separated by single spaces (letters, digits and _ . / : = , + @ % -; no quotes or shell characters). lvs-play runs it, it does not install it.","type":"string","maxLength":1024,"pattern":"^/[A-Za-z0-9_./+-]{1,255}( [A-Za-z0-9_./:=,+@%-]{1,255}){0,32}$"},"vrrpName":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_-]{0,31}$"},"trackScript":{"description":"One vrrp_script: a command keepalived runs every interval; exit 0 is success.","type":"object","additionalProperties":false,"required":["name","command"],"properties":{"name":{"description":"vrrp_script name: letters, digits, '_' and '-', 1-32 characters, starting with a letter.","$ref":"#/$defs/vrrpName"},"command":{"description":"The command: an absolute path, then arguments separated by single spaces (letters, digits and _ . / : = , + @ % -; no quotes or shell characters). It must exist on the directors: lvs-play runs it, it does not install it.","type":"string","maxLength":1024,"pattern":"^/[A-Za-z0-9_./+-]{1,255}( [A-Za-z0-9_./:=,+@%-]{1,255}){0,32}$"},"interval":{"description":"Seconds between runs, 1-3600, default 2.","type":"integer","minimum":1,"maximum":3600},"timeout":{"description":"Seconds a run may take before it counts as failed, 1-3600, default the interval.","type":"integer","minimum":1,"maximum":3600},"weight":{"description":"-253 to 253, added to the priority while the check fails (negative) or passes (positive); default 0: the instances go to FAULT while it fails.","type":"integer","minimum":-253,"maximum":253},"fall":{"description":"Failed runs in a row before it counts as failing, 1-255, default 1.","type":"integer","minimum":1,"maximum":255},"rise":{"description":"Successful runs in a row before it counts as passing again, 1-255, default 1.","type":"integer","minimum":1,"maximum":255}}},"vip":{"description":"A virtual IP address, its vrrp_instance and its virtual services.","type":"object","additionalProperties":false,"required":["address","routerId","services"],"properties":{"address":{"description":"The VIP: an IPv4 or IPv6 address, never a host's address.","$ref":"#/$defs/ipAddress"},"instance":{"description":"vrrp_instance name, default \"vi_<index+1>\": letters, digits, '_', '.' and '-', 1-32 characters, starting with a letter.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_.-]{0,31}$"},"routerId":{"description":"virtual_router_id, 1-255, unique per interface.","type":"integer","minimum":1,"maximum":255},"master":{"description":"The director that is MASTER for this VIP; default: VIP i goes to directors[i % N].","$ref":"#/$defs/hostName"},"priority":{"description":"This VIP's MASTER priority, default vrrp.priority.master.","$ref":"#/$defs/priority"},"interface":{"description":"Interface for this VIP's instance, default vrrp.interface.","$ref":"#/$defs/interfaceName"},"services":{"description":"The virtual_server blocks for this VIP. Empty for a VIP that only moves between the directors, e.g. a NAT gateway (nat.gateway).","type":"array","items":{"$ref":"#/$defs/service"}}}},"service":{"description":"A virtual service: VIP:port balanced over real servers, or several ports of the VIP as one service (fwmark).","type":"object","additionalProperties":false,"properties":{"port":{"description":"The virtual service's port, 1-65535.","$ref":"#/$defs/port"},"fwmark":{"description":"Firewall mark, 1-4294967295: the service is every port in \"ports\" of the VIP, marked with this number by nftables rules lvs-play writes on the directors. Unique in the cluster; IPv4 VIPs only.","type":"integer","minimum":1,"maximum":4294967295},"ports":{"description":"The ports a fwmark service takes on its VIP, each once; real servers receive each client's own port.","type":"array","minItems":1,"maxItems":64,"uniqueItems":true,"items":{"$ref":"#/$defs/port"}},"protocol":{"description":"TCP (default) or UDP.","enum":["TCP","UDP"]},"scheduler":{"description":"lb_algo, an ipvsadm scheduler, default \"rr\".","enum":["rr","wrr","lc","wlc","lblc","lblcr","dh","sh","sed","nq","fo","ovf","mh","twos"]},"schedulerFlags":{"description":"Scheduler flags, for the schedulers that take them: sh-port and sh-fallback for sh, mh-port and mh-fallback for mh (port: the source port counts in the hash; fallback: an unavailable server's clients go to another one).","type":"array","uniqueItems":true,"items":{"enum":["sh-port","sh-fallback","mh-port","mh-fallback"]}},"forwarding":{"description":"lb_kind: DR (default, direct routing), NAT or TUN.","enum":["DR","NAT","TUN"]},"persistence":{"description":"persistence_timeout in seconds, 0 (default) for none.","type":"integer","minimum":0,"maximum":2678400},"delayLoop":{"description":"delay_loop: seconds between health checks, default 3.","type":"integer","minimum":1,"maximum":86400},"sorryServer":{"description":"sorry_server: where keepalived sends the service's traffic while every real server is down. An inventory host of group \"realservers\" (so it carries the VIP on lo like a real server), not one of this service's real servers.","type":"object","additionalProperties":false,"required":["host"],"properties":{"host":{"description":"The inventory host.","$ref":"#/$defs/hostName"},"port":{"description":"Its port, default the service's port (DR and TUN cannot change it).","$ref":"#/$defs/port"}}},"quorum":{"description":"keepalived's quorum: the service is up while the weights of its live real servers add up to at least \"weight\"; below it (minus hysteresis) the service is down: its traffic goes to the sorry server if it has one, and \"down\" runs on the director; \"up\" runs when it is back. Default none (keepalived's quorum 1: up while any real server is).","type":"object","additionalProperties":false,"required":["weight"],"properties":{"weight":{"description":"quorum: the smallest total weight of live real servers that keeps the service up, 1-4294967295; at most the total of the service's real server weights.","type":"integer","minimum":1,"maximum":4294967295},"hysteresis":{"description":"hysteresis: how far the live weight may fall below \"weight\" before the service counts as down (and must climb back above it to count as up), 0 (default) to weight - 1.","type":"integer","minimum":0,"maximum":4294967294},"up":{"description":"quorum_up: the operator's command run as root on each director when the service gains its quorum. An absolute path, then arguments separated by single spaces (letters, digits and _ . / : = , + @ % -; no quotes or shell characters). It must exist on the directors.","$ref":"#/$defs/operatorCommand"},"down":{"description":"quorum_down: the operator's command run as root on each director when the service loses its quorum; the same form as \"up\".","$ref":"#/$defs/operatorCommand"}}},"realServers":{"description":"Real servers, default every host of group \"realservers\" with weight 1 on the service's port.","type":"array","minItems":1,"items":{"$ref":"#/$defs/realServer"}},"healthCheck":{"$ref":"#/$defs/healthCheck"}}},"realServer":{"description":"A real server of a virtual service.","type":"object","additionalProperties":false,"required":["host"],"properties":{"host":{"description":"Name of an inventory host in group \"realservers\".","$ref":"#/$defs/hostName"},"port":{"description":"Port on the real server, default the service's port (DR forwards to the same port).","$ref":"#/$defs/port"},"weight":{"description":"Scheduler weight 0-65535, default 1 (0 takes no new connections).","type":"integer","minimum":0,"maximum":65535}}},"healthCheck":{"description":"How keepalived checks each real server: TCP_CHECK (default) connects; HTTP_GET and SSL_GET request a path (over TLS for SSL_GET) and expect a status; MISC_CHECK runs the operator's command on the director; DNS_CHECK sends a DNS query; UDP_CHECK sends a UDP datagram and fails on an ICMP unreachable. A UDP service needs UDP_CHECK, DNS_CHECK or MISC_CHECK.","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"TCP_CHECK, HTTP_GET, SSL_GET, MISC_CHECK, DNS_CHECK or UDP_CHECK.","enum":["TCP_CHECK","HTTP_GET","SSL_GET","MISC_CHECK","DNS_CHECK","UDP_CHECK"]},"port":{"description":"connect_port, default the real server's port.","$ref":"#/$defs/port"},"connectTimeout":{"description":"connect_timeout in seconds (MISC_CHECK: misc_timeout, how long the command may run), default 10.","type":"integer","minimum":1,"maximum":3600},"retry":{"description":"retry (formerly nb_get_retry), default 3.","type":"integer","minimum":0,"maximum":100},"delayBeforeRetry":{"description":"delay_before_retry in seconds, default 3.","type":"integer","minimum":0,"maximum":3600},"path":{"description":"HTTP_GET and SSL_GET only: the URL path to request, default \"/\"; letters, digits and / . _ ~ % + , : @ = - plus an optional ?query (with &).","type":"string","maxLength":1024,"pattern":"^/[A-Za-z0-9._~%/+,:@=-]*(\\?[A-Za-z0-9._~%/+,:@=&-]*)?$"},"status":{"description":"HTTP_GET and SSL_GET only: the expected status code, default 200.","type":"integer","minimum":100,"maximum":599},"command":{"description":"MISC_CHECK only (required there): the operator's check, run on each director as root; exit 0 is up. %address, %port and %host in it become the checked real server's address, the check's port and its host name (keepalived tells the command nothing about the server it checks). An absolute path, then arguments separated by single spaces (letters, digits and _ . / : = , + @ % -; no quotes or shell characters). It must exist on the directors.","type":"string","maxLength":1024,"pattern":"^/[A-Za-z0-9_./+-]{1,255}( [A-Za-z0-9_./:=,+@%-]{1,255}){0,32}$"},"dynamic":{"description":"MISC_CHECK only: misc_dynamic, the command's exit code sets the weight (0 up at its weight, 1 down, 2-255 weight code - 2). Default false.","type":"boolean"},"query":{"description":"DNS_CHECK only: the question asked, default type SOA for \".\" (keepalived's default).","type":"object","additionalProperties":false,"properties":{"type":{"description":"The record type, default SOA.","enum":["A","NS","CNAME","SOA","MX","TXT","AAAA"]},"name":{"description":"The name asked for, default \".\" (the root).","type":"string","maxLength":253,"pattern":"^(\\.|([A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?\\.)*[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?\\.?)$"}}}},"allOf":[{"if":{"properties":{"type":{"enum":["TCP_CHECK","MISC_CHECK","DNS_CHECK","UDP_CHECK"]}}},"then":{"properties":{"path":false,"status":false}}},{"if":{"properties":{"type":{"const":"MISC_CHECK"}}},"then":{"required":["command"]}},{"if":{"properties":{"type":{"not":{"const":"MISC_CHECK"}}}},"then":{"properties":{"command":false,"dynamic":false}}},{"if":{"properties":{"type":{"not":{"const":"DNS_CHECK"}}}},"then":{"properties":{"query":false}}}]}}};
 const schema40 = {"description":"Group name: lowercase letters, digits, '_' and '-', 1-63 characters, starting with a letter.","type":"string","pattern":"^[a-z][a-z0-9_-]{0,62}$"};
 const schema39 = {"description":"An IPv4 address (192.0.2.10) or an IPv6 address (2001:db8::10), without prefix length.","type":"string","pattern":"^[0-9A-Fa-f.:]{2,45}$","anyOf":[{"format":"ipv4"},{"format":"ipv6"}]};
 const schema73 = {"description":"A host name (0.pool.ntp.org) or an IP address.","type":"string","pattern":"^[A-Za-z0-9.:-]{1,253}$","anyOf":[{"format":"hostname"},{"format":"ipv4"},{"format":"ipv6"}]};
@@ -562,7 +562,7 @@ return errors === 0;
 }
 validate26.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema43 = {"description":"VRRP settings shared by every VIP's vrrp_instance.","type":"object","additionalProperties":false,"properties":{"interface":{"description":"Interface VRRP runs on and the VIPs are added to, default \"eth0\".","$ref":"#/$defs/interfaceName"},"advertInterval":{"description":"advert_int: seconds between VRRP advertisements, 1-255, default 1.","type":"integer","minimum":1,"maximum":255},"priority":{"description":"Priorities: a VIP's MASTER gets \"master\"; its backups get backup, backup - step, backup - 2*step, ...","type":"object","additionalProperties":false,"properties":{"master":{"description":"MASTER priority, default 150.","$ref":"#/$defs/priority"},"backup":{"description":"First BACKUP's priority, default 120; must be below master.","$ref":"#/$defs/priority"},"step":{"description":"How much lower each further BACKUP is, default 10.","type":"integer","minimum":1,"maximum":100}}},"authentication":{"description":"VRRP authentication (IPv4 VIPs only: IPv6 uses VRRPv3, which has none). Give exactly one of password, passwordEnv or passwordFile.","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"auth_type: PASS. (AH is refused: keepalived clears it on an instance that starts as MASTER, as every dual-master director does.)","enum":["PASS","AH"]},"password":{"description":"auth_pass, 1-8 characters (keepalived silently truncates longer ones); prefer passwordEnv or passwordFile.","type":"string","minLength":1,"maxLength":8,"pattern":"^[A-Za-z0-9_.,:;@%+=^~*&?/|<>()\\[\\]-]+$"},"passwordEnv":{"description":"Environment variable holding the password.","$ref":"#/$defs/envName"},"passwordFile":{"description":"File holding the password (a trailing newline is ignored).","$ref":"#/$defs/filePath"}},"oneOf":[{"required":["password"]},{"required":["passwordEnv"]},{"required":["passwordFile"]}]},"syncDaemon":{"description":"Run the IPVS connection sync daemon (lvs_sync_daemon) on vrrp.interface, default true.","type":"boolean"},"unicast":{"description":"Send VRRP adverts to the other directors' addresses (unicast_src_ip, unicast_peer) instead of multicast, for networks that drop multicast; the peers follow from the directors group. Default false.","type":"boolean"},"nopreempt":{"description":"A director that comes back does not take its VIPs back from the director holding them (nopreempt; every instance then starts in BACKUP state). Default false: the MASTER preempts.","type":"boolean"},"preemptDelay":{"description":"preempt_delay: seconds a director that comes back waits before it takes its VIPs back, 1-1000. Not with nopreempt.","type":"integer","minimum":1,"maximum":1000},"notify":{"description":"The operator's script keepalived runs on every VRRP state change of every instance (keepalived's notify: $1 INSTANCE, $2 the instance name, $3 the new state MASTER/BACKUP/FAULT/STOP, $4 the priority), installed on each director as /etc/keepalived/lvs-play-notify (root, 0755) and run as root with keepalived's script security on. Give its text (script) or a file next to the inventory (file).","type":"object","additionalProperties":false,"properties":{"script":{"description":"The script itself, starting with #!.","type":"string","minLength":3,"maxLength":65536,"pattern":"^#!"},"file":{"description":"A local file holding the script (relative to the inventory's folder).","$ref":"#/$defs/filePath"}},"oneOf":[{"required":["script"]},{"required":["file"]}]},"trackScripts":{"description":"The operator's own checks (vrrp_script), e.g. \"is the upstream router reachable\", tracked by every VIP's vrrp_instance on every director and run as root: while one fails on a director, its priority for every VIP changes by the check's weight (weight 0: its instances go to FAULT and give their VIPs up).","type":"array","minItems":1,"items":{"$ref":"#/$defs/trackScript"}},"trackInterfaces":{"description":"Interfaces every VIP's vrrp_instance tracks (track_interface): while one is down on a director, its priority changes by the weight, or without a weight its instances go to FAULT.","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["interface"],"properties":{"interface":{"$ref":"#/$defs/interfaceName"},"weight":{"description":"-253 to 253; default none: the instances go to FAULT while the interface is down.","type":"integer","minimum":-253,"maximum":253}}}},"syncGroups":{"description":"VIPs that must move together (vrrp_sync_group): when one of a group's instances changes state on a director, the others follow. A group's VIPs share their MASTER and interface.","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["name","vips"],"properties":{"name":{"description":"vrrp_sync_group name: letters, digits, '_' and '-', 1-32 characters, starting with a letter.","$ref":"#/$defs/vrrpName"},"vips":{"description":"The group's VIPs (at least two), by address.","type":"array","minItems":2,"uniqueItems":true,"items":{"$ref":"#/$defs/ipAddress"}}}}},"garp":{"description":"Gratuitous ARP (IPv4) / unsolicited NA (IPv6) a new MASTER sends so switches learn it.","type":"object","additionalProperties":false,"properties":{"masterDelay":{"description":"garp_master_delay: seconds after becoming MASTER before the second burst, 0-255 (keepalived's default 5).","type":"integer","minimum":0,"maximum":255},"masterRepeat":{"description":"garp_master_repeat: messages per burst, 1-255 (keepalived's default 5).","type":"integer","minimum":1,"maximum":255},"masterRefresh":{"description":"garp_master_refresh: seconds between repeated bursts while MASTER, 1-86400 (keepalived's default: none).","type":"integer","minimum":1,"maximum":86400}}}}};
+const schema43 = {"description":"VRRP settings shared by every VIP's vrrp_instance.","type":"object","additionalProperties":false,"properties":{"interface":{"description":"Interface VRRP runs on and the VIPs are added to, default \"eth0\".","$ref":"#/$defs/interfaceName"},"advertInterval":{"description":"advert_int: seconds between VRRP advertisements, 1-255, default 1.","type":"integer","minimum":1,"maximum":255},"priority":{"description":"Priorities: a VIP's MASTER gets \"master\"; its backups get backup, backup - step, backup - 2*step, ...","type":"object","additionalProperties":false,"properties":{"master":{"description":"MASTER priority, default 150.","$ref":"#/$defs/priority"},"backup":{"description":"First BACKUP's priority, default 120; must be below master.","$ref":"#/$defs/priority"},"step":{"description":"How much lower each further BACKUP is, default 10.","type":"integer","minimum":1,"maximum":100}}},"authentication":{"description":"VRRP authentication (IPv4 VIPs only: IPv6 uses VRRPv3, which has none). Give exactly one of password, passwordEnv or passwordFile.","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"auth_type: PASS. (AH is refused: keepalived clears it on an instance that starts as MASTER, as every dual-master director does.)","enum":["PASS","AH"]},"password":{"description":"auth_pass, 1-8 characters (keepalived silently truncates longer ones); prefer passwordEnv or passwordFile.","type":"string","minLength":1,"maxLength":8,"pattern":"^[A-Za-z0-9_.,:;@%+=^~*&?/|<>()\\[\\]-]+$"},"passwordEnv":{"description":"Environment variable holding the password.","$ref":"#/$defs/envName"},"passwordFile":{"description":"File holding the password (a trailing newline is ignored).","$ref":"#/$defs/filePath"}},"oneOf":[{"required":["password"]},{"required":["passwordEnv"]},{"required":["passwordFile"]}]},"syncDaemon":{"description":"Run the IPVS connection sync daemons (lvs_sync_daemon, master and backup on every director) on vrrp.interface, so a connection keeps its real server when its VIP moves; default true.","type":"boolean"},"syncMaxlen":{"description":"lvs_sync_daemon's maxlen: the largest sync message in bytes, 1-65507. The kernel sends a message when the next connection would not fit, or once it is 2 s old: with keepalived's default (the interface's MTU) a connection opened less than about 2 s before its VIP moves is unknown to the new holder, which resets it. A small value (64) puts each connection in a message of its own, sent 20 ms after the next connection or persistence template is synced (at once on a director with traffic): one datagram per synced connection. Needs syncDaemon.","type":"integer","minimum":1,"maximum":65507},"unicast":{"description":"Send VRRP adverts to the other directors' addresses (unicast_src_ip, unicast_peer) instead of multicast, for networks that drop multicast; the peers follow from the directors group. Default false.","type":"boolean"},"nopreempt":{"description":"A director that comes back does not take its VIPs back from the director holding them (nopreempt; every instance then starts in BACKUP state). Default false: the MASTER preempts.","type":"boolean"},"preemptDelay":{"description":"preempt_delay: seconds a director that comes back waits before it takes its VIPs back, 1-1000. Not with nopreempt.","type":"integer","minimum":1,"maximum":1000},"notify":{"description":"The operator's script keepalived runs on every VRRP state change of every instance (keepalived's notify: $1 INSTANCE, $2 the instance name, $3 the new state MASTER/BACKUP/FAULT/STOP, $4 the priority), installed on each director as /etc/keepalived/lvs-play-notify (root, 0755) and run as root with keepalived's script security on. Give its text (script) or a file next to the inventory (file).","type":"object","additionalProperties":false,"properties":{"script":{"description":"The script itself, starting with #!.","type":"string","minLength":3,"maxLength":65536,"pattern":"^#!"},"file":{"description":"A local file holding the script (relative to the inventory's folder).","$ref":"#/$defs/filePath"}},"oneOf":[{"required":["script"]},{"required":["file"]}]},"trackScripts":{"description":"The operator's own checks (vrrp_script), e.g. \"is the upstream router reachable\", tracked by every VIP's vrrp_instance on every director and run as root: while one fails on a director, its priority for every VIP changes by the check's weight (weight 0: its instances go to FAULT and give their VIPs up).","type":"array","minItems":1,"items":{"$ref":"#/$defs/trackScript"}},"trackInterfaces":{"description":"Interfaces every VIP's vrrp_instance tracks (track_interface): while one is down on a director, its priority changes by the weight, or without a weight its instances go to FAULT.","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["interface"],"properties":{"interface":{"$ref":"#/$defs/interfaceName"},"weight":{"description":"-253 to 253; default none: the instances go to FAULT while the interface is down.","type":"integer","minimum":-253,"maximum":253}}}},"syncGroups":{"description":"VIPs that must move together (vrrp_sync_group): when one of a group's instances changes state on a director, the others follow. A group's VIPs share their MASTER and interface.","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["name","vips"],"properties":{"name":{"description":"vrrp_sync_group name: letters, digits, '_' and '-', 1-32 characters, starting with a letter.","$ref":"#/$defs/vrrpName"},"vips":{"description":"The group's VIPs (at least two), by address.","type":"array","minItems":2,"uniqueItems":true,"items":{"$ref":"#/$defs/ipAddress"}}}}},"garp":{"description":"Gratuitous ARP (IPv4) / unsolicited NA (IPv6) a new MASTER sends so switches learn it.","type":"object","additionalProperties":false,"properties":{"masterDelay":{"description":"garp_master_delay: seconds after becoming MASTER before the second burst, 0-255 (keepalived's default 5).","type":"integer","minimum":0,"maximum":255},"masterRepeat":{"description":"garp_master_repeat: messages per burst, 1-255 (keepalived's default 5).","type":"integer","minimum":1,"maximum":255},"masterRefresh":{"description":"garp_master_refresh: seconds between repeated bursts while MASTER, 1-86400 (keepalived's default: none).","type":"integer","minimum":1,"maximum":86400}}}}};
 const schema44 = {"description":"A network interface name: 1-15 letters, digits, '_', '.' or '-', not starting with '-' or '.' (no '/', ':' or spaces).","type":"string","pattern":"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,14}$"};
 const schema45 = {"description":"A VRRP priority, 1-254 (255 is reserved for the address owner).","type":"integer","minimum":1,"maximum":254};
 const schema51 = {"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_-]{0,31}$"};
@@ -1332,10 +1332,10 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data.unicast !== undefined){
-let data12 = data.unicast;
-if(typeof data12 !== "boolean"){
-const err34 = {instancePath:instancePath+"/unicast",schemaPath:"#/properties/unicast/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema43.properties.unicast.type,parentSchema:schema43.properties.unicast,data:data12};
+if(data.syncMaxlen !== undefined){
+let data12 = data.syncMaxlen;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+const err34 = {instancePath:instancePath+"/syncMaxlen",schemaPath:"#/properties/syncMaxlen/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema43.properties.syncMaxlen.type,parentSchema:schema43.properties.syncMaxlen,data:data12};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -1344,11 +1344,9 @@ vErrors.push(err34);
 }
 errors++;
 }
-}
-if(data.nopreempt !== undefined){
-let data13 = data.nopreempt;
-if(typeof data13 !== "boolean"){
-const err35 = {instancePath:instancePath+"/nopreempt",schemaPath:"#/properties/nopreempt/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema43.properties.nopreempt.type,parentSchema:schema43.properties.nopreempt,data:data13};
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 > 65507 || isNaN(data12)){
+const err35 = {instancePath:instancePath+"/syncMaxlen",schemaPath:"#/properties/syncMaxlen/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65507},message:"must be <= 65507",schema:65507,parentSchema:schema43.properties.syncMaxlen,data:data12};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -1357,11 +1355,8 @@ vErrors.push(err35);
 }
 errors++;
 }
-}
-if(data.preemptDelay !== undefined){
-let data14 = data.preemptDelay;
-if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
-const err36 = {instancePath:instancePath+"/preemptDelay",schemaPath:"#/properties/preemptDelay/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema43.properties.preemptDelay.type,parentSchema:schema43.properties.preemptDelay,data:data14};
+if(data12 < 1 || isNaN(data12)){
+const err36 = {instancePath:instancePath+"/syncMaxlen",schemaPath:"#/properties/syncMaxlen/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema43.properties.syncMaxlen,data:data12};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -1370,9 +1365,12 @@ vErrors.push(err36);
 }
 errors++;
 }
-if((typeof data14 == "number") && (isFinite(data14))){
-if(data14 > 1000 || isNaN(data14)){
-const err37 = {instancePath:instancePath+"/preemptDelay",schemaPath:"#/properties/preemptDelay/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema43.properties.preemptDelay,data:data14};
+}
+}
+if(data.unicast !== undefined){
+let data13 = data.unicast;
+if(typeof data13 !== "boolean"){
+const err37 = {instancePath:instancePath+"/unicast",schemaPath:"#/properties/unicast/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema43.properties.unicast.type,parentSchema:schema43.properties.unicast,data:data13};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -1381,8 +1379,11 @@ vErrors.push(err37);
 }
 errors++;
 }
-if(data14 < 1 || isNaN(data14)){
-const err38 = {instancePath:instancePath+"/preemptDelay",schemaPath:"#/properties/preemptDelay/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema43.properties.preemptDelay,data:data14};
+}
+if(data.nopreempt !== undefined){
+let data14 = data.nopreempt;
+if(typeof data14 !== "boolean"){
+const err38 = {instancePath:instancePath+"/nopreempt",schemaPath:"#/properties/nopreempt/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema43.properties.nopreempt.type,parentSchema:schema43.properties.nopreempt,data:data14};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -1392,16 +1393,10 @@ vErrors.push(err38);
 errors++;
 }
 }
-}
-if(data.notify !== undefined){
-let data15 = data.notify;
-const _errs44 = errors;
-let valid9 = false;
-let passing1 = null;
-const _errs45 = errors;
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-if(data15.script === undefined){
-const err39 = {instancePath:instancePath+"/notify",schemaPath:"#/properties/notify/oneOf/0/required",keyword:"required",params:{missingProperty: "script"},message:"must have required property '"+"script"+"'",schema:schema43.properties.notify.oneOf[0].required,parentSchema:schema43.properties.notify.oneOf[0],data:data15};
+if(data.preemptDelay !== undefined){
+let data15 = data.preemptDelay;
+if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
+const err39 = {instancePath:instancePath+"/preemptDelay",schemaPath:"#/properties/preemptDelay/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema43.properties.preemptDelay.type,parentSchema:schema43.properties.preemptDelay,data:data15};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -1410,16 +1405,9 @@ vErrors.push(err39);
 }
 errors++;
 }
-}
-var _valid1 = _errs45 === errors;
-if(_valid1){
-valid9 = true;
-passing1 = 0;
-}
-const _errs46 = errors;
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-if(data15.file === undefined){
-const err40 = {instancePath:instancePath+"/notify",schemaPath:"#/properties/notify/oneOf/1/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema43.properties.notify.oneOf[1].required,parentSchema:schema43.properties.notify.oneOf[1],data:data15};
+if((typeof data15 == "number") && (isFinite(data15))){
+if(data15 > 1000 || isNaN(data15)){
+const err40 = {instancePath:instancePath+"/preemptDelay",schemaPath:"#/properties/preemptDelay/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema43.properties.preemptDelay,data:data15};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -1428,8 +1416,55 @@ vErrors.push(err40);
 }
 errors++;
 }
+if(data15 < 1 || isNaN(data15)){
+const err41 = {instancePath:instancePath+"/preemptDelay",schemaPath:"#/properties/preemptDelay/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema43.properties.preemptDelay,data:data15};
+if(vErrors === null){
+vErrors = [err41];
 }
-var _valid1 = _errs46 === errors;
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+}
+if(data.notify !== undefined){
+let data16 = data.notify;
+const _errs46 = errors;
+let valid9 = false;
+let passing1 = null;
+const _errs47 = errors;
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+if(data16.script === undefined){
+const err42 = {instancePath:instancePath+"/notify",schemaPath:"#/properties/notify/oneOf/0/required",keyword:"required",params:{missingProperty: "script"},message:"must have required property '"+"script"+"'",schema:schema43.properties.notify.oneOf[0].required,parentSchema:schema43.properties.notify.oneOf[0],data:data16};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+var _valid1 = _errs47 === errors;
+if(_valid1){
+valid9 = true;
+passing1 = 0;
+}
+const _errs48 = errors;
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+if(data16.file === undefined){
+const err43 = {instancePath:instancePath+"/notify",schemaPath:"#/properties/notify/oneOf/1/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema43.properties.notify.oneOf[1].required,parentSchema:schema43.properties.notify.oneOf[1],data:data16};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+var _valid1 = _errs48 === errors;
 if(_valid1 && valid9){
 valid9 = false;
 passing1 = [passing1, 1];
@@ -1441,54 +1476,7 @@ passing1 = 1;
 }
 }
 if(!valid9){
-const err41 = {instancePath:instancePath+"/notify",schemaPath:"#/properties/notify/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:schema43.properties.notify.oneOf,parentSchema:schema43.properties.notify,data:data15};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-else {
-errors = _errs44;
-if(vErrors !== null){
-if(_errs44){
-vErrors.length = _errs44;
-}
-else {
-vErrors = null;
-}
-}
-}
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-for(const key3 in data15){
-if(!((key3 === "script") || (key3 === "file"))){
-const err42 = {instancePath:instancePath+"/notify",schemaPath:"#/properties/notify/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema43.properties.notify,data:data15};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-}
-if(data15.script !== undefined){
-let data16 = data15.script;
-if(typeof data16 === "string"){
-if(func4(data16) > 65536){
-const err43 = {instancePath:instancePath+"/notify/script",schemaPath:"#/properties/notify/properties/script/maxLength",keyword:"maxLength",params:{limit: 65536},message:"must NOT have more than 65536 characters",schema:65536,parentSchema:schema43.properties.notify.properties.script,data:data16};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-if(func4(data16) < 3){
-const err44 = {instancePath:instancePath+"/notify/script",schemaPath:"#/properties/notify/properties/script/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema43.properties.notify.properties.script,data:data16};
+const err44 = {instancePath:instancePath+"/notify",schemaPath:"#/properties/notify/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:schema43.properties.notify.oneOf,parentSchema:schema43.properties.notify,data:data16};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -1497,8 +1485,21 @@ vErrors.push(err44);
 }
 errors++;
 }
-if(!pattern20.test(data16)){
-const err45 = {instancePath:instancePath+"/notify/script",schemaPath:"#/properties/notify/properties/script/pattern",keyword:"pattern",params:{pattern: "^#!"},message:"must match pattern \""+"^#!"+"\"",schema:"^#!",parentSchema:schema43.properties.notify.properties.script,data:data16};
+else {
+errors = _errs46;
+if(vErrors !== null){
+if(_errs46){
+vErrors.length = _errs46;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+for(const key3 in data16){
+if(!((key3 === "script") || (key3 === "file"))){
+const err45 = {instancePath:instancePath+"/notify",schemaPath:"#/properties/notify/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema43.properties.notify,data:data16};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -1508,8 +1509,11 @@ vErrors.push(err45);
 errors++;
 }
 }
-else {
-const err46 = {instancePath:instancePath+"/notify/script",schemaPath:"#/properties/notify/properties/script/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.notify.properties.script.type,parentSchema:schema43.properties.notify.properties.script,data:data16};
+if(data16.script !== undefined){
+let data17 = data16.script;
+if(typeof data17 === "string"){
+if(func4(data17) > 65536){
+const err46 = {instancePath:instancePath+"/notify/script",schemaPath:"#/properties/notify/properties/script/maxLength",keyword:"maxLength",params:{limit: 65536},message:"must NOT have more than 65536 characters",schema:65536,parentSchema:schema43.properties.notify.properties.script,data:data17};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -1518,12 +1522,8 @@ vErrors.push(err46);
 }
 errors++;
 }
-}
-if(data15.file !== undefined){
-let data17 = data15.file;
-if(typeof data17 === "string"){
-if(!pattern6.test(data17)){
-const err47 = {instancePath:instancePath+"/notify/file",schemaPath:"#/$defs/filePath/pattern",keyword:"pattern",params:{pattern: "^(~/|/)?[A-Za-z0-9_.+@,=][A-Za-z0-9_.+@,=/-]{0,4095}$"},message:"must match pattern \""+"^(~/|/)?[A-Za-z0-9_.+@,=][A-Za-z0-9_.+@,=/-]{0,4095}$"+"\"",schema:"^(~/|/)?[A-Za-z0-9_.+@,=][A-Za-z0-9_.+@,=/-]{0,4095}$",parentSchema:schema34,data:data17};
+if(func4(data17) < 3){
+const err47 = {instancePath:instancePath+"/notify/script",schemaPath:"#/properties/notify/properties/script/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema43.properties.notify.properties.script,data:data17};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -1532,9 +1532,8 @@ vErrors.push(err47);
 }
 errors++;
 }
-}
-else {
-const err48 = {instancePath:instancePath+"/notify/file",schemaPath:"#/$defs/filePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data17};
+if(!pattern20.test(data17)){
+const err48 = {instancePath:instancePath+"/notify/script",schemaPath:"#/properties/notify/properties/script/pattern",keyword:"pattern",params:{pattern: "^#!"},message:"must match pattern \""+"^#!"+"\"",schema:"^#!",parentSchema:schema43.properties.notify.properties.script,data:data17};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -1544,9 +1543,8 @@ vErrors.push(err48);
 errors++;
 }
 }
-}
 else {
-const err49 = {instancePath:instancePath+"/notify",schemaPath:"#/properties/notify/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.properties.notify.type,parentSchema:schema43.properties.notify,data:data15};
+const err49 = {instancePath:instancePath+"/notify/script",schemaPath:"#/properties/notify/properties/script/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.notify.properties.script.type,parentSchema:schema43.properties.notify.properties.script,data:data17};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -1556,11 +1554,11 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data.trackScripts !== undefined){
-let data18 = data.trackScripts;
-if(Array.isArray(data18)){
-if(data18.length < 1){
-const err50 = {instancePath:instancePath+"/trackScripts",schemaPath:"#/properties/trackScripts/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema43.properties.trackScripts,data:data18};
+if(data16.file !== undefined){
+let data18 = data16.file;
+if(typeof data18 === "string"){
+if(!pattern6.test(data18)){
+const err50 = {instancePath:instancePath+"/notify/file",schemaPath:"#/$defs/filePath/pattern",keyword:"pattern",params:{pattern: "^(~/|/)?[A-Za-z0-9_.+@,=][A-Za-z0-9_.+@,=/-]{0,4095}$"},message:"must match pattern \""+"^(~/|/)?[A-Za-z0-9_.+@,=][A-Za-z0-9_.+@,=/-]{0,4095}$"+"\"",schema:"^(~/|/)?[A-Za-z0-9_.+@,=][A-Za-z0-9_.+@,=/-]{0,4095}$",parentSchema:schema34,data:data18};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -1569,16 +1567,9 @@ vErrors.push(err50);
 }
 errors++;
 }
-const len0 = data18.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate31(data18[i0], {instancePath:instancePath+"/trackScripts/" + i0,parentData:data18,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
-errors = vErrors.length;
-}
-}
 }
 else {
-const err51 = {instancePath:instancePath+"/trackScripts",schemaPath:"#/properties/trackScripts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema43.properties.trackScripts.type,parentSchema:schema43.properties.trackScripts,data:data18};
+const err51 = {instancePath:instancePath+"/notify/file",schemaPath:"#/$defs/filePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data18};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -1588,11 +1579,9 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data.trackInterfaces !== undefined){
-let data20 = data.trackInterfaces;
-if(Array.isArray(data20)){
-if(data20.length < 1){
-const err52 = {instancePath:instancePath+"/trackInterfaces",schemaPath:"#/properties/trackInterfaces/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema43.properties.trackInterfaces,data:data20};
+}
+else {
+const err52 = {instancePath:instancePath+"/notify",schemaPath:"#/properties/notify/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.properties.notify.type,parentSchema:schema43.properties.notify,data:data16};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -1601,12 +1590,12 @@ vErrors.push(err52);
 }
 errors++;
 }
-const len1 = data20.length;
-for(let i1=0; i1<len1; i1++){
-let data21 = data20[i1];
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-if(data21.interface === undefined){
-const err53 = {instancePath:instancePath+"/trackInterfaces/" + i1,schemaPath:"#/properties/trackInterfaces/items/required",keyword:"required",params:{missingProperty: "interface"},message:"must have required property '"+"interface"+"'",schema:schema43.properties.trackInterfaces.items.required,parentSchema:schema43.properties.trackInterfaces.items,data:data21};
+}
+if(data.trackScripts !== undefined){
+let data19 = data.trackScripts;
+if(Array.isArray(data19)){
+if(data19.length < 1){
+const err53 = {instancePath:instancePath+"/trackScripts",schemaPath:"#/properties/trackScripts/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema43.properties.trackScripts,data:data19};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -1615,9 +1604,16 @@ vErrors.push(err53);
 }
 errors++;
 }
-for(const key4 in data21){
-if(!((key4 === "interface") || (key4 === "weight"))){
-const err54 = {instancePath:instancePath+"/trackInterfaces/" + i1,schemaPath:"#/properties/trackInterfaces/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema43.properties.trackInterfaces.items,data:data21};
+const len0 = data19.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate31(data19[i0], {instancePath:instancePath+"/trackScripts/" + i0,parentData:data19,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err54 = {instancePath:instancePath+"/trackScripts",schemaPath:"#/properties/trackScripts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema43.properties.trackScripts.type,parentSchema:schema43.properties.trackScripts,data:data19};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -1627,11 +1623,11 @@ vErrors.push(err54);
 errors++;
 }
 }
-if(data21.interface !== undefined){
-let data22 = data21.interface;
-if(typeof data22 === "string"){
-if(!pattern16.test(data22)){
-const err55 = {instancePath:instancePath+"/trackInterfaces/" + i1+"/interface",schemaPath:"#/$defs/interfaceName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_][A-Za-z0-9_.-]{0,14}$"},message:"must match pattern \""+"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,14}$"+"\"",schema:"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,14}$",parentSchema:schema44,data:data22};
+if(data.trackInterfaces !== undefined){
+let data21 = data.trackInterfaces;
+if(Array.isArray(data21)){
+if(data21.length < 1){
+const err55 = {instancePath:instancePath+"/trackInterfaces",schemaPath:"#/properties/trackInterfaces/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema43.properties.trackInterfaces,data:data21};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -1640,9 +1636,12 @@ vErrors.push(err55);
 }
 errors++;
 }
-}
-else {
-const err56 = {instancePath:instancePath+"/trackInterfaces/" + i1+"/interface",schemaPath:"#/$defs/interfaceName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data22};
+const len1 = data21.length;
+for(let i1=0; i1<len1; i1++){
+let data22 = data21[i1];
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+if(data22.interface === undefined){
+const err56 = {instancePath:instancePath+"/trackInterfaces/" + i1,schemaPath:"#/properties/trackInterfaces/items/required",keyword:"required",params:{missingProperty: "interface"},message:"must have required property '"+"interface"+"'",schema:schema43.properties.trackInterfaces.items.required,parentSchema:schema43.properties.trackInterfaces.items,data:data22};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -1651,11 +1650,9 @@ vErrors.push(err56);
 }
 errors++;
 }
-}
-if(data21.weight !== undefined){
-let data23 = data21.weight;
-if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
-const err57 = {instancePath:instancePath+"/trackInterfaces/" + i1+"/weight",schemaPath:"#/properties/trackInterfaces/items/properties/weight/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema43.properties.trackInterfaces.items.properties.weight.type,parentSchema:schema43.properties.trackInterfaces.items.properties.weight,data:data23};
+for(const key4 in data22){
+if(!((key4 === "interface") || (key4 === "weight"))){
+const err57 = {instancePath:instancePath+"/trackInterfaces/" + i1,schemaPath:"#/properties/trackInterfaces/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema43.properties.trackInterfaces.items,data:data22};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -1664,9 +1661,12 @@ vErrors.push(err57);
 }
 errors++;
 }
-if((typeof data23 == "number") && (isFinite(data23))){
-if(data23 > 253 || isNaN(data23)){
-const err58 = {instancePath:instancePath+"/trackInterfaces/" + i1+"/weight",schemaPath:"#/properties/trackInterfaces/items/properties/weight/maximum",keyword:"maximum",params:{comparison: "<=", limit: 253},message:"must be <= 253",schema:253,parentSchema:schema43.properties.trackInterfaces.items.properties.weight,data:data23};
+}
+if(data22.interface !== undefined){
+let data23 = data22.interface;
+if(typeof data23 === "string"){
+if(!pattern16.test(data23)){
+const err58 = {instancePath:instancePath+"/trackInterfaces/" + i1+"/interface",schemaPath:"#/$defs/interfaceName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_][A-Za-z0-9_.-]{0,14}$"},message:"must match pattern \""+"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,14}$"+"\"",schema:"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,14}$",parentSchema:schema44,data:data23};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -1675,8 +1675,9 @@ vErrors.push(err58);
 }
 errors++;
 }
-if(data23 < -253 || isNaN(data23)){
-const err59 = {instancePath:instancePath+"/trackInterfaces/" + i1+"/weight",schemaPath:"#/properties/trackInterfaces/items/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: -253},message:"must be >= -253",schema:-253,parentSchema:schema43.properties.trackInterfaces.items.properties.weight,data:data23};
+}
+else {
+const err59 = {instancePath:instancePath+"/trackInterfaces/" + i1+"/interface",schemaPath:"#/$defs/interfaceName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data23};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -1686,10 +1687,10 @@ vErrors.push(err59);
 errors++;
 }
 }
-}
-}
-else {
-const err60 = {instancePath:instancePath+"/trackInterfaces/" + i1,schemaPath:"#/properties/trackInterfaces/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.properties.trackInterfaces.items.type,parentSchema:schema43.properties.trackInterfaces.items,data:data21};
+if(data22.weight !== undefined){
+let data24 = data22.weight;
+if(!(((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24))) && (isFinite(data24)))){
+const err60 = {instancePath:instancePath+"/trackInterfaces/" + i1+"/weight",schemaPath:"#/properties/trackInterfaces/items/properties/weight/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema43.properties.trackInterfaces.items.properties.weight.type,parentSchema:schema43.properties.trackInterfaces.items.properties.weight,data:data24};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -1698,10 +1699,9 @@ vErrors.push(err60);
 }
 errors++;
 }
-}
-}
-else {
-const err61 = {instancePath:instancePath+"/trackInterfaces",schemaPath:"#/properties/trackInterfaces/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema43.properties.trackInterfaces.type,parentSchema:schema43.properties.trackInterfaces,data:data20};
+if((typeof data24 == "number") && (isFinite(data24))){
+if(data24 > 253 || isNaN(data24)){
+const err61 = {instancePath:instancePath+"/trackInterfaces/" + i1+"/weight",schemaPath:"#/properties/trackInterfaces/items/properties/weight/maximum",keyword:"maximum",params:{comparison: "<=", limit: 253},message:"must be <= 253",schema:253,parentSchema:schema43.properties.trackInterfaces.items.properties.weight,data:data24};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -1710,12 +1710,8 @@ vErrors.push(err61);
 }
 errors++;
 }
-}
-if(data.syncGroups !== undefined){
-let data24 = data.syncGroups;
-if(Array.isArray(data24)){
-if(data24.length < 1){
-const err62 = {instancePath:instancePath+"/syncGroups",schemaPath:"#/properties/syncGroups/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema43.properties.syncGroups,data:data24};
+if(data24 < -253 || isNaN(data24)){
+const err62 = {instancePath:instancePath+"/trackInterfaces/" + i1+"/weight",schemaPath:"#/properties/trackInterfaces/items/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: -253},message:"must be >= -253",schema:-253,parentSchema:schema43.properties.trackInterfaces.items.properties.weight,data:data24};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -1724,12 +1720,11 @@ vErrors.push(err62);
 }
 errors++;
 }
-const len2 = data24.length;
-for(let i2=0; i2<len2; i2++){
-let data25 = data24[i2];
-if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
-if(data25.name === undefined){
-const err63 = {instancePath:instancePath+"/syncGroups/" + i2,schemaPath:"#/properties/syncGroups/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema43.properties.syncGroups.items.required,parentSchema:schema43.properties.syncGroups.items,data:data25};
+}
+}
+}
+else {
+const err63 = {instancePath:instancePath+"/trackInterfaces/" + i1,schemaPath:"#/properties/trackInterfaces/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.properties.trackInterfaces.items.type,parentSchema:schema43.properties.trackInterfaces.items,data:data22};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -1738,8 +1733,10 @@ vErrors.push(err63);
 }
 errors++;
 }
-if(data25.vips === undefined){
-const err64 = {instancePath:instancePath+"/syncGroups/" + i2,schemaPath:"#/properties/syncGroups/items/required",keyword:"required",params:{missingProperty: "vips"},message:"must have required property '"+"vips"+"'",schema:schema43.properties.syncGroups.items.required,parentSchema:schema43.properties.syncGroups.items,data:data25};
+}
+}
+else {
+const err64 = {instancePath:instancePath+"/trackInterfaces",schemaPath:"#/properties/trackInterfaces/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema43.properties.trackInterfaces.type,parentSchema:schema43.properties.trackInterfaces,data:data21};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -1748,9 +1745,12 @@ vErrors.push(err64);
 }
 errors++;
 }
-for(const key5 in data25){
-if(!((key5 === "name") || (key5 === "vips"))){
-const err65 = {instancePath:instancePath+"/syncGroups/" + i2,schemaPath:"#/properties/syncGroups/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema43.properties.syncGroups.items,data:data25};
+}
+if(data.syncGroups !== undefined){
+let data25 = data.syncGroups;
+if(Array.isArray(data25)){
+if(data25.length < 1){
+const err65 = {instancePath:instancePath+"/syncGroups",schemaPath:"#/properties/syncGroups/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema43.properties.syncGroups,data:data25};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -1759,12 +1759,12 @@ vErrors.push(err65);
 }
 errors++;
 }
-}
-if(data25.name !== undefined){
-let data26 = data25.name;
-if(typeof data26 === "string"){
-if(!pattern22.test(data26)){
-const err66 = {instancePath:instancePath+"/syncGroups/" + i2+"/name",schemaPath:"#/$defs/vrrpName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,31}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,31}$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_-]{0,31}$",parentSchema:schema51,data:data26};
+const len2 = data25.length;
+for(let i2=0; i2<len2; i2++){
+let data26 = data25[i2];
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+if(data26.name === undefined){
+const err66 = {instancePath:instancePath+"/syncGroups/" + i2,schemaPath:"#/properties/syncGroups/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema43.properties.syncGroups.items.required,parentSchema:schema43.properties.syncGroups.items,data:data26};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -1773,9 +1773,8 @@ vErrors.push(err66);
 }
 errors++;
 }
-}
-else {
-const err67 = {instancePath:instancePath+"/syncGroups/" + i2+"/name",schemaPath:"#/$defs/vrrpName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.type,parentSchema:schema51,data:data26};
+if(data26.vips === undefined){
+const err67 = {instancePath:instancePath+"/syncGroups/" + i2,schemaPath:"#/properties/syncGroups/items/required",keyword:"required",params:{missingProperty: "vips"},message:"must have required property '"+"vips"+"'",schema:schema43.properties.syncGroups.items.required,parentSchema:schema43.properties.syncGroups.items,data:data26};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -1784,12 +1783,9 @@ vErrors.push(err67);
 }
 errors++;
 }
-}
-if(data25.vips !== undefined){
-let data27 = data25.vips;
-if(Array.isArray(data27)){
-if(data27.length < 2){
-const err68 = {instancePath:instancePath+"/syncGroups/" + i2+"/vips",schemaPath:"#/properties/syncGroups/items/properties/vips/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema43.properties.syncGroups.items.properties.vips,data:data27};
+for(const key5 in data26){
+if(!((key5 === "name") || (key5 === "vips"))){
+const err68 = {instancePath:instancePath+"/syncGroups/" + i2,schemaPath:"#/properties/syncGroups/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema43.properties.syncGroups.items,data:data26};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -1798,15 +1794,12 @@ vErrors.push(err68);
 }
 errors++;
 }
-const len3 = data27.length;
-for(let i3=0; i3<len3; i3++){
-let data28 = data27[i3];
-const _errs79 = errors;
-let valid25 = false;
-const _errs80 = errors;
-if(typeof data28 === "string"){
-if(!(formats0.test(data28))){
-const err69 = {instancePath:instancePath+"/syncGroups/" + i2+"/vips/" + i3,schemaPath:"#/$defs/ipAddress/anyOf/0/format",keyword:"format",params:{format: "ipv4"},message:"must match format \""+"ipv4"+"\"",schema:"ipv4",parentSchema:schema39.anyOf[0],data:data28};
+}
+if(data26.name !== undefined){
+let data27 = data26.name;
+if(typeof data27 === "string"){
+if(!pattern22.test(data27)){
+const err69 = {instancePath:instancePath+"/syncGroups/" + i2+"/name",schemaPath:"#/$defs/vrrpName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,31}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,31}$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_-]{0,31}$",parentSchema:schema51,data:data27};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -1816,12 +1809,8 @@ vErrors.push(err69);
 errors++;
 }
 }
-var _valid2 = _errs80 === errors;
-valid25 = valid25 || _valid2;
-const _errs81 = errors;
-if(typeof data28 === "string"){
-if(!(formats2.test(data28))){
-const err70 = {instancePath:instancePath+"/syncGroups/" + i2+"/vips/" + i3,schemaPath:"#/$defs/ipAddress/anyOf/1/format",keyword:"format",params:{format: "ipv6"},message:"must match format \""+"ipv6"+"\"",schema:"ipv6",parentSchema:schema39.anyOf[1],data:data28};
+else {
+const err70 = {instancePath:instancePath+"/syncGroups/" + i2+"/name",schemaPath:"#/$defs/vrrpName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.type,parentSchema:schema51,data:data27};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -1831,10 +1820,11 @@ vErrors.push(err70);
 errors++;
 }
 }
-var _valid2 = _errs81 === errors;
-valid25 = valid25 || _valid2;
-if(!valid25){
-const err71 = {instancePath:instancePath+"/syncGroups/" + i2+"/vips/" + i3,schemaPath:"#/$defs/ipAddress/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema39.anyOf,parentSchema:schema39,data:data28};
+if(data26.vips !== undefined){
+let data28 = data26.vips;
+if(Array.isArray(data28)){
+if(data28.length < 2){
+const err71 = {instancePath:instancePath+"/syncGroups/" + i2+"/vips",schemaPath:"#/properties/syncGroups/items/properties/vips/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema43.properties.syncGroups.items.properties.vips,data:data28};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -1843,20 +1833,15 @@ vErrors.push(err71);
 }
 errors++;
 }
-else {
-errors = _errs79;
-if(vErrors !== null){
-if(_errs79){
-vErrors.length = _errs79;
-}
-else {
-vErrors = null;
-}
-}
-}
-if(typeof data28 === "string"){
-if(!pattern11.test(data28)){
-const err72 = {instancePath:instancePath+"/syncGroups/" + i2+"/vips/" + i3,schemaPath:"#/$defs/ipAddress/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Fa-f.:]{2,45}$"},message:"must match pattern \""+"^[0-9A-Fa-f.:]{2,45}$"+"\"",schema:"^[0-9A-Fa-f.:]{2,45}$",parentSchema:schema39,data:data28};
+const len3 = data28.length;
+for(let i3=0; i3<len3; i3++){
+let data29 = data28[i3];
+const _errs81 = errors;
+let valid25 = false;
+const _errs82 = errors;
+if(typeof data29 === "string"){
+if(!(formats0.test(data29))){
+const err72 = {instancePath:instancePath+"/syncGroups/" + i2+"/vips/" + i3,schemaPath:"#/$defs/ipAddress/anyOf/0/format",keyword:"format",params:{format: "ipv4"},message:"must match format \""+"ipv4"+"\"",schema:"ipv4",parentSchema:schema39.anyOf[0],data:data29};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -1866,8 +1851,12 @@ vErrors.push(err72);
 errors++;
 }
 }
-else {
-const err73 = {instancePath:instancePath+"/syncGroups/" + i2+"/vips/" + i3,schemaPath:"#/$defs/ipAddress/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data28};
+var _valid2 = _errs82 === errors;
+valid25 = valid25 || _valid2;
+const _errs83 = errors;
+if(typeof data29 === "string"){
+if(!(formats2.test(data29))){
+const err73 = {instancePath:instancePath+"/syncGroups/" + i2+"/vips/" + i3,schemaPath:"#/$defs/ipAddress/anyOf/1/format",keyword:"format",params:{format: "ipv6"},message:"must match format \""+"ipv6"+"\"",schema:"ipv6",parentSchema:schema39.anyOf[1],data:data29};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -1877,14 +1866,10 @@ vErrors.push(err73);
 errors++;
 }
 }
-let i4 = data27.length;
-let j0;
-if(i4 > 1){
-outer0:
-for(;i4--;){
-for(j0 = i4; j0--;){
-if(func0(data27[i4], data27[j0])){
-const err74 = {instancePath:instancePath+"/syncGroups/" + i2+"/vips",schemaPath:"#/properties/syncGroups/items/properties/vips/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i4+" are identical)",schema:true,parentSchema:schema43.properties.syncGroups.items.properties.vips,data:data27};
+var _valid2 = _errs83 === errors;
+valid25 = valid25 || _valid2;
+if(!valid25){
+const err74 = {instancePath:instancePath+"/syncGroups/" + i2+"/vips/" + i3,schemaPath:"#/$defs/ipAddress/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema39.anyOf,parentSchema:schema39,data:data29};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -1892,14 +1877,21 @@ else {
 vErrors.push(err74);
 }
 errors++;
-break outer0;
-}
-}
-}
-}
 }
 else {
-const err75 = {instancePath:instancePath+"/syncGroups/" + i2+"/vips",schemaPath:"#/properties/syncGroups/items/properties/vips/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema43.properties.syncGroups.items.properties.vips.type,parentSchema:schema43.properties.syncGroups.items.properties.vips,data:data27};
+errors = _errs81;
+if(vErrors !== null){
+if(_errs81){
+vErrors.length = _errs81;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(typeof data29 === "string"){
+if(!pattern11.test(data29)){
+const err75 = {instancePath:instancePath+"/syncGroups/" + i2+"/vips/" + i3,schemaPath:"#/$defs/ipAddress/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Fa-f.:]{2,45}$"},message:"must match pattern \""+"^[0-9A-Fa-f.:]{2,45}$"+"\"",schema:"^[0-9A-Fa-f.:]{2,45}$",parentSchema:schema39,data:data29};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -1909,9 +1901,8 @@ vErrors.push(err75);
 errors++;
 }
 }
-}
 else {
-const err76 = {instancePath:instancePath+"/syncGroups/" + i2,schemaPath:"#/properties/syncGroups/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.properties.syncGroups.items.type,parentSchema:schema43.properties.syncGroups.items,data:data25};
+const err76 = {instancePath:instancePath+"/syncGroups/" + i2+"/vips/" + i3,schemaPath:"#/$defs/ipAddress/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data29};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1921,9 +1912,14 @@ vErrors.push(err76);
 errors++;
 }
 }
-}
-else {
-const err77 = {instancePath:instancePath+"/syncGroups",schemaPath:"#/properties/syncGroups/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema43.properties.syncGroups.type,parentSchema:schema43.properties.syncGroups,data:data24};
+let i4 = data28.length;
+let j0;
+if(i4 > 1){
+outer0:
+for(;i4--;){
+for(j0 = i4; j0--;){
+if(func0(data28[i4], data28[j0])){
+const err77 = {instancePath:instancePath+"/syncGroups/" + i2+"/vips",schemaPath:"#/properties/syncGroups/items/properties/vips/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i4+" are identical)",schema:true,parentSchema:schema43.properties.syncGroups.items.properties.vips,data:data28};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1931,14 +1927,14 @@ else {
 vErrors.push(err77);
 }
 errors++;
+break outer0;
 }
 }
-if(data.garp !== undefined){
-let data29 = data.garp;
-if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
-for(const key6 in data29){
-if(!(((key6 === "masterDelay") || (key6 === "masterRepeat")) || (key6 === "masterRefresh"))){
-const err78 = {instancePath:instancePath+"/garp",schemaPath:"#/properties/garp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema43.properties.garp,data:data29};
+}
+}
+}
+else {
+const err78 = {instancePath:instancePath+"/syncGroups/" + i2+"/vips",schemaPath:"#/properties/syncGroups/items/properties/vips/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema43.properties.syncGroups.items.properties.vips.type,parentSchema:schema43.properties.syncGroups.items.properties.vips,data:data28};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1948,10 +1944,9 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data29.masterDelay !== undefined){
-let data30 = data29.masterDelay;
-if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
-const err79 = {instancePath:instancePath+"/garp/masterDelay",schemaPath:"#/properties/garp/properties/masterDelay/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema43.properties.garp.properties.masterDelay.type,parentSchema:schema43.properties.garp.properties.masterDelay,data:data30};
+}
+else {
+const err79 = {instancePath:instancePath+"/syncGroups/" + i2,schemaPath:"#/properties/syncGroups/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.properties.syncGroups.items.type,parentSchema:schema43.properties.syncGroups.items,data:data26};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1960,9 +1955,10 @@ vErrors.push(err79);
 }
 errors++;
 }
-if((typeof data30 == "number") && (isFinite(data30))){
-if(data30 > 255 || isNaN(data30)){
-const err80 = {instancePath:instancePath+"/garp/masterDelay",schemaPath:"#/properties/garp/properties/masterDelay/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema43.properties.garp.properties.masterDelay,data:data30};
+}
+}
+else {
+const err80 = {instancePath:instancePath+"/syncGroups",schemaPath:"#/properties/syncGroups/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema43.properties.syncGroups.type,parentSchema:schema43.properties.syncGroups,data:data25};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1971,8 +1967,13 @@ vErrors.push(err80);
 }
 errors++;
 }
-if(data30 < 0 || isNaN(data30)){
-const err81 = {instancePath:instancePath+"/garp/masterDelay",schemaPath:"#/properties/garp/properties/masterDelay/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema43.properties.garp.properties.masterDelay,data:data30};
+}
+if(data.garp !== undefined){
+let data30 = data.garp;
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+for(const key6 in data30){
+if(!(((key6 === "masterDelay") || (key6 === "masterRepeat")) || (key6 === "masterRefresh"))){
+const err81 = {instancePath:instancePath+"/garp",schemaPath:"#/properties/garp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema43.properties.garp,data:data30};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1982,11 +1983,10 @@ vErrors.push(err81);
 errors++;
 }
 }
-}
-if(data29.masterRepeat !== undefined){
-let data31 = data29.masterRepeat;
+if(data30.masterDelay !== undefined){
+let data31 = data30.masterDelay;
 if(!(((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31))) && (isFinite(data31)))){
-const err82 = {instancePath:instancePath+"/garp/masterRepeat",schemaPath:"#/properties/garp/properties/masterRepeat/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema43.properties.garp.properties.masterRepeat.type,parentSchema:schema43.properties.garp.properties.masterRepeat,data:data31};
+const err82 = {instancePath:instancePath+"/garp/masterDelay",schemaPath:"#/properties/garp/properties/masterDelay/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema43.properties.garp.properties.masterDelay.type,parentSchema:schema43.properties.garp.properties.masterDelay,data:data31};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1997,7 +1997,7 @@ errors++;
 }
 if((typeof data31 == "number") && (isFinite(data31))){
 if(data31 > 255 || isNaN(data31)){
-const err83 = {instancePath:instancePath+"/garp/masterRepeat",schemaPath:"#/properties/garp/properties/masterRepeat/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema43.properties.garp.properties.masterRepeat,data:data31};
+const err83 = {instancePath:instancePath+"/garp/masterDelay",schemaPath:"#/properties/garp/properties/masterDelay/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema43.properties.garp.properties.masterDelay,data:data31};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -2006,8 +2006,8 @@ vErrors.push(err83);
 }
 errors++;
 }
-if(data31 < 1 || isNaN(data31)){
-const err84 = {instancePath:instancePath+"/garp/masterRepeat",schemaPath:"#/properties/garp/properties/masterRepeat/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema43.properties.garp.properties.masterRepeat,data:data31};
+if(data31 < 0 || isNaN(data31)){
+const err84 = {instancePath:instancePath+"/garp/masterDelay",schemaPath:"#/properties/garp/properties/masterDelay/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema43.properties.garp.properties.masterDelay,data:data31};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -2018,10 +2018,10 @@ errors++;
 }
 }
 }
-if(data29.masterRefresh !== undefined){
-let data32 = data29.masterRefresh;
+if(data30.masterRepeat !== undefined){
+let data32 = data30.masterRepeat;
 if(!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))){
-const err85 = {instancePath:instancePath+"/garp/masterRefresh",schemaPath:"#/properties/garp/properties/masterRefresh/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema43.properties.garp.properties.masterRefresh.type,parentSchema:schema43.properties.garp.properties.masterRefresh,data:data32};
+const err85 = {instancePath:instancePath+"/garp/masterRepeat",schemaPath:"#/properties/garp/properties/masterRepeat/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema43.properties.garp.properties.masterRepeat.type,parentSchema:schema43.properties.garp.properties.masterRepeat,data:data32};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -2031,8 +2031,8 @@ vErrors.push(err85);
 errors++;
 }
 if((typeof data32 == "number") && (isFinite(data32))){
-if(data32 > 86400 || isNaN(data32)){
-const err86 = {instancePath:instancePath+"/garp/masterRefresh",schemaPath:"#/properties/garp/properties/masterRefresh/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema43.properties.garp.properties.masterRefresh,data:data32};
+if(data32 > 255 || isNaN(data32)){
+const err86 = {instancePath:instancePath+"/garp/masterRepeat",schemaPath:"#/properties/garp/properties/masterRepeat/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema43.properties.garp.properties.masterRepeat,data:data32};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -2042,7 +2042,7 @@ vErrors.push(err86);
 errors++;
 }
 if(data32 < 1 || isNaN(data32)){
-const err87 = {instancePath:instancePath+"/garp/masterRefresh",schemaPath:"#/properties/garp/properties/masterRefresh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema43.properties.garp.properties.masterRefresh,data:data32};
+const err87 = {instancePath:instancePath+"/garp/masterRepeat",schemaPath:"#/properties/garp/properties/masterRepeat/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema43.properties.garp.properties.masterRepeat,data:data32};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -2053,9 +2053,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err88 = {instancePath:instancePath+"/garp",schemaPath:"#/properties/garp/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.properties.garp.type,parentSchema:schema43.properties.garp,data:data29};
+if(data30.masterRefresh !== undefined){
+let data33 = data30.masterRefresh;
+if(!(((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33))) && (isFinite(data33)))){
+const err88 = {instancePath:instancePath+"/garp/masterRefresh",schemaPath:"#/properties/garp/properties/masterRefresh/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema43.properties.garp.properties.masterRefresh.type,parentSchema:schema43.properties.garp.properties.masterRefresh,data:data33};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -2064,15 +2065,49 @@ vErrors.push(err88);
 }
 errors++;
 }
-}
-}
-else {
-const err89 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.type,parentSchema:schema43,data};
+if((typeof data33 == "number") && (isFinite(data33))){
+if(data33 > 86400 || isNaN(data33)){
+const err89 = {instancePath:instancePath+"/garp/masterRefresh",schemaPath:"#/properties/garp/properties/masterRefresh/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema43.properties.garp.properties.masterRefresh,data:data33};
 if(vErrors === null){
 vErrors = [err89];
 }
 else {
 vErrors.push(err89);
+}
+errors++;
+}
+if(data33 < 1 || isNaN(data33)){
+const err90 = {instancePath:instancePath+"/garp/masterRefresh",schemaPath:"#/properties/garp/properties/masterRefresh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema43.properties.garp.properties.masterRefresh,data:data33};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err91 = {instancePath:instancePath+"/garp",schemaPath:"#/properties/garp/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.properties.garp.type,parentSchema:schema43.properties.garp,data:data30};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+}
+else {
+const err92 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.type,parentSchema:schema43,data};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
 }
 errors++;
 }

@@ -86,6 +86,7 @@ export interface InventoryVrrp {
   priority?: { master?: number; backup?: number; step?: number }; // defaults 150, 120, 10
   authentication?: InventoryAuth;
   syncDaemon?: boolean; // lvs_sync_daemon on vrrp.interface, default true
+  syncMaxlen?: number; // lvs_sync_daemon's maxlen: bytes per sync message, 1-65507 (default: keepalived's, the MTU)
   unicast?: boolean; // adverts to the other directors' addresses, default false (multicast)
   nopreempt?: boolean; // a director that comes back leaves its VIPs where they are, default false
   preemptDelay?: number; // seconds before a director that comes back takes its VIPs, 1-1000
@@ -229,6 +230,8 @@ export interface Cluster {
     interface: string;
     advertInterval: number;
     syncDaemon: boolean;
+    /** lvs_sync_daemon's maxlen, null for keepalived's default (a message per MTU, sent when full or 2 s old) */
+    syncMaxlen: number | null;
     auth: { type: 'PASS' | 'AH'; password: Secret } | null;
     /** adverts to the other directors' addresses instead of multicast */
     unicast: boolean;

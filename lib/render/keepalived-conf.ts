@@ -51,7 +51,10 @@ function globalDefs(cluster: Cluster, director: string): Lines {
   // every director, which dual-master needs (each is master for one VIP).
   // Not in vrrp-only mode: that mode is for kernels without IP_VS, where the
   // VRRP process treats a failing IPVS sync daemon start as fatal.
-  if (cluster.vrrp.syncDaemon && cluster.keepalived.mode === 'full') body.push(`lvs_sync_daemon ${cluster.vrrp.interface}`);
+  // maxlen: the kernel holds a part-filled sync message up to 2 s; a small one
+  // sends each connection at once, so one opened just before its VIP moves survives the move
+  if (cluster.vrrp.syncDaemon && cluster.keepalived.mode === 'full')
+    body.push(`lvs_sync_daemon ${cluster.vrrp.interface}${cluster.vrrp.syncMaxlen === null ? '' : ` maxlen ${cluster.vrrp.syncMaxlen}`}`);
   // the operator's notify script and checks run as root, and keepalived then
   // insists on script security: the scripts and their folders writable by root only
   if (runsScripts(cluster)) body.push('script_user root', 'enable_script_security');

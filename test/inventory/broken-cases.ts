@@ -647,6 +647,23 @@ export const BROKEN: BrokenCase[] = [
     message: '192.168.122.110 is already in sync group "a"',
   },
   {
+    name: 'syncMaxlen with the sync daemon off',
+    mutate: (i) => {
+      i.vrrp.syncDaemon = false;
+      i.vrrp.syncMaxlen = 64;
+    },
+    path: '/vrrp/syncMaxlen',
+    message: 'sizes the messages of the connection sync daemon, which syncDaemon false turns off',
+  },
+  {
+    name: 'syncMaxlen over 65507',
+    mutate: (i) => {
+      i.vrrp.syncMaxlen = 65508;
+    },
+    path: '/vrrp/syncMaxlen',
+    message: 'must be',
+  },
+  {
     name: 'nopreempt with preemptDelay',
     mutate: (i) => {
       i.vrrp.nopreempt = true;

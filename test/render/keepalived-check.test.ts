@@ -10,7 +10,7 @@ import { NOTIFY_SCRIPT_PATH } from '../../lib/render/notify.js';
 import { clusterOf } from '../support/clusters.js';
 import { KeepalivedChecker } from '../support/keepalived-check.js';
 import { directorsOf, interfacesOf, loadCluster, loadLabCluster } from './clusters.js';
-import { ahAuth, garp, noAuth, nopreempt, noSyncDaemon, passAuth, preemptDelay, unicast, vrrpOnly } from './variants.js';
+import { ahAuth, garp, noAuth, nopreempt, noSyncDaemon, passAuth, preemptDelay, syncMaxlen, unicast, vrrpOnly } from './variants.js';
 
 const cases: Array<[string, () => Promise<Cluster>]> = [
   ['the example (seed)', () => loadCluster('example')],
@@ -18,6 +18,7 @@ const cases: Array<[string, () => Promise<Cluster>]> = [
   ['the example in vrrp-only mode', async () => vrrpOnly(await loadCluster('example'))],
   ['the example without authentication', async () => noAuth(await loadCluster('example'))],
   ['the example without sync daemon', async () => noSyncDaemon(await loadCluster('example'))],
+  ['the example with sync messages of 64 bytes (syncMaxlen)', async () => syncMaxlen(await loadCluster('example'), 64)],
   ['the example with AH authentication', async () => ahAuth(await loadCluster('example'))],
   ['3 directors, 5 VIPs, TCP_CHECK/HTTP_GET, UDP, NAT, TUN, two interfaces', () => loadCluster('threeDirectors')],
   ['IPv6 VIPs and real servers', () => loadCluster('ipv6')],

@@ -14,7 +14,7 @@ import { redactKeepalivedConf, renderKeepalivedConf } from '../../lib/render/kee
 import { NOTIFY_SCRIPT_PATH } from '../../lib/render/notify.js';
 import { clusterOf, inventoryJson } from '../support/clusters.js';
 import { directorsOf, loadCluster } from './clusters.js';
-import { ahAuth, garp, nopreempt, noSyncDaemon, passAuth, preemptDelay, unicast, vrrpOnly } from './variants.js';
+import { ahAuth, garp, nopreempt, noSyncDaemon, passAuth, preemptDelay, syncMaxlen, unicast, vrrpOnly } from './variants.js';
 
 const parsed = (c: Cluster, d: string) => parseKeepalivedConf(renderKeepalivedConf(c, d));
 const blocks = (nodes: KaNode[], keyword: string) => nodes.filter((n) => n.keyword === keyword);
@@ -127,6 +127,11 @@ describe('renderKeepalivedConf', () => {
   it('writes the sync daemon without an instance name, and none when syncDaemon is false', () => {
     assert.equal(value(parsed(example, 'lvs-dr')[0], 'lvs_sync_daemon'), 'eth0');
     assert.equal(has(parsed(noSyncDaemon(example), 'lvs-dr')[0], 'lvs_sync_daemon'), false);
+  });
+
+  it('gives the sync daemon its message size when syncMaxlen is set', () => {
+    const global = parsed(syncMaxlen(example, 64), 'lvs-dr')[0]!;
+    assert.deepEqual(global.children?.find((n) => n.keyword === 'lvs_sync_daemon')?.values, ['eth0', 'maxlen', '64']);
   });
 
   it('starts every node as BACKUP with AH authentication, which keepalived requires', () => {

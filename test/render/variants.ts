@@ -6,6 +6,7 @@ import { Secret } from '../../lib/secret.js';
 export const vrrpOnly = (c: Cluster): Cluster => ({ ...c, keepalived: { mode: 'vrrp-only' } });
 export const noAuth = (c: Cluster): Cluster => ({ ...c, vrrp: { ...c.vrrp, auth: null } });
 export const noSyncDaemon = (c: Cluster): Cluster => ({ ...c, vrrp: { ...c.vrrp, syncDaemon: false } });
+export const syncMaxlen = (c: Cluster, maxlen: number): Cluster => ({ ...c, vrrp: { ...c.vrrp, syncMaxlen: maxlen } });
 export const ahAuth = (c: Cluster): Cluster => ({ ...c, vrrp: { ...c.vrrp, auth: { type: 'AH', password: new Secret('ah-key') } } });
 // Not a valid inventory (the rules refuse authentication with IPv6 VIPs), but
 // the renderer must still never write what keepalived would warn about.
