@@ -123,6 +123,7 @@ describe('resolveInventory', () => {
       interface: 'eth0',
       advertInterval: 1,
       syncDaemon: true,
+      syncMaxlen: null,
       auth: null,
       unicast: false,
       preempt: { nopreempt: false, delay: 0 },
