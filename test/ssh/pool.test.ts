@@ -20,6 +20,26 @@ describe('connection pool against a real sshd', function () {
     return p;
   };
 
+  /** A python TCP server in sshd's namespace on `port` (`onAccept` runs for each accepted socket `c`), once listening. */
+  async function serveInNetns(port: number, setup: string, onAccept: string) {
+    const server = spawn(
+      'ip',
+      [
+        'netns',
+        'exec',
+        sshd.netns,
+        'python3',
+        '-c',
+        `import socket\ns = socket.create_server(('${sshd.address}', ${port}))\n${setup}\nwhile True:\n    c, _ = s.accept()\n    ${onAccept}`,
+      ],
+      { stdio: 'ignore' },
+    );
+    const listening = () =>
+      execFileSync('ip', ['netns', 'exec', sshd.netns, 'ss', '-Hltn', `sport = :${port}`], { encoding: 'utf8' }).trim() !== '';
+    for (let i = 0; i < 100 && !listening(); i++) await new Promise((r) => setTimeout(r, 50));
+    return server;
+  }
+
   before(async () => {
     sshd = await startSshd();
     inner = await startSshd({ behind: sshd });
@@ -82,22 +102,8 @@ describe('connection pool against a real sshd', function () {
     // its connect timeout. With a cap of 1 shared by every host, the host on sshd's own port would wait behind it.
     const accepted = join(sshd.dir, 'silent-accepted');
     await writeFile(accepted, '0');
-    const silent = spawn(
-      'ip',
-      [
-        'netns',
-        'exec',
-        sshd.netns,
-        'python3',
-        '-c',
-        `import socket\ns = socket.create_server(('${sshd.address}', 2297))\nheld = []\nwhile True:\n    c, _ = s.accept(); held.append(c)\n    open('${accepted}', 'w').write(str(len(held)))`,
-      ],
-      { stdio: 'ignore' },
-    );
+    const silent = await serveInNetns(2297, 'held = []', `held.append(c); open('${accepted}', 'w').write(str(len(held)))`);
     try {
-      const listening = () =>
-        execFileSync('ip', ['netns', 'exec', sshd.netns, 'ss', '-Hltn', 'sport = :2297'], { encoding: 'utf8' }).trim() !== '';
-      for (let i = 0; i < 100 && !listening(); i++) await new Promise((r) => setTimeout(r, 50));
       const mute = sshd.host({ name: 'mute', ssh: { port: 2297, connectTimeout: 2 } });
       const mute2 = sshd.host({ name: 'mute2', ssh: { port: 2297, connectTimeout: 2 } });
       const a = sshd.host({ name: 'a' });
@@ -129,23 +135,13 @@ describe('connection pool against a real sshd', function () {
     // in sshd's namespace, a port that answers each connection "Exceeded MaxStartups" and closes it, as sshd over
     // MaxStartups does (the client then sees it closed, or reset when its own banner was already there), counting them
     const counter = join(sshd.dir, 'dropped-count');
-    const server = spawn(
-      'ip',
-      [
-        'netns',
-        'exec',
-        sshd.netns,
-        'python3',
-        '-c',
-        `import socket\ns = socket.create_server(('${sshd.address}', 2299))\nn = 0\nwhile True:\n    c, _ = s.accept(); c.send(b'Exceeded MaxStartups\\r\\n'); c.close(); n += 1\n    open('${counter}', 'w').write(str(n))`,
-      ],
-      { stdio: 'ignore' },
+    const server = await serveInNetns(
+      2299,
+      'n = 0',
+      `c.send(b'Exceeded MaxStartups\\r\\n'); c.close(); n += 1; open('${counter}', 'w').write(str(n))`,
     );
     try {
       const probe = sshd.host({ name: 'dropper', ssh: { port: 2299 } });
-      const listening = () =>
-        execFileSync('ip', ['netns', 'exec', sshd.netns, 'ss', '-Hltn', 'sport = :2299'], { encoding: 'utf8' }).trim() !== '';
-      for (let i = 0; i < 100 && !listening(); i++) await new Promise((r) => setTimeout(r, 50));
       await writeFile(counter, '0');
       const err = await pool([probe], { handshakeRetryDelaysMs: [20, 20, 20] })
         .get(probe)
