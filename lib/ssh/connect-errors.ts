@@ -17,8 +17,8 @@ const SOCKET_REASONS: Record<string, string> = {
 const LOST_BEFORE_HANDSHAKE = /Connection lost before handshake/;
 
 /** The server closed or reset the connection before the login was through, the way sshd drops a connection over
- * MaxStartups (closed after "Exceeded MaxStartups", or reset when the client's banner had already arrived): no
- * command ran, so trying again is safe. A refused, unreachable or timed-out connection, an authentication failure or
+ * MaxStartups (closed after "Exceeded MaxStartups", or reset when the client's banner had already arrived, which the
+ * client sees as ECONNRESET on a read or EPIPE on its next write): no command ran, so trying again is safe. A refused, unreachable or timed-out connection, an authentication failure or
  * a host key refusal are not this. */
 export function droppedBeforeHandshake(err: unknown): boolean {
   for (
@@ -26,7 +26,7 @@ export function droppedBeforeHandshake(err: unknown): boolean {
     e && depth < 4;
     e = e.cause as typeof e, depth++
   )
-    if (LOST_BEFORE_HANDSHAKE.test(String(e.message)) || e.code === 'ECONNRESET') return true;
+    if (LOST_BEFORE_HANDSHAKE.test(String(e.message)) || e.code === 'ECONNRESET' || e.code === 'EPIPE') return true;
   return false;
 }
 
