@@ -100,7 +100,7 @@ export function vrrpRules(inv: Obj): InventoryProblem[] {
   return problems;
 }
 
-/** nopreempt and preempt_delay exclude each other, as do syncMaxlen and syncDaemon false; unicast peers must be of each VIP's address family. */
+/** nopreempt and preempt_delay exclude each other, as do syncMaxlen and a sync daemon that does not run; unicast peers must be of each VIP's address family. */
 function preemptAndUnicastRules(inv: Obj, directors: string[]): InventoryProblem[] {
   const problems: InventoryProblem[] = [];
   const vrrp = obj(inv.vrrp);
@@ -108,6 +108,11 @@ function preemptAndUnicastRules(inv: Obj, directors: string[]): InventoryProblem
     problems.push({
       path: '/vrrp/syncMaxlen',
       message: 'sizes the messages of the connection sync daemon, which syncDaemon false turns off; remove one of them',
+    });
+  } else if (vrrp?.syncMaxlen !== undefined && obj(inv.keepalived)?.mode === 'vrrp-only') {
+    problems.push({
+      path: '/vrrp/syncMaxlen',
+      message: 'sizes the messages of the connection sync daemon, which keepalived.mode "vrrp-only" does not run (no IP_VS); remove it',
     });
   }
   if (vrrp?.nopreempt === true && vrrp.preemptDelay !== undefined) {

@@ -20,7 +20,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lvsPlay } from '../support/cli.js';
-import { DATAPATH_INVENTORY, useDatapathLab, VIPS, verifyPasses } from '../support/datapath.js';
+import { DATAPATH_INVENTORY, DIRECTORS, useDatapathLab, VIPS, verifyPasses } from '../support/datapath.js';
 import { waitFor } from '../support/wait.js';
 
 const VIP = VIPS[0]!;
@@ -129,7 +129,7 @@ describe('datapath: a connection opened 50 ms before its VIP moves (issue 13)', 
     writeFileSync(file, JSON.stringify(inv, null, 2));
     const d = await lvsPlay(['deploy', file]);
     assert.equal(d.code, 0, d.stdout + d.stderr);
-    for (const director of ['lvs-dr', 'lvs-dr2'])
+    for (const director of DIRECTORS)
       assert.match(
         await lab.run(director, 'ipvsadm -L --daemon'),
         /master sync daemon .*maxlen=64/,

@@ -656,6 +656,15 @@ export const BROKEN: BrokenCase[] = [
     message: 'sizes the messages of the connection sync daemon, which syncDaemon false turns off',
   },
   {
+    name: 'syncMaxlen in vrrp-only mode',
+    mutate: (i) => {
+      i.keepalived = { mode: 'vrrp-only' };
+      i.vrrp.syncMaxlen = 64;
+    },
+    path: '/vrrp/syncMaxlen',
+    message: 'which keepalived.mode "vrrp-only" does not run',
+  },
+  {
     name: 'syncMaxlen over 65507',
     mutate: (i) => {
       i.vrrp.syncMaxlen = 65508;
