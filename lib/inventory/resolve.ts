@@ -127,7 +127,7 @@ export function resolveInventory(inv: Inventory, opts: ResolveOptions): Cluster 
     keepalived: { mode: inv.keepalived?.mode ?? DEFAULTS.keepalived.mode },
     vips,
     time: { servers: [...(inv.time?.servers ?? DEFAULTS.time.servers)] },
-    packages: resolvePackages(inv.packages),
+    packages: resolvePackages(inv.packages, vrrp.nopreempt === true),
     sysctl: resolveSysctl(inv.sysctl),
     nat: inv.nat
       ? {
@@ -273,12 +273,16 @@ function resolveHealthCheck(
   return out;
 }
 
-function resolvePackages(p: Inventory['packages']): Record<string, string[]> {
+/** nopreempt directors also get nft: a rollout silences a VIP's holder with an nftables rule (render/quiet-adverts.ts) */
+function resolvePackages(p: Inventory['packages'], nopreempt: boolean): Record<string, string[]> {
   const out = byName<string[]>();
   out[DIRECTORS] = [...DEFAULTS.packages.directors];
   for (const [g, list] of Object.entries(p ?? {})) out[g] = [...list];
+  if (nopreempt && !out[DIRECTORS].includes(NOPREEMPT_PACKAGE)) out[DIRECTORS] = [...out[DIRECTORS], NOPREEMPT_PACKAGE];
   return out;
 }
+
+const NOPREEMPT_PACKAGE = 'nftables';
 
 function resolveSysctl(s: Inventory['sysctl']): Record<string, Record<string, string>> {
   const out = byName<Record<string, string>>();

@@ -13,10 +13,11 @@
 //                 boosts the instance to priority 254 (keepalived caps it
 //                 there); -254 puts that instance alone in FAULT. A BACKUP
 //                 with nopreempt never preempts, so a VIP moves only when its
-//                 holder leaves: its instance goes to FAULT (a priority-0
-//                 advert) and the boosted taker becomes MASTER after its skew
-//                 time, (256 - 254) / 256 s = 7.8 ms (VRRPv2). Per instance,
-//                 so a director can give back one VIP and keep its own.
+//                 holder stops advertising it: rollouts silence the holder's
+//                 instance with an nftables rule while it keeps the VIP
+//                 (quiet-adverts.ts), and the boosted taker becomes MASTER
+//                 first. Per instance, so a director can give back one VIP
+//                 and keep its own.
 //   drain-<host>  each real_server of <host> has a FILE_CHECK on it (weight
 //                 0): a non-zero value fails the check, and inhibit_on_failure
 //                 sets the weight to 0, so existing connections finish.
@@ -46,9 +47,15 @@ export function instanceFile(instance: string): string {
   return `${SWITCHES_DIR}/handover-${instance}`;
 }
 
-/** What an instance switch says: normal, boosted to priority 254 (the taker), or FAULT (the giver). */
-export type InstanceLevel = 'normal' | 'boost' | 'out';
-export const INSTANCE_VALUES: Record<InstanceLevel, number> = { normal: 0, boost: 254, out: -254 };
+/**
+ * What an instance switch says: normal, boosted to priority 254 (the taker),
+ * FAULT (a giver that leaves), or quiet (a giver that keeps its VIP but stops
+ * advertising it: not a file but an nftables rule, quiet-adverts.ts).
+ */
+export type InstanceLevel = 'normal' | 'boost' | 'out' | 'quiet';
+/** The levels written to the instance's file */
+export type InstanceFileLevel = Exclude<InstanceLevel, 'quiet'>;
+export const INSTANCE_VALUES: Record<InstanceFileLevel, number> = { normal: 0, boost: 254, out: -254 };
 
 /** Whether the cluster gets per-instance switches: only nopreempt ones, so every other renders as before. */
 export function hasInstanceSwitches(cluster: Cluster): boolean {

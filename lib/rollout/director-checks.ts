@@ -73,20 +73,29 @@ export async function gate(a: DirectorsAccess, director: string, changedPeers: s
   return summary;
 }
 
-function splitBrain(cluster: Cluster, views: DirectorView[]): string | null {
-  const two = [...holders(cluster, views)].filter(([, on]) => on.length > 1);
+/** `overlap`: VIP -> the directors it may be on at once (a nopreempt handover's giver and taker, on purpose) */
+function splitBrain(cluster: Cluster, views: DirectorView[], overlap: ReadonlyMap<string, string[]>): string | null {
+  const planned = (vip: string, on: string[]) => on.length === 2 && on.every((d) => overlap.get(vip)?.includes(d));
+  const two = [...holders(cluster, views)].filter(([vip, on]) => on.length > 1 && !planned(vip, on));
   return two.length ? two.map(([vip, on]) => `${vip} on ${on.join(' and ')}`).join('; ') : null;
 }
 
 /** A VIP on two directors for longer than this is split brain, not the moment of a handover. */
 const SPLIT_TOLERANCE_MS = 1000;
 
-/** A probe over every director: done when `ok` holds; a VIP on two directors for a second stops the wait. */
-export function vipProbe(a: DirectorsAccess, ok: (views: DirectorView[], on: Map<string, string[]>) => boolean): () => Promise<Probe> {
+/**
+ * A probe over every director: done when `ok` holds; a VIP on two directors
+ * for a second stops the wait, unless they are the two `overlap` names for it.
+ */
+export function vipProbe(
+  a: DirectorsAccess,
+  ok: (views: DirectorView[], on: Map<string, string[]>) => boolean,
+  overlap: ReadonlyMap<string, string[]> = new Map(),
+): () => Promise<Probe> {
   let splitSince: number | null = null;
   return async () => {
     const views = await viewAll(a);
-    const split = splitBrain(a.cluster, views);
+    const split = splitBrain(a.cluster, views, overlap);
     splitSince = split ? (splitSince ?? Date.now()) : null;
     if (split && Date.now() - splitSince! >= SPLIT_TOLERANCE_MS)
       throw new SplitBrainError(`split brain: ${split}`, { hosts: a.directors.map((d) => d.name) });
@@ -116,6 +125,13 @@ export const settledAlone = (director: string) => (views: DirectorView[], on: Ma
 /** Every VIP the director is MASTER of is on it; every VIP held once. */
 export const homeOn = (cluster: Cluster, director: string) => (_v: DirectorView[], on: Map<string, string[]>) =>
   heldOnce(on) && cluster.vips.filter((v) => v.master === director).every((v) => on.get(v.address)?.[0] === director);
+
+/** nopreempt handover: each moving VIP on its taker (its giver may still hold it), every other VIP held once. */
+export const takenBy = (moves: { vip: string; to: string }[]) => (_v: DirectorView[], on: Map<string, string[]>) =>
+  [...on].every(([vip, h]) => {
+    const m = moves.find((x) => x.vip === vip);
+    return m ? h.includes(m.to) : h.length === 1;
+  });
 
 /** Every VIP on its MASTER, once. */
 export const allHome = (cluster: Cluster) => (_v: DirectorView[], on: Map<string, string[]>) =>

@@ -2,10 +2,12 @@
 // switches (switches.ts) undone and VIPs put back where they were, with the
 // holders read on the directors at that moment rather than planned.
 // Clearing is safe in any order under nopreempt (no instance preempts), but
-// FAULTs go first so that a VIP whose holder gave it up keeps a candidate.
+// the givers' switches (FAULT, quiet) go first so that a VIP whose holder gave
+// it up keeps a candidate.
 
-import { type DirectorsAccess, viewAll, vipProbe } from './director-checks.js';
+import { type DirectorsAccess, takenBy, viewAll, vipProbe } from './director-checks.js';
 import { holders } from './director-view.js';
+import { QUIET_MARGIN_MS } from './plan/vrrp-timing.js';
 import type { HandoverEntry } from './switch-record.js';
 import type { Switchboard } from './switchboard.js';
 import { type WaitOptions, waitUntil } from './wait-until.js';
@@ -13,7 +15,7 @@ import { type WaitOptions, waitUntil } from './wait-until.js';
 /** every VIP held by exactly one director (where does not matter under nopreempt) */
 export const heldOnceEverywhere = () => (_v: unknown, on: Map<string, string[]>) => [...on.values()].every((h) => h.length === 1);
 
-/** Removes the instance switches in the entries (FAULTs first, then boosts), then waits until every VIP is held once. */
+/** Removes the instance switches in the entries (givers' FAULTs and quiets first, then boosts), then waits until every VIP is held once. */
 export async function clearInstanceSwitches(
   board: Switchboard,
   a: DirectorsAccess,
@@ -23,7 +25,7 @@ export async function clearInstanceSwitches(
 ): Promise<void> {
   const inst = entries.filter((h) => h.instance !== undefined);
   if (!inst.length) return;
-  for (const level of ['out', 'boost'] as const) {
+  for (const level of ['out', 'quiet', 'boost'] as const) {
     const by = new Map<string, string[]>();
     for (const h of inst.filter((x) => x.level === level)) by.set(h.director, [...(by.get(h.director) ?? []), h.instance!]);
     for (const [director, instances] of by) {
@@ -34,7 +36,12 @@ export async function clearInstanceSwitches(
   await waitUntil({ ...wait, what: 'for every VIP held by exactly one director' }, vipProbe(a, heldOnceEverywhere()));
 }
 
-/** Moves these VIPs to the director from wherever they are now: boost it, FAULT each holder's instance, wait, clear. */
+/**
+ * Moves these VIPs to the director from wherever they are now, as a planned
+ * move does (director-stage.ts): boost it, silence each holder's instance
+ * (quiet), wait until it holds them too, FAULT the holders' instances, wait
+ * until only it holds them, clear.
+ */
 export async function handBackNow(
   board: Switchboard,
   a: DirectorsAccess,
@@ -54,6 +61,17 @@ export async function handBackNow(
   log(`${director}: taking back ${away.join(', ')} from ${[...givers.keys()].join(', ') || 'no director'}`);
   try {
     await board.instanceSwitch(director, mine, 'boost');
+    // the quiet outlasts both waits: a wait, not the switch, decides that the move failed
+    for (const [g, instances] of givers) await board.instanceSwitch(g, instances, 'quiet', 2 * wait.timeoutMs + QUIET_MARGIN_MS);
+    // a VIP on no director has no giver: it only has to reach the director
+    const moves = away.flatMap((vip) => {
+      const from = (on.get(vip) ?? []).filter((d) => d !== director);
+      return (from.length ? from : [director]).map((f) => ({ vip, from: f, to: director }));
+    });
+    await waitUntil(
+      { ...wait, what: `for ${director} to hold ${away.join(', ')} too` },
+      vipProbe(a, takenBy(moves), new Map(moves.map((m) => [m.vip, [m.from, m.to]]))),
+    );
     for (const [g, instances] of givers) await board.instanceSwitch(g, instances, 'out');
     await waitUntil(
       { ...wait, what: `for ${director} to take back ${away.join(', ')}` },

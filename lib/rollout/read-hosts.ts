@@ -3,6 +3,7 @@
 // runs, and the same tasks' diff() over them. Directors are always read,
 // even outside --limit: the gates and handovers involve them all.
 
+import { executablesFact } from '../facts/executables.js';
 import { type FileState, fileFact } from '../facts/file.js';
 import { interfacesFact } from '../facts/interfaces.js';
 import { canonicalIp } from '../inventory/address.js';
@@ -19,6 +20,9 @@ import type { Step } from '../tasks/step.js';
 import type { HostRole, HostState, PendingChange } from './plan/types.js';
 
 const KEEPALIVED_UNIT = 'keepalived.service';
+/** nopreempt handovers silence a VIP's holder with nft (render/quiet-adverts.ts) */
+const NFT = '/usr/sbin/nft';
+const nftFact = executablesFact([NFT]);
 
 export function roleOf(cluster: Cluster, host: string): HostRole {
   if ((cluster.groups[DIRECTORS] ?? []).includes(host)) return 'director';
@@ -47,7 +51,7 @@ export async function readHost(
       ...tasks.flatMap((t) => t.facts({ cluster, host })),
       ...(role === 'director' ? [confFact] : []),
       // nopreempt: each VIP goes back where it is now, not to its MASTER
-      ...(role === 'director' && cluster.vrrp.preempt.nopreempt ? [interfacesFact] : []),
+      ...(role === 'director' && cluster.vrrp.preempt.nopreempt ? [interfacesFact, nftFact] : []),
     ]);
   } catch (err) {
     return { ...base, error: redact(`could not be read: ${(err as Error).message}`) };
@@ -87,6 +91,7 @@ export async function readHost(
           .flatMap((i) => i.addresses.map((a) => canonicalIp(a.address) ?? a.address)),
       );
       state.vips = cluster.vips.map((v) => v.address).filter((v) => held.has(canonicalIp(v) ?? v));
+      state.nft = values.get(nftFact)[NFT] === true;
     }
   }
   return state;

@@ -4,14 +4,14 @@
 // still keep them out of the way), then their switches are undone: a
 // director taken out comes back in at priority 1 and proves it agrees, then
 // each is handed its VIPs back. No other stage's host is touched.
-// nopreempt: the instance switches this stage set are cleared (FAULTs first),
+// nopreempt: the instance switches this stage set are cleared (givers first),
 // and each director of the stage takes back the VIPs it held when read.
 
 import type { HandoverLevel, InstanceLevel } from '../render/switches.js';
 import { serviceCommand } from '../run/step-commands.js';
 import { type Changed, changeHosts, failed, forgetChanged, rollBackChanged } from './change-hosts.js';
 import { checkSignal, directorsAccess, hostOf, type RolloutContext } from './context.js';
-import { allHome, awayFrom, gate, homeOn, settledAlone, settledAway, vipProbe } from './director-checks.js';
+import { allHome, awayFrom, gate, homeOn, settledAlone, settledAway, takenBy, vipProbe } from './director-checks.js';
 import { ChangeFailed, KeepalivedServiceFailed } from './errors.js';
 import { clearInstanceSwitches, handBackNow } from './instance-moves.js';
 import { describeAction } from './plan/describe.js';
@@ -75,9 +75,19 @@ async function runAction(ctx: RolloutContext, a: Action, state: State, outcome: 
         if (a.level === 'normal') continue;
         state.instances.set(key, { director: a.director, instance: i, level: a.level });
       }
-      await ctx.switchboard.instanceSwitch(a.director, a.instances, a.level);
+      await ctx.switchboard.instanceSwitch(a.director, a.instances, a.level, a.forMs ?? 0);
       if (a.level === 'normal') for (const i of a.instances) state.instances.delete(`${a.director} ${i}`);
       return;
+    case 'wait-vips-taken': {
+      // the givers still hold them (quiet, on purpose): on two directors is the plan here, not split brain
+      const overlap = new Map(a.moves.map((m) => [m.vip, [m.from, m.to]]));
+      const ms = await waitUntil(
+        wait(`for ${a.moves.map((m) => `${m.to} to take ${m.vip}`).join(', ')}`, a.timeoutMs),
+        vipProbe(access, takenBy(a.moves), overlap),
+      );
+      ctx.log(`  ${a.moves.map((m) => `${m.vip} on ${m.to}`).join(', ')} after ${(ms / 1000).toFixed(1)} s`);
+      return;
+    }
     case 'wait-vips-away': {
       const ms = await waitUntil(
         wait(`for ${a.director}'s VIPs to move to its peers`, a.timeoutMs),

@@ -84,7 +84,12 @@ async function readRecordFile(file: string): Promise<SwitchRecordData | null> {
 
 const HOST = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 const LEVELS: readonly string[] = ['yield', 'out'];
-const INSTANCE_LEVELS: readonly string[] = ['boost', 'out'];
+const INSTANCE_LEVELS: readonly string[] = ['boost', 'out', 'quiet'];
+const INSTANCE_MEANING = {
+  boost: 'that instance runs at priority 254',
+  out: 'that instance is in FAULT',
+  quiet: "that instance's adverts are dropped until the rule's own deadline",
+};
 /** instance names end up in file names on the directors: the inventory's own pattern */
 const INSTANCE = /^[A-Za-z][A-Za-z0-9_.-]{0,31}$/;
 
@@ -131,7 +136,7 @@ export function parseRecord(file: string, text: string): SwitchRecordData {
     if (!isObject(h)) return wrong(`${where} is not an object`);
     if (h.instance !== undefined) {
       if (typeof h.instance !== 'string' || !INSTANCE.test(h.instance)) wrong(`${where}.instance is not a vrrp_instance name`);
-      if (typeof h.level !== 'string' || !INSTANCE_LEVELS.includes(h.level)) wrong(`${where}.level is not "boost" or "out"`);
+      if (typeof h.level !== 'string' || !INSTANCE_LEVELS.includes(h.level)) wrong(`${where}.level is not "boost", "out" or "quiet"`);
     } else if (typeof h.level !== 'string' || !LEVELS.includes(h.level)) wrong(`${where}.level is not "yield" or "out"`);
     return {
       director: host(h.director, `${where}.director`),
@@ -198,7 +203,7 @@ export function describeRecord(r: SwitchRecordData): string[] {
     ...r.drains.map((d) => `${d.realServer} is drained on ${d.directors.join(', ')} since ${d.since}, ${by}`),
     ...r.handovers.map((h) =>
       h.instance
-        ? `${h.director}'s switch of vrrp_instance ${h.instance} is "${h.level}" since ${h.since} (${h.level === 'out' ? 'that instance is in FAULT' : 'that instance runs at priority 254'}), ${by}`
+        ? `${h.director}'s switch of vrrp_instance ${h.instance} is "${h.level}" since ${h.since} (${INSTANCE_MEANING[h.level as keyof typeof INSTANCE_MEANING] ?? h.level}), ${by}`
         : `${h.director}'s handover switch is "${h.level}" since ${h.since} (its VIPs are on its peers), ${by}`,
     ),
   ];

@@ -94,8 +94,12 @@ export class Switchboard {
     }
   }
 
-  /** A nopreempt cluster's per-instance switches on one director: recorded before they are set, forgotten once removed. */
-  async instanceSwitch(director: string, instances: string[], level: InstanceLevel): Promise<void> {
+  /**
+   * A nopreempt cluster's per-instance switches on one director: recorded
+   * before they are set, forgotten once removed. `quietMs`: how long a quiet
+   * switch lasts at most (it expires by itself on the director).
+   */
+  async instanceSwitch(director: string, instances: string[], level: InstanceLevel, quietMs = 0): Promise<void> {
     const mine = (h: { director: string; instance?: string }) =>
       h.director === director && h.instance !== undefined && instances.includes(h.instance);
     if (level !== 'normal') {
@@ -106,7 +110,16 @@ export class Switchboard {
       ];
       await saveRecord(this.#record, this.#dir);
     }
-    await this.#onEach([director], instanceCommand(instances, level), `${instances.join(', ')} switch ${level}`);
+    const targets = instances.map((i) => {
+      const vip = this.#o.cluster.vips.find((v) => v.instance === i);
+      // an instance the inventory no longer has (a record of an earlier run): its switches can still be removed
+      return vip ? { instance: i, routerId: vip.routerId, interface: vip.interface } : { instance: i, routerId: 0, interface: '' };
+    });
+    if (level === 'quiet' && targets.some((t) => t.routerId === 0))
+      throw new SwitchFailed(`${director}: cannot silence ${instances.join(', ')}: not an instance of the inventory`, {
+        hosts: [director],
+      });
+    await this.#onEach([director], instanceCommand(targets, level, quietMs / 1000), `${instances.join(', ')} switch ${level}`);
     if (level === 'normal') {
       this.#record.handovers = this.#record.handovers.filter((h) => !mine(h));
       await saveRecord(this.#record, this.#dir);

@@ -331,6 +331,15 @@ describe('resolveInventory: unicast, preemption and garp (issue 13)', () => {
     const c = resolveInventory(inv, { baseDir: '/', env: {} });
     assert.deepEqual([c.vrrp.unicast, c.vrrp.preempt, c.vrrp.garp], [true, { nopreempt: true, delay: 0 }, { masterRefresh: 60 }]);
   });
+
+  it("nopreempt directors get nftables too (a rollout's handover silences the VIP's holder with it), once, after the operator's packages", () => {
+    const inv = example();
+    inv.vrrp = { ...inv.vrrp, nopreempt: true };
+    assert.deepEqual(resolveInventory(inv, { baseDir: '/', env: {} }).packages.directors, ['keepalived', 'ipvsadm', 'nftables']);
+    inv.packages = { ...inv.packages, directors: ['keepalived', 'nftables', 'ipvsadm'] };
+    assert.deepEqual(resolveInventory(inv, { baseDir: '/', env: {} }).packages.directors, ['keepalived', 'nftables', 'ipvsadm']);
+    assert.deepEqual(resolveInventory(example(), { baseDir: '/', env: {} }).packages.directors, ['keepalived', 'ipvsadm']);
+  });
 });
 
 describe('resolveInventory: a MISC_CHECK command per real server (issue 14)', () => {

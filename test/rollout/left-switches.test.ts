@@ -39,7 +39,7 @@ describe('rollout: switches a killed run left set', () => {
     );
     assert.equal(
       leftSwitches(killed, true)[1]!.what,
-      `lvs-dr: the switch of vrrp_instance bl_one is "out" since ${since} (by run 20261202T171747Z-6c8017): cleared before the hosts are read (FAULTs first; nopreempt: every VIP stays where it is)`,
+      `lvs-dr: the switch of vrrp_instance bl_one is "out" since ${since} (by run 20261202T171747Z-6c8017): cleared before the hosts are read (givers first; nopreempt: every VIP stays where it is)`,
     );
     assert.match(leftSwitches(killed, false)[4]!.what, /its VIPs handed back once every stage is done$/);
     assert.deepEqual(leftSwitches(null, true), []);

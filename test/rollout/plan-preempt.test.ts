@@ -44,6 +44,8 @@ const step = (a: Action): string => {
       return `settle${a.alone ? '-alone' : ''} ${a.director}`;
     case 'gate':
       return `gate ${a.director}`;
+    case 'wait-vips-taken':
+      return `taken ${a.moves.map((m) => `${m.vip}:${m.from}>${m.to}`).join(' ')}`;
     case 'wait-vips-away':
     case 'wait-vips-home':
       return `${a.kind} ${a.director} ${a.vips.join('+')}`;
@@ -57,12 +59,14 @@ const step = (a: Action): string => {
 };
 
 describe('planRollout: nopreempt', () => {
-  it('boosts the taker, faults the holder, waits, clears both; the same back; no preemption anywhere', () => {
+  it('boosts the taker, silences the holder (quiet), waits, clears both; the same back; no preemption anywhere', () => {
     const p = plan(after, states(HOME));
     assert.deepEqual(p.problems, []);
     assert.deepEqual(p.stages[0]!.actions.map(step), [
       'gate lvs-dr',
       'boost lvs-dr2 bl_one',
+      'quiet lvs-dr bl_one',
+      'taken 198.18.0.100:lvs-dr>lvs-dr2',
       'out lvs-dr bl_one',
       'wait-vips-away lvs-dr 198.18.0.100',
       'normal lvs-dr bl_one',
@@ -70,14 +74,18 @@ describe('planRollout: nopreempt', () => {
       'change lvs-dr',
       'settle lvs-dr',
       'boost lvs-dr bl_one',
+      'quiet lvs-dr2 bl_one',
+      'taken 198.18.0.100:lvs-dr2>lvs-dr',
       'out lvs-dr2 bl_one',
       'wait-vips-home lvs-dr 198.18.0.100',
       'normal lvs-dr2 bl_one',
       'normal lvs-dr bl_one',
       'confirm 198.18.0.100@lvs-dr 198.18.0.110@lvs-dr2',
     ]);
-    assert.deepEqual(p.stages[1]!.actions.map(step).slice(1, 6), [
+    assert.deepEqual(p.stages[1]!.actions.map(step).slice(1, 8), [
       'boost lvs-dr bl_two',
+      'quiet lvs-dr2 bl_two',
+      'taken 198.18.0.110:lvs-dr2>lvs-dr',
       'out lvs-dr2 bl_two',
       'wait-vips-away lvs-dr2 198.18.0.110',
       'normal lvs-dr2 bl_two',
@@ -90,10 +98,13 @@ describe('planRollout: nopreempt', () => {
     assert.match(p.stages[0]!.notes.join('\n'), /nopreempt: each VIP moves by its vrrp_instance's own switch/);
   });
 
-  it('bounds each move by Skew_Time at 254 plus slack: 9.0 s at advert_int 3, where a yield waits up to 19.6 s', () => {
-    const away = plan(after, states(HOME)).stages[0]!.actions.find((a) => a.kind === 'wait-vips-away')!;
-    // (256-254) x 3/256 s = 23 ms, + 2 adverts + 3 s
-    assert.deepEqual(away, { kind: 'wait-vips-away', director: 'lvs-dr', vips: ['198.18.0.100'], timeoutMs: 9_024 });
+  it('bounds each move by Master_Down_Interval at 254 plus slack: 18.0 s at advert_int 3; the quiet outlasts both waits by 10 s', () => {
+    const actions = plan(after, states(HOME)).stages[0]!.actions;
+    const away = actions.find((a) => a.kind === 'wait-vips-away')!;
+    // 3 x 3 s + (256-254) x 3/256 s = 9.023 s, + 2 adverts + 3 s
+    assert.deepEqual(away, { kind: 'wait-vips-away', director: 'lvs-dr', vips: ['198.18.0.100'], timeoutMs: 18_024 });
+    const quiet = actions.find((a) => a.kind === 'instance-switch' && a.level === 'quiet');
+    assert.deepEqual(quiet, { kind: 'instance-switch', director: 'lvs-dr', instances: ['bl_one'], level: 'quiet', forMs: 46_048 });
   });
 
   it('puts VIPs back where they are when read, not on their MASTERs: a director holding nothing gives and takes nothing', () => {
@@ -106,8 +117,10 @@ describe('planRollout: nopreempt', () => {
       'wait-vips-home lvs-dr ',
       'confirm 198.18.0.100@lvs-dr2 198.18.0.110@lvs-dr2',
     ]);
-    assert.deepEqual(p.stages[1]!.actions.map(step).slice(1, 6), [
+    assert.deepEqual(p.stages[1]!.actions.map(step).slice(1, 8), [
       'boost lvs-dr bl_one+bl_two',
+      'quiet lvs-dr2 bl_one+bl_two',
+      'taken 198.18.0.100:lvs-dr2>lvs-dr 198.18.0.110:lvs-dr2>lvs-dr',
       'out lvs-dr2 bl_one+bl_two',
       'wait-vips-away lvs-dr2 198.18.0.100+198.18.0.110',
       'normal lvs-dr2 bl_one+bl_two',
@@ -125,6 +138,8 @@ describe('planRollout: nopreempt', () => {
     assert.deepEqual(p.stages[0]!.actions.map(step), [
       'gate lvs-dr',
       'boost lvs-dr2 bl_one',
+      'quiet lvs-dr bl_one',
+      'taken 198.18.0.100:lvs-dr>lvs-dr2',
       'out lvs-dr bl_one',
       'wait-vips-away lvs-dr 198.18.0.100',
       'normal lvs-dr bl_one',
@@ -137,6 +152,8 @@ describe('planRollout: nopreempt', () => {
       'settle lvs-dr',
       'normal lvs-dr',
       'boost lvs-dr bl_one',
+      'quiet lvs-dr2 bl_one',
+      'taken 198.18.0.100:lvs-dr2>lvs-dr',
       'out lvs-dr2 bl_one',
       'wait-vips-home lvs-dr 198.18.0.100',
       'normal lvs-dr2 bl_one',
@@ -191,6 +208,20 @@ describe('planRollout: nopreempt', () => {
     assert.match(split.problems[0]!.error, /VIP 198\.18\.0\.110 is on lvs-dr and lvs-dr2; the rollout puts each VIP back where it was/);
     const none = plan(after, states({ 'lvs-dr': ['198.18.0.100'] }));
     assert.match(none.problems[0]!.error, /VIP 198\.18\.0\.110 is on no director/);
+  });
+
+  it('refuses, as a problem naming the package and the fix, a director without nft (the quiet switch needs it)', () => {
+    const noNft = states(HOME).map((h) => (h.host === 'lvs-dr2' ? { ...h, nft: false } : h));
+    const p = plan(after, noNft);
+    assert.deepEqual(p.stages, []);
+    assert.deepEqual(
+      p.problems.map((x) => x.host),
+      ['lvs-dr2'],
+    );
+    assert.match(
+      p.problems[0]!.error,
+      /nopreempt: nft is not installed \(package nftables\).*run lvs-play deploy once \(it installs nftables/,
+    );
   });
 
   it('plans nothing about holders when no director changes', () => {

@@ -2,12 +2,13 @@
 // machine, what a running config says about them, --batch parsing.
 
 import { strict as assert } from 'node:assert';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from '../../lib/errors.js';
 import { renderKeepalivedConf } from '../../lib/render/keepalived-conf.js';
+import { quietCommand, quietRuleset } from '../../lib/render/quiet-adverts.js';
 import { batchSize, parseBatch } from '../../lib/rollout/plan/batches.js';
 import { hasHandoverSwitch, readRunningConfig, runningAdverts } from '../../lib/rollout/plan/running-config.js';
 import { drainCommand, handoverCommand, instanceCommand } from '../../lib/rollout/plan/switch-commands.js';
@@ -36,16 +37,88 @@ describe('switch commands', () => {
     assert.match(drainCommand(['lvs01'], true), /printf '%s\\n' 1 > \/var\/lib\/lvs-play\/switches\/\.drain-lvs01\.tmp && mv -f /);
   });
 
-  it("nopreempt: an instance's own switch, 254 to boost it, -254 for FAULT, removed for normal; several in one command", () => {
+  it("nopreempt: an instance's own switch, 254 to boost it, -254 for FAULT, removed for normal (with any quiet chain); several in one command", () => {
+    const t = (instance: string, routerId: number) => ({ instance, routerId, interface: 'eth0' });
     assert.equal(
-      instanceCommand(['bl_one'], 'boost'),
+      instanceCommand([t('bl_one', 51)], 'boost'),
       "mkdir -p /var/lib/lvs-play/switches && printf '%s\\n' 254 > /var/lib/lvs-play/switches/.handover-bl_one.tmp && mv -f /var/lib/lvs-play/switches/.handover-bl_one.tmp /var/lib/lvs-play/switches/handover-bl_one",
     );
-    assert.match(instanceCommand(['bl_one', 'bl_two'], 'out'), /'%s\\n' -254 > .*handover-bl_one && .*'%s\\n' -254 > .*handover-bl_two$/);
-    assert.equal(
-      instanceCommand(['bl_one', 'bl_two'], 'normal'),
-      'rm -f /var/lib/lvs-play/switches/handover-bl_one && rm -f /var/lib/lvs-play/switches/handover-bl_two',
+    assert.match(
+      instanceCommand([t('bl_one', 51), t('bl_two', 52)], 'out'),
+      /'%s\\n' -254 > .*handover-bl_one && .*'%s\\n' -254 > .*handover-bl_two$/,
     );
+    const normal = instanceCommand([t('bl_one', 51), t('bl_two', 52)], 'normal');
+    assert.match(
+      normal,
+      /^rm -f \/var\/lib\/lvs-play\/switches\/handover-bl_one && rm -f \/var\/lib\/lvs-play\/switches\/handover-bl_two && /,
+    );
+    assert.match(
+      normal,
+      /nft list chain inet lvs_play_quiet quiet_bl_one >\/dev\/null 2>&1; then .*'delete chain inet lvs_play_quiet quiet_bl_one'/,
+    );
+    assert.match(normal, /'delete chain inet lvs_play_quiet deaf_bl_one'/);
+    assert.match(normal, /quiet_bl_two/);
+  });
+
+  it("nopreempt: quiet drops each instance's adverts (VRRP, its VRID, its interface) until a deadline, one nft transaction", () => {
+    assert.equal(
+      quietRuleset(
+        [
+          { instance: 'bl_one', routerId: 51, interface: 'eth0' },
+          { instance: 'vi.2-x', routerId: 52, interface: 'bond0.7' },
+        ],
+        '2026-12-04 07:00:30',
+      ),
+      [
+        'add table inet lvs_play_quiet',
+        'add chain inet lvs_play_quiet quiet_bl_one { type filter hook output priority 0 ; policy accept ; }',
+        'flush chain inet lvs_play_quiet quiet_bl_one',
+        'add rule inet lvs_play_quiet quiet_bl_one oifname "eth0" meta l4proto 112 @th,8,8 51 meta time < "2026-12-04 07:00:30" drop',
+        'add chain inet lvs_play_quiet deaf_bl_one { type filter hook input priority 0 ; policy accept ; }',
+        'flush chain inet lvs_play_quiet deaf_bl_one',
+        'add rule inet lvs_play_quiet deaf_bl_one iifname "eth0" meta l4proto 112 @th,8,8 51 meta time < "2026-12-04 07:00:30" drop',
+        'add chain inet lvs_play_quiet quiet_vi.2-x { type filter hook output priority 0 ; policy accept ; }',
+        'flush chain inet lvs_play_quiet quiet_vi.2-x',
+        'add rule inet lvs_play_quiet quiet_vi.2-x oifname "bond0.7" meta l4proto 112 @th,8,8 52 meta time < "2026-12-04 07:00:30" drop',
+        'add chain inet lvs_play_quiet deaf_vi.2-x { type filter hook input priority 0 ; policy accept ; }',
+        'flush chain inet lvs_play_quiet deaf_vi.2-x',
+        'add rule inet lvs_play_quiet deaf_vi.2-x iifname "bond0.7" meta l4proto 112 @th,8,8 52 meta time < "2026-12-04 07:00:30" drop',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it("nopreempt: the quiet command's deadline is the director's clock plus the duration, in UTC for date and nft alike", () => {
+    // run by a real sh with an nft on PATH that keeps what it is given (the ruleset and its TZ)
+    const bin = mkdtempSync(join(tmpdir(), 'lvsp-quiet-'));
+    try {
+      writeFileSync(join(bin, 'nft'), '#!/bin/sh\necho "TZ=$TZ args=$*" > "$(dirname "$0")/got"\ncat >> "$(dirname "$0")/got"\n', {
+        mode: 0o755,
+      });
+      const before = Math.floor(Date.now() / 1000);
+      const r = spawnSync('/bin/sh', ['-c', quietCommand([{ instance: 'bl_one', routerId: 51, interface: 'eth0' }], 25)], {
+        env: { PATH: `${bin}:/usr/bin:/bin`, TZ: 'Asia/Tokyo' },
+        encoding: 'utf8',
+      });
+      assert.equal(r.status, 0, r.stderr);
+      const got = readFileSync(join(bin, 'got'), 'utf8');
+      assert.match(got, /^TZ=UTC args=-f -\n/);
+      const until = /meta time < "([0-9-]+ [0-9:]+)" drop/.exec(got)?.[1];
+      assert.ok(until, got);
+      const at = Date.parse(`${until.replace(' ', 'T')}Z`) / 1000;
+      assert.ok(at >= before + 25 && at <= before + 27, `deadline ${until} is not 25 s after ${new Date(before * 1000).toISOString()}`);
+    } finally {
+      rmSync(bin, { recursive: true, force: true });
+    }
+  });
+
+  it('nopreempt: quiet refuses to run where nft is missing, naming the package and the fix', () => {
+    const r = spawnSync('/bin/sh', ['-c', quietCommand([{ instance: 'bl_one', routerId: 51, interface: 'eth0' }], 25)], {
+      env: { PATH: '/nonexistent' },
+      encoding: 'utf8',
+    });
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /nft is not installed \(package nftables\): run lvs-play deploy once/);
   });
 });
 
@@ -179,7 +252,7 @@ describe('switch record: damaged', () => {
     [
       'a director-wide level on an instance switch',
       JSON.stringify({ ...good, handovers: [{ director: 'lvs-dr', level: 'yield', instance: 'bl_one', since: 't' }] }),
-      'handovers[0].level is not "boost" or "out"',
+      'handovers[0].level is not "boost", "out" or "quiet"',
     ],
     ['no pid', JSON.stringify({ ...good, pid: 'x' }), '"pid" is not a process id'],
   ];

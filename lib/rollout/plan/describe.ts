@@ -22,10 +22,13 @@ export function describeAction(a: Action, o: { rollback?: boolean } = {}): strin
       const which = `${a.director}'s ${a.instances.length === 1 ? 'instance' : 'instances'} ${list(a.instances)}`;
       if (a.level === 'boost')
         return `boost: ${which} at priority 254 (switch ${INSTANCE_VALUES.boost}: it takes the VIP when its holder leaves)`;
-      if (a.level === 'out')
-        return `give up: ${which} in FAULT (switch ${INSTANCE_VALUES.out}: a priority-0 advert; the boosted director takes the VIP after its skew time)`;
-      return `clear: ${which} switch removed (nopreempt: it keeps the state it is in)`;
+      if (a.level === 'out') return `give up: ${which} in FAULT (switch ${INSTANCE_VALUES.out}: it drops the VIP now)`;
+      if (a.level === 'quiet')
+        return `go quiet: ${which} stop sending and hearing adverts, VIP kept (nftables drops them for at most ${s(a.forMs ?? 0)}; the boosted director takes the VIP after Master_Down_Interval)`;
+      return `clear: ${which} switches removed (nopreempt: it keeps the state it is in)`;
     }
+    case 'wait-vips-taken':
+      return `wait until ${a.moves.map((m) => `${m.vip} is on ${m.to}`).join(', ')} (${[...new Set(a.moves.map((m) => m.from))].join(', ')} still holding ${a.moves.length === 1 ? 'it' : 'them'}: no moment without a holder) (at most ${s(a.timeoutMs)})`;
     case 'wait-vips-away':
       return `wait until no VIP is on ${a.director}, each held by exactly one other director (at most ${s(a.timeoutMs)})`;
     case 'change':

@@ -14,11 +14,13 @@
 // one goes out and the unchanged one holds the VIPs meanwhile.
 //
 // nopreempt (a BACKUP never preempts, so neither a yield nor a hand-back by
-// priority moves anything): each VIP moves by its instance's own switch
-// (switches.ts). Hand over: the taker's instance boosted to 254, the giver's
-// instance in FAULT (a priority-0 advert: the taker is MASTER after Skew_Time
-// at 254, 7.8 ms), wait, then both switches cleared: the giver comes back
-// BACKUP and, nopreempt, stays BACKUP. Hand back is the same the other way,
+// priority moves anything): each VIP moves by its instance's own switches.
+// Hand over: the taker's instance boosted to 254 (switches.ts), the giver's
+// instance quiet (its adverts dropped out and in, quiet-adverts.ts: it keeps
+// the VIP), so the taker becomes MASTER after Master_Down_Interval; once the
+// taker holds the VIP too, the giver's instance goes to FAULT and drops it
+// (no moment without a holder); wait, then the switches cleared: the giver
+// comes back BACKUP and, nopreempt, stays BACKUP. Hand back is the same the other way,
 // for the VIPs the director held when the hosts were read (under nopreempt a
 // VIP's place is where it is, not its MASTER). The plan follows where every
 // VIP is at each step (Holders), so it names each director it switches.
@@ -30,7 +32,7 @@ import type { Cluster } from '../../inventory/types.js';
 import { classesOf } from './classify-director.js';
 import type { RunningConfig } from './running-config.js';
 import type { Action, Classified, Stage } from './types.js';
-import { directorBounds, instanceMoveMs } from './vrrp-timing.js';
+import { directorBounds, instanceMoveMs, QUIET_MARGIN_MS } from './vrrp-timing.js';
 
 /** each director's running config, parsed once by the planner (plan.ts) */
 type RunningOf = (director: string) => RunningConfig;
@@ -80,7 +82,11 @@ function taker(cluster: Cluster, vip: string, candidates: string[]): string {
   return [...candidates].sort((a, b) => (v.priorities[b] ?? 0) - (v.priorities[a] ?? 0))[0]!;
 }
 
-/** boost each taker, fault the givers, wait until the taker holds them, clear the givers then the takers */
+/**
+ * boost each taker, silence the givers (quiet: they keep the VIPs), wait until
+ * the takers hold them too, put the givers' instances in FAULT (they drop the
+ * VIPs only now), wait until they are gone, clear the givers then the takers
+ */
 function moveByInstance(cluster: Cluster, moves: { from: string; to: string; vips: string[] }[], wait: Action): Action[] {
   const is = (vips: string[]) => vips.map((v) => instanceOf(cluster, v));
   const on = (side: 'from' | 'to') =>
@@ -89,9 +95,26 @@ function moveByInstance(cluster: Cluster, moves: { from: string; to: string; vip
       (v) => moves.find((m) => m.vips.includes(v))![side],
     );
   const takers = on('to');
+  const waitMs = wait.kind === 'wait-vips-away' || wait.kind === 'wait-vips-home' ? wait.timeoutMs : 0;
   const givers = on('from');
+  const taken: Action = {
+    kind: 'wait-vips-taken',
+    moves: moves.flatMap((m) => m.vips.map((vip) => ({ vip, from: m.from, to: m.to }))),
+    timeoutMs: waitMs,
+  };
   return [
     ...takers.map(([d, vips]): Action => ({ kind: 'instance-switch', director: d, instances: is(vips), level: 'boost' })),
+    // the quiet outlasts both waits: if the move does not come, a wait fails and the giver advertises again by itself
+    ...givers.map(
+      ([d, vips]): Action => ({
+        kind: 'instance-switch',
+        director: d,
+        instances: is(vips),
+        level: 'quiet',
+        forMs: 2 * waitMs + QUIET_MARGIN_MS,
+      }),
+    ),
+    taken,
     ...givers.map(([d, vips]): Action => ({ kind: 'instance-switch', director: d, instances: is(vips), level: 'out' })),
     wait,
     ...givers.map(([d, vips]): Action => ({ kind: 'instance-switch', director: d, instances: is(vips), level: 'normal' })),
@@ -156,7 +179,7 @@ function settle(cluster: Cluster, d: string, runningOf: RunningOf): Action {
 }
 
 const NOPREEMPT_NOTE =
-  "nopreempt: each VIP moves by its vrrp_instance's own switch: the taker's instance at priority 254, the holder's in FAULT (its priority-0 advert makes the taker MASTER after 7.8 ms), then both cleared; a director given back nothing stays BACKUP";
+  "nopreempt: each VIP moves by its vrrp_instance's own switches: the taker's instance at priority 254, the holder made quiet (nftables drops its adverts for that instance, out and in) while it keeps the VIP; the taker, hearing nothing for Master_Down_Interval, becomes MASTER and takes the VIP, and only then is the holder's instance put in FAULT: the VIP is on both for a moment, never on none; then all cleared, and a director given back nothing stays BACKUP";
 
 export function directorStage(
   cluster: Cluster,

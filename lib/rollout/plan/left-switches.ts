@@ -24,7 +24,7 @@ export function leftSwitches(record: SwitchRecordData | null, nopreempt: boolean
         (h): LeftSwitch => ({
           director: h.director,
           kind: 'instance',
-          what: `${h.director}: the switch of vrrp_instance ${h.instance} is "${h.level}" since ${h.since} (${by}): cleared before the hosts are read (${h.level === 'out' ? 'FAULTs first; ' : ''}nopreempt: every VIP stays where it is)`,
+          what: `${h.director}: the switch of vrrp_instance ${h.instance} is "${h.level}" since ${h.since} (${by}): cleared before the hosts are read (${h.level === 'out' || h.level === 'quiet' ? 'givers first; ' : ''}nopreempt: every VIP stays where it is)`,
         }),
       ),
     ...record.drains.flatMap((d) =>

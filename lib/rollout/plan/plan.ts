@@ -102,6 +102,12 @@ function nopreemptHolders(
         host: d,
         error: `nopreempt: its running keepalived.conf has no switch of its own for ${missing.join(', ')} (rendered before lvs-play handed nopreempt clusters over VIP by VIP); run lvs-play deploy once (adding the switches is reload-safe: no VIP moves), then the rollout`,
       });
+    if (byHost.get(d)?.nft === false)
+      problems.push({
+        host: d,
+        error:
+          "nopreempt: nft is not installed (package nftables), and a handover silences the VIP holder's adverts with an nftables rule so the VIP is never without a holder; run lvs-play deploy once (it installs nftables on nopreempt directors, no VIP moves), then the rollout",
+      });
   }
   const start = new Map<string, string>();
   for (const v of cluster.vips) {

@@ -4,6 +4,7 @@
 // "normal" removes the file (a missing file reads as 0).
 
 import { posix } from 'node:path';
+import { type QuietTarget, quietCommand, unquietCommand } from '../../render/quiet-adverts.js';
 import {
   drainFile,
   HANDOVER_FILE,
@@ -25,11 +26,16 @@ export function handoverCommand(level: HandoverLevel): string {
   return level === 'normal' ? `rm -f ${quote(HANDOVER_FILE)}` : writeValue(HANDOVER_FILE, HANDOVER_VALUES[level]);
 }
 
-/** Each instance's own switch (nopreempt clusters) set to the level, or removed for "normal". */
-export function instanceCommand(instances: string[], level: InstanceLevel): string {
-  return instances
-    .map((i) => (level === 'normal' ? `rm -f ${quote(instanceFile(i))}` : writeValue(instanceFile(i), INSTANCE_VALUES[level])))
-    .join(' && ');
+/**
+ * Each instance's own switch (nopreempt clusters) set to the level; "quiet"
+ * silences the instances' adverts for `quietSeconds` (quiet-adverts.ts);
+ * "normal" removes both kinds, whichever is set.
+ */
+export function instanceCommand(targets: QuietTarget[], level: InstanceLevel, quietSeconds = 0): string {
+  const instances = targets.map((t) => t.instance);
+  if (level === 'quiet') return quietCommand(targets, quietSeconds);
+  if (level === 'normal') return [...instances.map((i) => `rm -f ${quote(instanceFile(i))}`), unquietCommand(instances)].join(' && ');
+  return instances.map((i) => writeValue(instanceFile(i), INSTANCE_VALUES[level])).join(' && ');
 }
 
 /** Drain (1) or undrain (file removed) each real server on one director. */

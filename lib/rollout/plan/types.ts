@@ -43,6 +43,8 @@ export interface HostState {
   runInProgress?: string;
   /** directors of a nopreempt cluster: the VIPs it holds when read (where each VIP goes back to) */
   vips?: string[];
+  /** directors of a nopreempt cluster: whether nft is installed (a handover silences the holder with it) */
+  nft?: boolean;
 }
 
 /** One thing the executor does; each says what it waits on and for how long at most. */
@@ -51,8 +53,10 @@ export type Action =
   | { kind: 'gate'; director: string; peers: string[]; changedPeers: string[]; timeoutMs: number }
   /** write the director's handover switch; `stop`: its running config has no switch, so stop keepalived */
   | { kind: 'switch'; director: string; level: HandoverLevel; stop?: boolean }
-  /** nopreempt clusters: these instances' own switches on the director (boost: priority 254; out: FAULT; normal: removed) */
-  | { kind: 'instance-switch'; director: string; instances: string[]; level: InstanceLevel }
+  /** nopreempt clusters: these instances' own switches on the director (boost: priority 254; quiet: adverts dropped for at most `forMs`; out: FAULT; normal: removed) */
+  | { kind: 'instance-switch'; director: string; instances: string[]; level: InstanceLevel; forMs?: number }
+  /** nopreempt: until each VIP is on its taker (`to`), its giver (`from`, quiet) still holding it too */
+  | { kind: 'wait-vips-taken'; moves: { vip: string; from: string; to: string }[]; timeoutMs: number }
   /** until no VIP is on the director, each held by exactly one other director */
   | { kind: 'wait-vips-away'; director: string; vips: string[]; timeoutMs: number }
   /** the tasks' own apply, journaled; rolled back on failure; several hosts change at once */

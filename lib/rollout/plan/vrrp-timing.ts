@@ -11,8 +11,9 @@
 // "start preempt delay"); only then does it discard them and let
 // Master_Down_Interval run. Its first lower advert comes within one advert_int
 // of the yield, so every preemption takes up to delay + advert_int longer.
-// nopreempt: a VIP moves when its holder's instance goes to FAULT (a
-// priority-0 advert), to the boosted taker after Skew_Time at priority 254.
+// nopreempt: a VIP moves when its holder's instance goes quiet (its adverts
+// dropped, quiet-adverts.ts): the boosted taker hears nothing and becomes
+// MASTER after Master_Down_Interval at priority 254.
 
 import type { Cluster, Vip } from '../../inventory/types.js';
 
@@ -53,15 +54,18 @@ export function preemptDelayMs(cluster: Cluster, adv: number): number {
 /** The priority a boosted instance runs at (keepalived caps the effective priority at 254). */
 export const BOOSTED_PRIORITY = 254;
 
-/** nopreempt: a VIP reaches the boosted taker once its holder's instance is in FAULT: Skew_Time at 254, plus slack. */
+/** nopreempt: a VIP reaches the boosted taker once its holder's instance is quiet: Master_Down_Interval at 254, plus slack. */
 export function instanceMoveMs(cluster: Cluster, running: Map<string, number>): number {
   let out = 0;
   for (const vip of cluster.vips) {
     const adv = advertOf(vip, running);
-    out = Math.max(out, skewMs(adv, BOOSTED_PRIORITY) + slackMs(adv));
+    out = Math.max(out, masterDownMs(adv, BOOSTED_PRIORITY) + slackMs(adv));
   }
   return Math.ceil(out);
 }
+
+/** A quiet switch outlasts the wait for its move by this much (the wait, not the switch, decides that a move failed). */
+export const QUIET_MARGIN_MS = 10_000;
 
 export interface DirectorBounds {
   /** the peers take the director's VIPs once it yields */
