@@ -60,7 +60,7 @@ describe('switch commands', () => {
     assert.match(normal, /quiet_bl_two/);
   });
 
-  it("nopreempt: quiet drops each instance's adverts (VRRP, its VRID, its interface) until a deadline, one nft transaction", () => {
+  it("nopreempt: quiet drops each instance's adverts (VRRP, its VRID, its interface) out and in until a deadline, one nft transaction", () => {
     assert.equal(
       quietRuleset(
         [
