@@ -102,6 +102,16 @@ export class Switchboard {
   async instanceSwitch(director: string, instances: string[], level: InstanceLevel, quietMs = 0): Promise<void> {
     const mine = (h: { director: string; instance?: string }) =>
       h.director === director && h.instance !== undefined && instances.includes(h.instance);
+    const targets = instances.map((i) => {
+      const vip = this.#o.cluster.vips.find((v) => v.instance === i);
+      // an instance the inventory no longer has (a record of an earlier run): its switches can still be removed
+      return vip ? { instance: i, routerId: vip.routerId, interface: vip.interface } : { instance: i, routerId: 0, interface: '' };
+    });
+    // refused before anything is recorded or set
+    if (level === 'quiet' && targets.some((t) => t.routerId === 0))
+      throw new SwitchFailed(`${director}: cannot silence ${instances.join(', ')}: not an instance of the inventory`, {
+        hosts: [director],
+      });
     if (level !== 'normal') {
       const since = new Date().toISOString();
       this.#record.handovers = [
@@ -110,15 +120,6 @@ export class Switchboard {
       ];
       await saveRecord(this.#record, this.#dir);
     }
-    const targets = instances.map((i) => {
-      const vip = this.#o.cluster.vips.find((v) => v.instance === i);
-      // an instance the inventory no longer has (a record of an earlier run): its switches can still be removed
-      return vip ? { instance: i, routerId: vip.routerId, interface: vip.interface } : { instance: i, routerId: 0, interface: '' };
-    });
-    if (level === 'quiet' && targets.some((t) => t.routerId === 0))
-      throw new SwitchFailed(`${director}: cannot silence ${instances.join(', ')}: not an instance of the inventory`, {
-        hosts: [director],
-      });
     await this.#onEach([director], instanceCommand(targets, level, quietMs / 1000), `${instances.join(', ')} switch ${level}`);
     if (level === 'normal') {
       this.#record.handovers = this.#record.handovers.filter((h) => !mine(h));

@@ -20,8 +20,8 @@
 // the VIP), so the taker becomes MASTER after Master_Down_Interval; once the
 // taker holds the VIP too, the giver's instance goes to FAULT and drops it
 // (no moment without a holder); wait, then the switches cleared: the giver
-// comes back BACKUP and, nopreempt, stays BACKUP. Hand back is the same the other way,
-// for the VIPs the director held when the hosts were read (under nopreempt a
+// comes back BACKUP and, nopreempt, stays BACKUP. Hand back is the same the
+// other way, for the VIPs the director held when the hosts were read (under nopreempt a
 // VIP's place is where it is, not its MASTER). The plan follows where every
 // VIP is at each step (Holders), so it names each director it switches.
 // preempt_delay: the same yield and hand-back, each wait longer by the delay
