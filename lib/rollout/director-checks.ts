@@ -74,7 +74,7 @@ export async function gate(a: DirectorsAccess, director: string, changedPeers: s
 }
 
 /** `overlap`: VIP -> the directors it may be on at once (a nopreempt handover's giver and taker, on purpose) */
-function splitBrain(cluster: Cluster, views: DirectorView[], overlap: ReadonlyMap<string, string[]>): string | null {
+export function splitBrain(cluster: Cluster, views: DirectorView[], overlap: ReadonlyMap<string, string[]> = new Map()): string | null {
   const planned = (vip: string, on: string[]) => on.length === 2 && on.every((d) => overlap.get(vip)?.includes(d));
   const two = [...holders(cluster, views)].filter(([vip, on]) => on.length > 1 && !planned(vip, on));
   return two.length ? two.map(([vip, on]) => `${vip} on ${on.join(' and ')}`).join('; ') : null;
@@ -127,11 +127,22 @@ export const homeOn = (cluster: Cluster, director: string) => (_v: DirectorView[
   heldOnce(on) && cluster.vips.filter((v) => v.master === director).every((v) => on.get(v.address)?.[0] === director);
 
 /** nopreempt handover: each moving VIP on its taker (its giver may still hold it), every other VIP held once. */
-export const takenBy = (moves: { vip: string; to: string }[]) => (_v: DirectorView[], on: Map<string, string[]>) =>
+export const takenBy = (moves: Pick<VipMove, 'vip' | 'to'>[]) => (_v: DirectorView[], on: Map<string, string[]>) =>
   [...on].every(([vip, h]) => {
     const m = moves.find((x) => x.vip === vip);
     return m ? h.includes(m.to) : h.length === 1;
   });
+
+export interface VipMove {
+  vip: string;
+  from: string;
+  to: string;
+}
+
+/** nopreempt handover: until each moving VIP is on its taker; on its giver and taker at once is the plan, not split brain. */
+export function takenProbe(a: DirectorsAccess, moves: VipMove[]): () => Promise<Probe> {
+  return vipProbe(a, takenBy(moves), new Map(moves.map((m) => [m.vip, [m.from, m.to]])));
+}
 
 /** Every VIP on its MASTER, once. */
 export const allHome = (cluster: Cluster) => (_v: DirectorView[], on: Map<string, string[]>) =>

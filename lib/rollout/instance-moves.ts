@@ -5,7 +5,7 @@
 // the givers' switches (FAULT, quiet) go first so that a VIP whose holder gave
 // it up keeps a candidate.
 
-import { type DirectorsAccess, takenBy, viewAll, vipProbe } from './director-checks.js';
+import { type DirectorsAccess, takenProbe, viewAll, vipProbe } from './director-checks.js';
 import { holders } from './director-view.js';
 import { QUIET_MARGIN_MS } from './plan/vrrp-timing.js';
 import type { HandoverEntry } from './switch-record.js';
@@ -68,10 +68,7 @@ export async function handBackNow(
       const from = (on.get(vip) ?? []).filter((d) => d !== director);
       return (from.length ? from : [director]).map((f) => ({ vip, from: f, to: director }));
     });
-    await waitUntil(
-      { ...wait, what: `for ${director} to hold ${away.join(', ')} too` },
-      vipProbe(a, takenBy(moves), new Map(moves.map((m) => [m.vip, [m.from, m.to]]))),
-    );
+    await waitUntil({ ...wait, what: `for ${director} to hold ${away.join(', ')} too` }, takenProbe(a, moves));
     for (const [g, instances] of givers) await board.instanceSwitch(g, instances, 'out');
     await waitUntil(
       { ...wait, what: `for ${director} to take back ${away.join(', ')}` },

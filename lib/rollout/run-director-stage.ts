@@ -11,7 +11,7 @@ import type { HandoverLevel, InstanceLevel } from '../render/switches.js';
 import { serviceCommand } from '../run/step-commands.js';
 import { type Changed, changeHosts, failed, forgetChanged, rollBackChanged } from './change-hosts.js';
 import { checkSignal, directorsAccess, hostOf, type RolloutContext } from './context.js';
-import { allHome, awayFrom, gate, homeOn, settledAlone, settledAway, takenBy, vipProbe } from './director-checks.js';
+import { allHome, awayFrom, gate, homeOn, settledAlone, settledAway, takenProbe, vipProbe } from './director-checks.js';
 import { ChangeFailed, KeepalivedServiceFailed } from './errors.js';
 import { clearInstanceSwitches, handBackNow } from './instance-moves.js';
 import { describeAction } from './plan/describe.js';
@@ -79,11 +79,9 @@ async function runAction(ctx: RolloutContext, a: Action, state: State, outcome: 
       if (a.level === 'normal') for (const i of a.instances) state.instances.delete(`${a.director} ${i}`);
       return;
     case 'wait-vips-taken': {
-      // the givers still hold them (quiet, on purpose): on two directors is the plan here, not split brain
-      const overlap = new Map(a.moves.map((m) => [m.vip, [m.from, m.to]]));
       const ms = await waitUntil(
         wait(`for ${a.moves.map((m) => `${m.to} to take ${m.vip}`).join(', ')}`, a.timeoutMs),
-        vipProbe(access, takenBy(a.moves), overlap),
+        takenProbe(access, a.moves),
       );
       ctx.log(`  ${a.moves.map((m) => `${m.vip} on ${m.to}`).join(', ')} after ${(ms / 1000).toFixed(1)} s`);
       return;

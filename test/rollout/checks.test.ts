@@ -5,7 +5,16 @@
 import { strict as assert } from 'node:assert';
 import { UserError } from '../../lib/errors.js';
 import type { IpvsState } from '../../lib/facts/ipvs.js';
-import { allHome, awayFrom, gateVerdict, homeOn, settledAlone, settledAway } from '../../lib/rollout/director-checks.js';
+import {
+  allHome,
+  awayFrom,
+  gateVerdict,
+  homeOn,
+  settledAlone,
+  settledAway,
+  splitBrain,
+  takenBy,
+} from '../../lib/rollout/director-checks.js';
 import { type DirectorView, describeHolders, holders } from '../../lib/rollout/director-view.js';
 import { Interrupted, WaitTimeout, WatchBroken } from '../../lib/rollout/errors.js';
 import { stageFailure } from '../../lib/rollout/execute.js';
@@ -47,6 +56,35 @@ describe('VIP predicates', () => {
     assert.equal(allHome(lab)([], on([A], [B])), true);
     assert.equal(allHome(lab)([], on([A, B], [])), false);
   });
+  it('taken (nopreempt handover): each moving VIP on its taker, its giver may still hold it; every other VIP held once', () => {
+    const moving = takenBy([{ vip: A, to: 'lvs-dr2' }]);
+    assert.equal(moving([], on([A], [B])), false, 'not on the taker yet');
+    assert.equal(moving([], on([A], [A, B])), true, 'on giver and taker');
+    assert.equal(moving([], on([], [A, B])), true, 'on the taker alone');
+    assert.equal(moving([], on([A, B], [A, B])), false, 'a VIP that does not move, on two');
+    assert.equal(moving([], on([A], [])), false, 'a VIP that does not move, on none');
+  });
+
+  it('split brain: a VIP on two directors, except the giver and taker a handover names for it', () => {
+    const views = [view('lvs-dr', [A, B]), view('lvs-dr2', [A, B])];
+    assert.equal(splitBrain(lab, views), `${A} on lvs-dr and lvs-dr2; ${B} on lvs-dr and lvs-dr2`);
+    assert.equal(splitBrain(lab, views, new Map([[A, ['lvs-dr', 'lvs-dr2']]])), `${B} on lvs-dr and lvs-dr2`);
+    assert.equal(
+      splitBrain(
+        lab,
+        views,
+        new Map([
+          [A, ['lvs-dr', 'lvs-dr2']],
+          [B, ['lvs-dr2', 'lvs-dr']],
+        ]),
+      ),
+      null,
+    );
+    // a planned pair names two directors: a third holder is split brain again
+    const three = [view('lvs-dr', [A]), view('lvs-dr2', [A]), view('lvs-dr3', [A])];
+    assert.equal(splitBrain(lab, three, new Map([[A, ['lvs-dr', 'lvs-dr2']]])), `${A} on lvs-dr and lvs-dr2 and lvs-dr3`);
+  });
+
   it('says where each VIP is, two holders and unreadable directors included', () => {
     assert.equal(describeHolders(lab, [view('lvs-dr', [A]), view('lvs-dr2', [A, B])]), `${A} on lvs-dr AND lvs-dr2; ${B} on lvs-dr2`);
     assert.equal(
