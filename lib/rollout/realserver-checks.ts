@@ -5,10 +5,13 @@
 // kernel) connections and weights cannot be seen: the step says so and
 // never reports it as passed.
 
+import { type DnsProbeResult, dnsProbeFact } from '../facts/dns-probe.js';
 import type { Fact } from '../facts/fact.js';
 import { type HttpProbeResult, httpProbeFact } from '../facts/http-probe.js';
 import type { IpvsVirtualService } from '../facts/ipvs.js';
+import { type MiscCheckResult, miscCheckFact, miscCheckVerdict } from '../facts/misc-check.js';
 import { type TcpConnectResult, tcpConnectFact } from '../facts/tcp-connect.js';
+import { type UdpProbeResult, udpProbeFact } from '../facts/udp-probe.js';
 import { sameIp } from '../inventory/address.js';
 import { hostAddresses } from '../inventory/host-addresses.js';
 import { serviceAddress } from '../inventory/service-label.js';
@@ -97,44 +100,82 @@ interface HealthRequest {
   service: string;
   host: string;
   what: string;
-  fact: Fact<HttpProbeResult> | Fact<TcpConnectResult>;
-  expect: number | null;
+  fact: Fact<unknown>;
+  /** the problem with what came back, or null when it answered as the check wants */
+  judge: (value: unknown) => string | null;
+  /** how long it may take: the probes are bounded to 5 s, a MISC_CHECK by its own timeout */
+  budgetMs: number;
 }
 
-/** The request each real server's health check sends, once per host and check. */
+/** How long a UDP_CHECK's probe waits for an ICMP unreachable: it comes within milliseconds when it comes. */
+const UDP_WAIT_SECONDS = 2;
+
+/** The request each real server's health check sends, once per host and check: every kind keepalived has. */
 function healthRequests(cluster: Cluster, realServers: string[]): HealthRequest[] {
   return wanted(cluster, realServers).map((w) => {
     const h = w.rs.healthCheck;
-    const what = `${w.rs.host} ${h.type} ${w.rs.address}:${h.port}${h.type === 'HTTP_GET' ? (h.path ?? '/') : ''}`;
-    const service = serviceAddress(w.service);
-    return h.type === 'HTTP_GET'
-      ? {
-          service,
-          host: w.rs.host,
-          what,
-          fact: httpProbeFact({ address: w.rs.address, port: h.port, path: h.path ?? '/' }),
-          expect: h.status ?? 200,
-        }
-      : { service, host: w.rs.host, what, fact: tcpConnectFact(w.rs.address, h.port), expect: null };
+    const web = h.type === 'HTTP_GET' || h.type === 'SSL_GET';
+    const what =
+      h.type === 'MISC_CHECK'
+        ? `${w.rs.host} MISC_CHECK ${h.command}`
+        : `${w.rs.host} ${h.type} ${w.rs.address}:${h.port}${web ? (h.path ?? '/') : ''}`;
+    const base = { service: serviceAddress(w.service), host: w.rs.host, what, budgetMs: 6000 };
+    switch (h.type) {
+      case 'HTTP_GET':
+      case 'SSL_GET': {
+        const expect = h.status ?? 200;
+        const tls = h.type === 'SSL_GET';
+        return {
+          ...base,
+          fact: httpProbeFact({ address: w.rs.address, port: h.port, path: h.path ?? '/', ...(tls ? { tls } : {}) }),
+          judge: (v) => {
+            const r = v as HttpProbeResult;
+            return r.status === expect ? null : r.status === null ? `no answer (${r.error})` : `HTTP ${r.status}, want ${expect}`;
+          },
+        };
+      }
+      case 'MISC_CHECK':
+        return {
+          ...base,
+          budgetMs: 1000 * (h.connectTimeout + 1),
+          fact: miscCheckFact(h.command!, h.connectTimeout),
+          judge: (v) => miscCheckVerdict(v as MiscCheckResult, h.dynamic === true),
+        };
+      case 'UDP_CHECK':
+        return {
+          ...base,
+          fact: udpProbeFact(w.rs.address, h.port, UDP_WAIT_SECONDS),
+          judge: (v) => ((v as UdpProbeResult).up ? null : (v as UdpProbeResult).detail),
+        };
+      case 'DNS_CHECK':
+        return {
+          ...base,
+          fact: dnsProbeFact(w.rs.address, h.port, h.query ?? { type: 'SOA', name: '.' }),
+          judge: (v) => ((v as DnsProbeResult).up ? null : (v as DnsProbeResult).detail),
+        };
+      default:
+        return {
+          ...base,
+          fact: tcpConnectFact(w.rs.address, h.port),
+          judge: (v) => ((v as TcpConnectResult).connected ? null : `no connection (${(v as TcpConnectResult).error})`),
+        };
+    }
   });
 }
 
 /** Sends the requests from one director in one round trip: each one's problem, or null when it answered as the check wants. */
 async function sendRequests(from: Transport, requests: HealthRequest[]): Promise<Map<HealthRequest, string | null>> {
   // each request may take its own timeout, one after the other
+  const timeouts = requests.reduce((ms, c) => ms + c.budgetMs, 0);
   const values = await gatherFacts(
     from,
-    requests.map((c) => c.fact as Fact<unknown>),
-    { timeoutMs: 30_000 + requests.length * 6000 },
+    requests.map((c) => c.fact),
+    { timeoutMs: 30_000 + timeouts },
   );
   return new Map(
     requests.map((c) => {
-      const v = values.get(c.fact as Fact<unknown>) as HttpProbeResult | TcpConnectResult;
-      if ('connected' in v) return [c, v.connected ? null : `${c.what}: no connection (${v.error})`];
-      return [
-        c,
-        v.status === c.expect ? null : `${c.what}: ${v.status === null ? `no answer (${v.error})` : `HTTP ${v.status}, want ${c.expect}`}`,
-      ];
+      const problem = c.judge(values.get(c.fact));
+      return [c, problem === null ? null : `${c.what}: ${problem}`];
     }),
   );
 }

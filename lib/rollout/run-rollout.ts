@@ -50,7 +50,6 @@ export interface RolloutOptions {
 }
 
 export async function runRollout(o: RolloutOptions): Promise<number> {
-  refuseUnproven(o.cluster);
   const redact = secretsRedactor(o.cluster);
   const directors = o.cluster.groups[DIRECTORS] ?? [];
   const toRead = o.cluster.hosts.filter((h) => o.hosts.includes(h) || roleOf(o.cluster, h.name) === 'director');
@@ -177,26 +176,4 @@ function planJson(plan: RolloutPlan, changes: Map<string, { task: string; summar
     ...plan,
     stages: plan.stages.map((s) => ({ ...s, changes: Object.fromEntries(s.hosts.map((h) => [h, changes.get(h) ?? []])) })),
   };
-}
-
-/**
- * What the rollout cannot do safely yet, refused before any host is read:
- * health checks whose request it cannot send before an undrain (issue 14).
- * (nopreempt moves each VIP by its instance's own switch, preempt_delay
- * waits the delay: director-stage.ts. A sync group is handed over as one:
- * sync_group_tracking_weight makes its instances follow the switch's weight;
- * test/deploy/sync-group-rollout.test.ts.)
- */
-export function refuseUnproven(cluster: RolloutOptions['cluster']): void {
-  // before a drained real server is put back, the rollout sends it its health check's own request from a director;
-  // it knows how for TCP_CHECK and HTTP_GET only
-  const unknown = [...new Set(cluster.vips.flatMap((v) => v.services.flatMap((s) => s.realServers.map((r) => r.healthCheck.type))))].filter(
-    (t) => t !== 'TCP_CHECK' && t !== 'HTTP_GET',
-  );
-  if (unknown.length > 0) {
-    throw new UserError(
-      `rollout cannot run with ${unknown.join(', ')} health checks yet: before it puts a drained real server back it sends the check's own request, and it knows TCP_CHECK and HTTP_GET only`,
-      { hint: "lvs-play deploy applies the inventory without the rollout's drain and handover" },
-    );
-  }
 }

@@ -2,12 +2,7 @@
 // reads them (no host is contacted: every case is refused before).
 
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { refuseUnproven } from '../../lib/rollout/run-rollout.js';
 import { lvsPlay } from '../support/cli.js';
-import { clusterOf, writeLabVariant } from '../support/clusters.js';
 
 describe('lvs-play rollout / deploy --rolling / drain arguments', function () {
   this.timeout(20_000);
@@ -22,41 +17,6 @@ describe('lvs-play rollout / deploy --rolling / drain arguments', function () {
     const none = await lvsPlay(['rollout']);
     assert.equal(none.code, 1);
     assert.match(none.stderr, /missing INVENTORY/);
-  });
-
-  it('lets nopreempt and preempt_delay through: their handovers are proven in the lab (test/deploy/nopreempt-rollout.test.ts; issue 13)', () => {
-    for (const preempt of [
-      { nopreempt: true, delay: 0 },
-      { nopreempt: false, delay: 30 },
-    ]) {
-      const c = clusterOf('lab');
-      assert.doesNotThrow(() => refuseUnproven({ ...c, vrrp: { ...c.vrrp, preempt } }));
-    }
-  });
-
-  it('lets a sync group through: its handover is proven in the lab (test/deploy/sync-group-rollout.test.ts; issue 13)', () => {
-    const grouped = clusterOf('lab', (inv) => {
-      inv.vips[1]!.master = 'lvs-dr';
-      inv.vrrp = { ...inv.vrrp, syncGroups: [{ name: 'g_web', vips: ['198.18.0.100', '198.18.0.110'] }] };
-    });
-    assert.doesNotThrow(() => refuseUnproven(grouped));
-  });
-
-  it('refuses health checks whose request it cannot send before an undrain, before any host is read (issue 14)', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'lvsp-misc-check-'));
-    try {
-      const misc = writeLabVariant(dir, 'misc.json', (inv) => {
-        inv.vips[0]!.services[0]!.healthCheck = { type: 'MISC_CHECK', command: '/usr/bin/test -e /run/ok' };
-      });
-      const r = await lvsPlay(['rollout', misc, '--check']);
-      assert.equal(r.code, 1, r.stdout + r.stderr);
-      assert.match(
-        r.stderr,
-        /error: rollout cannot run with MISC_CHECK health checks yet: before it puts a drained real server back it sends the check's own request, and it knows TCP_CHECK and HTTP_GET only/,
-      );
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
   });
 
   it('deploy takes --batch and --drain-timeout only with --rolling, and --rolling no --max-fail', async () => {

@@ -536,4 +536,37 @@ describe('datapath: sorry server, UDP, MISC_CHECK, SSL_GET, DNS_CHECK and quorum
       assert.deepEqual(after[d], ['down', 'up'], `${d}: quorum_up ran once when it was back`);
     }
   });
+
+  it('rollout of lvs02 sends every kind of check itself before the undrain: SSL_GET, UDP_CHECK, MISC_CHECK and DNS_CHECK answered, weights back', async () => {
+    // drift on lvs02 only: a comment added to its VIP file by hand, which the rollout repairs with lvs02 drained
+    await lab.run('lvs02', 'echo "# edited by hand" >> /etc/lvs-play/dr-client.vips');
+    const r = await lvsPlay(['rollout', inventory, '--limit', 'lvs02']);
+    const answered = /answered from (lvs-dr2?): (.*)/.exec(r.stdout);
+    log(`rollout of lvs02: exit ${r.code}; ${answered ? `answered from ${answered[1]}: ${answered[2]}` : 'no health check line'}`);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.ok(answered, r.stdout);
+    for (const what of [
+      `lvs02 SSL_GET ${LVS02}:${TLS_PORT}/tls-check.html`,
+      `lvs02 UDP_CHECK ${LVS02}:${UDP_PORT}`,
+      `lvs02 MISC_CHECK ${MISC_SCRIPT} lvs02`,
+      `lvs02 DNS_CHECK ${LVS02}:${DNS_PORT}`,
+      `lvs02 TCP_CHECK ${LVS02}:80`,
+    ]) {
+      assert.ok(answered[2]!.split('; ').includes(what), `"${what}" in: ${answered[2]}`);
+    }
+    for (const d of DIRECTORS) {
+      const table = await lab.ipvs(d);
+      for (const [protocol, vip, port] of [
+        ['UDP', UDP_VIP, UDP_PORT],
+        ['TCP', MISC_VIP, 80],
+        ['TCP', SSL_VIP, TLS_PORT],
+        ['UDP', DNS_VIP, DNS_PORT],
+      ] as const) {
+        const w = service(table, protocol, vip, port)?.realServers.find((x) => x.address === LVS02)?.weight;
+        assert.equal(w, 1, `${d}: lvs02 back at weight 1 in ${protocol} ${vip}:${port}`);
+      }
+    }
+    const c = await lvsPlay(['check', inventory, '--limit', 'lvs02']);
+    assert.equal(c.code, 0, `lvs02 in sync after the rollout:\n${c.stdout}`);
+  });
 });
