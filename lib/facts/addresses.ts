@@ -15,10 +15,12 @@ export function parseIpJsonAddr(text: string): InterfaceAddress[] {
   return links.flatMap((l) => (l.addr_info ?? []).map((a) => ({ address: a.local, prefix: a.prefixlen, label: a.label })));
 }
 
-export function addressesFact(device: string): Fact<InterfaceAddress[]> {
+/** mayBeAbsent: a device that does not exist (tunl0 before ipip is loaded) has no addresses; otherwise the fact fails. */
+export function addressesFact(device: string, mayBeAbsent = false): Fact<InterfaceAddress[]> {
+  const show = `ip -j addr show dev ${quote(device)}`;
   return {
-    id: `addresses:${device}`,
-    command: `ip -j addr show dev ${quote(device)}`,
+    id: `addresses:${device}${mayBeAbsent ? '?' : ''}`,
+    command: mayBeAbsent ? `if [ -e /sys/class/net/${quote(device)} ]; then ${show}; fi` : show,
     parse: ({ stdout }) => parseIpJsonAddr(stdout),
   };
 }

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { InventoryError, UserError } from '../errors.js';
 import { DEFAULTS } from '../inventory/defaults.js';
 import { parseJson, readInventoryText } from '../inventory/load.js';
+import { tunnelHosts } from '../inventory/rules-tun.js';
 import { validateInventory } from '../inventory/validate.js';
 import { inLabRange, LAB_RANGE } from './addressing.js';
 import { hostNames } from './paths.js';
@@ -26,6 +27,8 @@ export interface LabSpec {
   vips: string[];
   packages: string[]; // every package named in the inventory's "packages"
   keepalivedMode: 'full' | 'vrrp-only';
+  /** hosts that hold a LVS-TUN VIP: they need the ipip module, which only a kernel of their own has (a VM) */
+  tunnelHosts: string[];
 }
 
 /** The package's own inventory/lab.json, found from this file in lib/ or dist/lib/. */
@@ -81,5 +84,6 @@ export function labSpecOf(path: string, raw: unknown): LabSpec {
   const pk = (inv.packages && typeof inv.packages === 'object' ? inv.packages : {}) as Record<string, unknown>;
   const packages = Object.values(pk).flatMap((list) => (Array.isArray(list) ? list.map(String) : []));
   const keepalivedMode = inv.keepalived?.mode === 'vrrp-only' ? 'vrrp-only' : DEFAULTS.keepalived.mode;
-  return { file: path, hosts, vips, packages: [...new Set(packages)].sort(), keepalivedMode };
+  const tunnel = [...tunnelHosts(raw as Record<string, unknown>).keys()].filter((name) => hosts.some((h) => h.name === name));
+  return { file: path, hosts, vips, packages: [...new Set(packages)].sort(), keepalivedMode, tunnelHosts: tunnel };
 }

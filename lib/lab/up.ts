@@ -77,6 +77,13 @@ export async function labUp(opts: LabUpOptions = {}): Promise<LabUpResult> {
   const datapath = opts.datapath === true;
   const fullSpec = await readLabSpec(opts.inventory ?? (datapath ? defaultDatapathInventory() : undefined));
   if (datapath) assertDatapathSpec(fullSpec);
+  else if (fullSpec.tunnelHosts.length) {
+    // a container shares the control machine's kernel: loading ipip for tunl0 would change the control machine
+    throw new UserError(
+      `${fullSpec.file}: ${fullSpec.tunnelHosts.join(', ')} hold LVS-TUN VIPs, which need the ipip module (tunl0); the lab's containers share this machine's kernel, which the lab never changes`,
+      { hint: 'lab up --datapath runs them as VMs with a kernel of their own' },
+    );
+  }
   const vms = vmHosts(fullSpec, datapath);
   // aliases share the lab's subnet: the bridge's route must cover them too
   const net = planNetwork(

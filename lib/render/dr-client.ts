@@ -13,28 +13,45 @@ export const DR_CLIENT_PATHS = {
   vips: '/etc/lvs-play/dr-client.vips',
 } as const;
 
+/** Where a real server holds a VIP: lo for LVS-DR, tunl0 for LVS-TUN (the director's IPIP packets are decapsulated there). */
+export type VipDevice = 'lo' | 'tunl0';
+
+export interface HeldVip {
+  address: string;
+  device: VipDevice;
+}
+
 /**
- * The VIPs a host carries on lo: those of every DR service that lists it as a
- * real server or its sorry server, in inventory order. NAT real servers must not hold the VIP, and
- * TUN needs a tunnel device, so only DR counts.
+ * The VIPs a host holds as a real server, in inventory order: those of every
+ * DR or TUN service that lists it as a real server or its sorry server. NAT
+ * real servers must not hold the VIP. A VIP that any of its services sends to
+ * the host by TUN goes on tunl0, which also accepts the VIP's DR packets
+ * (Linux takes a packet for any local address, whatever the device).
  */
-export function drClientVips(cluster: Cluster, host: string): string[] {
-  const out: string[] = [];
+export function realServerVips(cluster: Cluster, host: string): HeldVip[] {
+  const out: HeldVip[] = [];
   for (const vip of cluster.vips) {
-    const serves = vip.services.some(
-      (s) => s.forwarding === 'DR' && (s.realServers.some((r) => r.host === host) || s.sorryServer?.host === host),
-    );
-    if (serves && !out.includes(vip.address)) out.push(vip.address);
+    const sends = vip.services.filter((s) => s.realServers.some((r) => r.host === host) || s.sorryServer?.host === host);
+    if (sends.some((s) => s.forwarding === 'TUN')) out.push({ address: vip.address, device: 'tunl0' });
+    else if (sends.some((s) => s.forwarding === 'DR')) out.push({ address: vip.address, device: 'lo' });
   }
   return out;
 }
 
+/** The addresses of the VIPs a host holds on lo (LVS-DR). */
+export function drClientVips(cluster: Cluster, host: string): string[] {
+  return realServerVips(cluster, host)
+    .filter((v) => v.device === 'lo')
+    .map((v) => v.address);
+}
+
+/** One line per VIP: its address, then "tunl0" for a VIP held on the tunnel device (lo needs no word, as before TUN). */
 export function renderDrClientVips(cluster: Cluster, host: string): string {
+  const vips = realServerVips(cluster, host);
+  const where = vips.some((v) => v.device !== 'lo') ? '(on lo, or on tunl0 for LVS-TUN)' : 'on lo';
   return (
-    managedHeader(cluster.name, `VIPs that ${host} holds on lo, read by ${DR_CLIENT_PATHS.script}`) +
-    drClientVips(cluster, host)
-      .map((a) => `${a}\n`)
-      .join('')
+    managedHeader(cluster.name, `VIPs that ${host} holds ${where}, read by ${DR_CLIENT_PATHS.script}`) +
+    vips.map((v) => (v.device === 'lo' ? `${v.address}\n` : `${v.address} ${v.device}\n`)).join('')
   );
 }
 

@@ -10,6 +10,7 @@
 
 import { DIRECTORS, REALSERVERS } from '../inventory/defaults.js';
 import type { Cluster } from '../inventory/types.js';
+import { realServerVips } from './dr-client.js';
 import { managedHeader } from './header.js';
 
 export const SYSCTL_CONF_PATH = '/etc/sysctl.d/90-lvs-play.conf';
@@ -21,6 +22,24 @@ export const REALSERVER_SYSCTLS: Readonly<Record<string, string>> = {
   'net.ipv4.conf.lo.arp_announce': '2',
   'net.ipv4.conf.lo.arp_ignore': '1',
 };
+
+/**
+ * What a LVS-TUN real server needs besides: the client's packets come out of
+ * tunl0 while the route back to the client leaves by another device, so
+ * reverse-path filtering (the kernel takes the larger of "all" and the
+ * device's value) must be off for them. Set by the dr-client unit's start,
+ * not in /etc/sysctl.d: tunl0 exists only once ipip is loaded.
+ */
+export const TUNNEL_REALSERVER_SYSCTLS: Readonly<Record<string, string>> = {
+  'net.ipv4.conf.all.rp_filter': '0',
+  'net.ipv4.conf.tunl0.rp_filter': '0',
+};
+
+/** The sysctls a running dr-client unit keeps on a real server: ARP's, and rp_filter's when a VIP is on tunl0. */
+export function realServerRuntimeSysctls(cluster: Cluster, host: string): Record<string, string> {
+  const tunnel = realServerVips(cluster, host).some((v) => v.device === 'tunl0');
+  return { ...REALSERVER_SYSCTLS, ...(tunnel ? TUNNEL_REALSERVER_SYSCTLS : {}) };
+}
 
 /**
  * What a director that keeps an IPVS table needs so that a drained or failed

@@ -16,7 +16,7 @@ import { unicastPeers } from '../inventory/unicast-peers.js';
 import { describeHolder } from '../lock/holder.js';
 import { KEEPALIVED_CONF_PATH } from '../render/host-files.js';
 import { everyFamily, OS_LAYOUTS, type OsLayout } from '../render/os-layout.js';
-import { REALSERVER_SYSCTLS } from '../render/sysctl.js';
+import { realServerRuntimeSysctls } from '../render/sysctl.js';
 import { interruptedReport } from '../run/interrupted.js';
 import { hostRunsFact } from '../run/journals-fact.js';
 import type { DirectorObservation, ReachedHost } from './types.js';
@@ -28,7 +28,8 @@ export const keepalivedFiles = (layout: OsLayout): string[] => [KEEPALIVED_CONF_
 const keepalivedFact = serviceFact(KEEPALIVED_UNIT);
 // every family's options file is read in the one round trip; the observation keeps the host's family's
 const fileFacts = [KEEPALIVED_CONF_PATH, ...everyFamily((l) => l.keepalivedOptions.path)].map((p) => fileFact(p));
-const arpFact = sysctlFact(Object.keys(REALSERVER_SYSCTLS));
+/** ARP's sysctls, and rp_filter's on a LVS-TUN real server */
+const realServerSysctlsFact = (cluster: Cluster, host: string) => sysctlFact(Object.keys(realServerRuntimeSysctls(cluster, host)));
 
 function groupsOf(cluster: Cluster, host: string): { director: boolean; realServer: boolean } {
   return {
@@ -43,7 +44,7 @@ export function verifyFacts(cluster: Cluster, host: string): Fact<unknown>[] {
   if (!director && !realServer) return [];
   const facts: Fact<unknown>[] = [interfacesFact, hostRunsFact];
   if (director) facts.push(osReleaseFact, keepalivedFact, ...fileFacts, ipvsFact, switchesFact, ...peerFacts(cluster, host));
-  if (realServer) facts.push(arpFact);
+  if (realServer) facts.push(realServerSysctlsFact(cluster, host));
   return facts;
 }
 
@@ -56,7 +57,7 @@ export function hostObservation(cluster: Cluster, host: string, values: FactValu
     interfaces: values.get(interfacesFact),
     runs: runsObservation(values),
     ...(director ? { director: directorObservation(values, peerFacts(cluster, host)[0]) } : {}),
-    ...(realServer ? { realServer: { sysctls: values.get(arpFact) } } : {}),
+    ...(realServer ? { realServer: { sysctls: values.get(realServerSysctlsFact(cluster, host)) } } : {}),
   };
 }
 

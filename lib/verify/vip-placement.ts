@@ -3,11 +3,13 @@
 // holder of a VRRP instance's address is the instance's MASTER, so this is
 // also the check of the VRRP states (a director holding a VIP it should be
 // BACKUP for is MASTER there). Two holders is split brain, none an outage.
-// A VIP on a non-lo interface of any other host answers ARP for it: fail.
+// A VIP on a non-lo interface of any other host answers ARP for it: fail;
+// except a LVS-TUN real server's tunl0, where lvs-play puts it (a NOARP device).
 
 import { canonicalIp } from '../inventory/address.js';
 import { DIRECTORS } from '../inventory/defaults.js';
 import type { Cluster, Vip } from '../inventory/types.js';
+import { realServerVips } from '../render/dr-client.js';
 import type { CheckResult, CheckStatus, Observations, ReachedHost } from './types.js';
 
 /** The interfaces other than lo on which the host has the address. */
@@ -22,10 +24,22 @@ export function checkVipPlacement(cluster: Cluster, obs: Observations): CheckRes
   const directors = cluster.groups[DIRECTORS] ?? [];
   const observed = new Map(obs.hosts.map((h) => [h.host, h]));
   if (!directors.some((d) => observed.has(d))) return []; // --limit left out every director: nothing to say
-  return cluster.vips.map((vip) => placement(vip, directors, observed, cluster.vrrp.preempt.nopreempt));
+  return cluster.vips.map((vip) => placement(vip, directors, observed, cluster.vrrp.preempt.nopreempt, tunnelHolders(cluster, vip)));
 }
 
-function placement(vip: Vip, directors: string[], observed: Map<string, Observations['hosts'][number]>, nopreempt: boolean): CheckResult {
+/** The real servers that hold this VIP on tunl0 by design (LVS-TUN). */
+function tunnelHolders(cluster: Cluster, vip: Vip): Set<string> {
+  const hosts = cluster.hosts.map((h) => h.name);
+  return new Set(hosts.filter((h) => realServerVips(cluster, h).some((v) => v.address === vip.address && v.device === 'tunl0')));
+}
+
+function placement(
+  vip: Vip,
+  directors: string[],
+  observed: Map<string, Observations['hosts'][number]>,
+  nopreempt: boolean,
+  onTunnel: Set<string>,
+): CheckResult {
   const row = (status: CheckStatus, detail: string): CheckResult => ({
     check: 'vip',
     target: vip.address,
@@ -37,7 +51,7 @@ function placement(vip: Vip, directors: string[], observed: Map<string, Observat
   const intruders: string[] = [];
   for (const h of observed.values()) {
     if (!h.reachable) continue;
-    const on = holdingInterfaces(h, vip.address);
+    const on = holdingInterfaces(h, vip.address).filter((i) => !(i === 'tunl0' && onTunnel.has(h.host)));
     if (on.length === 0) continue;
     if (directors.includes(h.host)) holders.push({ host: h.host, interfaces: on });
     else intruders.push(`${h.host} (${on.join(', ')})`);

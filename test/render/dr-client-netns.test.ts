@@ -131,6 +131,90 @@ describe('lvs-play-dr-client in a network namespace', function () {
     assert.deepEqual(await nsSysctls(), nsBefore);
   });
 
+  describe('LVS-TUN: a VIP on tunl0 (issue 14)', () => {
+    // This kernel has no ipip and the test must never load a module into it: modprobe is `false` here,
+    // and a veth named tunl0 (this kernel has no dummy either) stands in for the one ipip makes (what the script does is the same).
+    const RP = ['all/rp_filter', 'tunl0/rp_filter'];
+    const tunVips = (lo: string[], tunl0: string[]) => writeFileSync(vipsFile, [...lo, ...tunl0.map((a) => `${a} tunl0`), ''].join('\n'));
+    const rpFilter = async () =>
+      (await exec('ip', ['netns', 'exec', ns, 'cat', ...RP.map((k) => `/proc/sys/net/ipv4/conf/${k}`)])).stdout.trim().split('\n');
+    const tunl0Addresses = async () => {
+      const { stdout } = await exec('ip', ['-n', ns, '-j', 'addr', 'show', 'dev', 'tunl0']);
+      return (JSON.parse(stdout) as Array<{ addr_info: Array<{ local: string; prefixlen: number }> }>)[0]!.addr_info.map(
+        (a) => `${a.local}/${a.prefixlen}`,
+      );
+    };
+    let env0: NodeJS.ProcessEnv;
+    before(() => {
+      env0 = env;
+      env = { ...env, LVS_PLAY_MODPROBE: 'false' };
+    });
+    after(async () => {
+      env = env0;
+      await exec('ip', ['-n', ns, 'link', 'del', 'tunl0']).catch(() => undefined);
+    });
+
+    it('without tunl0 and with ipip not loadable, start fails naming ipip and changes nothing', async () => {
+      tunVips(['192.168.122.100'], ['192.168.122.120']);
+      const r = await run('start');
+      assert.equal(r.code, 1);
+      assert.match(r.stderr, /cannot load the ipip module, which LVS-TUN needs for tunl0/);
+      assert.deepEqual(await loAddresses(), []);
+      assert.deepEqual(await nsSysctls(), nsBefore);
+    });
+
+    it('start puts the TUN VIP on tunl0 (brought up) and turns rp_filter off there and for "all"; status agrees', async () => {
+      await exec('ip', ['-n', ns, 'link', 'add', 'tunl0', 'type', 'veth', 'peer', 'name', 'tunl0-peer']);
+      await exec('ip', [
+        'netns',
+        'exec',
+        ns,
+        'sh',
+        '-c',
+        'echo 1 > /proc/sys/net/ipv4/conf/all/rp_filter; echo 2 > /proc/sys/net/ipv4/conf/tunl0/rp_filter',
+      ]);
+      const r = await run('start');
+      assert.equal(r.code, 0, r.stderr);
+      assert.deepEqual(await tunl0Addresses(), ['192.168.122.120/32']);
+      assert.deepEqual(await loAddresses(), ['192.168.122.100/32']);
+      assert.deepEqual(await rpFilter(), ['0', '0']);
+      const { stdout } = await exec('ip', ['-n', ns, '-j', 'link', 'show', 'dev', 'tunl0']);
+      assert.match(stdout, /"flags":\[[^\]]*"UP"/);
+      const st = await run('status');
+      assert.equal(st.code, 0, st.stdout);
+      assert.match(st.stdout, /^ok +192\.168\.122\.120\/32 on tunl0$/m);
+      assert.match(st.stdout, /^ok +net\.ipv4\.conf\.tunl0\.rp_filter = 0$/m);
+    });
+
+    it('a VIP list without TUN takes the VIP off tunl0 and gives rp_filter its earlier values back', async () => {
+      tunVips(['192.168.122.100'], []);
+      const r = await run('start');
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stderr, /removed 192\.168\.122\.120\/32 from tunl0/);
+      assert.deepEqual(await tunl0Addresses(), []);
+      assert.deepEqual(await rpFilter(), ['1', '2']);
+      assert.deepEqual(await nsSysctls(), ['1', '2', '1', '2'], 'the ARP sysctls stay while a VIP is on lo');
+    });
+
+    it('stop after TUN came and went restores every sysctl to its value before the first start', async () => {
+      tunVips(['192.168.122.100'], ['192.168.122.120']);
+      assert.equal((await run('start')).code, 0);
+      assert.equal((await run('stop')).code, 0);
+      assert.deepEqual(await tunl0Addresses(), []);
+      assert.deepEqual(await loAddresses(), []);
+      assert.deepEqual(await rpFilter(), ['1', '2']);
+      assert.deepEqual(await nsSysctls(), nsBefore);
+    });
+
+    it('refuses a device other than lo or tunl0, before changing anything', async () => {
+      writeFileSync(vipsFile, '192.168.122.100 eth0\n');
+      const r = await run('start');
+      assert.equal(r.code, 1);
+      assert.match(r.stderr, /192\.168\.122\.100: device must be lo or tunl0, not eth0/);
+      assert.deepEqual(await loAddresses(), []);
+    });
+  });
+
   it('rejects an unknown action with exit 2 and the usage', async () => {
     const r = await run('restart');
     assert.equal(r.code, 2);

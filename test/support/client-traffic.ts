@@ -31,6 +31,7 @@ export const SOURCE_BLOCKS = {
   services: 160,
   nopreemptRollout: 170,
   nat: 180,
+  tun: 190,
 } as const;
 export const ALL_SOURCES = Object.values(SOURCE_BLOCKS).flatMap((first) => clientSources(first));
 

@@ -6,10 +6,10 @@ import type { FileState } from '../../lib/facts/file.js';
 import type { IpvsState, IpvsVirtualService } from '../../lib/facts/ipvs.js';
 import { DIRECTORS, REALSERVERS } from '../../lib/inventory/defaults.js';
 import type { Cluster } from '../../lib/inventory/types.js';
-import { drClientVips } from '../../lib/render/dr-client.js';
+import { realServerVips } from '../../lib/render/dr-client.js';
 import { hostFiles } from '../../lib/render/host-files.js';
 import { DEBIAN_LAYOUT } from '../../lib/render/os-layout.js';
-import { REALSERVER_SYSCTLS } from '../../lib/render/sysctl.js';
+import { realServerRuntimeSysctls } from '../../lib/render/sysctl.js';
 import { keepalivedFiles } from '../../lib/verify/facts.js';
 import { IPVSADM_FORWARDING } from '../../lib/verify/ipvs-table.js';
 import type { HostObservation, Observations, ReachedHost } from '../../lib/verify/types.js';
@@ -58,7 +58,11 @@ export function healthy(cluster: Cluster): Observations {
     if (isDirector) {
       for (const v of cluster.vips.filter((x) => x.master === h.name)) eth0.push({ address: v.address, prefix: full(v.address) });
     }
-    if (isRealServer) for (const vip of drClientVips(cluster, h.name)) lo.push({ address: vip, prefix: full(vip) });
+    const tunl0: { address: string; prefix: number }[] = [];
+    if (isRealServer) {
+      for (const v of realServerVips(cluster, h.name))
+        (v.device === 'lo' ? lo : tunl0).push({ address: v.address, prefix: full(v.address) });
+    }
     const rendered = hostFiles(cluster, h.name);
     const files: FileState[] = isDirector
       ? keepalivedFiles(DEBIAN_LAYOUT).map((path) => ({
@@ -77,6 +81,8 @@ export function healthy(cluster: Cluster): Observations {
       interfaces: [
         { name: 'lo', up: true, addresses: lo },
         { name: 'eth0', up: true, addresses: eth0 },
+        // a LVS-TUN real server's tunnel device (ipip loaded)
+        ...(tunl0.length ? [{ name: 'tunl0', up: true, addresses: tunl0 }] : []),
       ],
       ...(isDirector
         ? {
@@ -90,7 +96,7 @@ export function healthy(cluster: Cluster): Observations {
             },
           }
         : {}),
-      ...(isRealServer ? { realServer: { sysctls: { ...REALSERVER_SYSCTLS } } } : {}),
+      ...(isRealServer ? { realServer: { sysctls: realServerRuntimeSysctls(cluster, h.name) } } : {}),
     });
   }
   return { hosts };

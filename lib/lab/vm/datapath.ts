@@ -1,6 +1,7 @@
 // Which lab hosts are VMs: with `lab up --datapath`, the directors (they
-// need a kernel with IP_VS, which the containers' shared kernel lacks);
-// real servers and clients stay containers. The datapath inventory runs
+// need a kernel with IP_VS, which the containers' shared kernel lacks) and
+// the real servers of LVS-TUN services (they need ipip for tunl0, which it
+// lacks too); other real servers and clients stay containers. The datapath inventory runs
 // keepalived in full (VRRP and the health checker), which is the point.
 
 import { dirname, join } from 'node:path';
@@ -15,7 +16,8 @@ export function defaultDatapathInventory(): string {
 
 /** The hosts that run as VMs. */
 export function vmHosts(spec: LabSpec, datapath: boolean): Set<string> {
-  return new Set(datapath ? spec.hosts.filter((h) => h.groups.includes(DIRECTORS)).map((h) => h.name) : []);
+  if (!datapath) return new Set();
+  return new Set(spec.hosts.filter((h) => h.groups.includes(DIRECTORS) || spec.tunnelHosts.includes(h.name)).map((h) => h.name));
 }
 
 export function assertDatapathSpec(spec: LabSpec): void {

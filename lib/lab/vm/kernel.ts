@@ -12,7 +12,7 @@ import { run } from '../local-command.js';
 
 export const KERNEL_META_PACKAGE = 'linux-image-amd64';
 
-/** What the VMs use: booting (initrd, virtio disk, ext4, serial console), eth0, the apt repository over 9p, and LVS. */
+/** What the VMs use: booting (initrd, virtio disk, ext4, serial console), eth0, the apt repository over 9p, LVS, and IPIP for TUN real servers. */
 export const REQUIRED_KERNEL_OPTIONS = [
   'BLK_DEV_INITRD',
   'RD_GZIP',
@@ -29,6 +29,7 @@ export const REQUIRED_KERNEL_OPTIONS = [
   'IP_VS',
   'IP_VS_RR',
   'IP_VS_PROTO_TCP',
+  'NET_IPIP', // tunl0, for a LVS-TUN real server
 ];
 
 export interface VmKernel {

@@ -1,0 +1,189 @@
+// Issue 14: LVS-TUN with client traffic. The lab's cluster gets a TUN VIP
+// whose real server, lvs03, is a VM of its own: it needs the ipip module for
+// tunl0, which the containers' shared kernel lacks, so `lab up --datapath`
+// with this inventory brings it up as a VM (as it does the directors). The
+// deploy is lvs-play's own: the dr-client unit loads ipip, brings tunl0 up
+// with the VIP on it and turns rp_filter off. The suite proves that the
+// requests to the VIP are answered by lvs03 with the VIP as their source
+// (the client's TCP handshake with the VIP completes), that they reached it
+// through the tunnel (tunl0's receive counter grows by at least a packet per
+// request), and that the replies bypass the director (its IPVS counters
+// count no packet out, as for DR). Afterwards the lab is brought back to
+// its own inventory (lvs03 removed) and that cluster deployed again.
+
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { labSsh } from '../../lib/lab/ssh.js';
+import { lvsPlay } from '../support/cli.js';
+import { clientSources, clientTraffic, type HttpResult, ok, SOURCE_BLOCKS } from '../support/client-traffic.js';
+import { DATAPATH_INVENTORY, useDatapathLab, verifyPasses } from '../support/datapath.js';
+import { waitFor } from '../support/wait.js';
+
+const TUN_VIP = '198.18.0.209';
+const TUN_SERVER = 'lvs03';
+// outside the client's source blocks (198.18.0.60-199: client-traffic.ts SOURCE_BLOCKS)
+const TUN_SERVER_ADDRESS = '198.18.0.25';
+const HOLDER = 'lvs-dr';
+const SOURCES = clientSources(SOURCE_BLOCKS.tun, 4);
+
+/** The lab's cluster plus lvs03 and a VIP whose one service reaches it by TUN. */
+function tunInventory(): Record<string, unknown> {
+  const inv = JSON.parse(readFileSync(DATAPATH_INVENTORY, 'utf8')) as Record<string, unknown> & {
+    hosts: unknown[];
+    groups: Record<string, string[]>;
+    vips: unknown[];
+  };
+  delete inv.$schema;
+  inv.hosts.push({ name: TUN_SERVER, address: TUN_SERVER_ADDRESS });
+  inv.groups.realservers!.push(TUN_SERVER);
+  inv.vips.push({
+    address: TUN_VIP,
+    instance: 'bl_tun',
+    routerId: 209,
+    master: HOLDER,
+    services: [
+      {
+        port: 80,
+        protocol: 'TCP',
+        scheduler: 'rr',
+        forwarding: 'TUN',
+        delayLoop: 2,
+        realServers: [{ host: TUN_SERVER }],
+        healthCheck: { type: 'TCP_CHECK', connectTimeout: 2, retry: 1, delayBeforeRetry: 1 },
+      },
+    ],
+  });
+  return inv;
+}
+
+const log = (line: string) => process.stderr.write(`      [datapath] ${line}\n`);
+const failures = (rs: HttpResult[]) => rs.filter((r) => !ok(r)).map((r) => `from ${r.src}: ${r.error ?? r.status}`);
+
+describe('datapath: LVS-TUN, its real server answering from tunl0 with the VIP as the source (issue 14)', function () {
+  this.timeout(20 * 60_000);
+  const lab = useDatapathLab();
+  let dir = '';
+  let inventory = '';
+
+  // not in lab.hosts: the shared lab was listed before this suite added lvs03
+  const tunServer = (command: string) => labSsh(TUN_SERVER_ADDRESS, command);
+  const tunServerRun = async (command: string) => {
+    const r = await tunServer(command);
+    if (r.code !== 0) throw new Error(`${TUN_SERVER}: "${command}" exited ${r.code}: ${r.stderr.trim()}`);
+    return r.stdout;
+  };
+  /** packets in and out of the TUN service on a director, from its IPVS counters */
+  const ipvsPackets = async (director: string) => {
+    const line = (await lab.run(director, `ipvsadm -Ln --stats --exact -t ${TUN_VIP}:80`))
+      .split('\n')
+      .find((l) => l.startsWith(`TCP  ${TUN_VIP}:80`));
+    assert.ok(line, `${director}: no IPVS service ${TUN_VIP}:80`);
+    const f = line.trim().split(/\s+/); // TCP addr:port Conns InPkts OutPkts InBytes OutBytes
+    return { in: Number(f[3]), out: Number(f[4]) };
+  };
+  const tunl0Received = async () => Number((await tunServerRun('cat /sys/class/net/tunl0/statistics/rx_packets')).trim());
+
+  before(async function () {
+    this.timeout(20 * 60_000);
+    dir = mkdtempSync(join(tmpdir(), 'lvs-play-tun-'));
+    inventory = join(dir, 'lab-tun.json');
+    writeFileSync(inventory, JSON.stringify(tunInventory(), null, 2));
+    const t0 = Date.now();
+    const up = await lvsPlay(['lab', 'up', inventory, '--datapath']);
+    assert.equal(up.code, 0, `lab up ${inventory} --datapath:\n${up.stdout}\n${up.stderr}`);
+    assert.match(up.stdout, new RegExp(`^  ${TUN_SERVER}\\s+\\S+\\s+(running|degraded) \\(VM, (kvm|tcg)\\)$`, 'm'), up.stdout);
+    const t1 = Date.now();
+    const d = await lvsPlay(['deploy', inventory]);
+    assert.equal(d.code, 0, `deploy of the TUN cluster:\n${d.stdout}\n${d.stderr}`);
+    log(
+      `${TUN_SERVER} up as a VM in ${((t1 - t0) / 1000).toFixed(1)} s, TUN cluster deployed in ${((Date.now() - t1) / 1000).toFixed(1)} s`,
+    );
+    await verifyPasses(inventory);
+  });
+
+  after(async function () {
+    this.timeout(10 * 60_000);
+    // back to the lab's own inventory: lvs03 goes (a stray of it), the directors lose the TUN VIP
+    const up = await lvsPlay(['lab', 'up', '--datapath']);
+    const d = await lvsPlay(['deploy', DATAPATH_INVENTORY]);
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    assert.equal(up.code, 0, `lab up --datapath after the TUN suite:\n${up.stdout}\n${up.stderr}`);
+    assert.doesNotMatch(up.stdout, new RegExp(`^  ${TUN_SERVER}\\s`, 'm'));
+    assert.equal(d.code, 0, `deploy of ${DATAPATH_INVENTORY} after the TUN suite:\n${d.stdout}\n${d.stderr}`);
+    assert.equal((await lab.run(HOLDER, 'ipvsadm -Ln')).includes(TUN_VIP), false, 'the TUN service is gone');
+    await verifyPasses(DATAPATH_INVENTORY);
+  });
+
+  it('check is in sync right after deploy; lvs03 holds the VIP on tunl0 only, with rp_filter off, and the director forwards by tunnel', async () => {
+    const c = await lvsPlay(['check', inventory]);
+    assert.equal(c.code, 0, `check right after deploy:\n${c.stdout}\n${c.stderr}`);
+    const addrs = JSON.parse(await tunServerRun('ip -j addr show')) as {
+      ifname: string;
+      addr_info: { local: string; prefixlen: number }[];
+    }[];
+    const holding = addrs.filter((l) => l.addr_info.some((a) => a.local === TUN_VIP)).map((l) => l.ifname);
+    assert.deepEqual(holding, ['tunl0']);
+    assert.equal(addrs.find((l) => l.ifname === 'tunl0')!.addr_info.find((a) => a.local === TUN_VIP)!.prefixlen, 32);
+    assert.equal((await tunServerRun('cat /proc/sys/net/ipv4/conf/tunl0/rp_filter /proc/sys/net/ipv4/conf/all/rp_filter')).trim(), '0\n0');
+    assert.match(await tunServerRun('lsmod'), /^ipip\s/m);
+    const table = await lab.run(HOLDER, `ipvsadm -Ln -t ${TUN_VIP}:80`);
+    assert.match(table, new RegExp(`->\\s+${TUN_SERVER_ADDRESS.replace(/\./g, '\\.')}:80\\s+Tunnel\\s+1\\s`), table);
+  });
+
+  it('requests through the VIP are answered by lvs03 from the VIP, arriving by tunl0, with no reply through the director', async () => {
+    const before = { rx: await tunl0Received(), ipvs: await ipvsPackets(HOLDER) };
+    const results: HttpResult[] = [];
+    for (let round = 0; round < 5; round++) {
+      results.push(
+        ...(await clientTraffic(lab.address('client'), { vips: [TUN_VIP], sources: SOURCES, seconds: 0, intervalMs: 0, timeoutMs: 2000 })),
+      );
+    }
+    // the kernel folds its per-CPU IPVS counters every 2 s: wait for a fold that counts the requests' packets
+    let ipvs = { in: 0, out: 0 };
+    await waitFor(
+      `${HOLDER}'s IPVS counters to count the requests`,
+      async () => {
+        const now = await ipvsPackets(HOLDER);
+        ipvs = { in: now.in - before.ipvs.in, out: now.out - before.ipvs.out };
+        return ipvs.in >= 3 * results.length;
+      },
+      15_000,
+      1000,
+    ).catch(() => undefined); // the assertions below report the figures
+    const rx = (await tunl0Received()) - before.rx;
+    const by: Record<string, number> = {};
+    for (const r of results.filter(ok)) by[r.body!] = (by[r.body!] ?? 0) + 1;
+    log(
+      `TUN: ${results.length} sent, ${results.filter(ok).length} answered, by ${JSON.stringify(by)}; ` +
+        `lvs03's tunl0 received ${rx} packets; ${HOLDER}'s IPVS took ${ipvs.in} in and sent ${ipvs.out} out`,
+    );
+    assert.deepEqual(failures(results), []);
+    assert.deepEqual(Object.keys(by), [TUN_SERVER]);
+    // a connection's SYN, its ACK, the request and the FIN's ACK at least: each came to lvs03 through the tunnel
+    assert.ok(rx >= 3 * results.length, `tunl0 received ${rx} packets for ${results.length} requests`);
+    assert.ok(ipvs.in >= 3 * results.length, `${HOLDER} forwarded ${ipvs.in} packets for ${results.length} requests`);
+    assert.equal(ipvs.out, 0, 'the replies went from lvs03 to the client directly');
+  });
+
+  it('verify fails, naming tunl0, when the VIP is taken off it by hand; deploy repairs it', async () => {
+    await tunServerRun(`ip addr del ${TUN_VIP}/32 dev tunl0`);
+    const v = await lvsPlay(['verify', inventory]);
+    assert.equal(v.code, 1, v.stdout);
+    assert.match(v.stdout + v.stderr, new RegExp(`lvs03: ${TUN_VIP.replace(/\./g, '\\.')} is not on tunl0`));
+    const c = await lvsPlay(['check', inventory]);
+    assert.equal(c.code, 2, c.stdout);
+    assert.match(c.stdout, new RegExp(`VIP ${TUN_VIP.replace(/\./g, '\\.')} missing on tunl0`));
+    const d = await lvsPlay(['deploy', inventory]);
+    assert.equal(d.code, 0, `${d.stdout}\n${d.stderr}`);
+    const rs = await clientTraffic(lab.address('client'), {
+      vips: [TUN_VIP],
+      sources: SOURCES,
+      seconds: 0,
+      intervalMs: 0,
+      timeoutMs: 2000,
+    });
+    assert.deepEqual(failures(rs), []);
+  });
+});
