@@ -22,6 +22,9 @@ const MARK = 14;
 const PORTS = [80, 8080];
 const HOLDER = 'lvs-dr';
 const SOURCES = clientSources(SOURCE_BLOCKS.fwmark);
+/** a second fwmark service over the same ports, with lvs01 its one real server and lvs02 its sorry server */
+const SORRY_VIP = '198.18.0.210';
+const SORRY_MARK = 15;
 const NGINX_8080 = '/etc/nginx/conf.d/lvs-play-fwmark-test.conf';
 
 /** The lab's cluster plus a VIP whose one service is the fwmark service (no persistence: rr spreads every request). */
@@ -42,6 +45,25 @@ function fwmarkInventory(): Record<string, unknown> {
         forwarding: 'DR',
         delayLoop: 3,
         healthCheck: { type: 'TCP_CHECK', port: 80, connectTimeout: 3, retry: 1, delayBeforeRetry: 1 },
+      },
+    ],
+  });
+  inv.vips.push({
+    address: SORRY_VIP,
+    instance: 'bl_fwmark_sorry',
+    routerId: 59,
+    master: HOLDER,
+    services: [
+      {
+        fwmark: SORRY_MARK,
+        ports: PORTS,
+        protocol: 'TCP',
+        scheduler: 'rr',
+        forwarding: 'DR',
+        delayLoop: 2,
+        realServers: [{ host: 'lvs01' }],
+        sorryServer: { host: 'lvs02' },
+        healthCheck: { type: 'TCP_CHECK', port: 80, connectTimeout: 2, retry: 1, delayBeforeRetry: 1 },
       },
     ],
   });
@@ -75,7 +97,7 @@ describe('datapath: a fwmark service spanning two ports', function () {
     this.timeout(10 * 60_000);
     // the lab's own cluster again for the next suites: the fwmark VIP gone, nginx on 80 only, and the
     // marks removed (lvs-play leaves a cluster's former fwmark files in place: see the README)
-    for (const rs of REAL_SERVERS) await lab.run(rs, `rm -f ${NGINX_8080} && systemctl reload nginx`);
+    for (const rs of REAL_SERVERS) await lab.run(rs, `rm -f ${NGINX_8080} && systemctl start nginx && systemctl reload nginx`);
     const d = await lvsPlay(['deploy', DATAPATH_INVENTORY]);
     for (const director of DIRECTORS) {
       await lab.run(
@@ -101,7 +123,7 @@ describe('datapath: a fwmark service spanning two ports', function () {
       );
       assert.match(await lab.run(director, `systemctl is-enabled ${FWMARK_UNIT_NAME}`), /^enabled/);
       const table = await lab.ipvs(director);
-      const fwm = table.filter((s) => s.protocol === 'FWM');
+      const fwm = table.filter((s) => s.protocol === 'FWM' && s.address === String(MARK));
       assert.deepEqual(
         fwm.map((s) => [s.address, s.scheduler, s.realServers.map((r) => `${r.address}:${r.port} ${r.forwarding} ${r.weight}`).sort()]),
         [[String(MARK), 'rr', ['198.18.0.10:0 Route 1', '198.18.0.20:0 Route 1']]],
@@ -165,5 +187,73 @@ describe('datapath: a fwmark service spanning two ports', function () {
     const [, connections, inPkts, outPkts] = re.exec(out)!;
     process.stderr.write(`      [datapath] ${HOLDER} FWM ${MARK}: ${connections} connections, ${inPkts} packets in, ${outPkts} out\n`);
     assert.equal(outPkts, '0', `DR: nothing goes back out through the director:\n${out}`);
+  });
+
+  it('a fwmark service with a sorry server: lvs01 stopped -> both ports answered by the sorry server lvs02; started -> lvs01 again', async () => {
+    const both = async () => {
+      const out: HttpResult[] = [];
+      for (const port of PORTS) {
+        out.push(
+          ...(await clientTraffic(lab.address('client'), {
+            vips: [SORRY_VIP],
+            port,
+            sources: SOURCES,
+            seconds: 0,
+            intervalMs: 0,
+            timeoutMs: 3000,
+          })),
+        );
+      }
+      return out;
+    };
+    /** the FWM service's rows on the holder, "address:port weight" */
+    const rows = async () =>
+      ((await lab.ipvs(HOLDER)).find((s) => s.protocol === 'FWM' && s.address === String(SORRY_MARK))?.realServers ?? []).map(
+        (r) => `${r.address}:${r.port} ${r.weight}`,
+      );
+    const say = (label: string, rs: HttpResult[]) =>
+      process.stderr.write(
+        `      [datapath] fwmark ${SORRY_MARK} + sorry server, ${label}: ${rs.length} requests over ports ${PORTS.join(' and ')}, ${rs.filter(ok).length} answered, by ${JSON.stringify(answeredBy(rs))}\n`,
+      );
+    const before = await both();
+    say('lvs01 up', before);
+    assert.deepEqual(
+      before.filter((r) => !ok(r)),
+      [],
+    );
+    assert.deepEqual(answeredBy(before), { [SORRY_VIP]: ['lvs01'] });
+    assert.deepEqual(await rows(), ['198.18.0.10:0 1']);
+
+    await lab.run('lvs01', 'systemctl stop nginx');
+    try {
+      await waitFor(
+        `the sorry server in fwmark ${SORRY_MARK} on ${HOLDER}`,
+        async () => (await rows()).includes('198.18.0.20:0 1'),
+        30_000,
+        500,
+      );
+      const sorry = await both();
+      say('lvs01 stopped', sorry);
+      assert.deepEqual(
+        sorry.filter((r) => !ok(r)),
+        [],
+      );
+      assert.deepEqual(answeredBy(sorry), { [SORRY_VIP]: ['lvs02'] });
+    } finally {
+      await lab.run('lvs01', 'systemctl start nginx');
+    }
+    await waitFor(
+      `lvs01 back alone in fwmark ${SORRY_MARK} on ${HOLDER}`,
+      async () => (await rows()).join() === '198.18.0.10:0 1',
+      30_000,
+      500,
+    );
+    const back = await both();
+    say('lvs01 started', back);
+    assert.deepEqual(
+      back.filter((r) => !ok(r)),
+      [],
+    );
+    assert.deepEqual(answeredBy(back), { [SORRY_VIP]: ['lvs01'] });
   });
 });
