@@ -34,6 +34,9 @@ const MISC_VIP = '198.18.0.203';
 const SSL_VIP = '198.18.0.204';
 const DNS_VIP = '198.18.0.207';
 const QUORUM_VIP = '198.18.0.208';
+/** a fwmark service over UDP: both UDP servers' ports as one IPVS service */
+const FWM_UDP_VIP = '198.18.0.211';
+const FWM_UDP_MARK = 16;
 const UDP_PORT = 5300;
 const DNS_PORT = 5354;
 const TLS_PORT = 443;
@@ -175,6 +178,21 @@ function servicesInventory(): Record<string, unknown> {
           sorryServer: { host: 'lvs02' },
           quorum: { weight: 2, up: `${QUORUM_HOOK} up`, down: `${QUORUM_HOOK} down` },
           healthCheck: check({ type: 'MISC_CHECK', command: `${CAPACITY_SCRIPT} %host`, dynamic: true }),
+        },
+      ],
+    },
+    {
+      address: FWM_UDP_VIP,
+      instance: 'bl_fwm_udp',
+      routerId: 211,
+      master: 'lvs-dr2',
+      services: [
+        {
+          fwmark: FWM_UDP_MARK,
+          ports: [UDP_PORT, DNS_PORT],
+          protocol: 'UDP',
+          ...common,
+          healthCheck: check({ type: 'UDP_CHECK', port: UDP_PORT }),
         },
       ],
     },
@@ -327,10 +345,10 @@ describe('datapath: sorry server, UDP, MISC_CHECK, SSL_GET, DNS_CHECK and quorum
           'systemctl reload nginx',
           `echo ${udpServer} | base64 -d > /run/${UDP_UNIT}.py`,
           `systemctl reset-failed ${UDP_UNIT} 2>/dev/null; true`,
-          `systemd-run --unit=${UDP_UNIT} --quiet python3 /run/${UDP_UNIT}.py ${UDP_PORT} ${UDP_VIP} ${own}`,
+          `systemd-run --unit=${UDP_UNIT} --quiet python3 /run/${UDP_UNIT}.py ${UDP_PORT} ${UDP_VIP} ${FWM_UDP_VIP} ${own}`,
           `rm -f ${DNS_SERVFAIL}`,
           `systemctl reset-failed ${DNS_UNIT} 2>/dev/null; true`,
-          `systemd-run --unit=${DNS_UNIT} --quiet --setenv=LVSP_DNS=1 python3 /run/${UDP_UNIT}.py ${DNS_PORT} ${DNS_VIP} ${own}`,
+          `systemd-run --unit=${DNS_UNIT} --quiet --setenv=LVSP_DNS=1 python3 /run/${UDP_UNIT}.py ${DNS_PORT} ${DNS_VIP} ${FWM_UDP_VIP} ${own}`,
         ].join(' && '),
       );
     }
@@ -381,7 +399,7 @@ describe('datapath: sorry server, UDP, MISC_CHECK, SSL_GET, DNS_CHECK and quorum
     await verifyPasses(DATAPATH_INVENTORY);
   });
 
-  it('verify passes with the six services deployed; both IPVS tables hold the UDP service and the sorry-server service', async () => {
+  it('verify passes with the seven services deployed; both IPVS tables hold the UDP service and the sorry-server service', async () => {
     const out = await verifyPasses(inventory);
     for (const d of DIRECTORS) {
       const table = await lab.ipvs(d);
@@ -437,7 +455,7 @@ describe('datapath: sorry server, UDP, MISC_CHECK, SSL_GET, DNS_CHECK and quorum
         repair: () =>
           lab.run(
             'lvs01',
-            `systemctl reset-failed ${UDP_UNIT} 2>/dev/null; systemd-run --unit=${UDP_UNIT} --quiet python3 /run/${UDP_UNIT}.py ${UDP_PORT} ${UDP_VIP} ${LVS01}`,
+            `systemctl reset-failed ${UDP_UNIT} 2>/dev/null; systemd-run --unit=${UDP_UNIT} --quiet python3 /run/${UDP_UNIT}.py ${UDP_PORT} ${UDP_VIP} ${FWM_UDP_VIP} ${LVS01}`,
           ),
         back: rowsAre('UDP', UDP_VIP, UDP_PORT, [`${LVS01} 1`, `${LVS02} 1`]),
       },
@@ -534,6 +552,42 @@ describe('datapath: sorry server, UDP, MISC_CHECK, SSL_GET, DNS_CHECK and quorum
     for (const d of DIRECTORS) {
       assert.deepEqual(duringLoss[d], ['down'], `${d}: quorum_down ran once when the quorum was lost`);
       assert.deepEqual(after[d], ['down', 'up'], `${d}: quorum_up ran once when it was back`);
+    }
+  });
+
+  it('a fwmark service over UDP spanning two ports: datagrams to both answered by both real servers through one FWM service', async () => {
+    const byPort: Record<number, HttpResult[]> = {};
+    for (const port of [UDP_PORT, DNS_PORT]) {
+      byPort[port] = await clientTraffic(lab.address('client'), {
+        vips: [FWM_UDP_VIP],
+        port,
+        protocol: 'udp',
+        sources: SOURCES,
+        seconds: 0,
+        intervalMs: 0,
+        timeoutMs: 2000,
+      });
+      log(figures(`fwmark ${FWM_UDP_MARK} over UDP, port ${port}`, byPort[port]!));
+    }
+    const holder = 'lvs-dr2';
+    const nft = await lab.run(holder, 'nft list table ip lvs_play_fwmark');
+    assert.match(
+      nft,
+      new RegExp(
+        `ip daddr ${FWM_UDP_VIP.replace(/\./g, '\\.')} udp dport \\{ ${UDP_PORT}, ${DNS_PORT} \\} meta mark set (0x0*10|${FWM_UDP_MARK})\\b`,
+      ),
+      nft,
+    );
+    const fwm = (await lab.ipvs(holder)).find((x) => x.protocol === 'FWM' && x.address === String(FWM_UDP_MARK));
+    assert.deepEqual(fwm?.realServers.map((r) => `${r.address}:${r.port} ${r.weight}`).sort(), [`${LVS01}:0 1`, `${LVS02}:0 1`]);
+    for (const port of [UDP_PORT, DNS_PORT]) {
+      const rs = byPort[port]!;
+      assert.deepEqual(
+        rs.filter((r) => !ok(r)),
+        [],
+        `port ${port}`,
+      );
+      assert.deepEqual([...new Set(rs.map((r) => r.body))].sort(), ['lvs01', 'lvs02'], `port ${port}: rr over both`);
     }
   });
 
