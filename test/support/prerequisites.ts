@@ -10,6 +10,7 @@
 // - graphviz: `lvs-play graph --format dot` is rendered to SVG by dot itself
 // - iputils-ping: the track script of inventory/cloud-unicast.json exists where keepalived -t looks for it
 // - tmux: the live view is drawn in a real terminal and read back (capture-pane)
+// - python3: the small HTTP, UDP and DNS servers the probe suites run in a netns (test/facts/)
 //
 // The daemons these packages bring must never run on the machine itself:
 // nothing starts during the install (lib/lab/prerequisites.ts's policy-rc.d),
@@ -33,6 +34,7 @@ export const TEST_PACKAGES: Record<string, { file: string; services: string[] }>
   graphviz: { file: '/usr/bin/dot', services: [] },
   tmux: { file: '/usr/bin/tmux', services: [] },
   'iputils-ping': { file: '/usr/bin/ping', services: [] },
+  python3: { file: '/usr/bin/python3', services: [] },
 };
 
 export function missingTestPackages(): string[] {
