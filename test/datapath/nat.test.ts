@@ -22,6 +22,11 @@ import { waitFor } from '../support/wait.js';
 
 const NAT_VIP = '198.18.0.205';
 const GATEWAY = '198.18.0.206';
+/** a NAT fwmark service over ports 80 and 8080, in the NAT sync group too */
+const NAT_FWM_VIP = '198.18.0.212';
+const NAT_FWM_MARK = 17;
+const NAT_FWM_PORTS = [80, 8080];
+const NGINX_8080 = '/etc/nginx/conf.d/lvs-play-nat-fwmark-test.conf';
 /** the client's source addresses for this suite, the only network the real servers route via the gateway */
 const SOURCES = clientSources(SOURCE_BLOCKS.nat, 4);
 const CLIENT_NETWORK = `${SOURCES[0]}/30`;
@@ -56,8 +61,26 @@ function natInventory(): Record<string, unknown> {
       ],
     },
     { address: GATEWAY, instance: 'bl_nat_gw', routerId: 206, master: 'lvs-dr', services: [] },
+    {
+      address: NAT_FWM_VIP,
+      instance: 'bl_nat_fwm',
+      routerId: 212,
+      master: 'lvs-dr',
+      services: [
+        {
+          fwmark: NAT_FWM_MARK,
+          ports: NAT_FWM_PORTS,
+          protocol: 'TCP',
+          scheduler: 'rr',
+          forwarding: 'NAT',
+          delayLoop: 2,
+          realServers: REAL_SERVERS.map((host) => ({ host })),
+          healthCheck: { type: 'TCP_CHECK', port: 80, connectTimeout: 2, retry: 1, delayBeforeRetry: 1 },
+        },
+      ],
+    },
   );
-  inv.vrrp.syncGroups = [{ name: 'bl_nat_group', vips: [NAT_VIP, GATEWAY] }];
+  inv.vrrp.syncGroups = [{ name: 'bl_nat_group', vips: [NAT_VIP, GATEWAY, NAT_FWM_VIP] }];
   inv.nat = { gateway: GATEWAY, prefixLength: 24, clientNetworks: [CLIENT_NETWORK] };
   return inv;
 }
@@ -95,6 +118,12 @@ describe('datapath: LVS-NAT under client traffic, and its failover with the gate
 
   before(async function () {
     this.timeout(10 * 60_000);
+    for (const rs of REAL_SERVERS) {
+      await lab.run(
+        rs,
+        `printf 'server {\\n\\tlisten 8080;\\n\\troot /var/www/html;\\n}\\n' > ${NGINX_8080} && nginx -t -q && systemctl reload nginx`,
+      );
+    }
     dir = mkdtempSync(join(tmpdir(), 'lvs-play-nat-'));
     inventory = join(dir, 'lab-nat.json');
     writeFileSync(inventory, JSON.stringify(natInventory(), null, 2));
@@ -110,6 +139,7 @@ describe('datapath: LVS-NAT under client traffic, and its failover with the gate
     // whatever the suite got to: keepalived running on lvs-dr, the lab's own cluster deployed (which removes the
     // NAT VIPs, and the route unit from the real servers)
     const started = await lab.ssh('lvs-dr', 'systemctl start keepalived');
+    for (const rs of REAL_SERVERS) await lab.ssh(rs, `rm -f ${NGINX_8080} && systemctl reload nginx`);
     const d = await lvsPlay(['deploy', DATAPATH_INVENTORY]);
     if (dir) rmSync(dir, { recursive: true, force: true });
     assert.equal(started.code, 0, `lvs-dr: systemctl start keepalived: ${started.stderr}`);
@@ -169,6 +199,48 @@ describe('datapath: LVS-NAT under client traffic, and its failover with the gate
     assert.deepEqual(failures(all), []);
     assert.deepEqual([...new Set(all.map((r) => r.body))].sort(), REAL_SERVERS, 'rr over both real servers');
     // each HTTP exchange sends the client at least a SYN-ACK, the response and a FIN through the director
+    assert.ok(out >= 3 * all.length, `the replies passed through lvs-dr: ${out} packets out for ${all.length} requests`);
+  });
+
+  it('a NAT fwmark service spanning ports 80 and 8080: answered by both real servers on both ports, the replies through lvs-dr', async () => {
+    const fwmStats = async () => {
+      const line = (await lab.run('lvs-dr', 'ipvsadm -Ln --stats --exact'))
+        .split('\n')
+        .find((l) => new RegExp(`^FWM\\s+${NAT_FWM_MARK}\\s`).test(l));
+      assert.ok(line, `lvs-dr: no FWM ${NAT_FWM_MARK} service`);
+      return Number(line.trim().split(/\s+/)[4]); // FWM mark Conns InPkts OutPkts InBytes OutBytes
+    };
+    const before = await fwmStats();
+    const byPort: Record<number, HttpResult[]> = {};
+    for (const port of NAT_FWM_PORTS) {
+      byPort[port] = await clientTraffic(lab.address('client'), {
+        vips: [NAT_FWM_VIP],
+        port,
+        sources: SOURCES,
+        seconds: 0,
+        intervalMs: 0,
+        timeoutMs: 2000,
+      });
+    }
+    const all = Object.values(byPort).flat();
+    let out = 0;
+    await waitFor(
+      `lvs-dr's IPVS counters to count the fwmark replies`,
+      async () => {
+        out = (await fwmStats()) - before;
+        return out >= 3 * all.length;
+      },
+      15_000,
+      1000,
+    ).catch(() => undefined); // the assertion below reports the figure
+    for (const port of NAT_FWM_PORTS) log(figures(`NAT fwmark ${NAT_FWM_MARK}, port ${port}`, byPort[port]!));
+    log(`NAT fwmark ${NAT_FWM_MARK}: lvs-dr's IPVS sent ${out} packets out for ${all.length} requests`);
+    const rows = (await lab.ipvs('lvs-dr')).find((x) => x.protocol === 'FWM' && x.address === String(NAT_FWM_MARK))?.realServers;
+    assert.deepEqual(rows?.map((r) => `${r.address}:${r.port} ${r.forwarding}`).sort(), ['198.18.0.10:0 Masq', '198.18.0.20:0 Masq']);
+    assert.deepEqual(failures(all), []);
+    for (const port of NAT_FWM_PORTS) {
+      assert.deepEqual([...new Set(byPort[port]!.map((r) => r.body))].sort(), REAL_SERVERS, `port ${port}: rr over both real servers`);
+    }
     assert.ok(out >= 3 * all.length, `the replies passed through lvs-dr: ${out} packets out for ${all.length} requests`);
   });
 
