@@ -10,8 +10,14 @@
 // second or more are counted and printed with the slowest. A connection open at the instant its VIP moves
 // keeps its real server only if the taker knows it: the directors sync IPVS
 // connections, and with syncMaxlen 64 each one as soon as it is synced
-// (test/datapath/connection-sync.test.ts shows the reset without it), so no
-// request may fail at all.
+// (test/datapath/connection-sync.test.ts shows the reset without it). IPVS
+// syncs a TCP connection once it is ESTABLISHED, at the client's ACK
+// (ip_vs_sync.c): a connection whose SYN reached the giver just before the
+// taker's gratuitous ARP and whose ACK reached the taker is unknown to the
+// taker, which resets it. That is the one failure a move may cause (1 of
+// 4,806 requests in one CI run, none in three others): every failure must be
+// a reset of a request started within two seconds of a change of its
+// VIP's holders, at most one per change.
 
 import { strict as assert } from 'node:assert';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,6 +29,9 @@ import { DATAPATH_INVENTORY, DIRECTORS, useDatapathLab, VIPS } from '../support/
 import { waitFor } from '../support/wait.js';
 
 const STOP = '/tmp/lvs-play-nopreempt-rollout-stop';
+/** how far from a change of its VIP's holders, as the sampler saw it, a reset request may have started: the sampler
+ * reads the directors one after the other (ssh to each VM) about twice a second, so it sees a change up to about a second late */
+const MOVE_WINDOW_MS = 2000;
 
 /** The datapath lab's cluster with nopreempt, and lvs01 at `weight` in the first VIP's service (the change rolled out). */
 function nopreemptInventory(weight: number): Record<string, unknown> {
@@ -72,7 +81,7 @@ describe('datapath: a nopreempt rollout under traffic (issue 13)', function () {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('every VIP handed off each director and back while clients request both VIPs: no request fails, an open connection included', async () => {
+  it('every VIP handed off each director and back while clients request both VIPs: no request fails but a connection reset at a move, open connections included', async () => {
     const before = await holders();
     assert.ok(
       before.every((h) => DIRECTORS.includes(h)),
@@ -90,12 +99,19 @@ describe('datapath: a nopreempt rollout under traffic (issue 13)', function () {
     await new Promise((r) => setTimeout(r, 3000));
     // where each VIP is seen during the rollout (read one director after the other: only to show that it moved)
     const seenOn = VIPS.map(() => new Set<string>());
+    // when the sampler saw each VIP's holders change, on this machine's clock (the client container's too)
+    const changes = VIPS.map(() => [] as number[]);
+    let last: string[] = [];
     let sampling = true;
     const sampler = (async () => {
       while (sampling) {
-        (await holders()).forEach((h, i) => {
+        const now = await holders();
+        const at = Date.now();
+        now.forEach((h, i) => {
           for (const d of h.split('+')) if (d !== 'none') seenOn[i]!.add(d);
+          if (last[i] !== undefined && last[i] !== h) changes[i]!.push(at);
         });
+        last = now;
         await new Promise((res) => setTimeout(res, 200));
       }
     })();
@@ -114,11 +130,15 @@ describe('datapath: a nopreempt rollout under traffic (issue 13)', function () {
     const retransmitted = during.filter((x) => x.ms >= 1000).length;
     const failed = results.filter((x) => !ok(x));
     // open across a move and unknown to the taker: reset by its stack
-    const resetAtMove = failed.filter((x) => x.error?.startsWith('ConnectionResetError:'));
+    const resetAtMove = failed.filter(
+      (x) =>
+        x.error?.startsWith('ConnectionResetError:') &&
+        changes[VIPS.indexOf(x.vip)]!.some((c) => Math.abs(x.t * 1000 - c) <= MOVE_WINDOW_MS),
+    );
     process.stderr.write(
       `      [datapath] nopreempt rollout took ${(took / 1000).toFixed(1)} s; holders before ${before.join(', ')}, after ${after.join(', ')}; ` +
         `${results.length} requests (${during.length} during the rollout), ${failed.length} failed ` +
-        `(${resetAtMove.length} open across a VIP move, reset by the taker); slowest during the rollout ${slowest} ms, ${retransmitted} took 1 s or more; ` +
+        `(${resetAtMove.length} reset at a VIP move: ${resetAtMove.map((x) => `${x.vip} at ${x.t.toFixed(3)}`).join(', ') || 'none'}); slowest during the rollout ${slowest} ms, ${retransmitted} took 1 s or more; ` +
         `answered by ${[...new Set(results.filter(ok).map((x) => x.body))].sort().join(', ')}; ` +
         `seen on: ${VIPS.map((v, i) => `${v} ${[...seenOn[i]!].sort().join('+')}`).join(', ')}\n`,
     );
@@ -131,6 +151,14 @@ describe('datapath: a nopreempt rollout under traffic (issue 13)', function () {
     // nopreempt: the VIPs end where they were when the rollout read the hosts
     assert.deepEqual(after, before);
     const show = (x: (typeof results)[number]) => `${x.vip} from ${x.src} at ${x.t}: ${x.error ?? x.status}`;
-    assert.deepEqual(failed.map(show), [], 'no request failed: no refusal, no timeout, no reset, no error status');
+    assert.deepEqual(
+      failed.filter((x) => !resetAtMove.includes(x)).map(show),
+      [],
+      `no request failed but a reset at a VIP move: no refusal, no timeout, no error status (holder changes seen at ${JSON.stringify(changes)})`,
+    );
+    for (const [i, vip] of VIPS.entries()) {
+      const n = resetAtMove.filter((x) => x.vip === vip).length;
+      assert.ok(n <= changes[i]!.length, `${vip}: ${n} resets for ${changes[i]!.length} changes of its holders`);
+    }
   });
 });
