@@ -1,6 +1,7 @@
 // Golden files: every file every host of the example gets, byte for byte, the
-// sysctl/chrony files of the 3-director fixture (group precedence), and the
-// files whose path or content differ on a RHEL-family host (example-rhel).
+// sysctl/chrony files of the 3-director fixture (group precedence), the
+// files whose path or content differ on a RHEL-family host (example-rhel), and
+// the VIP file of a real server with a TUN VIP.
 // After an intended change: UPDATE_GOLDEN=1 npx mocha --no-config --import=tsx test/render/golden.test.ts
 // rewrites the files that differ and fails naming them; read the diff of
 // test/fixtures/render/golden, then run again without UPDATE_GOLDEN.
@@ -20,6 +21,8 @@ const cases: Array<{ cluster: InventoryName; hosts: string[]; paths?: string[]; 
   { cluster: 'example', hosts: ['lvs-dr', 'lvs-dr2', 'lvs01', 'lvs02'] },
   { cluster: 'threeDirectors', hosts: ['dir1', 'web1', 'dns1'], paths: ['/etc/sysctl.d/90-lvs-play.conf', '/etc/chrony/chrony.conf'] },
   { cluster: 'example', dir: 'example-rhel', family: 'rhel', hosts: ['lvs-dr'], paths: ['/etc/chrony.conf', '/etc/sysconfig/keepalived'] },
+  // a real server with a TUN VIP (on tunl0) besides its DR ones
+  { cluster: 'threeDirectors', dir: 'three-directors-tun', hosts: ['web3'], paths: ['/etc/lvs-play/dr-client.vips'] },
 ];
 
 describe('rendered files match the golden files', () => {
