@@ -211,17 +211,20 @@ describe('datapath: a fwmark service spanning two ports', function () {
       ((await lab.ipvs(HOLDER)).find((s) => s.protocol === 'FWM' && s.address === String(SORRY_MARK))?.realServers ?? []).map(
         (r) => `${r.address}:${r.port} ${r.weight}`,
       );
-    const say = (label: string, rs: HttpResult[]) =>
+    /** requests to both ports, every one answered, and all by `server` */
+    const allAnsweredBy = async (label: string, server: string) => {
+      const rs = await both();
       process.stderr.write(
         `      [datapath] fwmark ${SORRY_MARK} + sorry server, ${label}: ${rs.length} requests over ports ${PORTS.join(' and ')}, ${rs.filter(ok).length} answered, by ${JSON.stringify(answeredBy(rs))}\n`,
       );
-    const before = await both();
-    say('lvs01 up', before);
-    assert.deepEqual(
-      before.filter((r) => !ok(r)),
-      [],
-    );
-    assert.deepEqual(answeredBy(before), { [SORRY_VIP]: ['lvs01'] });
+      assert.deepEqual(
+        rs.filter((r) => !ok(r)),
+        [],
+        label,
+      );
+      assert.deepEqual(answeredBy(rs), { [SORRY_VIP]: [server] }, label);
+    };
+    await allAnsweredBy('lvs01 up', 'lvs01');
     assert.deepEqual(await rows(), ['198.18.0.10:0 1']);
 
     await lab.run('lvs01', 'systemctl stop nginx');
@@ -232,13 +235,7 @@ describe('datapath: a fwmark service spanning two ports', function () {
         30_000,
         500,
       );
-      const sorry = await both();
-      say('lvs01 stopped', sorry);
-      assert.deepEqual(
-        sorry.filter((r) => !ok(r)),
-        [],
-      );
-      assert.deepEqual(answeredBy(sorry), { [SORRY_VIP]: ['lvs02'] });
+      await allAnsweredBy('lvs01 stopped', 'lvs02');
     } finally {
       await lab.run('lvs01', 'systemctl start nginx');
     }
@@ -248,12 +245,6 @@ describe('datapath: a fwmark service spanning two ports', function () {
       30_000,
       500,
     );
-    const back = await both();
-    say('lvs01 started', back);
-    assert.deepEqual(
-      back.filter((r) => !ok(r)),
-      [],
-    );
-    assert.deepEqual(answeredBy(back), { [SORRY_VIP]: ['lvs01'] });
+    await allAnsweredBy('lvs01 started', 'lvs01');
   });
 });
