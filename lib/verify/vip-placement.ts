@@ -24,13 +24,21 @@ export function checkVipPlacement(cluster: Cluster, obs: Observations): CheckRes
   const directors = cluster.groups[DIRECTORS] ?? [];
   const observed = new Map(obs.hosts.map((h) => [h.host, h]));
   if (!directors.some((d) => observed.has(d))) return []; // --limit left out every director: nothing to say
-  return cluster.vips.map((vip) => placement(vip, directors, observed, cluster.vrrp.preempt.nopreempt, tunnelHolders(cluster, vip)));
+  const onTunnel = tunnelHolders(cluster);
+  return cluster.vips.map((vip) =>
+    placement(vip, directors, observed, cluster.vrrp.preempt.nopreempt, onTunnel.get(vip.address) ?? new Set()),
+  );
 }
 
-/** The real servers that hold this VIP on tunl0 by design (LVS-TUN). */
-function tunnelHolders(cluster: Cluster, vip: Vip): Set<string> {
-  const hosts = cluster.hosts.map((h) => h.name);
-  return new Set(hosts.filter((h) => realServerVips(cluster, h).some((v) => v.address === vip.address && v.device === 'tunl0')));
+/** Per VIP, the real servers that hold it on tunl0 by design (LVS-TUN); each host's VIPs read once. */
+function tunnelHolders(cluster: Cluster): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const { name } of cluster.hosts) {
+    for (const v of realServerVips(cluster, name)) {
+      if (v.device === 'tunl0') out.set(v.address, (out.get(v.address) ?? new Set()).add(name));
+    }
+  }
+  return out;
 }
 
 function placement(
