@@ -6,7 +6,7 @@
 
 import { strict as assert } from 'node:assert';
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -14,6 +14,7 @@ import { dnsProbeFact } from '../../lib/facts/dns-probe.js';
 import type { Fact } from '../../lib/facts/fact.js';
 import { miscCheckFact, miscCheckVerdict } from '../../lib/facts/misc-check.js';
 import { udpProbeFact } from '../../lib/facts/udp-probe.js';
+import { pathWithOnly } from '../support/tools-path.js';
 
 const exec = promisify(execFile);
 const ADDRESS = '198.18.0.100';
@@ -40,19 +41,8 @@ describe('facts: the probes of UDP_CHECK, DNS_CHECK and MISC_CHECK (issue 14)', 
   let dir: string;
   let servers: ChildProcess;
 
-  /** A PATH holding only these programs, so `command -v` finds exactly them. */
-  function pathWith(tools: string[]): string {
-    const bin = join(dir, `bin-${tools.join('-') || 'none'}`);
-    mkdirSync(bin, { recursive: true });
-    for (const t of ['tail', 'timeout', ...tools]) {
-      try {
-        symlinkSync(`/usr/bin/${t}`, join(bin, t));
-      } catch {
-        /* already there */
-      }
-    }
-    return bin;
-  }
+  /** A PATH holding only these programs (and what the command itself uses), so `command -v` finds exactly them. */
+  const pathWith = (tools: string[]) => pathWithOnly(dir, ['tail', 'timeout', ...tools]);
   async function inNs<T>(fact: Fact<T>, tools: string[]): Promise<T> {
     const r = await exec('ip', ['netns', 'exec', ns, 'env', '-i', `PATH=${pathWith(tools)}`, '/bin/sh', '-c', fact.command]).then(
       (x) => ({ stdout: x.stdout, code: 0 }),

@@ -5,11 +5,12 @@
 
 import { strict as assert } from 'node:assert';
 import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { httpProbeFact, type ProbeTool, parseHttpProbe, probeUrl } from '../../lib/facts/http-probe.js';
+import { pathWithOnly } from '../support/tools-path.js';
 
 const exec = promisify(execFile);
 
@@ -61,20 +62,8 @@ describe('facts/http-probe', () => {
     let server: ChildProcess;
     let tlsServer: ChildProcess;
 
-    /** A PATH holding only these programs, so `command -v` finds exactly them. */
-    function pathWith(tools: string[]): string {
-      const bin = join(dir, `bin-${tools.join('-') || 'none'}`);
-      mkdirSync(bin, { recursive: true });
-      for (const t of ['head', 'cat', 'timeout', ...tools]) {
-        const real = t === 'python3' ? '/usr/bin/python3' : `/usr/bin/${t}`;
-        try {
-          symlinkSync(real, join(bin, t));
-        } catch {
-          /* already there */
-        }
-      }
-      return bin;
-    }
+    /** A PATH holding only these programs (and what the command itself uses), so `command -v` finds exactly them. */
+    const pathWith = (tools: string[]) => pathWithOnly(dir, ['head', 'cat', 'timeout', ...tools]);
 
     async function probe(tools: string[], port: number, path = '/index.html', tls = false) {
       const fact = httpProbeFact({ address: '198.18.0.100', port, path, tls });
