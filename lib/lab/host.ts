@@ -3,6 +3,7 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { UserError } from '../errors.js';
 import type { LabNetwork } from './addressing.js';
 import { bootFailure, initrdFailed } from './boot-failure.js';
 import { removeCgroups } from './cgroups.js';
@@ -66,6 +67,25 @@ export interface WaitBootedOptions {
   logDir?: string; // where the console of a host that did not boot is kept (LAB_LOG_DIR)
 }
 
+/** OpenSSH's words when the key that answered is not the one in the lab's known_hosts. */
+const HOST_KEY_MISMATCH = /REMOTE HOST IDENTIFICATION HAS CHANGED|Host key verification failed/;
+
+/**
+ * The lab gives every host its host key before it boots, so a key that does
+ * not match is never a host still booting: another machine answers at the
+ * address (one of the client's traffic source addresses, a host of another
+ * lab). Waiting would only end in a boot timeout that names no reason.
+ */
+export function anotherMachineAnswers(host: string, address: string, probe: HostProbe): UserError | null {
+  if (!probe.error || !HOST_KEY_MISMATCH.test(probe.error)) return null;
+  return new UserError(
+    `${host}: another machine answers at ${address}: its SSH host key is not the one lab up gave ${host} (ssh: host key verification failed)`,
+    {
+      hint: `find what else holds ${address} on the lab bridge (ip neigh show ${address}; lvs-play lab ssh client -- ip -br addr) and give ${host} an address nothing else uses`,
+    },
+  );
+}
+
 /** How often waitBooted looks at the host's process and console while a probe is under way. */
 const WATCH_MS = 250;
 
@@ -100,6 +120,8 @@ export async function waitBooted(names: HostNames, address: string, proc: Proces
       clearInterval(watch);
     }
     if (last.ssh && (last.state === 'running' || last.state === 'degraded')) return last;
+    const impostor = anotherMachineAnswers(names.host, address, last);
+    if (impostor) throw impostor;
     why = gone();
     if (why) throw await bootFailure(names, why, extraLog(names, what), logDir);
     await new Promise((r) => setTimeout(r, 500));

@@ -8,7 +8,7 @@ import { planNetwork } from './addressing.js';
 import { setUpAliases } from './alias-sshd.js';
 import { type AliasPlan, planAliases } from './aliases.js';
 import { ensureAptRepo, repoPackages } from './apt-repo.js';
-import { createHost, probeHost, tearDownHost, waitBooted } from './host.js';
+import { anotherMachineAnswers, createHost, probeHost, tearDownHost, waitBooted } from './host.js';
 import { writeHostMarker } from './host-marker.js';
 import { type LabHost, readLabSpec } from './inventory.js';
 import { isMountPoint } from './mounts.js';
@@ -284,6 +284,8 @@ async function waitAnswers(a: LabUpAlias): Promise<void> {
   for (let attempt = 0; attempt < 20; attempt++) {
     const probe = await probeHost(a.address);
     if (probe.ssh) return;
+    const impostor = anotherMachineAnswers(a.name, a.address, probe);
+    if (impostor) throw impostor;
     last = probe.error ?? '';
     await new Promise((r) => setTimeout(r, 250));
   }

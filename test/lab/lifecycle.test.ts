@@ -185,6 +185,41 @@ describe('lab lifecycle: lvs-play lab up / down on this machine', function () {
     assert.equal((await labSsh(address('client'), 'dpkg -s keepalived')).code, 0, 'the client kept what was installed');
   });
 
+  it("another machine answering at a host's address (another SSH host key): lab up fails at once naming the host, not at its boot timeout", async () => {
+    const lvs02 = address('lvs02');
+    const key = '/etc/ssh/ssh_host_ed25519_key';
+    // lvs02's sshd answers with a key lab up did not give it: what another machine at its address shows
+    const otherKey = await ssh(
+      lvs02,
+      `cp -a ${key} ${key}.lvsp-orig && cp -a ${key}.pub ${key}.pub.lvsp-orig && rm -f ${key} ${key}.pub && ` +
+        `ssh-keygen -q -t ed25519 -N '' -f ${key} && cat ${key}.pub && systemctl restart ssh`,
+    );
+    const dir = await mkdtemp(join(tmpdir(), 'lvsp-kh-'));
+    const otherKnownHosts = join(dir, 'known_hosts');
+    await writeFile(otherKnownHosts, `${lvs02} ${otherKey.trim().split(/\s+/).slice(0, 2).join(' ')}\n`);
+    try {
+      await assert.rejects(
+        timed('lab up with another host key at lvs02', () => labUp({ progress: labProgress })),
+        (err: Error) => {
+          assert.match(err.message, /^lvs02: another machine answers at 198\.18\.0\.20: its SSH host key is not the one lab up gave lvs02/);
+          assert.doesNotMatch(err.message, /not up after/);
+          return true;
+        },
+      );
+    } finally {
+      const back = await labSsh(lvs02, `mv -f ${key}.lvsp-orig ${key} && mv -f ${key}.pub.lvsp-orig ${key}.pub && systemctl restart ssh`, {
+        knownHosts: otherKnownHosts,
+      });
+      await rm(dir, { recursive: true, force: true });
+      assert.equal(back.code, 0, `putting lvs02's own key back: ${back.stderr}`);
+    }
+    const again = await labUp({ progress: labProgress });
+    assert.ok(
+      again.hosts.every((h) => h.reused),
+      'with its own key back, every host is reused',
+    );
+  });
+
   it('recovers a lab whose processes were killed (a killed lab up): fresh containers, same addresses and keys', async () => {
     const victims = await labProcesses();
     assert.ok(victims.length > spec.hosts.length, 'nspawn and container processes');
