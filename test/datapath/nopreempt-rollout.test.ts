@@ -136,7 +136,7 @@ describe('datapath: a nopreempt rollout under traffic (issue 13)', function () {
         changes[VIPS.indexOf(x.vip)]!.some((c) => Math.abs(x.t * 1000 - c) <= MOVE_WINDOW_MS),
     );
     process.stderr.write(
-      `      [datapath] nopreempt rollout took ${(took / 1000).toFixed(1)} s; holders before ${before.join(', ')}, after ${after.join(', ')}; ` +
+      `      [datapath] nopreempt rollout took ${(took / 1000).toFixed(1)} s (from ${(t0 / 1000).toFixed(3)}, the client's clock); holders before ${before.join(', ')}, after ${after.join(', ')}; ` +
         `${results.length} requests (${during.length} during the rollout), ${failed.length} failed ` +
         `(${resetAtMove.length} reset at a VIP move: ${resetAtMove.map((x) => `${x.vip} at ${x.t.toFixed(3)}`).join(', ') || 'none'}); slowest during the rollout ${slowest} ms, ${retransmitted} took 1 s or more; ` +
         `answered by ${[...new Set(results.filter(ok).map((x) => x.body))].sort().join(', ')}; ` +
