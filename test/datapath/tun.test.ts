@@ -72,7 +72,7 @@ function answeredCounts(rs: HttpResult[]): Record<string, number> {
   return by;
 }
 
-describe('datapath: LVS-TUN, its real server answering from tunl0 with the VIP as the source (issue 14)', function () {
+describe('datapath: LVS-TUN, its real servers answering from tunl0 with the VIP as the source, one rolled out under traffic (issue 14)', function () {
   this.timeout(20 * 60_000);
   const lab = useDatapathLab();
   let dir = '';
@@ -235,7 +235,7 @@ describe('datapath: LVS-TUN, its real server answering from tunl0 with the VIP a
       }
       const c = await lvsPlay(['check', inventory, '--limit', ROLLED]);
       assert.equal(c.code, 0, `${ROLLED} in sync after the rollout:\n${c.stdout}`);
-      // the VIP is on tunl0 again after the repair: the drained server takes requests again
+      // the VIP is on tunl0 again after the repair: the server that was drained answers requests again
       const after = await clientTraffic(lab.address('client'), {
         vips: [TUN_VIP],
         sources: SOURCES,
@@ -244,6 +244,7 @@ describe('datapath: LVS-TUN, its real server answering from tunl0 with the VIP a
         timeoutMs: 2000,
       });
       assert.deepEqual(failures(after), []);
+      assert.ok((answeredCounts(after)[ROLLED] ?? 0) > 0, `${ROLLED} answers after the rollout: ${JSON.stringify(answeredCounts(after))}`);
     } finally {
       sampling = false;
       await lab.run('client', `touch ${stop}`);
