@@ -108,7 +108,7 @@ describe('datapath: a nopreempt rollout under traffic (issue 13)', function () {
       timeoutMs: 3000,
     });
     await new Promise((r) => setTimeout(r, 3000));
-    // where each VIP is seen during the rollout (read one director after the other: only to show that it moved)
+    // where each VIP is seen during the rollout (to show that it moved), and when its holders changed
     const seenOn = VIPS.map(() => new Set<string>());
     const changes = VIPS.map(() => [] as HolderChange[]);
     let last: { holders: string[]; start: number } | null = null;
