@@ -32,6 +32,7 @@ import { join } from 'node:path';
 import { lvsPlay } from '../support/cli.js';
 import { clientSources, clientTraffic, ok, SOURCE_BLOCKS } from '../support/client-traffic.js';
 import { DATAPATH_INVENTORY, DIRECTORS, useDatapathLab, VIPS } from '../support/datapath.js';
+import { holdersNow } from '../support/vip-holders.js';
 import { waitFor } from '../support/wait.js';
 
 const STOP = '/tmp/lvs-play-nopreempt-rollout-stop';
@@ -67,10 +68,7 @@ describe('datapath: a nopreempt rollout under traffic (issue 13)', function () {
   let drains = '';
   const env = () => ({ LVS_PLAY_DRAINS_DIR: drains });
   /** each VIP's holders ("lvs-dr", "lvs-dr+lvs-dr2", "none"), both directors read at the same time */
-  const holders = async () => {
-    const addresses = await Promise.all(DIRECTORS.map((d) => lab.run(d, 'ip -j address show dev eth0')));
-    return VIPS.map((vip) => DIRECTORS.filter((_d, i) => addresses[i]!.includes(`"${vip}"`)).join('+') || 'none');
-  };
+  const holders = () => holdersNow(lab.run, DIRECTORS, VIPS);
   const file = (name: string, weight: number) => {
     const path = join(dir, `${name}.json`);
     writeFileSync(path, JSON.stringify(nopreemptInventory(weight), null, 2));
