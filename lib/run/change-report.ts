@@ -15,17 +15,8 @@ export function changeReport(change: Change, withDiff: boolean, redact: (s: stri
   if (!withDiff || !change.diff) return { summary: change.summary };
   const { label, before, after, secret } = change.diff;
   const clean = (s: string) => (secret ? redact(s) : s);
-  const patch = loadDiffLibrary().createTwoFilesPatch(
-    before === null ? '/dev/null' : `a${label}`,
-    `b${label}`,
-    clean(before ?? ''),
-    clean(after),
-    '',
-    '',
-    {
-      context: 3,
-    },
-  );
+  const from = before === null ? '/dev/null' : `a${label}`;
+  const patch = loadDiffLibrary().createTwoFilesPatch(from, `b${label}`, clean(before ?? ''), clean(after), '', '', { context: 3 });
   // drop the "====" header line createTwoFilesPatch starts with
   return { summary: change.summary, diff: redact(patch.split('\n').slice(1).join('\n')) };
 }
