@@ -27,15 +27,23 @@ export function batchFacts(facts: Fact<unknown>[]): Batch {
     script: `${lines.join('\n')}\n`,
     parse(stdout: string): FactValues {
       const values = new FactValues();
+      // one pass from left to right with indexOf: the frames come in script
+      // order, and a regex per fact (the nonce makes each one new) cost more
+      // than the facts' own parsing on a 100-host check
+      let from = 0;
       unique.forEach((fact, i) => {
         const begin = `${nonce} ${i} begin\n`;
-        const endRe = new RegExp(`\\n${nonce} ${i} end (\\d+)\\n`);
-        const start = stdout.indexOf(begin);
-        const rest = start < 0 ? '' : stdout.slice(start + begin.length);
-        const end = endRe.exec(rest);
-        if (start < 0 || !end) throw new Error(`fact ${fact.id}: its output is missing from the host's answer`);
-        const output: FactOutput = { stdout: rest.slice(0, end.index), code: Number(end[1]) };
+        const end = `\n${nonce} ${i} end `;
+        const start = stdout.indexOf(begin, from);
+        const bodyStart = start + begin.length;
+        const endAt = start < 0 ? -1 : stdout.indexOf(end, bodyStart);
+        const codeAt = endAt + end.length;
+        const lineEnd = endAt < 0 ? -1 : stdout.indexOf('\n', codeAt);
+        const code = lineEnd < 0 ? '' : stdout.slice(codeAt, lineEnd);
+        if (!/^\d+$/.test(code)) throw new Error(`fact ${fact.id}: its output is missing from the host's answer`);
+        const output: FactOutput = { stdout: stdout.slice(bodyStart, endAt), code: Number(code) };
         values.set(fact.id, fact.parse(output));
+        from = lineEnd + 1;
       });
       return values;
     },
