@@ -1,6 +1,7 @@
 // The floor lvs-play is measured against: one plain OpenSSH connection per
-// host running the very fact batch `check` sends (lib/facts/batch.ts), so
-// both read exactly the same state; at most `concurrency` hosts at once, as
+// host running the very fact batch `check` sends (lib/facts/batch.ts; its
+// facts from firstReadFacts, as check's first read), so both read exactly
+// the same state; at most `concurrency` hosts at once, as
 // lvs-play's --forks. By default with the key exchange and cipher lvs-play's
 // ssh2 negotiates with OpenSSH 9 (curve25519, AES-GCM), so both sides do the
 // same cryptography: left to its defaults, OpenSSH picks the post-quantum
@@ -14,6 +15,7 @@ import { loadInventory } from '../lib/inventory/load.js';
 import type { Host } from '../lib/inventory/types.js';
 import { assertLabRoute } from '../lib/lab/route.js';
 import { hostsOf, tasksFor } from '../lib/playbook.js';
+import { firstReadFacts } from '../lib/run/host-run.js';
 import { seedPlaybook } from '../playbooks/seed.js';
 
 export interface FloorTarget {
@@ -31,7 +33,7 @@ export async function floorTargets(inventoryFile: string): Promise<FloorTarget[]
   for (const host of hostsOf(seedPlaybook, cluster)) await assertLabRoute(host.address);
   return hostsOf(seedPlaybook, cluster).map((host) => ({
     host,
-    script: batchFacts(tasksFor(seedPlaybook, host).flatMap((t) => t.facts({ cluster, host }))).script,
+    script: batchFacts(firstReadFacts({ cluster, host }, tasksFor(seedPlaybook, host))).script,
   }));
 }
 

@@ -8,7 +8,7 @@
 // journals): check reports them; deploy rolls them back before anything else.
 
 import { UserError } from '../errors.js';
-import type { FactValues } from '../facts/fact.js';
+import type { Fact, FactValues } from '../facts/fact.js';
 import { describeHolder } from '../lock/holder.js';
 import type { Transport } from '../ssh/transport.js';
 import type { Task, TaskContext, TaskDiff } from '../tasks/task.js';
@@ -38,6 +38,11 @@ export interface HostRunOptions {
   observer: RunObserver;
 }
 
+/** A host's first read, in every mode: what runs left on it, then every fact its tasks declare (one round trip). */
+export function firstReadFacts(ctx: TaskContext, tasks: readonly Task[]): Fact<unknown>[] {
+  return [hostRunsFact, ...tasks.flatMap((t) => t.facts(ctx))];
+}
+
 export async function runHost(o: HostRunOptions): Promise<HostReport> {
   const started = Date.now();
   const host = o.ctx.host.name;
@@ -63,7 +68,7 @@ export async function runHost(o: HostRunOptions): Promise<HostReport> {
   let facts: FactValues;
   try {
     transport = await o.connect();
-    facts = await gatherFacts(transport, [hostRunsFact, ...o.tasks.flatMap((t) => t.facts(o.ctx))]);
+    facts = await gatherFacts(transport, firstReadFacts(o.ctx, o.tasks));
   } catch (err) {
     // the hint says what to do (e.g. --accept-new-host-keys for an unknown host key)
     const hint = err instanceof UserError && err.hint ? ` (${err.hint})` : '';
