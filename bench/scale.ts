@@ -5,7 +5,7 @@
 // servers past the 16th being aliases (lab up --max-containers, see
 // lib/lab/aliases.ts). Takes the lab over (it brings it up for the largest
 // farm and leaves it up):
-//   npx tsx bench/scale.ts [--sizes 4,19,50,100,200,400] [--runs 5] [--forks 8,16,64,1024] [--forks-runs 3]
+//   npx tsx bench/scale.ts [--sizes 4,19,50,100,200,400] [--runs 5] [--forks 8,16,64,1024] [--forks-runs 3] [--node-floor]
 // A size counts the hosts check works on: the two directors and N-2 real
 // servers. For each size: the no-op check, the no-op deploy and verify as a
 // user runs them (the built CLI, Node start-up included), the floor at the
@@ -13,7 +13,10 @@
 // RSS (the largest of the timed runs: each records its own); then check at
 // --forks-at hosts with each other --forks value (16 is the size's own
 // check). Prints ratios to the floor, the marginal cost per host and how
-// long the whole benchmark took.
+// long the whole benchmark took. --node-floor also times the node floor
+// (bench/node-ssh2-floor.cjs, 16 at a time) at each size and prints check
+// and deploy against it: lvs-play's own cost, apart from Node's start and
+// ssh2's (it adds about a floor's time per run, so it is not the default).
 
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,6 +25,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { farmInventory } from './lab-farm.js';
+import { nodeFloorInput, nodeSsh2Floor } from './node-floor.js';
 import { floorTargets, openSshFloor } from './openssh-floor.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -34,6 +38,7 @@ const { values } = parseArgs({
     'forks-runs': { type: 'string', default: '3' },
     'forks-at': { type: 'string', default: '200' },
     'max-containers': { type: 'string', default: '19' },
+    'node-floor': { type: 'boolean', default: false },
   },
 });
 const sizes = values.sizes.split(',').map(Number);
@@ -112,6 +117,8 @@ await lvsPlay(['deploy', largestFile, '--json']);
 interface Row {
   hosts: number;
   floor: number[];
+  /** --node-floor only */
+  nodeFloor: number[];
   check: number[];
   deploy: number[];
   verify: number[];
@@ -168,11 +175,13 @@ for (const hosts of [...new Set([...sizes, forksAt])].sort((a, b) => a - b)) {
   await lvsPlay(['deploy', file, '--limit', 'directors', '--json']);
   await settled(file);
   const targets = await floorTargets(file);
-  const row: Row = { hosts, floor: [], check: [], deploy: [], verify: [], rssCheck: [], rssDeploy: [] };
+  const nodeInput = values['node-floor'] ? await nodeFloorInput(targets) : null;
+  const row: Row = { hosts, floor: [], nodeFloor: [], check: [], deploy: [], verify: [], rssCheck: [], rssDeploy: [] };
   const rssVerify: number[] = [];
   // settled()'s verify has just read every host once: both sides are warm
   for (let i = 0; i < runs; i++) {
     row.floor.push(await timed(() => openSshFloor(targets, DEFAULT_FORKS)));
+    if (nodeInput) row.nodeFloor.push(await timed(() => nodeSsh2Floor(nodeInput, DEFAULT_FORKS)));
     row.check.push(await timedCli(['check', file, '--json'], row.rssCheck));
     row.deploy.push(await timedCli(['deploy', file, '--json'], row.rssDeploy));
     row.verify.push(await timedCli(['verify', file, '--json'], rssVerify));
@@ -198,6 +207,17 @@ for (const r of rows) {
   console.log(
     `| ${r.hosts} | ${(f / 1000).toFixed(2)} (${spread(r.floor)}) | ${cell(r.check)} | ${cell(r.deploy)} | ${cell(r.verify)} | ${Math.max(...r.rssCheck).toFixed(0)} / ${Math.max(...r.rssDeploy).toFixed(0)} MB |`,
   );
+}
+if (values['node-floor']) {
+  console.log("\nagainst the node floor (one Node process, ssh2, the same batches, 16 at a time): lvs-play's own cost");
+  console.log('| hosts | floor | node floor | ratio to floor | check / node floor | deploy / node floor |');
+  console.log('| --- | --- | --- | --- | --- | --- |');
+  for (const r of rows) {
+    const n = median(r.nodeFloor);
+    console.log(
+      `| ${r.hosts} | ${(median(r.floor) / 1000).toFixed(2)} | ${(n / 1000).toFixed(2)} (${spread(r.nodeFloor)}) | ${(n / median(r.floor)).toFixed(2)}x | ${(median(r.check) / n).toFixed(2)}x | ${(median(r.deploy) / n).toFixed(2)}x |`,
+    );
+  }
 }
 console.log('\nmarginal cost per extra host (ms), between consecutive sizes:');
 console.log('| from | to | floor | check | deploy | verify | RSS check (MB/100 hosts) |');
