@@ -43,6 +43,8 @@ export class ConnectionPool {
   /** one cap per sshd, by handshakeTarget */
   readonly #handshakes = new Map<string, Semaphore>();
   readonly #entries = new Map<string, Entry>();
+  /** aborted by closeAll: a handshake still in flight then is abandoned, not waited for */
+  readonly #closing = new AbortController();
   #closed = false;
 
   /** hosts: the cluster's hosts, where a jumpHost naming an inventory host is found */
@@ -103,7 +105,7 @@ export class ConnectionPool {
     const delays = this.#options.handshakeRetryDelaysMs ?? DEFAULT_HANDSHAKE_RETRY_DELAYS_MS;
     for (let attempt = 0; ; attempt++) {
       try {
-        return await cap.run(() => connect(host, { ...this.#options, jump }));
+        return await cap.run(() => connect(host, { ...this.#options, jump, signal: this.#closing.signal }));
       } catch (err) {
         const delay = delays[attempt];
         if (!droppedBeforeHandshake(err)) throw err;
@@ -131,6 +133,8 @@ export class ConnectionPool {
   /** Close every connection: targets first, then the jump hosts they went through. */
   async closeAll(): Promise<void> {
     this.#closed = true;
+    // a connection still being made (e.g. to a host that does not answer) would hold the close for its whole timeout
+    this.#closing.abort();
     const entries = new Map(this.#entries);
     this.#entries.clear();
     await Promise.allSettled([...entries.values()].map((e) => e.promise));

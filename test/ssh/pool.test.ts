@@ -208,6 +208,37 @@ describe('connection pool against a real sshd', function () {
     await assert.rejects(pool([a, b]).get(a), /a -> b -> a/);
   });
 
+  it('closeAll abandons connections still being made (no answer yet, no banner yet) instead of waiting out their timeout', async () => {
+    // a write run refused at its first lock closes a pool whose other handshakes are under way: with 120 s connect
+    // timeouts, a close that waited for them would run past this test's 30 s
+    const accepted = join(sshd.dir, 'mute-accepted');
+    await writeFile(accepted, '0');
+    const silent = await serveInNetns(2298, 'held = []', `held.append(c); open('${accepted}', 'w').write(str(len(held)))`);
+    try {
+      const gone = { ...sshd.host({ name: 'gone', ssh: { connectTimeout: 120 } }), address: sshd.droppedAddress };
+      const mute = sshd.host({ name: 'mute', ssh: { port: 2298, connectTimeout: 120 } });
+      const a = sshd.host({ name: 'a' });
+      const p = pool([gone, mute, a], { handshakeRetryDelaysMs: [] });
+      const pending = [p.get(gone), p.get(mute)].map((g) =>
+        g.then(
+          () => 'connected',
+          (err: Error) => err.message,
+        ),
+      );
+      const t = await p.get(a);
+      for (let i = 0; i < 40 && (await readFile(accepted, 'utf8')) === '0'; i++) await new Promise((r) => setTimeout(r, 50));
+      assert.equal(await readFile(accepted, 'utf8'), '1', "mute's TCP connection is in, its SSH handshake waits for a banner");
+      await p.closeAll();
+      const [goneSaid, muteSaid] = await Promise.all(pending);
+      assert.match(goneSaid!, /^gone: connection to gone \(198\.19\.\d+\.5:22\) abandoned: the run no longer needs it$/);
+      assert.match(muteSaid!, /^mute: connection to mute \(198\.19\.\d+\.2:2298\) abandoned: the run no longer needs it$/);
+      await assert.rejects(t.exec('true'), /closed/, 'the connection that was made is closed too');
+      await assert.rejects(p.get(a), /the connection pool is closed/);
+    } finally {
+      silent.kill();
+    }
+  });
+
   it('opens a lost connection again on the next get()', async () => {
     const h = sshd.host({ name: 'c' });
     const p = pool([h]);
