@@ -109,6 +109,10 @@ export class WriteSession {
         if (err instanceof LockHeld) throw err;
       }
     };
+    // the handshakes need not wait for the arbiter: a connection changes
+    // nothing and takes no lock; only the locks keep that order. A host that
+    // fails here fails again in attempt(), from the pool.
+    for (const h of arbiter ? [arbiter, ...hosts] : hosts) this.pool.get(h).catch(() => undefined);
     if (arbiter) await attempt(arbiter);
     const results = await Promise.allSettled(hosts.filter((h) => h !== arbiter).map(attempt));
     const refused = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
