@@ -10,6 +10,7 @@
 // cannot close it on a busy server. Jump hosts are connected first, once, and
 // shared by their targets.
 
+import { setMaxListeners } from 'node:events';
 import { HostError } from '../errors.js';
 import type { Host } from '../inventory/types.js';
 import { droppedBeforeHandshake } from './connect-errors.js';
@@ -51,6 +52,8 @@ export class ConnectionPool {
   constructor(hosts: readonly Host[] = [], options: PoolOptions = {}) {
     this.#hosts = hosts;
     this.#options = options;
+    // each handshake in flight listens to it, up to --forks of them: past 10, node would print a leak warning
+    setMaxListeners(0, this.#closing.signal);
   }
 
   /** The host's connection, opened on first use. A host that failed to
