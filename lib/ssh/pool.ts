@@ -44,9 +44,8 @@ export class ConnectionPool {
   /** one cap per sshd, by handshakeTarget */
   readonly #handshakes = new Map<string, Semaphore>();
   readonly #entries = new Map<string, Entry>();
-  /** aborted by closeAll: a handshake still in flight then is abandoned, not waited for */
+  /** aborted by closeAll (the pool is closed from then on): a handshake still in flight is abandoned, not waited for */
   readonly #closing = new AbortController();
-  #closed = false;
 
   /** hosts: the cluster's hosts, where a jumpHost naming an inventory host is found */
   constructor(hosts: readonly Host[] = [], options: PoolOptions = {}) {
@@ -65,7 +64,7 @@ export class ConnectionPool {
 
   #get(host: Host, via: string[]): Promise<Transport> {
     const key = keyOf(host);
-    if (this.#closed) return Promise.reject(new HostError(host.name, 'the connection pool is closed'));
+    if (this.#closing.signal.aborted) return Promise.reject(new HostError(host.name, 'the connection pool is closed'));
     if (via.includes(key)) {
       const names = [...via, key].map((k) => k.split('\0')[0]).join(' -> ');
       return Promise.reject(
@@ -112,7 +111,7 @@ export class ConnectionPool {
       } catch (err) {
         const delay = delays[attempt];
         if (!droppedBeforeHandshake(err)) throw err;
-        if (delay === undefined || this.#closed) {
+        if (delay === undefined || this.#closing.signal.aborted) {
           if (attempt === 0) throw err;
           throw new HostError(host.name, `${(err as HostError).message.slice(host.name.length + 2)} (${attempt + 1} tries)`, {
             hint: "raise sshd's MaxStartups on that host, or lower --forks",
@@ -135,7 +134,6 @@ export class ConnectionPool {
 
   /** Close every connection: targets first, then the jump hosts they went through. */
   async closeAll(): Promise<void> {
-    this.#closed = true;
     // a connection still being made (e.g. to a host that does not answer) would hold the close for its whole timeout
     this.#closing.abort();
     const entries = new Map(this.#entries);

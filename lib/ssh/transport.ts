@@ -457,12 +457,14 @@ export async function connect(host: Host, options: ConnectOptions = {}): Promise
   const { user, port, knownHosts } = host.ssh;
   const where = `${host.name} (${sshAddress(host)}:${port})`;
   const timeoutMs = options.connectTimeoutMs ?? (host.ssh.connectTimeout ? host.ssh.connectTimeout * 1000 : DEFAULT_CONNECT_TIMEOUT_MS);
+  const abandoned = () => new HostError(host.name, `connection to ${where} abandoned: the run no longer needs it`);
+  // abandoned while it waited for a handshake slot: nothing is read or looked up for it
+  if (options.signal?.aborted) throw abandoned();
   const credentials = await loadCredentials(host, options);
   const known = await loadReadableKnownHosts(knownHostsFiles(host)); // unreadable files: the verifier says so
   const acceptNew = options.acceptNewHostKeys || host.ssh.acceptNewHostKeys === true;
   const verifier = createHostVerifier(host, { acceptNew, hashKnownHosts: options.hashKnownHosts });
   const socket = await openSocket(host, options, where);
-  const abandoned = () => new HostError(host.name, `connection to ${where} abandoned: the run no longer needs it`);
   if (options.signal?.aborted) {
     socket.sock?.destroy();
     throw abandoned();

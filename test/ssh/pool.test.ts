@@ -225,9 +225,11 @@ describe('connection pool against a real sshd', function () {
         address: sshd.droppedAddress,
       }));
       const mute = sshd.host({ name: 'mute', ssh: { port: 2298, connectTimeout: 120 } });
+      // and one that waits for gone0's handshake slot (one per sshd here): abandoned before it is tried
+      const queued = { ...sshd.host({ name: 'queued', ssh: { port: 2200, connectTimeout: 120 } }), address: sshd.droppedAddress };
       const a = sshd.host({ name: 'a' });
-      const p = pool([...gone, mute, a], { handshakeRetryDelaysMs: [] });
-      const pending = [...gone, mute].map((h) =>
+      const p = pool([...gone, mute, queued, a], { handshakeRetryDelaysMs: [], maxHandshakes: 1 });
+      const pending = [...gone, mute, queued].map((h) =>
         p.get(h).then(
           () => 'connected',
           (err: Error) => err.message,
@@ -245,10 +247,11 @@ describe('connection pool against a real sshd', function () {
         assert.match(line, where);
       }
       assert.match(said[12]!, /^mute: connection to mute \(198\.19\.\d+\.2:2298\) abandoned: the run no longer needs it$/);
+      assert.match(said[13]!, /^queued: connection to queued \(198\.19\.\d+\.5:2200\) abandoned: the run no longer needs it$/);
       await assert.rejects(t.exec('true'), /closed/, 'the connection that was made is closed too');
       await assert.rejects(p.get(a), /the connection pool is closed/);
       await new Promise((r) => setImmediate(r)); // a warning is emitted on a later tick
-      assert.deepEqual(warnings, [], 'no listener-leak warning with 14 handshakes in flight');
+      assert.deepEqual(warnings, [], 'no listener-leak warning with 14 handshakes in flight and one queued');
     } finally {
       process.off('warning', onWarning);
       silent.kill();
