@@ -11,6 +11,7 @@
 // shared by their targets.
 
 import { setMaxListeners } from 'node:events';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { HostError } from '../errors.js';
 import type { Host } from '../inventory/types.js';
 import { droppedBeforeHandshake } from './connect-errors.js';
@@ -118,7 +119,8 @@ export class ConnectionPool {
             cause: err,
           });
         }
-        await new Promise((r) => setTimeout(r, delay * (0.5 + Math.random() / 2)));
+        // closeAll ends the pause at once; the next try then finds the signal aborted and gives the connection up
+        await sleep(delay * (0.5 + Math.random() / 2), undefined, { signal: this.#closing.signal }).catch(() => undefined);
       }
     }
   }

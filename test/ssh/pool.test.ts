@@ -165,6 +165,32 @@ describe('connection pool against a real sshd', function () {
     await assert.rejects(pool([closed]).get(closed), (e: Error) => /connection refused/.test(e.message) && !/tries/.test(e.message));
   });
 
+  it('closeAll ends the pause before the next try of a dropped connection, and that try is never made', async () => {
+    const counter = join(sshd.dir, 'dropped-count-pause');
+    await writeFile(counter, '0');
+    const server = await serveInNetns(
+      2297,
+      'n = 0',
+      `n += 1; open('${counter}', 'w').write(str(n)); c.send(b'Exceeded MaxStartups\\r\\n'); c.close()`,
+    );
+    try {
+      const probe = sshd.host({ name: 'dropper', ssh: { port: 2297 } });
+      // a pause of 60-120 s after the first drop: a close that waited for it would run past this test's 30 s
+      const p = pool([probe], { handshakeRetryDelaysMs: [120_000] });
+      const said = p.get(probe).then(
+        () => 'connected',
+        (e: Error) => e.message,
+      );
+      for (let i = 0; i < 100 && (await readFile(counter, 'utf8')) === '0'; i++) await new Promise((r) => setTimeout(r, 50));
+      assert.equal(await readFile(counter, 'utf8'), '1', 'the first try was dropped');
+      await p.closeAll();
+      assert.match(await said, /^dropper: connection to dropper \(198\.19\.\d+\.\d+:2297\) abandoned: the run no longer needs it$/);
+      assert.equal(await readFile(counter, 'utf8'), '1', 'no second try reached the server');
+    } finally {
+      server.kill();
+    }
+  });
+
   it('connects through a jump host named in the inventory, sharing its connection', async () => {
     const bastion = sshd.host({ name: 'bastion' });
     const rs = inner.host({ name: 'rs1', ssh: { jumpHost: 'bastion' } });
