@@ -40,6 +40,12 @@ describe('connection pool against a real sshd', function () {
     return server;
   }
 
+  /** A port that answers each connection "Exceeded MaxStartups" and closes it, as sshd over MaxStartups does,
+   * writing how many it has seen to `counter` (before the answer, so the count is on disk when the client sees it). */
+  function serveDropper(port: number, counter: string) {
+    return serveInNetns(port, 'n = 0', `n += 1; open('${counter}', 'w').write(str(n)); c.send(b'Exceeded MaxStartups\\r\\n'); c.close()`);
+  }
+
   before(async () => {
     sshd = await startSshd();
     inner = await startSshd({ behind: sshd });
@@ -135,12 +141,7 @@ describe('connection pool against a real sshd', function () {
     // in sshd's namespace, a port that answers each connection "Exceeded MaxStartups" and closes it, as sshd over
     // MaxStartups does (the client then sees it closed, or reset when its own banner was already there), counting them
     const counter = join(sshd.dir, 'dropped-count');
-    const server = await serveInNetns(
-      2299,
-      'n = 0',
-      // counted before the answer, so the count is on disk by the time the client sees the close
-      `n += 1; open('${counter}', 'w').write(str(n)); c.send(b'Exceeded MaxStartups\\r\\n'); c.close()`,
-    );
+    const server = await serveDropper(2299, counter);
     try {
       const probe = sshd.host({ name: 'dropper', ssh: { port: 2299 } });
       await writeFile(counter, '0');
@@ -168,11 +169,7 @@ describe('connection pool against a real sshd', function () {
   it('closeAll ends the pause before the next try of a dropped connection, and that try is never made', async () => {
     const counter = join(sshd.dir, 'dropped-count-pause');
     await writeFile(counter, '0');
-    const server = await serveInNetns(
-      2297,
-      'n = 0',
-      `n += 1; open('${counter}', 'w').write(str(n)); c.send(b'Exceeded MaxStartups\\r\\n'); c.close()`,
-    );
+    const server = await serveDropper(2297, counter);
     try {
       const probe = sshd.host({ name: 'dropper', ssh: { port: 2297 } });
       // a pause of 60-120 s after the first drop: a close that waited for it would run past this test's 30 s
