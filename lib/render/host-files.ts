@@ -32,8 +32,24 @@ function file(path: string, content: string, mode = 0o644): RenderedFile {
   return { path, content, mode, owner: 'root', secret: false };
 }
 
-/** The host's files, in a fixed order: sysctl and chrony first, then the role files. Debian's paths unless told. */
-export function hostFiles(cluster: Cluster, host: string, layout: OsLayout = DEBIAN_LAYOUT): RenderedFile[] {
+/** Rendered files by cluster, layout and host: a run's tasks each ask for the host's files (up to five times a
+ * director, and each keepalived.conf walks every real server), so a host's are rendered once. A Cluster is never
+ * changed once resolved; a new one renders anew. */
+const rendered = new WeakMap<Cluster, WeakMap<OsLayout, Map<string, readonly RenderedFile[]>>>();
+
+/** The host's files, in a fixed order: sysctl and chrony first, then the role files. Debian's paths unless told.
+ * The same cluster, host and layout give the very same (frozen) list. */
+export function hostFiles(cluster: Cluster, host: string, layout: OsLayout = DEBIAN_LAYOUT): readonly RenderedFile[] {
+  const byLayout = rendered.get(cluster) ?? new WeakMap<OsLayout, Map<string, readonly RenderedFile[]>>();
+  rendered.set(cluster, byLayout);
+  const byHost = byLayout.get(layout) ?? new Map<string, readonly RenderedFile[]>();
+  byLayout.set(layout, byHost);
+  const files = byHost.get(host) ?? Object.freeze(renderHostFiles(cluster, host, layout).map((f) => Object.freeze(f)));
+  byHost.set(host, files);
+  return files;
+}
+
+function renderHostFiles(cluster: Cluster, host: string, layout: OsLayout): RenderedFile[] {
   const h = cluster.hosts.find((x) => x.name === host);
   if (!h) throw new UserError(`unknown host "${host}"`, { hint: `hosts: ${cluster.hosts.map((x) => x.name).join(', ')}` });
   const out = [file(SYSCTL_CONF_PATH, renderSysctlConf(cluster, host)), file(layout.chrony.conf, renderChronyConf(cluster, host, layout))];

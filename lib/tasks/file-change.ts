@@ -70,7 +70,7 @@ function shownBefore(file: RenderedFile, content: string): string {
 }
 
 /** The rendered file at `path` among a host's files; a missing one is a bug in the playbook. */
-export function renderedFile(files: RenderedFile[], path: string): RenderedFile {
+export function renderedFile(files: readonly RenderedFile[], path: string): RenderedFile {
   const f = files.find((x) => x.path === path);
   if (!f) throw new Error(`no rendered file ${path} for this host`);
   return f;

@@ -26,7 +26,7 @@ describe('lvs-play-dr-client.service', function () {
     if (root) rmSync(root, { recursive: true, force: true });
   });
 
-  let files: RenderedFile[];
+  let files: readonly RenderedFile[];
   before(async () => {
     files = hostFiles(await loadCluster('example'), 'lvs01');
   });

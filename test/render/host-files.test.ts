@@ -3,7 +3,8 @@
 import { strict as assert } from 'node:assert';
 import { UserError } from '../../lib/errors.js';
 import type { Cluster } from '../../lib/inventory/types.js';
-import { hostFiles } from '../../lib/render/host-files.js';
+import { hostFiles, KEEPALIVED_CONF_PATH } from '../../lib/render/host-files.js';
+import { RHEL_LAYOUT } from '../../lib/render/os-layout.js';
 import { loadCluster } from './clusters.js';
 import { noAuth } from './variants.js';
 
@@ -65,6 +66,19 @@ describe('hostFiles', () => {
       () => hostFiles(example, 'lvs03'),
       (e: UserError) => e instanceof UserError && /lvs03/.test(e.message) && e.hint === 'hosts: lvs-dr, lvs-dr2, lvs01, lvs02',
     );
+  });
+
+  it("renders a host's files once per cluster: every task of a run gets the very same frozen list", async () => {
+    const first = hostFiles(example, 'lvs-dr');
+    assert.equal(hostFiles(example, 'lvs-dr'), first, 'the same list, not a second rendering');
+    assert.ok(Object.isFrozen(first) && first.every((f) => Object.isFrozen(f)), 'shared, so no caller can change it');
+    assert.notEqual(hostFiles(example, 'lvs-dr2'), first, 'each host its own');
+    assert.notEqual(hostFiles(example, 'lvs-dr', RHEL_LAYOUT), first, 'each layout its own');
+    const other = await loadCluster('example');
+    other.vips[0]!.advertInterval = 7;
+    const conf = (files: ReturnType<typeof hostFiles>) => files.find((f) => f.path === KEEPALIVED_CONF_PATH)!.content;
+    assert.match(conf(hostFiles(other, 'lvs-dr')), /advert_int 7/, 'another cluster is rendered anew');
+    assert.doesNotMatch(conf(first), /advert_int 7/);
   });
 
   it('is deterministic: the same inventory gives the same bytes, loaded once or twice', async () => {
