@@ -18,7 +18,7 @@ import { droppedBeforeHandshake } from './connect-errors.js';
 import { resolveJumpHost } from './jump.js';
 import { Semaphore } from './semaphore.js';
 import { sshAddress } from './ssh-address.js';
-import { type ConnectOptions, connect, SshTransport, type Transport } from './transport.js';
+import { type ConnectOptions, connect, type KeyFileCache, SshTransport, type Transport } from './transport.js';
 
 export interface PoolOptions extends Omit<ConnectOptions, 'jump'> {
   /** SSH handshakes in flight at once to one sshd (one address and port, reached directly or through one jump host);
@@ -47,6 +47,8 @@ export class ConnectionPool {
   readonly #entries = new Map<string, Entry>();
   /** aborted by closeAll (the pool is closed from then on): a handshake still in flight is abandoned, not waited for */
   readonly #closing = new AbortController();
+  /** each private key file read and parsed once for all the pool's connections */
+  readonly #keyFiles: KeyFileCache = new Map();
 
   /** hosts: the cluster's hosts, where a jumpHost naming an inventory host is found */
   constructor(hosts: readonly Host[] = [], options: PoolOptions = {}) {
@@ -108,7 +110,7 @@ export class ConnectionPool {
     const delays = this.#options.handshakeRetryDelaysMs ?? DEFAULT_HANDSHAKE_RETRY_DELAYS_MS;
     for (let attempt = 0; ; attempt++) {
       try {
-        return await cap.run(() => connect(host, { ...this.#options, jump, signal: this.#closing.signal }));
+        return await cap.run(() => connect(host, { ...this.#options, jump, signal: this.#closing.signal, keyFiles: this.#keyFiles }));
       } catch (err) {
         const delay = delays[attempt];
         if (!droppedBeforeHandshake(err)) throw err;

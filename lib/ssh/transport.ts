@@ -75,6 +75,25 @@ export interface ConnectOptions {
   routeGuard?: RouteGuard;
   /** abandons the connection while it is being made (the pool's closeAll): the socket is destroyed at once */
   signal?: AbortSignal;
+  /** private key files already read and parsed, shared by a pool's connections (see KeyFileCache) */
+  keyFiles?: KeyFileCache;
+}
+
+/** A private key file as read and parsed once for a run: a 100-host run read and parsed the same file 100 times. */
+export type KeyFileCache = Map<string, Promise<LoadedKeyFile>>;
+type LoadedKeyFile = { data: Buffer; parsed: ReturnType<typeof utils.parseKey> } | { readError: unknown };
+
+function loadKeyFile(path: string, passphrase: string | undefined, cache: KeyFileCache | undefined): Promise<LoadedKeyFile> {
+  const key = `${path}\0${passphrase ?? ''}`;
+  let loaded = cache?.get(key);
+  if (!loaded) {
+    loaded = readFile(path).then(
+      (data) => ({ data, parsed: utils.parseKey(data, passphrase) }),
+      (readError: unknown) => ({ readError }),
+    );
+    cache?.set(key, loaded);
+  }
+  return loaded;
 }
 
 export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
@@ -369,26 +388,22 @@ async function loadCredentials(host: Host, options: ConnectOptions): Promise<Cre
       { hint: 'set ssh.identityFile in the inventory, or start ssh-agent and add the key (ssh-add)' },
     );
   }
-  let data: Buffer;
-  try {
-    data = await readFile(identityFile);
-  } catch (err) {
+  const passphrase = passphraseEnv ? env[passphraseEnv] : undefined;
+  const loaded = await loadKeyFile(identityFile, passphrase, options.keyFiles);
+  if ('readError' in loaded) {
+    const err = loaded.readError;
     throw new HostError(
       host.name,
       `cannot read private key ${identityFile} for ${user}@${host.name}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
       { hint: 'check ssh.identityFile in the inventory', cause: err },
     );
   }
-  let passphrase: string | undefined;
-  if (passphraseEnv) {
-    passphrase = env[passphraseEnv];
-    if (passphrase === undefined) {
-      throw new HostError(host.name, `the passphrase for ${identityFile} is read from $${passphraseEnv}, which is not set`, {
-        hint: `export ${passphraseEnv}=... before running, or load the key into ssh-agent`,
-      });
-    }
+  if (passphraseEnv && passphrase === undefined) {
+    throw new HostError(host.name, `the passphrase for ${identityFile} is read from $${passphraseEnv}, which is not set`, {
+      hint: `export ${passphraseEnv}=... before running, or load the key into ssh-agent`,
+    });
   }
-  const parsed = utils.parseKey(data, passphrase);
+  const { data, parsed } = loaded;
   if (parsed instanceof Error) {
     const encrypted = /no passphrase given|encrypted/i.test(parsed.message);
     if (encrypted && passphrase === undefined) {

@@ -1,13 +1,13 @@
 import { strict as assert } from 'node:assert';
 import { execFile } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { HostError } from '../../lib/errors.js';
 import { labRouteGuard } from '../../lib/lab/route.js';
 import { sh } from '../../lib/shell/quote.js';
 import { fingerprint } from '../../lib/ssh/known-hosts.js';
-import { type ConnectOptions, connect, type Transport } from '../../lib/ssh/transport.js';
+import { type ConnectOptions, connect, type KeyFileCache, type Transport } from '../../lib/ssh/transport.js';
 import { generateKey } from '../support/keys.js';
 import { startAgent } from '../support/ssh-agent.js';
 import { startSshd, type TestSshd } from '../support/sshd.js';
@@ -184,6 +184,18 @@ describe('ssh transport against a real sshd', function () {
         'web2',
         /cannot read private key \/nonexistent\/id_ed25519 for root@web2: ENOENT/,
       );
+    });
+
+    it("reads a key file once for all the connections that share its cache (a pool's), and not again", async () => {
+      const shared = await generateKey(sshd.dir, 'shared');
+      await sshd.authorize(shared.publicLine);
+      const host = sshd.host({ name: 'web5', ssh: { identityFile: shared.privateFile } });
+      const keyFiles: KeyFileCache = new Map();
+      await (await track(connect(host, { ...opts, keyFiles }))).close();
+      await rename(shared.privateFile, `${shared.privateFile}.moved`);
+      const t = await track(connect(host, { ...opts, keyFiles }));
+      assert.equal((await t.exec('echo again')).stdout, 'again\n', 'the second connection used the key as first read');
+      await rejectsHostError(connect(host, opts), 'web5', /cannot read private key .*shared for root@web5: ENOENT/);
     });
 
     it("reads a key's passphrase from the variable ssh.passphraseEnv names, and says when it is wrong or unset", async () => {
