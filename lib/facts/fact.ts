@@ -13,6 +13,21 @@ export interface Fact<T> {
   /** a complete POSIX sh command, every inventory value quoted */
   command: string;
   parse(output: FactOutput): T;
+  /** set when one command can answer several facts of its kind at once (e.g. systemctl show for several units):
+   * the batch then runs that command once for all of them */
+  together?: ReadTogether;
+}
+
+/** How facts of one kind are read by one command (see batch.ts). */
+export interface ReadTogether {
+  /** facts with the same key are read together */
+  key: string;
+  /** what this fact adds to the command (e.g. its unit) */
+  item: string;
+  /** the command that reads every item, in order; command([item]) reads this fact alone */
+  command(items: readonly string[]): string;
+  /** the command's output cut into each item's own, in order; null when it cannot be */
+  split(stdout: string, items: readonly string[]): string[] | null;
 }
 
 /** The facts a host returned, by id. */

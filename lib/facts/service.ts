@@ -27,10 +27,30 @@ export function parseServiceShow(unit: string, text: string): ServiceState {
   };
 }
 
+const PROPERTIES = 'LoadState,UnitFileState,ActiveState,ConditionResult';
+
+/** One systemctl for every unit; should it fail (a unit name systemd refuses fails them all), one per unit, a unit
+ * that fails there answering an empty LoadState. Either way every unit's block ends at a blank line. */
+function showUnits(units: readonly string[]): string {
+  if (units.length === 1) return `systemctl show -p ${PROPERTIES} ${quote(units[0]!)}`;
+  const words = units.map(quote).join(' ');
+  return [
+    `if out=$(systemctl show -p ${PROPERTIES} ${words}); then printf '%s\\n' "$out"`,
+    `else for u in ${words}; do systemctl show -p ${PROPERTIES} "$u" || echo LoadState=; echo; done; fi`,
+  ].join('\n');
+}
+
+/** systemctl show prints one block per unit, in the order asked, with a blank line between blocks. */
+function splitUnitBlocks(stdout: string, units: readonly string[]): string[] | null {
+  const blocks = stdout.replace(/\n+$/, '').split('\n\n');
+  return blocks.length === units.length ? blocks : null;
+}
+
 export function serviceFact(unit: string): Fact<ServiceState> {
   return {
     id: `service:${unit}`,
-    command: `systemctl show -p LoadState,UnitFileState,ActiveState,ConditionResult ${quote(unit)}`,
+    command: showUnits([unit]),
     parse: ({ stdout }) => parseServiceShow(unit, stdout),
+    together: { key: 'systemctl-show', item: unit, command: showUnits, split: splitUnitBlocks },
   };
 }

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { batchFacts } from '../../lib/facts/batch.js';
@@ -67,6 +67,41 @@ describe('facts/batch', () => {
     const values = batch.parse(runLocally(batch.script));
     assert.deepEqual(values.get(none), {});
     assert.equal(values.get(fileFact('/etc/hostname')).exists, true);
+  });
+
+  it('reads facts of one kind with one command when they say how (ReadTogether), each fact still getting its own answer', () => {
+    const counter = join(dir, 'together-runs');
+    const word = (w: string): Fact<string> => ({
+      id: `word:${w}`,
+      command: `echo ${w}`,
+      parse: (o) => `${o.stdout.trim()}/${o.code}`,
+      together: {
+        key: 'words',
+        item: w,
+        command: (items) => `echo run >> ${counter}; printf '%s\\n' ${items.join(' ')}; exit 3`,
+        split: (stdout, items) => {
+          const lines = stdout.trim().split('\n');
+          return lines.length === items.length ? lines : null;
+        },
+      },
+    });
+    const alone = fileFact('/etc/hostname');
+    const batch = batchFacts([word('one'), alone, word('two'), word('one'), word('three')]);
+    assert.equal(batch.script.split(' begin').length - 1, 2, 'one frame for the three words, one for the file');
+    const values = batch.parse(runLocally(batch.script));
+    assert.deepEqual(
+      ['one', 'two', 'three'].map((w) => values.get(word(w))),
+      ['one/3', 'two/3', 'three/3'],
+    );
+    assert.equal(values.get(alone).exists, true);
+    assert.equal(readFileSync(counter, 'utf8'), 'run\n', 'the shared command ran once');
+
+    const single = batchFacts([word('solo')]);
+    assert.equal(single.parse(runLocally(single.script)).get(word('solo')), 'solo/0', 'a fact alone runs its own command');
+
+    const short = batchFacts([word('a'), word('b')]);
+    const answer = runLocally(short.script).replace('a\nb\n', 'a\n');
+    assert.throws(() => short.parse(answer), /facts word:a, word:b: their shared answer does not split into 2/);
   });
 
   it('says which fact is missing from a truncated answer', () => {
