@@ -9,29 +9,55 @@ export interface PackagesState {
   aptListsPresent: boolean;
 }
 
+/** One dpkg-query for every package (rpm: one query each); the lists are looked for with the shell's own glob. */
+function queryPackages(names: readonly string[]): string {
+  const words = names.map(quote).join(' ');
+  const lists = ['set -- /var/lib/apt/lists/*_Packages', "if [ -e \"$1\" ]; then echo 'lists yes'; else echo 'lists no'; fi"];
+  // dpkg-query -W with no name lists every package
+  if (names.length === 0) return lists.join('\n');
+  return [
+    'if command -v dpkg-query >/dev/null; then',
+    `  dpkg-query -W -f='\${Package} \${db:Status-Abbrev} \${Version}\\n' ${words} 2>/dev/null`,
+    'else',
+    `  for p in ${words}; do v=$(rpm -q --qf '%{VERSION}-%{RELEASE}' "$p" 2>/dev/null) && echo "$p ii $v" || echo "$p - -"; done`,
+    'fi',
+    ...lists,
+  ].join('\n');
+}
+
+/** dpkg prints the architecture-qualified name for multi-arch packages */
+const packageName = (line: string) => (line.trim().split(/\s+/)[0] ?? '').replace(/:.*$/, '');
+
+/** Each fact's lines out of one query for several: those of its own packages, and the lists line. */
+function splitPackages(stdout: string, items: readonly string[]): string[] {
+  const lines = stdout.split('\n');
+  return items.map((item) => {
+    const names = new Set(item.split(','));
+    return lines.filter((l) => packageName(l) === 'lists' || names.has(packageName(l))).join('\n');
+  });
+}
+
 export function packagesFact(names: string[]): Fact<PackagesState> {
   const sorted = [...new Set(names)].sort();
-  const words = sorted.map(quote).join(' ');
   return {
     id: `packages:${sorted.join(',')}`,
-    command: [
-      'if command -v dpkg-query >/dev/null; then',
-      `  for p in ${words}; do dpkg-query -W -f='\${Package} \${db:Status-Abbrev} \${Version}\\n' "$p" 2>/dev/null | grep '^[^ ]* ii ' || echo "$p - -"; done`,
-      'else',
-      `  for p in ${words}; do v=$(rpm -q --qf '%{VERSION}-%{RELEASE}' "$p" 2>/dev/null) && echo "$p ii $v" || echo "$p - -"; done`,
-      'fi',
-      "if ls /var/lib/apt/lists/*_Packages >/dev/null 2>&1; then echo 'lists yes'; else echo 'lists no'; fi",
-    ].join('\n'),
+    command: queryPackages(sorted),
     parse({ stdout }) {
       const installed: Record<string, string | null> = Object.fromEntries(sorted.map((n) => [n, null]));
       let aptListsPresent = false;
       for (const line of stdout.split('\n')) {
         const [name, status, version] = line.trim().split(/\s+/);
         if (name === 'lists') aptListsPresent = status === 'yes';
-        // dpkg prints the architecture-qualified name for multi-arch packages
-        else if (name && status === 'ii') installed[name.replace(/:.*$/, '')] = version ?? '';
+        // a held package ("hi") or a removed one is not installed here
+        else if (name && status === 'ii' && Object.hasOwn(installed, packageName(name))) installed[packageName(name)] = version ?? '';
       }
       return { installed, aptListsPresent };
+    },
+    together: {
+      key: 'packages',
+      item: sorted.join(','),
+      command: (items) => queryPackages([...new Set(items.flatMap((i) => i.split(',')).filter(Boolean))].sort()),
+      split: splitPackages,
     },
   };
 }

@@ -43,6 +43,25 @@ describe('facts/parsers', () => {
     assert.deepEqual(v, { installed: { ipvsadm: null, keepalived: '1:2.2.7-1+b2' }, aptListsPresent: false });
   });
 
+  it('reads two packages facts with one dpkg-query: each gets its own packages and the lists line', () => {
+    const chrony = packagesFact(['chrony']);
+    const web = packagesFact(['nginx-light', 'libc6']);
+    const t = chrony.together!;
+    assert.equal(t.key, web.together!.key);
+    const command = t.command([t.item, web.together!.item]);
+    assert.equal(command.match(/dpkg-query/g)?.length, 2, 'command -v, then one query');
+    assert.match(command, / chrony libc6 nginx-light 2>/);
+    // what dpkg-query -W prints: a multi-arch name, a known package not installed, a held one
+    const stdout = 'chrony ii  4.3-2+deb12u1\nlibc6:amd64 ii  2.36-9\nnginx-light hi  1.22.1-9\nlists yes\n';
+    const [a, b] = t.split(stdout, [t.item, web.together!.item]) ?? [];
+    assert.deepEqual(chrony.parse({ code: 0, stdout: a! }), { installed: { chrony: '4.3-2+deb12u1' }, aptListsPresent: true });
+    assert.deepEqual(web.parse({ code: 1, stdout: b! }), {
+      installed: { libc6: '2.36-9', 'nginx-light': null },
+      aptListsPresent: true,
+    });
+    assert.doesNotMatch(packagesFact([]).command, /dpkg-query|rpm/, 'no names: no query (dpkg-query -W alone lists every package)');
+  });
+
   it('tells whether CAP_SYS_TIME is in the bounding set', () => {
     assert.equal(capabilitiesFact.parse({ code: 0, stdout: 'CapBnd:\t000001ffffffffff\n' }).canSetClock, true);
     // a systemd-nspawn container's set: no bit 25
