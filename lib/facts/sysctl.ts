@@ -21,8 +21,7 @@ export function sysctlFact(keys: string[]): Fact<SysctlValues> {
     command: sorted
       .map(
         (k) =>
-          // the shell's read, not $(cat): no process per key (a value is one line)
-          `if [ -r ${quote(sysctlPath(k))} ]; then v=; IFS= read -r v < ${quote(sysctlPath(k))}; printf '%s=%s\\n' ${quote(k)} "$v"; else printf '%s\\n' ${quote(k)}; fi`,
+          `if [ -r ${quote(sysctlPath(k))} ]; then printf '%s=%s\\n' ${quote(k)} "$(cat ${quote(sysctlPath(k))})"; else printf '%s\\n' ${quote(k)}; fi`,
       )
       .join('\n'),
     parse({ stdout }) {
