@@ -54,10 +54,16 @@ describe('facts/batch', () => {
   });
 
   it('reads sysctl values and marks missing keys as null', () => {
-    const fact = sysctlFact(['net.ipv4.conf.lo.arp_ignore', 'net.nonexistent.key']);
+    const fact = sysctlFact(['net.ipv4.conf.lo.arp_ignore', 'net.ipv4.ip_local_port_range', 'net.nonexistent.key']);
     const batch = batchFacts([fact]);
     const v = batch.parse(runLocally(batch.script)).get(fact);
     assert.match(v['net.ipv4.conf.lo.arp_ignore'] ?? '', /^\d+$/);
+    // whole values: /proc/sys answers an integer only to a read from offset 0, so a byte-at-a-time read (dash's
+    // read builtin) would see "32768 60999" as "3"
+    assert.equal(
+      v['net.ipv4.ip_local_port_range'],
+      readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).join(' '),
+    );
     assert.equal(v['net.nonexistent.key'], null);
   });
 
