@@ -19,21 +19,21 @@ interface Read {
   command: string;
 }
 
+/** The script's commands in the facts' order: facts that read together share the first one's place. */
 function reads(facts: readonly Fact<unknown>[]): Read[] {
   const out: Read[] = [];
-  const together = new Map<string, Read>();
+  const byKey = new Map<string, Read>();
   for (const fact of facts) {
     const key = fact.together?.key;
-    const read = key === undefined ? undefined : together.get(key);
-    if (read) read.facts.push(fact);
-    else {
-      const read = { facts: [fact], command: fact.command };
-      out.push(read);
-      if (key !== undefined) together.set(key, read);
+    const shared = key === undefined ? undefined : byKey.get(key);
+    if (shared) {
+      shared.facts.push(fact);
+      shared.command = fact.together!.command(shared.facts.map((f) => f.together!.item));
+      continue;
     }
-  }
-  for (const read of out) {
-    if (read.facts.length > 1) read.command = read.facts[0]!.together!.command(read.facts.map((f) => f.together!.item));
+    const read = { facts: [fact], command: fact.command };
+    out.push(read);
+    if (key !== undefined) byKey.set(key, read);
   }
   return out;
 }

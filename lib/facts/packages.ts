@@ -46,10 +46,11 @@ export function packagesFact(names: string[]): Fact<PackagesState> {
       const installed: Record<string, string | null> = Object.fromEntries(sorted.map((n) => [n, null]));
       let aptListsPresent = false;
       for (const line of stdout.split('\n')) {
-        const [name, status, version] = line.trim().split(/\s+/);
+        const [, status, version] = line.trim().split(/\s+/);
+        const name = packageName(line);
         if (name === 'lists') aptListsPresent = status === 'yes';
         // a held package ("hi") or a removed one is not installed here
-        else if (name && status === 'ii' && Object.hasOwn(installed, packageName(name))) installed[packageName(name)] = version ?? '';
+        else if (status === 'ii' && Object.hasOwn(installed, name)) installed[name] = version ?? '';
       }
       return { installed, aptListsPresent };
     },

@@ -40,12 +40,21 @@ const rendered = new WeakMap<Cluster, WeakMap<OsLayout, Map<string, readonly Ren
 /** The host's files, in a fixed order: sysctl and chrony first, then the role files. Debian's paths unless told.
  * The same cluster, host and layout give the very same (frozen) list. */
 export function hostFiles(cluster: Cluster, host: string, layout: OsLayout = DEBIAN_LAYOUT): readonly RenderedFile[] {
-  const byLayout = rendered.get(cluster) ?? new WeakMap<OsLayout, Map<string, readonly RenderedFile[]>>();
-  rendered.set(cluster, byLayout);
-  const byHost = byLayout.get(layout) ?? new Map<string, readonly RenderedFile[]>();
-  byLayout.set(layout, byHost);
-  const files = byHost.get(host) ?? Object.freeze(renderHostFiles(cluster, host, layout).map((f) => Object.freeze(f)));
-  byHost.set(host, files);
+  let byLayout = rendered.get(cluster);
+  if (!byLayout) {
+    byLayout = new WeakMap();
+    rendered.set(cluster, byLayout);
+  }
+  let byHost = byLayout.get(layout);
+  if (!byHost) {
+    byHost = new Map();
+    byLayout.set(layout, byHost);
+  }
+  let files = byHost.get(host);
+  if (!files) {
+    files = Object.freeze(renderHostFiles(cluster, host, layout).map((f) => Object.freeze(f)));
+    byHost.set(host, files);
+  }
   return files;
 }
 
