@@ -1,11 +1,13 @@
 // Facts read together (lib/facts/batch.ts, ReadTogether) on a real host:
 // one systemctl show for several units and one dpkg-query for several
 // packages facts must give every fact exactly what reading it alone gives,
-// including a unit name systemd refuses, which fails the shared systemctl.
+// including a unit name systemd refuses, which fails the shared systemctl;
+// and one stat for a host's files, including one whose read fails.
 
 import { strict as assert } from 'node:assert';
 import { batchFacts } from '../../lib/facts/batch.js';
 import type { Fact, FactValues } from '../../lib/facts/fact.js';
+import { fileFact } from '../../lib/facts/file.js';
 import { packagesFact } from '../../lib/facts/packages.js';
 import { serviceFact } from '../../lib/facts/service.js';
 import { sysctlFact } from '../../lib/facts/sysctl.js';
@@ -63,5 +65,23 @@ describe('facts read together on a lab host give what each fact read alone gives
     );
     assert.equal(together.get(units[0]!).active, true);
     assert.equal(together.get(units[1]!).exists, false);
+  });
+
+  it('files by one stat: as each read alone, and a file whose read fails is named while the others are read', async () => {
+    const paths = ['/etc/hostname', '/etc/ssh/sshd_config', '/etc/lvsp-test-none', '/etc/ssh', '/etc/os-release'];
+    const files = paths.map(fileFact);
+    assert.equal(batchFacts(files).script.match(/stat -c/g)?.length, 2, 'one shared stat, its fallback the other');
+    const together = await read(files);
+    assert.deepEqual(
+      files.map((f) => together.get(f)),
+      await eachAlone(files),
+    );
+    assert.equal(together.get(files[0]!).content.trim(), (await lab.run(HOST, 'cat /etc/hostname')).trim());
+    assert.deepEqual(
+      files.map((f) => together.get(f).exists),
+      [true, true, false, false, true], // /etc/os-release is a symlink: read, with the link's own mode
+    );
+    // /proc/self/mem passes `test -f` and stat, and its read fails (EIO at offset 0)
+    await assert.rejects(read([...files, fileFact('/proc/self/mem')]), /cannot read \/proc\/self\/mem \(exit 1\)/);
   });
 });
