@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,6 +75,17 @@ describe('lvs-play binary', () => {
     } finally {
       rmSync(home, { recursive: true, force: true });
     }
+  });
+
+  it('a reader that closes its end early (`| head`) loses the output, never the run: the command ends as it would', async () => {
+    const inventory = new URL('../../inventory/example.json', import.meta.url).pathname;
+    const child = spawn(process.execPath, [bin, 'render', inventory, '--host', 'lvs-dr'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy(); // closed before lvs-play writes: its first write fails with EPIPE
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    assert.equal(stderr, '');
+    assert.equal(code, 0);
   });
 
   it('rejects an unknown command with exit 1', async () => {

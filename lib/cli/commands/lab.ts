@@ -51,10 +51,6 @@ export const labCommand: Command = {
   name: 'lab',
   usage,
   async run(args) {
-    // a closed pipe (`lab up | head`) must not kill a bring-up halfway
-    process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-      if (err.code !== 'EPIPE') throw err;
-    });
     // lab ssh: what follows `--` is the remote command, never lvs-play's options
     const dashes = args.indexOf('--');
     const remote = dashes >= 0 ? args.slice(dashes + 1) : [];
