@@ -13,9 +13,9 @@ import { UserError } from '../errors.js';
 import { recordWarnings } from '../rollout/switch-record.js';
 import { quoted, safeLines } from '../terminal-text.js';
 import { isArgumentError } from './args.js';
-import { outliveClosedOutput } from './closed-output.js';
 import type { CommandEntry } from './command.js';
 import { commands } from './commands/index.js';
+import { outliveTerminalLoss } from './terminal-loss.js';
 
 function help(list: CommandEntry[]): string {
   const width = Math.max(...list.map((c) => c.name.length));
@@ -57,7 +57,7 @@ function takeSshConfigOption(argv: string[]): string[] {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  outliveClosedOutput();
+  outliveTerminalLoss();
   // --no-color, anywhere before a "--", is NO_COLOR for this run (https://no-color.org): set before any
   // module that draws (listr2 reads it when loaded) is imported
   const end = argv.includes('--') ? argv.indexOf('--') : argv.length;

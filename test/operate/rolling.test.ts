@@ -304,6 +304,21 @@ describe('rolling updates on the lab (issue 6)', function () {
     assert.equal(existsSync(record()), false);
   });
 
+  it("the operator's terminal hangs up (SIGHUP, its output closed) during a drained change: the rollout goes on to its end, changed and undrained", async () => {
+    await lab.run('lvs01', `rm -f ${MARKER}`);
+    const run = start(['rollout', INVENTORY, '--limit', 'lvs01', '--playbook', SLOW], { ...env(), LVS_PLAY_TEST_STEP: 'ok' });
+    await waitFor('the drain to be set on both directors', async () => (await drainFiles()).length === 2, 30_000);
+    // a terminal that hangs up: SIGHUP, and nobody reads what is written any more
+    run.child.stdout!.destroy();
+    run.child.kill('SIGHUP');
+    const { code, out } = await run.done;
+    assert.equal(code, 0, out);
+    assert.match(out, /SIGHUP: the terminal is gone; lvs-play goes on to the end of this run/);
+    assert.deepEqual(await drainFiles(), []);
+    assert.equal(existsSync(record()), false);
+    await lab.run('lvs01', `test -e ${MARKER}`);
+  });
+
   it('a run killed outright leaves its record: every command warns, and deploy undrains', async () => {
     await lab.run('lvs01', `rm -f ${MARKER}`);
     const run = start(['rollout', INVENTORY, '--limit', 'lvs01', '--playbook', SLOW], { ...env(), LVS_PLAY_TEST_STEP: 'hang' });
