@@ -194,6 +194,11 @@ async function runAndReport(
       observer = plainObserver((line) => process.stdout.write(`${line}\n`), mode);
     }
   }
+  // a deploy stops cleanly at Ctrl-C or SIGTERM: hosts under way roll back; a check has nothing to undo
+  const stop =
+    mode === 'deploy'
+      ? (await import('../run/stop-on-interrupt.js')).stopOnInterrupt((line) => process.stderr.write(`${line}\n`))
+      : undefined;
   const report = await runPlaybook({
     cluster,
     inventoryFile: file,
@@ -209,11 +214,14 @@ async function runAndReport(
     maxFail: settings.maxFail,
     session,
     pool: session ? undefined : p.pool,
-  });
+    stop: stop?.signal,
+  }).finally(() => stop?.off());
   await progressDone;
   finishProgress();
   if (settings.json) process.stdout.write(jsonDocument(report));
   else process.stdout.write(`${recap(report)}\n`);
+  // hosts a stop left unstarted are no success
+  if (stop?.signal.aborted && report.hosts.some((h) => h.status === 'skipped')) return 1;
   return exitCode(report, extra.predictive);
 }
 

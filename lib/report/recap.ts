@@ -38,6 +38,10 @@ export function recap(report: RunReport): string {
       if (t.status === 'failed') mine.push(finding(`FAILED \u0000 ${t.task}: `, t.error ?? '', h.host));
     }
     if (h.status === 'unreachable') mine.push(finding('UNREACHABLE \u0000: ', h.error ?? '', h.host, true));
+    // a host that failed outside its tasks (stopped on its last change, an interrupted run it could not undo) or was
+    // never started (--max-fail, a stopped run): its reason, which no task line carries
+    else if (h.error && !h.tasks.some((t) => t.status === 'failed'))
+      mine.push(finding(h.status === 'skipped' ? 'SKIPPED \u0000: ' : 'FAILED \u0000: ', h.error, h.host));
     const events: string[] = [];
     for (const r of h.interrupted ?? []) {
       events.push(

@@ -21,6 +21,7 @@ import { hostRunsFact, othersInterrupted } from './journals-fact.js';
 import type { RunObserver } from './observer.js';
 import { type HostReport, hostStatus, type RunMode, type TaskReport } from './report.js';
 import { type RollbackResult, removeJournal, rollbackRun } from './rollback.js';
+import { stoppedBy } from './stop-on-interrupt.js';
 
 export interface HostRunOptions {
   ctx: TaskContext;
@@ -36,6 +37,8 @@ export interface HostRunOptions {
   diff: boolean;
   redact: (s: string) => string;
   observer: RunObserver;
+  /** deploy: once aborted, the host stops before its next change and rolls back (stop-on-interrupt.ts) */
+  stop?: AbortSignal;
 }
 
 /** A host's first read, in every mode: what runs left on it, then every fact its tasks declare (one round trip). */
@@ -139,11 +142,33 @@ export async function runHost(o: HostRunOptions): Promise<HostReport> {
     }
   }
 
+  /** A host that failed or was stopped: this run's changes on it undone (with --no-rollback: accepted as they are). */
+  const undoThisRun = async (extra: Partial<HostReport>): Promise<HostReport> => {
+    if (journal.entries.length === 0) return finish(extra);
+    if (o.rollback) {
+      o.observer.rollbackStarted(host);
+      const rb = await rollBackOwn(o.connect, journal.runId, host);
+      extra.rolledBack = rb.undone;
+      if (rb.failed.length) extra.rollbackFailed = rb.failed.map(o.redact);
+    } else {
+      // --no-rollback: the state the failure left is accepted; the next deploy goes on from it
+      await o
+        .connect()
+        .then((t) => removeJournal(t, journal.runId))
+        .catch(() => undefined);
+    }
+    return finish(extra);
+  };
+
   let dirty = false;
+  const stopHere = () => {
+    if (o.stop?.aborted) throw new Error(stoppedBy(o.stop));
+  };
   for (const [i, task] of o.tasks.entries()) {
     o.observer.taskStarted(host, task.name);
     let d: TaskDiff = { changes: [], notes: [] };
     try {
+      stopHere();
       // an earlier task changed the host: this task's facts may be stale
       if (dirty) facts = await gatherFacts(transport, task.facts(o.ctx));
       d = task.diff(o.ctx, facts);
@@ -152,34 +177,26 @@ export async function runHost(o: HostRunOptions): Promise<HostReport> {
         continue;
       }
       dirty = true;
-      for (const change of d.changes) await applyChange(transport, journal, task.name, change, o.redact);
+      for (const change of d.changes) {
+        stopHere();
+        await applyChange(transport, journal, task.name, change, o.redact);
+      }
       const again = task.diff(o.ctx, await gatherFacts(transport, task.facts(o.ctx)));
       if (again.changes.length) throw new Error(`did not converge: still ${again.changes.map((c) => c.summary).join('; ')}`);
       report(task, d, 'changed');
     } catch (err) {
       report(task, d, 'failed', o.redact((err as Error).message));
       skipAll(i + 1);
-      const extra: Partial<HostReport> = {
+      return undoThisRun({
         interrupted,
         error: `${task.name}: ${o.redact((err as Error).message)}`,
         packagesInstalled: journal.installedPackages,
-      };
-      if (journal.entries.length === 0) return finish(extra);
-      if (o.rollback) {
-        o.observer.rollbackStarted(host);
-        const rb = await rollBackOwn(o.connect, journal.runId, host);
-        extra.rolledBack = rb.undone;
-        if (rb.failed.length) extra.rollbackFailed = rb.failed.map(o.redact);
-      } else {
-        // --no-rollback: the state the failure left is accepted; the next deploy goes on from it
-        await o
-          .connect()
-          .then((t) => removeJournal(t, journal.runId))
-          .catch(() => undefined);
-      }
-      return finish(extra);
+      });
     }
   }
+  // stopped while its last change ran: a host under way when the run was stopped is put back, whatever its progress
+  if (o.stop?.aborted && journal.entries.length)
+    return undoThisRun({ interrupted, error: stoppedBy(o.stop), packagesInstalled: journal.installedPackages });
   if (!o.keepJournal && journal.entries.length) await removeJournal(transport, journal.runId).catch(() => undefined);
   return finish({ interrupted, packagesInstalled: journal.installedPackages });
 }

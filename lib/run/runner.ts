@@ -14,6 +14,7 @@ import { Journal } from './journal.js';
 import type { RunObserver } from './observer.js';
 import { secretsRedactor } from './redactor.js';
 import type { HostReport, RunMode, RunReport } from './report.js';
+import { stoppedBy } from './stop-on-interrupt.js';
 
 export interface RunOptions {
   cluster: Cluster;
@@ -34,6 +35,8 @@ export interface RunOptions {
   session?: WriteSession;
   /** without a session: connections the caller already started opening (a check's early start); the run closes it */
   pool?: ConnectionPool;
+  /** deploy: aborted by Ctrl-C or SIGTERM (stop-on-interrupt.ts): no host is started any more, hosts under way stop */
+  stop?: AbortSignal;
 }
 
 export async function runPlaybook(o: RunOptions): Promise<RunReport> {
@@ -51,12 +54,13 @@ export async function runPlaybook(o: RunOptions): Promise<RunReport> {
   const worker = async () => {
     for (let host = queue.shift(); host; host = queue.shift()) {
       const tasks = tasksFor(o.playbook, host);
-      if (o.maxFail !== undefined && failures >= o.maxFail) {
+      const stopped = o.stop?.aborted === true;
+      if (stopped || (o.maxFail !== undefined && failures >= o.maxFail)) {
         const skipped: HostReport = {
           host: host.name,
           status: 'skipped',
           durationMs: 0,
-          error: `not started: ${failures} host(s) failed (--max-fail ${o.maxFail})`,
+          error: `not started: ${stopped ? stoppedBy(o.stop!) : `${failures} host(s) failed (--max-fail ${o.maxFail})`}`,
           tasks: tasks.map((t) => ({ task: t.name, status: 'skipped', changes: [], notes: [] })),
         };
         o.observer.hostEnded(skipped);
@@ -75,6 +79,7 @@ export async function runPlaybook(o: RunOptions): Promise<RunReport> {
         diff: o.diff,
         redact,
         observer: o.observer,
+        stop: o.stop,
       }).catch((err: Error): HostReport => {
         const failed: HostReport = {
           host: h.name,

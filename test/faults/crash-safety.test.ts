@@ -27,6 +27,8 @@ const DIRECTORS = ['lvs-dr', 'lvs-dr2'];
 const VIPS = ['198.18.0.100', '198.18.0.110'];
 const ADVERT_INT_MS = 3000;
 const HANG = 'test/fixtures/playbooks/hang-after-keepalived.mjs';
+const SLOW = 'test/fixtures/playbooks/slow-change-on-lvs01.mjs';
+const SLOW_MARKER = '/var/tmp/lvs-play-test-marker';
 /** long enough to see the run in the middle of lvs-dr on a loaded machine; its recovery waits for it to end */
 const HANG_SECONDS = 45;
 
@@ -135,6 +137,48 @@ describe('faults on the lab: nothing half-applied (issue 12)', function () {
     ok(await run(['deploy', changed]), 'deploy again');
     ok(await run(['check', changed]), 'check (as the inventory says)');
     ok(await run(['deploy', INVENTORY]), 'deploy back');
+  });
+
+  it('Ctrl-C in the middle of a deploy: the running step ends, then the host under way is put back (whether it had tasks left or not), no journal is left, exit 1', async () => {
+    const seconds = 6;
+    for (const at of ['first', 'last']) {
+      await lab.run('lvs01', `rm -f ${SLOW_MARKER}`);
+      const before = await snapshots(lab, ['lvs01']);
+      // one host at a time: lvs02, after lvs01 in the inventory, is not started once the run is stopped
+      const stopped = startLvsPlay(['deploy', INVENTORY, '--playbook', SLOW, '--forks', '1'], {
+        ...env,
+        LVS_PLAY_TEST_STEP: 'ok',
+        LVS_PLAY_TEST_STEP_SECONDS: String(seconds),
+        LVS_PLAY_TEST_STEP_AT: at,
+      });
+      await waitFor(
+        `the ${seconds} s step on lvs01 (the slow task ${at})`,
+        async () => (await lab.ssh('lvs01', 'grep -l "a ok step" /var/lib/lvs-play/journal/*/*.step')).code === 0,
+        120_000,
+        50,
+      );
+      stopped.child.kill('SIGINT');
+      const r = await stopped.done;
+      assert.equal(r.code, 1, r.stdout + r.stderr);
+      assert.match(r.stderr, /SIGINT: stopping\. No host is started any more; each host under way is put back as it was/);
+      // first: stopped before its next task; last: stopped with no task left, put back all the same
+      assert.match(
+        r.stdout,
+        at === 'first' ? /FAILED lvs01 time-sync: the run was stopped \(SIGINT\)/ : /FAILED lvs01: the run was stopped \(SIGINT\)/,
+      );
+      assert.match(r.stdout, /^SKIPPED lvs02: not started: the run was stopped \(SIGINT\)$/m);
+      assert.match(r.stdout, /ROLLED BACK lvs01: 1 change\(s\) undone: restore \/var\/tmp\/lvs-play-test-marker/);
+      assert.equal((await lab.ssh('lvs01', `test -e ${SLOW_MARKER}`)).code, 1, `${at}: the marker written before the step was removed`);
+      const after = await snapshots(lab, ['lvs01']);
+      assert.equal(after.lvs01, before.lvs01, `lvs01 is not as it was:\n${snapshotDiff(before.lvs01!, after.lvs01!)}`);
+      for (const h of HOSTS)
+        assert.match(
+          (await lab.run(h, 'echo "journal: $(ls -A /var/lib/lvs-play/journal 2>/dev/null | wc -l)"')).trim(),
+          /^journal: 0$/,
+          h,
+        );
+    }
+    ok(await run(['check', INVENTORY]), 'check');
   });
 
   it('lvs-play killed (SIGKILL) in the middle of a deploy: check, verify and recover --check report the host interrupted; the next deploy rolls it back first, then converges', async () => {

@@ -57,4 +57,29 @@ describe('report/recap: interrupted runs and runs in progress', () => {
       /^RECOVERED lvs-dr: rolled back interrupted run 20261201T100000Z-abcdef \(lvs-play deploy .*\): restore \/etc\/keepalived\/keepalived.conf$/m,
     );
   });
+
+  it('a host that failed outside its tasks, or was never started, is said with its reason (a stopped deploy)', () => {
+    const skipped = [{ task: 'keepalived', status: 'skipped' as const, changes: [], notes: [] }];
+    const failedTask = [{ task: 'keepalived', status: 'failed' as const, changes: [], notes: [], error: 'reload failed' }];
+    const report: RunReport = {
+      mode: 'deploy',
+      inventory: 'lab.json',
+      cluster: 'lab',
+      startedAt: 't',
+      durationMs: 1000,
+      hosts: [
+        { host: 'lvs-dr', status: 'failed', tasks: ok, error: 'the run was stopped (SIGINT)', rolledBack: ['restore /x'], durationMs: 10 },
+        { host: 'lvs-dr2', status: 'failed', tasks: failedTask, error: 'keepalived: reload failed', durationMs: 10 },
+        { host: 'lvs01', status: 'skipped', tasks: skipped, error: 'not started: the run was stopped (SIGINT)', durationMs: 0 },
+      ],
+    };
+    const lines = recap(report).split('\n');
+    assert.ok(lines.includes('FAILED lvs-dr: the run was stopped (SIGINT)'), lines.join('\n'));
+    assert.ok(lines.includes('SKIPPED lvs01: not started: the run was stopped (SIGINT)'), lines.join('\n'));
+    // a failed task says it once: no second line for the host's error, which repeats it
+    assert.deepEqual(
+      lines.filter((l) => l.includes('lvs-dr2')),
+      ['  lvs-dr2  ok=0 changed=0 failed=1 skipped=0 unreachable=0', 'FAILED lvs-dr2 keepalived: reload failed'],
+    );
+  });
 });
