@@ -49,6 +49,9 @@ export function listrObserver(hosts: { host: Host; tasks: string[] }[], mode: Ru
   const listr = new Listr(listrTasks, {
     concurrent: true,
     exitOnError: false,
+    // listr2's own Ctrl-C handler exits at once (127), in the middle of a change: lvs-play stops a run itself
+    // (lib/run/stop-on-interrupt.ts, a rollout's interrupt.ts)
+    registerSignalListeners: false,
     rendererOptions: { collapseSubtasks: false, collapseErrors: false },
   });
   const done = listr.run().then(

@@ -50,6 +50,12 @@ export async function runPlaybook(o: RunOptions): Promise<RunReport> {
   const reports = new Map<string, HostReport>();
   const redact = secretsRedactor(o.cluster);
   let failures = 0;
+  // said at once for each host under way (on a terminal, listr2 holds stderr until it has drawn its last frame)
+  const running = new Set<string>();
+  const sayStopping = () => {
+    for (const h of running) o.observer.note(h, `stopping (${String(o.stop!.reason)}): put back as it was once its running step ends`);
+  };
+  o.stop?.addEventListener('abort', sayStopping, { once: true });
 
   const worker = async () => {
     for (let host = queue.shift(); host; host = queue.shift()) {
@@ -68,6 +74,7 @@ export async function runPlaybook(o: RunOptions): Promise<RunReport> {
         continue;
       }
       const h = host;
+      running.add(h.name);
       // one host's unexpected error fails that host, never the others' runs
       const report = await runHost({
         ctx: { cluster: o.cluster, host: h },
@@ -91,6 +98,7 @@ export async function runPlaybook(o: RunOptions): Promise<RunReport> {
         o.observer.hostEnded(failed);
         return failed;
       });
+      running.delete(h.name);
       if (report.status === 'failed' || report.status === 'unreachable') failures++;
       reports.set(host.name, report);
     }
@@ -98,6 +106,7 @@ export async function runPlaybook(o: RunOptions): Promise<RunReport> {
   try {
     await Promise.all(Array.from({ length: Math.max(1, o.forks) }, worker));
   } finally {
+    o.stop?.removeEventListener('abort', sayStopping);
     await pool?.closeAll();
   }
   return {

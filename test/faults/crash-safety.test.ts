@@ -161,6 +161,7 @@ describe('faults on the lab: nothing half-applied (issue 12)', function () {
       const r = await stopped.done;
       assert.equal(r.code, 1, r.stdout + r.stderr);
       assert.match(r.stderr, /SIGINT: stopping\. No host is started any more; each host under way is put back as it was/);
+      assert.match(r.stdout, /^lvs01: stopping \(SIGINT\): put back as it was once its running step ends$/m);
       // first: stopped before its next task; last: stopped with no task left, put back all the same
       assert.match(
         r.stdout,
