@@ -9,6 +9,14 @@ const interrupted = {
   steps: ['keepalived: write /etc/keepalived/keepalived.conf', 'hang: a 45 s step (test)'],
 };
 const ok = [{ task: 'keepalived', status: 'ok' as const, changes: [], notes: [] }];
+const deployOf = (hosts: RunReport['hosts']): RunReport => ({
+  mode: 'deploy',
+  inventory: 'lab.json',
+  cluster: 'lab',
+  startedAt: 't',
+  durationMs: 1000,
+  hosts,
+});
 
 describe('report/recap: interrupted runs and runs in progress', () => {
   it('check: an interrupted run is drift (exit 2), listed with its run, who ran it, its steps, and what undoes it', () => {
@@ -44,14 +52,7 @@ describe('report/recap: interrupted runs and runs in progress', () => {
     const undone = { ...interrupted, rolledBack: { undone: ['restore /etc/keepalived/keepalived.conf'], failed: [] } };
     assert.equal(hostStatus(ok, undefined, 'deploy', [undone]), 'changed');
     assert.equal(hostStatus(ok, undefined, 'deploy', [{ ...interrupted, rolledBack: { undone: [], failed: [] } }]), 'ok');
-    const report: RunReport = {
-      mode: 'deploy',
-      inventory: 'lab.json',
-      cluster: 'lab',
-      startedAt: 't',
-      durationMs: 1000,
-      hosts: [{ host: 'lvs-dr', status: 'changed', tasks: ok, interrupted: [undone], durationMs: 10 }],
-    };
+    const report = deployOf([{ host: 'lvs-dr', status: 'changed', tasks: ok, interrupted: [undone], durationMs: 10 }]);
     assert.match(
       recap(report),
       /^RECOVERED lvs-dr: rolled back interrupted run 20261201T100000Z-abcdef \(lvs-play deploy .*\): restore \/etc\/keepalived\/keepalived.conf$/m,
@@ -61,18 +62,11 @@ describe('report/recap: interrupted runs and runs in progress', () => {
   it('a host that failed outside its tasks, or was never started, is said with its reason (a stopped deploy)', () => {
     const skipped = [{ task: 'keepalived', status: 'skipped' as const, changes: [], notes: [] }];
     const failedTask = [{ task: 'keepalived', status: 'failed' as const, changes: [], notes: [], error: 'reload failed' }];
-    const report: RunReport = {
-      mode: 'deploy',
-      inventory: 'lab.json',
-      cluster: 'lab',
-      startedAt: 't',
-      durationMs: 1000,
-      hosts: [
-        { host: 'lvs-dr', status: 'failed', tasks: ok, error: 'the run was stopped (SIGINT)', rolledBack: ['restore /x'], durationMs: 10 },
-        { host: 'lvs-dr2', status: 'failed', tasks: failedTask, error: 'keepalived: reload failed', durationMs: 10 },
-        { host: 'lvs01', status: 'skipped', tasks: skipped, error: 'not started: the run was stopped (SIGINT)', durationMs: 0 },
-      ],
-    };
+    const report = deployOf([
+      { host: 'lvs-dr', status: 'failed', tasks: ok, error: 'the run was stopped (SIGINT)', rolledBack: ['restore /x'], durationMs: 10 },
+      { host: 'lvs-dr2', status: 'failed', tasks: failedTask, error: 'keepalived: reload failed', durationMs: 10 },
+      { host: 'lvs01', status: 'skipped', tasks: skipped, error: 'not started: the run was stopped (SIGINT)', durationMs: 0 },
+    ]);
     const lines = recap(report).split('\n');
     assert.ok(lines.includes('FAILED lvs-dr: the run was stopped (SIGINT)'), lines.join('\n'));
     assert.ok(lines.includes('SKIPPED lvs01: not started: the run was stopped (SIGINT)'), lines.join('\n'));
