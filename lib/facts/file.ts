@@ -2,9 +2,9 @@
 // the comparison with the rendered file is byte-exact.
 //
 // A host's files are read together (ReadTogether, batch.ts): one `stat` for
-// all of them instead of one per file, then a `base64` per file. On a
-// director that is 11 processes instead of 20; each process costs a lab host
-// about 1.5 ms (docs/benchmarks.md).
+// all of them instead of one per file, then a `base64` per file: N files
+// take N + 1 processes instead of 2N, each about 1.5 ms on a lab host
+// (docs/benchmarks.md).
 
 import { quote } from '../shell/quote.js';
 import type { Fact } from './fact.js';
