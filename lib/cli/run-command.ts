@@ -160,6 +160,10 @@ async function runAndReport(
   let observer: RunObserver = silentObserver;
   let progressDone: Promise<void> = Promise.resolve();
   let finishProgress = () => {};
+  // what the run says at a stop: on stderr, or above the collapsed view that redraws the terminal in place
+  let say = (line: string) => {
+    process.stderr.write(`${line}\n`);
+  };
   if (!settings.json) {
     const tree = hosts.map((h) => ({ host: h, tasks: tasksFor(playbook, h).map((t) => t.name) }));
     const { treeFits } = await import('../report/progress-summary.js');
@@ -189,16 +193,16 @@ async function runAndReport(
       );
       observer = s.observer;
       finishProgress = s.finish;
+      say = s.say;
     } else {
       const { plainObserver } = await import('../report/plain-observer.js');
       observer = plainObserver((line) => process.stdout.write(`${line}\n`), mode);
     }
   }
-  // a deploy stops cleanly at Ctrl-C or SIGTERM: hosts under way roll back; a check has nothing to undo
-  const stop =
-    mode === 'deploy'
-      ? (await import('../run/stop-on-interrupt.js')).stopOnInterrupt((line) => process.stderr.write(`${line}\n`))
-      : undefined;
+  // Ctrl-C or SIGTERM stops a run cleanly: a deploy's hosts under way are put back, a check's reads are cut; the
+  // recap says which hosts were not done
+  const { stopOnInterrupt } = await import('../run/stop-on-interrupt.js');
+  const stop = stopOnInterrupt(say, mode);
   const report = await runPlaybook({
     cluster,
     inventoryFile: file,
@@ -214,14 +218,14 @@ async function runAndReport(
     maxFail: settings.maxFail,
     session,
     pool: session ? undefined : p.pool,
-    stop: stop?.signal,
-  }).finally(() => stop?.off());
+    stop: stop.signal,
+  }).finally(() => stop.off());
   await progressDone;
   finishProgress();
   if (settings.json) process.stdout.write(jsonDocument(report));
   else process.stdout.write(`${recap(report)}\n`);
-  // hosts a stop left unstarted are no success
-  if (stop?.signal.aborted && report.hosts.some((h) => h.status === 'skipped')) return 1;
+  // hosts a stop left unstarted or unchecked are no success
+  if (stop.signal.aborted && report.hosts.some((h) => h.status === 'skipped')) return 1;
   return exitCode(report, extra.predictive);
 }
 

@@ -11,7 +11,8 @@
 
 import type { RunMode } from '../run/report.js';
 
-export type HostPhase = 'waiting' | 'running' | 'ok' | 'changed' | 'failed' | 'unreachable';
+/** skipped: ended without being worked on (the run was stopped, or --max-fail) */
+export type HostPhase = 'waiting' | 'running' | 'ok' | 'changed' | 'failed' | 'unreachable' | 'skipped';
 
 export interface HostProgress {
   phase: HostPhase;
@@ -35,7 +36,7 @@ export function summaryLines(state: ProgressState, screen: { rows: number; cols:
   const all = [...state.hosts.entries()];
   const count = (...phases: HostPhase[]) => all.filter(([, h]) => phases.includes(h.phase)).length;
   const changed = state.mode === 'check' ? 'drift' : 'changed';
-  const done = count('ok', 'changed', 'failed', 'unreachable');
+  const done = count('ok', 'changed', 'failed', 'unreachable', 'skipped');
   // only the counts that are not zero, so a narrow screen still shows what matters
   const parts = (
     [
@@ -43,6 +44,7 @@ export function summaryLines(state: ProgressState, screen: { rows: number; cols:
       [changed, 'changed'],
       ['failed', 'failed'],
       ['unreachable', 'unreachable'],
+      ['skipped', 'skipped'],
     ] as const
   )
     .map(([label, phase]) => [label, count(phase)] as const)

@@ -19,7 +19,7 @@ export function summaryObserver(
   mode: RunMode,
   cluster: string,
   screen: Screen,
-): { observer: RunObserver; finish(): void } {
+): { observer: RunObserver; say(line: string): void; finish(): void } {
   const state: ProgressState = { mode, cluster, hosts: new Map(hosts.map((h): [string, HostProgress] => [h, { phase: 'waiting' }])) };
   let drawn = 0;
   let timer: NodeJS.Timeout | null = null;
@@ -27,7 +27,7 @@ export function summaryObserver(
     timer = null;
     const lines = summaryLines(state, screen);
     // up to the first row drawn last time (cursor up, column 1), erase to the end of the screen, draw again
-    screen.write(`${drawn ? `\x1b[${drawn}A\r` : ''}\x1b[0J${lines.join('\n')}\n`);
+    screen.write(`${erase()}${lines.join('\n')}\n`);
     drawn = lines.length;
   };
   const changed = () => {
@@ -38,6 +38,8 @@ export function summaryObserver(
     if (h) Object.assign(h, patch);
     changed();
   };
+  // the view's rows, from the first one drawn: redrawn in place, or erased to write a line above them
+  const erase = () => `${drawn ? `\x1b[${drawn}A\r` : ''}\x1b[0J`;
   draw();
   const observer: RunObserver = {
     hostStarted(host) {
@@ -54,7 +56,7 @@ export function summaryObserver(
     },
     note() {},
     hostEnded(r) {
-      const phase = r.status === 'skipped' ? 'ok' : r.status;
+      const phase = r.status;
       // a host's error names the host first ("web027: cannot connect ..."): the view names it already
       const own = (text: string) => (text.startsWith(`${r.host}: `) ? text.slice(r.host.length + 2) : text);
       const failure =
@@ -64,6 +66,15 @@ export function summaryObserver(
   };
   return {
     observer,
+    // a line that stays (e.g. "SIGINT: stopping"): written where the view was, the view drawn again under it, so the
+    // redraw's row count stays right (a line written to the terminal beside the view would be drawn over or left
+    // in the middle of it)
+    say(line) {
+      if (timer) clearTimeout(timer);
+      screen.write(`${erase()}${line}\n`);
+      drawn = 0;
+      draw();
+    },
     finish() {
       if (timer) clearTimeout(timer);
       draw();

@@ -37,7 +37,8 @@ export interface HostRunOptions {
   diff: boolean;
   redact: (s: string) => string;
   observer: RunObserver;
-  /** deploy: once aborted, the host stops before its next change and rolls back (stop-on-interrupt.ts) */
+  /** once aborted (stop-on-interrupt.ts), a deploy's host stops before its next change and rolls back; a check's read
+   * that the stop cut reports the host as not checked */
   stop?: AbortSignal;
 }
 
@@ -73,6 +74,11 @@ export async function runHost(o: HostRunOptions): Promise<HostReport> {
     transport = await o.connect();
     facts = await gatherFacts(transport, firstReadFacts(o.ctx, o.tasks));
   } catch (err) {
+    // a check stopped by Ctrl-C cuts its connections: this host was not checked, which is no failure of the host
+    if (o.stop?.aborted && o.mode === 'check') {
+      skipAll();
+      return finish({ status: 'skipped', error: `not finished: ${stoppedBy(o.stop)}` });
+    }
     // the hint says what to do (e.g. --accept-new-host-keys for an unknown host key)
     const hint = err instanceof UserError && err.hint ? ` (${err.hint})` : '';
     const error = `${(err as Error).message}${hint}`;

@@ -35,7 +35,8 @@ export interface RunOptions {
   session?: WriteSession;
   /** without a session: connections the caller already started opening (a check's early start); the run closes it */
   pool?: ConnectionPool;
-  /** deploy: aborted by Ctrl-C or SIGTERM (stop-on-interrupt.ts): no host is started any more, hosts under way stop */
+  /** aborted by Ctrl-C or SIGTERM (stop-on-interrupt.ts): no host is started any more; a deploy's hosts under way
+   * stop and are put back, a check's reads under way are cut */
   stop?: AbortSignal;
 }
 
@@ -50,12 +51,14 @@ export async function runPlaybook(o: RunOptions): Promise<RunReport> {
   const reports = new Map<string, HostReport>();
   const redact = secretsRedactor(o.cluster);
   let failures = 0;
-  // said at once for each host under way (on a terminal, listr2 holds stderr until it has drawn its last frame)
+  // a deploy says it at once for each host under way (on a terminal, listr2 holds stderr until its last frame)
   const running = new Set<string>();
-  const sayStopping = () => {
+  const onStop = () => {
+    // a check has nothing to finish or undo: its reads under way end now, their hosts reported as not checked
+    if (o.mode === 'check') return void pool?.closeAll();
     for (const h of running) o.observer.note(h, `stopping (${String(o.stop!.reason)}): put back as it was once its running step ends`);
   };
-  o.stop?.addEventListener('abort', sayStopping, { once: true });
+  o.stop?.addEventListener('abort', onStop, { once: true });
 
   const worker = async () => {
     for (let host = queue.shift(); host; host = queue.shift()) {
@@ -106,7 +109,7 @@ export async function runPlaybook(o: RunOptions): Promise<RunReport> {
   try {
     await Promise.all(Array.from({ length: Math.max(1, o.forks) }, worker));
   } finally {
-    o.stop?.removeEventListener('abort', sayStopping);
+    o.stop?.removeEventListener('abort', onStop);
     await pool?.closeAll();
   }
   return {

@@ -6,7 +6,12 @@
 // reload cut halfway is worse than one that completes. Hosts that had
 // finished stay finished. A second signal exits at once; what that leaves is
 // in the hosts' journals, undone by the next deploy or `lvs-play recover`.
+// A check has nothing to finish or undo: the first signal cuts the reads
+// under way at once (the runner closes its connections), starts no host
+// more, and the recap says which hosts were not checked.
 // (A rollout has its own, lib/rollout/interrupt.ts: it also undrains.)
+
+import type { RunMode } from './report.js';
 
 export interface RunStop {
   /** aborted at the first signal; its reason names the signal */
@@ -15,17 +20,23 @@ export interface RunStop {
   off(): void;
 }
 
-export function stopOnInterrupt(log: (line: string) => void): RunStop {
+export function stopOnInterrupt(log: (line: string) => void, mode: RunMode = 'deploy'): RunStop {
   const controller = new AbortController();
   const handler = (signal: NodeJS.Signals) => {
     if (!controller.signal.aborted) {
       log(
-        `${signal}: stopping. No host is started any more; each host under way is put back as it was after its current step (${signal} again exits at once: the next deploy or lvs-play recover undoes what is left)`,
+        mode === 'check'
+          ? `${signal}: stopping the check. Reads under way are cut and no host is started any more; nothing was changed`
+          : `${signal}: stopping. No host is started any more; each host under way is put back as it was after its current step (${signal} again exits at once: the next deploy or lvs-play recover undoes what is left)`,
       );
       controller.abort(signal);
       return;
     }
-    log(`${signal} again: exiting now; the hosts' journals keep what this run left (lvs-play recover undoes it)`);
+    log(
+      mode === 'check'
+        ? `${signal} again: exiting now`
+        : `${signal} again: exiting now; the hosts' journals keep what this run left (lvs-play recover undoes it)`,
+    );
     process.exit(signal === 'SIGINT' ? 130 : 143);
   };
   process.on('SIGINT', handler);

@@ -29,6 +29,7 @@ const ADVERT_INT_MS = 3000;
 const HANG = 'test/fixtures/playbooks/hang-after-keepalived.mjs';
 const SLOW = 'test/fixtures/playbooks/slow-change-on-lvs01.mjs';
 const SLOW_MARKER = '/var/tmp/lvs-play-test-marker';
+const SLOW_READ = 'test/fixtures/playbooks/slow-read-on-lvs01.mjs';
 /** long enough to see the run in the middle of lvs-dr on a loaded machine; its recovery waits for it to end */
 const HANG_SECONDS = 45;
 
@@ -180,6 +181,28 @@ describe('faults on the lab: nothing half-applied (issue 12)', function () {
         );
     }
     ok(await run(['check', INVENTORY]), 'check');
+  });
+
+  it('Ctrl-C in the middle of a check: the read under way is cut at once, not waited for; the recap names the host not checked, exit 1', async () => {
+    // lvs01's read takes SECONDS; every other host answers at once
+    const seconds = 47;
+    const checking = startLvsPlay(['check', INVENTORY, '--playbook', SLOW_READ], { ...env, LVS_PLAY_TEST_READ_SECONDS: String(seconds) });
+    const slowRead = `pgrep -fx "sleep ${seconds}"`;
+    try {
+      await waitFor('the slow read on lvs01', async () => (await lab.ssh('lvs01', slowRead)).code === 0, 120_000, 50);
+      checking.child.kill('SIGINT');
+      const r = await checking.done;
+      assert.equal(r.code, 1, r.stdout + r.stderr);
+      assert.match(r.stderr, /SIGINT: stopping the check\. Reads under way are cut and no host is started any more; nothing was changed/);
+      assert.match(r.stdout, /^SKIPPED lvs01: not finished: the run was stopped \(SIGINT\)$/m);
+      for (const h of ['lvs-dr', 'lvs-dr2', 'lvs02'])
+        assert.match(r.stdout, new RegExp(`^  ${h} +ok=\\d+ drift=0 failed=0 skipped=0`, 'm'));
+      // the run did not wait for the read: it is still running on lvs01 now that lvs-play has exited
+      assert.equal((await lab.ssh('lvs01', slowRead)).code, 0, 'the read on lvs01 had already ended: the check waited for it');
+    } finally {
+      checking.child.kill('SIGKILL');
+      await lab.ssh('lvs01', `pkill -fx "sleep ${seconds}"`);
+    }
   });
 
   it('lvs-play killed (SIGKILL) in the middle of a deploy: check, verify and recover --check report the host interrupted; the next deploy rolls it back first, then converges', async () => {

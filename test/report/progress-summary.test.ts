@@ -4,6 +4,7 @@
 import { strict as assert } from 'node:assert';
 import { type HostProgress, type ProgressState, summaryLines, treeFits } from '../../lib/report/progress-summary.js';
 import { GROUP_RECAP_FROM, recap } from '../../lib/report/recap.js';
+import { summaryObserver } from '../../lib/report/summary-observer.js';
 import type { RunReport } from '../../lib/run/report.js';
 
 const names = (n: number) => Array.from({ length: n }, (_, i) => `web${String(i + 1).padStart(3, '0')}`);
@@ -53,6 +54,43 @@ describe('report/progress summary (the live view past one screen)', () => {
     assert.equal(lines[0], 'check farm: 200/200 hosts done (unreachable 200), 0 running');
     assert.equal(lines.at(-1), '+183 more failed (listed in the recap)');
     for (const l of lines) assert.ok(l.length <= 59 && !l.includes('\n'), l);
+  });
+});
+
+describe('report/summary observer (the collapsed view, drawn in place)', () => {
+  it('a host the run ended without starting counts as skipped, never as ok', () => {
+    const out: string[] = [];
+    const s = summaryObserver(['web001', 'web002'], 'deploy', 'farm', { rows: 20, cols: 100, write: (t) => out.push(t) });
+    s.observer.hostStarted('web001', ['keepalived']);
+    s.observer.hostEnded({
+      host: 'web001',
+      status: 'ok',
+      durationMs: 1,
+      tasks: [{ task: 'keepalived', status: 'ok', changes: [], notes: [] }],
+    });
+    s.observer.hostEnded({
+      host: 'web002',
+      status: 'skipped',
+      durationMs: 0,
+      error: 'not started: the run was stopped (SIGINT)',
+      tasks: [{ task: 'keepalived', status: 'skipped', changes: [], notes: [] }],
+    });
+    s.finish();
+    assert.match(out.at(-1)!, /deploy farm: 2\/2 hosts done \(ok 1, skipped 1\), 0 running\n$/);
+  });
+
+  it('a line said during the run is written where the view was and stays above it; the view is drawn again below', () => {
+    const out: string[] = [];
+    const s = summaryObserver(['web001', 'web002'], 'deploy', 'farm', { rows: 20, cols: 100, write: (t) => out.push(t) });
+    s.observer.hostStarted('web001', ['keepalived']);
+    s.observer.taskStarted('web001', 'keepalived');
+    s.finish(); // the view now has two rows: the counts and the host running
+    s.say('SIGINT: stopping. No host is started any more');
+    // up the view's two rows, erase to the end, the line; then the view again, erasing nothing more
+    assert.equal(out.at(-2), '\x1b[2A\r\x1b[0JSIGINT: stopping. No host is started any more\n');
+    assert.equal(out.at(-1), '\x1b[0Jdeploy farm: 0/2 hosts done, 1 running, 1 waiting\nrunning: web001 keepalived\n');
+    s.finish();
+    assert.ok(out.at(-1)!.startsWith('\x1b[2A\r\x1b[0J'), 'the next redraw goes up the view only, never over the line');
   });
 });
 
