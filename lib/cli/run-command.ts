@@ -11,6 +11,7 @@ import { limitNames, selectHosts } from '../inventory/select.js';
 import type { Cluster, Host } from '../inventory/types.js';
 import type { WriteSession } from '../lock/write-session.js';
 import { type Playbook, tasksFor } from '../playbook.js';
+import { drawsInPlace } from '../report/terminal-kind.js';
 import { type RunObserver, silentObserver } from '../run/observer.js';
 import { exitCode, type RunMode } from '../run/report.js';
 import { ConnectionPool } from '../ssh/pool.js';
@@ -167,13 +168,14 @@ async function runAndReport(
   if (!settings.json) {
     const tree = hosts.map((h) => ({ host: h, tasks: tasksFor(playbook, h).map((t) => t.name) }));
     const { treeFits } = await import('../report/progress-summary.js');
-    if (process.stdout.isTTY && treeFits(tree, process.stdout.rows ?? 24)) {
+    const live = drawsInPlace();
+    if (live && treeFits(tree, process.stdout.rows ?? 24)) {
       // listr2 is loaded only to draw on a terminal (a pipe or a timer's run never pays for it)
       const { listrObserver } = await import('../report/listr-observer.js');
       const l = listrObserver(tree, mode);
       observer = l.observer;
       progressDone = l.done;
-    } else if (process.stdout.isTTY) {
+    } else if (live) {
       // a row per host and task would scroll off: counts, the hosts running, every failure
       const { summaryObserver } = await import('../report/summary-observer.js');
       const out = process.stdout;

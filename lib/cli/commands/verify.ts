@@ -7,6 +7,7 @@ import { UserError } from '../../errors.js';
 import { loadInventory } from '../../inventory/load.js';
 import { limitNames, selectHosts } from '../../inventory/select.js';
 import { versioned } from '../../report/json-format.js';
+import { colourAllowed } from '../../report/terminal-kind.js';
 import { secretsRedactor } from '../../run/redactor.js';
 import { ConnectionPool } from '../../ssh/pool.js';
 import { quoted } from '../../terminal-text.js';
@@ -93,7 +94,7 @@ export const verifyCommand: Command = {
     const report = evaluateCluster(cluster, observations, path);
     const text = values.json
       ? JSON.stringify(versioned({ inventory: path, ...report }), null, 2)
-      : formatReport(report, { colour: process.stdout.isTTY === true && !process.env.NO_COLOR });
+      : formatReport(report, { colour: colourAllowed() });
     process.stdout.write(`${redact(text)}\n`);
     return report.exitCode;
   },
