@@ -133,7 +133,7 @@ export function listrObserver(hosts: { host: Host; tasks: string[] }[], mode: Ru
 }
 
 /** A host under way when lvs-play exited before the run's end. */
-export function interruptedTitle(mode: RunMode): string {
+function interruptedTitle(mode: RunMode): string {
   return mode === 'check'
     ? 'not checked: lvs-play exited'
     : "lvs-play exited here: the host's journal keeps this run's changes (lvs-play recover undoes them)";
