@@ -9,9 +9,10 @@ import type { Cluster, Host } from '../inventory/types.js';
 import { WriteSession } from '../lock/write-session.js';
 import { secretsRedactor } from '../run/redactor.js';
 import type { RouteGuard } from '../ssh/route-guard.js';
+import type { Transport } from '../ssh/transport.js';
 import { type DirectorsAccess, viewAll } from './director-checks.js';
-import { WaitTimeout } from './errors.js';
-import { connectionsProbe, tablesUnreadable, weightsProbe } from './realserver-checks.js';
+import { HealthCheckFailed, WaitTimeout } from './errors.js';
+import { checkCapacity, connectionsProbe, tablesUnreadable, weightsProbe } from './realserver-checks.js';
 import { Switchboard } from './switchboard.js';
 import { waitUntil } from './wait-until.js';
 
@@ -23,6 +24,8 @@ export interface ManualDrainOptions {
   undrain: boolean;
   waitMs: number;
   acceptNewHostKeys: boolean;
+  /** drain even when a service would be left with no real server answering its health check */
+  force?: boolean;
   /** checked before every connection (ConnectOptions.routeGuard) */
   routeGuard?: RouteGuard;
   command: string;
@@ -34,6 +37,31 @@ export function checkRealServers(cluster: Cluster, hosts: string[]): void {
   const bad = hosts.filter((h) => !members.includes(h));
   if (bad.length)
     throw new UserError(`not a real server of cluster ${cluster.name}: ${bad.join(', ')}`, { hint: `real servers: ${members.join(', ')}` });
+}
+
+/**
+ * Refuses a drain that would leave a service with no real server answering
+ * its health check (the others down, or drained already), before anything is
+ * recorded or set: a drain by hand must not be how a site goes down.
+ */
+async function checkLeftServing(
+  o: ManualDrainOptions,
+  drained: string[],
+  from: Host,
+  connect: (h: Host) => Promise<Transport>,
+): Promise<void> {
+  const drainedBefore = drained.filter((h) => !o.hosts.includes(h));
+  try {
+    const kept = await checkCapacity(o.cluster, await connect(from), o.hosts, drainedBefore);
+    if (kept.length) o.log(`${kept.join('; ')} (asked from ${from.name})`);
+  } catch (err) {
+    if (!(err instanceof HealthCheckFailed)) throw err;
+    if (!o.force)
+      throw new UserError(`drain refused, nothing drained: ${err.message}`, {
+        hint: `put another real server back in the pool first (a drained one: lvs-play undrain ${o.inventoryFile} HOST), or --force to drain anyway`,
+      });
+    o.log(`--force: draining anyway: ${err.message}`);
+  }
 }
 
 /** Returns the exit code: 0 done (including "not observable here"), 1 a director failed or the weights did not come back. */
@@ -69,6 +97,7 @@ export async function manualDrain(o: ManualDrainOptions): Promise<number> {
       await board.undrain(hosts, directors);
       o.log(`undrained ${hosts.join(', ')} on ${directors.join(', ')}`);
     } else {
+      await checkLeftServing(o, board.drained, directorHosts[0]!, connect);
       await board.drain(hosts, directors);
       o.log(
         `drained ${hosts.join(', ')} on ${directors.join(', ')} (recorded; lvs-play undrain ${o.inventoryFile} ${hosts.join(' ')} puts ${hosts.length === 1 ? 'it' : 'them'} back)`,

@@ -194,14 +194,17 @@ export async function checkServing(cluster: Cluster, from: Transport, realServer
 /**
  * Before a batch is drained: every service it serves keeps at least one
  * other real server answering its health check, or draining would leave
- * that service with nothing to send requests to.
+ * that service with nothing to send requests to. `drainedAlready`: real
+ * servers an earlier drain left out of the pool (recorded), which answer
+ * their health check but take no new connection, so they do not count.
  */
-export async function checkCapacity(cluster: Cluster, from: Transport, batch: string[]): Promise<string[]> {
+export async function checkCapacity(cluster: Cluster, from: Transport, batch: string[], drainedAlready: string[] = []): Promise<string[]> {
   const services = new Set(healthRequests(cluster, batch).map((r) => r.service));
+  const outOfPool = (h: string) => batch.includes(h) || drainedAlready.includes(h);
   const others = cluster.vips
     .flatMap((v) => v.services)
     .flatMap((s) => s.realServers.map((r) => r.host))
-    .filter((h) => !batch.includes(h));
+    .filter((h) => !outOfPool(h));
   const requests = healthRequests(cluster, [...new Set(others)]).filter((r) => services.has(r.service));
   const results = await sendRequests(from, requests);
   const out: string[] = [];
@@ -209,8 +212,22 @@ export async function checkCapacity(cluster: Cluster, from: Transport, batch: st
   for (const service of services) {
     const mine = requests.filter((r) => r.service === service);
     const serving = mine.filter((r) => results.get(r) === null).map((r) => r.host);
-    if (serving.length) out.push(`${service} keeps ${serving.join(', ')}`);
-    else empty.push(`${service}: ${mine.length ? mine.map((r) => results.get(r)).join('; ') : 'no other real server'}`);
+    if (serving.length) {
+      out.push(`${service} keeps ${serving.join(', ')}`);
+      continue;
+    }
+    const drained = [
+      ...new Set(
+        healthRequests(
+          cluster,
+          drainedAlready.filter((h) => !batch.includes(h)),
+        )
+          .filter((r) => r.service === service)
+          .map((r) => `${r.host} drained already`),
+      ),
+    ];
+    const why = [...drained, ...mine.map((r) => results.get(r))];
+    empty.push(`${service}: ${why.length ? why.join('; ') : 'no other real server'}`);
   }
   if (empty.length)
     throw new HealthCheckFailed(

@@ -290,11 +290,50 @@ describe('CLI paths on the lab: rollout options, drain/undrain, check --diff, ho
       process.stderr.write(`      [cli-paths] drain --wait 0 took ${(took / 1000).toFixed(1)} s\n`);
     });
 
-    it('drain --wait 30 says the connections are not observable (no IPVS table) and does not sit out the 30 s', async () => {
+    it('drain refuses to take the last real server out of the pool (lvs01 drained already, lvs02 named): exit 1, nothing set, nothing recorded', async () => {
+      const before = readFileSync(record(), 'utf8');
+      const r = await lvsPlay(['drain', INVENTORY, 'lvs02'], env());
+      assert.equal(r.code, 1, r.stdout + r.stderr);
+      assert.match(
+        r.stderr,
+        /^error: drain refused, nothing drained: draining lvs02 would leave no real server answering its health check \(from lvs-dr\): 198\.18\.0\.100:80: lvs01 drained already; 198\.18\.0\.110:80: lvs01 drained already$/m,
+      );
+      assert.match(r.stderr, /^hint: .*--force to drain anyway$/m);
+      assert.doesNotMatch(r.stdout, /^drained/m);
+      assert.deepEqual(await switchesNow(), ['lvs-dr:drain-lvs01=1', 'lvs-dr2:drain-lvs01=1']);
+      assert.equal(readFileSync(record(), 'utf8'), before, 'the record is as it was');
+    });
+
+    it('drain refuses when the other real server fails its health check (nginx stopped on lvs02, lvs01 named); with lvs02 serving again it drains and says which one keeps each service', async () => {
+      await lvsPlay(['undrain', INVENTORY, 'lvs01'], env());
+      await lab.run('lvs02', 'systemctl stop nginx');
+      try {
+        const r = await lvsPlay(['drain', INVENTORY, 'lvs01'], env());
+        assert.equal(r.code, 1, r.stdout + r.stderr);
+        assert.match(
+          r.stderr,
+          /^error: drain refused, nothing drained: draining lvs01 would leave no real server answering its health check \(from lvs-dr\): 198\.18\.0\.100:80: lvs02 TCP_CHECK 198\.18\.0\.20:80: no connection .*; 198\.18\.0\.110:80: lvs02 HTTP_GET 198\.18\.0\.20:80\/index\.html: no answer /m,
+        );
+        assert.deepEqual(await switchesNow(), noSwitches);
+        assert.equal(existsSync(record()), false);
+      } finally {
+        await lab.run('lvs02', 'systemctl start nginx');
+      }
+      const r = await lvsPlay(['drain', INVENTORY, 'lvs01', '--wait', '0'], env());
+      assert.equal(r.code, 0, r.stdout + r.stderr);
+      assert.match(r.stdout, /^198\.18\.0\.100:80 keeps lvs02; 198\.18\.0\.110:80 keeps lvs02 \(asked from lvs-dr\)$/m);
+      assert.deepEqual(await switchesNow(), ['lvs-dr:drain-lvs01=1', 'lvs-dr2:drain-lvs01=1']);
+    });
+
+    it('drain --force takes the last one out anyway, saying so; --wait 30 says the connections are not observable (no IPVS table) and does not sit out the 30 s', async () => {
       const t0 = Date.now();
-      const r = await lvsPlay(['drain', INVENTORY, 'lvs02', '--wait', '30'], env());
+      const r = await lvsPlay(['drain', INVENTORY, 'lvs02', '--wait', '30', '--force'], env());
       const took = Date.now() - t0;
       assert.equal(r.code, 0, r.stdout + r.stderr);
+      assert.match(
+        r.stdout,
+        /^--force: draining anyway: draining lvs02 would leave no real server answering its health check \(from lvs-dr\): /m,
+      );
       assert.match(
         r.stdout,
         new RegExp(

@@ -25,7 +25,7 @@ at the inventory's weight again (--wait, 0 to 86400, default 60; 0: do not wait)
 
 Exit codes: 0 undrained (weights confirmed, or not observable here: said so); 1 a
 director could not be reached (still recorded) or the weights did not come back.`
-    : `Usage: lvs-play drain INVENTORY HOST... [--wait SECONDS] [--accept-new-host-keys]
+    : `Usage: lvs-play drain INVENTORY HOST... [--wait SECONDS] [--force] [--accept-new-host-keys]
 
 Sets the drain switch of each real server HOST on every director: keepalived's
 FILE_CHECK on it fails, and inhibit_on_failure sets its weight to 0, so new
@@ -35,8 +35,12 @@ lvs-play command warns about it until \`lvs-play undrain\` or a deploy clears it
 Where the directors keep an IPVS table, waits until no active connection to
 the hosts is left (--wait, 0 to 86400, default 60; 0: do not wait).
 
+Refused, before anything is set, when a service of HOST would be left with no
+real server answering its health check (asked from the first director): the
+others fail it or are drained already. --force drains anyway.
+
 Exit codes: 0 drained (connections done, still finishing, or not observable
-here: said so); 1 a director could not be reached.`;
+here: said so); 1 refused, or a director could not be reached.`;
 }
 
 export function drainCommandOf(undrain: boolean): Command {
@@ -47,6 +51,7 @@ export function drainCommandOf(undrain: boolean): Command {
     async run(args) {
       const { values, positionals } = parseCommandArgs(name, args, {
         wait: { type: 'string', default: '60' },
+        ...(undrain ? {} : { force: { type: 'boolean', default: false } }),
         'accept-new-host-keys': { type: 'boolean', default: false },
       });
       const [inventory, ...rest] = positionals;
@@ -73,6 +78,7 @@ export function drainCommandOf(undrain: boolean): Command {
         undrain,
         waitMs: wait * 1000,
         acceptNewHostKeys: values['accept-new-host-keys'],
+        force: 'force' in values && values.force === true,
         routeGuard: cliRouteGuard,
         command: commandLine(name, args),
         log: (l) => process.stdout.write(`${l}\n`),
