@@ -11,7 +11,7 @@ import { secretsRedactor } from '../run/redactor.js';
 import type { RouteGuard } from '../ssh/route-guard.js';
 import type { Transport } from '../ssh/transport.js';
 import { type DirectorsAccess, viewAll } from './director-checks.js';
-import { HealthCheckFailed, WaitTimeout } from './errors.js';
+import { HealthCheckFailed, SwitchFailed, WaitTimeout } from './errors.js';
 import { checkCapacity, connectionsProbe, tablesUnreadable, weightsProbe } from './realserver-checks.js';
 import { Switchboard } from './switchboard.js';
 import { waitUntil } from './wait-until.js';
@@ -42,17 +42,20 @@ export function checkRealServers(cluster: Cluster, hosts: string[]): void {
 /**
  * Refuses a drain that would leave a service with no real server answering
  * its health check (the others down, or drained already), before anything is
- * recorded or set: a drain by hand must not be how a site goes down.
+ * recorded or set: a drain by hand must not be how a site goes down. Asked
+ * from the first director that answers: with one director down, the drain
+ * on the others is what the operator needs most.
  */
 async function checkLeftServing(
   o: ManualDrainOptions,
   drained: string[],
-  from: Host,
+  directors: Host[],
   connect: (h: Host) => Promise<Transport>,
 ): Promise<void> {
   const drainedBefore = drained.filter((h) => !o.hosts.includes(h));
+  const { host: from, transport } = await firstAnswering(directors, connect);
   try {
-    const kept = await checkCapacity(o.cluster, await connect(from), o.hosts, drainedBefore);
+    const kept = await checkCapacity(o.cluster, transport, o.hosts, drainedBefore);
     if (kept.length) o.log(`${kept.join('; ')} (asked from ${from.name})`);
   } catch (err) {
     if (!(err instanceof HealthCheckFailed)) throw err;
@@ -62,6 +65,42 @@ async function checkLeftServing(
       });
     o.log(`--force: draining anyway: ${err.message}`);
   }
+}
+
+async function firstAnswering(hosts: Host[], connect: (h: Host) => Promise<Transport>): Promise<{ host: Host; transport: Transport }> {
+  const errors: string[] = [];
+  for (const host of hosts) {
+    try {
+      return { host, transport: await connect(host) };
+    } catch (err) {
+      errors.push((err as Error).message);
+    }
+  }
+  throw new UserError(`drain refused, nothing drained: no director answers: ${errors.join('; ')}`);
+}
+
+/**
+ * A switch set (or cleared) on some directors only: what is true on which
+ * director, and what the operator does next. The record still lists every
+ * director it could not be cleared on (it never says less than is set).
+ */
+function incomplete(err: unknown, o: ManualDrainOptions, hosts: string[], directors: string[]): unknown {
+  if (!(err instanceof SwitchFailed)) return err;
+  const done = directors.filter((d) => !err.hosts.includes(d));
+  const them = hosts.join(', ');
+  const where = done.length ? `on ${done.join(', ')} only` : 'on no director';
+  if (o.undrain) {
+    o.log(`undrained ${them} ${where}; still drained on ${err.hosts.join(', ')} (recorded)`);
+    return new UserError(`undrain incomplete: ${err.message}`, {
+      hint: `lvs-play undrain ${o.inventoryFile} ${hosts.join(' ')} again once ${err.hosts.join(', ')} answer${err.hosts.length === 1 ? 's' : ''} (a deploy clears it too)`,
+    });
+  }
+  o.log(
+    `drained ${them} ${where}; NOT on ${err.hosts.join(', ')}: a VIP held there still sends ${hosts.length === 1 ? 'it' : 'them'} new connections`,
+  );
+  return new UserError(`drain incomplete: ${err.message}`, {
+    hint: `lvs-play drain ${o.inventoryFile} ${hosts.join(' ')} again once ${err.hosts.join(', ')} answer${err.hosts.length === 1 ? 's' : ''}, or lvs-play undrain ${o.inventoryFile} ${hosts.join(' ')} to put ${hosts.length === 1 ? 'it' : 'them'} back everywhere`,
+  });
 }
 
 /** Returns the exit code: 0 done (including "not observable here"), 1 a director failed or the weights did not come back. */
@@ -94,11 +133,15 @@ export async function manualDrain(o: ManualDrainOptions): Promise<number> {
     checkRealServers(o.cluster, hosts);
     const views = () => viewAll(access, true);
     if (o.undrain) {
-      await board.undrain(hosts, directors);
+      await board.undrain(hosts, directors).catch((err) => {
+        throw incomplete(err, o, hosts, directors);
+      });
       o.log(`undrained ${hosts.join(', ')} on ${directors.join(', ')}`);
     } else {
-      await checkLeftServing(o, board.drained, directorHosts[0]!, connect);
-      await board.drain(hosts, directors);
+      await checkLeftServing(o, board.drained, directorHosts, connect);
+      await board.drain(hosts, directors).catch((err) => {
+        throw incomplete(err, o, hosts, directors);
+      });
       o.log(
         `drained ${hosts.join(', ')} on ${directors.join(', ')} (recorded; lvs-play undrain ${o.inventoryFile} ${hosts.join(' ')} puts ${hosts.length === 1 ? 'it' : 'them'} back)`,
       );

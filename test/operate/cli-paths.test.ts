@@ -404,6 +404,58 @@ describe('CLI paths on the lab: rollout options, drain/undrain, check --diff, ho
     });
   });
 
+  describe('drain and undrain with a director that does not answer', () => {
+    /** the lab's inventory with one director's SSH on a port nothing listens on: refused at once, as with sshd down */
+    const withDown = (director: string) =>
+      write(`${director}-down.json`, (inv) => {
+        const h = inv.hosts.find((x) => x.name === director)!;
+        h.ssh = { ...h.ssh, port: 2222 };
+      });
+    const recorded = () =>
+      (JSON.parse(readFileSync(record(), 'utf8')) as { drains: { realServer: string; directors: string[] }[] }).drains.map(
+        (d) => `${d.realServer} on ${d.directors.join(',')}`,
+      );
+    after(async () => {
+      await lvsPlay(['undrain', INVENTORY], env());
+    });
+
+    it('drain sets the switch on the director that answers and says which one it is NOT set on (exit 1); the record names both', async () => {
+      const down = withDown('lvs-dr2');
+      const r = await lvsPlay(['drain', down, 'lvs01', '--wait', '0'], env());
+      assert.equal(r.code, 1, r.stdout + r.stderr);
+      assert.match(r.stdout, /^198\.18\.0\.100:80 keeps lvs02; 198\.18\.0\.110:80 keeps lvs02 \(asked from lvs-dr\)$/m);
+      assert.match(r.stdout, /^drained lvs01 on lvs-dr only; NOT on lvs-dr2: a VIP held there still sends it new connections$/m);
+      assert.match(
+        r.stderr,
+        /^error: drain incomplete: drain on lvs-dr2 failed: lvs-dr2: cannot connect to lvs-dr2 \(198\.18\.0\.40:2222\): connection refused/m,
+      );
+      assert.match(r.stderr, new RegExp(`^hint: lvs-play drain ${esc(down)} lvs01 again once lvs-dr2 answers, or lvs-play undrain `, 'm'));
+      assert.deepEqual(await switchesNow(), ['lvs-dr:drain-lvs01=1', 'lvs-dr2:']);
+      // the record never says less than may be set
+      assert.deepEqual(recorded(), ['lvs01 on lvs-dr,lvs-dr2']);
+    });
+
+    it('undrain clears the director that answers and keeps the other in the record (exit 1); once it answers, undrain clears the rest', async () => {
+      const r = await lvsPlay(['undrain', withDown('lvs-dr2')], env());
+      assert.equal(r.code, 1, r.stdout + r.stderr);
+      assert.match(r.stdout, /^undrained lvs01 on lvs-dr only; still drained on lvs-dr2 \(recorded\)$/m);
+      assert.match(r.stderr, /^error: undrain incomplete: undrain on lvs-dr2 failed: /m);
+      assert.deepEqual(await switchesNow(), noSwitches);
+      assert.deepEqual(recorded(), ['lvs01 on lvs-dr2']);
+      const again = await lvsPlay(['undrain', INVENTORY], env());
+      assert.equal(again.code, 0, again.stdout + again.stderr);
+      assert.equal(existsSync(record()), false);
+    });
+
+    it('with the first director down, the drain asks the next one whether the pool keeps a server, and drains there', async () => {
+      const r = await lvsPlay(['drain', withDown('lvs-dr'), 'lvs01', '--wait', '0'], env());
+      assert.equal(r.code, 1, r.stdout + r.stderr);
+      assert.match(r.stdout, /^198\.18\.0\.100:80 keeps lvs02; 198\.18\.0\.110:80 keeps lvs02 \(asked from lvs-dr2\)$/m);
+      assert.match(r.stdout, /^drained lvs01 on lvs-dr2 only; NOT on lvs-dr: /m);
+      assert.deepEqual(await switchesNow(), ['lvs-dr:', 'lvs-dr2:drain-lvs01=1']);
+    });
+  });
+
   describe('check --diff', () => {
     after(async () => {
       const d = await lvsPlay(['deploy', INVENTORY], env());

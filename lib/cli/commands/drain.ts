@@ -24,7 +24,8 @@ and where the directors keep an IPVS table waits until every director has them
 at the inventory's weight again (--wait, 0 to 86400, default 60; 0: do not wait).
 
 Exit codes: 0 undrained (weights confirmed, or not observable here: said so); 1 a
-director could not be reached (still recorded) or the weights did not come back.`
+director could not be reached (the others are cleared; it stays recorded) or
+the weights did not come back.`
     : `Usage: lvs-play drain INVENTORY HOST... [--wait SECONDS] [--force] [--accept-new-host-keys]
 
 Sets the drain switch of each real server HOST on every director: keepalived's
@@ -36,8 +37,10 @@ Where the directors keep an IPVS table, waits until no active connection to
 the hosts is left (--wait, 0 to 86400, default 60; 0: do not wait).
 
 Refused, before anything is set, when a service of HOST would be left with no
-real server answering its health check (asked from the first director): the
-others fail it or are drained already. --force drains anyway.
+real server answering its health check (asked from the first director that
+answers): the others fail it or are drained already. --force drains anyway.
+A director that does not answer does not stop the drain on the others: the
+output says which directors have the switch set and which do not.
 
 Exit codes: 0 drained (connections done, still finishing, or not observable
 here: said so); 1 refused, or a director could not be reached.`;
