@@ -49,7 +49,8 @@ export interface RecoverReport {
 export async function recover(o: RecoverOptions): Promise<{ code: number; report: RecoverReport }> {
   const redact = secretsRedactor(o.cluster);
   const record = await readRecord(o.cluster.name);
-  const switches = record ? describeRecord(record) : [];
+  // a drain by hand (lvs-play drain) is the operator's, not something a run left: not listed, not undone
+  const switches = record ? describeRecord({ ...record, drains: record.drains.filter((d) => !d.byHand) }) : [];
   if (o.check) {
     const pool = new ConnectionPool(o.cluster.hosts, { acceptNewHostKeys: o.acceptNewHostKeys, routeGuard: o.routeGuard });
     try {

@@ -5,7 +5,7 @@
 // generate:schemas`). The minor number grows when fields are added; the major
 // when a field is removed, renamed or changes meaning.
 
-export const JSON_FORMAT_VERSION = '1.0';
+export const JSON_FORMAT_VERSION = '1.1';
 
 /**
  * "MAJOR.MINOR"; this is format 1

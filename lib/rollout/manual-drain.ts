@@ -139,7 +139,7 @@ export async function manualDrain(o: ManualDrainOptions): Promise<number> {
       o.log(`undrained ${hosts.join(', ')} on ${directors.join(', ')}`);
     } else {
       await checkLeftServing(o, board.drained, directorHosts, connect);
-      await board.drain(hosts, directors).catch((err) => {
+      await board.drain(hosts, directors, { byHand: true }).catch((err) => {
         throw incomplete(err, o, hosts, directors);
       });
       o.log(

@@ -1,6 +1,7 @@
 // What `deploy` (and a rollout) does about switches an earlier run left set
 // (its record, switch-record.ts): drained real servers are undrained first
-// (they were left out of the pool by a run that never finished); handovers
+// (they were left out of the pool by a run that never finished; a drain by
+// hand, `lvs-play drain`, is the operator's and stays); handovers
 // are undone once the directors are converged, so a director that was left
 // half-changed takes its VIPs back only with the inventory's config.
 // nopreempt clusters' instance switches are cleared too (FAULTs first): no
@@ -19,8 +20,13 @@ import { readRecord, type SwitchRecordData } from './switch-record.js';
 import { Switchboard } from './switchboard.js';
 import { waitUntil } from './wait-until.js';
 
+/** Undrains what runs that did not finish left drained; a drain by hand (`lvs-play drain`) stays, said once. */
 export async function undrainRecorded(board: Switchboard, log: (line: string) => void): Promise<void> {
   for (const d of board.record.drains) {
+    if (d.byHand) {
+      log(`${d.realServer}: stays drained on ${d.directors.join(', ')} (drained by hand since ${d.since}; lvs-play undrain puts it back)`);
+      continue;
+    }
     log(`${d.realServer}: undraining on ${d.directors.join(', ')} (recorded as drained since ${d.since} by a run that did not finish)`);
     await board.undrain([d.realServer], d.directors);
   }

@@ -5,6 +5,9 @@
 // is in a finally: a failed change (rolled back), a failed check (the hosts
 // are rolled back), a timeout or Ctrl-C all end with the real servers
 // undrained. Only a run killed outright skips it, and the record says so.
+// Real servers the operator drained by hand (`lvs-play drain`) are changed
+// while out of the pool and stay drained: the plan has no check, undrain or
+// confirm for them.
 
 import { type Changed, changeHosts, failed, forgetChanged, rollBackChanged } from './change-hosts.js';
 import { checkSignal, directorsAccess, hostOf, type RolloutContext } from './context.js';
@@ -20,6 +23,8 @@ type Of<K extends Action['kind']> = Extract<Action, { kind: K }>;
 
 export async function runRealServerStage(ctx: RolloutContext, stage: Stage, outcome: StageOutcome): Promise<void> {
   const find = <K extends Action['kind']>(k: K) => stage.actions.find((a): a is Of<K> => a.kind === k)!;
+  // absent when every host of the batch was drained by hand: those stay drained, unchecked
+  const maybe = <K extends Action['kind']>(k: K) => stage.actions.find((a): a is Of<K> => a.kind === k);
   const drain = find('drain');
   const access = directorsAccess(ctx);
   const views = () => viewAll(access, true);
@@ -28,10 +33,14 @@ export async function runRealServerStage(ctx: RolloutContext, stage: Stage, outc
   let changed: Changed[] = [];
   let drained = false;
   try {
-    const capacity = find('capacity');
-    log(capacity);
     const from = access.directors[0]!;
-    sub(`${(await checkCapacity(ctx.cluster, await ctx.connect(from), capacity.realServers)).join('; ')} (asked from ${from.name})`);
+    const capacity = maybe('capacity');
+    if (capacity) {
+      log(capacity);
+      sub(
+        `${(await checkCapacity(ctx.cluster, await ctx.connect(from), capacity.realServers, capacity.drainedByHand)).join('; ')} (asked from ${from.name})`,
+      );
+    }
     checkSignal(ctx, describeAction(drain, ctx));
     log(drain);
     drained = true; // from here on the finally undrains: the switch may be half set
@@ -69,10 +78,12 @@ export async function runRealServerStage(ctx: RolloutContext, stage: Stage, outc
         { hosts: bad.map((c) => c.host.name) },
       );
 
-    const serving = find('check-serving');
-    checkSignal(ctx, describeAction(serving, ctx));
-    log(serving);
-    sub(`answered from ${from.name}: ${(await checkServing(ctx.cluster, await ctx.connect(from), serving.realServers)).join('; ')}`);
+    const serving = maybe('check-serving');
+    if (serving) {
+      checkSignal(ctx, describeAction(serving, ctx));
+      log(serving);
+      sub(`answered from ${from.name}: ${(await checkServing(ctx.cluster, await ctx.connect(from), serving.realServers)).join('; ')}`);
+    }
     for (const c of changed) await forgetChanged(ctx, c);
     changed = [];
   } catch (err) {
@@ -85,7 +96,7 @@ export async function runRealServerStage(ctx: RolloutContext, stage: Stage, outc
     }
     throw err;
   } finally {
-    if (drained) await undrain(ctx, stage, outcome, find, views, sub);
+    if (drained) await undrain(ctx, stage, outcome, maybe, views, sub);
   }
 }
 
@@ -93,11 +104,12 @@ async function undrain(
   ctx: RolloutContext,
   stage: Stage,
   outcome: StageOutcome,
-  find: <K extends Action['kind']>(k: K) => Of<K>,
+  maybe: <K extends Action['kind']>(k: K) => Of<K> | undefined,
   views: () => Promise<import('./director-view.js').DirectorView[]>,
   sub: (l: string) => void,
 ): Promise<void> {
-  const u = find('undrain');
+  const u = maybe('undrain');
+  if (!u) return; // every host of the batch was drained by hand: it stays so
   ctx.log(`${stage.hosts.join(', ')}: ${describeAction(u, ctx)}`);
   try {
     await ctx.switchboard.undrain(u.realServers, u.directors);
@@ -107,7 +119,7 @@ async function undrain(
     outcome.error ??= m;
     return;
   }
-  const confirm = find('confirm-weights');
+  const confirm = maybe('confirm-weights')!;
   ctx.log(`${stage.hosts.join(', ')}: ${describeAction(confirm, ctx)}`);
   const unreadable = tablesUnreadable(ctx.cluster, await views());
   if (unreadable) {

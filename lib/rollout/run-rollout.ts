@@ -136,7 +136,7 @@ export async function runRollout(o: RolloutOptions): Promise<number> {
       log: (line) => o.progress(redact(`[rollout] ${line}`)),
       observer: plainObserver((line) => o.progress(redact(`[rollout]   ${line}`)), 'deploy'),
     };
-    const off = onInterrupt(controller, () => switchboard.undrain(switchboard.drained, directors), ctx.log);
+    const off = onInterrupt(controller, () => switchboard.undrain(switchboard.drainedByRuns, directors), ctx.log);
     let report: RolloutReport;
     try {
       await undrainRecorded(switchboard, ctx.log);

@@ -2,7 +2,9 @@
 // /var/lib/lvs-play/drains/<cluster>.json (LVS_PLAY_DRAINS_DIR overrides the
 // folder). It is written BEFORE a switch is set and cleared after it is
 // undone, so a run killed outright (kill -9, a lost machine) leaves it
-// behind: every later command reports it, and `deploy` undoes it.
+// behind: every later command reports it, and `deploy` undoes it. A drain
+// set by `lvs-play drain` is the operator's own and is marked `byHand`:
+// every command still reports it, but only `undrain` clears it.
 
 //
 // The record is read as untrusted input: a regular file of at most 1 MiB,
@@ -28,6 +30,13 @@ export interface DrainEntry {
   realServer: string;
   directors: string[];
   since: string;
+  /** set by `lvs-play drain`: kept by deploy, rollout and recover, cleared only by `lvs-play undrain` */
+  byHand?: true;
+}
+
+/** The real servers of the record's drains by hand (`lvs-play drain`), and of the others (left by a run). */
+export function drainsByHand(record: Pick<SwitchRecordData, 'drains'> | null): string[] {
+  return (record?.drains ?? []).filter((d) => d.byHand).map((d) => d.realServer);
 }
 /** A director's handover switch, or with `instance` that instance's own switch (nopreempt clusters). */
 export interface HandoverEntry {
@@ -58,7 +67,7 @@ export class DamagedRecordError extends UserError {
   constructor(file: string, why: string) {
     super(`switch record ${safeText(file)} is damaged: ${why}`, {
       hint:
-        `it lists the switches (drains, handovers) an interrupted run left set; move it away (mv ${safeText(file)} ${safeText(file)}.damaged), ` +
+        `it lists the switches set on the directors (drains by hand, and what an interrupted run left); move it away (mv ${safeText(file)} ${safeText(file)}.damaged), ` +
         "then check the directors' /var/lib/lvs-play/switches by hand (lvs-play undrain INVENTORY HOST... clears a drain)",
     });
     this.file = file;
@@ -125,10 +134,12 @@ export function parseRecord(file: string, text: string): SwitchRecordData {
     const where = `drains[${i}]`;
     if (!isObject(d)) return wrong(`${where} is not an object`);
     if (!Array.isArray(d.directors)) wrong(`${where}.directors is not a list`);
+    if (d.byHand !== undefined && d.byHand !== true) wrong(`${where}.byHand is not true`);
     return {
       realServer: host(d.realServer, `${where}.realServer`),
       directors: (d.directors as unknown[]).map((x, k) => host(x, `${where}.directors[${k}]`)),
       since: field(d, 'since', `${where}.`),
+      ...(d.byHand === true ? { byHand: true as const } : {}),
     };
   });
   const handovers = (r.handovers as unknown[]).map((h, i): HandoverEntry => {
@@ -196,15 +207,23 @@ export async function saveRecord(record: SwitchRecordData, dir = drainsDir()): P
   await rename(tmp, file);
 }
 
-/** One line per switch left set, for warnings. */
+/** One line per switch left set, for warnings: what is set, and what clears it. */
 export function describeRecord(r: SwitchRecordData): string[] {
   const by = `by run ${r.runId} (pid ${r.pid}, ${r.command})`;
+  const clears = `lvs-play deploy ${r.inventory} (or lvs-play undrain for drains) clears it`;
   return [
-    ...r.drains.map((d) => `${d.realServer} is drained on ${d.directors.join(', ')} since ${d.since}, ${by}`),
-    ...r.handovers.map((h) =>
-      h.instance
-        ? `${h.director}'s switch of vrrp_instance ${h.instance} is "${h.level}" since ${h.since} (${INSTANCE_MEANING[h.level as keyof typeof INSTANCE_MEANING] ?? h.level}), ${by}`
-        : `${h.director}'s handover switch is "${h.level}" since ${h.since} (its VIPs are on its peers), ${by}`,
+    ...r.drains.map((d) =>
+      d.byHand
+        ? `${d.realServer} is drained on ${d.directors.join(', ')} since ${d.since}, by hand (lvs-play drain); lvs-play undrain ${r.inventory} ${d.realServer} puts it back (deploy, rollout and recover keep it)`
+        : `${d.realServer} is drained on ${d.directors.join(', ')} since ${d.since}, ${by}; ${clears}`,
+    ),
+    ...r.handovers.map(
+      (h) =>
+        `${
+          h.instance
+            ? `${h.director}'s switch of vrrp_instance ${h.instance} is "${h.level}" since ${h.since} (${INSTANCE_MEANING[h.level as keyof typeof INSTANCE_MEANING] ?? h.level}), ${by}`
+            : `${h.director}'s handover switch is "${h.level}" since ${h.since} (its VIPs are on its peers), ${by}`
+        }; ${clears}`,
     ),
   ];
 }
@@ -214,10 +233,7 @@ export async function recordWarnings(dir = drainsDir()): Promise<string[]> {
   const { records, damaged } = await scanRecords(dir);
   return [
     ...records.flatMap((r) =>
-      describeRecord(r).map(
-        (line) =>
-          `warning: cluster ${r.cluster}: ${line}; lvs-play deploy ${r.inventory} (or lvs-play undrain for drains) clears it [record ${safeText(fileOf(dir, r.cluster))}]`,
-      ),
+      describeRecord(r).map((line) => `warning: cluster ${r.cluster}: ${line} [record ${safeText(fileOf(dir, r.cluster))}]`),
     ),
     ...damaged.map((e) => `warning: ${e.message}; deploy, rollout, drain and undrain stop on it (each says what to do)`),
   ];

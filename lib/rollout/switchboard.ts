@@ -9,7 +9,7 @@ import type { HandoverLevel, InstanceLevel } from '../render/switches.js';
 import type { Transport } from '../ssh/transport.js';
 import { SwitchFailed } from './errors.js';
 import { drainCommand, handoverCommand, instanceCommand } from './plan/switch-commands.js';
-import { drainsDir, readRecord, type SwitchRecordData, saveRecord } from './switch-record.js';
+import { drainsByHand, drainsDir, readRecord, type SwitchRecordData, saveRecord } from './switch-record.js';
 
 export interface SwitchboardOptions {
   cluster: Cluster;
@@ -56,12 +56,25 @@ export class Switchboard {
     return this.#record.drains.map((d) => d.realServer);
   }
 
-  async drain(realServers: string[], directors: string[]): Promise<void> {
+  /** Real servers drained by a run (this one or one that did not finish): what a run undrains. */
+  get drainedByRuns(): string[] {
+    return this.#record.drains.filter((d) => !d.byHand).map((d) => d.realServer);
+  }
+
+  /** Real servers the operator drained with `lvs-play drain`: only `undrain` clears them. */
+  get drainedByHand(): string[] {
+    return drainsByHand(this.#record);
+  }
+
+  /** `byHand`: the operator's own drain (`lvs-play drain`); a run's drain of a server drained by hand keeps it so. */
+  async drain(realServers: string[], directors: string[], o: { byHand?: boolean } = {}): Promise<void> {
     const since = new Date().toISOString();
     for (const rs of realServers) {
       const entry = this.#record.drains.find((d) => d.realServer === rs);
-      if (entry) entry.directors = [...new Set([...entry.directors, ...directors])];
-      else this.#record.drains.push({ realServer: rs, directors: [...directors], since });
+      if (entry) {
+        entry.directors = [...new Set([...entry.directors, ...directors])];
+        if (o.byHand) entry.byHand = true;
+      } else this.#record.drains.push({ realServer: rs, directors: [...directors], since, ...(o.byHand ? { byHand: true as const } : {}) });
     }
     await saveRecord(this.#record, this.#dir);
     await this.#onEach(directors, drainCommand(realServers, true), 'drain');

@@ -281,7 +281,7 @@ describe('cli: hostile input', function () {
     mkdirSync(drains, { recursive: true });
     const record = join(drains, 'seed.json');
     const hint =
-      `hint: it lists the switches (drains, handovers) an interrupted run left set; move it away (mv ${record} ${record}.damaged), ` +
+      `hint: it lists the switches set on the directors (drains by hand, and what an interrupted run left); move it away (mv ${record} ${record}.damaged), ` +
       "then check the directors' /var/lib/lvs-play/switches by hand (lvs-play undrain INVENTORY HOST... clears a drain)";
     try {
       for (const [text, why] of [

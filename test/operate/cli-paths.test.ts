@@ -456,6 +456,93 @@ describe('CLI paths on the lab: rollout options, drain/undrain, check --diff, ho
     });
   });
 
+  describe('a drain by hand outlives recover, deploy and rollout; only undrain ends it', () => {
+    const byHand = () =>
+      (JSON.parse(readFileSync(record(), 'utf8')) as { drains: { realServer: string; byHand?: boolean }[] }).drains.map(
+        (d) => `${d.realServer}${d.byHand ? ' by hand' : ''}`,
+      );
+    const lvs02Drained = ['lvs-dr:drain-lvs02=1', 'lvs-dr2:drain-lvs02=1'];
+    before(async () => {
+      await lab.run('lvs01', `rm -f ${BATCH_MARKER}`);
+      await lab.run('lvs02', `rm -f ${BATCH_MARKER}`);
+      const d = await lvsPlay(['drain', INVENTORY, 'lvs02', '--wait', '0'], env());
+      assert.equal(d.code, 0, d.stdout + d.stderr);
+      assert.deepEqual(byHand(), ['lvs02 by hand']);
+    });
+    after(async () => {
+      await lvsPlay(['undrain', INVENTORY], env());
+      await lab.run('lvs01', `rm -f ${BATCH_MARKER}`).catch(() => undefined);
+      await lab.run('lvs02', `rm -f ${BATCH_MARKER}`).catch(() => undefined);
+    });
+
+    it('recover --check finds nothing left (exit 0), recover leaves it drained, deploy says it stays drained and leaves it so', async () => {
+      const c = await lvsPlay(['recover', INVENTORY, '--check'], env());
+      assert.equal(c.code, 0, c.stdout + c.stderr);
+      assert.doesNotMatch(c.stdout, /switch record/);
+      const r = await lvsPlay(['recover', INVENTORY], env());
+      assert.equal(r.code, 0, r.stdout + r.stderr);
+      assert.match(r.stdout + r.stderr, /lvs02: stays drained on lvs-dr, lvs-dr2 \(drained by hand since /);
+      assert.deepEqual(await switchesNow(), lvs02Drained);
+      const d = await lvsPlay(['deploy', INVENTORY], env());
+      assert.equal(d.code, 0, d.stdout + d.stderr);
+      assert.match(
+        d.stdout + d.stderr,
+        /lvs02: stays drained on lvs-dr, lvs-dr2 \(drained by hand since .*; lvs-play undrain puts it back\)/,
+      );
+      assert.doesNotMatch(d.stdout + d.stderr, /undraining/);
+      assert.match(
+        d.stderr,
+        /warning: cluster lab: lvs02 is drained on lvs-dr, lvs-dr2 since .*, by hand \(lvs-play drain\); lvs-play undrain \S+ lvs02 puts it back/,
+      );
+      assert.deepEqual(await switchesNow(), lvs02Drained);
+      assert.deepEqual(byHand(), ['lvs02 by hand']);
+    });
+
+    it('rollout plans lvs02 changed while out of the pool and left drained, and the gate of lvs01 does not count lvs02', async () => {
+      const r = await lvsPlay(['rollout', INVENTORY, '--playbook', BATCH, '--check'], env());
+      assert.equal(r.code, 2, r.stdout + r.stderr);
+      assert.doesNotMatch(r.stdout, /LEFT SET/);
+      const stages = r.stdout.split(/\n(?=Stage \d+:)/);
+      const lvs01 = stages.find((x) => x.startsWith('Stage 1: real servers lvs01'))!;
+      const lvs02 = stages.find((x) => x.startsWith('Stage 2: real servers lvs02'))!;
+      assert.match(
+        lvs01,
+        /1\. gate: every service of lvs01 keeps another real server answering .* \(lvs02, drained by hand, not counted\)$/m,
+      );
+      assert.match(lvs01, /undrain lvs01 on lvs-dr, lvs-dr2$/m);
+      assert.match(lvs02, /note: lvs02 drained by hand \(lvs-play drain\): changed while out of the pool, and left drained/);
+      assert.match(lvs02, /1\. drain lvs02 on lvs-dr, lvs-dr2 \(recorded on this machine first; lvs02 stays drained: drained by hand\)$/m);
+      assert.match(lvs02, /3\. change lvs02/);
+      assert.doesNotMatch(lvs02.slice(lvs02.indexOf('steps:')), /undrain|gate:|check:|confirm:/);
+    });
+
+    it('rollout --limit lvs02 changes lvs02 while drained and leaves it drained, by hand; rollout --limit lvs01 is refused at its gate, nothing changed', async () => {
+      const r = await lvsPlay(['rollout', INVENTORY, '--limit', 'lvs02', '--playbook', BATCH], env());
+      assert.equal(r.code, 0, r.stdout + r.stderr);
+      assert.equal(await lab.run('lvs02', `cat ${BATCH_MARKER}`), 'changed in a batch\n');
+      assert.doesNotMatch(r.stdout, /undrain lvs02/);
+      assert.deepEqual(await switchesNow(), lvs02Drained);
+      assert.deepEqual(byHand(), ['lvs02 by hand']);
+
+      const refused = await lvsPlay(['rollout', INVENTORY, '--limit', 'lvs01', '--playbook', BATCH], env());
+      assert.equal(refused.code, 1, refused.stdout + refused.stderr);
+      assert.match(
+        refused.stdout,
+        /draining lvs01 would leave no real server answering its health check \(from lvs-dr\): 198\.18\.0\.100:80: lvs02 drained already/,
+      );
+      assert.equal((await lab.ssh('lvs01', `test -e ${BATCH_MARKER}`)).code, 1, 'lvs01 was not changed');
+      assert.deepEqual(await switchesNow(), lvs02Drained);
+      assert.deepEqual(byHand(), ['lvs02 by hand']);
+    });
+
+    it('undrain ends it', async () => {
+      const u = await lvsPlay(['undrain', INVENTORY], env());
+      assert.equal(u.code, 0, u.stdout + u.stderr);
+      assert.deepEqual(await switchesNow(), noSwitches);
+      assert.equal(existsSync(record()), false);
+    });
+  });
+
   describe('check --diff', () => {
     after(async () => {
       const d = await lvsPlay(['deploy', INVENTORY], env());

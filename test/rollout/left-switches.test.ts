@@ -43,6 +43,8 @@ describe('rollout: switches a killed run left set', () => {
     );
     assert.match(leftSwitches(killed, false)[4]!.what, /its VIPs handed back once every stage is done$/);
     assert.deepEqual(leftSwitches(null, true), []);
+    // a drain by hand (lvs-play drain) is the operator's: not left set by a run
+    assert.deepEqual(leftSwitches({ ...killed, drains: [{ ...killed.drains[0]!, byHand: true }], handovers: [] }, true), []);
     assert.deepEqual(leftSwitches({ ...killed, drains: [], handovers: [] }, true), []);
   });
 

@@ -4,6 +4,7 @@
 
 import { strict as assert } from 'node:assert';
 import type { Inventory } from '../../lib/inventory/types.js';
+import { describeAction } from '../../lib/rollout/plan/describe.js';
 import { type PlanInput, planRollout } from '../../lib/rollout/plan/plan.js';
 import type { Action, HostState } from '../../lib/rollout/plan/types.js';
 import { clusterOf } from '../support/clusters.js';
@@ -194,6 +195,65 @@ describe('planRollout', () => {
       directors: ['lvs-dr', 'lvs-dr2'],
       timeoutMs: 32_000,
     });
+  });
+
+  it('a real server drained by hand (lvs-play drain) is changed while out of the pool and left drained; the gate of the others does not count it', () => {
+    const since = '2026-01-01T00:00:00.000Z';
+    const record = {
+      cluster: 'lab',
+      inventory: '/x/lab.json',
+      runId: 'r1',
+      pid: 4242,
+      command: 'lvs-play drain lab.json lvs02',
+      drains: [{ realServer: 'lvs02', directors: ['lvs-dr', 'lvs-dr2'], since, byHand: true as const }],
+      handovers: [],
+    };
+    const p = plan(weight3, labStates(before, weight3, { lvs01: drClientChange, lvs02: drClientChange }), { record });
+    const [lvs01, lvs02] = [p.stages[2]!, p.stages[3]!];
+    assert.deepEqual(lvs01.actions[0], { kind: 'capacity', realServers: ['lvs01'], drainedByHand: ['lvs02'] });
+    assert.deepEqual(lvs01.actions.map(step), [
+      'capacity',
+      'drain',
+      'wait-connections',
+      'change lvs01',
+      'check-serving',
+      'undrain',
+      'confirm-weights',
+    ]);
+    // lvs02 itself: drained (its switch stays set throughout), changed, and nothing after
+    assert.deepEqual(lvs02.actions.map(step), ['drain', 'wait-connections', 'change lvs02']);
+    assert.deepEqual(lvs02.actions[0], {
+      kind: 'drain',
+      realServers: ['lvs02'],
+      directors: ['lvs-dr', 'lvs-dr2'],
+      staysDrained: ['lvs02'],
+    });
+    assert.equal(
+      describeAction(lvs02.actions[0]!),
+      'drain lvs02 on lvs-dr, lvs-dr2 (recorded on this machine first; lvs02 stays drained: drained by hand)',
+    );
+    assert.match(lvs02.notes.at(-1)!, /^lvs02 drained by hand \(lvs-play drain\): changed while out of the pool, and left drained/);
+    // not a switch left set by a run: nothing to clear, no drift of its own
+    assert.deepEqual(p.leftSwitches, []);
+    // both in one batch: only lvs01 is checked, undrained and confirmed
+    const both = plan(weight3, labStates(before, weight3, { lvs01: drClientChange, lvs02: drClientChange }), {
+      record,
+      batch: { count: 2 },
+    });
+    assert.deepEqual(
+      both.stages[2]!.actions.filter((a) => a.kind === 'check-serving' || a.kind === 'undrain' || a.kind === 'confirm-weights').map(
+        (a) => `${a.kind} ${'realServers' in a ? a.realServers.join('+') : ''}`,
+      ),
+      ['check-serving lvs01', 'undrain lvs01', 'confirm-weights lvs01'],
+    );
+    assert.equal(
+      describeAction(both.stages[2]!.actions[1]!),
+      'drain lvs01, lvs02 on lvs-dr, lvs-dr2 (recorded on this machine first; lvs01 undrained whatever happens; lvs02 stays drained: drained by hand)',
+    );
+    assert.equal(
+      describeAction(both.stages[2]!.actions[0]!),
+      "gate: every service of lvs01, lvs02 keeps another real server answering its health check's request, sent from a director",
+    );
   });
 
   it('batches real servers by count or by percentage of all real servers', () => {

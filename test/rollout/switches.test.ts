@@ -152,6 +152,30 @@ describe('switch record', () => {
     assert.match(w[1]!, /lvs-dr's handover switch is "yield"/);
   });
 
+  it('keeps a drain by hand (lvs-play drain) marked so, and warns that only undrain puts it back', async () => {
+    const since = '2026-01-01T00:00:03.000Z';
+    await saveRecord(
+      record({
+        command: 'lvs-play drain lab.json lvs02',
+        drains: [...record().drains, { realServer: 'lvs02', directors: ['lvs-dr', 'lvs-dr2'], since, byHand: true }],
+      }),
+      dir,
+    );
+    assert.deepEqual(
+      (await readRecord('lab', dir))?.drains.map((d) => `${d.realServer} ${d.byHand === true}`),
+      ['lvs01 false', 'lvs02 true'],
+    );
+    const w = await recordWarnings(dir);
+    assert.match(
+      w[0]!,
+      /^warning: cluster lab: lvs01 is drained on lvs-dr, lvs-dr2 since .*; lvs-play deploy \/x\/lab\.json \(or lvs-play undrain for drains\) clears it \[record /,
+    );
+    assert.equal(
+      w[1],
+      `warning: cluster lab: lvs02 is drained on lvs-dr, lvs-dr2 since ${since}, by hand (lvs-play drain); lvs-play undrain /x/lab.json lvs02 puts it back (deploy, rollout and recover keep it) [record ${join(dir, 'lab.json')}]`,
+    );
+  });
+
   it("keeps a nopreempt cluster's instance switches, each named, and says what each does", async () => {
     const since = '2026-01-01T00:00:02.000Z';
     await saveRecord(
@@ -214,7 +238,7 @@ describe('switch record: damaged', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
   const hint = (file: string) =>
-    `it lists the switches (drains, handovers) an interrupted run left set; move it away (mv ${file} ${file}.damaged), ` +
+    `it lists the switches set on the directors (drains by hand, and what an interrupted run left); move it away (mv ${file} ${file}.damaged), ` +
     "then check the directors' /var/lib/lvs-play/switches by hand (lvs-play undrain INVENTORY HOST... clears a drain)";
   const good = {
     cluster: 'lab',
@@ -234,6 +258,11 @@ describe('switch record: damaged', () => {
     ],
     ['not an object', '[]', 'it is not a JSON object'],
     ['no drains list', JSON.stringify({ ...good, drains: {} }), '"drains" is not a list'],
+    [
+      'a drain by hand marked other than true',
+      JSON.stringify({ ...good, drains: [{ ...good.drains[0], byHand: 'yes' }] }),
+      'drains[0].byHand is not true',
+    ],
     [
       'a real server that is no host name (it would reach a shell on the directors)',
       JSON.stringify({ ...good, drains: [{ ...good.drains[0], realServer: 'lvs01; reboot' }] }),

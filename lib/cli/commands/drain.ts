@@ -32,7 +32,8 @@ Sets the drain switch of each real server HOST on every director: keepalived's
 FILE_CHECK on it fails, and inhibit_on_failure sets its weight to 0, so new
 connections go elsewhere and existing ones finish. Recorded on this machine
 first (/var/lib/lvs-play/drains/CLUSTER.json, LVS_PLAY_DRAINS_DIR): every
-lvs-play command warns about it until \`lvs-play undrain\` or a deploy clears it.
+lvs-play command warns about it until \`lvs-play undrain\`; deploy, rollout and
+recover keep it (a rollout changes the host while it is out of the pool).
 Where the directors keep an IPVS table, waits until no active connection to
 the hosts is left (--wait, 0 to 86400, default 60; 0: do not wait).
 

@@ -46,9 +46,9 @@ export function describeAction(a: Action, o: { rollback?: boolean } = {}): strin
             .join(', ')}), held by exactly one director`
         : 'confirm: every VIP on its MASTER, held by exactly one director';
     case 'capacity':
-      return `gate: every service of ${list(a.realServers)} keeps another real server answering its health check's request, sent from a director`;
+      return `gate: every service of ${list(a.realServers)} keeps another real server answering its health check's request, sent from a director${a.drainedByHand ? ` (${list(a.drainedByHand)}, drained by hand, not counted)` : ''}`;
     case 'drain':
-      return `drain ${list(a.realServers)} on ${list(a.directors)} (recorded on this machine first; undrained whatever happens)`;
+      return `drain ${list(a.realServers)} on ${list(a.directors)} (recorded on this machine first; ${undrainedOf(a)})`;
     case 'wait-connections':
       return `wait until no active connection to ${list(a.realServers)} on any director (at most ${s(a.timeoutMs)}, then go on)`;
     case 'check-serving':
@@ -58,4 +58,15 @@ export function describeAction(a: Action, o: { rollback?: boolean } = {}): strin
     case 'confirm-weights':
       return `confirm: ${list(a.realServers)} back at the inventory's weight on ${list(a.directors)} (at most ${s(a.timeoutMs)})`;
   }
+}
+
+/** What becomes of a drain's real servers after the change: undrained whatever happens, unless drained by hand. */
+function undrainedOf(a: Extract<Action, { kind: 'drain' }>): string {
+  const kept = a.staysDrained ?? [];
+  const back = a.realServers.filter((h) => !kept.includes(h));
+  const parts = [
+    ...(back.length ? [`${kept.length ? `${list(back)} ` : ''}undrained whatever happens`] : []),
+    ...(kept.length ? [`${list(kept)} ${kept.length === 1 ? 'stays' : 'stay'} drained: drained by hand`] : []),
+  ];
+  return parts.join('; ');
 }

@@ -27,15 +27,18 @@ export function leftSwitches(record: SwitchRecordData | null, nopreempt: boolean
           what: `${h.director}: the switch of vrrp_instance ${h.instance} is "${h.level}" since ${h.since} (${by}): cleared before the hosts are read (${h.level === 'out' || h.level === 'quiet' ? 'givers first; ' : ''}nopreempt: every VIP stays where it is)`,
         }),
       ),
-    ...record.drains.flatMap((d) =>
-      d.directors.map(
-        (director): LeftSwitch => ({
-          director,
-          kind: 'drain',
-          what: `${director}: ${d.realServer} drained since ${d.since} (${by}): undrained before the first stage`,
-        }),
+    // a drain by hand (lvs-play drain) is the operator's: not left, not cleared
+    ...record.drains
+      .filter((d) => !d.byHand)
+      .flatMap((d) =>
+        d.directors.map(
+          (director): LeftSwitch => ({
+            director,
+            kind: 'drain',
+            what: `${director}: ${d.realServer} drained since ${d.since} (${by}): undrained before the first stage`,
+          }),
+        ),
       ),
-    ),
     ...record.handovers
       .filter((h) => !h.instance)
       .map(

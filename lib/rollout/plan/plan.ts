@@ -12,7 +12,7 @@
 import { DIRECTORS, REALSERVERS } from '../../inventory/defaults.js';
 import type { Cluster } from '../../inventory/types.js';
 import { interruptedReport } from '../../run/interrupted.js';
-import type { SwitchRecordData } from '../switch-record.js';
+import { drainsByHand, type SwitchRecordData } from '../switch-record.js';
 import { type BatchSpec, batches } from './batches.js';
 import { classesOf, classifyDirector } from './classify-director.js';
 import { agreeStage, directorStage, Holders } from './director-stage.js';
@@ -60,8 +60,9 @@ export function planRollout(input: PlanInput): RolloutPlan {
   }
 
   const changedReal = inOrder.filter((h) => realServers.includes(h) && !directors.includes(h) && changed(h));
+  const byHand = drainsByHand(input.record ?? null);
   for (const batch of batches(changedReal, input.batch, realServers.length))
-    stages.push(realServerStage(cluster, batch, directors, input.drainTimeoutMs));
+    stages.push(realServerStage(cluster, batch, directors, input.drainTimeoutMs, byHand));
 
   for (const h of inOrder.filter((x) => !directors.includes(x) && !realServers.includes(x) && changed(x))) {
     stages.push({ kind: 'other', hosts: [h], actions: [{ kind: 'change', hosts: [h] }], classes: {}, notes: [] });
@@ -122,7 +123,15 @@ function nopreemptHolders(
   return problems.length > before ? undefined : new Holders(start);
 }
 
-function realServerStage(cluster: Cluster, hosts: string[], directors: string[], drainTimeoutMs: number): Stage {
+/**
+ * A batch of real servers. Those the operator drained by hand (`lvs-play
+ * drain`) are changed while out of the pool and stay out: not checked, not
+ * undrained; the others' gate does not count them as serving.
+ */
+function realServerStage(cluster: Cluster, hosts: string[], directors: string[], drainTimeoutMs: number, byHand: string[]): Stage {
+  const kept = hosts.filter((h) => byHand.includes(h));
+  const back = hosts.filter((h) => !byHand.includes(h));
+  const drainedByHand = byHand.filter((h) => !hosts.includes(h));
   // after an undrain keepalived's checker runs its checks again: one delay_loop, a connect, the retries
   let confirm = 10_000;
   for (const s of cluster.vips.flatMap((v) => v.services)) {
@@ -131,25 +140,36 @@ function realServerStage(cluster: Cluster, hosts: string[], directors: string[],
       confirm = Math.max(confirm, (s.delayLoop + h.connectTimeout + h.retry * h.delayBeforeRetry) * 1000 + 10_000);
     }
   }
-  const notes =
-    cluster.keepalived.mode === 'full'
+  const notes = [
+    ...(cluster.keepalived.mode === 'full'
       ? []
       : [
           'keepalived runs VRRP-only (keepalived.mode "vrrp-only"): the drain switch is set and cleared, but there is no IPVS table to show connections or weights',
-        ];
+        ]),
+    ...(kept.length
+      ? [
+          `${kept.join(', ')} drained by hand (lvs-play drain): changed while out of the pool, and left drained (lvs-play undrain puts ${kept.length === 1 ? 'it' : 'them'} back)`,
+        ]
+      : []),
+  ];
   return {
     kind: 'realservers',
     hosts,
     classes: {},
     notes,
     actions: [
-      { kind: 'capacity', realServers: hosts },
-      { kind: 'drain', realServers: hosts, directors },
+      // a batch drained by hand already is out of the pool: no capacity to lose
+      ...(back.length ? [{ kind: 'capacity', realServers: hosts, ...(drainedByHand.length ? { drainedByHand } : {}) } as const] : []),
+      { kind: 'drain', realServers: hosts, directors, ...(kept.length ? { staysDrained: kept } : {}) },
       { kind: 'wait-connections', realServers: hosts, directors, timeoutMs: drainTimeoutMs },
       { kind: 'change', hosts },
-      { kind: 'check-serving', realServers: hosts },
-      { kind: 'undrain', realServers: hosts, directors },
-      { kind: 'confirm-weights', realServers: hosts, directors, timeoutMs: confirm },
+      ...(back.length
+        ? ([
+            { kind: 'check-serving', realServers: back },
+            { kind: 'undrain', realServers: back, directors },
+            { kind: 'confirm-weights', realServers: back, directors, timeoutMs: confirm },
+          ] as const)
+        : []),
     ],
   };
 }

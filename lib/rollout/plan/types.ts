@@ -67,10 +67,10 @@ export type Action =
   | { kind: 'wait-vips-home'; director: string; vips: string[]; timeoutMs: number }
   /** verify's VIP rows: every VIP on its MASTER, once; under nopreempt on the director that held it when read (`holders`) */
   | { kind: 'confirm-vips'; holders?: Record<string, string> }
-  /** every service of these real servers keeps another one answering its health check */
-  | { kind: 'capacity'; realServers: string[] }
-  /** drain switch on every director, recorded on the control machine first */
-  | { kind: 'drain'; realServers: string[]; directors: string[] }
+  /** every service of these real servers keeps another one answering its health check; the ones drained by hand do not count */
+  | { kind: 'capacity'; realServers: string[]; drainedByHand?: string[] }
+  /** drain switch on every director, recorded on the control machine first; `staysDrained`: drained by hand, not undrained after */
+  | { kind: 'drain'; realServers: string[]; directors: string[]; staysDrained?: string[] }
   /** until IPVS shows no active connection to them, or the timeout (then go on) */
   | { kind: 'wait-connections'; realServers: string[]; directors: string[]; timeoutMs: number }
   /** each real server answers its health check's request, sent from a director */
