@@ -32,6 +32,8 @@ const step = (a: Action): string => {
       return a.kind;
   }
 };
+/** a real server's stage, step by step */
+const LVS01_STAGE = ['capacity', 'drain', 'wait-connections', 'change lvs01', 'check-serving', 'undrain', 'confirm-weights'];
 const weight3 = after((inv) => {
   inv.vips[0]!.services[0]!.realServers![0]!.weight = 3;
 });
@@ -175,15 +177,7 @@ describe('planRollout', () => {
       p.stages.map((s) => `${s.kind} ${s.hosts.join()}`),
       ['director lvs-dr', 'director lvs-dr2', 'realservers lvs01', 'realservers lvs02'],
     );
-    assert.deepEqual(p.stages[2]!.actions.map(step), [
-      'capacity',
-      'drain',
-      'wait-connections',
-      'change lvs01',
-      'check-serving',
-      'undrain',
-      'confirm-weights',
-    ]);
+    assert.deepEqual(p.stages[2]!.actions.map(step), LVS01_STAGE);
     const drain = p.stages[2]!.actions[1]!;
     assert.deepEqual(drain, { kind: 'drain', realServers: ['lvs01'], directors: ['lvs-dr', 'lvs-dr2'] });
     // vrrp-only: said in the plan
@@ -211,15 +205,7 @@ describe('planRollout', () => {
     const p = plan(weight3, labStates(before, weight3, { lvs01: drClientChange, lvs02: drClientChange }), { record });
     const [lvs01, lvs02] = [p.stages[2]!, p.stages[3]!];
     assert.deepEqual(lvs01.actions[0], { kind: 'capacity', realServers: ['lvs01'], drainedByHand: ['lvs02'] });
-    assert.deepEqual(lvs01.actions.map(step), [
-      'capacity',
-      'drain',
-      'wait-connections',
-      'change lvs01',
-      'check-serving',
-      'undrain',
-      'confirm-weights',
-    ]);
+    assert.deepEqual(lvs01.actions.map(step), LVS01_STAGE);
     // lvs02 itself: drained (its switch stays set throughout), changed, and nothing after
     assert.deepEqual(lvs02.actions.map(step), ['drain', 'wait-connections', 'change lvs02']);
     assert.deepEqual(lvs02.actions[0], {
