@@ -92,7 +92,7 @@ function incomplete(err: unknown, o: ManualDrainOptions, hosts: string[], direct
   if (o.undrain) {
     o.log(`undrained ${them} ${where}; still drained on ${err.hosts.join(', ')} (recorded)`);
     return new UserError(`undrain incomplete: ${err.message}`, {
-      hint: `lvs-play undrain ${o.inventoryFile} ${hosts.join(' ')} again once ${err.hosts.join(', ')} answer${err.hosts.length === 1 ? 's' : ''} (a deploy clears it too)`,
+      hint: `lvs-play undrain ${o.inventoryFile} ${hosts.join(' ')} again once ${err.hosts.join(', ')} answer${err.hosts.length === 1 ? 's' : ''}`,
     });
   }
   o.log(
