@@ -3,9 +3,11 @@
 //
 // Alert on lvs_play_check_success == 0 (the check could not see every host),
 // lvs_play_check_hosts_drifted > 0 (drift), lvs_play_check_interrupted_runs > 0
-// (a run was cut off and left a host half-changed), and on the file going stale with
-// node_exporter's own node_textfile_mtime_seconds.
+// (a run was cut off and left a host half-changed), on a drain forgotten with
+// time() - lvs_play_drained_since_timestamp_seconds > your longest maintenance,
+// and on the file going stale with node_exporter's own node_textfile_mtime_seconds.
 
+import type { DrainEntry } from '../rollout/switch-record.js';
 import { type CheckRecord, driftedTasks } from './record.js';
 
 interface Family {
@@ -14,7 +16,8 @@ interface Family {
   samples: Array<{ labels: Record<string, string>; value: number }>;
 }
 
-export function renderMetrics(record: CheckRecord): string {
+/** `drains`: the real servers this machine's switch record lists as drained for the cluster. */
+export function renderMetrics(record: CheckRecord, drains: DrainEntry[] = []): string {
   const cluster = record.cluster;
   const c = { cluster };
   const perHost = (fn: (h: CheckRecord['hosts'][number]) => number) =>
@@ -71,6 +74,14 @@ export function renderMetrics(record: CheckRecord): string {
       name: 'lvs_play_check_success',
       help: '1 when the last check saw every host (in sync or drift), 0 on error.',
       samples: [{ labels: c, value: record.exitCode === 1 ? 0 : 1 }],
+    },
+    {
+      name: 'lvs_play_drained_since_timestamp_seconds',
+      help: 'Real servers out of the pool by the drain switch, since when (seconds since the epoch), from this machine\'s record: by="hand" lvs-play drain, until lvs-play undrain; by="run" left by a run that did not finish, until the next deploy.',
+      samples: drains.map((d) => ({
+        labels: { by: d.byHand ? 'hand' : 'run', cluster, real_server: d.realServer },
+        value: Date.parse(d.since) / 1000,
+      })),
     },
   ];
   return families.map(renderFamily).join('');

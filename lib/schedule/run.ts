@@ -10,6 +10,7 @@ import { loadInventory } from '../inventory/load.js';
 import { selectHosts } from '../inventory/select.js';
 import { tasksFor } from '../playbook.js';
 import { loadPlaybook } from '../playbook-file.js';
+import { DamagedRecordError, type DrainEntry, readRecord } from '../rollout/switch-record.js';
 import { silentObserver } from '../run/observer.js';
 import { runPlaybook } from '../run/runner.js';
 import type { RouteGuard } from '../ssh/route-guard.js';
@@ -78,6 +79,16 @@ export async function runScheduledCheck(o: ScheduledRunOptions): Promise<Schedul
   const textfileDir = o.textfileDir ?? o.stateDir;
   await ensureDir(textfileDir);
   const metricsFile = join(textfileDir, `${o.name ?? defaultUnitName(record.cluster)}.prom`);
-  await writeAtomic(metricsFile, renderMetrics(record));
+  await writeAtomic(metricsFile, renderMetrics(record, await recordedDrains(record.cluster)));
   return { record, saved, metricsFile };
+}
+
+/** The cluster's drains in this machine's switch record; none when there is no record or it is damaged (every command warns about that). */
+async function recordedDrains(cluster: string): Promise<DrainEntry[]> {
+  try {
+    return (await readRecord(cluster))?.drains ?? [];
+  } catch (err) {
+    if (err instanceof DamagedRecordError) return [];
+    throw err;
+  }
 }

@@ -51,14 +51,22 @@ describe('node_exporter reads the metrics files', function () {
     };
     const ours = new Map<string, number>();
     for (const [name, record] of Object.entries(records)) {
-      const text = renderMetrics(record);
+      // the clean lab has a drain by hand and one a run left in its switch record
+      const drains =
+        name === 'clean'
+          ? [
+              { realServer: 'lvs02', directors: ['lvs-dr', 'lvs-dr2'], since: '2026-12-01T10:00:00.000Z', byHand: true as const },
+              { realServer: 'lvs01', directors: ['lvs-dr'], since: '2026-12-01T10:00:01.500Z' },
+            ]
+          : [];
+      const text = renderMetrics(record, drains);
       writeFileSync(join(dir, `lvs-play-check-${name}.prom`), text);
       for (const [k, v] of samples(text)) ours.set(k, v);
     }
     const scraped = samples(await scrape(dir));
     assert.equal(scraped.get('node_textfile_scrape_error'), 0);
     for (const [k, v] of ours) assert.equal(scraped.get(k), v, `${k} as node_exporter exports it`);
-    assert.equal(ours.size, 5 * 7 + 4 * 3 * 4 + 1 * 4, 'samples written (per host: 4 families)');
+    assert.equal(ours.size, 5 * 7 + 4 * 3 * 4 + 1 * 4 + 2, 'samples written (per host: 4 families; 2 drains)');
   });
 
   it('would report a broken file, so the check above means something', async () => {

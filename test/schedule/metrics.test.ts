@@ -55,8 +55,21 @@ lvs_play_check_exit_code{cluster="lab"} 2
 # HELP lvs_play_check_success 1 when the last check saw every host (in sync or drift), 0 on error.
 # TYPE lvs_play_check_success gauge
 lvs_play_check_success{cluster="lab"} 1
+# HELP lvs_play_drained_since_timestamp_seconds Real servers out of the pool by the drain switch, since when (seconds since the epoch), from this machine's record: by="hand" lvs-play drain, until lvs-play undrain; by="run" left by a run that did not finish, until the next deploy.
+# TYPE lvs_play_drained_since_timestamp_seconds gauge
 `,
     );
+  });
+
+  it("the switch record's drains: one sample each, by hand or left by a run, valued when they began", () => {
+    const s = samples(
+      renderMetrics(cleanRecord, [
+        { realServer: 'lvs02', directors: ['lvs-dr', 'lvs-dr2'], since: '2026-12-01T10:00:00.000Z', byHand: true },
+        { realServer: 'lvs01', directors: ['lvs-dr'], since: '2026-12-01T10:00:01.500Z' },
+      ]),
+    );
+    assert.equal(s.get('lvs_play_drained_since_timestamp_seconds{by="hand",cluster="lab",real_server="lvs02"}'), 1796119200);
+    assert.equal(s.get('lvs_play_drained_since_timestamp_seconds{by="run",cluster="lab",real_server="lvs01"}'), 1796119201.5);
   });
 
   it('a lab in sync: nothing drifted or unreachable, exit 0, success 1', () => {

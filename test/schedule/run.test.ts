@@ -143,6 +143,35 @@ describe('lvs-play schedule, units in a temp dir, hosts unreachable', function (
     assert.deepEqual(ls(stateDir), ['latest.json', 'lvs-play-check-lab.prom', 'reports']);
   });
 
+  it("a drain in this machine's switch record is in the metrics, by hand or left by a run; a damaged record leaves none and the run goes on", async () => {
+    const drains = join(dir, 'drains');
+    mkdirSync(drains);
+    const record = {
+      cluster: 'lab',
+      inventory,
+      runId: 'r1',
+      pid: 4242,
+      command: 'lvs-play drain lab.json lvs02',
+      drains: [
+        { realServer: 'lvs02', directors: ['lvs-dr', 'lvs-dr2'], since: '2026-12-01T10:00:00.000Z', byHand: true },
+        { realServer: 'lvs01', directors: ['lvs-dr'], since: '2026-12-01T10:00:01.500Z' },
+      ],
+      handovers: [],
+    };
+    writeFileSync(join(drains, 'lab.json'), JSON.stringify(record));
+    const env = { LVS_PLAY_DRAINS_DIR: drains };
+    assert.equal((await runProcess(argv, { cwd: '/', env })).code, 1);
+    const m = samples(readFileSync(join(stateDir, 'lvs-play-check-lab.prom'), 'utf8'));
+    assert.equal(m.get('lvs_play_drained_since_timestamp_seconds{by="hand",cluster="lab",real_server="lvs02"}'), 1796119200);
+    assert.equal(m.get('lvs_play_drained_since_timestamp_seconds{by="run",cluster="lab",real_server="lvs01"}'), 1796119201.5);
+
+    writeFileSync(join(drains, 'lab.json'), '{"cluster": "lab", "drains": [');
+    assert.equal((await runProcess(argv, { cwd: '/', env })).code, 1);
+    const after = readFileSync(join(stateDir, 'lvs-play-check-lab.prom'), 'utf8');
+    assert.doesNotMatch(after, /^lvs_play_drained_since_timestamp_seconds\{/m);
+    assert.equal(samples(after).get('lvs_play_check_hosts_unreachable{cluster="lab"}'), 4);
+  });
+
   it("status: installed in the unit dir, the last result and the unreachable hosts; exit is the last run's", async () => {
     const r = await lvsPlay(['schedule', 'status', inventory, '--unit-dir', unitDir]);
     assert.equal(r.code, 1, r.stderr);
