@@ -26,10 +26,19 @@ export function drainsDir(env: NodeJS.ProcessEnv = process.env): string {
   return env.LVS_PLAY_DRAINS_DIR || DEFAULT_DRAINS_DIR;
 }
 
+/** The run that set a switch: the record's own run is whichever wrote it last. */
+export interface SetBy {
+  runId: string;
+  pid: number;
+  command: string;
+}
+
 export interface DrainEntry {
   realServer: string;
   directors: string[];
   since: string;
+  /** absent in records written before it was kept: the record's run stands for it */
+  setBy?: SetBy;
   /** set by `lvs-play drain`: kept by deploy, rollout and recover, cleared only by `lvs-play undrain` */
   byHand?: true;
 }
@@ -44,6 +53,7 @@ export interface HandoverEntry {
   level: Exclude<HandoverLevel | InstanceLevel, 'normal'>;
   instance?: string;
   since: string;
+  setBy?: SetBy;
 }
 
 export interface SwitchRecordData {
@@ -120,6 +130,13 @@ export function parseRecord(file: string, text: string): SwitchRecordData {
     if (typeof v !== 'string') wrong(`${where}${key} is not a string`);
     return safeText(v as string); // shown in warnings and errors: one line, nothing the terminal acts on
   };
+  const setBy = (o: Record<string, unknown>, where: string): { setBy?: SetBy } => {
+    const v = o.setBy;
+    if (v === undefined) return {};
+    if (!isObject(v)) return wrong(`${where}setBy is not an object`);
+    if (!Number.isSafeInteger(v.pid) || (v.pid as number) < 1) wrong(`${where}setBy.pid is not a process id`);
+    return { setBy: { runId: field(v, 'runId', `${where}setBy.`), pid: v.pid as number, command: field(v, 'command', `${where}setBy.`) } };
+  };
   const host = (v: unknown, where: string): string => {
     if (typeof v !== 'string' || !HOST.test(v)) wrong(`${where} is not a host name`);
     return v as string;
@@ -139,6 +156,7 @@ export function parseRecord(file: string, text: string): SwitchRecordData {
       realServer: host(d.realServer, `${where}.realServer`),
       directors: (d.directors as unknown[]).map((x, k) => host(x, `${where}.directors[${k}]`)),
       since: field(d, 'since', `${where}.`),
+      ...setBy(d, `${where}.`),
       ...(d.byHand === true ? { byHand: true as const } : {}),
     };
   });
@@ -154,6 +172,7 @@ export function parseRecord(file: string, text: string): SwitchRecordData {
       level: h.level as HandoverEntry['level'],
       ...(h.instance !== undefined ? { instance: h.instance as string } : {}),
       since: field(h, 'since', `${where}.`),
+      ...setBy(h, `${where}.`),
     };
   });
   return {
@@ -209,20 +228,23 @@ export async function saveRecord(record: SwitchRecordData, dir = drainsDir()): P
 
 /** One line per switch left set, for warnings: what is set, and what clears it. */
 export function describeRecord(r: SwitchRecordData): string[] {
-  const by = `by run ${r.runId} (pid ${r.pid}, ${r.command})`;
+  const byOf = (e: { setBy?: SetBy }) => {
+    const s = e.setBy ?? r;
+    return `by run ${s.runId} (pid ${s.pid}, ${s.command})`;
+  };
   const clears = `lvs-play deploy ${r.inventory} (or lvs-play undrain for drains) clears it`;
   return [
     ...r.drains.map((d) =>
       d.byHand
         ? `${d.realServer} is drained on ${d.directors.join(', ')} since ${d.since}, by hand (lvs-play drain); lvs-play undrain ${r.inventory} ${d.realServer} puts it back (deploy, rollout and recover keep it)`
-        : `${d.realServer} is drained on ${d.directors.join(', ')} since ${d.since}, ${by}; ${clears}`,
+        : `${d.realServer} is drained on ${d.directors.join(', ')} since ${d.since}, ${byOf(d)}; ${clears}`,
     ),
     ...r.handovers.map(
       (h) =>
         `${
           h.instance
-            ? `${h.director}'s switch of vrrp_instance ${h.instance} is "${h.level}" since ${h.since} (${INSTANCE_MEANING[h.level as keyof typeof INSTANCE_MEANING] ?? h.level}), ${by}`
-            : `${h.director}'s handover switch is "${h.level}" since ${h.since} (its VIPs are on its peers), ${by}`
+            ? `${h.director}'s switch of vrrp_instance ${h.instance} is "${h.level}" since ${h.since} (${INSTANCE_MEANING[h.level as keyof typeof INSTANCE_MEANING] ?? h.level}), ${byOf(h)}`
+            : `${h.director}'s handover switch is "${h.level}" since ${h.since} (its VIPs are on its peers), ${byOf(h)}`
         }; ${clears}`,
     ),
   ];

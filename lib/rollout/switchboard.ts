@@ -9,7 +9,7 @@ import type { HandoverLevel, InstanceLevel } from '../render/switches.js';
 import type { Transport } from '../ssh/transport.js';
 import { SwitchFailed } from './errors.js';
 import { drainCommand, handoverCommand, instanceCommand } from './plan/switch-commands.js';
-import { drainsByHand, drainsDir, readRecord, type SwitchRecordData, saveRecord } from './switch-record.js';
+import { drainsByHand, drainsDir, readRecord, type SetBy, type SwitchRecordData, saveRecord } from './switch-record.js';
 
 export interface SwitchboardOptions {
   cluster: Cluster;
@@ -74,7 +74,14 @@ export class Switchboard {
       if (entry) {
         entry.directors = [...new Set([...entry.directors, ...directors])];
         if (o.byHand) entry.byHand = true;
-      } else this.#record.drains.push({ realServer: rs, directors: [...directors], since, ...(o.byHand ? { byHand: true as const } : {}) });
+      } else
+        this.#record.drains.push({
+          realServer: rs,
+          directors: [...directors],
+          since,
+          setBy: this.#setBy(),
+          ...(o.byHand ? { byHand: true as const } : {}),
+        });
     }
     await saveRecord(this.#record, this.#dir);
     await this.#onEach(directors, drainCommand(realServers, true), 'drain');
@@ -97,7 +104,10 @@ export class Switchboard {
   async handover(director: string, level: HandoverLevel): Promise<void> {
     if (level !== 'normal') {
       const since = new Date().toISOString();
-      this.#record.handovers = [...this.#record.handovers.filter((h) => h.director !== director || h.instance), { director, level, since }];
+      this.#record.handovers = [
+        ...this.#record.handovers.filter((h) => h.director !== director || h.instance),
+        { director, level, since, setBy: this.#setBy() },
+      ];
       await saveRecord(this.#record, this.#dir);
     }
     await this.#onEach([director], handoverCommand(level), `handover ${level}`);
@@ -129,7 +139,7 @@ export class Switchboard {
       const since = new Date().toISOString();
       this.#record.handovers = [
         ...this.#record.handovers.filter((h) => !mine(h)),
-        ...instances.map((instance) => ({ director, level, instance, since })),
+        ...instances.map((instance) => ({ director, level, instance, since, setBy: this.#setBy() })),
       ];
       await saveRecord(this.#record, this.#dir);
     }
@@ -138,6 +148,11 @@ export class Switchboard {
       this.#record.handovers = this.#record.handovers.filter((h) => !mine(h));
       await saveRecord(this.#record, this.#dir);
     }
+  }
+
+  /** this run, as each switch it sets names it (the record's own run is whichever wrote it last) */
+  #setBy(): SetBy {
+    return { runId: this.#record.runId, pid: this.#record.pid, command: this.#record.command };
   }
 
   async #onEach(directors: string[], command: string, what: string, throwFirst = true): Promise<{ director: string; error: string }[]> {

@@ -1,14 +1,15 @@
 // A nopreempt cluster's instance switches and the control machine's record:
 // each is in the record before its command runs on the director, stays there
 // when the command fails, and leaves it only once removed, so a run killed
-// at any point leaves a record that names every switch still set.
+// at any point leaves a record that names every switch still set, and the run
+// that set it.
 
 import { strict as assert } from 'node:assert';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Host } from '../../lib/inventory/types.js';
-import { readRecord } from '../../lib/rollout/switch-record.js';
+import { describeRecord, readRecord } from '../../lib/rollout/switch-record.js';
 import { Switchboard } from '../../lib/rollout/switchboard.js';
 import type { ExecResult, Transport } from '../../lib/ssh/transport.js';
 import { clusterOf } from '../support/clusters.js';
@@ -24,7 +25,7 @@ describe('instance switches and their record', () => {
   });
 
   /** a director that records each command with what the record said at that moment; `fail` makes a command fail */
-  async function board(fail: (command: string) => boolean = () => false) {
+  async function board(fail: (command: string) => boolean = () => false, run = { runId: 'r1', command: 'lvs-play rollout' }) {
     const seen: { host: string; command: string; recorded: string[] }[] = [];
     const connect = async (h: Host): Promise<Transport> => ({
       host: h,
@@ -38,7 +39,7 @@ describe('instance switches and their record', () => {
       },
       close: async () => {},
     });
-    const b = await Switchboard.open({ cluster, inventoryFile: '/x/lab.json', runId: 'r1', command: 'lvs-play rollout', connect, dir });
+    const b = await Switchboard.open({ cluster, inventoryFile: '/x/lab.json', ...run, connect, dir });
     return { b, seen };
   }
 
@@ -78,6 +79,39 @@ describe('instance switches and their record', () => {
     assert.deepEqual(
       (await readRecord('lab', dir))!.handovers.map((h) => `${h.director} ${h.instance} ${h.level}`),
       ['lvs-dr bl_one out'],
+    );
+  });
+
+  it('each switch names the run that set it, whoever wrote the record last; a drain by hand stays by hand when a run drains it again', async () => {
+    const killed = await board(undefined, { runId: 'r1', command: 'lvs-play rollout lab.json' });
+    await killed.b.drain(['lvs01'], ['lvs-dr', 'lvs-dr2']);
+    await killed.b.handover('lvs-dr', 'yield');
+    // r1 is killed here; the operator drains lvs02 by hand
+    const byHand = await board(undefined, { runId: 'r2', command: 'lvs-play drain lab.json lvs02' });
+    await byHand.b.drain(['lvs02'], ['lvs-dr', 'lvs-dr2'], { byHand: true });
+    const record = (await readRecord('lab', dir))!;
+    assert.equal(record.runId, 'r2');
+    const lines = describeRecord(record);
+    assert.match(
+      lines[0]!,
+      /^lvs01 is drained on lvs-dr, lvs-dr2 since \S+, by run r1 \(pid \d+, lvs-play rollout lab\.json\); lvs-play deploy /,
+    );
+    assert.match(
+      lines[1]!,
+      /^lvs02 is drained on lvs-dr, lvs-dr2 since \S+, by hand \(lvs-play drain\); lvs-play undrain \/x\/lab\.json lvs02 puts it back/,
+    );
+    assert.match(
+      lines[2]!,
+      /^lvs-dr's handover switch is "yield" since \S+ \(its VIPs are on its peers\), by run r1 \(pid \d+, lvs-play rollout lab\.json\)/,
+    );
+    // a rollout's batch drains lvs02 again around its change: it stays by hand, and stays the operator's
+    const rollout = await board(undefined, { runId: 'r3', command: 'lvs-play rollout lab.json' });
+    await rollout.b.drain(['lvs02'], ['lvs-dr', 'lvs-dr2']);
+    assert.deepEqual(rollout.b.drainedByHand, ['lvs02']);
+    assert.deepEqual(rollout.b.drainedByRuns, ['lvs01']);
+    assert.deepEqual(
+      (await readRecord('lab', dir))!.drains.map((d) => `${d.realServer} ${d.setBy?.runId} ${d.byHand === true}`),
+      ['lvs01 r1 false', 'lvs02 r2 true'],
     );
   });
 });

@@ -259,6 +259,11 @@ describe('switch record: damaged', () => {
     ['not an object', '[]', 'it is not a JSON object'],
     ['no drains list', JSON.stringify({ ...good, drains: {} }), '"drains" is not a list'],
     [
+      'a switch set by a run whose process id is not one',
+      JSON.stringify({ ...good, drains: [{ ...good.drains[0], setBy: { runId: 'r1', pid: 'x', command: 'lvs-play rollout' } }] }),
+      'drains[0].setBy.pid is not a process id',
+    ],
+    [
       'a drain by hand marked other than true',
       JSON.stringify({ ...good, drains: [{ ...good.drains[0], byHand: 'yes' }] }),
       'drains[0].byHand is not true',
