@@ -4,11 +4,11 @@
 // record says a run left set (drains undone, handovers given back). deploy
 // and rollout do the same first on their own hosts; recover does only this.
 
-import { DIRECTORS } from '../inventory/defaults.js';
+import { DIRECTORS, REALSERVERS } from '../inventory/defaults.js';
 import type { Cluster, Host } from '../inventory/types.js';
 import { WriteSession } from '../lock/write-session.js';
 import { assertNotRunning, clearRecordedHandovers, undrainRecorded } from '../rollout/recover.js';
-import { describeRecord, readRecord } from '../rollout/switch-record.js';
+import { describeRecord, keptDrain, readRecord } from '../rollout/switch-record.js';
 import { Switchboard } from '../rollout/switchboard.js';
 import { gatherFacts } from '../run/gather.js';
 import type { JournalRun } from '../run/host-journal.js';
@@ -50,7 +50,10 @@ export async function recover(o: RecoverOptions): Promise<{ code: number; report
   const redact = secretsRedactor(o.cluster);
   const record = await readRecord(o.cluster.name);
   // a drain by hand (lvs-play drain) is the operator's, not something a run left: not listed, not undone
-  const switches = record ? describeRecord({ ...record, drains: record.drains.filter((d) => !d.byHand) }) : [];
+  const realServers = o.cluster.groups[REALSERVERS] ?? [];
+  const switches = record
+    ? describeRecord({ ...record, drains: record.drains.filter((d) => !keptDrain(d, realServers)) }, realServers)
+    : [];
   if (o.check) {
     const pool = new ConnectionPool(o.cluster.hosts, { acceptNewHostKeys: o.acceptNewHostKeys, routeGuard: o.routeGuard });
     try {
@@ -99,7 +102,7 @@ export async function recover(o: RecoverOptions): Promise<{ code: number; report
         command: o.command,
         connect,
       });
-      await undrainRecorded(board, o.log);
+      await undrainRecorded(board, o.cluster, o.log);
       if (board.record.handovers.length) await clearRecordedHandovers(board, { cluster: o.cluster, connect, redact }, o.log);
     }
     const failed = hosts.some((h) => h.error || h.runs.some((r) => r.rolledBack?.failed.length));

@@ -32,9 +32,10 @@ export interface ManualDrainOptions {
   log(line: string): void;
 }
 
-export function checkRealServers(cluster: Cluster, hosts: string[]): void {
+/** `recorded`: for undrain, the hosts the record lists as drained (one the inventory no longer has can still be undrained). */
+export function checkRealServers(cluster: Cluster, hosts: string[], recorded: string[] = []): void {
   const members = cluster.groups[REALSERVERS] ?? [];
-  const bad = hosts.filter((h) => !members.includes(h));
+  const bad = hosts.filter((h) => !members.includes(h) && !recorded.includes(h));
   if (bad.length)
     throw new UserError(`not a real server of cluster ${cluster.name}: ${bad.join(', ')}`, { hint: `real servers: ${members.join(', ')}` });
 }
@@ -130,7 +131,7 @@ export async function manualDrain(o: ManualDrainOptions): Promise<number> {
       o.log('nothing is recorded as drained');
       return 0;
     }
-    checkRealServers(o.cluster, hosts);
+    checkRealServers(o.cluster, hosts, o.undrain ? board.drained : []);
     const views = () => viewAll(access, true);
     if (o.undrain) {
       await board.undrain(hosts, directors).catch((err) => {

@@ -8,7 +8,7 @@
 // VIP moves back by itself there, so the wait is for every VIP held once.
 
 import { UserError } from '../errors.js';
-import { DIRECTORS } from '../inventory/defaults.js';
+import { DIRECTORS, REALSERVERS } from '../inventory/defaults.js';
 import type { Cluster, Host } from '../inventory/types.js';
 import { WriteSession } from '../lock/write-session.js';
 import { secretsRedactor } from '../run/redactor.js';
@@ -16,14 +16,26 @@ import type { RouteGuard } from '../ssh/route-guard.js';
 import type { Transport } from '../ssh/transport.js';
 import { type DirectorsAccess, homeOn, vipProbe } from './director-checks.js';
 import { clearInstanceSwitches, heldOnceEverywhere } from './instance-moves.js';
-import { readRecord, type SwitchRecordData } from './switch-record.js';
+import { keptDrain, readRecord, type SwitchRecordData } from './switch-record.js';
 import { Switchboard } from './switchboard.js';
 import { waitUntil } from './wait-until.js';
 
-/** Undrains what runs that did not finish left drained; a drain by hand (`lvs-play drain`) stays, said once. */
-export async function undrainRecorded(board: Switchboard, log: (line: string) => void): Promise<void> {
+/**
+ * Undrains what runs that did not finish left drained; a drain by hand
+ * (`lvs-play drain`) stays, said once, unless its host is no longer a real
+ * server of the inventory (it can be in no pool; its switch would only linger).
+ */
+export async function undrainRecorded(board: Switchboard, cluster: Cluster, log: (line: string) => void): Promise<void> {
+  const realServers = cluster.groups[REALSERVERS] ?? [];
   for (const d of board.record.drains) {
-    if (d.byHand) {
+    if (d.byHand && !keptDrain(d, realServers)) {
+      log(
+        `${d.realServer}: drained by hand since ${d.since}, and no longer a real server of the inventory: its drain switch removed on ${d.directors.join(', ')}`,
+      );
+      await board.undrain([d.realServer], d.directors);
+      continue;
+    }
+    if (keptDrain(d, realServers)) {
       log(`${d.realServer}: stays drained on ${d.directors.join(', ')} (drained by hand since ${d.since}; lvs-play undrain puts it back)`);
       continue;
     }
@@ -102,7 +114,7 @@ export async function deployWithSession(o: {
       command: o.command,
       connect,
     });
-    await undrainRecorded(board, o.log);
+    await undrainRecorded(board, o.cluster, o.log);
     const code = await o.run(session);
     if (code === 0 && board.record.handovers.length)
       await clearRecordedHandovers(board, { cluster: o.cluster, connect, redact: secretsRedactor(o.cluster) }, o.log);

@@ -139,7 +139,7 @@ export async function runRollout(o: RolloutOptions): Promise<number> {
     const off = onInterrupt(controller, () => switchboard.undrain(switchboard.drainedByRuns, directors), ctx.log);
     let report: RolloutReport;
     try {
-      await undrainRecorded(switchboard, ctx.log);
+      await undrainRecorded(switchboard, o.cluster, ctx.log);
       report = await executePlan(ctx, plan);
       // handovers an earlier, interrupted run left set: undone once everything converged
       if (report.status === 'ok' && switchboard.record.handovers.length)

@@ -43,9 +43,18 @@ export interface DrainEntry {
   byHand?: true;
 }
 
-/** The real servers of the record's drains by hand (`lvs-play drain`), and of the others (left by a run). */
+/** The real servers of the record's drains by hand (`lvs-play drain`). */
 export function drainsByHand(record: Pick<SwitchRecordData, 'drains'> | null): string[] {
   return (record?.drains ?? []).filter((d) => d.byHand).map((d) => d.realServer);
+}
+
+/**
+ * A drain deploy, rollout and recover keep: by hand, of a host the inventory
+ * still has as a real server (one it dropped is in no pool: its switch would
+ * only linger, so it is undone like a run's).
+ */
+export function keptDrain(d: DrainEntry, realServers: readonly string[]): boolean {
+  return d.byHand === true && realServers.includes(d.realServer);
 }
 /** A director's handover switch, or with `instance` that instance's own switch (nopreempt clusters). */
 export interface HandoverEntry {
@@ -226,8 +235,12 @@ export async function saveRecord(record: SwitchRecordData, dir = drainsDir()): P
   await rename(tmp, file);
 }
 
-/** One line per switch left set, for warnings: what is set, and what clears it. */
-export function describeRecord(r: SwitchRecordData): string[] {
+/**
+ * One line per switch left set, for warnings: what is set, and what clears it.
+ * `realServers`: the inventory's, when known: a drain by hand of a host it
+ * no longer has is undone by the next deploy or recover (keptDrain).
+ */
+export function describeRecord(r: SwitchRecordData, realServers?: readonly string[]): string[] {
   const byOf = (e: { setBy?: SetBy }) => {
     const s = e.setBy ?? r;
     return `by run ${s.runId} (pid ${s.pid}, ${s.command})`;
@@ -235,9 +248,11 @@ export function describeRecord(r: SwitchRecordData): string[] {
   const clears = `lvs-play deploy ${r.inventory} (or lvs-play undrain for drains) clears it`;
   return [
     ...r.drains.map((d) =>
-      d.byHand
-        ? `${d.realServer} is drained on ${d.directors.join(', ')} since ${d.since}, by hand (lvs-play drain); lvs-play undrain ${r.inventory} ${d.realServer} puts it back (deploy, rollout and recover keep it)`
-        : `${d.realServer} is drained on ${d.directors.join(', ')} since ${d.since}, ${byOf(d)}; ${clears}`,
+      d.byHand && realServers && !keptDrain(d, realServers)
+        ? `${d.realServer} is drained on ${d.directors.join(', ')} since ${d.since}, by hand (lvs-play drain), and is no longer a real server of the inventory; ${clears}`
+        : d.byHand
+          ? `${d.realServer} is drained on ${d.directors.join(', ')} since ${d.since}, by hand (lvs-play drain); lvs-play undrain ${r.inventory} ${d.realServer} puts it back (deploy, rollout and recover keep it)`
+          : `${d.realServer} is drained on ${d.directors.join(', ')} since ${d.since}, ${byOf(d)}; ${clears}`,
     ),
     ...r.handovers.map(
       (h) =>

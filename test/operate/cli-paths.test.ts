@@ -535,6 +535,37 @@ describe('CLI paths on the lab: rollout options, drain/undrain, check --diff, ho
       assert.deepEqual(byHand(), ['lvs02 by hand']);
     });
 
+    it('a drain by hand of a host the inventory no longer has: undrain still takes it by name; recover removes its switch, saying why', async () => {
+      const without = write('without-lvs02.json', (inv) => {
+        inv.hosts = inv.hosts.filter((h) => h.name !== 'lvs02');
+        inv.groups.realservers = inv.groups.realservers!.filter((h) => h !== 'lvs02');
+        for (const v of inv.vips) for (const svc of v.services) svc.realServers = svc.realServers!.filter((r) => r.host !== 'lvs02');
+      });
+      const u = await lvsPlay(['undrain', without, 'lvs02'], env());
+      assert.equal(u.code, 0, u.stdout + u.stderr);
+      assert.deepEqual(await switchesNow(), noSwitches);
+      const d = await lvsPlay(['drain', INVENTORY, 'lvs02', '--wait', '0'], env());
+      assert.equal(d.code, 0, d.stdout + d.stderr);
+      // recover --check says what recover does
+      const c = await lvsPlay(['recover', without, '--check'], env());
+      assert.equal(c.code, 2, c.stdout + c.stderr);
+      assert.match(
+        c.stdout + c.stderr,
+        /switch record: lvs02 is drained on lvs-dr, lvs-dr2 since \S+, by hand \(lvs-play drain\), and is no longer a real server of the inventory; lvs-play deploy /,
+      );
+      const r = await lvsPlay(['recover', without], env());
+      assert.equal(r.code, 0, r.stdout + r.stderr);
+      assert.match(
+        r.stdout + r.stderr,
+        /lvs02: drained by hand since \S+, and no longer a real server of the inventory: its drain switch removed on lvs-dr, lvs-dr2/,
+      );
+      assert.deepEqual(await switchesNow(), noSwitches);
+      assert.equal(existsSync(record()), false);
+      // back as it was for the next test
+      const again = await lvsPlay(['drain', INVENTORY, 'lvs02', '--wait', '0'], env());
+      assert.equal(again.code, 0, again.stdout + again.stderr);
+    });
+
     it('undrain ends it', async () => {
       const u = await lvsPlay(['undrain', INVENTORY], env());
       assert.equal(u.code, 0, u.stdout + u.stderr);

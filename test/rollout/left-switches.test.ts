@@ -11,6 +11,7 @@ import { clusterOf } from '../support/clusters.js';
 import { labStates } from './states.js';
 
 const since = '2026-12-02T17:17:49.774Z';
+const REALSERVERS = ['lvs01', 'lvs02'];
 const killed: SwitchRecordData = {
   cluster: 'lab',
   inventory: '/srv/lab.json',
@@ -28,7 +29,7 @@ const killed: SwitchRecordData = {
 describe('rollout: switches a killed run left set', () => {
   it('lists instance switches first (cleared before the hosts are read), then drains, then handover switches', () => {
     assert.deepEqual(
-      leftSwitches(killed, true).map((l) => [l.kind, l.director]),
+      leftSwitches(killed, true, REALSERVERS).map((l) => [l.kind, l.director]),
       [
         ['instance', 'lvs-dr2'],
         ['instance', 'lvs-dr'],
@@ -38,14 +39,23 @@ describe('rollout: switches a killed run left set', () => {
       ],
     );
     assert.equal(
-      leftSwitches(killed, true)[1]!.what,
+      leftSwitches(killed, true, REALSERVERS)[1]!.what,
       `lvs-dr: the switch of vrrp_instance bl_one is "out" since ${since} (by run 20261202T171747Z-6c8017): cleared before the hosts are read (givers first; nopreempt: every VIP stays where it is)`,
     );
-    assert.match(leftSwitches(killed, false)[4]!.what, /its VIPs handed back once every stage is done$/);
-    assert.deepEqual(leftSwitches(null, true), []);
+    assert.match(leftSwitches(killed, false, REALSERVERS)[4]!.what, /its VIPs handed back once every stage is done$/);
+    assert.deepEqual(leftSwitches(null, true, REALSERVERS), []);
     // a drain by hand (lvs-play drain) is the operator's: not left set by a run
-    assert.deepEqual(leftSwitches({ ...killed, drains: [{ ...killed.drains[0]!, byHand: true }], handovers: [] }, true), []);
-    assert.deepEqual(leftSwitches({ ...killed, drains: [], handovers: [] }, true), []);
+    const byHand = { ...killed, drains: [{ ...killed.drains[0]!, byHand: true as const }], handovers: [] };
+    assert.deepEqual(leftSwitches(byHand, true, REALSERVERS), []);
+    // ... unless the inventory no longer has that real server: its switch is undone like a run's
+    assert.deepEqual(
+      leftSwitches(byHand, true, ['lvs02']).map((l) => l.what),
+      [
+        `lvs-dr: lvs01 drained since ${since} (by run 20261202T171747Z-6c8017): undrained before the first stage`,
+        `lvs-dr2: lvs01 drained since ${since} (by run 20261202T171747Z-6c8017): undrained before the first stage`,
+      ],
+    );
+    assert.deepEqual(leftSwitches({ ...killed, drains: [], handovers: [] }, true, REALSERVERS), []);
   });
 
   it('a plan with nothing to change but switches left set names each one (LEFT SET lines): --check exits 2 on it', () => {

@@ -73,8 +73,8 @@ export function drainCommandOf(undrain: boolean): Command {
         });
       const { cluster, file } = await loadInventory(inventory);
       // before any director is contacted (to take the run's locks): names shown escaped, a damaged record refused
-      checkRealServers(cluster, hosts.map(safeText));
-      await readRecord(cluster.name);
+      const record = await readRecord(cluster.name);
+      checkRealServers(cluster, hosts.map(safeText), undrain ? (record?.drains ?? []).map((d) => d.realServer) : []);
       return manualDrain({
         cluster,
         inventoryFile: file,

@@ -4,7 +4,7 @@
 // every clearing the run will do, and a record with switches is drift (exit
 // 2) even when no host has a change.
 
-import type { SwitchRecordData } from '../switch-record.js';
+import { keptDrain, type SwitchRecordData } from '../switch-record.js';
 
 export interface LeftSwitch {
   director: string;
@@ -14,9 +14,10 @@ export interface LeftSwitch {
   what: string;
 }
 
-export function leftSwitches(record: SwitchRecordData | null, nopreempt: boolean): LeftSwitch[] {
+/** `realServers`: the inventory's; a drain by hand of one of them is the operator's, kept (keptDrain) and not listed. */
+export function leftSwitches(record: SwitchRecordData | null, nopreempt: boolean, realServers: readonly string[]): LeftSwitch[] {
   if (!record) return [];
-  const by = `by run ${record.runId}`;
+  const by = (e: { setBy?: { runId: string } }) => `by run ${(e.setBy ?? record).runId}`;
   return [
     ...record.handovers
       .filter((h) => h.instance)
@@ -24,18 +25,17 @@ export function leftSwitches(record: SwitchRecordData | null, nopreempt: boolean
         (h): LeftSwitch => ({
           director: h.director,
           kind: 'instance',
-          what: `${h.director}: the switch of vrrp_instance ${h.instance} is "${h.level}" since ${h.since} (${by}): cleared before the hosts are read (${h.level === 'out' || h.level === 'quiet' ? 'givers first; ' : ''}nopreempt: every VIP stays where it is)`,
+          what: `${h.director}: the switch of vrrp_instance ${h.instance} is "${h.level}" since ${h.since} (${by(h)}): cleared before the hosts are read (${h.level === 'out' || h.level === 'quiet' ? 'givers first; ' : ''}nopreempt: every VIP stays where it is)`,
         }),
       ),
-    // a drain by hand (lvs-play drain) is the operator's: not left, not cleared
     ...record.drains
-      .filter((d) => !d.byHand)
+      .filter((d) => !keptDrain(d, realServers))
       .flatMap((d) =>
         d.directors.map(
           (director): LeftSwitch => ({
             director,
             kind: 'drain',
-            what: `${director}: ${d.realServer} drained since ${d.since} (${by}): undrained before the first stage`,
+            what: `${director}: ${d.realServer} drained since ${d.since} (${by(d)}): undrained before the first stage`,
           }),
         ),
       ),
@@ -45,7 +45,7 @@ export function leftSwitches(record: SwitchRecordData | null, nopreempt: boolean
         (h): LeftSwitch => ({
           director: h.director,
           kind: 'handover',
-          what: `${h.director}: its handover switch is "${h.level}" since ${h.since} (${by}): ${nopreempt ? 'cleared' : 'its VIPs handed back'} once every stage is done`,
+          what: `${h.director}: its handover switch is "${h.level}" since ${h.since} (${by(h)}): ${nopreempt ? 'cleared' : 'its VIPs handed back'} once every stage is done`,
         }),
       ),
   ];

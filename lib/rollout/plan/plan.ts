@@ -12,7 +12,7 @@
 import { DIRECTORS, REALSERVERS } from '../../inventory/defaults.js';
 import type { Cluster } from '../../inventory/types.js';
 import { interruptedReport } from '../../run/interrupted.js';
-import { drainsByHand, type SwitchRecordData } from '../switch-record.js';
+import { keptDrain, type SwitchRecordData } from '../switch-record.js';
 import { type BatchSpec, batches } from './batches.js';
 import { classesOf, classifyDirector } from './classify-director.js';
 import { agreeStage, directorStage, Holders } from './director-stage.js';
@@ -60,7 +60,7 @@ export function planRollout(input: PlanInput): RolloutPlan {
   }
 
   const changedReal = inOrder.filter((h) => realServers.includes(h) && !directors.includes(h) && changed(h));
-  const byHand = drainsByHand(input.record ?? null);
+  const byHand = (input.record?.drains ?? []).filter((d) => keptDrain(d, realServers)).map((d) => d.realServer);
   for (const batch of batches(changedReal, input.batch, realServers.length))
     stages.push(realServerStage(cluster, batch, directors, input.drainTimeoutMs, byHand));
 
@@ -78,7 +78,7 @@ export function planRollout(input: PlanInput): RolloutPlan {
       .filter((s) => s.interrupted?.length)
       .map((s) => ({ host: s.host, runs: s.interrupted!.map(interruptedReport) })),
     ipvs: cluster.keepalived.mode === 'full',
-    leftSwitches: leftSwitches(input.record ?? null, cluster.vrrp.preempt.nopreempt),
+    leftSwitches: leftSwitches(input.record ?? null, cluster.vrrp.preempt.nopreempt, realServers),
   };
 }
 
