@@ -28,18 +28,15 @@ import { waitUntil } from './wait-until.js';
 export async function undrainRecorded(board: Switchboard, cluster: Cluster, log: (line: string) => void): Promise<void> {
   const realServers = cluster.groups[REALSERVERS] ?? [];
   for (const d of board.record.drains) {
-    if (d.byHand && !keptDrain(d, realServers)) {
-      log(
-        `${d.realServer}: drained by hand since ${d.since}, and no longer a real server of the inventory: its drain switch removed on ${d.directors.join(', ')}`,
-      );
-      await board.undrain([d.realServer], d.directors);
-      continue;
-    }
     if (keptDrain(d, realServers)) {
       log(`${d.realServer}: stays drained on ${d.directors.join(', ')} (drained by hand since ${d.since}; lvs-play undrain puts it back)`);
       continue;
     }
-    log(`${d.realServer}: undraining on ${d.directors.join(', ')} (recorded as drained since ${d.since} by a run that did not finish)`);
+    log(
+      d.byHand
+        ? `${d.realServer}: drained by hand since ${d.since}, and no longer a real server of the inventory: its drain switch removed on ${d.directors.join(', ')}`
+        : `${d.realServer}: undraining on ${d.directors.join(', ')} (recorded as drained since ${d.since} by a run that did not finish)`,
+    );
     await board.undrain([d.realServer], d.directors);
   }
 }
