@@ -43,11 +43,6 @@ export interface DrainEntry {
   byHand?: true;
 }
 
-/** The real servers of the record's drains by hand (`lvs-play drain`). */
-export function drainsByHand(record: Pick<SwitchRecordData, 'drains'> | null): string[] {
-  return (record?.drains ?? []).filter((d) => d.byHand).map((d) => d.realServer);
-}
-
 /**
  * A drain deploy, rollout and recover keep: by hand, of a host the inventory
  * still has as a real server (one it dropped is in no pool: its switch would

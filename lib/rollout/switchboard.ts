@@ -9,7 +9,7 @@ import type { HandoverLevel, InstanceLevel } from '../render/switches.js';
 import type { Transport } from '../ssh/transport.js';
 import { SwitchFailed } from './errors.js';
 import { drainCommand, handoverCommand, instanceCommand } from './plan/switch-commands.js';
-import { drainsByHand, drainsDir, readRecord, type SetBy, type SwitchRecordData, saveRecord } from './switch-record.js';
+import { drainsDir, readRecord, type SetBy, type SwitchRecordData, saveRecord } from './switch-record.js';
 
 export interface SwitchboardOptions {
   cluster: Cluster;
@@ -59,11 +59,6 @@ export class Switchboard {
   /** Real servers drained by a run (this one or one that did not finish): what a run undrains. */
   get drainedByRuns(): string[] {
     return this.#record.drains.filter((d) => !d.byHand).map((d) => d.realServer);
-  }
-
-  /** Real servers the operator drained with `lvs-play drain`: only `undrain` clears them. */
-  get drainedByHand(): string[] {
-    return drainsByHand(this.#record);
   }
 
   /** `byHand`: the operator's own drain (`lvs-play drain`); a run's drain of a server drained by hand keeps it so. */
