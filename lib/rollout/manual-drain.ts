@@ -13,6 +13,7 @@ import type { Transport } from '../ssh/transport.js';
 import { type DirectorsAccess, viewAll } from './director-checks.js';
 import { HealthCheckFailed, SwitchFailed, WaitTimeout } from './errors.js';
 import { checkCapacity, connectionsProbe, tablesUnreadable, weightsProbe } from './realserver-checks.js';
+import type { DrainEntry } from './switch-record.js';
 import { Switchboard } from './switchboard.js';
 import { waitUntil } from './wait-until.js';
 
@@ -83,15 +84,17 @@ async function firstAnswering(hosts: Host[], connect: (h: Host) => Promise<Trans
 /**
  * A switch set (or cleared) on some directors only: what is true on which
  * director, and what the operator does next. The record still lists every
- * director it could not be cleared on (it never says less than is set).
+ * director it could not be cleared on (it never says less than is set);
+ * `drains`, the record after the undrain, tells those from directors it
+ * never listed the server on, where its state is unknown.
  */
-function incomplete(err: unknown, o: ManualDrainOptions, hosts: string[], directors: string[]): unknown {
+function incomplete(err: unknown, o: ManualDrainOptions, hosts: string[], directors: string[], drains: DrainEntry[] = []): unknown {
   if (!(err instanceof SwitchFailed)) return err;
   const done = directors.filter((d) => !err.hosts.includes(d));
   const them = hosts.join(', ');
   const where = done.length ? `on ${done.join(', ')} only` : 'on no director';
   if (o.undrain) {
-    o.log(`undrained ${them} ${where}; still drained on ${err.hosts.join(', ')} (recorded)`);
+    o.log(`undrained ${them} ${where}; ${notCleared(hosts, err.hosts, drains)}`);
     return new UserError(`undrain incomplete: ${err.message}`, {
       hint: `lvs-play undrain ${o.inventoryFile} ${hosts.join(' ')} again once ${err.hosts.join(', ')} answer${err.hosts.length === 1 ? 's' : ''}`,
     });
@@ -102,6 +105,30 @@ function incomplete(err: unknown, o: ManualDrainOptions, hosts: string[], direct
   return new UserError(`drain incomplete: ${err.message}`, {
     hint: `lvs-play drain ${o.inventoryFile} ${hosts.join(' ')} again once ${err.hosts.join(', ')} answer${err.hosts.length === 1 ? 's' : ''}, or lvs-play undrain ${o.inventoryFile} ${hosts.join(' ')} to put ${hosts.length === 1 ? 'it' : 'them'} back everywhere`,
   });
+}
+
+/**
+ * What an undrain left on the directors it did not reach, per server: still
+ * drained where the record lists it (it keeps the entry), unknown where it
+ * does not (another machine's drain, or none).
+ */
+export function notCleared(hosts: string[], failed: string[], drains: DrainEntry[]): string {
+  const parts = hosts.map((h) => {
+    const listed = drains.find((d) => d.realServer === h)?.directors ?? [];
+    const recorded = failed.filter((d) => listed.includes(d));
+    const unknown = failed.filter((d) => !listed.includes(d));
+    return { h, recorded: recorded.join(', '), unknown: unknown.join(', ') };
+  });
+  const same = parts.every((p) => p.recorded === parts[0]!.recorded && p.unknown === parts[0]!.unknown);
+  const say = (p: (typeof parts)[number], who: string) =>
+    [
+      p.recorded && `${who}still drained on ${p.recorded} (recorded)`,
+      p.unknown &&
+        `${who}not cleared on ${p.unknown}, where this machine's record lists no drain of ${who ? 'it' : hosts.length === 1 ? 'it' : 'them'} (drained there or not: unknown)`,
+    ]
+      .filter(Boolean)
+      .join('; ');
+  return same ? say(parts[0]!, '') : parts.map((p) => say(p, `${p.h} `)).join('; ');
 }
 
 /** Returns the exit code: 0 done (including "not observable here"), 1 a director failed or the weights did not come back. */
@@ -135,7 +162,7 @@ export async function manualDrain(o: ManualDrainOptions): Promise<number> {
     const views = () => viewAll(access, true);
     if (o.undrain) {
       await board.undrain(hosts, directors).catch((err) => {
-        throw incomplete(err, o, hosts, directors);
+        throw incomplete(err, o, hosts, directors, board.record.drains);
       });
       o.log(`undrained ${hosts.join(', ')} on ${directors.join(', ')}`);
     } else {

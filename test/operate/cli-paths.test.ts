@@ -419,6 +419,29 @@ describe('CLI paths on the lab: rollout options, drain/undrain, check --diff, ho
       await lvsPlay(['undrain', INVENTORY], env());
     });
 
+    it('with no director answering: drain refuses, nothing set or recorded; undrain says the state there is unknown, not "still drained"', async () => {
+      const allDown = write('all-directors-down.json', (inv) => {
+        for (const h of inv.hosts.filter((x) => DIRECTORS.includes(x.name))) h.ssh = { ...h.ssh, port: 2222 };
+      });
+      const d = await lvsPlay(['drain', allDown, 'lvs01', '--wait', '0'], env());
+      assert.equal(d.code, 1, d.stdout + d.stderr);
+      assert.match(
+        d.stderr,
+        /^error: drain refused, nothing drained: no director answers: lvs-dr: cannot connect to lvs-dr \(198\.18\.0\.30:2222\): connection refused.*; lvs-dr2: cannot connect to lvs-dr2 /m,
+      );
+      assert.equal(existsSync(record()), false);
+      // lvs01 is in no record here: an undrain that reaches no director cannot say it is still drained
+      const u = await lvsPlay(['undrain', allDown, 'lvs01'], env());
+      assert.equal(u.code, 1, u.stdout + u.stderr);
+      assert.match(
+        u.stdout,
+        /^undrained lvs01 on no director; not cleared on lvs-dr, lvs-dr2, where this machine's record lists no drain of it \(drained there or not: unknown\)$/m,
+      );
+      assert.match(u.stderr, /^hint: lvs-play undrain \S+ lvs01 again once lvs-dr, lvs-dr2 answer$/m);
+      assert.equal(existsSync(record()), false);
+      assert.deepEqual(await switchesNow(), noSwitches);
+    });
+
     it('drain sets the switch on the director that answers and says which one it is NOT set on (exit 1); the record names both', async () => {
       const down = withDown('lvs-dr2');
       const r = await lvsPlay(['drain', down, 'lvs01', '--wait', '0'], env());
