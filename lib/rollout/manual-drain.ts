@@ -11,7 +11,8 @@ import { secretsRedactor } from '../run/redactor.js';
 import type { RouteGuard } from '../ssh/route-guard.js';
 import type { Transport } from '../ssh/transport.js';
 import { type DirectorsAccess, viewAll } from './director-checks.js';
-import { HealthCheckFailed, SwitchFailed, WaitTimeout } from './errors.js';
+import { type DrainStop, stopDrainOnInterrupt } from './drain-interrupt.js';
+import { HealthCheckFailed, Interrupted, SwitchFailed, WaitTimeout } from './errors.js';
 import { checkCapacity, connectionsProbe, tablesUnreadable, weightsProbe } from './realserver-checks.js';
 import type { DrainEntry } from './switch-record.js';
 import { Switchboard } from './switchboard.js';
@@ -131,8 +132,21 @@ export function notCleared(hosts: string[], failed: string[], drains: DrainEntry
   return same ? say(parts[0]!, '') : parts.map((p) => say(p, `${p.h} `)).join('; ');
 }
 
-/** Returns the exit code: 0 done (including "not observable here"), 1 a director failed or the weights did not come back. */
+/**
+ * Returns the exit code: 0 done (including "not observable here"), 1 a
+ * director failed or the weights did not come back, 130/143 stopped by
+ * SIGINT/SIGTERM (drain-interrupt.ts).
+ */
 export async function manualDrain(o: ManualDrainOptions): Promise<number> {
+  const stop = stopDrainOnInterrupt(o.log, o.undrain);
+  try {
+    return await drainOrUndrain(o, stop);
+  } finally {
+    stop.off();
+  }
+}
+
+async function drainOrUndrain(o: ManualDrainOptions, stop: DrainStop): Promise<number> {
   const directors = o.cluster.groups[DIRECTORS] ?? [];
   const directorHosts = o.cluster.hosts.filter((h) => directors.includes(h.name));
   // the switches live on the directors: those are the hosts this run changes, and locks
@@ -161,12 +175,14 @@ export async function manualDrain(o: ManualDrainOptions): Promise<number> {
     checkRealServers(o.cluster, hosts, o.undrain ? board.drained : []);
     const views = () => viewAll(access, true);
     if (o.undrain) {
+      stop.phase('switching');
       await board.undrain(hosts, directors).catch((err) => {
         throw incomplete(err, o, hosts, directors, board.record.drains);
       });
       o.log(`undrained ${hosts.join(', ')} on ${directors.join(', ')}`);
     } else {
       await checkLeftServing(o, board.drained, directorHosts, connect);
+      stop.phase('switching');
       await board.drain(hosts, directors, { byHand: true }).catch((err) => {
         throw incomplete(err, o, hosts, directors);
       });
@@ -174,6 +190,16 @@ export async function manualDrain(o: ManualDrainOptions): Promise<number> {
         `drained ${hosts.join(', ')} on ${directors.join(', ')} (recorded; lvs-play undrain ${o.inventoryFile} ${hosts.join(' ')} puts ${hosts.length === 1 ? 'it' : 'them'} back)`,
       );
     }
+    stop.phase('waiting');
+    const stopped = () => {
+      o.log(
+        o.undrain
+          ? `${stop.by}: stopped; ${hosts.join(', ')} undrained on ${directors.join(', ')}, the inventory's weights not confirmed`
+          : `${stop.by}: stopped; ${hosts.join(', ')} stay${hosts.length === 1 ? 's' : ''} drained on ${directors.join(', ')} (recorded; lvs-play undrain ${o.inventoryFile} ${hosts.join(' ')} puts ${hosts.length === 1 ? 'it' : 'them'} back)`,
+      );
+      return stop.code;
+    };
+    if (stop.signal.aborted) return stopped();
     const unreadable = tablesUnreadable(o.cluster, await views());
     if (unreadable) {
       o.log(`${o.undrain ? 'weights' : 'connections'} not observable: ${unreadable}`);
@@ -188,10 +214,12 @@ export async function manualDrain(o: ManualDrainOptions): Promise<number> {
           timeoutMs: o.waitMs,
           log: o.log,
           intervalMs: 500,
+          signal: stop.signal,
         },
         probe,
       );
     } catch (err) {
+      if (err instanceof Interrupted) return stopped();
       if (!(err instanceof WaitTimeout)) throw err;
       o.log(err.message);
       return o.undrain ? 1 : 0; // a drain still finishing is not an error: the switch is set

@@ -1,20 +1,20 @@
 // Issue 12, item 8, on directors that keep an IPVS table (the datapath lab),
 // through the built CLI: `drain --wait` sees the real server's weight go to 0
 // on both directors and waits for its active connections (a real one, held
-// open from the client through a VIP), `--wait 0` does not wait and a short
-// --wait gives up saying so; `undrain HOST` puts the weight back and confirms
+// open from the client through a VIP), Ctrl-C ends that wait and leaves the
+// drain standing, `--wait 0` does not wait and a short --wait gives up saying so; `undrain HOST` puts the weight back and confirms
 // it from both tables; `rollout --drain-timeout` bounds the rollout's own
 // wait. (`lab down` through the CLI after `lab up --datapath` is in
 // vm-lifecycle.test.ts, which takes the lab down anyway.)
 
 import { strict as assert } from 'node:assert';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { labSshArgs } from '../../lib/lab/ssh.js';
 import { quote } from '../../lib/shell/quote.js';
-import { lvsPlay, repoRoot } from '../support/cli.js';
+import { lvsPlay, repoRoot, startLvsPlay } from '../support/cli.js';
 import { clientSources, SOURCE_BLOCKS } from '../support/client-traffic.js';
 import {
   DATAPATH_INVENTORY,
@@ -217,6 +217,45 @@ describe('datapath: drain --wait and undrain by hand against the IPVS table, rol
     assert.match(r.stdout, /^waiting for the inventory's weights: every director has them at the inventory's weight$/m);
     assert.deepEqual(await weights(), allAt(1));
     assert.equal(existsSync(join(drains, 'lab-datapath.json')), false);
+  });
+
+  it('Ctrl-C while drain waits for a connection: the wait stops at once (exit 130) and lvs01 stays drained, recorded, the output saying so', async () => {
+    held = await holdConnection(lab, VIP, 'lvs01');
+    await waitFor('lvs-dr to count the held connection as active', async () => (await activeOnDr()) >= 1, 15_000);
+    const run = startLvsPlay(['drain', DATAPATH_INVENTORY, 'lvs01', '--wait', '120'], env());
+    await waitFor(
+      'drain to wait on the held connection',
+      async () => /waiting for active connections to reach zero: active:/.test(run.output()),
+      30_000,
+    );
+    const signalledAt = Date.now();
+    run.child.kill('SIGINT');
+    const r = await run.done;
+    const took = Date.now() - signalledAt;
+    process.stderr.write(`      [datapath] drain exited ${(took / 1000).toFixed(1)} s after SIGINT\n`);
+    assert.equal(r.code, 130, r.stdout + r.stderr);
+    assert.ok(took < 10_000, `drain took ${took} ms to stop waiting`);
+    assert.match(r.stdout, /^SIGINT: stopping the wait$/m);
+    assert.match(
+      r.stdout,
+      new RegExp(
+        `^SIGINT: stopped; lvs01 stays drained on lvs-dr, lvs-dr2 \\(recorded; lvs-play undrain ${esc(`${repoRoot}${DATAPATH_INVENTORY}`)} lvs01 puts it back\\)$`,
+        'm',
+      ),
+    );
+    assert.deepEqual(await weights(), allAt(0));
+    assert.ok((await activeOnDr()) >= 1, 'the held connection is still up: the drain let it finish');
+    const recorded = JSON.parse(readFileSync(join(drains, 'lab-datapath.json'), 'utf8')) as { drains: { realServer: string }[] };
+    assert.deepEqual(
+      recorded.drains.map((d) => d.realServer),
+      ['lvs01'],
+    );
+
+    await held.release();
+    held = null;
+    const u = await lvsPlay(['undrain', DATAPATH_INVENTORY, 'lvs01'], env());
+    assert.equal(u.code, 0, u.stdout + u.stderr);
+    assert.deepEqual(await weights(), allAt(1));
   });
 
   it('drain --wait 0 returns without waiting on an active connection; --wait 3 waits 3 s for it, says it timed out, and exits 0 (the drain stands)', async () => {

@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Inventory } from '../../lib/inventory/types.js';
 import type { RolloutReport } from '../../lib/rollout/plan/report.js';
-import { lvsPlay, repoRoot } from '../support/cli.js';
+import { lvsPlay, repoRoot, startLvsPlay } from '../support/cli.js';
 import { writeLabVariant } from '../support/clusters.js';
 import { SWITCH_VALUES_COMMAND } from '../support/host-state.js';
 import { assertDocument } from '../support/json-documents.js';
@@ -438,6 +438,23 @@ describe('CLI paths on the lab: rollout options, drain/undrain, check --diff, ho
         /^undrained lvs01 on no director; not cleared on lvs-dr, lvs-dr2, where this machine's record lists no drain of it \(drained there or not: unknown\)$/m,
       );
       assert.match(u.stderr, /^hint: lvs-play undrain \S+ lvs01 again once lvs-dr, lvs-dr2 answer$/m);
+      assert.equal(existsSync(record()), false);
+      assert.deepEqual(await switchesNow(), noSwitches);
+    });
+
+    it('Ctrl-C while drain still connects (a director that never answers): exits 130 at once, nothing set or recorded', async () => {
+      // an address on the lab's bridge that no host has: the connection waits out its timeout (10 s)
+      const silent = write('silent-director.json', (inv) => {
+        inv.hosts.find((h) => h.name === 'lvs-dr')!.address = '198.18.0.99';
+      });
+      const run = startLvsPlay(['drain', silent, 'lvs01', '--wait', '0'], env());
+      await new Promise((r) => setTimeout(r, 1500));
+      const signalledAt = Date.now();
+      run.child.kill('SIGINT');
+      const r = await run.done;
+      assert.equal(r.code, 130, r.stdout + r.stderr);
+      assert.ok(Date.now() - signalledAt < 2000, `exited ${Date.now() - signalledAt} ms after SIGINT`);
+      assert.equal(r.stdout, 'SIGINT: stopped before any switch was set: nothing drained\n');
       assert.equal(existsSync(record()), false);
       assert.deepEqual(await switchesNow(), noSwitches);
     });

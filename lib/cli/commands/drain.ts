@@ -23,9 +23,13 @@ drained for this cluster) on every director, removes them from the record,
 and where the directors keep an IPVS table waits until every director has them
 at the inventory's weight again (--wait, 0 to 86400, default 60; 0: do not wait).
 
+Ctrl-C (or SIGTERM) before any switch is cleared exits at once; while the
+switches are cleared, that step finishes on every director first (Ctrl-C again
+exits at once); while waiting, the wait ends.
+
 Exit codes: 0 undrained (weights confirmed, or not observable here: said so); 1 a
 director could not be reached (the others are cleared; it stays recorded) or
-the weights did not come back.`
+the weights did not come back; 130 / 143 stopped by SIGINT / SIGTERM.`
     : `Usage: lvs-play drain INVENTORY HOST... [--wait SECONDS] [--force] [--accept-new-host-keys]
 
 Sets the drain switch of each real server HOST on every director: keepalived's
@@ -43,8 +47,14 @@ answers): the others fail it or are drained already. --force drains anyway.
 A director that does not answer does not stop the drain on the others: the
 output says which directors have the switch set and which do not.
 
+Ctrl-C (or SIGTERM) before any switch is set exits at once, nothing drained;
+while the switches are set, that step finishes on every director first (Ctrl-C
+again exits at once); while waiting, the wait ends and the drain stands
+(recorded, as the output says).
+
 Exit codes: 0 drained (connections done, still finishing, or not observable
-here: said so); 1 refused, or a director could not be reached.`;
+here: said so); 1 refused, or a director could not be reached; 130 / 143
+stopped by SIGINT / SIGTERM.`;
 }
 
 export function drainCommandOf(undrain: boolean): Command {
