@@ -8,8 +8,9 @@ import { DIRECTORS, REALSERVERS } from '../inventory/defaults.js';
 import type { Cluster, Host } from '../inventory/types.js';
 import { WriteSession } from '../lock/write-session.js';
 import { assertNotRunning, clearRecordedHandovers, undrainRecorded } from '../rollout/recover.js';
-import { describeRecord, keptDrain, readRecord } from '../rollout/switch-record.js';
+import { describeRecord, keptDrain, readRecord, type SwitchRecordData } from '../rollout/switch-record.js';
 import { Switchboard } from '../rollout/switchboard.js';
+import { finishOnInterrupt } from '../run/finish-on-interrupt.js';
 import { gatherFacts } from '../run/gather.js';
 import type { JournalRun } from '../run/host-journal.js';
 import { describeInterrupted, type InterruptedRunReport, interruptedReport, rollBackInterrupted } from '../run/interrupted.js';
@@ -71,6 +72,20 @@ export async function recover(o: RecoverOptions): Promise<{ code: number; report
   }
 
   if (record) assertNotRunning(record, o.cluster.name);
+  const off = finishOnInterrupt(o.log, 'recover');
+  try {
+    return await undoLeft(o, record, switches, redact);
+  } finally {
+    off();
+  }
+}
+
+async function undoLeft(
+  o: RecoverOptions,
+  record: SwitchRecordData | null,
+  switches: string[],
+  redact: (s: string) => string,
+): Promise<{ code: number; report: RecoverReport }> {
   const directors = o.cluster.groups[DIRECTORS] ?? [];
   const lockHosts = o.cluster.hosts.filter((h) => o.hosts.includes(h) || (record !== null && directors.includes(h.name)));
   const session = await WriteSession.open({

@@ -6,6 +6,8 @@
 // weights to come back), the wait ends at once: the switch stands, recorded.
 // A second signal exits at once; the record never says less than is set.
 
+import { signalExitCode } from '../run/stop-on-interrupt.js';
+
 export type DrainPhase = 'before' | 'switching' | 'waiting';
 
 export interface DrainStop {
@@ -19,8 +21,6 @@ export interface DrainStop {
   /** removes the handlers (the run is over) */
   off(): void;
 }
-
-export const signalExitCode = (s: NodeJS.Signals | null): number => (s === 'SIGTERM' ? 143 : 130);
 
 export function stopDrainOnInterrupt(log: (line: string) => void, undrain: boolean): DrainStop {
   const controller = new AbortController();

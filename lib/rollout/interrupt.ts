@@ -3,6 +3,8 @@
 // undrains and hands VIPs back, then the run ends. A second one undrains at
 // once and exits (handovers stay recorded for the next deploy).
 
+import { signalExitCode } from '../run/stop-on-interrupt.js';
+
 export function onInterrupt(controller: AbortController, urgent: () => Promise<void>, log: (line: string) => void): () => void {
   let count = 0;
   const handler = (signal: NodeJS.Signals) => {
@@ -17,7 +19,7 @@ export function onInterrupt(controller: AbortController, urgent: () => Promise<v
     log(`${signal} again: undraining now and exiting`);
     urgent()
       .catch((e: Error) => log(`undrain failed: ${e.message} (the record stays: lvs-play deploy or lvs-play undrain clears it)`))
-      .finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+      .finally(() => process.exit(signalExitCode(signal)));
   };
   process.on('SIGINT', handler);
   process.on('SIGTERM', handler);

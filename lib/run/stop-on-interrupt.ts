@@ -20,6 +20,9 @@ export interface RunStop {
   off(): void;
 }
 
+/** The exit code of a run a signal stopped, as a shell reports one killed by it: 130 for SIGINT, 143 for SIGTERM. */
+export const signalExitCode = (s: NodeJS.Signals | null): number => (s === 'SIGTERM' ? 143 : 130);
+
 export function stopOnInterrupt(log: (line: string) => void, mode: RunMode = 'deploy'): RunStop {
   const controller = new AbortController();
   const handler = (signal: NodeJS.Signals) => {
@@ -37,7 +40,7 @@ export function stopOnInterrupt(log: (line: string) => void, mode: RunMode = 'de
         ? `${signal} again: exiting now`
         : `${signal} again: exiting now; the hosts' journals keep what this run left (lvs-play recover undoes it)`,
     );
-    process.exit(signal === 'SIGINT' ? 130 : 143);
+    process.exit(signalExitCode(signal));
   };
   process.on('SIGINT', handler);
   process.on('SIGTERM', handler);

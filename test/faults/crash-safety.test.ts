@@ -267,6 +267,39 @@ describe('faults on the lab: nothing half-applied (issue 12)', function () {
     ok(await run(['deploy', INVENTORY]), 'deploy back');
   });
 
+  it('Ctrl-C during recover does not leave a host half undone: recover says it goes on, puts the host back, exits 0; the second Ctrl-C is what exits', async () => {
+    const hangSeconds = 15;
+    const killed = startLvsPlay(['deploy', weight(5), '--playbook', HANG], { ...env, LVS_PLAY_TEST_HANG_SECONDS: String(hangSeconds) });
+    await waitFor(
+      'the long step on lvs-dr',
+      async () => (await lab.ssh('lvs-dr', `grep -l "a ${hangSeconds} s step" /var/lib/lvs-play/journal/*/*.step`)).code === 0,
+      120_000,
+      50,
+    );
+    killed.child.kill('SIGKILL');
+    await killed.done;
+
+    // recover waits for the killed run's step, still running on lvs-dr, to end before it rolls back: Ctrl-C then
+    const recovering = startLvsPlay(['recover', INVENTORY], env);
+    await new Promise((r) => setTimeout(r, 2000));
+    assert.equal(recovering.child.exitCode, null, `recover ended before the signal: ${recovering.output()}`);
+    recovering.child.kill('SIGINT');
+    const r = await recovering.done;
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.match(
+      r.stdout,
+      /^SIGINT: recover goes on to its end: stopping halfway would leave hosts half undone \(SIGINT again exits at once\)$/m,
+    );
+    assert.match(r.stdout, /lvs-dr: rolled back interrupted run \S+/);
+    // lvs-dr put back whole: keepalived.conf as the inventory renders it, no journal left (a host the killed run
+    // had finished, lvs-dr2, stays finished, as after any interrupted deploy)
+    ok(await run(['check', INVENTORY, '--limit', 'lvs-dr']), 'check of lvs-dr after the recover');
+    assert.match(
+      (await lab.run('lvs-dr', 'echo "journal: $(ls -A /var/lib/lvs-play/journal 2>/dev/null | wc -l)"')).trim(),
+      /^journal: 0$/,
+    );
+  });
+
   it('the dpkg lock held by another apt on a host: a clear error naming the host and the holder within the bounded wait; nothing half-applied', async () => {
     const withCurl = write('curl.json', (inv) => {
       inv.packages!.realservers = ['nginx-light', 'curl'];

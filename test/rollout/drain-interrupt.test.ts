@@ -5,44 +5,14 @@
 // waiting it ends the wait.
 
 import { strict as assert } from 'node:assert';
-import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { aliveAfter, endStarted, startSignalChild } from '../support/signal-child.js';
 
 const child = fileURLToPath(new URL('../fixtures/signals/drain-interrupt.ts', import.meta.url));
-const started: ChildProcess[] = [];
-
-interface Held {
-  proc: ChildProcess;
-  out(): string;
-  exited: Promise<number | null>;
-}
-
-async function hold(phase: string, what = 'drain'): Promise<Held> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', child, phase, what], { stdio: ['ignore', 'pipe', 'inherit'] });
-  started.push(proc);
-  let out = '';
-  proc.stdout!.on('data', (d) => {
-    out += d;
-  });
-  const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
-  const deadline = Date.now() + 15_000;
-  while (!out.includes('ready\n')) {
-    if (Date.now() > deadline) throw new Error(`the child did not start: ${out}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return { proc, out: () => out, exited };
-}
-
-/** Whether the process is still running after `ms`. */
-async function aliveAfter(h: Held, ms: number): Promise<boolean> {
-  return Promise.race([h.exited.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), ms))]);
-}
+const hold = (phase: string, what = 'drain') => startSignalChild(child, [phase, what]);
 
 describe('drain and undrain on SIGINT and SIGTERM', () => {
-  afterEach(() => {
-    // a failed assertion leaves its child running: end it by its own pid
-    for (const p of started.splice(0)) if (p.exitCode === null && p.signalCode === null) p.kill('SIGKILL');
-  });
+  afterEach(endStarted);
 
   it('before any switch is touched: the first SIGINT exits 130 at once, saying nothing was drained', async () => {
     const h = await hold('before');

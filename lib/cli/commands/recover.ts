@@ -29,6 +29,9 @@ as interrupted; deploy and rollout roll it back before anything else. recover
 does only that: it takes the run locks, rolls every interrupted run back on
 each host from the host's own journal (newest step first), then undoes the
 switches the control machine's record says a run left set (drains, handovers).
+Ctrl-C (or SIGTERM) does not stop it halfway, which would leave a host half
+undone: it goes on to its end; a second one exits at once (the journals keep
+what is left, for the next recover).
 
 Options:
   --check                  say what is left, change nothing (exit 2 if anything is)
