@@ -77,6 +77,9 @@ export async function runRealServerStage(ctx: RolloutContext, stage: Stage, outc
         bad.map((c) => `${c.host.name}: ${c.report.error ?? c.report.status}${c.report.rolledBack ? ' (rolled back)' : ''}`).join('; '),
         { hosts: bad.map((c) => c.host.name) },
       );
+    // Ctrl-C during the change: the change ran to its end (a step is never cut), and is now rolled back. Checked
+    // here, not only at the next step: a batch drained by hand has none after it
+    checkSignal(ctx, `after ${describeAction(change, ctx)}`);
 
     const serving = maybe('check-serving');
     if (serving) {

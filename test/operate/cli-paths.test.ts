@@ -556,6 +556,27 @@ describe('CLI paths on the lab: rollout options, drain/undrain, check --diff, ho
       assert.doesNotMatch(lvs02.slice(lvs02.indexOf('steps:')), /undrain|gate:|check:|confirm:/);
     });
 
+    it("Ctrl-C in a rollout changing lvs02 while it is drained by hand: the change is rolled back, and lvs02 stays drained, by hand (the interrupt undrains only a run's drains)", async () => {
+      const run = startLvsPlay(['rollout', INVENTORY, '--limit', 'lvs02', '--playbook', BATCH], {
+        ...env(),
+        LVS_PLAY_TEST_BATCH_STEP_SECONDS: '20',
+      });
+      await waitFor(
+        'the change under way on lvs02',
+        async () => (await lab.ssh('lvs02', `test -e ${BATCH_MARKER}`)).code === 0,
+        60_000,
+        100,
+      );
+      run.child.kill('SIGINT');
+      const r = await run.done;
+      assert.equal(r.code, 1, r.stdout + r.stderr);
+      assert.match(r.stdout + r.stderr, /SIGINT: stopping/);
+      assert.doesNotMatch(r.stdout + r.stderr, /undrain(ing)? lvs02/);
+      assert.equal((await lab.ssh('lvs02', `test -e ${BATCH_MARKER}`)).code, 1, 'the change on lvs02 is rolled back');
+      assert.deepEqual(await switchesNow(), lvs02Drained);
+      assert.deepEqual(byHand(), ['lvs02 by hand']);
+    });
+
     it('rollout --limit lvs02 changes lvs02 while drained and leaves it drained, by hand; rollout --limit lvs01 is refused at its gate, nothing changed', async () => {
       const r = await lvsPlay(['rollout', INVENTORY, '--limit', 'lvs02', '--playbook', BATCH], env());
       assert.equal(r.code, 0, r.stdout + r.stderr);

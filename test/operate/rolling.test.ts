@@ -299,7 +299,9 @@ describe('rolling updates on the lab (issue 6)', function () {
     const { code, out } = await run.done;
     assert.equal(code, 1, out);
     assert.match(out, /SIGINT: stopping/);
-    assert.match(out, /interrupted/);
+    assert.match(out, /interrupted \(after change lvs01/);
+    // the step under way ran to its end, then the change was rolled back
+    assert.equal((await lab.ssh('lvs01', `test -e ${MARKER}`)).code, 1, 'the change on lvs01 is rolled back');
     assert.deepEqual(await drainFiles(), []);
     assert.equal(existsSync(record()), false);
   });
