@@ -219,6 +219,9 @@ describe('planRollout', () => {
       'drain lvs02 on lvs-dr, lvs-dr2 (recorded on this machine first; lvs02 stays drained: drained by hand)',
     );
     assert.match(lvs02.notes.at(-1)!, /^lvs02 drained by hand \(lvs-play drain\): changed while out of the pool, and left drained/);
+    // VRRP-only: lvs02's switch is set and stays; lvs01's is set and cleared
+    assert.match(lvs02.notes[0]!, /: the drain switch is set, but there is no IPVS table to show connections$/);
+    assert.match(lvs01.notes[0]!, /: the drain switch is set and cleared, but there is no IPVS table to show connections or weights$/);
     // not a switch left set by a run: nothing to clear, no drift of its own
     assert.deepEqual(p.leftSwitches, []);
     // both in one batch: only lvs01 is checked, undrained and confirmed

@@ -144,7 +144,10 @@ function realServerStage(cluster: Cluster, hosts: string[], directors: string[],
     ...(cluster.keepalived.mode === 'full'
       ? []
       : [
-          'keepalived runs VRRP-only (keepalived.mode "vrrp-only"): the drain switch is set and cleared, but there is no IPVS table to show connections or weights',
+          // a batch drained by hand stays drained: its switch is not cleared, and no weight is waited for
+          back.length
+            ? 'keepalived runs VRRP-only (keepalived.mode "vrrp-only"): the drain switch is set and cleared, but there is no IPVS table to show connections or weights'
+            : 'keepalived runs VRRP-only (keepalived.mode "vrrp-only"): the drain switch is set, but there is no IPVS table to show connections',
         ]),
     ...(kept.length
       ? [
