@@ -13,6 +13,7 @@ import type { Transport } from '../ssh/transport.js';
 import { type DirectorsAccess, viewAll } from './director-checks.js';
 import { type DrainStop, stopDrainOnInterrupt } from './drain-interrupt.js';
 import { HealthCheckFailed, Interrupted, SwitchFailed, WaitTimeout } from './errors.js';
+import { drainSwitchesOn, outOfPool } from './out-of-pool.js';
 import { checkCapacity, connectionsProbe, tablesUnreadable, weightsProbe } from './realserver-checks.js';
 import type { DrainEntry } from './switch-record.js';
 import { Switchboard } from './switchboard.js';
@@ -55,10 +56,11 @@ async function checkLeftServing(
   directors: Host[],
   connect: (h: Host) => Promise<Transport>,
 ): Promise<void> {
-  const drainedBefore = drained.filter((h) => !o.hosts.includes(h));
   const { host: from, transport } = await firstAnswering(directors, connect);
+  // the directors' own switches too: a drain from another control machine is not in this machine's record
+  const out = outOfPool(drained, await drainSwitchesOn(directors, connect), o.hosts);
   try {
-    const kept = await checkCapacity(o.cluster, transport, o.hosts, drainedBefore);
+    const kept = await checkCapacity(o.cluster, transport, o.hosts, out);
     if (kept.length) o.log(`${kept.join('; ')} (asked from ${from.name})`);
   } catch (err) {
     if (!(err instanceof HealthCheckFailed)) throw err;

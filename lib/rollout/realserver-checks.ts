@@ -21,6 +21,7 @@ import type { Transport } from '../ssh/transport.js';
 import { ipvsEntryOf } from '../verify/ipvs-table.js';
 import type { DirectorView } from './director-view.js';
 import { HealthCheckFailed } from './errors.js';
+import type { OutOfPool } from './out-of-pool.js';
 import type { Probe } from './wait-until.js';
 
 /** Why the tables cannot be read, or null when every director has one. */
@@ -194,13 +195,14 @@ export async function checkServing(cluster: Cluster, from: Transport, realServer
 /**
  * Before a batch is drained: every service it serves keeps at least one
  * other real server answering its health check, or draining would leave
- * that service with nothing to send requests to. `drainedAlready`: real
- * servers an earlier drain left out of the pool (recorded), which answer
- * their health check but take no new connection, so they do not count.
+ * that service with nothing to send requests to. `drained`: real servers a
+ * drain left out of the pool (recorded, or their switch seen set on a
+ * director: out-of-pool.ts), which answer their health check but take no
+ * new connection, so they do not count.
  */
-export async function checkCapacity(cluster: Cluster, from: Transport, batch: string[], drainedAlready: string[] = []): Promise<string[]> {
+export async function checkCapacity(cluster: Cluster, from: Transport, batch: string[], drained: OutOfPool = new Map()): Promise<string[]> {
   const services = new Set(healthRequests(cluster, batch).map((r) => r.service));
-  const outOfPool = (h: string) => batch.includes(h) || drainedAlready.includes(h);
+  const outOfPool = (h: string) => batch.includes(h) || drained.has(h);
   const others = cluster.vips
     .flatMap((v) => v.services)
     .flatMap((s) => s.realServers.map((r) => r.host))
@@ -216,17 +218,17 @@ export async function checkCapacity(cluster: Cluster, from: Transport, batch: st
       out.push(`${service} keeps ${serving.join(', ')}`);
       continue;
     }
-    const drained = [
+    const whyOut = [
       ...new Set(
         healthRequests(
           cluster,
-          drainedAlready.filter((h) => !batch.includes(h)),
+          [...drained.keys()].filter((h) => !batch.includes(h)),
         )
           .filter((r) => r.service === service)
-          .map((r) => `${r.host} drained already`),
+          .map((r) => `${r.host} ${drained.get(r.host)}`),
       ),
     ];
-    const why = [...drained, ...mine.map((r) => results.get(r))];
+    const why = [...whyOut, ...mine.map((r) => results.get(r))];
     empty.push(`${service}: ${why.length ? why.join('; ') : 'no other real server'}`);
   }
   if (empty.length)

@@ -13,6 +13,7 @@ import { type Changed, changeHosts, failed, forgetChanged, rollBackChanged } fro
 import { checkSignal, directorsAccess, hostOf, type RolloutContext } from './context.js';
 import { viewAll } from './director-checks.js';
 import { ChangeFailed, WaitTimeout } from './errors.js';
+import { drainSwitchesOn, outOfPool } from './out-of-pool.js';
 import { describeAction } from './plan/describe.js';
 import type { StageOutcome } from './plan/report.js';
 import type { Action, Stage } from './plan/types.js';
@@ -37,9 +38,9 @@ export async function runRealServerStage(ctx: RolloutContext, stage: Stage, outc
     const capacity = maybe('capacity');
     if (capacity) {
       log(capacity);
-      sub(
-        `${(await checkCapacity(ctx.cluster, await ctx.connect(from), capacity.realServers, capacity.drainedByHand)).join('; ')} (asked from ${from.name})`,
-      );
+      // the directors' own switches too: a drain this machine's record does not list still takes a server out
+      const out = outOfPool(capacity.drainedByHand ?? [], await drainSwitchesOn(access.directors, ctx.connect), capacity.realServers);
+      sub(`${(await checkCapacity(ctx.cluster, await ctx.connect(from), capacity.realServers, out)).join('; ')} (asked from ${from.name})`);
     }
     checkSignal(ctx, describeAction(drain, ctx));
     log(drain);

@@ -404,6 +404,43 @@ describe('CLI paths on the lab: rollout options, drain/undrain, check --diff, ho
     });
   });
 
+  describe("a drain this machine's record does not list (made from another control machine): the directors' switch counts", () => {
+    const SWITCH = '/var/lib/lvs-play/switches/drain-lvs02';
+    before(async () => {
+      // what `lvs-play drain` from another control machine leaves here: the switch on both directors, no record
+      for (const d of DIRECTORS) await lab.run(d, `printf '1\\n' > ${SWITCH}`);
+      assert.equal(existsSync(record()), false);
+    });
+    after(async () => {
+      for (const d of DIRECTORS) await lab.run(d, `rm -f ${SWITCH}`).catch(() => undefined);
+      await lab.run('lvs01', `rm -f ${BATCH_MARKER}`).catch(() => undefined);
+    });
+    const outThere = "lvs02 drained on lvs-dr, lvs-dr2 \\(its switch is set there; this machine's record does not list it\\)";
+
+    it('drain lvs01 is refused (lvs02 answers its health check but is out of the pool): nothing set, nothing recorded', async () => {
+      const r = await lvsPlay(['drain', INVENTORY, 'lvs01'], env());
+      assert.equal(r.code, 1, r.stdout + r.stderr);
+      assert.match(
+        r.stderr,
+        new RegExp(
+          `^error: drain refused, nothing drained: draining lvs01 would leave no real server answering its health check \\(from lvs-dr\\): 198\\.18\\.0\\.100:80: ${outThere}; 198\\.18\\.0\\.110:80: ${outThere}$`,
+          'm',
+        ),
+      );
+      assert.deepEqual(await switchesNow(), ['lvs-dr:drain-lvs02=1', 'lvs-dr2:drain-lvs02=1']);
+      assert.equal(existsSync(record()), false);
+    });
+
+    it("rollout --limit lvs01 stops at lvs01's gate for the same reason: lvs01 not changed, nothing left set", async () => {
+      const r = await lvsPlay(['rollout', INVENTORY, '--limit', 'lvs01', '--playbook', BATCH], env());
+      assert.equal(r.code, 1, r.stdout + r.stderr);
+      assert.match(r.stdout, new RegExp(`FAILED: draining lvs01 would leave no real server answering its health check .*${outThere}`));
+      assert.equal((await lab.ssh('lvs01', `test -e ${BATCH_MARKER}`)).code, 1, 'lvs01 was not changed');
+      assert.deepEqual(await switchesNow(), ['lvs-dr:drain-lvs02=1', 'lvs-dr2:drain-lvs02=1']);
+      assert.equal(existsSync(record()), false);
+    });
+  });
+
   describe('drain and undrain with a director that does not answer', () => {
     /** the lab's inventory with one director's SSH on a port nothing listens on: refused at once, as with sshd down */
     const withDown = (director: string) =>

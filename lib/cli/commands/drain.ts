@@ -43,7 +43,9 @@ the hosts is left (--wait, 0 to 86400, default 60; 0: do not wait).
 
 Refused, before anything is set, when a service of HOST would be left with no
 real server answering its health check (asked from the first director that
-answers): the others fail it or are drained already. --force drains anyway.
+answers): the others fail it or are drained already (recorded here, or their
+drain switch set on a director, e.g. from another control machine). --force
+drains anyway.
 A director that does not answer does not stop the drain on the others: the
 output says which directors have the switch set and which do not.
 
