@@ -15,6 +15,7 @@ import type { RolloutReport } from '../../lib/rollout/plan/report.js';
 import type { RunReport } from '../../lib/run/report.js';
 import { type CliResult, lvsPlay, startLvsPlay } from '../support/cli.js';
 import { writeLabVariant } from '../support/clusters.js';
+import { controlLockHeldBy } from '../support/control-lock.js';
 import { snapshotDiff, snapshots } from '../support/host-state.js';
 import { assertDocument } from '../support/json-documents.js';
 import { useLab } from '../support/lab.js';
@@ -281,7 +282,14 @@ describe('faults on the lab: nothing half-applied (issue 12)', function () {
 
     // recover waits for the killed run's step, still running on lvs-dr, to end before it rolls back: Ctrl-C then
     const recovering = startLvsPlay(['recover', INVENTORY], env);
-    await new Promise((r) => setTimeout(r, 2000));
+    // recover holds this machine's lock (its handlers are in place) and waits for the killed run's step
+    await waitFor(
+      'recover to take the control lock',
+      async () => controlLockHeldBy(env.LVS_PLAY_LOCK_DIR!, 'lab', recovering.child.pid!),
+      30_000,
+      20,
+    );
+    await new Promise((r) => setTimeout(r, 500));
     assert.equal(recovering.child.exitCode, null, `recover ended before the signal: ${recovering.output()}`);
     recovering.child.kill('SIGINT');
     const r = await recovering.done;

@@ -19,6 +19,7 @@ import type { Inventory } from '../../lib/inventory/types.js';
 import type { RolloutReport } from '../../lib/rollout/plan/report.js';
 import { lvsPlay, repoRoot, startLvsPlay } from '../support/cli.js';
 import { writeLabVariant } from '../support/clusters.js';
+import { controlLockHeldBy } from '../support/control-lock.js';
 import { SWITCH_VALUES_COMMAND } from '../support/host-state.js';
 import { assertDocument } from '../support/json-documents.js';
 import { useLab } from '../support/lab.js';
@@ -484,8 +485,10 @@ describe('CLI paths on the lab: rollout options, drain/undrain, check --diff, ho
       const silent = write('silent-director.json', (inv) => {
         inv.hosts.find((h) => h.name === 'lvs-dr')!.address = '198.18.0.99';
       });
-      const run = startLvsPlay(['drain', silent, 'lvs01', '--wait', '0'], env());
-      await new Promise((r) => setTimeout(r, 1500));
+      const locks = join(dir, 'silent-director-locks');
+      const run = startLvsPlay(['drain', silent, 'lvs01', '--wait', '0'], { ...env(), LVS_PLAY_LOCK_DIR: locks });
+      // this machine's lock taken: its handlers are in place, and it is connecting to the directors
+      await waitFor('drain to take the control lock', async () => controlLockHeldBy(locks, 'lab', run.child.pid!), 30_000, 20);
       const signalledAt = Date.now();
       run.child.kill('SIGINT');
       const r = await run.done;
