@@ -295,6 +295,9 @@ describe('rolling updates on the lab (issue 6)', function () {
     await lab.run('lvs01', `rm -f ${MARKER}`);
     const run = start(['rollout', INVENTORY, '--limit', 'lvs01', '--playbook', SLOW], { ...env(), LVS_PLAY_TEST_STEP: 'hang' });
     await waitFor('the drain to be set on both directors', async () => (await drainFiles()).length === 2, 30_000);
+    // the change under way: its marker written, its 20 s step running (a signal before it would stop the rollout
+    // before the change, another path)
+    await waitFor('the change under way on lvs01', async () => (await lab.ssh('lvs01', `test -e ${MARKER}`)).code === 0, 60_000, 100);
     run.child.kill('SIGINT');
     const { code, out } = await run.done;
     assert.equal(code, 1, out);
