@@ -15,6 +15,13 @@ export function switchValue(text: string): number {
   return Number.isFinite(n) ? n : 0;
 }
 
+/** The real servers whose drain switch (drain-<host>) is set in `values`. */
+export function drainedIn(values: SwitchValues): string[] {
+  return Object.entries(values)
+    .filter(([name, value]) => name.startsWith('drain-') && value !== 0)
+    .map(([name]) => name.slice('drain-'.length));
+}
+
 export const switchesFact: Fact<SwitchValues> = {
   id: 'switches',
   command: `for f in ${quote(HANDOVER_FILE)} ${quote(SWITCHES_DIR)}/drain-*; do

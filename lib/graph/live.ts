@@ -3,6 +3,7 @@
 // lvs-play's switch, or at weight 0 in a director's IPVS table), which hosts
 // could not be read. Pure.
 
+import { drainedIn } from '../facts/switches.js';
 import { canonicalIp, sameIp } from '../inventory/address.js';
 import { hostAddresses } from '../inventory/host-addresses.js';
 import type { Cluster } from '../inventory/types.js';
@@ -27,9 +28,7 @@ export function liveState(cluster: Cluster, obs: Observations): LiveState {
     if (!h.director) continue;
     const addresses = h.interfaces.flatMap((i) => (i.name === 'lo' ? [] : i.addresses.map((a) => a.address)));
     for (const v of cluster.vips) if (addresses.some((a) => sameIp(a, v.address))) holders[v.address]!.push(h.host);
-    for (const [name, value] of Object.entries(h.director.switches)) {
-      if (name.startsWith('drain-') && value !== 0) add(drainedOn, name.slice('drain-'.length), h.host);
-    }
+    for (const rs of drainedIn(h.director.switches)) add(drainedOn, rs, h.host);
     for (const svc of h.director.ipvs.table ?? []) {
       for (const r of svc.realServers) {
         const host = byAddress.get(canonicalIp(r.address) ?? r.address);

@@ -6,7 +6,7 @@
 // connection, and a gate that counted it as serving could drain the last
 // real server a service has.
 
-import { switchesFact } from '../facts/switches.js';
+import { drainedIn, switchesFact } from '../facts/switches.js';
 import type { Host } from '../inventory/types.js';
 import { gatherFacts } from '../run/gather.js';
 import type { Transport } from '../ssh/transport.js';
@@ -23,11 +23,7 @@ export async function drainSwitchesOn(directors: Host[], connect: (h: Host) => P
   for (const r of read) {
     // a director that does not answer is the drain's own concern (it says where the switch is not set)
     if (r.status !== 'fulfilled') continue;
-    for (const [name, value] of Object.entries(r.value.values))
-      if (name.startsWith('drain-') && value !== 0) {
-        const host = name.slice('drain-'.length);
-        on.set(host, [...(on.get(host) ?? []), r.value.director]);
-      }
+    for (const host of drainedIn(r.value.values)) on.set(host, [...(on.get(host) ?? []), r.value.director]);
   }
   return on;
 }

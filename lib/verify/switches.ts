@@ -5,6 +5,7 @@
 // serving with less than the inventory says, so degraded, with the command
 // that puts it back.
 
+import { drainedIn } from '../facts/switches.js';
 import { DIRECTORS } from '../inventory/defaults.js';
 import type { Cluster } from '../inventory/types.js';
 import { HANDOVER_VALUES } from '../render/switches.js';
@@ -22,9 +23,7 @@ export function checkSwitches(cluster: Cluster, obs: Observations, inventoryFile
       status,
       detail,
     });
-    const drained = Object.entries(h.director.switches)
-      .filter(([name, value]) => name.startsWith('drain-') && value !== 0)
-      .map(([name]) => name.slice('drain-'.length));
+    const drained = drainedIn(h.director.switches);
     const handover = h.director.switches.handover ?? 0;
     if (drained.length) {
       out.push(
